@@ -21,8 +21,21 @@ from ..model.service import Member, Service, Shape
 from ..options import DEFAULT, Options
 from . import blobs
 from .full_result import FullResults
-from .pyexpr import LITERALS, STR, Name, PyExpr, builtin, optional, shared, sub, type_def, typing_name, union
-from .specs import Field, ResourceSide, TypedDictSpec
+from .inputs import list_input
+from .pyexpr import (
+    LITERALS,
+    STR,
+    Name,
+    PyExpr,
+    builtin,
+    optional,
+    shared,
+    sub,
+    type_def,
+    typing_name,
+    union,
+)
+from .specs import Field, ResourceSide, TypedDictSpec, dependency_order
 from .variants import FULL, FULLPART, INPUT_SIDE, PAGINATE, RESPONSE, WAIT, Variant, plain
 
 _SAME_BOTH_WAYS: dict[str, PyExpr] = {
@@ -310,9 +323,10 @@ class TypeMap:
             return Name(LITERALS, self.literal_names[shape_name])
         if kind == "list":
             item = self.expr(shape.member, side, _within | {shape_name})
-            if side == "out" and shape.sparse:
-                item = optional(item)
-            return sub(typing_name("Sequence" if side == "in" else "List"), item)
+            if side == "in":
+                # a response's list holds the scalar as botocore parses it, before any handler
+                return list_input(item, OUTPUT_SCALARS.get(self.service.shape(shape.member).kind, item))
+            return sub(typing_name("List"), optional(item) if shape.sparse else item)
         if kind == "map":
             key = self.expr(shape.key, side, _within | {shape_name})
             value = self.expr(shape.value, side, _within | {shape_name})
@@ -363,32 +377,3 @@ def ancestors(service: Service, seeds: set[str]) -> frozenset[str]:
                 seen.add(parent)
                 stack.append(parent)
     return frozenset(seen)
-
-
-def dependency_order(specs: list[TypedDictSpec]) -> list[TypedDictSpec]:
-    """`specs` (in name order) rearranged so each comes after the specs its fields name:
-    depth-first, dependencies in name order. Type checkers then meet no forward reference
-    except inside a cycle (mypy re-analyses a module's top level for every pass that a
-    forward reference defers; sorted, ec2's type_defs takes about half the time)."""
-    by_name = {spec.name: spec for spec in specs}
-    uses = {
-        spec.name: sorted({n.name for f in spec.fields for n in f.type.names() if n.name in by_name} - {spec.name})
-        for spec in specs
-    }
-    placed: dict[str, TypedDictSpec] = {}
-    entered: set[str] = set()
-    for root in by_name:
-        if root in entered:
-            continue
-        stack = [(root, iter(uses[root]))]
-        entered.add(root)
-        while stack:
-            name, pending = stack[-1]
-            child = next((c for c in pending if c not in entered), None)
-            if child is None:
-                stack.pop()
-                placed[name] = by_name[name]
-            else:
-                entered.add(child)
-                stack.append((child, iter(uses[child])))
-    return list(placed.values())

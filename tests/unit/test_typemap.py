@@ -87,7 +87,7 @@ def test_request_response_and_variants() -> None:
     assert req["Token"] == ("str", False)  # idempotency token: botocore fills it in
     assert req["At"] == ("TimestampTypeDef", False)
     assert req["Body"] == ("EncodedBlobTypeDef", False)  # a blob in a JSON body: base64, no file objects
-    assert req["Tags"] == ("Sequence[str]", False)
+    assert req["Tags"] == ("Union[List[str], Tuple[str, ...]]", False)  # a str is a Sequence[str]: refused
     assert req["Color"][0] == tm.literal_names["Color"] == "ColorType"
     out = fields(tm, tm.response_name("PutOut"))
     assert out["Id"] == ("str", True)

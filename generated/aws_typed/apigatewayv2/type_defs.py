@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence
+from typing import Dict, List, Mapping, Sequence, Tuple, Union
 
 from .._types import (
     NotRequired,
@@ -430,10 +430,10 @@ class CorsTypeDef(TypedDict):
     """
 
     AllowCredentials: NotRequired[ReadOnly[bool]]
-    AllowHeaders: NotRequired[ReadOnly[Sequence[str]]]
-    AllowMethods: NotRequired[ReadOnly[Sequence[str]]]
-    AllowOrigins: NotRequired[ReadOnly[Sequence[str]]]
-    ExposeHeaders: NotRequired[ReadOnly[Sequence[str]]]
+    AllowHeaders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AllowMethods: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AllowOrigins: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ExposeHeaders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxAge: NotRequired[ReadOnly[int]]
 
 
@@ -503,7 +503,7 @@ class JWTConfigurationTypeDef(TypedDict):
     authorizer type. Supported only for HTTP APIs.
     """
 
-    Audience: NotRequired[ReadOnly[Sequence[str]]]
+    Audience: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Issuer: NotRequired[ReadOnly[str]]
 
 
@@ -517,7 +517,7 @@ class CreateAuthorizerRequestTypeDef(TypedDict):
     AuthorizerType: ReadOnly[AuthorizerTypeType]
     AuthorizerUri: NotRequired[ReadOnly[str]]
     EnableSimpleResponses: NotRequired[ReadOnly[bool]]
-    IdentitySource: ReadOnly[Sequence[str]]
+    IdentitySource: ReadOnly[Union[List[str], Tuple[str, ...]]]
     IdentityValidationExpression: NotRequired[ReadOnly[str]]
     JwtConfiguration: NotRequired[ReadOnly[JWTConfigurationTypeDef]]
     Name: ReadOnly[str]
@@ -821,7 +821,7 @@ class CreatePortalRequestTypeDef(TypedDict):
 
     Authorization: ReadOnly[AuthorizationTypeDef]
     EndpointConfiguration: ReadOnly[EndpointConfigurationRequestTypeDef]
-    IncludedPortalProductArns: NotRequired[ReadOnly[Sequence[str]]]
+    IncludedPortalProductArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     LogoUri: NotRequired[ReadOnly[str]]
     PortalContent: ReadOnly[PortalContentTypeDef]
     RumAppMonitorName: NotRequired[ReadOnly[str]]
@@ -982,7 +982,7 @@ class CreateRouteRequestTypeDef(TypedDict):
 
     ApiId: ReadOnly[str]
     ApiKeyRequired: NotRequired[ReadOnly[bool]]
-    AuthorizationScopes: NotRequired[ReadOnly[Sequence[str]]]
+    AuthorizationScopes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AuthorizationType: NotRequired[ReadOnly[AuthorizationTypeType]]
     AuthorizerId: NotRequired[ReadOnly[str]]
     ModelSelectionExpression: NotRequired[ReadOnly[str]]
@@ -1052,7 +1052,7 @@ class RoutingRuleActionTypeDef(TypedDict):
 class RoutingRuleMatchBasePathsTypeDef(TypedDict):
     """Represents a MatchBasePaths condition."""
 
-    AnyOf: ReadOnly[Sequence[str]]
+    AnyOf: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class RoutingRuleMatchHeaderValueTypeDef(TypedDict):
@@ -1165,8 +1165,8 @@ class CreateVpcLinkRequestTypeDef(TypedDict):
     """Creates a VPC link"""
 
     Name: ReadOnly[str]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
-    SubnetIds: ReadOnly[Sequence[str]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SubnetIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
@@ -1366,7 +1366,7 @@ class DisablePortalRequestTypeDef(TypedDict):
 class SectionTypeDef(TypedDict):
     """Contains the section name and list of product REST endpoints for a product."""
 
-    ProductRestEndpointPageArns: ReadOnly[Sequence[str]]
+    ProductRestEndpointPageArns: ReadOnly[Union[List[str], Tuple[str, ...]]]
     SectionName: ReadOnly[str]
 
 
@@ -1375,7 +1375,7 @@ class DisplayOrderTypeDef(TypedDict):
 
     Contents: NotRequired[ReadOnly[Sequence[SectionTypeDef]]]
     OverviewPageArn: NotRequired[ReadOnly[str]]
-    ProductPageArns: NotRequired[ReadOnly[Sequence[str]]]
+    ProductPageArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DomainNameTypeDef(TypedDict):
@@ -2642,7 +2642,7 @@ class UntagResourceRequestTypeDef(TypedDict):
     """UntagResourceRequest (input)."""
 
     ResourceArn: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class UpdateApiMappingRequestTypeDef(TypedDict):
@@ -2717,7 +2717,7 @@ class UpdateAuthorizerRequestTypeDef(TypedDict):
     AuthorizerType: NotRequired[ReadOnly[AuthorizerTypeType]]
     AuthorizerUri: NotRequired[ReadOnly[str]]
     EnableSimpleResponses: NotRequired[ReadOnly[bool]]
-    IdentitySource: NotRequired[ReadOnly[Sequence[str]]]
+    IdentitySource: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     IdentityValidationExpression: NotRequired[ReadOnly[str]]
     JwtConfiguration: NotRequired[ReadOnly[JWTConfigurationTypeDef]]
     Name: NotRequired[ReadOnly[str]]
@@ -2908,7 +2908,7 @@ class UpdatePortalRequestTypeDef(TypedDict):
 
     Authorization: NotRequired[ReadOnly[AuthorizationTypeDef]]
     EndpointConfiguration: NotRequired[ReadOnly[EndpointConfigurationRequestTypeDef]]
-    IncludedPortalProductArns: NotRequired[ReadOnly[Sequence[str]]]
+    IncludedPortalProductArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     LogoUri: NotRequired[ReadOnly[str]]
     PortalContent: NotRequired[ReadOnly[PortalContentTypeDef]]
     PortalId: ReadOnly[str]
@@ -2981,7 +2981,7 @@ class UpdateRouteRequestTypeDef(TypedDict):
 
     ApiId: ReadOnly[str]
     ApiKeyRequired: NotRequired[ReadOnly[bool]]
-    AuthorizationScopes: NotRequired[ReadOnly[Sequence[str]]]
+    AuthorizationScopes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AuthorizationType: NotRequired[ReadOnly[AuthorizationTypeType]]
     AuthorizerId: NotRequired[ReadOnly[str]]
     ModelSelectionExpression: NotRequired[ReadOnly[str]]

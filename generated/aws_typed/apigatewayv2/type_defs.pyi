@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence
+from typing import Dict, List, Mapping, Sequence, Tuple, Union
 
 from .._types import (
     NotRequired,
@@ -393,10 +393,10 @@ class AuthorizerTypeDef(TypedDict):
 
 class CorsTypeDef(TypedDict):
     AllowCredentials: NotRequired[ReadOnly[bool]]
-    AllowHeaders: NotRequired[ReadOnly[Sequence[str]]]
-    AllowMethods: NotRequired[ReadOnly[Sequence[str]]]
-    AllowOrigins: NotRequired[ReadOnly[Sequence[str]]]
-    ExposeHeaders: NotRequired[ReadOnly[Sequence[str]]]
+    AllowHeaders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AllowMethods: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AllowOrigins: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ExposeHeaders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxAge: NotRequired[ReadOnly[int]]
 
 class CreateApiMappingRequestTypeDef(TypedDict):
@@ -449,7 +449,7 @@ class CreateApiResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class JWTConfigurationTypeDef(TypedDict):
-    Audience: NotRequired[ReadOnly[Sequence[str]]]
+    Audience: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Issuer: NotRequired[ReadOnly[str]]
 
 class CreateAuthorizerRequestTypeDef(TypedDict):
@@ -460,7 +460,7 @@ class CreateAuthorizerRequestTypeDef(TypedDict):
     AuthorizerType: ReadOnly[AuthorizerTypeType]
     AuthorizerUri: NotRequired[ReadOnly[str]]
     EnableSimpleResponses: NotRequired[ReadOnly[bool]]
-    IdentitySource: ReadOnly[Sequence[str]]
+    IdentitySource: ReadOnly[Union[List[str], Tuple[str, ...]]]
     IdentityValidationExpression: NotRequired[ReadOnly[str]]
     JwtConfiguration: NotRequired[ReadOnly[JWTConfigurationTypeDef]]
     Name: ReadOnly[str]
@@ -678,7 +678,7 @@ class PortalContentTypeDef(TypedDict):
 class CreatePortalRequestTypeDef(TypedDict):
     Authorization: ReadOnly[AuthorizationTypeDef]
     EndpointConfiguration: ReadOnly[EndpointConfigurationRequestTypeDef]
-    IncludedPortalProductArns: NotRequired[ReadOnly[Sequence[str]]]
+    IncludedPortalProductArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     LogoUri: NotRequired[ReadOnly[str]]
     PortalContent: ReadOnly[PortalContentTypeDef]
     RumAppMonitorName: NotRequired[ReadOnly[str]]
@@ -784,7 +784,7 @@ class ParameterConstraintsTypeDef(TypedDict):
 class CreateRouteRequestTypeDef(TypedDict):
     ApiId: ReadOnly[str]
     ApiKeyRequired: NotRequired[ReadOnly[bool]]
-    AuthorizationScopes: NotRequired[ReadOnly[Sequence[str]]]
+    AuthorizationScopes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AuthorizationType: NotRequired[ReadOnly[AuthorizationTypeType]]
     AuthorizerId: NotRequired[ReadOnly[str]]
     ModelSelectionExpression: NotRequired[ReadOnly[str]]
@@ -836,7 +836,7 @@ class RoutingRuleActionTypeDef(TypedDict):
     InvokeApi: RoutingRuleActionInvokeApiTypeDef
 
 class RoutingRuleMatchBasePathsTypeDef(TypedDict):
-    AnyOf: ReadOnly[Sequence[str]]
+    AnyOf: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class RoutingRuleMatchHeaderValueTypeDef(TypedDict):
     Header: str
@@ -913,8 +913,8 @@ class CreateStageResponseTypeDef(TypedDict):
 
 class CreateVpcLinkRequestTypeDef(TypedDict):
     Name: ReadOnly[str]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
-    SubnetIds: ReadOnly[Sequence[str]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SubnetIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 class CreateVpcLinkResponseTypeDef(TypedDict):
@@ -1030,13 +1030,13 @@ class DisablePortalRequestTypeDef(TypedDict):
     PortalId: str
 
 class SectionTypeDef(TypedDict):
-    ProductRestEndpointPageArns: ReadOnly[Sequence[str]]
+    ProductRestEndpointPageArns: ReadOnly[Union[List[str], Tuple[str, ...]]]
     SectionName: ReadOnly[str]
 
 class DisplayOrderTypeDef(TypedDict):
     Contents: NotRequired[ReadOnly[Sequence[SectionTypeDef]]]
     OverviewPageArn: NotRequired[ReadOnly[str]]
-    ProductPageArns: NotRequired[ReadOnly[Sequence[str]]]
+    ProductPageArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class DomainNameTypeDef(TypedDict):
     ApiMappingSelectionExpression: NotRequired[str]
@@ -1891,7 +1891,7 @@ class TagResourceResponseTypeDef(TypedDict):
 
 class UntagResourceRequestTypeDef(TypedDict):
     ResourceArn: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class UpdateApiMappingRequestTypeDef(TypedDict):
     ApiId: str
@@ -1951,7 +1951,7 @@ class UpdateAuthorizerRequestTypeDef(TypedDict):
     AuthorizerType: NotRequired[ReadOnly[AuthorizerTypeType]]
     AuthorizerUri: NotRequired[ReadOnly[str]]
     EnableSimpleResponses: NotRequired[ReadOnly[bool]]
-    IdentitySource: NotRequired[ReadOnly[Sequence[str]]]
+    IdentitySource: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     IdentityValidationExpression: NotRequired[ReadOnly[str]]
     JwtConfiguration: NotRequired[ReadOnly[JWTConfigurationTypeDef]]
     Name: NotRequired[ReadOnly[str]]
@@ -2100,7 +2100,7 @@ class UpdatePortalProductResponseTypeDef(TypedDict):
 class UpdatePortalRequestTypeDef(TypedDict):
     Authorization: NotRequired[ReadOnly[AuthorizationTypeDef]]
     EndpointConfiguration: NotRequired[ReadOnly[EndpointConfigurationRequestTypeDef]]
-    IncludedPortalProductArns: NotRequired[ReadOnly[Sequence[str]]]
+    IncludedPortalProductArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     LogoUri: NotRequired[ReadOnly[str]]
     PortalContent: NotRequired[ReadOnly[PortalContentTypeDef]]
     PortalId: ReadOnly[str]
@@ -2155,7 +2155,7 @@ class UpdateProductRestEndpointPageResponseTypeDef(TypedDict):
 class UpdateRouteRequestTypeDef(TypedDict):
     ApiId: ReadOnly[str]
     ApiKeyRequired: NotRequired[ReadOnly[bool]]
-    AuthorizationScopes: NotRequired[ReadOnly[Sequence[str]]]
+    AuthorizationScopes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AuthorizationType: NotRequired[ReadOnly[AuthorizationTypeType]]
     AuthorizerId: NotRequired[ReadOnly[str]]
     ModelSelectionExpression: NotRequired[ReadOnly[str]]

@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from .._types import (
     NotRequired,
@@ -476,7 +476,7 @@ class AutoDeploymentOutputTypeDef(TypedDict):
 class AutoDeploymentTypeDef(TypedDict):
     Enabled: NotRequired[ReadOnly[bool]]
     RetainStacksOnAccountRemoval: NotRequired[ReadOnly[bool]]
-    DependsOn: NotRequired[ReadOnly[Sequence[str]]]
+    DependsOn: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class TypeConfigurationIdentifierTypeDef(TypedDict):
     TypeArn: NotRequired[str]
@@ -605,7 +605,7 @@ class ChangeTypeDef(TypedDict):
 class ContinueUpdateRollbackInputTypeDef(TypedDict):
     StackName: ReadOnly[str]
     RoleARN: NotRequired[ReadOnly[str]]
-    ResourcesToSkip: NotRequired[ReadOnly[Sequence[str]]]
+    ResourcesToSkip: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ClientRequestToken: NotRequired[ReadOnly[str]]
 
 class ContinueUpdateRollbackOutputTypeDef(TypedDict):
@@ -641,10 +641,10 @@ class CreateChangeSetInputTypeDef(TypedDict):
     UsePreviousTemplate: NotRequired[ReadOnly[bool]]
     Parameters: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
     Capabilities: NotRequired[ReadOnly[Sequence[CapabilityType]]]
-    ResourceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    ResourceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     RoleARN: NotRequired[ReadOnly[str]]
     RollbackConfiguration: NotRequired[ReadOnly[RollbackConfigurationTypeDef]]
-    NotificationARNs: NotRequired[ReadOnly[Sequence[str]]]
+    NotificationARNs: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
     ChangeSetName: ReadOnly[str]
     ClientToken: NotRequired[ReadOnly[str]]
@@ -688,9 +688,9 @@ class CreateStackInputTypeDef(TypedDict):
     DisableRollback: NotRequired[ReadOnly[bool]]
     RollbackConfiguration: NotRequired[ReadOnly[RollbackConfigurationTypeDef]]
     TimeoutInMinutes: NotRequired[ReadOnly[int]]
-    NotificationARNs: NotRequired[ReadOnly[Sequence[str]]]
+    NotificationARNs: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Capabilities: NotRequired[ReadOnly[Sequence[CapabilityType]]]
-    ResourceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    ResourceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     RoleARN: NotRequired[ReadOnly[str]]
     OnFailure: NotRequired[ReadOnly[OnFailureType]]
     StackPolicyBody: NotRequired[ReadOnly[str]]
@@ -701,14 +701,14 @@ class CreateStackInputTypeDef(TypedDict):
     RetainExceptOnCreate: NotRequired[ReadOnly[bool]]
 
 class DeploymentTargetsTypeDef(TypedDict):
-    Accounts: NotRequired[ReadOnly[Sequence[str]]]
+    Accounts: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AccountsUrl: NotRequired[ReadOnly[str]]
-    OrganizationalUnitIds: NotRequired[ReadOnly[Sequence[str]]]
+    OrganizationalUnitIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AccountFilterType: NotRequired[ReadOnly[AccountFilterTypeType]]
 
 class StackSetOperationPreferencesTypeDef(TypedDict):
     RegionConcurrencyType: NotRequired[ReadOnly[RegionConcurrencyTypeType]]
-    RegionOrder: NotRequired[ReadOnly[Sequence[str]]]
+    RegionOrder: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     FailureToleranceCount: NotRequired[ReadOnly[int]]
     FailureTolerancePercentage: NotRequired[ReadOnly[int]]
     MaxConcurrentCount: NotRequired[ReadOnly[int]]
@@ -717,9 +717,9 @@ class StackSetOperationPreferencesTypeDef(TypedDict):
 
 class CreateStackInstancesInputTypeDef(TypedDict):
     StackSetName: ReadOnly[str]
-    Accounts: NotRequired[ReadOnly[Sequence[str]]]
+    Accounts: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DeploymentTargets: NotRequired[ReadOnly[DeploymentTargetsTypeDef]]
-    Regions: ReadOnly[Sequence[str]]
+    Regions: ReadOnly[Union[List[str], Tuple[str, ...]]]
     ParameterOverrides: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
     OperationPreferences: NotRequired[ReadOnly[StackSetOperationPreferencesTypeDef]]
     OperationId: NotRequired[ReadOnly[str]]
@@ -807,23 +807,23 @@ class DeleteGeneratedTemplateInputTypeDef(TypedDict):
     GeneratedTemplateName: str
 
 class DeleteStackInputStackDeleteTypeDef(TypedDict):
-    RetainResources: NotRequired[ReadOnly[Sequence[str]]]
+    RetainResources: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     RoleARN: NotRequired[ReadOnly[str]]
     ClientRequestToken: NotRequired[ReadOnly[str]]
     DeletionMode: NotRequired[ReadOnly[DeletionModeType]]
 
 class DeleteStackInputTypeDef(TypedDict):
     StackName: ReadOnly[str]
-    RetainResources: NotRequired[ReadOnly[Sequence[str]]]
+    RetainResources: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     RoleARN: NotRequired[ReadOnly[str]]
     ClientRequestToken: NotRequired[ReadOnly[str]]
     DeletionMode: NotRequired[ReadOnly[DeletionModeType]]
 
 class DeleteStackInstancesInputTypeDef(TypedDict):
     StackSetName: ReadOnly[str]
-    Accounts: NotRequired[ReadOnly[Sequence[str]]]
+    Accounts: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DeploymentTargets: NotRequired[ReadOnly[DeploymentTargetsTypeDef]]
-    Regions: ReadOnly[Sequence[str]]
+    Regions: ReadOnly[Union[List[str], Tuple[str, ...]]]
     OperationPreferences: NotRequired[ReadOnly[StackSetOperationPreferencesTypeDef]]
     RetainStacks: ReadOnly[bool]
     OperationId: NotRequired[ReadOnly[str]]
@@ -1474,7 +1474,7 @@ class DescribeTypeRegistrationOutputTypeDef(TypedDict):
 
 class DetectStackDriftInputTypeDef(TypedDict):
     StackName: ReadOnly[str]
-    LogicalResourceIds: NotRequired[ReadOnly[Sequence[str]]]
+    LogicalResourceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class DetectStackDriftOutputTypeDef(TypedDict):
     StackDriftDetectionId: str
@@ -1636,9 +1636,9 @@ class HookResultSummaryTypeDef(TypedDict):
 
 class ImportStacksToStackSetInputTypeDef(TypedDict):
     StackSetName: ReadOnly[str]
-    StackIds: NotRequired[ReadOnly[Sequence[str]]]
+    StackIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     StackIdsUrl: NotRequired[ReadOnly[str]]
-    OrganizationalUnitIds: NotRequired[ReadOnly[Sequence[str]]]
+    OrganizationalUnitIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     OperationPreferences: NotRequired[ReadOnly[StackSetOperationPreferencesTypeDef]]
     OperationId: NotRequired[ReadOnly[str]]
     CallAs: NotRequired[ReadOnly[CallAsType]]
@@ -2265,7 +2265,7 @@ class RollbackStackOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ScanFilterTypeDef(TypedDict):
-    Types: NotRequired[ReadOnly[Sequence[str]]]
+    Types: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class SetStackPolicyInputTypeDef(TypedDict):
     StackName: str
@@ -2335,7 +2335,7 @@ class UpdateGeneratedTemplateInputTypeDef(TypedDict):
     GeneratedTemplateName: ReadOnly[str]
     NewGeneratedTemplateName: NotRequired[ReadOnly[str]]
     AddResources: NotRequired[ReadOnly[Sequence[ResourceDefinitionTypeDef]]]
-    RemoveResources: NotRequired[ReadOnly[Sequence[str]]]
+    RemoveResources: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     RefreshAllResources: NotRequired[ReadOnly[bool]]
     TemplateConfiguration: NotRequired[ReadOnly[TemplateConfigurationTypeDef]]
 
@@ -2351,12 +2351,12 @@ class UpdateStackInputStackUpdateTypeDef(TypedDict):
     StackPolicyDuringUpdateURL: NotRequired[ReadOnly[str]]
     Parameters: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
     Capabilities: NotRequired[ReadOnly[Sequence[CapabilityType]]]
-    ResourceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    ResourceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     RoleARN: NotRequired[ReadOnly[str]]
     RollbackConfiguration: NotRequired[ReadOnly[RollbackConfigurationTypeDef]]
     StackPolicyBody: NotRequired[ReadOnly[str]]
     StackPolicyURL: NotRequired[ReadOnly[str]]
-    NotificationARNs: NotRequired[ReadOnly[Sequence[str]]]
+    NotificationARNs: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
     DisableRollback: NotRequired[ReadOnly[bool]]
     ClientRequestToken: NotRequired[ReadOnly[str]]
@@ -2371,12 +2371,12 @@ class UpdateStackInputTypeDef(TypedDict):
     StackPolicyDuringUpdateURL: NotRequired[ReadOnly[str]]
     Parameters: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
     Capabilities: NotRequired[ReadOnly[Sequence[CapabilityType]]]
-    ResourceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    ResourceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     RoleARN: NotRequired[ReadOnly[str]]
     RollbackConfiguration: NotRequired[ReadOnly[RollbackConfigurationTypeDef]]
     StackPolicyBody: NotRequired[ReadOnly[str]]
     StackPolicyURL: NotRequired[ReadOnly[str]]
-    NotificationARNs: NotRequired[ReadOnly[Sequence[str]]]
+    NotificationARNs: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
     DisableRollback: NotRequired[ReadOnly[bool]]
     ClientRequestToken: NotRequired[ReadOnly[str]]
@@ -2384,9 +2384,9 @@ class UpdateStackInputTypeDef(TypedDict):
 
 class UpdateStackInstancesInputTypeDef(TypedDict):
     StackSetName: ReadOnly[str]
-    Accounts: NotRequired[ReadOnly[Sequence[str]]]
+    Accounts: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DeploymentTargets: NotRequired[ReadOnly[DeploymentTargetsTypeDef]]
-    Regions: ReadOnly[Sequence[str]]
+    Regions: ReadOnly[Union[List[str], Tuple[str, ...]]]
     ParameterOverrides: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
     OperationPreferences: NotRequired[ReadOnly[StackSetOperationPreferencesTypeDef]]
     OperationId: NotRequired[ReadOnly[str]]
@@ -2417,8 +2417,8 @@ class UpdateStackSetInputTypeDef(TypedDict):
     PermissionModel: NotRequired[ReadOnly[PermissionModelsType]]
     AutoDeployment: NotRequired[ReadOnly[AutoDeploymentTypeDef]]
     OperationId: NotRequired[ReadOnly[str]]
-    Accounts: NotRequired[ReadOnly[Sequence[str]]]
-    Regions: NotRequired[ReadOnly[Sequence[str]]]
+    Accounts: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    Regions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     CallAs: NotRequired[ReadOnly[CallAsType]]
     ManagedExecution: NotRequired[ReadOnly[ManagedExecutionTypeDef]]
 

@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence
+from typing import Dict, List, Mapping, Sequence, Tuple, Union
 
 from .._types import (
     NotRequired,
@@ -444,7 +444,7 @@ class DeleteAlarmMuteRuleInputTypeDef(TypedDict):
 class DeleteAlarmsInputTypeDef(TypedDict):
     """DeleteAlarmsInput (input)."""
 
-    AlarmNames: ReadOnly[Sequence[str]]
+    AlarmNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class MetricTypeDef(TypedDict):
@@ -525,7 +525,7 @@ class DeleteAnomalyDetectorOutputTypeDef(TypedDict):
 class DeleteDashboardsInputTypeDef(TypedDict):
     """DeleteDashboardsInput (input)."""
 
-    DashboardNames: ReadOnly[Sequence[str]]
+    DashboardNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class DeleteDashboardsOutputTypeDef(TypedDict):
@@ -537,7 +537,7 @@ class DeleteDashboardsOutputTypeDef(TypedDict):
 class DeleteInsightRulesInputTypeDef(TypedDict):
     """DeleteInsightRulesInput (input)."""
 
-    RuleNames: ReadOnly[Sequence[str]]
+    RuleNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class PartialFailureTypeDef(TypedDict):
@@ -717,7 +717,7 @@ class DescribeAlarmsForMetricOutputTypeDef(TypedDict):
 class DescribeAlarmsInputPaginateTypeDef(TypedDict):
     """DescribeAlarmsInput (paginate() request)."""
 
-    AlarmNames: NotRequired[Sequence[str]]
+    AlarmNames: NotRequired[Union[List[str], Tuple[str, ...]]]
     AlarmNamePrefix: NotRequired[str]
     AlarmTypes: NotRequired[Sequence[AlarmTypeType]]
     ChildrenOfAlarmName: NotRequired[str]
@@ -730,7 +730,7 @@ class DescribeAlarmsInputPaginateTypeDef(TypedDict):
 class DescribeAlarmsInputTypeDef(TypedDict):
     """DescribeAlarmsInput (input)."""
 
-    AlarmNames: NotRequired[ReadOnly[Sequence[str]]]
+    AlarmNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AlarmNamePrefix: NotRequired[ReadOnly[str]]
     AlarmTypes: NotRequired[ReadOnly[Sequence[AlarmTypeType]]]
     ChildrenOfAlarmName: NotRequired[ReadOnly[str]]
@@ -744,7 +744,7 @@ class DescribeAlarmsInputTypeDef(TypedDict):
 class DescribeAlarmsInputWaitTypeDef(TypedDict):
     """DescribeAlarmsInput (wait() request)."""
 
-    AlarmNames: NotRequired[Sequence[str]]
+    AlarmNames: NotRequired[Union[List[str], Tuple[str, ...]]]
     AlarmNamePrefix: NotRequired[str]
     AlarmTypes: NotRequired[Sequence[AlarmTypeType]]
     ChildrenOfAlarmName: NotRequired[str]
@@ -848,13 +848,13 @@ class DimensionFilterTypeDef(TypedDict):
 class DisableAlarmActionsInputTypeDef(TypedDict):
     """DisableAlarmActionsInput (input)."""
 
-    AlarmNames: ReadOnly[Sequence[str]]
+    AlarmNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class DisableInsightRulesInputTypeDef(TypedDict):
     """DisableInsightRulesInput (input)."""
 
-    RuleNames: ReadOnly[Sequence[str]]
+    RuleNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class DisableInsightRulesOutputTypeDef(TypedDict):
@@ -867,13 +867,13 @@ class DisableInsightRulesOutputTypeDef(TypedDict):
 class EnableAlarmActionsInputTypeDef(TypedDict):
     """EnableAlarmActionsInput (input)."""
 
-    AlarmNames: ReadOnly[Sequence[str]]
+    AlarmNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class EnableInsightRulesInputTypeDef(TypedDict):
     """EnableInsightRulesInput (input)."""
 
-    RuleNames: ReadOnly[Sequence[str]]
+    RuleNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class EnableInsightRulesOutputTypeDef(TypedDict):
@@ -1015,7 +1015,7 @@ class GetInsightRuleReportInputTypeDef(TypedDict):
     EndTime: ReadOnly[TimestampTypeDef]
     Period: ReadOnly[int]
     MaxContributorCount: NotRequired[ReadOnly[int]]
-    Metrics: NotRequired[ReadOnly[Sequence[str]]]
+    Metrics: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     OrderBy: NotRequired[ReadOnly[str]]
 
 
@@ -1144,7 +1144,7 @@ class GetMetricStatisticsInputMetricGetStatisticsTypeDef(TypedDict):
     EndTime: ReadOnly[TimestampTypeDef]
     Period: ReadOnly[int]
     Statistics: NotRequired[ReadOnly[Sequence[StatisticType]]]
-    ExtendedStatistics: NotRequired[ReadOnly[Sequence[str]]]
+    ExtendedStatistics: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Unit: NotRequired[ReadOnly[StandardUnitType]]
 
 
@@ -1158,7 +1158,7 @@ class GetMetricStatisticsInputTypeDef(TypedDict):
     EndTime: ReadOnly[TimestampTypeDef]
     Period: ReadOnly[int]
     Statistics: NotRequired[ReadOnly[Sequence[StatisticType]]]
-    ExtendedStatistics: NotRequired[ReadOnly[Sequence[str]]]
+    ExtendedStatistics: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Unit: NotRequired[ReadOnly[StandardUnitType]]
 
 
@@ -1452,7 +1452,7 @@ class MetricStreamFilterTypeDef(TypedDict):
     """
 
     Namespace: NotRequired[ReadOnly[str]]
-    MetricNames: NotRequired[ReadOnly[Sequence[str]]]
+    MetricNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class MetricStreamStatisticsConfigurationTypeDef(TypedDict):
@@ -1464,13 +1464,13 @@ class MetricStreamStatisticsConfigurationTypeDef(TypedDict):
     """
 
     IncludeMetrics: ReadOnly[Sequence[MetricStreamStatisticsMetricTypeDef]]
-    AdditionalStatistics: ReadOnly[Sequence[str]]
+    AdditionalStatistics: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class MuteTargetsTypeDef(TypedDict):
     """Specifies which alarms an alarm mute rule applies to."""
 
-    AlarmNames: ReadOnly[Sequence[str]]
+    AlarmNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class PutAlarmMuteRuleInputTypeDef(TypedDict):
@@ -1510,12 +1510,12 @@ class PutCompositeAlarmInputTypeDef(TypedDict):
     """PutCompositeAlarmInput (input)."""
 
     ActionsEnabled: NotRequired[ReadOnly[bool]]
-    AlarmActions: NotRequired[ReadOnly[Sequence[str]]]
+    AlarmActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AlarmDescription: NotRequired[ReadOnly[str]]
     AlarmName: ReadOnly[str]
     AlarmRule: ReadOnly[str]
-    InsufficientDataActions: NotRequired[ReadOnly[Sequence[str]]]
-    OKActions: NotRequired[ReadOnly[Sequence[str]]]
+    InsufficientDataActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    OKActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
     ActionsSuppressor: NotRequired[ReadOnly[str]]
     ActionsSuppressorWaitPeriod: NotRequired[ReadOnly[int]]
@@ -1572,9 +1572,9 @@ class PutMetricAlarmInputMetricPutAlarmTypeDef(TypedDict):
     AlarmName: ReadOnly[str]
     AlarmDescription: NotRequired[ReadOnly[str]]
     ActionsEnabled: NotRequired[ReadOnly[bool]]
-    OKActions: NotRequired[ReadOnly[Sequence[str]]]
-    AlarmActions: NotRequired[ReadOnly[Sequence[str]]]
-    InsufficientDataActions: NotRequired[ReadOnly[Sequence[str]]]
+    OKActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AlarmActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    InsufficientDataActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Statistic: NotRequired[ReadOnly[StatisticType]]
     ExtendedStatistic: NotRequired[ReadOnly[str]]
     Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
@@ -1599,9 +1599,9 @@ class PutMetricAlarmInputTypeDef(TypedDict):
     AlarmName: ReadOnly[str]
     AlarmDescription: NotRequired[ReadOnly[str]]
     ActionsEnabled: NotRequired[ReadOnly[bool]]
-    OKActions: NotRequired[ReadOnly[Sequence[str]]]
-    AlarmActions: NotRequired[ReadOnly[Sequence[str]]]
-    InsufficientDataActions: NotRequired[ReadOnly[Sequence[str]]]
+    OKActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AlarmActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    InsufficientDataActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MetricName: NotRequired[ReadOnly[str]]
     Namespace: NotRequired[ReadOnly[str]]
     Statistic: NotRequired[ReadOnly[StatisticType]]
@@ -1682,7 +1682,7 @@ class SetAlarmStateInputTypeDef(TypedDict):
 class StartMetricStreamsInputTypeDef(TypedDict):
     """StartMetricStreamsInput (input)."""
 
-    Names: ReadOnly[Sequence[str]]
+    Names: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class StartMetricStreamsOutputTypeDef(TypedDict):
@@ -1703,7 +1703,7 @@ class StartOTelEnrichmentOutputTypeDef(TypedDict):
 class StopMetricStreamsInputTypeDef(TypedDict):
     """StopMetricStreamsInput (input)."""
 
-    Names: ReadOnly[Sequence[str]]
+    Names: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class StopMetricStreamsOutputTypeDef(TypedDict):
@@ -1738,7 +1738,7 @@ class UntagResourceInputTypeDef(TypedDict):
     """UntagResourceInput (input)."""
 
     ResourceARN: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class UntagResourceOutputTypeDef(TypedDict):

@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence
+from typing import Dict, List, Mapping, Sequence, Tuple, Union
 
 from .._types import (
     NotRequired,
@@ -338,7 +338,7 @@ class DeleteAlarmMuteRuleInputTypeDef(TypedDict):
     AlarmMuteRuleName: str
 
 class DeleteAlarmsInputTypeDef(TypedDict):
-    AlarmNames: ReadOnly[Sequence[str]]
+    AlarmNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class MetricTypeDef(TypedDict):
     Namespace: NotRequired[ReadOnly[str]]
@@ -384,13 +384,13 @@ class DeleteAnomalyDetectorOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DeleteDashboardsInputTypeDef(TypedDict):
-    DashboardNames: ReadOnly[Sequence[str]]
+    DashboardNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class DeleteDashboardsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DeleteInsightRulesInputTypeDef(TypedDict):
-    RuleNames: ReadOnly[Sequence[str]]
+    RuleNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class PartialFailureTypeDef(TypedDict):
     FailureResource: NotRequired[str]
@@ -514,7 +514,7 @@ class DescribeAlarmsForMetricOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeAlarmsInputPaginateTypeDef(TypedDict):
-    AlarmNames: NotRequired[Sequence[str]]
+    AlarmNames: NotRequired[Union[List[str], Tuple[str, ...]]]
     AlarmNamePrefix: NotRequired[str]
     AlarmTypes: NotRequired[Sequence[AlarmTypeType]]
     ChildrenOfAlarmName: NotRequired[str]
@@ -524,7 +524,7 @@ class DescribeAlarmsInputPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeAlarmsInputTypeDef(TypedDict):
-    AlarmNames: NotRequired[ReadOnly[Sequence[str]]]
+    AlarmNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AlarmNamePrefix: NotRequired[ReadOnly[str]]
     AlarmTypes: NotRequired[ReadOnly[Sequence[AlarmTypeType]]]
     ChildrenOfAlarmName: NotRequired[ReadOnly[str]]
@@ -535,7 +535,7 @@ class DescribeAlarmsInputTypeDef(TypedDict):
     NextToken: NotRequired[ReadOnly[str]]
 
 class DescribeAlarmsInputWaitTypeDef(TypedDict):
-    AlarmNames: NotRequired[Sequence[str]]
+    AlarmNames: NotRequired[Union[List[str], Tuple[str, ...]]]
     AlarmNamePrefix: NotRequired[str]
     AlarmTypes: NotRequired[Sequence[AlarmTypeType]]
     ChildrenOfAlarmName: NotRequired[str]
@@ -603,20 +603,20 @@ class DimensionFilterTypeDef(TypedDict):
     Value: NotRequired[str]
 
 class DisableAlarmActionsInputTypeDef(TypedDict):
-    AlarmNames: ReadOnly[Sequence[str]]
+    AlarmNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class DisableInsightRulesInputTypeDef(TypedDict):
-    RuleNames: ReadOnly[Sequence[str]]
+    RuleNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class DisableInsightRulesOutputTypeDef(TypedDict):
     Failures: NotRequired[List[PartialFailureTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
 class EnableAlarmActionsInputTypeDef(TypedDict):
-    AlarmNames: ReadOnly[Sequence[str]]
+    AlarmNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class EnableInsightRulesInputTypeDef(TypedDict):
-    RuleNames: ReadOnly[Sequence[str]]
+    RuleNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class EnableInsightRulesOutputTypeDef(TypedDict):
     Failures: NotRequired[List[PartialFailureTypeDef]]
@@ -698,7 +698,7 @@ class GetInsightRuleReportInputTypeDef(TypedDict):
     EndTime: ReadOnly[TimestampTypeDef]
     Period: ReadOnly[int]
     MaxContributorCount: NotRequired[ReadOnly[int]]
-    Metrics: NotRequired[ReadOnly[Sequence[str]]]
+    Metrics: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     OrderBy: NotRequired[ReadOnly[str]]
 
 class InsightRuleContributorDatapointTypeDef(TypedDict):
@@ -778,7 +778,7 @@ class GetMetricStatisticsInputMetricGetStatisticsTypeDef(TypedDict):
     EndTime: ReadOnly[TimestampTypeDef]
     Period: ReadOnly[int]
     Statistics: NotRequired[ReadOnly[Sequence[StatisticType]]]
-    ExtendedStatistics: NotRequired[ReadOnly[Sequence[str]]]
+    ExtendedStatistics: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Unit: NotRequired[ReadOnly[StandardUnitType]]
 
 class GetMetricStatisticsInputTypeDef(TypedDict):
@@ -789,7 +789,7 @@ class GetMetricStatisticsInputTypeDef(TypedDict):
     EndTime: ReadOnly[TimestampTypeDef]
     Period: ReadOnly[int]
     Statistics: NotRequired[ReadOnly[Sequence[StatisticType]]]
-    ExtendedStatistics: NotRequired[ReadOnly[Sequence[str]]]
+    ExtendedStatistics: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Unit: NotRequired[ReadOnly[StandardUnitType]]
 
 class GetMetricStatisticsOutputTypeDef(TypedDict):
@@ -964,14 +964,14 @@ class ManagedRuleTypeDef(TypedDict):
 
 class MetricStreamFilterTypeDef(TypedDict):
     Namespace: NotRequired[ReadOnly[str]]
-    MetricNames: NotRequired[ReadOnly[Sequence[str]]]
+    MetricNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class MetricStreamStatisticsConfigurationTypeDef(TypedDict):
     IncludeMetrics: ReadOnly[Sequence[MetricStreamStatisticsMetricTypeDef]]
-    AdditionalStatistics: ReadOnly[Sequence[str]]
+    AdditionalStatistics: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class MuteTargetsTypeDef(TypedDict):
-    AlarmNames: ReadOnly[Sequence[str]]
+    AlarmNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class PutAlarmMuteRuleInputTypeDef(TypedDict):
     Name: ReadOnly[str]
@@ -999,12 +999,12 @@ class PutAnomalyDetectorOutputTypeDef(TypedDict):
 
 class PutCompositeAlarmInputTypeDef(TypedDict):
     ActionsEnabled: NotRequired[ReadOnly[bool]]
-    AlarmActions: NotRequired[ReadOnly[Sequence[str]]]
+    AlarmActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AlarmDescription: NotRequired[ReadOnly[str]]
     AlarmName: ReadOnly[str]
     AlarmRule: ReadOnly[str]
-    InsufficientDataActions: NotRequired[ReadOnly[Sequence[str]]]
-    OKActions: NotRequired[ReadOnly[Sequence[str]]]
+    InsufficientDataActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    OKActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
     ActionsSuppressor: NotRequired[ReadOnly[str]]
     ActionsSuppressorWaitPeriod: NotRequired[ReadOnly[int]]
@@ -1040,9 +1040,9 @@ class PutMetricAlarmInputMetricPutAlarmTypeDef(TypedDict):
     AlarmName: ReadOnly[str]
     AlarmDescription: NotRequired[ReadOnly[str]]
     ActionsEnabled: NotRequired[ReadOnly[bool]]
-    OKActions: NotRequired[ReadOnly[Sequence[str]]]
-    AlarmActions: NotRequired[ReadOnly[Sequence[str]]]
-    InsufficientDataActions: NotRequired[ReadOnly[Sequence[str]]]
+    OKActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AlarmActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    InsufficientDataActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Statistic: NotRequired[ReadOnly[StatisticType]]
     ExtendedStatistic: NotRequired[ReadOnly[str]]
     Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
@@ -1064,9 +1064,9 @@ class PutMetricAlarmInputTypeDef(TypedDict):
     AlarmName: ReadOnly[str]
     AlarmDescription: NotRequired[ReadOnly[str]]
     ActionsEnabled: NotRequired[ReadOnly[bool]]
-    OKActions: NotRequired[ReadOnly[Sequence[str]]]
-    AlarmActions: NotRequired[ReadOnly[Sequence[str]]]
-    InsufficientDataActions: NotRequired[ReadOnly[Sequence[str]]]
+    OKActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AlarmActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    InsufficientDataActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MetricName: NotRequired[ReadOnly[str]]
     Namespace: NotRequired[ReadOnly[str]]
     Statistic: NotRequired[ReadOnly[StatisticType]]
@@ -1126,7 +1126,7 @@ class SetAlarmStateInputTypeDef(TypedDict):
     StateReasonData: NotRequired[str]
 
 class StartMetricStreamsInputTypeDef(TypedDict):
-    Names: ReadOnly[Sequence[str]]
+    Names: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class StartMetricStreamsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
@@ -1137,7 +1137,7 @@ class StartOTelEnrichmentOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class StopMetricStreamsInputTypeDef(TypedDict):
-    Names: ReadOnly[Sequence[str]]
+    Names: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class StopMetricStreamsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
@@ -1156,7 +1156,7 @@ class TagResourceOutputTypeDef(TypedDict):
 
 class UntagResourceInputTypeDef(TypedDict):
     ResourceARN: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class UntagResourceOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef

@@ -6,7 +6,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Optional, Sequence
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from .._types import (
     ConditionBaseImportTypeDef,
@@ -415,9 +415,13 @@ class AttributeValueTypeDef(TypedDict):
     S: NotRequired[ReadOnly[str]]
     N: NotRequired[ReadOnly[str]]
     B: NotRequired[ReadOnly[EncodedBlobTypeDef]]
-    SS: NotRequired[ReadOnly[Sequence[str]]]
-    NS: NotRequired[ReadOnly[Sequence[str]]]
-    BS: NotRequired[ReadOnly[Sequence[EncodedBlobTypeDef]]]
+    SS: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    NS: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    BS: NotRequired[
+        ReadOnly[
+            Union[List[EncodedBlobTypeDef], Tuple[EncodedBlobTypeDef, ...], List[bytes]]
+        ]
+    ]
     M: NotRequired[ReadOnly[Mapping[str, "AttributeValueTypeDef"]]]
     L: NotRequired[ReadOnly[Sequence["AttributeValueTypeDef"]]]
     NULL: NotRequired[ReadOnly[bool]]
@@ -657,7 +661,13 @@ class BatchStatementRequestResourceTypeDef(TypedDict):
     """A PartiQL batch statement request."""
 
     Statement: ReadOnly[str]
-    Parameters: NotRequired[ReadOnly[Sequence[TableAttributeValueTypeDef]]]
+    Parameters: NotRequired[
+        ReadOnly[
+            Union[
+                List[TableAttributeValueTypeDef], List[TableAttributeValueOutputTypeDef]
+            ]
+        ]
+    ]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     ReturnValuesOnConditionCheckFailure: NotRequired[
         ReadOnly[ReturnValuesOnConditionCheckFailureType]
@@ -770,7 +780,7 @@ class KeysAndAttributesResourceTypeDef(TypedDict):
     """
 
     Keys: ReadOnly[Sequence[Mapping[str, TableAttributeValueTypeDef]]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     ProjectionExpression: NotRequired[ReadOnly[str]]
     ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
@@ -789,7 +799,7 @@ class KeysAndAttributesTypeDef(TypedDict):
     """
 
     Keys: ReadOnly[Sequence[Mapping[str, AttributeValueTypeDef]]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     ProjectionExpression: NotRequired[ReadOnly[str]]
     ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
@@ -1041,7 +1051,13 @@ class ConditionCheckTypeDef(TypedDict):
 class ConditionResourceTypeDef(TypedDict):
     """Represents the selection criteria for a Query or Scan operation:"""
 
-    AttributeValueList: NotRequired[ReadOnly[Sequence[TableAttributeValueTypeDef]]]
+    AttributeValueList: NotRequired[
+        ReadOnly[
+            Union[
+                List[TableAttributeValueTypeDef], List[TableAttributeValueOutputTypeDef]
+            ]
+        ]
+    ]
     ComparisonOperator: ReadOnly[ComparisonOperatorType]
 
 
@@ -1100,7 +1116,7 @@ class ProjectionTypeDef(TypedDict):
     """
 
     ProjectionType: NotRequired[ReadOnly[ProjectionTypeType]]
-    NonKeyAttributes: NotRequired[ReadOnly[Sequence[str]]]
+    NonKeyAttributes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class WarmThroughputTypeDef(TypedDict):
@@ -1437,7 +1453,7 @@ class CsvOptionsTypeDef(TypedDict):
     """Processing options for the CSV file being imported."""
 
     Delimiter: NotRequired[ReadOnly[str]]
-    HeaderList: NotRequired[ReadOnly[Sequence[str]]]
+    HeaderList: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DeleteBackupInputTypeDef(TypedDict):
@@ -1481,7 +1497,13 @@ class ExpectedAttributeValueResourceTypeDef(TypedDict):
     Value: NotRequired[ReadOnly[TableAttributeValueTypeDef]]
     Exists: NotRequired[ReadOnly[bool]]
     ComparisonOperator: NotRequired[ReadOnly[ComparisonOperatorType]]
-    AttributeValueList: NotRequired[ReadOnly[Sequence[TableAttributeValueTypeDef]]]
+    AttributeValueList: NotRequired[
+        ReadOnly[
+            Union[
+                List[TableAttributeValueTypeDef], List[TableAttributeValueOutputTypeDef]
+            ]
+        ]
+    ]
 
 
 class DeleteItemInputResourceTypeDef(TypedDict):
@@ -2076,7 +2098,13 @@ class ExecuteStatementInputResourceTypeDef(TypedDict):
     """ExecuteStatementInput (input)."""
 
     Statement: ReadOnly[str]
-    Parameters: NotRequired[ReadOnly[Sequence[TableAttributeValueTypeDef]]]
+    Parameters: NotRequired[
+        ReadOnly[
+            Union[
+                List[TableAttributeValueTypeDef], List[TableAttributeValueOutputTypeDef]
+            ]
+        ]
+    ]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     NextToken: NotRequired[ReadOnly[str]]
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
@@ -2124,7 +2152,13 @@ class ParameterizedStatementResourceTypeDef(TypedDict):
     """Represents a PartiQL statement that uses parameters."""
 
     Statement: ReadOnly[str]
-    Parameters: NotRequired[ReadOnly[Sequence[TableAttributeValueTypeDef]]]
+    Parameters: NotRequired[
+        ReadOnly[
+            Union[
+                List[TableAttributeValueTypeDef], List[TableAttributeValueOutputTypeDef]
+            ]
+        ]
+    ]
     ReturnValuesOnConditionCheckFailure: NotRequired[
         ReadOnly[ReturnValuesOnConditionCheckFailureType]
     ]
@@ -2232,7 +2266,7 @@ class GetItemInputResourceTypeDef(TypedDict):
 
     TableName: ReadOnly[str]
     Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
     ProjectionExpression: NotRequired[ReadOnly[str]]
@@ -2243,7 +2277,7 @@ class GetItemInputTableGetItemTypeDef(TypedDict):
     """Represents the input of a GetItem operation."""
 
     Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
     ProjectionExpression: NotRequired[ReadOnly[str]]
@@ -2255,7 +2289,7 @@ class GetItemInputTypeDef(TypedDict):
 
     TableName: ReadOnly[str]
     Key: ReadOnly[Mapping[str, AttributeValueTypeDef]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
     ProjectionExpression: NotRequired[ReadOnly[str]]
@@ -2737,7 +2771,7 @@ class QueryInputPaginateTypeDef(TypedDict):
     TableName: str
     IndexName: NotRequired[str]
     Select: NotRequired[SelectType]
-    AttributesToGet: NotRequired[Sequence[str]]
+    AttributesToGet: NotRequired[Union[List[str], Tuple[str, ...]]]
     ConsistentRead: NotRequired[bool]
     KeyConditions: NotRequired[Mapping[str, ConditionTypeDef]]
     QueryFilter: NotRequired[Mapping[str, ConditionTypeDef]]
@@ -2758,7 +2792,7 @@ class QueryInputResourceTypeDef(TypedDict):
     TableName: ReadOnly[str]
     IndexName: NotRequired[ReadOnly[str]]
     Select: NotRequired[ReadOnly[SelectType]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Limit: NotRequired[ReadOnly[int]]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     KeyConditions: NotRequired[ReadOnly[Mapping[str, ConditionResourceTypeDef]]]
@@ -2781,7 +2815,7 @@ class QueryInputTableQueryTypeDef(TypedDict):
 
     IndexName: NotRequired[ReadOnly[str]]
     Select: NotRequired[ReadOnly[SelectType]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Limit: NotRequired[ReadOnly[int]]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     KeyConditions: NotRequired[ReadOnly[Mapping[str, ConditionResourceTypeDef]]]
@@ -2805,7 +2839,7 @@ class QueryInputTypeDef(TypedDict):
     TableName: ReadOnly[str]
     IndexName: NotRequired[ReadOnly[str]]
     Select: NotRequired[ReadOnly[SelectType]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Limit: NotRequired[ReadOnly[int]]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     KeyConditions: NotRequired[ReadOnly[Mapping[str, ConditionTypeDef]]]
@@ -2992,7 +3026,7 @@ class ScanInputPaginateTypeDef(TypedDict):
 
     TableName: str
     IndexName: NotRequired[str]
-    AttributesToGet: NotRequired[Sequence[str]]
+    AttributesToGet: NotRequired[Union[List[str], Tuple[str, ...]]]
     Select: NotRequired[SelectType]
     ScanFilter: NotRequired[Mapping[str, ConditionTypeDef]]
     ConditionalOperator: NotRequired[ConditionalOperatorType]
@@ -3012,7 +3046,7 @@ class ScanInputResourceTypeDef(TypedDict):
 
     TableName: ReadOnly[str]
     IndexName: NotRequired[ReadOnly[str]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Limit: NotRequired[ReadOnly[int]]
     Select: NotRequired[ReadOnly[SelectType]]
     ScanFilter: NotRequired[ReadOnly[Mapping[str, ConditionResourceTypeDef]]]
@@ -3034,7 +3068,7 @@ class ScanInputTableScanTypeDef(TypedDict):
     """Represents the input of a Scan operation."""
 
     IndexName: NotRequired[ReadOnly[str]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Limit: NotRequired[ReadOnly[int]]
     Select: NotRequired[ReadOnly[SelectType]]
     ScanFilter: NotRequired[ReadOnly[Mapping[str, ConditionResourceTypeDef]]]
@@ -3057,7 +3091,7 @@ class ScanInputTypeDef(TypedDict):
 
     TableName: ReadOnly[str]
     IndexName: NotRequired[ReadOnly[str]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Limit: NotRequired[ReadOnly[int]]
     Select: NotRequired[ReadOnly[SelectType]]
     ScanFilter: NotRequired[ReadOnly[Mapping[str, ConditionTypeDef]]]
@@ -3259,7 +3293,7 @@ class UntagResourceInputTypeDef(TypedDict):
     """UntagResourceInput (input)."""
 
     ResourceArn: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class UpdateContinuousBackupsInputTypeDef(TypedDict):

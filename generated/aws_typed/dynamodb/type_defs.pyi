@@ -6,7 +6,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Optional, Sequence
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from .._types import (
     ConditionBaseImportTypeDef,
@@ -401,9 +401,13 @@ class AttributeValueTypeDef(TypedDict):
     S: NotRequired[ReadOnly[str]]
     N: NotRequired[ReadOnly[str]]
     B: NotRequired[ReadOnly[EncodedBlobTypeDef]]
-    SS: NotRequired[ReadOnly[Sequence[str]]]
-    NS: NotRequired[ReadOnly[Sequence[str]]]
-    BS: NotRequired[ReadOnly[Sequence[EncodedBlobTypeDef]]]
+    SS: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    NS: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    BS: NotRequired[
+        ReadOnly[
+            Union[List[EncodedBlobTypeDef], Tuple[EncodedBlobTypeDef, ...], List[bytes]]
+        ]
+    ]
     M: NotRequired[ReadOnly[Mapping[str, "AttributeValueTypeDef"]]]
     L: NotRequired[ReadOnly[Sequence["AttributeValueTypeDef"]]]
     NULL: NotRequired[ReadOnly[bool]]
@@ -544,7 +548,13 @@ class BackupSummaryTypeDef(TypedDict):
 
 class BatchStatementRequestResourceTypeDef(TypedDict):
     Statement: ReadOnly[str]
-    Parameters: NotRequired[ReadOnly[Sequence[TableAttributeValueTypeDef]]]
+    Parameters: NotRequired[
+        ReadOnly[
+            Union[
+                List[TableAttributeValueTypeDef], List[TableAttributeValueOutputTypeDef]
+            ]
+        ]
+    ]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     ReturnValuesOnConditionCheckFailure: NotRequired[
         ReadOnly[ReturnValuesOnConditionCheckFailureType]
@@ -612,7 +622,7 @@ class BatchExecuteStatementOutputTypeDef(TypedDict):
 
 class KeysAndAttributesResourceTypeDef(TypedDict):
     Keys: ReadOnly[Sequence[Mapping[str, TableAttributeValueTypeDef]]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     ProjectionExpression: NotRequired[ReadOnly[str]]
     ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
@@ -623,7 +633,7 @@ class BatchGetItemInputServiceResourceBatchGetItemTypeDef(TypedDict):
 
 class KeysAndAttributesTypeDef(TypedDict):
     Keys: ReadOnly[Sequence[Mapping[str, AttributeValueTypeDef]]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     ProjectionExpression: NotRequired[ReadOnly[str]]
     ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
@@ -759,7 +769,13 @@ class ConditionCheckTypeDef(TypedDict):
     ]
 
 class ConditionResourceTypeDef(TypedDict):
-    AttributeValueList: NotRequired[ReadOnly[Sequence[TableAttributeValueTypeDef]]]
+    AttributeValueList: NotRequired[
+        ReadOnly[
+            Union[
+                List[TableAttributeValueTypeDef], List[TableAttributeValueOutputTypeDef]
+            ]
+        ]
+    ]
     ComparisonOperator: ReadOnly[ComparisonOperatorType]
 
 class ConditionTypeDef(TypedDict):
@@ -792,7 +808,7 @@ class CreateBackupOutputTypeDef(TypedDict):
 
 class ProjectionTypeDef(TypedDict):
     ProjectionType: NotRequired[ReadOnly[ProjectionTypeType]]
-    NonKeyAttributes: NotRequired[ReadOnly[Sequence[str]]]
+    NonKeyAttributes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class WarmThroughputTypeDef(TypedDict):
     ReadUnitsPerSecond: NotRequired[int]
@@ -1015,7 +1031,7 @@ class CsvOptionsOutputTypeDef(TypedDict):
 
 class CsvOptionsTypeDef(TypedDict):
     Delimiter: NotRequired[ReadOnly[str]]
-    HeaderList: NotRequired[ReadOnly[Sequence[str]]]
+    HeaderList: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class DeleteBackupInputTypeDef(TypedDict):
     BackupArn: str
@@ -1034,7 +1050,13 @@ class ExpectedAttributeValueResourceTypeDef(TypedDict):
     Value: NotRequired[ReadOnly[TableAttributeValueTypeDef]]
     Exists: NotRequired[ReadOnly[bool]]
     ComparisonOperator: NotRequired[ReadOnly[ComparisonOperatorType]]
-    AttributeValueList: NotRequired[ReadOnly[Sequence[TableAttributeValueTypeDef]]]
+    AttributeValueList: NotRequired[
+        ReadOnly[
+            Union[
+                List[TableAttributeValueTypeDef], List[TableAttributeValueOutputTypeDef]
+            ]
+        ]
+    ]
 
 class DeleteItemInputResourceTypeDef(TypedDict):
     TableName: ReadOnly[str]
@@ -1433,7 +1455,13 @@ class EnableKinesisStreamingConfigurationTypeDef(TypedDict):
 
 class ExecuteStatementInputResourceTypeDef(TypedDict):
     Statement: ReadOnly[str]
-    Parameters: NotRequired[ReadOnly[Sequence[TableAttributeValueTypeDef]]]
+    Parameters: NotRequired[
+        ReadOnly[
+            Union[
+                List[TableAttributeValueTypeDef], List[TableAttributeValueOutputTypeDef]
+            ]
+        ]
+    ]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     NextToken: NotRequired[ReadOnly[str]]
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
@@ -1469,7 +1497,13 @@ class ExecuteStatementOutputTypeDef(TypedDict):
 
 class ParameterizedStatementResourceTypeDef(TypedDict):
     Statement: ReadOnly[str]
-    Parameters: NotRequired[ReadOnly[Sequence[TableAttributeValueTypeDef]]]
+    Parameters: NotRequired[
+        ReadOnly[
+            Union[
+                List[TableAttributeValueTypeDef], List[TableAttributeValueOutputTypeDef]
+            ]
+        ]
+    ]
     ReturnValuesOnConditionCheckFailure: NotRequired[
         ReadOnly[ReturnValuesOnConditionCheckFailureType]
     ]
@@ -1539,7 +1573,7 @@ class ExportTableToPointInTimeOutputTypeDef(TypedDict):
 class GetItemInputResourceTypeDef(TypedDict):
     TableName: ReadOnly[str]
     Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
     ProjectionExpression: NotRequired[ReadOnly[str]]
@@ -1547,7 +1581,7 @@ class GetItemInputResourceTypeDef(TypedDict):
 
 class GetItemInputTableGetItemTypeDef(TypedDict):
     Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
     ProjectionExpression: NotRequired[ReadOnly[str]]
@@ -1556,7 +1590,7 @@ class GetItemInputTableGetItemTypeDef(TypedDict):
 class GetItemInputTypeDef(TypedDict):
     TableName: ReadOnly[str]
     Key: ReadOnly[Mapping[str, AttributeValueTypeDef]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
     ProjectionExpression: NotRequired[ReadOnly[str]]
@@ -1876,7 +1910,7 @@ class QueryInputPaginateTypeDef(TypedDict):
     TableName: str
     IndexName: NotRequired[str]
     Select: NotRequired[SelectType]
-    AttributesToGet: NotRequired[Sequence[str]]
+    AttributesToGet: NotRequired[Union[List[str], Tuple[str, ...]]]
     ConsistentRead: NotRequired[bool]
     KeyConditions: NotRequired[Mapping[str, ConditionTypeDef]]
     QueryFilter: NotRequired[Mapping[str, ConditionTypeDef]]
@@ -1894,7 +1928,7 @@ class QueryInputResourceTypeDef(TypedDict):
     TableName: ReadOnly[str]
     IndexName: NotRequired[ReadOnly[str]]
     Select: NotRequired[ReadOnly[SelectType]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Limit: NotRequired[ReadOnly[int]]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     KeyConditions: NotRequired[ReadOnly[Mapping[str, ConditionResourceTypeDef]]]
@@ -1914,7 +1948,7 @@ class QueryInputResourceTypeDef(TypedDict):
 class QueryInputTableQueryTypeDef(TypedDict):
     IndexName: NotRequired[ReadOnly[str]]
     Select: NotRequired[ReadOnly[SelectType]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Limit: NotRequired[ReadOnly[int]]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     KeyConditions: NotRequired[ReadOnly[Mapping[str, ConditionResourceTypeDef]]]
@@ -1935,7 +1969,7 @@ class QueryInputTypeDef(TypedDict):
     TableName: ReadOnly[str]
     IndexName: NotRequired[ReadOnly[str]]
     Select: NotRequired[ReadOnly[SelectType]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Limit: NotRequired[ReadOnly[int]]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     KeyConditions: NotRequired[ReadOnly[Mapping[str, ConditionTypeDef]]]
@@ -2071,7 +2105,7 @@ class RestoreTableToPointInTimeOutputTypeDef(TypedDict):
 class ScanInputPaginateTypeDef(TypedDict):
     TableName: str
     IndexName: NotRequired[str]
-    AttributesToGet: NotRequired[Sequence[str]]
+    AttributesToGet: NotRequired[Union[List[str], Tuple[str, ...]]]
     Select: NotRequired[SelectType]
     ScanFilter: NotRequired[Mapping[str, ConditionTypeDef]]
     ConditionalOperator: NotRequired[ConditionalOperatorType]
@@ -2088,7 +2122,7 @@ class ScanInputPaginateTypeDef(TypedDict):
 class ScanInputResourceTypeDef(TypedDict):
     TableName: ReadOnly[str]
     IndexName: NotRequired[ReadOnly[str]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Limit: NotRequired[ReadOnly[int]]
     Select: NotRequired[ReadOnly[SelectType]]
     ScanFilter: NotRequired[ReadOnly[Mapping[str, ConditionResourceTypeDef]]]
@@ -2107,7 +2141,7 @@ class ScanInputResourceTypeDef(TypedDict):
 
 class ScanInputTableScanTypeDef(TypedDict):
     IndexName: NotRequired[ReadOnly[str]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Limit: NotRequired[ReadOnly[int]]
     Select: NotRequired[ReadOnly[SelectType]]
     ScanFilter: NotRequired[ReadOnly[Mapping[str, ConditionResourceTypeDef]]]
@@ -2127,7 +2161,7 @@ class ScanInputTableScanTypeDef(TypedDict):
 class ScanInputTypeDef(TypedDict):
     TableName: ReadOnly[str]
     IndexName: NotRequired[ReadOnly[str]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Limit: NotRequired[ReadOnly[int]]
     Select: NotRequired[ReadOnly[SelectType]]
     ScanFilter: NotRequired[ReadOnly[Mapping[str, ConditionTypeDef]]]
@@ -2263,7 +2297,7 @@ class TransactWriteItemsOutputTypeDef(TypedDict):
 
 class UntagResourceInputTypeDef(TypedDict):
     ResourceArn: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class UpdateContinuousBackupsInputTypeDef(TypedDict):
     TableName: str

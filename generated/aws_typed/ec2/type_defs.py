@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import List, Optional, Sequence, Union
+from typing import List, Optional, Sequence, Tuple, Union
 
 from .._types import (
     EncodedBlobTypeDef,
@@ -3449,7 +3449,7 @@ class AcceptReservedInstancesExchangeQuoteRequestTypeDef(TypedDict):
     """Contains the parameters for accepting the quote."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    ReservedInstanceIds: ReadOnly[Sequence[str]]
+    ReservedInstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     TargetConfigurations: NotRequired[
         ReadOnly[Sequence[TargetConfigurationRequestTypeDef]]
     ]
@@ -3494,7 +3494,7 @@ class AcceptTransitGatewayMulticastDomainAssociationsRequestTypeDef(TypedDict):
 
     TransitGatewayMulticastDomainId: NotRequired[ReadOnly[str]]
     TransitGatewayAttachmentId: NotRequired[ReadOnly[str]]
-    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    SubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -3617,7 +3617,7 @@ class AcceptVpcEndpointConnectionsRequestTypeDef(TypedDict):
 
     DryRun: NotRequired[ReadOnly[bool]]
     ServiceId: ReadOnly[str]
-    VpcEndpointIds: ReadOnly[Sequence[str]]
+    VpcEndpointIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class UnsuccessfulItemErrorTypeDef(TypedDict):
@@ -3973,20 +3973,20 @@ class AccessScopeAnalysisFindingTypeDef(TypedDict):
 class PacketHeaderStatementRequestTypeDef(TypedDict):
     """Describes a packet header statement."""
 
-    SourceAddresses: NotRequired[ReadOnly[Sequence[str]]]
-    DestinationAddresses: NotRequired[ReadOnly[Sequence[str]]]
-    SourcePorts: NotRequired[ReadOnly[Sequence[str]]]
-    DestinationPorts: NotRequired[ReadOnly[Sequence[str]]]
-    SourcePrefixLists: NotRequired[ReadOnly[Sequence[str]]]
-    DestinationPrefixLists: NotRequired[ReadOnly[Sequence[str]]]
+    SourceAddresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    DestinationAddresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SourcePorts: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    DestinationPorts: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SourcePrefixLists: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    DestinationPrefixLists: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Protocols: NotRequired[ReadOnly[Sequence[ProtocolType]]]
 
 
 class ResourceStatementRequestTypeDef(TypedDict):
     """Describes a resource statement."""
 
-    Resources: NotRequired[ReadOnly[Sequence[str]]]
-    ResourceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    Resources: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ResourceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class PathStatementRequestTypeDef(TypedDict):
@@ -4239,7 +4239,7 @@ class AllocateHostsRequestTypeDef(TypedDict):
     HostRecovery: NotRequired[ReadOnly[HostRecoveryType]]
     OutpostArn: NotRequired[ReadOnly[str]]
     HostMaintenance: NotRequired[ReadOnly[HostMaintenanceType]]
-    AssetIds: NotRequired[ReadOnly[Sequence[str]]]
+    AssetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AvailabilityZoneId: NotRequired[ReadOnly[str]]
     AutoPlacement: NotRequired[ReadOnly[AutoPlacementType]]
     ClientToken: NotRequired[ReadOnly[str]]
@@ -4265,8 +4265,8 @@ class AllocateIpamPoolCidrRequestTypeDef(TypedDict):
     ClientToken: NotRequired[ReadOnly[str]]
     Description: NotRequired[ReadOnly[str]]
     PreviewNextCidr: NotRequired[ReadOnly[bool]]
-    AllowedCidrs: NotRequired[ReadOnly[Sequence[str]]]
-    DisallowedCidrs: NotRequired[ReadOnly[Sequence[str]]]
+    AllowedCidrs: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    DisallowedCidrs: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
 
@@ -4314,7 +4314,7 @@ class ApplySecurityGroupsToClientVpnTargetNetworkRequestTypeDef(TypedDict):
 
     ClientVpnEndpointId: ReadOnly[str]
     VpcId: ReadOnly[str]
-    SecurityGroupIds: ReadOnly[Sequence[str]]
+    SecurityGroupIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -4340,9 +4340,9 @@ class AssignIpv6AddressesRequestTypeDef(TypedDict):
     """AssignIpv6AddressesRequest (input)."""
 
     Ipv6PrefixCount: NotRequired[ReadOnly[int]]
-    Ipv6Prefixes: NotRequired[ReadOnly[Sequence[str]]]
+    Ipv6Prefixes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NetworkInterfaceId: ReadOnly[str]
-    Ipv6Addresses: NotRequired[ReadOnly[Sequence[str]]]
+    Ipv6Addresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Ipv6AddressCount: NotRequired[ReadOnly[int]]
 
 
@@ -4360,9 +4360,9 @@ class AssignPrivateIpAddressesRequestNetworkInterfaceAssignPrivateIpAddressesTyp
 ):
     """Contains the parameters for AssignPrivateIpAddresses."""
 
-    Ipv4Prefixes: NotRequired[ReadOnly[Sequence[str]]]
+    Ipv4Prefixes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Ipv4PrefixCount: NotRequired[ReadOnly[int]]
-    PrivateIpAddresses: NotRequired[ReadOnly[Sequence[str]]]
+    PrivateIpAddresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     SecondaryPrivateIpAddressCount: NotRequired[ReadOnly[int]]
     AllowReassignment: NotRequired[ReadOnly[bool]]
 
@@ -4370,10 +4370,10 @@ class AssignPrivateIpAddressesRequestNetworkInterfaceAssignPrivateIpAddressesTyp
 class AssignPrivateIpAddressesRequestTypeDef(TypedDict):
     """Contains the parameters for AssignPrivateIpAddresses."""
 
-    Ipv4Prefixes: NotRequired[ReadOnly[Sequence[str]]]
+    Ipv4Prefixes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Ipv4PrefixCount: NotRequired[ReadOnly[int]]
     NetworkInterfaceId: ReadOnly[str]
-    PrivateIpAddresses: NotRequired[ReadOnly[Sequence[str]]]
+    PrivateIpAddresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     SecondaryPrivateIpAddressCount: NotRequired[ReadOnly[int]]
     AllowReassignment: NotRequired[ReadOnly[bool]]
 
@@ -4403,7 +4403,7 @@ class AssignPrivateNatGatewayAddressRequestTypeDef(TypedDict):
     """AssignPrivateNatGatewayAddressRequest (input)."""
 
     NatGatewayId: ReadOnly[str]
-    PrivateIpAddresses: NotRequired[ReadOnly[Sequence[str]]]
+    PrivateIpAddresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     PrivateIpAddressCount: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
 
@@ -4598,9 +4598,9 @@ class InstanceEventWindowAssociationRequestTypeDef(TypedDict):
     associated with an event window.
     """
 
-    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     InstanceTags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-    DedicatedHostIds: NotRequired[ReadOnly[Sequence[str]]]
+    DedicatedHostIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class AssociateInstanceEventWindowRequestTypeDef(TypedDict):
@@ -4704,8 +4704,8 @@ class AssociateNatGatewayAddressRequestTypeDef(TypedDict):
     """AssociateNatGatewayAddressRequest (input)."""
 
     NatGatewayId: ReadOnly[str]
-    AllocationIds: ReadOnly[Sequence[str]]
-    PrivateIpAddresses: NotRequired[ReadOnly[Sequence[str]]]
+    AllocationIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    PrivateIpAddresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     AvailabilityZone: NotRequired[ReadOnly[str]]
     AvailabilityZoneId: NotRequired[ReadOnly[str]]
@@ -4832,7 +4832,7 @@ class AssociateTransitGatewayMulticastDomainRequestTypeDef(TypedDict):
 
     TransitGatewayMulticastDomainId: ReadOnly[str]
     TransitGatewayAttachmentId: ReadOnly[str]
-    SubnetIds: ReadOnly[Sequence[str]]
+    SubnetIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -5011,7 +5011,7 @@ class AttachClassicLinkVpcRequestInstanceAttachClassicLinkVpcTypeDef(TypedDict):
 
     DryRun: NotRequired[ReadOnly[bool]]
     VpcId: ReadOnly[str]
-    Groups: ReadOnly[Sequence[str]]
+    Groups: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class AttachClassicLinkVpcRequestTypeDef(TypedDict):
@@ -5020,7 +5020,7 @@ class AttachClassicLinkVpcRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     InstanceId: ReadOnly[str]
     VpcId: ReadOnly[str]
-    Groups: ReadOnly[Sequence[str]]
+    Groups: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class AttachClassicLinkVpcRequestVpcAttachClassicLinkInstanceTypeDef(TypedDict):
@@ -5028,7 +5028,7 @@ class AttachClassicLinkVpcRequestVpcAttachClassicLinkInstanceTypeDef(TypedDict):
 
     DryRun: NotRequired[ReadOnly[bool]]
     InstanceId: ReadOnly[str]
-    Groups: ReadOnly[Sequence[str]]
+    Groups: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class AttachClassicLinkVpcResultTypeDef(TypedDict):
@@ -5527,7 +5527,7 @@ class AvailabilityZoneAddressTypeDef(TypedDict):
 
     AvailabilityZone: NotRequired[ReadOnly[str]]
     AvailabilityZoneId: NotRequired[ReadOnly[str]]
-    AllocationIds: NotRequired[ReadOnly[Sequence[str]]]
+    AllocationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class AvailabilityZoneGeographyTypeDef(TypedDict):
@@ -5859,7 +5859,7 @@ class CancelCapacityReservationFleetsRequestTypeDef(TypedDict):
     """CancelCapacityReservationFleetsRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    CapacityReservationFleetIds: ReadOnly[Sequence[str]]
+    CapacityReservationFleetIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class CapacityReservationFleetCancellationStateTypeDef(TypedDict):
@@ -6026,7 +6026,7 @@ class CancelSpotFleetRequestsRequestTypeDef(TypedDict):
     """Contains the parameters for CancelSpotFleetRequests."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    SpotFleetRequestIds: ReadOnly[Sequence[str]]
+    SpotFleetRequestIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     TerminateInstances: ReadOnly[bool]
 
 
@@ -6054,7 +6054,7 @@ class CancelSpotInstanceRequestsRequestTypeDef(TypedDict):
     """Contains the parameters for CancelSpotInstanceRequests."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    SpotInstanceRequestIds: ReadOnly[Sequence[str]]
+    SpotInstanceRequestIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class CancelledSpotInstanceRequestTypeDef(TypedDict):
@@ -6197,7 +6197,7 @@ class DimensionConditionTypeDef(TypedDict):
 
     Dimension: NotRequired[ReadOnly[FilterByDimensionType]]
     Comparison: NotRequired[ReadOnly[ComparisonType]]
-    Values: NotRequired[ReadOnly[Sequence[str]]]
+    Values: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class CapacityManagerConditionTypeDef(TypedDict):
@@ -7290,8 +7290,8 @@ class TransitGatewayConfigurationInputStructureTypeDef(TypedDict):
     """The Transit Gateway configuration for a Client VPN endpoint."""
 
     TransitGatewayId: NotRequired[ReadOnly[str]]
-    AvailabilityZones: NotRequired[ReadOnly[Sequence[str]]]
-    AvailabilityZoneIds: NotRequired[ReadOnly[Sequence[str]]]
+    AvailabilityZones: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AvailabilityZoneIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class CreateClientVpnEndpointRequestTypeDef(TypedDict):
@@ -7301,7 +7301,7 @@ class CreateClientVpnEndpointRequestTypeDef(TypedDict):
     ServerCertificateArn: ReadOnly[str]
     AuthenticationOptions: ReadOnly[Sequence[ClientVpnAuthenticationRequestTypeDef]]
     ConnectionLogOptions: ReadOnly[ConnectionLogOptionsTypeDef]
-    DnsServers: NotRequired[ReadOnly[Sequence[str]]]
+    DnsServers: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     TransportProtocol: NotRequired[ReadOnly[TransportProtocolType]]
     VpnPort: NotRequired[ReadOnly[int]]
     Description: NotRequired[ReadOnly[str]]
@@ -7309,7 +7309,7 @@ class CreateClientVpnEndpointRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     ClientToken: NotRequired[ReadOnly[str]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     VpcId: NotRequired[ReadOnly[str]]
     SelfServicePortal: NotRequired[ReadOnly[SelfServicePortalType]]
     ClientConnectOptions: NotRequired[ReadOnly[ClientConnectOptionsTypeDef]]
@@ -7588,7 +7588,7 @@ class NewDhcpConfigurationTypeDef(TypedDict):
     """Describes a DHCP configuration option."""
 
     Key: NotRequired[ReadOnly[str]]
-    Values: NotRequired[ReadOnly[Sequence[str]]]
+    Values: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class CreateDhcpOptionsRequestTypeDef(TypedDict):
@@ -7869,7 +7869,7 @@ class InstanceRequirementsRequestTypeDef(TypedDict):
     MemoryMiB: ReadOnly[MemoryMiBRequestTypeDef]
     CpuManufacturers: NotRequired[ReadOnly[Sequence[CpuManufacturerType]]]
     MemoryGiBPerVCpu: NotRequired[ReadOnly[MemoryGiBPerVCpuRequestTypeDef]]
-    ExcludedInstanceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    ExcludedInstanceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     InstanceGenerations: NotRequired[ReadOnly[Sequence[InstanceGenerationType]]]
     SpotMaxPricePercentageOverLowestPrice: NotRequired[ReadOnly[int]]
     OnDemandMaxPricePercentageOverLowestPrice: NotRequired[ReadOnly[int]]
@@ -7893,7 +7893,7 @@ class InstanceRequirementsRequestTypeDef(TypedDict):
         ReadOnly[AcceleratorTotalMemoryMiBRequestTypeDef]
     ]
     NetworkBandwidthGbps: NotRequired[ReadOnly[NetworkBandwidthGbpsRequestTypeDef]]
-    AllowedInstanceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    AllowedInstanceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxSpotPriceAsPercentageOfOptimalOnDemandPrice: NotRequired[ReadOnly[int]]
     BaselinePerformanceFactors: NotRequired[
         ReadOnly[BaselinePerformanceFactorsRequestTypeDef]
@@ -8071,7 +8071,7 @@ class CreateFlowLogsRequestTypeDef(TypedDict):
     DeliverLogsPermissionArn: NotRequired[ReadOnly[str]]
     DeliverCrossAccountRole: NotRequired[ReadOnly[str]]
     LogGroupName: NotRequired[ReadOnly[str]]
-    ResourceIds: ReadOnly[Sequence[str]]
+    ResourceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     ResourceType: ReadOnly[FlowLogsResourceTypeType]
     TrafficType: NotRequired[ReadOnly[TrafficTypeType]]
     LogDestinationType: NotRequired[ReadOnly[LogDestinationTypeType]]
@@ -8154,7 +8154,7 @@ class ImageUsageResourceTypeOptionRequestTypeDef(TypedDict):
     """The options that affect the scope of the report."""
 
     OptionName: NotRequired[ReadOnly[str]]
-    OptionValues: NotRequired[ReadOnly[Sequence[str]]]
+    OptionValues: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class ImageUsageResourceTypeRequestTypeDef(TypedDict):
@@ -8174,7 +8174,7 @@ class CreateImageUsageReportRequestTypeDef(TypedDict):
     ImageId: ReadOnly[str]
     DryRun: NotRequired[ReadOnly[bool]]
     ResourceTypes: ReadOnly[Sequence[ImageUsageResourceTypeRequestTypeDef]]
-    AccountIds: NotRequired[ReadOnly[Sequence[str]]]
+    AccountIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ClientToken: NotRequired[ReadOnly[str]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
@@ -8191,7 +8191,7 @@ class CreateInstanceConnectEndpointRequestTypeDef(TypedDict):
 
     DryRun: NotRequired[ReadOnly[bool]]
     SubnetId: ReadOnly[str]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     PreserveClientIp: NotRequired[ReadOnly[bool]]
     ClientToken: NotRequired[ReadOnly[str]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
@@ -9001,7 +9001,7 @@ class LaunchTemplateInstanceNetworkInterfaceSpecificationRequestTypeDef(TypedDic
     DeleteOnTermination: NotRequired[ReadOnly[bool]]
     Description: NotRequired[ReadOnly[str]]
     DeviceIndex: NotRequired[ReadOnly[int]]
-    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     InterfaceType: NotRequired[ReadOnly[str]]
     Ipv6AddressCount: NotRequired[ReadOnly[int]]
     Ipv6Addresses: NotRequired[ReadOnly[Sequence[InstanceIpv6AddressRequestTypeDef]]]
@@ -9138,8 +9138,8 @@ class RequestLaunchTemplateDataTypeDef(TypedDict):
     ElasticInferenceAccelerators: NotRequired[
         ReadOnly[Sequence[LaunchTemplateElasticInferenceAcceleratorTypeDef]]
     ]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
-    SecurityGroups: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SecurityGroups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     InstanceMarketOptions: NotRequired[
         ReadOnly[LaunchTemplateInstanceMarketOptionsRequestTypeDef]
     ]
@@ -9883,8 +9883,10 @@ class CreateNatGatewayRequestTypeDef(TypedDict):
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
     ConnectivityType: NotRequired[ReadOnly[ConnectivityTypeType]]
     PrivateIpAddress: NotRequired[ReadOnly[str]]
-    SecondaryAllocationIds: NotRequired[ReadOnly[Sequence[str]]]
-    SecondaryPrivateIpAddresses: NotRequired[ReadOnly[Sequence[str]]]
+    SecondaryAllocationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SecondaryPrivateIpAddresses: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     SecondaryPrivateIpAddressCount: NotRequired[ReadOnly[int]]
 
 
@@ -10206,7 +10208,7 @@ class CreateNetworkInterfaceRequestSubnetCreateNetworkInterfaceTypeDef(TypedDict
     Operator: NotRequired[ReadOnly[OperatorRequestTypeDef]]
     Description: NotRequired[ReadOnly[str]]
     PrivateIpAddress: NotRequired[ReadOnly[str]]
-    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     PrivateIpAddresses: NotRequired[
         ReadOnly[Sequence[PrivateIpAddressSpecificationTypeDef]]
     ]
@@ -10234,7 +10236,7 @@ class CreateNetworkInterfaceRequestTypeDef(TypedDict):
     SubnetId: ReadOnly[str]
     Description: NotRequired[ReadOnly[str]]
     PrivateIpAddress: NotRequired[ReadOnly[str]]
-    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     PrivateIpAddresses: NotRequired[
         ReadOnly[Sequence[PrivateIpAddressSpecificationTypeDef]]
     ]
@@ -10876,7 +10878,7 @@ class InstanceSpecificationTypeDef(TypedDict):
 
     InstanceId: ReadOnly[str]
     ExcludeBootVolume: NotRequired[ReadOnly[bool]]
-    ExcludeDataVolumeIds: NotRequired[ReadOnly[Sequence[str]]]
+    ExcludeDataVolumeIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class CreateSnapshotsRequestTypeDef(TypedDict):
@@ -11057,7 +11059,7 @@ class CreateTagsRequestTypeDef(TypedDict):
     """CreateTagsRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    Resources: ReadOnly[Sequence[str]]
+    Resources: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Tags: ReadOnly[Sequence[TagTypeDef]]
 
 
@@ -11230,7 +11232,7 @@ class CreateTransitGatewayConnectPeerRequestTypeDef(TypedDict):
     TransitGatewayAddress: NotRequired[ReadOnly[str]]
     PeerAddress: ReadOnly[str]
     BgpOptions: NotRequired[ReadOnly[TransitGatewayConnectRequestBgpOptionsTypeDef]]
-    InsideCidrBlocks: ReadOnly[Sequence[str]]
+    InsideCidrBlocks: ReadOnly[Union[List[str], Tuple[str, ...]]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
@@ -11381,7 +11383,7 @@ class CreateTransitGatewayMeteringPolicyRequestTypeDef(TypedDict):
     """CreateTransitGatewayMeteringPolicyRequest (input)."""
 
     TransitGatewayId: ReadOnly[str]
-    MiddleboxAttachmentIds: NotRequired[ReadOnly[Sequence[str]]]
+    MiddleboxAttachmentIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
@@ -11562,7 +11564,7 @@ class TransitGatewayRequestOptionsTypeDef(TypedDict):
         ReadOnly[SecurityGroupReferencingSupportValueType]
     ]
     MulticastSupport: NotRequired[ReadOnly[MulticastSupportValueType]]
-    TransitGatewayCidrBlocks: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayCidrBlocks: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class CreateTransitGatewayRequestTypeDef(TypedDict):
@@ -11735,7 +11737,7 @@ class CreateTransitGatewayVpcAttachmentRequestTypeDef(TypedDict):
 
     TransitGatewayId: ReadOnly[str]
     VpcId: ReadOnly[str]
-    SubnetIds: ReadOnly[Sequence[str]]
+    SubnetIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Options: NotRequired[
         ReadOnly[CreateTransitGatewayVpcAttachmentRequestOptionsTypeDef]
     ]
@@ -11761,7 +11763,7 @@ class CreateVerifiedAccessEndpointCidrOptionsTypeDef(TypedDict):
     """Describes the CIDR options for a Verified Access endpoint."""
 
     Protocol: NotRequired[ReadOnly[VerifiedAccessEndpointProtocolType]]
-    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    SubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Cidr: NotRequired[ReadOnly[str]]
     PortRanges: NotRequired[
         ReadOnly[Sequence[CreateVerifiedAccessEndpointPortRangeTypeDef]]
@@ -11789,7 +11791,7 @@ class CreateVerifiedAccessEndpointLoadBalancerOptionsTypeDef(TypedDict):
     Protocol: NotRequired[ReadOnly[VerifiedAccessEndpointProtocolType]]
     Port: NotRequired[ReadOnly[int]]
     LoadBalancerArn: NotRequired[ReadOnly[str]]
-    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    SubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     PortRanges: NotRequired[
         ReadOnly[Sequence[CreateVerifiedAccessEndpointPortRangeTypeDef]]
     ]
@@ -11804,7 +11806,7 @@ class CreateVerifiedAccessEndpointRdsOptionsTypeDef(TypedDict):
     RdsDbClusterArn: NotRequired[ReadOnly[str]]
     RdsDbProxyArn: NotRequired[ReadOnly[str]]
     RdsEndpoint: NotRequired[ReadOnly[str]]
-    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    SubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class VerifiedAccessSseSpecificationRequestTypeDef(TypedDict):
@@ -11826,7 +11828,7 @@ class CreateVerifiedAccessEndpointRequestTypeDef(TypedDict):
     DomainCertificateArn: NotRequired[ReadOnly[str]]
     ApplicationDomain: NotRequired[ReadOnly[str]]
     EndpointDomainPrefix: NotRequired[ReadOnly[str]]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     LoadBalancerOptions: NotRequired[
         ReadOnly[CreateVerifiedAccessEndpointLoadBalancerOptionsTypeDef]
     ]
@@ -12157,7 +12159,7 @@ class CreateVpcEndpointConnectionNotificationRequestTypeDef(TypedDict):
     ServiceId: NotRequired[ReadOnly[str]]
     VpcEndpointId: NotRequired[ReadOnly[str]]
     ConnectionNotificationArn: ReadOnly[str]
-    ConnectionEvents: ReadOnly[Sequence[str]]
+    ConnectionEvents: ReadOnly[Union[List[str], Tuple[str, ...]]]
     ClientToken: NotRequired[ReadOnly[str]]
 
 
@@ -12175,7 +12177,7 @@ class DnsOptionsSpecificationTypeDef(TypedDict):
     DnsRecordIpType: NotRequired[ReadOnly[DnsRecordIpTypeType]]
     PrivateDnsOnlyForInboundResolverEndpoint: NotRequired[ReadOnly[bool]]
     PrivateDnsPreference: NotRequired[ReadOnly[str]]
-    PrivateDnsSpecifiedDomains: NotRequired[ReadOnly[Sequence[str]]]
+    PrivateDnsSpecifiedDomains: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class SubnetConfigurationTypeDef(TypedDict):
@@ -12194,9 +12196,9 @@ class CreateVpcEndpointRequestTypeDef(TypedDict):
     VpcId: ReadOnly[str]
     ServiceName: NotRequired[ReadOnly[str]]
     PolicyDocument: NotRequired[ReadOnly[str]]
-    RouteTableIds: NotRequired[ReadOnly[Sequence[str]]]
-    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    RouteTableIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     IpAddressType: NotRequired[ReadOnly[IpAddressTypeType]]
     DnsOptions: NotRequired[ReadOnly[DnsOptionsSpecificationTypeDef]]
     ClientToken: NotRequired[ReadOnly[str]]
@@ -12289,10 +12291,10 @@ class CreateVpcEndpointServiceConfigurationRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     AcceptanceRequired: NotRequired[ReadOnly[bool]]
     PrivateDnsName: NotRequired[ReadOnly[str]]
-    NetworkLoadBalancerArns: NotRequired[ReadOnly[Sequence[str]]]
-    GatewayLoadBalancerArns: NotRequired[ReadOnly[Sequence[str]]]
-    SupportedIpAddressTypes: NotRequired[ReadOnly[Sequence[str]]]
-    SupportedRegions: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkLoadBalancerArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    GatewayLoadBalancerArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SupportedIpAddressTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SupportedRegions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ClientToken: NotRequired[ReadOnly[str]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
@@ -12976,7 +12978,7 @@ class DeleteFleetsRequestTypeDef(TypedDict):
     """DeleteFleetsRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    FleetIds: ReadOnly[Sequence[str]]
+    FleetIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     TerminateInstances: ReadOnly[bool]
 
 
@@ -12992,7 +12994,7 @@ class DeleteFlowLogsRequestTypeDef(TypedDict):
     """DeleteFlowLogsRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    FlowLogIds: ReadOnly[Sequence[str]]
+    FlowLogIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class DeleteFlowLogsResultTypeDef(TypedDict):
@@ -13239,7 +13241,7 @@ class DeleteLaunchTemplateVersionsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     LaunchTemplateId: NotRequired[ReadOnly[str]]
     LaunchTemplateName: NotRequired[ReadOnly[str]]
-    Versions: ReadOnly[Sequence[str]]
+    Versions: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class ResponseErrorTypeDef(TypedDict):
@@ -13563,7 +13565,7 @@ class DeleteQueuedReservedInstancesRequestTypeDef(TypedDict):
     """DeleteQueuedReservedInstancesRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    ReservedInstancesIds: ReadOnly[Sequence[str]]
+    ReservedInstancesIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class FailedQueuedPurchaseDeletionTypeDef(TypedDict):
@@ -13798,7 +13800,7 @@ class DeleteTagsRequestTypeDef(TypedDict):
     """DeleteTagsRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    Resources: ReadOnly[Sequence[str]]
+    Resources: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
@@ -14170,7 +14172,7 @@ class DeleteVpcEndpointConnectionNotificationsRequestTypeDef(TypedDict):
     """DeleteVpcEndpointConnectionNotificationsRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    ConnectionNotificationIds: ReadOnly[Sequence[str]]
+    ConnectionNotificationIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class DeleteVpcEndpointConnectionNotificationsResultTypeDef(TypedDict):
@@ -14184,7 +14186,7 @@ class DeleteVpcEndpointServiceConfigurationsRequestTypeDef(TypedDict):
     """DeleteVpcEndpointServiceConfigurationsRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    ServiceIds: ReadOnly[Sequence[str]]
+    ServiceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class DeleteVpcEndpointServiceConfigurationsResultTypeDef(TypedDict):
@@ -14198,7 +14200,7 @@ class DeleteVpcEndpointsRequestTypeDef(TypedDict):
     """DeleteVpcEndpointsRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    VpcEndpointIds: ReadOnly[Sequence[str]]
+    VpcEndpointIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class DeleteVpcEndpointsResultTypeDef(TypedDict):
@@ -14396,7 +14398,7 @@ class DeregisterInstanceTagAttributeRequestTypeDef(TypedDict):
     """
 
     IncludeAllTagsOfInstance: NotRequired[ReadOnly[bool]]
-    InstanceTagKeys: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceTagKeys: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DeregisterInstanceEventNotificationAttributesRequestTypeDef(TypedDict):
@@ -14425,7 +14427,7 @@ class DeregisterTransitGatewayMulticastGroupMembersRequestTypeDef(TypedDict):
 
     TransitGatewayMulticastDomainId: NotRequired[ReadOnly[str]]
     GroupIpAddress: NotRequired[ReadOnly[str]]
-    NetworkInterfaceIds: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkInterfaceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -14451,7 +14453,7 @@ class DeregisterTransitGatewayMulticastGroupSourcesRequestTypeDef(TypedDict):
 
     TransitGatewayMulticastDomainId: NotRequired[ReadOnly[str]]
     GroupIpAddress: NotRequired[ReadOnly[str]]
-    NetworkInterfaceIds: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkInterfaceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -14489,7 +14491,7 @@ class DescribeAccountAttributesResultTypeDef(TypedDict):
 class DescribeAddressTransfersRequestPaginateTypeDef(TypedDict):
     """DescribeAddressTransfersRequest (paginate() request)."""
 
-    AllocationIds: NotRequired[Sequence[str]]
+    AllocationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -14497,7 +14499,7 @@ class DescribeAddressTransfersRequestPaginateTypeDef(TypedDict):
 class DescribeAddressTransfersRequestTypeDef(TypedDict):
     """DescribeAddressTransfersRequest (input)."""
 
-    AllocationIds: NotRequired[ReadOnly[Sequence[str]]]
+    AllocationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -14521,7 +14523,7 @@ class DescribeAddressTransfersResultTypeDef(TypedDict):
 class DescribeAddressesAttributeRequestPaginateTypeDef(TypedDict):
     """DescribeAddressesAttributeRequest (paginate() request)."""
 
-    AllocationIds: NotRequired[Sequence[str]]
+    AllocationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Attribute: NotRequired[AddressAttributeNameType]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -14530,7 +14532,7 @@ class DescribeAddressesAttributeRequestPaginateTypeDef(TypedDict):
 class DescribeAddressesAttributeRequestTypeDef(TypedDict):
     """DescribeAddressesAttributeRequest (input)."""
 
-    AllocationIds: NotRequired[ReadOnly[Sequence[str]]]
+    AllocationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Attribute: NotRequired[ReadOnly[AddressAttributeNameType]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -14559,16 +14561,16 @@ class FilterTypeDef(TypedDict):
     """
 
     Name: NotRequired[ReadOnly[str]]
-    Values: NotRequired[ReadOnly[Sequence[str]]]
+    Values: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DescribeAddressesRequestTypeDef(TypedDict):
     """DescribeAddressesRequest (input)."""
 
-    PublicIps: NotRequired[ReadOnly[Sequence[str]]]
+    PublicIps: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    AllocationIds: NotRequired[ReadOnly[Sequence[str]]]
+    AllocationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DescribeAddressesResultTypeDef(TypedDict):
@@ -14603,8 +14605,8 @@ class DescribeAggregateIdFormatResultTypeDef(TypedDict):
 class DescribeAvailabilityZonesRequestTypeDef(TypedDict):
     """DescribeAvailabilityZonesRequest (input)."""
 
-    ZoneNames: NotRequired[ReadOnly[Sequence[str]]]
-    ZoneIds: NotRequired[ReadOnly[Sequence[str]]]
+    ZoneNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ZoneIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AllAvailabilityZones: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -14668,7 +14670,7 @@ class DescribeAwsNetworkPerformanceMetricSubscriptionsResultTypeDef(TypedDict):
 class DescribeBundleTasksRequestTypeDef(TypedDict):
     """DescribeBundleTasksRequest (input)."""
 
-    BundleIds: NotRequired[ReadOnly[Sequence[str]]]
+    BundleIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
@@ -14676,7 +14678,7 @@ class DescribeBundleTasksRequestTypeDef(TypedDict):
 class DescribeBundleTasksRequestWaitTypeDef(TypedDict):
     """DescribeBundleTasksRequest (wait() request)."""
 
-    BundleIds: NotRequired[Sequence[str]]
+    BundleIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
@@ -14722,7 +14724,7 @@ class DescribeByoipCidrsResultTypeDef(TypedDict):
 class DescribeCapacityBlockExtensionHistoryRequestPaginateTypeDef(TypedDict):
     """DescribeCapacityBlockExtensionHistoryRequest (paginate() request)."""
 
-    CapacityReservationIds: NotRequired[Sequence[str]]
+    CapacityReservationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -14731,7 +14733,7 @@ class DescribeCapacityBlockExtensionHistoryRequestPaginateTypeDef(TypedDict):
 class DescribeCapacityBlockExtensionHistoryRequestTypeDef(TypedDict):
     """DescribeCapacityBlockExtensionHistoryRequest (input)."""
 
-    CapacityReservationIds: NotRequired[ReadOnly[Sequence[str]]]
+    CapacityReservationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -14840,7 +14842,7 @@ class DescribeCapacityBlockOfferingsResultTypeDef(TypedDict):
 class DescribeCapacityBlockStatusRequestPaginateTypeDef(TypedDict):
     """DescribeCapacityBlockStatusRequest (paginate() request)."""
 
-    CapacityBlockIds: NotRequired[Sequence[str]]
+    CapacityBlockIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -14849,7 +14851,7 @@ class DescribeCapacityBlockStatusRequestPaginateTypeDef(TypedDict):
 class DescribeCapacityBlockStatusRequestTypeDef(TypedDict):
     """DescribeCapacityBlockStatusRequest (input)."""
 
-    CapacityBlockIds: NotRequired[ReadOnly[Sequence[str]]]
+    CapacityBlockIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -14874,7 +14876,7 @@ class DescribeCapacityBlockStatusResultTypeDef(TypedDict):
 class DescribeCapacityBlocksRequestPaginateTypeDef(TypedDict):
     """DescribeCapacityBlocksRequest (paginate() request)."""
 
-    CapacityBlockIds: NotRequired[Sequence[str]]
+    CapacityBlockIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -14883,7 +14885,7 @@ class DescribeCapacityBlocksRequestPaginateTypeDef(TypedDict):
 class DescribeCapacityBlocksRequestTypeDef(TypedDict):
     """DescribeCapacityBlocksRequest (input)."""
 
-    CapacityBlockIds: NotRequired[ReadOnly[Sequence[str]]]
+    CapacityBlockIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -14908,7 +14910,7 @@ class DescribeCapacityBlocksResultTypeDef(TypedDict):
 class DescribeCapacityManagerDataExportsRequestPaginateTypeDef(TypedDict):
     """DescribeCapacityManagerDataExportsRequest (paginate() request)."""
 
-    CapacityManagerDataExportIds: NotRequired[Sequence[str]]
+    CapacityManagerDataExportIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -14917,7 +14919,9 @@ class DescribeCapacityManagerDataExportsRequestPaginateTypeDef(TypedDict):
 class DescribeCapacityManagerDataExportsRequestTypeDef(TypedDict):
     """DescribeCapacityManagerDataExportsRequest (input)."""
 
-    CapacityManagerDataExportIds: NotRequired[ReadOnly[Sequence[str]]]
+    CapacityManagerDataExportIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -14946,7 +14950,7 @@ class DescribeCapacityManagerDataExportsResultTypeDef(TypedDict):
 class DescribeCapacityReservationBillingRequestsRequestPaginateTypeDef(TypedDict):
     """DescribeCapacityReservationBillingRequestsRequest (paginate() request)."""
 
-    CapacityReservationIds: NotRequired[Sequence[str]]
+    CapacityReservationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Role: CallerRoleType
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
@@ -14956,7 +14960,7 @@ class DescribeCapacityReservationBillingRequestsRequestPaginateTypeDef(TypedDict
 class DescribeCapacityReservationBillingRequestsRequestTypeDef(TypedDict):
     """DescribeCapacityReservationBillingRequestsRequest (input)."""
 
-    CapacityReservationIds: NotRequired[ReadOnly[Sequence[str]]]
+    CapacityReservationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Role: ReadOnly[CallerRoleType]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -14988,7 +14992,7 @@ class DescribeCapacityReservationBillingRequestsResultTypeDef(TypedDict):
 class DescribeCapacityReservationFleetsRequestPaginateTypeDef(TypedDict):
     """DescribeCapacityReservationFleetsRequest (paginate() request)."""
 
-    CapacityReservationFleetIds: NotRequired[Sequence[str]]
+    CapacityReservationFleetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -14997,7 +15001,9 @@ class DescribeCapacityReservationFleetsRequestPaginateTypeDef(TypedDict):
 class DescribeCapacityReservationFleetsRequestTypeDef(TypedDict):
     """DescribeCapacityReservationFleetsRequest (input)."""
 
-    CapacityReservationFleetIds: NotRequired[ReadOnly[Sequence[str]]]
+    CapacityReservationFleetIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -15025,7 +15031,7 @@ class DescribeCapacityReservationTopologyRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
-    CapacityReservationIds: NotRequired[ReadOnly[Sequence[str]]]
+    CapacityReservationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
@@ -15040,7 +15046,7 @@ class DescribeCapacityReservationTopologyResultTypeDef(TypedDict):
 class DescribeCapacityReservationsRequestPaginateTypeDef(TypedDict):
     """DescribeCapacityReservationsRequest (paginate() request)."""
 
-    CapacityReservationIds: NotRequired[Sequence[str]]
+    CapacityReservationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -15049,7 +15055,7 @@ class DescribeCapacityReservationsRequestPaginateTypeDef(TypedDict):
 class DescribeCapacityReservationsRequestTypeDef(TypedDict):
     """DescribeCapacityReservationsRequest (input)."""
 
-    CapacityReservationIds: NotRequired[ReadOnly[Sequence[str]]]
+    CapacityReservationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -15074,7 +15080,7 @@ class DescribeCapacityReservationsResultTypeDef(TypedDict):
 class DescribeCarrierGatewaysRequestPaginateTypeDef(TypedDict):
     """DescribeCarrierGatewaysRequest (paginate() request)."""
 
-    CarrierGatewayIds: NotRequired[Sequence[str]]
+    CarrierGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -15083,7 +15089,7 @@ class DescribeCarrierGatewaysRequestPaginateTypeDef(TypedDict):
 class DescribeCarrierGatewaysRequestTypeDef(TypedDict):
     """DescribeCarrierGatewaysRequest (input)."""
 
-    CarrierGatewayIds: NotRequired[ReadOnly[Sequence[str]]]
+    CarrierGatewayIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -15109,7 +15115,7 @@ class DescribeClassicLinkInstancesRequestPaginateTypeDef(TypedDict):
     """DescribeClassicLinkInstancesRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    InstanceIds: NotRequired[Sequence[str]]
+    InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -15118,7 +15124,7 @@ class DescribeClassicLinkInstancesRequestTypeDef(TypedDict):
     """DescribeClassicLinkInstancesRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -15210,7 +15216,7 @@ class DescribeClientVpnConnectionsResultTypeDef(TypedDict):
 class DescribeClientVpnEndpointsRequestPaginateTypeDef(TypedDict):
     """DescribeClientVpnEndpointsRequest (paginate() request)."""
 
-    ClientVpnEndpointIds: NotRequired[Sequence[str]]
+    ClientVpnEndpointIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -15219,7 +15225,7 @@ class DescribeClientVpnEndpointsRequestPaginateTypeDef(TypedDict):
 class DescribeClientVpnEndpointsRequestTypeDef(TypedDict):
     """DescribeClientVpnEndpointsRequest (input)."""
 
-    ClientVpnEndpointIds: NotRequired[ReadOnly[Sequence[str]]]
+    ClientVpnEndpointIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -15279,7 +15285,7 @@ class DescribeClientVpnTargetNetworksRequestPaginateTypeDef(TypedDict):
     """DescribeClientVpnTargetNetworksRequest (paginate() request)."""
 
     ClientVpnEndpointId: str
-    AssociationIds: NotRequired[Sequence[str]]
+    AssociationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -15289,7 +15295,7 @@ class DescribeClientVpnTargetNetworksRequestTypeDef(TypedDict):
     """DescribeClientVpnTargetNetworksRequest (input)."""
 
     ClientVpnEndpointId: ReadOnly[str]
-    AssociationIds: NotRequired[ReadOnly[Sequence[str]]]
+    AssociationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -15327,7 +15333,7 @@ class DescribeClientVpnTargetNetworksResultTypeDef(TypedDict):
 class DescribeCoipPoolsRequestPaginateTypeDef(TypedDict):
     """DescribeCoipPoolsRequest (paginate() request)."""
 
-    PoolIds: NotRequired[Sequence[str]]
+    PoolIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -15336,7 +15342,7 @@ class DescribeCoipPoolsRequestPaginateTypeDef(TypedDict):
 class DescribeCoipPoolsRequestTypeDef(TypedDict):
     """DescribeCoipPoolsRequest (input)."""
 
-    PoolIds: NotRequired[ReadOnly[Sequence[str]]]
+    PoolIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -15362,14 +15368,14 @@ class DescribeConversionTasksRequestTypeDef(TypedDict):
     """DescribeConversionTasksRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    ConversionTaskIds: NotRequired[ReadOnly[Sequence[str]]]
+    ConversionTaskIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DescribeConversionTasksRequestWaitTypeDef(TypedDict):
     """DescribeConversionTasksRequest (wait() request)."""
 
     DryRun: NotRequired[bool]
-    ConversionTaskIds: NotRequired[Sequence[str]]
+    ConversionTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
 
@@ -15383,7 +15389,7 @@ class DescribeConversionTasksResultTypeDef(TypedDict):
 class DescribeCustomerGatewaysRequestTypeDef(TypedDict):
     """Contains the parameters for DescribeCustomerGateways."""
 
-    CustomerGatewayIds: NotRequired[ReadOnly[Sequence[str]]]
+    CustomerGatewayIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
@@ -15391,7 +15397,7 @@ class DescribeCustomerGatewaysRequestTypeDef(TypedDict):
 class DescribeCustomerGatewaysRequestWaitTypeDef(TypedDict):
     """Contains the parameters for DescribeCustomerGateways."""
 
-    CustomerGatewayIds: NotRequired[Sequence[str]]
+    CustomerGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
@@ -15410,7 +15416,7 @@ class DescribeDeclarativePoliciesReportsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
-    ReportIds: NotRequired[ReadOnly[Sequence[str]]]
+    ReportIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DescribeDeclarativePoliciesReportsResultTypeDef(TypedDict):
@@ -15424,7 +15430,7 @@ class DescribeDeclarativePoliciesReportsResultTypeDef(TypedDict):
 class DescribeDhcpOptionsRequestPaginateTypeDef(TypedDict):
     """DescribeDhcpOptionsRequest (paginate() request)."""
 
-    DhcpOptionsIds: NotRequired[Sequence[str]]
+    DhcpOptionsIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -15433,7 +15439,7 @@ class DescribeDhcpOptionsRequestPaginateTypeDef(TypedDict):
 class DescribeDhcpOptionsRequestTypeDef(TypedDict):
     """DescribeDhcpOptionsRequest (input)."""
 
-    DhcpOptionsIds: NotRequired[ReadOnly[Sequence[str]]]
+    DhcpOptionsIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -15459,7 +15465,7 @@ class DescribeEgressOnlyInternetGatewaysRequestPaginateTypeDef(TypedDict):
     """DescribeEgressOnlyInternetGatewaysRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    EgressOnlyInternetGatewayIds: NotRequired[Sequence[str]]
+    EgressOnlyInternetGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -15468,7 +15474,9 @@ class DescribeEgressOnlyInternetGatewaysRequestTypeDef(TypedDict):
     """DescribeEgressOnlyInternetGatewaysRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    EgressOnlyInternetGatewayIds: NotRequired[ReadOnly[Sequence[str]]]
+    EgressOnlyInternetGatewayIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -15492,7 +15500,7 @@ class DescribeEgressOnlyInternetGatewaysResultTypeDef(TypedDict):
 class DescribeElasticGpusRequestTypeDef(TypedDict):
     """DescribeElasticGpusRequest (input)."""
 
-    ElasticGpuIds: NotRequired[ReadOnly[Sequence[str]]]
+    ElasticGpuIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -15531,7 +15539,7 @@ class DescribeExportImageTasksRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    ExportImageTaskIds: NotRequired[Sequence[str]]
+    ExportImageTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -15540,7 +15548,7 @@ class DescribeExportImageTasksRequestTypeDef(TypedDict):
 
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    ExportImageTaskIds: NotRequired[ReadOnly[Sequence[str]]]
+    ExportImageTaskIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -15584,14 +15592,14 @@ class DescribeExportTasksRequestTypeDef(TypedDict):
     """DescribeExportTasksRequest (input)."""
 
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    ExportTaskIds: NotRequired[ReadOnly[Sequence[str]]]
+    ExportTaskIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DescribeExportTasksRequestWaitTypeDef(TypedDict):
     """DescribeExportTasksRequest (wait() request)."""
 
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    ExportTaskIds: NotRequired[Sequence[str]]
+    ExportTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
 
@@ -15605,7 +15613,7 @@ class DescribeExportTasksResultTypeDef(TypedDict):
 class DescribeFastLaunchImagesRequestPaginateTypeDef(TypedDict):
     """DescribeFastLaunchImagesRequest (paginate() request)."""
 
-    ImageIds: NotRequired[Sequence[str]]
+    ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -15614,7 +15622,7 @@ class DescribeFastLaunchImagesRequestPaginateTypeDef(TypedDict):
 class DescribeFastLaunchImagesRequestTypeDef(TypedDict):
     """DescribeFastLaunchImagesRequest (input)."""
 
-    ImageIds: NotRequired[ReadOnly[Sequence[str]]]
+    ImageIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -15802,7 +15810,7 @@ class DescribeFleetsRequestPaginateTypeDef(TypedDict):
     """DescribeFleetsRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    FleetIds: NotRequired[Sequence[str]]
+    FleetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -15813,7 +15821,7 @@ class DescribeFleetsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    FleetIds: NotRequired[ReadOnly[Sequence[str]]]
+    FleetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
@@ -15937,7 +15945,7 @@ class DescribeFlowLogsRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filter: NotRequired[Sequence[FilterTypeDef]]
-    FlowLogIds: NotRequired[Sequence[str]]
+    FlowLogIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -15946,7 +15954,7 @@ class DescribeFlowLogsRequestTypeDef(TypedDict):
 
     DryRun: NotRequired[ReadOnly[bool]]
     Filter: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    FlowLogIds: NotRequired[ReadOnly[Sequence[str]]]
+    FlowLogIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -16038,8 +16046,8 @@ class DescribeFpgaImagesRequestPaginateTypeDef(TypedDict):
     """DescribeFpgaImagesRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    FpgaImageIds: NotRequired[Sequence[str]]
-    Owners: NotRequired[Sequence[str]]
+    FpgaImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    Owners: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -16048,8 +16056,8 @@ class DescribeFpgaImagesRequestTypeDef(TypedDict):
     """DescribeFpgaImagesRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    FpgaImageIds: NotRequired[ReadOnly[Sequence[str]]]
-    Owners: NotRequired[ReadOnly[Sequence[str]]]
+    FpgaImageIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    Owners: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -16163,7 +16171,7 @@ class DescribeHostReservationsRequestPaginateTypeDef(TypedDict):
     """DescribeHostReservationsRequest (paginate() request)."""
 
     Filter: NotRequired[Sequence[FilterTypeDef]]
-    HostReservationIdSet: NotRequired[Sequence[str]]
+    HostReservationIdSet: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -16171,7 +16179,7 @@ class DescribeHostReservationsRequestTypeDef(TypedDict):
     """DescribeHostReservationsRequest (input)."""
 
     Filter: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    HostReservationIdSet: NotRequired[ReadOnly[Sequence[str]]]
+    HostReservationIdSet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -16215,7 +16223,7 @@ class DescribeHostReservationsResultTypeDef(TypedDict):
 class DescribeHostsRequestPaginateTypeDef(TypedDict):
     """DescribeHostsRequest (paginate() request)."""
 
-    HostIds: NotRequired[Sequence[str]]
+    HostIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filter: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -16223,7 +16231,7 @@ class DescribeHostsRequestPaginateTypeDef(TypedDict):
 class DescribeHostsRequestTypeDef(TypedDict):
     """DescribeHostsRequest (input)."""
 
-    HostIds: NotRequired[ReadOnly[Sequence[str]]]
+    HostIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filter: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -16290,7 +16298,7 @@ class DescribeHostsResultTypeDef(TypedDict):
 class DescribeIamInstanceProfileAssociationsRequestPaginateTypeDef(TypedDict):
     """DescribeIamInstanceProfileAssociationsRequest (paginate() request)."""
 
-    AssociationIds: NotRequired[Sequence[str]]
+    AssociationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -16298,7 +16306,7 @@ class DescribeIamInstanceProfileAssociationsRequestPaginateTypeDef(TypedDict):
 class DescribeIamInstanceProfileAssociationsRequestTypeDef(TypedDict):
     """DescribeIamInstanceProfileAssociationsRequest (input)."""
 
-    AssociationIds: NotRequired[ReadOnly[Sequence[str]]]
+    AssociationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -16369,7 +16377,7 @@ class ResourceTypeOptionTypeDef(TypedDict):
     """The options that affect the scope of the response."""
 
     OptionName: NotRequired[ReadOnly[ImageReferenceOptionNameType]]
-    OptionValues: NotRequired[ReadOnly[Sequence[str]]]
+    OptionValues: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class ResourceTypeRequestTypeDef(TypedDict):
@@ -16384,7 +16392,7 @@ class ResourceTypeRequestTypeDef(TypedDict):
 class DescribeImageReferencesRequestPaginateTypeDef(TypedDict):
     """DescribeImageReferencesRequest (paginate() request)."""
 
-    ImageIds: Sequence[str]
+    ImageIds: Union[List[str], Tuple[str, ...]]
     IncludeAllResourceTypes: NotRequired[bool]
     ResourceTypes: NotRequired[Sequence[ResourceTypeRequestTypeDef]]
     DryRun: NotRequired[bool]
@@ -16394,7 +16402,7 @@ class DescribeImageReferencesRequestPaginateTypeDef(TypedDict):
 class DescribeImageReferencesRequestTypeDef(TypedDict):
     """DescribeImageReferencesRequest (input)."""
 
-    ImageIds: ReadOnly[Sequence[str]]
+    ImageIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     IncludeAllResourceTypes: NotRequired[ReadOnly[bool]]
     ResourceTypes: NotRequired[ReadOnly[Sequence[ResourceTypeRequestTypeDef]]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -16428,8 +16436,8 @@ class DescribeImageReferencesResultTypeDef(TypedDict):
 class DescribeImageUsageReportEntriesRequestPaginateTypeDef(TypedDict):
     """DescribeImageUsageReportEntriesRequest (paginate() request)."""
 
-    ImageIds: NotRequired[Sequence[str]]
-    ReportIds: NotRequired[Sequence[str]]
+    ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    ReportIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -16438,8 +16446,8 @@ class DescribeImageUsageReportEntriesRequestPaginateTypeDef(TypedDict):
 class DescribeImageUsageReportEntriesRequestTypeDef(TypedDict):
     """DescribeImageUsageReportEntriesRequest (input)."""
 
-    ImageIds: NotRequired[ReadOnly[Sequence[str]]]
-    ReportIds: NotRequired[ReadOnly[Sequence[str]]]
+    ImageIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ReportIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -16477,8 +16485,8 @@ class DescribeImageUsageReportEntriesResultTypeDef(TypedDict):
 class DescribeImageUsageReportsRequestPaginateTypeDef(TypedDict):
     """DescribeImageUsageReportsRequest (paginate() request)."""
 
-    ImageIds: NotRequired[Sequence[str]]
-    ReportIds: NotRequired[Sequence[str]]
+    ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    ReportIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -16487,8 +16495,8 @@ class DescribeImageUsageReportsRequestPaginateTypeDef(TypedDict):
 class DescribeImageUsageReportsRequestTypeDef(TypedDict):
     """DescribeImageUsageReportsRequest (input)."""
 
-    ImageIds: NotRequired[ReadOnly[Sequence[str]]]
-    ReportIds: NotRequired[ReadOnly[Sequence[str]]]
+    ImageIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ReportIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -16498,8 +16506,8 @@ class DescribeImageUsageReportsRequestTypeDef(TypedDict):
 class DescribeImageUsageReportsRequestWaitTypeDef(TypedDict):
     """DescribeImageUsageReportsRequest (wait() request)."""
 
-    ImageIds: NotRequired[Sequence[str]]
-    ReportIds: NotRequired[Sequence[str]]
+    ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    ReportIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
@@ -16555,8 +16563,8 @@ class DescribeImageUsageReportsResultTypeDef(TypedDict):
 class DescribeImagesRequestImageExistsWaitTypeDef(TypedDict):
     """DescribeImagesRequest (wait() request)."""
 
-    ExecutableUsers: NotRequired[Sequence[str]]
-    Owners: NotRequired[Sequence[str]]
+    ExecutableUsers: NotRequired[Union[List[str], Tuple[str, ...]]]
+    Owners: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludeDeprecated: NotRequired[bool]
     IncludeDisabled: NotRequired[bool]
     MaxResults: NotRequired[int]
@@ -16569,9 +16577,9 @@ class DescribeImagesRequestImageExistsWaitTypeDef(TypedDict):
 class DescribeImagesRequestPaginateTypeDef(TypedDict):
     """DescribeImagesRequest (paginate() request)."""
 
-    ExecutableUsers: NotRequired[Sequence[str]]
-    ImageIds: NotRequired[Sequence[str]]
-    Owners: NotRequired[Sequence[str]]
+    ExecutableUsers: NotRequired[Union[List[str], Tuple[str, ...]]]
+    ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    Owners: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludeDeprecated: NotRequired[bool]
     IncludeDisabled: NotRequired[bool]
     DryRun: NotRequired[bool]
@@ -16582,9 +16590,9 @@ class DescribeImagesRequestPaginateTypeDef(TypedDict):
 class DescribeImagesRequestTypeDef(TypedDict):
     """DescribeImagesRequest (input)."""
 
-    ExecutableUsers: NotRequired[ReadOnly[Sequence[str]]]
-    ImageIds: NotRequired[ReadOnly[Sequence[str]]]
-    Owners: NotRequired[ReadOnly[Sequence[str]]]
+    ExecutableUsers: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ImageIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    Owners: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     IncludeDeprecated: NotRequired[ReadOnly[bool]]
     IncludeDisabled: NotRequired[ReadOnly[bool]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -16596,9 +16604,9 @@ class DescribeImagesRequestTypeDef(TypedDict):
 class DescribeImagesRequestWaitTypeDef(TypedDict):
     """DescribeImagesRequest (wait() request)."""
 
-    ExecutableUsers: NotRequired[Sequence[str]]
-    ImageIds: NotRequired[Sequence[str]]
-    Owners: NotRequired[Sequence[str]]
+    ExecutableUsers: NotRequired[Union[List[str], Tuple[str, ...]]]
+    ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    Owners: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludeDeprecated: NotRequired[bool]
     IncludeDisabled: NotRequired[bool]
     MaxResults: NotRequired[int]
@@ -16670,7 +16678,7 @@ class DescribeImportImageTasksRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    ImportTaskIds: NotRequired[Sequence[str]]
+    ImportTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -16679,7 +16687,7 @@ class DescribeImportImageTasksRequestTypeDef(TypedDict):
 
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    ImportTaskIds: NotRequired[ReadOnly[Sequence[str]]]
+    ImportTaskIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -16756,7 +16764,7 @@ class DescribeImportSnapshotTasksRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    ImportTaskIds: NotRequired[Sequence[str]]
+    ImportTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -16765,7 +16773,7 @@ class DescribeImportSnapshotTasksRequestTypeDef(TypedDict):
 
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    ImportTaskIds: NotRequired[ReadOnly[Sequence[str]]]
+    ImportTaskIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -16775,7 +16783,7 @@ class DescribeImportSnapshotTasksRequestWaitTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    ImportTaskIds: NotRequired[Sequence[str]]
+    ImportTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     MaxResults: NotRequired[int]
     NextToken: NotRequired[str]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
@@ -16841,7 +16849,7 @@ class DescribeInstanceConnectEndpointsRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    InstanceConnectEndpointIds: NotRequired[Sequence[str]]
+    InstanceConnectEndpointIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -16852,7 +16860,7 @@ class DescribeInstanceConnectEndpointsRequestTypeDef(TypedDict):
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    InstanceConnectEndpointIds: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceConnectEndpointIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DescribeInstanceConnectEndpointsResultFullResultTypeDef(TypedDict):
@@ -16875,7 +16883,7 @@ class DescribeInstanceCreditSpecificationsRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    InstanceIds: NotRequired[Sequence[str]]
+    InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -16884,7 +16892,7 @@ class DescribeInstanceCreditSpecificationsRequestTypeDef(TypedDict):
 
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -16930,7 +16938,7 @@ class DescribeInstanceEventWindowsRequestPaginateTypeDef(TypedDict):
     """Describe instance event windows by InstanceEventWindow."""
 
     DryRun: NotRequired[bool]
-    InstanceEventWindowIds: NotRequired[Sequence[str]]
+    InstanceEventWindowIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -16939,7 +16947,7 @@ class DescribeInstanceEventWindowsRequestTypeDef(TypedDict):
     """Describe instance event windows by InstanceEventWindow."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    InstanceEventWindowIds: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceEventWindowIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -16964,7 +16972,7 @@ class DescribeInstanceImageMetadataRequestPaginateTypeDef(TypedDict):
     """DescribeInstanceImageMetadataRequest (paginate() request)."""
 
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    InstanceIds: NotRequired[Sequence[str]]
+    InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -16973,7 +16981,7 @@ class DescribeInstanceImageMetadataRequestTypeDef(TypedDict):
     """DescribeInstanceImageMetadataRequest (input)."""
 
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -17033,7 +17041,7 @@ class DescribeInstanceImageMetadataResultTypeDef(TypedDict):
 class DescribeInstanceSqlHaHistoryStatesRequestTypeDef(TypedDict):
     """DescribeInstanceSqlHaHistoryStatesRequest (input)."""
 
-    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     StartTime: NotRequired[ReadOnly[TimestampTypeDef]]
     EndTime: NotRequired[ReadOnly[TimestampTypeDef]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -17067,7 +17075,7 @@ class DescribeInstanceSqlHaHistoryStatesResultTypeDef(TypedDict):
 class DescribeInstanceSqlHaStatesRequestTypeDef(TypedDict):
     """DescribeInstanceSqlHaStatesRequest (input)."""
 
-    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -17085,7 +17093,7 @@ class DescribeInstanceSqlHaStatesResultTypeDef(TypedDict):
 class DescribeInstanceStatusRequestPaginateTypeDef(TypedDict):
     """DescribeInstanceStatusRequest (paginate() request)."""
 
-    InstanceIds: NotRequired[Sequence[str]]
+    InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -17096,7 +17104,7 @@ class DescribeInstanceStatusRequestPaginateTypeDef(TypedDict):
 class DescribeInstanceStatusRequestTypeDef(TypedDict):
     """DescribeInstanceStatusRequest (input)."""
 
-    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     IncludeManagedResources: NotRequired[ReadOnly[bool]]
@@ -17108,7 +17116,7 @@ class DescribeInstanceStatusRequestTypeDef(TypedDict):
 class DescribeInstanceStatusRequestWaitTypeDef(TypedDict):
     """DescribeInstanceStatusRequest (wait() request)."""
 
-    InstanceIds: NotRequired[Sequence[str]]
+    InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     MaxResults: NotRequired[int]
     NextToken: NotRequired[str]
     IncludeManagedResources: NotRequired[bool]
@@ -17193,8 +17201,8 @@ class DescribeInstanceTopologyRequestPaginateTypeDef(TypedDict):
     """DescribeInstanceTopologyRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    InstanceIds: NotRequired[Sequence[str]]
-    GroupNames: NotRequired[Sequence[str]]
+    InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    GroupNames: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -17205,8 +17213,8 @@ class DescribeInstanceTopologyRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
-    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
-    GroupNames: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    GroupNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
@@ -17626,7 +17634,7 @@ class DescribeInstancesRequestInstanceExistsWaitTypeDef(TypedDict):
 class DescribeInstancesRequestPaginateTypeDef(TypedDict):
     """DescribeInstancesRequest (paginate() request)."""
 
-    InstanceIds: NotRequired[Sequence[str]]
+    InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -17636,7 +17644,7 @@ class DescribeInstancesRequestPaginateTypeDef(TypedDict):
 class DescribeInstancesRequestTypeDef(TypedDict):
     """DescribeInstancesRequest (input)."""
 
-    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     IncludeManagedResources: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -17647,7 +17655,7 @@ class DescribeInstancesRequestTypeDef(TypedDict):
 class DescribeInstancesRequestWaitTypeDef(TypedDict):
     """DescribeInstancesRequest (wait() request)."""
 
-    InstanceIds: NotRequired[Sequence[str]]
+    InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -17990,7 +17998,7 @@ class DescribeInternetGatewaysRequestPaginateTypeDef(TypedDict):
     """DescribeInternetGatewaysRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    InternetGatewayIds: NotRequired[Sequence[str]]
+    InternetGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18001,7 +18009,7 @@ class DescribeInternetGatewaysRequestTypeDef(TypedDict):
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
-    InternetGatewayIds: NotRequired[ReadOnly[Sequence[str]]]
+    InternetGatewayIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
@@ -18011,7 +18019,7 @@ class DescribeInternetGatewaysRequestWaitTypeDef(TypedDict):
     NextToken: NotRequired[str]
     MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
-    InternetGatewayIds: NotRequired[Sequence[str]]
+    InternetGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
@@ -18054,7 +18062,9 @@ class DescribeIpamExternalResourceVerificationTokensRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
-    IpamExternalResourceVerificationTokenIds: NotRequired[ReadOnly[Sequence[str]]]
+    IpamExternalResourceVerificationTokenIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
 
 
 class DescribeIpamExternalResourceVerificationTokensResultTypeDef(TypedDict):
@@ -18074,7 +18084,7 @@ class DescribeIpamPoliciesRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    IpamPolicyIds: NotRequired[ReadOnly[Sequence[str]]]
+    IpamPolicyIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DescribeIpamPoliciesResultTypeDef(TypedDict):
@@ -18089,7 +18099,7 @@ class DescribeIpamPoolAllocationsRequestPaginateTypeDef(TypedDict):
     """DescribeIpamPoolAllocationsRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    IpamPoolAllocationIds: NotRequired[Sequence[str]]
+    IpamPoolAllocationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18098,7 +18108,7 @@ class DescribeIpamPoolAllocationsRequestTypeDef(TypedDict):
     """DescribeIpamPoolAllocationsRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    IpamPoolAllocationIds: NotRequired[ReadOnly[Sequence[str]]]
+    IpamPoolAllocationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -18124,7 +18134,7 @@ class DescribeIpamPoolsRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    IpamPoolIds: NotRequired[Sequence[str]]
+    IpamPoolIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -18135,7 +18145,7 @@ class DescribeIpamPoolsRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    IpamPoolIds: NotRequired[ReadOnly[Sequence[str]]]
+    IpamPoolIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DescribeIpamPoolsResultFullResultTypeDef(TypedDict):
@@ -18158,7 +18168,7 @@ class DescribeIpamPrefixListResolverTargetsRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    IpamPrefixListResolverTargetIds: NotRequired[Sequence[str]]
+    IpamPrefixListResolverTargetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     IpamPrefixListResolverId: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18170,7 +18180,9 @@ class DescribeIpamPrefixListResolverTargetsRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    IpamPrefixListResolverTargetIds: NotRequired[ReadOnly[Sequence[str]]]
+    IpamPrefixListResolverTargetIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     IpamPrefixListResolverId: NotRequired[ReadOnly[str]]
 
 
@@ -18198,7 +18210,7 @@ class DescribeIpamPrefixListResolversRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    IpamPrefixListResolverIds: NotRequired[Sequence[str]]
+    IpamPrefixListResolverIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -18209,7 +18221,7 @@ class DescribeIpamPrefixListResolversRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    IpamPrefixListResolverIds: NotRequired[ReadOnly[Sequence[str]]]
+    IpamPrefixListResolverIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DescribeIpamPrefixListResolversResultFullResultTypeDef(TypedDict):
@@ -18231,7 +18243,7 @@ class DescribeIpamResourceDiscoveriesRequestPaginateTypeDef(TypedDict):
     """DescribeIpamResourceDiscoveriesRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    IpamResourceDiscoveryIds: NotRequired[Sequence[str]]
+    IpamResourceDiscoveryIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18240,7 +18252,7 @@ class DescribeIpamResourceDiscoveriesRequestTypeDef(TypedDict):
     """DescribeIpamResourceDiscoveriesRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    IpamResourceDiscoveryIds: NotRequired[ReadOnly[Sequence[str]]]
+    IpamResourceDiscoveryIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -18265,7 +18277,7 @@ class DescribeIpamResourceDiscoveryAssociationsRequestPaginateTypeDef(TypedDict)
     """DescribeIpamResourceDiscoveryAssociationsRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    IpamResourceDiscoveryAssociationIds: NotRequired[Sequence[str]]
+    IpamResourceDiscoveryAssociationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18274,7 +18286,9 @@ class DescribeIpamResourceDiscoveryAssociationsRequestTypeDef(TypedDict):
     """DescribeIpamResourceDiscoveryAssociationsRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    IpamResourceDiscoveryAssociationIds: NotRequired[ReadOnly[Sequence[str]]]
+    IpamResourceDiscoveryAssociationIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -18306,7 +18320,7 @@ class DescribeIpamScopesRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    IpamScopeIds: NotRequired[Sequence[str]]
+    IpamScopeIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -18317,7 +18331,7 @@ class DescribeIpamScopesRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    IpamScopeIds: NotRequired[ReadOnly[Sequence[str]]]
+    IpamScopeIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DescribeIpamScopesResultFullResultTypeDef(TypedDict):
@@ -18340,7 +18354,7 @@ class DescribeIpamsRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    IpamIds: NotRequired[Sequence[str]]
+    IpamIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -18351,7 +18365,7 @@ class DescribeIpamsRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    IpamIds: NotRequired[ReadOnly[Sequence[str]]]
+    IpamIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DescribeIpamsResultFullResultTypeDef(TypedDict):
@@ -18372,7 +18386,7 @@ class DescribeIpamsResultTypeDef(TypedDict):
 class DescribeIpv6PoolsRequestPaginateTypeDef(TypedDict):
     """DescribeIpv6PoolsRequest (paginate() request)."""
 
-    PoolIds: NotRequired[Sequence[str]]
+    PoolIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -18381,7 +18395,7 @@ class DescribeIpv6PoolsRequestPaginateTypeDef(TypedDict):
 class DescribeIpv6PoolsRequestTypeDef(TypedDict):
     """DescribeIpv6PoolsRequest (input)."""
 
-    PoolIds: NotRequired[ReadOnly[Sequence[str]]]
+    PoolIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -18421,8 +18435,8 @@ class DescribeIpv6PoolsResultTypeDef(TypedDict):
 class DescribeKeyPairsRequestTypeDef(TypedDict):
     """DescribeKeyPairsRequest (input)."""
 
-    KeyNames: NotRequired[ReadOnly[Sequence[str]]]
-    KeyPairIds: NotRequired[ReadOnly[Sequence[str]]]
+    KeyNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    KeyPairIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     IncludePublicKey: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -18431,8 +18445,8 @@ class DescribeKeyPairsRequestTypeDef(TypedDict):
 class DescribeKeyPairsRequestWaitTypeDef(TypedDict):
     """DescribeKeyPairsRequest (wait() request)."""
 
-    KeyNames: NotRequired[Sequence[str]]
-    KeyPairIds: NotRequired[Sequence[str]]
+    KeyNames: NotRequired[Union[List[str], Tuple[str, ...]]]
+    KeyPairIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludePublicKey: NotRequired[bool]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -18464,7 +18478,7 @@ class DescribeLaunchTemplateVersionsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     LaunchTemplateId: NotRequired[str]
     LaunchTemplateName: NotRequired[str]
-    Versions: NotRequired[Sequence[str]]
+    Versions: NotRequired[Union[List[str], Tuple[str, ...]]]
     MinVersion: NotRequired[str]
     MaxVersion: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -18479,7 +18493,7 @@ class DescribeLaunchTemplateVersionsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     LaunchTemplateId: NotRequired[ReadOnly[str]]
     LaunchTemplateName: NotRequired[ReadOnly[str]]
-    Versions: NotRequired[ReadOnly[Sequence[str]]]
+    Versions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MinVersion: NotRequired[ReadOnly[str]]
     MaxVersion: NotRequired[ReadOnly[str]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -18508,8 +18522,8 @@ class DescribeLaunchTemplatesRequestPaginateTypeDef(TypedDict):
     """DescribeLaunchTemplatesRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    LaunchTemplateIds: NotRequired[Sequence[str]]
-    LaunchTemplateNames: NotRequired[Sequence[str]]
+    LaunchTemplateIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    LaunchTemplateNames: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     IncludeManagedResources: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -18519,8 +18533,8 @@ class DescribeLaunchTemplatesRequestTypeDef(TypedDict):
     """DescribeLaunchTemplatesRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    LaunchTemplateIds: NotRequired[ReadOnly[Sequence[str]]]
-    LaunchTemplateNames: NotRequired[ReadOnly[Sequence[str]]]
+    LaunchTemplateIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    LaunchTemplateNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -18550,7 +18564,7 @@ class DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestPagi
     """
 
     LocalGatewayRouteTableVirtualInterfaceGroupAssociationIds: NotRequired[
-        Sequence[str]
+        Union[List[str], Tuple[str, ...]]
     ]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
@@ -18565,7 +18579,7 @@ class DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestType
     """
 
     LocalGatewayRouteTableVirtualInterfaceGroupAssociationIds: NotRequired[
-        ReadOnly[Sequence[str]]
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
     ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -18603,7 +18617,9 @@ class DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResultTypeD
 class DescribeLocalGatewayRouteTableVpcAssociationsRequestPaginateTypeDef(TypedDict):
     """DescribeLocalGatewayRouteTableVpcAssociationsRequest (paginate() request)."""
 
-    LocalGatewayRouteTableVpcAssociationIds: NotRequired[Sequence[str]]
+    LocalGatewayRouteTableVpcAssociationIds: NotRequired[
+        Union[List[str], Tuple[str, ...]]
+    ]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -18612,7 +18628,9 @@ class DescribeLocalGatewayRouteTableVpcAssociationsRequestPaginateTypeDef(TypedD
 class DescribeLocalGatewayRouteTableVpcAssociationsRequestTypeDef(TypedDict):
     """DescribeLocalGatewayRouteTableVpcAssociationsRequest (input)."""
 
-    LocalGatewayRouteTableVpcAssociationIds: NotRequired[ReadOnly[Sequence[str]]]
+    LocalGatewayRouteTableVpcAssociationIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -18643,7 +18661,7 @@ class DescribeLocalGatewayRouteTableVpcAssociationsResultTypeDef(TypedDict):
 class DescribeLocalGatewayRouteTablesRequestPaginateTypeDef(TypedDict):
     """DescribeLocalGatewayRouteTablesRequest (paginate() request)."""
 
-    LocalGatewayRouteTableIds: NotRequired[Sequence[str]]
+    LocalGatewayRouteTableIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -18652,7 +18670,7 @@ class DescribeLocalGatewayRouteTablesRequestPaginateTypeDef(TypedDict):
 class DescribeLocalGatewayRouteTablesRequestTypeDef(TypedDict):
     """DescribeLocalGatewayRouteTablesRequest (input)."""
 
-    LocalGatewayRouteTableIds: NotRequired[ReadOnly[Sequence[str]]]
+    LocalGatewayRouteTableIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -18677,7 +18695,7 @@ class DescribeLocalGatewayRouteTablesResultTypeDef(TypedDict):
 class DescribeLocalGatewayVirtualInterfaceGroupsRequestPaginateTypeDef(TypedDict):
     """DescribeLocalGatewayVirtualInterfaceGroupsRequest (paginate() request)."""
 
-    LocalGatewayVirtualInterfaceGroupIds: NotRequired[Sequence[str]]
+    LocalGatewayVirtualInterfaceGroupIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -18686,7 +18704,9 @@ class DescribeLocalGatewayVirtualInterfaceGroupsRequestPaginateTypeDef(TypedDict
 class DescribeLocalGatewayVirtualInterfaceGroupsRequestTypeDef(TypedDict):
     """DescribeLocalGatewayVirtualInterfaceGroupsRequest (input)."""
 
-    LocalGatewayVirtualInterfaceGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    LocalGatewayVirtualInterfaceGroupIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -18717,7 +18737,7 @@ class DescribeLocalGatewayVirtualInterfaceGroupsResultTypeDef(TypedDict):
 class DescribeLocalGatewayVirtualInterfacesRequestPaginateTypeDef(TypedDict):
     """DescribeLocalGatewayVirtualInterfacesRequest (paginate() request)."""
 
-    LocalGatewayVirtualInterfaceIds: NotRequired[Sequence[str]]
+    LocalGatewayVirtualInterfaceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -18726,7 +18746,9 @@ class DescribeLocalGatewayVirtualInterfacesRequestPaginateTypeDef(TypedDict):
 class DescribeLocalGatewayVirtualInterfacesRequestTypeDef(TypedDict):
     """DescribeLocalGatewayVirtualInterfacesRequest (input)."""
 
-    LocalGatewayVirtualInterfaceIds: NotRequired[ReadOnly[Sequence[str]]]
+    LocalGatewayVirtualInterfaceIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -18755,7 +18777,7 @@ class DescribeLocalGatewayVirtualInterfacesResultTypeDef(TypedDict):
 class DescribeLocalGatewaysRequestPaginateTypeDef(TypedDict):
     """DescribeLocalGatewaysRequest (paginate() request)."""
 
-    LocalGatewayIds: NotRequired[Sequence[str]]
+    LocalGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -18764,7 +18786,7 @@ class DescribeLocalGatewaysRequestPaginateTypeDef(TypedDict):
 class DescribeLocalGatewaysRequestTypeDef(TypedDict):
     """DescribeLocalGatewaysRequest (input)."""
 
-    LocalGatewayIds: NotRequired[ReadOnly[Sequence[str]]]
+    LocalGatewayIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -18802,7 +18824,7 @@ class DescribeLockedSnapshotsRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    SnapshotIds: NotRequired[ReadOnly[Sequence[str]]]
+    SnapshotIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -18832,7 +18854,7 @@ class DescribeMacHostsRequestPaginateTypeDef(TypedDict):
     """DescribeMacHostsRequest (paginate() request)."""
 
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    HostIds: NotRequired[Sequence[str]]
+    HostIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -18840,7 +18862,7 @@ class DescribeMacHostsRequestTypeDef(TypedDict):
     """DescribeMacHostsRequest (input)."""
 
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    HostIds: NotRequired[ReadOnly[Sequence[str]]]
+    HostIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -18872,7 +18894,7 @@ class DescribeMacModificationTasksRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    MacModificationTaskIds: NotRequired[Sequence[str]]
+    MacModificationTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -18881,7 +18903,7 @@ class DescribeMacModificationTasksRequestTypeDef(TypedDict):
 
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    MacModificationTaskIds: NotRequired[ReadOnly[Sequence[str]]]
+    MacModificationTaskIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -18906,7 +18928,7 @@ class DescribeManagedPrefixListsRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    PrefixListIds: NotRequired[Sequence[str]]
+    PrefixListIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -18917,7 +18939,7 @@ class DescribeManagedPrefixListsRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    PrefixListIds: NotRequired[ReadOnly[Sequence[str]]]
+    PrefixListIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DescribeManagedPrefixListsResultFullResultTypeDef(TypedDict):
@@ -18939,7 +18961,7 @@ class DescribeMovingAddressesRequestPaginateTypeDef(TypedDict):
     """DescribeMovingAddressesRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    PublicIps: NotRequired[Sequence[str]]
+    PublicIps: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18948,7 +18970,7 @@ class DescribeMovingAddressesRequestTypeDef(TypedDict):
     """DescribeMovingAddressesRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    PublicIps: NotRequired[ReadOnly[Sequence[str]]]
+    PublicIps: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -18981,7 +19003,7 @@ class DescribeNatGatewaysRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filter: NotRequired[Sequence[FilterTypeDef]]
-    NatGatewayIds: NotRequired[Sequence[str]]
+    NatGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -18991,7 +19013,7 @@ class DescribeNatGatewaysRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     Filter: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
-    NatGatewayIds: NotRequired[ReadOnly[Sequence[str]]]
+    NatGatewayIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
 
 
@@ -19001,7 +19023,7 @@ class DescribeNatGatewaysRequestWaitTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filter: NotRequired[Sequence[FilterTypeDef]]
     MaxResults: NotRequired[int]
-    NatGatewayIds: NotRequired[Sequence[str]]
+    NatGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     NextToken: NotRequired[str]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
@@ -19025,7 +19047,7 @@ class DescribeNetworkAclsRequestPaginateTypeDef(TypedDict):
     """DescribeNetworkAclsRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    NetworkAclIds: NotRequired[Sequence[str]]
+    NetworkAclIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -19036,7 +19058,7 @@ class DescribeNetworkAclsRequestTypeDef(TypedDict):
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
-    NetworkAclIds: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkAclIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
@@ -19058,7 +19080,9 @@ class DescribeNetworkAclsResultTypeDef(TypedDict):
 class DescribeNetworkInsightsAccessScopeAnalysesRequestPaginateTypeDef(TypedDict):
     """DescribeNetworkInsightsAccessScopeAnalysesRequest (paginate() request)."""
 
-    NetworkInsightsAccessScopeAnalysisIds: NotRequired[Sequence[str]]
+    NetworkInsightsAccessScopeAnalysisIds: NotRequired[
+        Union[List[str], Tuple[str, ...]]
+    ]
     NetworkInsightsAccessScopeId: NotRequired[str]
     AnalysisStartTimeBegin: NotRequired[TimestampTypeDef]
     AnalysisStartTimeEnd: NotRequired[TimestampTypeDef]
@@ -19070,7 +19094,9 @@ class DescribeNetworkInsightsAccessScopeAnalysesRequestPaginateTypeDef(TypedDict
 class DescribeNetworkInsightsAccessScopeAnalysesRequestTypeDef(TypedDict):
     """DescribeNetworkInsightsAccessScopeAnalysesRequest (input)."""
 
-    NetworkInsightsAccessScopeAnalysisIds: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkInsightsAccessScopeAnalysisIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     NetworkInsightsAccessScopeId: NotRequired[ReadOnly[str]]
     AnalysisStartTimeBegin: NotRequired[ReadOnly[TimestampTypeDef]]
     AnalysisStartTimeEnd: NotRequired[ReadOnly[TimestampTypeDef]]
@@ -19120,7 +19146,7 @@ class DescribeNetworkInsightsAccessScopeAnalysesResultTypeDef(TypedDict):
 class DescribeNetworkInsightsAccessScopesRequestPaginateTypeDef(TypedDict):
     """DescribeNetworkInsightsAccessScopesRequest (paginate() request)."""
 
-    NetworkInsightsAccessScopeIds: NotRequired[Sequence[str]]
+    NetworkInsightsAccessScopeIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -19129,7 +19155,9 @@ class DescribeNetworkInsightsAccessScopesRequestPaginateTypeDef(TypedDict):
 class DescribeNetworkInsightsAccessScopesRequestTypeDef(TypedDict):
     """DescribeNetworkInsightsAccessScopesRequest (input)."""
 
-    NetworkInsightsAccessScopeIds: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkInsightsAccessScopeIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -19154,7 +19182,7 @@ class DescribeNetworkInsightsAccessScopesResultTypeDef(TypedDict):
 class DescribeNetworkInsightsAnalysesRequestPaginateTypeDef(TypedDict):
     """DescribeNetworkInsightsAnalysesRequest (paginate() request)."""
 
-    NetworkInsightsAnalysisIds: NotRequired[Sequence[str]]
+    NetworkInsightsAnalysisIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     NetworkInsightsPathId: NotRequired[str]
     AnalysisStartTime: NotRequired[TimestampTypeDef]
     AnalysisEndTime: NotRequired[TimestampTypeDef]
@@ -19166,7 +19194,7 @@ class DescribeNetworkInsightsAnalysesRequestPaginateTypeDef(TypedDict):
 class DescribeNetworkInsightsAnalysesRequestTypeDef(TypedDict):
     """DescribeNetworkInsightsAnalysesRequest (input)."""
 
-    NetworkInsightsAnalysisIds: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkInsightsAnalysisIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NetworkInsightsPathId: NotRequired[ReadOnly[str]]
     AnalysisStartTime: NotRequired[ReadOnly[TimestampTypeDef]]
     AnalysisEndTime: NotRequired[ReadOnly[TimestampTypeDef]]
@@ -19216,7 +19244,7 @@ class DescribeNetworkInsightsAnalysesResultTypeDef(TypedDict):
 class DescribeNetworkInsightsPathsRequestPaginateTypeDef(TypedDict):
     """DescribeNetworkInsightsPathsRequest (paginate() request)."""
 
-    NetworkInsightsPathIds: NotRequired[Sequence[str]]
+    NetworkInsightsPathIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -19225,7 +19253,7 @@ class DescribeNetworkInsightsPathsRequestPaginateTypeDef(TypedDict):
 class DescribeNetworkInsightsPathsRequestTypeDef(TypedDict):
     """DescribeNetworkInsightsPathsRequest (input)."""
 
-    NetworkInsightsPathIds: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkInsightsPathIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -19279,7 +19307,7 @@ class DescribeNetworkInterfaceAttributeResultTypeDef(TypedDict):
 class DescribeNetworkInterfacePermissionsRequestPaginateTypeDef(TypedDict):
     """Contains the parameters for DescribeNetworkInterfacePermissions."""
 
-    NetworkInterfacePermissionIds: NotRequired[Sequence[str]]
+    NetworkInterfacePermissionIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -19287,7 +19315,9 @@ class DescribeNetworkInterfacePermissionsRequestPaginateTypeDef(TypedDict):
 class DescribeNetworkInterfacePermissionsRequestTypeDef(TypedDict):
     """Contains the parameters for DescribeNetworkInterfacePermissions."""
 
-    NetworkInterfacePermissionIds: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkInterfacePermissionIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -19313,7 +19343,7 @@ class DescribeNetworkInterfacesRequestPaginateTypeDef(TypedDict):
 
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
-    NetworkInterfaceIds: NotRequired[Sequence[str]]
+    NetworkInterfaceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -19325,7 +19355,7 @@ class DescribeNetworkInterfacesRequestTypeDef(TypedDict):
     MaxResults: NotRequired[ReadOnly[int]]
     IncludeManagedResources: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
-    NetworkInterfaceIds: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkInterfaceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
@@ -19336,7 +19366,7 @@ class DescribeNetworkInterfacesRequestWaitTypeDef(TypedDict):
     MaxResults: NotRequired[int]
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
-    NetworkInterfaceIds: NotRequired[Sequence[str]]
+    NetworkInterfaceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
@@ -19359,7 +19389,7 @@ class DescribeNetworkInterfacesResultTypeDef(TypedDict):
 class DescribeOutpostLagsRequestTypeDef(TypedDict):
     """DescribeOutpostLagsRequest (input)."""
 
-    OutpostLagIds: NotRequired[ReadOnly[Sequence[str]]]
+    OutpostLagIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -19389,9 +19419,9 @@ class DescribeOutpostLagsResultTypeDef(TypedDict):
 class DescribePlacementGroupsRequestTypeDef(TypedDict):
     """DescribePlacementGroupsRequest (input)."""
 
-    GroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    GroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
-    GroupNames: NotRequired[ReadOnly[Sequence[str]]]
+    GroupNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
@@ -19407,7 +19437,7 @@ class DescribePrefixListsRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    PrefixListIds: NotRequired[Sequence[str]]
+    PrefixListIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -19418,7 +19448,7 @@ class DescribePrefixListsRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    PrefixListIds: NotRequired[ReadOnly[Sequence[str]]]
+    PrefixListIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class PrefixListTypeDef(TypedDict):
@@ -19448,7 +19478,7 @@ class DescribePrincipalIdFormatRequestPaginateTypeDef(TypedDict):
     """DescribePrincipalIdFormatRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    Resources: NotRequired[Sequence[str]]
+    Resources: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -19456,7 +19486,7 @@ class DescribePrincipalIdFormatRequestTypeDef(TypedDict):
     """DescribePrincipalIdFormatRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    Resources: NotRequired[ReadOnly[Sequence[str]]]
+    Resources: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -19486,7 +19516,7 @@ class DescribePrincipalIdFormatResultTypeDef(TypedDict):
 class DescribePublicIpv4PoolsRequestPaginateTypeDef(TypedDict):
     """DescribePublicIpv4PoolsRequest (paginate() request)."""
 
-    PoolIds: NotRequired[Sequence[str]]
+    PoolIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -19494,7 +19524,7 @@ class DescribePublicIpv4PoolsRequestPaginateTypeDef(TypedDict):
 class DescribePublicIpv4PoolsRequestTypeDef(TypedDict):
     """DescribePublicIpv4PoolsRequest (input)."""
 
-    PoolIds: NotRequired[ReadOnly[Sequence[str]]]
+    PoolIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -19539,7 +19569,7 @@ class DescribePublicIpv4PoolsResultTypeDef(TypedDict):
 class DescribeRegionsRequestTypeDef(TypedDict):
     """DescribeRegionsRequest (input)."""
 
-    RegionNames: NotRequired[ReadOnly[Sequence[str]]]
+    RegionNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AllRegions: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -19570,7 +19600,7 @@ class DescribeRegionsResultTypeDef(TypedDict):
 class DescribeReplaceRootVolumeTasksRequestPaginateTypeDef(TypedDict):
     """DescribeReplaceRootVolumeTasksRequest (paginate() request)."""
 
-    ReplaceRootVolumeTaskIds: NotRequired[Sequence[str]]
+    ReplaceRootVolumeTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -19579,7 +19609,7 @@ class DescribeReplaceRootVolumeTasksRequestPaginateTypeDef(TypedDict):
 class DescribeReplaceRootVolumeTasksRequestTypeDef(TypedDict):
     """DescribeReplaceRootVolumeTasksRequest (input)."""
 
-    ReplaceRootVolumeTaskIds: NotRequired[ReadOnly[Sequence[str]]]
+    ReplaceRootVolumeTaskIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -19619,7 +19649,7 @@ class DescribeReservedInstancesListingsResultTypeDef(TypedDict):
 class DescribeReservedInstancesModificationsRequestPaginateTypeDef(TypedDict):
     """Contains the parameters for DescribeReservedInstancesModifications."""
 
-    ReservedInstancesModificationIds: NotRequired[Sequence[str]]
+    ReservedInstancesModificationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -19627,7 +19657,9 @@ class DescribeReservedInstancesModificationsRequestPaginateTypeDef(TypedDict):
 class DescribeReservedInstancesModificationsRequestTypeDef(TypedDict):
     """Contains the parameters for DescribeReservedInstancesModifications."""
 
-    ReservedInstancesModificationIds: NotRequired[ReadOnly[Sequence[str]]]
+    ReservedInstancesModificationIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     NextToken: NotRequired[ReadOnly[str]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
@@ -19700,7 +19732,7 @@ class DescribeReservedInstancesOfferingsRequestPaginateTypeDef(TypedDict):
     MinDuration: NotRequired[int]
     OfferingClass: NotRequired[OfferingClassTypeType]
     ProductDescription: NotRequired[RIProductDescriptionType]
-    ReservedInstancesOfferingIds: NotRequired[Sequence[str]]
+    ReservedInstancesOfferingIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     AvailabilityZoneId: NotRequired[str]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -19720,7 +19752,9 @@ class DescribeReservedInstancesOfferingsRequestTypeDef(TypedDict):
     MinDuration: NotRequired[ReadOnly[int]]
     OfferingClass: NotRequired[ReadOnly[OfferingClassTypeType]]
     ProductDescription: NotRequired[ReadOnly[RIProductDescriptionType]]
-    ReservedInstancesOfferingIds: NotRequired[ReadOnly[Sequence[str]]]
+    ReservedInstancesOfferingIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     AvailabilityZoneId: NotRequired[ReadOnly[str]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -19784,7 +19818,7 @@ class DescribeReservedInstancesRequestTypeDef(TypedDict):
     """Contains the parameters for DescribeReservedInstances."""
 
     OfferingClass: NotRequired[ReadOnly[OfferingClassTypeType]]
-    ReservedInstancesIds: NotRequired[ReadOnly[Sequence[str]]]
+    ReservedInstancesIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     OfferingType: NotRequired[ReadOnly[OfferingTypeValuesType]]
@@ -19824,7 +19858,7 @@ class DescribeReservedInstancesResultTypeDef(TypedDict):
 class DescribeRouteServerEndpointsRequestPaginateTypeDef(TypedDict):
     """DescribeRouteServerEndpointsRequest (paginate() request)."""
 
-    RouteServerEndpointIds: NotRequired[Sequence[str]]
+    RouteServerEndpointIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -19833,7 +19867,7 @@ class DescribeRouteServerEndpointsRequestPaginateTypeDef(TypedDict):
 class DescribeRouteServerEndpointsRequestTypeDef(TypedDict):
     """DescribeRouteServerEndpointsRequest (input)."""
 
-    RouteServerEndpointIds: NotRequired[ReadOnly[Sequence[str]]]
+    RouteServerEndpointIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -19858,7 +19892,7 @@ class DescribeRouteServerEndpointsResultTypeDef(TypedDict):
 class DescribeRouteServerPeersRequestPaginateTypeDef(TypedDict):
     """DescribeRouteServerPeersRequest (paginate() request)."""
 
-    RouteServerPeerIds: NotRequired[Sequence[str]]
+    RouteServerPeerIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -19867,7 +19901,7 @@ class DescribeRouteServerPeersRequestPaginateTypeDef(TypedDict):
 class DescribeRouteServerPeersRequestTypeDef(TypedDict):
     """DescribeRouteServerPeersRequest (input)."""
 
-    RouteServerPeerIds: NotRequired[ReadOnly[Sequence[str]]]
+    RouteServerPeerIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -19892,7 +19926,7 @@ class DescribeRouteServerPeersResultTypeDef(TypedDict):
 class DescribeRouteServersRequestPaginateTypeDef(TypedDict):
     """DescribeRouteServersRequest (paginate() request)."""
 
-    RouteServerIds: NotRequired[Sequence[str]]
+    RouteServerIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -19901,7 +19935,7 @@ class DescribeRouteServersRequestPaginateTypeDef(TypedDict):
 class DescribeRouteServersRequestTypeDef(TypedDict):
     """DescribeRouteServersRequest (input)."""
 
-    RouteServerIds: NotRequired[ReadOnly[Sequence[str]]]
+    RouteServerIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -19927,7 +19961,7 @@ class DescribeRouteTablesRequestPaginateTypeDef(TypedDict):
     """DescribeRouteTablesRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    RouteTableIds: NotRequired[Sequence[str]]
+    RouteTableIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -19938,7 +19972,7 @@ class DescribeRouteTablesRequestTypeDef(TypedDict):
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
-    RouteTableIds: NotRequired[ReadOnly[Sequence[str]]]
+    RouteTableIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
@@ -20062,7 +20096,7 @@ class DescribeScheduledInstancesRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    ScheduledInstanceIds: NotRequired[Sequence[str]]
+    ScheduledInstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     SlotStartTimeRange: NotRequired[SlotStartTimeRangeRequestTypeDef]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -20074,7 +20108,7 @@ class DescribeScheduledInstancesRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    ScheduledInstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    ScheduledInstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     SlotStartTimeRange: NotRequired[ReadOnly[SlotStartTimeRangeRequestTypeDef]]
 
 
@@ -20118,7 +20152,7 @@ class DescribeSecondaryInterfacesRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    SecondaryInterfaceIds: NotRequired[Sequence[str]]
+    SecondaryInterfaceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -20129,7 +20163,7 @@ class DescribeSecondaryInterfacesRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    SecondaryInterfaceIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecondaryInterfaceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class SecondaryInterfaceAttachmentTypeDef(TypedDict):
@@ -20191,7 +20225,7 @@ class DescribeSecondaryNetworksRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    SecondaryNetworkIds: NotRequired[Sequence[str]]
+    SecondaryNetworkIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -20202,7 +20236,7 @@ class DescribeSecondaryNetworksRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    SecondaryNetworkIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecondaryNetworkIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DescribeSecondaryNetworksRequestWaitTypeDef(TypedDict):
@@ -20212,7 +20246,7 @@ class DescribeSecondaryNetworksRequestWaitTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
     MaxResults: NotRequired[int]
     NextToken: NotRequired[str]
-    SecondaryNetworkIds: NotRequired[Sequence[str]]
+    SecondaryNetworkIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
 
@@ -20236,7 +20270,7 @@ class DescribeSecondarySubnetsRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    SecondarySubnetIds: NotRequired[Sequence[str]]
+    SecondarySubnetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -20247,7 +20281,7 @@ class DescribeSecondarySubnetsRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    SecondarySubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecondarySubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DescribeSecondarySubnetsRequestWaitTypeDef(TypedDict):
@@ -20257,7 +20291,7 @@ class DescribeSecondarySubnetsRequestWaitTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
     MaxResults: NotRequired[int]
     NextToken: NotRequired[str]
-    SecondarySubnetIds: NotRequired[Sequence[str]]
+    SecondarySubnetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
 
@@ -20280,7 +20314,7 @@ class DescribeSecurityGroupReferencesRequestTypeDef(TypedDict):
     """DescribeSecurityGroupReferencesRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    GroupId: ReadOnly[Sequence[str]]
+    GroupId: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class SecurityGroupReferenceTypeDef(TypedDict):
@@ -20303,7 +20337,7 @@ class DescribeSecurityGroupRulesRequestPaginateTypeDef(TypedDict):
     """DescribeSecurityGroupRulesRequest (paginate() request)."""
 
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    SecurityGroupRuleIds: NotRequired[Sequence[str]]
+    SecurityGroupRuleIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -20312,7 +20346,7 @@ class DescribeSecurityGroupRulesRequestTypeDef(TypedDict):
     """DescribeSecurityGroupRulesRequest (input)."""
 
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    SecurityGroupRuleIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupRuleIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -20391,8 +20425,8 @@ class DescribeSecurityGroupVpcAssociationsResultTypeDef(TypedDict):
 class DescribeSecurityGroupsRequestPaginateTypeDef(TypedDict):
     """DescribeSecurityGroupsRequest (paginate() request)."""
 
-    GroupIds: NotRequired[Sequence[str]]
-    GroupNames: NotRequired[Sequence[str]]
+    GroupIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    GroupNames: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -20401,8 +20435,8 @@ class DescribeSecurityGroupsRequestPaginateTypeDef(TypedDict):
 class DescribeSecurityGroupsRequestTypeDef(TypedDict):
     """DescribeSecurityGroupsRequest (input)."""
 
-    GroupIds: NotRequired[ReadOnly[Sequence[str]]]
-    GroupNames: NotRequired[ReadOnly[Sequence[str]]]
+    GroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    GroupNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -20412,8 +20446,8 @@ class DescribeSecurityGroupsRequestTypeDef(TypedDict):
 class DescribeSecurityGroupsRequestWaitTypeDef(TypedDict):
     """DescribeSecurityGroupsRequest (wait() request)."""
 
-    GroupIds: NotRequired[Sequence[str]]
-    GroupNames: NotRequired[Sequence[str]]
+    GroupIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    GroupNames: NotRequired[Union[List[str], Tuple[str, ...]]]
     NextToken: NotRequired[str]
     MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
@@ -20465,7 +20499,9 @@ class DescribeSecurityGroupsResultTypeDef(TypedDict):
 class DescribeServiceLinkVirtualInterfacesRequestTypeDef(TypedDict):
     """DescribeServiceLinkVirtualInterfacesRequest (input)."""
 
-    ServiceLinkVirtualInterfaceIds: NotRequired[ReadOnly[Sequence[str]]]
+    ServiceLinkVirtualInterfaceIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -20575,9 +20611,9 @@ class DescribeSnapshotTierStatusResultTypeDef(TypedDict):
 class DescribeSnapshotsRequestPaginateTypeDef(TypedDict):
     """DescribeSnapshotsRequest (paginate() request)."""
 
-    OwnerIds: NotRequired[Sequence[str]]
-    RestorableByUserIds: NotRequired[Sequence[str]]
-    SnapshotIds: NotRequired[Sequence[str]]
+    OwnerIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    RestorableByUserIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    SnapshotIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -20588,8 +20624,8 @@ class DescribeSnapshotsRequestSnapshotCompletedWaitTypeDef(TypedDict):
 
     MaxResults: NotRequired[int]
     NextToken: NotRequired[str]
-    OwnerIds: NotRequired[Sequence[str]]
-    RestorableByUserIds: NotRequired[Sequence[str]]
+    OwnerIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    RestorableByUserIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
@@ -20600,9 +20636,9 @@ class DescribeSnapshotsRequestTypeDef(TypedDict):
 
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    OwnerIds: NotRequired[ReadOnly[Sequence[str]]]
-    RestorableByUserIds: NotRequired[ReadOnly[Sequence[str]]]
-    SnapshotIds: NotRequired[ReadOnly[Sequence[str]]]
+    OwnerIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    RestorableByUserIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SnapshotIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
@@ -20612,9 +20648,9 @@ class DescribeSnapshotsRequestWaitTypeDef(TypedDict):
 
     MaxResults: NotRequired[int]
     NextToken: NotRequired[str]
-    OwnerIds: NotRequired[Sequence[str]]
-    RestorableByUserIds: NotRequired[Sequence[str]]
-    SnapshotIds: NotRequired[Sequence[str]]
+    OwnerIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    RestorableByUserIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    SnapshotIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
@@ -20743,7 +20779,7 @@ class DescribeSpotFleetRequestsRequestPaginateTypeDef(TypedDict):
     """Contains the parameters for DescribeSpotFleetRequests."""
 
     DryRun: NotRequired[bool]
-    SpotFleetRequestIds: NotRequired[Sequence[str]]
+    SpotFleetRequestIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -20751,7 +20787,7 @@ class DescribeSpotFleetRequestsRequestTypeDef(TypedDict):
     """Contains the parameters for DescribeSpotFleetRequests."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    SpotFleetRequestIds: NotRequired[ReadOnly[Sequence[str]]]
+    SpotFleetRequestIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
 
@@ -20971,7 +21007,7 @@ class DescribeSpotInstanceRequestsRequestPaginateTypeDef(TypedDict):
     """Contains the parameters for DescribeSpotInstanceRequests."""
 
     DryRun: NotRequired[bool]
-    SpotInstanceRequestIds: NotRequired[Sequence[str]]
+    SpotInstanceRequestIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -20982,7 +21018,7 @@ class DescribeSpotInstanceRequestsRequestTypeDef(TypedDict):
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
-    SpotInstanceRequestIds: NotRequired[ReadOnly[Sequence[str]]]
+    SpotInstanceRequestIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
@@ -20992,7 +21028,7 @@ class DescribeSpotInstanceRequestsRequestWaitTypeDef(TypedDict):
     NextToken: NotRequired[str]
     MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
-    SpotInstanceRequestIds: NotRequired[Sequence[str]]
+    SpotInstanceRequestIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
@@ -21081,7 +21117,7 @@ class DescribeSpotPriceHistoryRequestPaginateTypeDef(TypedDict):
     StartTime: NotRequired[TimestampTypeDef]
     EndTime: NotRequired[TimestampTypeDef]
     InstanceTypes: NotRequired[Sequence[InstanceTypeType]]
-    ProductDescriptions: NotRequired[Sequence[str]]
+    ProductDescriptions: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     AvailabilityZone: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -21095,7 +21131,7 @@ class DescribeSpotPriceHistoryRequestTypeDef(TypedDict):
     StartTime: NotRequired[ReadOnly[TimestampTypeDef]]
     EndTime: NotRequired[ReadOnly[TimestampTypeDef]]
     InstanceTypes: NotRequired[ReadOnly[Sequence[InstanceTypeType]]]
-    ProductDescriptions: NotRequired[ReadOnly[Sequence[str]]]
+    ProductDescriptions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     AvailabilityZone: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -21191,7 +21227,7 @@ class DescribeStaleSecurityGroupsResultTypeDef(TypedDict):
 class DescribeStoreImageTasksRequestPaginateTypeDef(TypedDict):
     """DescribeStoreImageTasksRequest (paginate() request)."""
 
-    ImageIds: NotRequired[Sequence[str]]
+    ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -21200,7 +21236,7 @@ class DescribeStoreImageTasksRequestPaginateTypeDef(TypedDict):
 class DescribeStoreImageTasksRequestTypeDef(TypedDict):
     """DescribeStoreImageTasksRequest (input)."""
 
-    ImageIds: NotRequired[ReadOnly[Sequence[str]]]
+    ImageIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -21210,7 +21246,7 @@ class DescribeStoreImageTasksRequestTypeDef(TypedDict):
 class DescribeStoreImageTasksRequestWaitTypeDef(TypedDict):
     """DescribeStoreImageTasksRequest (wait() request)."""
 
-    ImageIds: NotRequired[Sequence[str]]
+    ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     NextToken: NotRequired[str]
@@ -21251,7 +21287,7 @@ class DescribeSubnetsRequestPaginateTypeDef(TypedDict):
     """DescribeSubnetsRequest (paginate() request)."""
 
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    SubnetIds: NotRequired[Sequence[str]]
+    SubnetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -21260,7 +21296,7 @@ class DescribeSubnetsRequestTypeDef(TypedDict):
     """DescribeSubnetsRequest (input)."""
 
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    SubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -21270,7 +21306,7 @@ class DescribeSubnetsRequestWaitTypeDef(TypedDict):
     """DescribeSubnetsRequest (wait() request)."""
 
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    SubnetIds: NotRequired[Sequence[str]]
+    SubnetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     NextToken: NotRequired[str]
     MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
@@ -21336,7 +21372,7 @@ class DescribeTagsResultTypeDef(TypedDict):
 class DescribeTrafficMirrorFilterRulesRequestTypeDef(TypedDict):
     """DescribeTrafficMirrorFilterRulesRequest (input)."""
 
-    TrafficMirrorFilterRuleIds: NotRequired[ReadOnly[Sequence[str]]]
+    TrafficMirrorFilterRuleIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     TrafficMirrorFilterId: NotRequired[ReadOnly[str]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -21355,7 +21391,7 @@ class DescribeTrafficMirrorFilterRulesResultTypeDef(TypedDict):
 class DescribeTrafficMirrorFiltersRequestPaginateTypeDef(TypedDict):
     """DescribeTrafficMirrorFiltersRequest (paginate() request)."""
 
-    TrafficMirrorFilterIds: NotRequired[Sequence[str]]
+    TrafficMirrorFilterIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -21364,7 +21400,7 @@ class DescribeTrafficMirrorFiltersRequestPaginateTypeDef(TypedDict):
 class DescribeTrafficMirrorFiltersRequestTypeDef(TypedDict):
     """DescribeTrafficMirrorFiltersRequest (input)."""
 
-    TrafficMirrorFilterIds: NotRequired[ReadOnly[Sequence[str]]]
+    TrafficMirrorFilterIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -21389,7 +21425,7 @@ class DescribeTrafficMirrorFiltersResultTypeDef(TypedDict):
 class DescribeTrafficMirrorSessionsRequestPaginateTypeDef(TypedDict):
     """DescribeTrafficMirrorSessionsRequest (paginate() request)."""
 
-    TrafficMirrorSessionIds: NotRequired[Sequence[str]]
+    TrafficMirrorSessionIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -21398,7 +21434,7 @@ class DescribeTrafficMirrorSessionsRequestPaginateTypeDef(TypedDict):
 class DescribeTrafficMirrorSessionsRequestTypeDef(TypedDict):
     """DescribeTrafficMirrorSessionsRequest (input)."""
 
-    TrafficMirrorSessionIds: NotRequired[ReadOnly[Sequence[str]]]
+    TrafficMirrorSessionIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -21423,7 +21459,7 @@ class DescribeTrafficMirrorSessionsResultTypeDef(TypedDict):
 class DescribeTrafficMirrorTargetsRequestPaginateTypeDef(TypedDict):
     """DescribeTrafficMirrorTargetsRequest (paginate() request)."""
 
-    TrafficMirrorTargetIds: NotRequired[Sequence[str]]
+    TrafficMirrorTargetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -21432,7 +21468,7 @@ class DescribeTrafficMirrorTargetsRequestPaginateTypeDef(TypedDict):
 class DescribeTrafficMirrorTargetsRequestTypeDef(TypedDict):
     """DescribeTrafficMirrorTargetsRequest (input)."""
 
-    TrafficMirrorTargetIds: NotRequired[ReadOnly[Sequence[str]]]
+    TrafficMirrorTargetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -21457,7 +21493,7 @@ class DescribeTrafficMirrorTargetsResultTypeDef(TypedDict):
 class DescribeTransitGatewayAttachmentsRequestPaginateTypeDef(TypedDict):
     """DescribeTransitGatewayAttachmentsRequest (paginate() request)."""
 
-    TransitGatewayAttachmentIds: NotRequired[Sequence[str]]
+    TransitGatewayAttachmentIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -21466,7 +21502,9 @@ class DescribeTransitGatewayAttachmentsRequestPaginateTypeDef(TypedDict):
 class DescribeTransitGatewayAttachmentsRequestTypeDef(TypedDict):
     """DescribeTransitGatewayAttachmentsRequest (input)."""
 
-    TransitGatewayAttachmentIds: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayAttachmentIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -21513,7 +21551,7 @@ class DescribeTransitGatewayAttachmentsResultTypeDef(TypedDict):
 class DescribeTransitGatewayConnectPeersRequestPaginateTypeDef(TypedDict):
     """DescribeTransitGatewayConnectPeersRequest (paginate() request)."""
 
-    TransitGatewayConnectPeerIds: NotRequired[Sequence[str]]
+    TransitGatewayConnectPeerIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -21522,7 +21560,9 @@ class DescribeTransitGatewayConnectPeersRequestPaginateTypeDef(TypedDict):
 class DescribeTransitGatewayConnectPeersRequestTypeDef(TypedDict):
     """DescribeTransitGatewayConnectPeersRequest (input)."""
 
-    TransitGatewayConnectPeerIds: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayConnectPeerIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -21547,7 +21587,7 @@ class DescribeTransitGatewayConnectPeersResultTypeDef(TypedDict):
 class DescribeTransitGatewayConnectsRequestPaginateTypeDef(TypedDict):
     """DescribeTransitGatewayConnectsRequest (paginate() request)."""
 
-    TransitGatewayAttachmentIds: NotRequired[Sequence[str]]
+    TransitGatewayAttachmentIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -21556,7 +21596,9 @@ class DescribeTransitGatewayConnectsRequestPaginateTypeDef(TypedDict):
 class DescribeTransitGatewayConnectsRequestTypeDef(TypedDict):
     """DescribeTransitGatewayConnectsRequest (input)."""
 
-    TransitGatewayAttachmentIds: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayAttachmentIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -21581,7 +21623,9 @@ class DescribeTransitGatewayConnectsResultTypeDef(TypedDict):
 class DescribeTransitGatewayMeteringPoliciesRequestTypeDef(TypedDict):
     """DescribeTransitGatewayMeteringPoliciesRequest (input)."""
 
-    TransitGatewayMeteringPolicyIds: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayMeteringPolicyIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -21601,7 +21645,7 @@ class DescribeTransitGatewayMeteringPoliciesResultTypeDef(TypedDict):
 class DescribeTransitGatewayMulticastDomainsRequestPaginateTypeDef(TypedDict):
     """DescribeTransitGatewayMulticastDomainsRequest (paginate() request)."""
 
-    TransitGatewayMulticastDomainIds: NotRequired[Sequence[str]]
+    TransitGatewayMulticastDomainIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -21610,7 +21654,9 @@ class DescribeTransitGatewayMulticastDomainsRequestPaginateTypeDef(TypedDict):
 class DescribeTransitGatewayMulticastDomainsRequestTypeDef(TypedDict):
     """DescribeTransitGatewayMulticastDomainsRequest (input)."""
 
-    TransitGatewayMulticastDomainIds: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayMulticastDomainIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -21639,7 +21685,7 @@ class DescribeTransitGatewayMulticastDomainsResultTypeDef(TypedDict):
 class DescribeTransitGatewayPeeringAttachmentsRequestPaginateTypeDef(TypedDict):
     """DescribeTransitGatewayPeeringAttachmentsRequest (paginate() request)."""
 
-    TransitGatewayAttachmentIds: NotRequired[Sequence[str]]
+    TransitGatewayAttachmentIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -21648,7 +21694,9 @@ class DescribeTransitGatewayPeeringAttachmentsRequestPaginateTypeDef(TypedDict):
 class DescribeTransitGatewayPeeringAttachmentsRequestTypeDef(TypedDict):
     """DescribeTransitGatewayPeeringAttachmentsRequest (input)."""
 
-    TransitGatewayAttachmentIds: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayAttachmentIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -21677,7 +21725,7 @@ class DescribeTransitGatewayPeeringAttachmentsResultTypeDef(TypedDict):
 class DescribeTransitGatewayPolicyTablesRequestPaginateTypeDef(TypedDict):
     """DescribeTransitGatewayPolicyTablesRequest (paginate() request)."""
 
-    TransitGatewayPolicyTableIds: NotRequired[Sequence[str]]
+    TransitGatewayPolicyTableIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -21686,7 +21734,9 @@ class DescribeTransitGatewayPolicyTablesRequestPaginateTypeDef(TypedDict):
 class DescribeTransitGatewayPolicyTablesRequestTypeDef(TypedDict):
     """DescribeTransitGatewayPolicyTablesRequest (input)."""
 
-    TransitGatewayPolicyTableIds: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayPolicyTableIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -21711,7 +21761,9 @@ class DescribeTransitGatewayPolicyTablesResultTypeDef(TypedDict):
 class DescribeTransitGatewayRouteTableAnnouncementsRequestPaginateTypeDef(TypedDict):
     """DescribeTransitGatewayRouteTableAnnouncementsRequest (paginate() request)."""
 
-    TransitGatewayRouteTableAnnouncementIds: NotRequired[Sequence[str]]
+    TransitGatewayRouteTableAnnouncementIds: NotRequired[
+        Union[List[str], Tuple[str, ...]]
+    ]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -21720,7 +21772,9 @@ class DescribeTransitGatewayRouteTableAnnouncementsRequestPaginateTypeDef(TypedD
 class DescribeTransitGatewayRouteTableAnnouncementsRequestTypeDef(TypedDict):
     """DescribeTransitGatewayRouteTableAnnouncementsRequest (input)."""
 
-    TransitGatewayRouteTableAnnouncementIds: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayRouteTableAnnouncementIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -21751,7 +21805,7 @@ class DescribeTransitGatewayRouteTableAnnouncementsResultTypeDef(TypedDict):
 class DescribeTransitGatewayRouteTablesRequestPaginateTypeDef(TypedDict):
     """DescribeTransitGatewayRouteTablesRequest (paginate() request)."""
 
-    TransitGatewayRouteTableIds: NotRequired[Sequence[str]]
+    TransitGatewayRouteTableIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -21760,7 +21814,9 @@ class DescribeTransitGatewayRouteTablesRequestPaginateTypeDef(TypedDict):
 class DescribeTransitGatewayRouteTablesRequestTypeDef(TypedDict):
     """DescribeTransitGatewayRouteTablesRequest (input)."""
 
-    TransitGatewayRouteTableIds: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayRouteTableIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -21785,7 +21841,7 @@ class DescribeTransitGatewayRouteTablesResultTypeDef(TypedDict):
 class DescribeTransitGatewayVpcAttachmentsRequestPaginateTypeDef(TypedDict):
     """DescribeTransitGatewayVpcAttachmentsRequest (paginate() request)."""
 
-    TransitGatewayAttachmentIds: NotRequired[Sequence[str]]
+    TransitGatewayAttachmentIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -21794,7 +21850,9 @@ class DescribeTransitGatewayVpcAttachmentsRequestPaginateTypeDef(TypedDict):
 class DescribeTransitGatewayVpcAttachmentsRequestTypeDef(TypedDict):
     """DescribeTransitGatewayVpcAttachmentsRequest (input)."""
 
-    TransitGatewayAttachmentIds: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayAttachmentIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -21819,7 +21877,7 @@ class DescribeTransitGatewayVpcAttachmentsResultTypeDef(TypedDict):
 class DescribeTransitGatewaysRequestPaginateTypeDef(TypedDict):
     """DescribeTransitGatewaysRequest (paginate() request)."""
 
-    TransitGatewayIds: NotRequired[Sequence[str]]
+    TransitGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -21828,7 +21886,7 @@ class DescribeTransitGatewaysRequestPaginateTypeDef(TypedDict):
 class DescribeTransitGatewaysRequestTypeDef(TypedDict):
     """DescribeTransitGatewaysRequest (input)."""
 
-    TransitGatewayIds: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -21853,7 +21911,7 @@ class DescribeTransitGatewaysResultTypeDef(TypedDict):
 class DescribeTrunkInterfaceAssociationsRequestPaginateTypeDef(TypedDict):
     """DescribeTrunkInterfaceAssociationsRequest (paginate() request)."""
 
-    AssociationIds: NotRequired[Sequence[str]]
+    AssociationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -21862,7 +21920,7 @@ class DescribeTrunkInterfaceAssociationsRequestPaginateTypeDef(TypedDict):
 class DescribeTrunkInterfaceAssociationsRequestTypeDef(TypedDict):
     """DescribeTrunkInterfaceAssociationsRequest (input)."""
 
-    AssociationIds: NotRequired[ReadOnly[Sequence[str]]]
+    AssociationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -21887,7 +21945,7 @@ class DescribeTrunkInterfaceAssociationsResultTypeDef(TypedDict):
 class DescribeVerifiedAccessEndpointsRequestPaginateTypeDef(TypedDict):
     """DescribeVerifiedAccessEndpointsRequest (paginate() request)."""
 
-    VerifiedAccessEndpointIds: NotRequired[Sequence[str]]
+    VerifiedAccessEndpointIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     VerifiedAccessInstanceId: NotRequired[str]
     VerifiedAccessGroupId: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -21898,7 +21956,7 @@ class DescribeVerifiedAccessEndpointsRequestPaginateTypeDef(TypedDict):
 class DescribeVerifiedAccessEndpointsRequestTypeDef(TypedDict):
     """DescribeVerifiedAccessEndpointsRequest (input)."""
 
-    VerifiedAccessEndpointIds: NotRequired[ReadOnly[Sequence[str]]]
+    VerifiedAccessEndpointIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     VerifiedAccessInstanceId: NotRequired[ReadOnly[str]]
     VerifiedAccessGroupId: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -21925,7 +21983,7 @@ class DescribeVerifiedAccessEndpointsResultTypeDef(TypedDict):
 class DescribeVerifiedAccessGroupsRequestPaginateTypeDef(TypedDict):
     """DescribeVerifiedAccessGroupsRequest (paginate() request)."""
 
-    VerifiedAccessGroupIds: NotRequired[Sequence[str]]
+    VerifiedAccessGroupIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     VerifiedAccessInstanceId: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
@@ -21935,7 +21993,7 @@ class DescribeVerifiedAccessGroupsRequestPaginateTypeDef(TypedDict):
 class DescribeVerifiedAccessGroupsRequestTypeDef(TypedDict):
     """DescribeVerifiedAccessGroupsRequest (input)."""
 
-    VerifiedAccessGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    VerifiedAccessGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     VerifiedAccessInstanceId: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -21965,7 +22023,7 @@ class DescribeVerifiedAccessInstanceLoggingConfigurationsRequestPaginateTypeDef(
     request).
     """
 
-    VerifiedAccessInstanceIds: NotRequired[Sequence[str]]
+    VerifiedAccessInstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -21974,7 +22032,7 @@ class DescribeVerifiedAccessInstanceLoggingConfigurationsRequestPaginateTypeDef(
 class DescribeVerifiedAccessInstanceLoggingConfigurationsRequestTypeDef(TypedDict):
     """DescribeVerifiedAccessInstanceLoggingConfigurationsRequest (input)."""
 
-    VerifiedAccessInstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    VerifiedAccessInstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -22061,7 +22119,7 @@ class DescribeVerifiedAccessInstanceLoggingConfigurationsResultTypeDef(TypedDict
 class DescribeVerifiedAccessInstancesRequestPaginateTypeDef(TypedDict):
     """DescribeVerifiedAccessInstancesRequest (paginate() request)."""
 
-    VerifiedAccessInstanceIds: NotRequired[Sequence[str]]
+    VerifiedAccessInstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -22070,7 +22128,7 @@ class DescribeVerifiedAccessInstancesRequestPaginateTypeDef(TypedDict):
 class DescribeVerifiedAccessInstancesRequestTypeDef(TypedDict):
     """DescribeVerifiedAccessInstancesRequest (input)."""
 
-    VerifiedAccessInstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    VerifiedAccessInstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -22095,7 +22153,7 @@ class DescribeVerifiedAccessInstancesResultTypeDef(TypedDict):
 class DescribeVerifiedAccessTrustProvidersRequestPaginateTypeDef(TypedDict):
     """DescribeVerifiedAccessTrustProvidersRequest (paginate() request)."""
 
-    VerifiedAccessTrustProviderIds: NotRequired[Sequence[str]]
+    VerifiedAccessTrustProviderIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -22104,7 +22162,9 @@ class DescribeVerifiedAccessTrustProvidersRequestPaginateTypeDef(TypedDict):
 class DescribeVerifiedAccessTrustProvidersRequestTypeDef(TypedDict):
     """DescribeVerifiedAccessTrustProvidersRequest (input)."""
 
-    VerifiedAccessTrustProviderIds: NotRequired[ReadOnly[Sequence[str]]]
+    VerifiedAccessTrustProviderIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -22153,7 +22213,7 @@ class DescribeVolumeAttributeResultTypeDef(TypedDict):
 class DescribeVolumeStatusRequestPaginateTypeDef(TypedDict):
     """DescribeVolumeStatusRequest (paginate() request)."""
 
-    VolumeIds: NotRequired[Sequence[str]]
+    VolumeIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -22165,7 +22225,7 @@ class DescribeVolumeStatusRequestTypeDef(TypedDict):
 
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    VolumeIds: NotRequired[ReadOnly[Sequence[str]]]
+    VolumeIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     IncludeManagedResources: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -22266,7 +22326,7 @@ class DescribeVolumesModificationsRequestPaginateTypeDef(TypedDict):
     """DescribeVolumesModificationsRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    VolumeIds: NotRequired[Sequence[str]]
+    VolumeIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -22275,7 +22335,7 @@ class DescribeVolumesModificationsRequestTypeDef(TypedDict):
     """DescribeVolumesModificationsRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    VolumeIds: NotRequired[ReadOnly[Sequence[str]]]
+    VolumeIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -22321,7 +22381,7 @@ class DescribeVolumesModificationsResultTypeDef(TypedDict):
 class DescribeVolumesRequestPaginateTypeDef(TypedDict):
     """DescribeVolumesRequest (paginate() request)."""
 
-    VolumeIds: NotRequired[Sequence[str]]
+    VolumeIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -22331,7 +22391,7 @@ class DescribeVolumesRequestPaginateTypeDef(TypedDict):
 class DescribeVolumesRequestTypeDef(TypedDict):
     """DescribeVolumesRequest (input)."""
 
-    VolumeIds: NotRequired[ReadOnly[Sequence[str]]]
+    VolumeIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     IncludeManagedResources: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -22342,7 +22402,7 @@ class DescribeVolumesRequestTypeDef(TypedDict):
 class DescribeVolumesRequestWaitTypeDef(TypedDict):
     """DescribeVolumesRequest (wait() request)."""
 
-    VolumeIds: NotRequired[Sequence[str]]
+    VolumeIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -22396,7 +22456,7 @@ class DescribeVpcBlockPublicAccessExclusionsRequestTypeDef(TypedDict):
 
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    ExclusionIds: NotRequired[ReadOnly[Sequence[str]]]
+    ExclusionIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
 
@@ -22445,14 +22505,14 @@ class DescribeVpcBlockPublicAccessOptionsResultTypeDef(TypedDict):
 class DescribeVpcClassicLinkDnsSupportRequestPaginateTypeDef(TypedDict):
     """DescribeVpcClassicLinkDnsSupportRequest (paginate() request)."""
 
-    VpcIds: NotRequired[Sequence[str]]
+    VpcIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
 class DescribeVpcClassicLinkDnsSupportRequestTypeDef(TypedDict):
     """DescribeVpcClassicLinkDnsSupportRequest (input)."""
 
-    VpcIds: NotRequired[ReadOnly[Sequence[str]]]
+    VpcIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -22476,7 +22536,7 @@ class DescribeVpcClassicLinkRequestTypeDef(TypedDict):
     """DescribeVpcClassicLinkRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    VpcIds: NotRequired[ReadOnly[Sequence[str]]]
+    VpcIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
@@ -22500,8 +22560,8 @@ class DescribeVpcEncryptionControlsRequestTypeDef(TypedDict):
 
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    VpcEncryptionControlIds: NotRequired[ReadOnly[Sequence[str]]]
-    VpcIds: NotRequired[ReadOnly[Sequence[str]]]
+    VpcEncryptionControlIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    VpcIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
 
@@ -22518,7 +22578,7 @@ class DescribeVpcEndpointAssociationsRequestTypeDef(TypedDict):
     """DescribeVpcEndpointAssociationsRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    VpcEndpointIds: NotRequired[ReadOnly[Sequence[str]]]
+    VpcEndpointIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -22640,7 +22700,7 @@ class DescribeVpcEndpointServiceConfigurationsRequestPaginateTypeDef(TypedDict):
     """DescribeVpcEndpointServiceConfigurationsRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    ServiceIds: NotRequired[Sequence[str]]
+    ServiceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -22649,7 +22709,7 @@ class DescribeVpcEndpointServiceConfigurationsRequestTypeDef(TypedDict):
     """DescribeVpcEndpointServiceConfigurationsRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    ServiceIds: NotRequired[ReadOnly[Sequence[str]]]
+    ServiceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -22708,9 +22768,9 @@ class DescribeVpcEndpointServicesRequestPaginateTypeDef(TypedDict):
     """DescribeVpcEndpointServicesRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    ServiceNames: NotRequired[Sequence[str]]
+    ServiceNames: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    ServiceRegions: NotRequired[Sequence[str]]
+    ServiceRegions: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -22718,11 +22778,11 @@ class DescribeVpcEndpointServicesRequestTypeDef(TypedDict):
     """DescribeVpcEndpointServicesRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    ServiceNames: NotRequired[ReadOnly[Sequence[str]]]
+    ServiceNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    ServiceRegions: NotRequired[ReadOnly[Sequence[str]]]
+    ServiceRegions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class PrivateDnsDetailsTypeDef(TypedDict):
@@ -22774,7 +22834,7 @@ class DescribeVpcEndpointsRequestPaginateTypeDef(TypedDict):
     """DescribeVpcEndpointsRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    VpcEndpointIds: NotRequired[Sequence[str]]
+    VpcEndpointIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -22783,7 +22843,7 @@ class DescribeVpcEndpointsRequestTypeDef(TypedDict):
     """DescribeVpcEndpointsRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    VpcEndpointIds: NotRequired[ReadOnly[Sequence[str]]]
+    VpcEndpointIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -22808,7 +22868,7 @@ class DescribeVpcPeeringConnectionsRequestPaginateTypeDef(TypedDict):
     """DescribeVpcPeeringConnectionsRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    VpcPeeringConnectionIds: NotRequired[Sequence[str]]
+    VpcPeeringConnectionIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -22819,7 +22879,7 @@ class DescribeVpcPeeringConnectionsRequestTypeDef(TypedDict):
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
-    VpcPeeringConnectionIds: NotRequired[ReadOnly[Sequence[str]]]
+    VpcPeeringConnectionIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
@@ -22841,7 +22901,7 @@ class DescribeVpcPeeringConnectionsRequestWaitTypeDef(TypedDict):
     NextToken: NotRequired[str]
     MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
-    VpcPeeringConnectionIds: NotRequired[Sequence[str]]
+    VpcPeeringConnectionIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
@@ -22865,7 +22925,7 @@ class DescribeVpcsRequestPaginateTypeDef(TypedDict):
     """DescribeVpcsRequest (paginate() request)."""
 
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    VpcIds: NotRequired[Sequence[str]]
+    VpcIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -22874,7 +22934,7 @@ class DescribeVpcsRequestTypeDef(TypedDict):
     """DescribeVpcsRequest (input)."""
 
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    VpcIds: NotRequired[ReadOnly[Sequence[str]]]
+    VpcIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -22894,7 +22954,7 @@ class DescribeVpcsRequestWaitTypeDef(TypedDict):
     """DescribeVpcsRequest (wait() request)."""
 
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    VpcIds: NotRequired[Sequence[str]]
+    VpcIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     NextToken: NotRequired[str]
     MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
@@ -22919,7 +22979,7 @@ class DescribeVpcsResultTypeDef(TypedDict):
 class DescribeVpnConcentratorsRequestPaginateTypeDef(TypedDict):
     """DescribeVpnConcentratorsRequest (paginate() request)."""
 
-    VpnConcentratorIds: NotRequired[Sequence[str]]
+    VpnConcentratorIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -22928,7 +22988,7 @@ class DescribeVpnConcentratorsRequestPaginateTypeDef(TypedDict):
 class DescribeVpnConcentratorsRequestTypeDef(TypedDict):
     """DescribeVpnConcentratorsRequest (input)."""
 
-    VpnConcentratorIds: NotRequired[ReadOnly[Sequence[str]]]
+    VpnConcentratorIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -22954,7 +23014,7 @@ class DescribeVpnConnectionsRequestTypeDef(TypedDict):
     """Contains the parameters for DescribeVpnConnections."""
 
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    VpnConnectionIds: NotRequired[ReadOnly[Sequence[str]]]
+    VpnConnectionIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -22962,7 +23022,7 @@ class DescribeVpnConnectionsRequestWaitTypeDef(TypedDict):
     """Contains the parameters for DescribeVpnConnections."""
 
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    VpnConnectionIds: NotRequired[Sequence[str]]
+    VpnConnectionIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
@@ -22978,7 +23038,7 @@ class DescribeVpnGatewaysRequestTypeDef(TypedDict):
     """Contains the parameters for DescribeVpnGateways."""
 
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    VpnGatewayIds: NotRequired[ReadOnly[Sequence[str]]]
+    VpnGatewayIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -23251,9 +23311,9 @@ class DisableFastSnapshotRestoreSuccessItemTypeDef(TypedDict):
 class DisableFastSnapshotRestoresRequestTypeDef(TypedDict):
     """DisableFastSnapshotRestoresRequest (input)."""
 
-    AvailabilityZones: NotRequired[ReadOnly[Sequence[str]]]
-    AvailabilityZoneIds: NotRequired[ReadOnly[Sequence[str]]]
-    SourceSnapshotIds: ReadOnly[Sequence[str]]
+    AvailabilityZones: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AvailabilityZoneIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SourceSnapshotIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -23323,7 +23383,7 @@ class DisableImageResultTypeDef(TypedDict):
 class DisableInstanceSqlHaStandbyDetectionsRequestTypeDef(TypedDict):
     """DisableInstanceSqlHaStandbyDetectionsRequest (input)."""
 
-    InstanceIds: ReadOnly[Sequence[str]]
+    InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -23566,9 +23626,9 @@ class DisassociateIamInstanceProfileResultTypeDef(TypedDict):
 class InstanceEventWindowDisassociationRequestTypeDef(TypedDict):
     """The targets to disassociate from the specified event window."""
 
-    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     InstanceTags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-    DedicatedHostIds: NotRequired[ReadOnly[Sequence[str]]]
+    DedicatedHostIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DisassociateInstanceEventWindowRequestTypeDef(TypedDict):
@@ -23621,7 +23681,7 @@ class DisassociateNatGatewayAddressRequestTypeDef(TypedDict):
     """DisassociateNatGatewayAddressRequest (input)."""
 
     NatGatewayId: ReadOnly[str]
-    AssociationIds: ReadOnly[Sequence[str]]
+    AssociationIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     MaxDrainDurationSeconds: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
 
@@ -23696,7 +23756,7 @@ class DisassociateTransitGatewayMulticastDomainRequestTypeDef(TypedDict):
 
     TransitGatewayMulticastDomainId: ReadOnly[str]
     TransitGatewayAttachmentId: ReadOnly[str]
-    SubnetIds: ReadOnly[Sequence[str]]
+    SubnetIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -23793,7 +23853,7 @@ class DiskImageTypeDef(TypedDict):
 class DnsServersOptionsModifyStructureTypeDef(TypedDict):
     """Information about the DNS server to be used."""
 
-    CustomDnsServers: NotRequired[ReadOnly[Sequence[str]]]
+    CustomDnsServers: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Enabled: NotRequired[ReadOnly[bool]]
 
 
@@ -23978,9 +24038,9 @@ class EnableFastSnapshotRestoreSuccessItemTypeDef(TypedDict):
 class EnableFastSnapshotRestoresRequestTypeDef(TypedDict):
     """EnableFastSnapshotRestoresRequest (input)."""
 
-    AvailabilityZones: NotRequired[ReadOnly[Sequence[str]]]
-    AvailabilityZoneIds: NotRequired[ReadOnly[Sequence[str]]]
-    SourceSnapshotIds: ReadOnly[Sequence[str]]
+    AvailabilityZones: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AvailabilityZoneIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SourceSnapshotIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -24053,7 +24113,7 @@ class EnableImageResultTypeDef(TypedDict):
 class EnableInstanceSqlHaStandbyDetectionsRequestTypeDef(TypedDict):
     """EnableInstanceSqlHaStandbyDetectionsRequest (input)."""
 
-    InstanceIds: ReadOnly[Sequence[str]]
+    InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     SqlServerCredentials: NotRequired[ReadOnly[str]]
     DryRun: NotRequired[ReadOnly[bool]]
 
@@ -24882,7 +24942,7 @@ class GetGroupsForCapacityReservationResultTypeDef(TypedDict):
 class GetHostReservationPurchasePreviewRequestTypeDef(TypedDict):
     """GetHostReservationPurchasePreviewRequest (input)."""
 
-    HostIdSet: ReadOnly[Sequence[str]]
+    HostIdSet: ReadOnly[Union[List[str], Tuple[str, ...]]]
     OfferingId: ReadOnly[str]
 
 
@@ -25839,7 +25899,7 @@ class GetReservedInstancesExchangeQuoteRequestTypeDef(TypedDict):
     """Contains the parameters for GetReservedInstanceExchangeQuote."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    ReservedInstanceIds: ReadOnly[Sequence[str]]
+    ReservedInstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     TargetConfigurations: NotRequired[
         ReadOnly[Sequence[TargetConfigurationRequestTypeDef]]
     ]
@@ -26047,11 +26107,11 @@ class InstanceRequirementsWithMetadataRequestTypeDef(TypedDict):
 class GetSpotPlacementScoresRequestPaginateTypeDef(TypedDict):
     """GetSpotPlacementScoresRequest (paginate() request)."""
 
-    InstanceTypes: NotRequired[Sequence[str]]
+    InstanceTypes: NotRequired[Union[List[str], Tuple[str, ...]]]
     TargetCapacity: int
     TargetCapacityUnitType: NotRequired[TargetCapacityUnitTypeType]
     SingleAvailabilityZone: NotRequired[bool]
-    RegionNames: NotRequired[Sequence[str]]
+    RegionNames: NotRequired[Union[List[str], Tuple[str, ...]]]
     InstanceRequirementsWithMetadata: NotRequired[
         InstanceRequirementsWithMetadataRequestTypeDef
     ]
@@ -26062,11 +26122,11 @@ class GetSpotPlacementScoresRequestPaginateTypeDef(TypedDict):
 class GetSpotPlacementScoresRequestTypeDef(TypedDict):
     """GetSpotPlacementScoresRequest (input)."""
 
-    InstanceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     TargetCapacity: ReadOnly[int]
     TargetCapacityUnitType: NotRequired[ReadOnly[TargetCapacityUnitTypeType]]
     SingleAvailabilityZone: NotRequired[ReadOnly[bool]]
-    RegionNames: NotRequired[ReadOnly[Sequence[str]]]
+    RegionNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     InstanceRequirementsWithMetadata: NotRequired[
         ReadOnly[InstanceRequirementsWithMetadataRequestTypeDef]
     ]
@@ -26663,9 +26723,9 @@ class ImageCriterionRequestTypeDef(TypedDict):
     and usable in your account for the specified Amazon Web Services Region.
     """
 
-    ImageProviders: NotRequired[ReadOnly[Sequence[str]]]
-    MarketplaceProductCodes: NotRequired[ReadOnly[Sequence[str]]]
-    ImageNames: NotRequired[ReadOnly[Sequence[str]]]
+    ImageProviders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    MarketplaceProductCodes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ImageNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DeprecationTimeCondition: NotRequired[
         ReadOnly[DeprecationTimeConditionRequestTypeDef]
     ]
@@ -26778,8 +26838,8 @@ class ImportInstanceLaunchSpecificationTypeDef(TypedDict):
     """Describes the launch specification for VM import."""
 
     Architecture: NotRequired[ReadOnly[ArchitectureValuesType]]
-    GroupNames: NotRequired[ReadOnly[Sequence[str]]]
-    GroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    GroupNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    GroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AdditionalInfo: NotRequired[ReadOnly[str]]
     UserData: NotRequired[ReadOnly[UserDataTypeDef]]
     InstanceType: NotRequired[ReadOnly[InstanceTypeType]]
@@ -26967,7 +27027,7 @@ class InstanceNetworkInterfaceSpecificationTypeDef(TypedDict):
     DeleteOnTermination: NotRequired[ReadOnly[bool]]
     Description: NotRequired[ReadOnly[str]]
     DeviceIndex: NotRequired[ReadOnly[int]]
-    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Ipv6AddressCount: NotRequired[ReadOnly[int]]
     Ipv6Addresses: NotRequired[ReadOnly[Sequence[InstanceIpv6AddressTypeDef]]]
     NetworkInterfaceId: NotRequired[ReadOnly[str]]
@@ -27009,7 +27069,7 @@ class InstanceRequirementsTypeDef(TypedDict):
     MemoryMiB: NotRequired[ReadOnly[MemoryMiBTypeDef]]
     CpuManufacturers: NotRequired[ReadOnly[Sequence[CpuManufacturerType]]]
     MemoryGiBPerVCpu: NotRequired[ReadOnly[MemoryGiBPerVCpuTypeDef]]
-    ExcludedInstanceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    ExcludedInstanceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     InstanceGenerations: NotRequired[ReadOnly[Sequence[InstanceGenerationType]]]
     SpotMaxPricePercentageOverLowestPrice: NotRequired[ReadOnly[int]]
     OnDemandMaxPricePercentageOverLowestPrice: NotRequired[ReadOnly[int]]
@@ -27029,7 +27089,7 @@ class InstanceRequirementsTypeDef(TypedDict):
     AcceleratorNames: NotRequired[ReadOnly[Sequence[AcceleratorNameType]]]
     AcceleratorTotalMemoryMiB: NotRequired[ReadOnly[AcceleratorTotalMemoryMiBTypeDef]]
     NetworkBandwidthGbps: NotRequired[ReadOnly[NetworkBandwidthGbpsTypeDef]]
-    AllowedInstanceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    AllowedInstanceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxSpotPriceAsPercentageOfOptimalOnDemandPrice: NotRequired[ReadOnly[int]]
     BaselinePerformanceFactors: NotRequired[ReadOnly[BaselinePerformanceFactorsTypeDef]]
     RequireEncryptionInTransit: NotRequired[ReadOnly[bool]]
@@ -27135,7 +27195,7 @@ class LicenseConfigurationRequestTypeDef(TypedDict):
 class ListImagesInRecycleBinRequestPaginateTypeDef(TypedDict):
     """ListImagesInRecycleBinRequest (paginate() request)."""
 
-    ImageIds: NotRequired[Sequence[str]]
+    ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -27143,7 +27203,7 @@ class ListImagesInRecycleBinRequestPaginateTypeDef(TypedDict):
 class ListImagesInRecycleBinRequestTypeDef(TypedDict):
     """ListImagesInRecycleBinRequest (input)."""
 
-    ImageIds: NotRequired[ReadOnly[Sequence[str]]]
+    ImageIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -27167,7 +27227,7 @@ class ListImagesInRecycleBinResultTypeDef(TypedDict):
 class ListSnapshotsInRecycleBinRequestPaginateTypeDef(TypedDict):
     """ListSnapshotsInRecycleBinRequest (paginate() request)."""
 
-    SnapshotIds: NotRequired[Sequence[str]]
+    SnapshotIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -27177,7 +27237,7 @@ class ListSnapshotsInRecycleBinRequestTypeDef(TypedDict):
 
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    SnapshotIds: NotRequired[ReadOnly[Sequence[str]]]
+    SnapshotIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -27209,7 +27269,7 @@ class ListSnapshotsInRecycleBinResultTypeDef(TypedDict):
 class ListVolumesInRecycleBinRequestTypeDef(TypedDict):
     """ListVolumesInRecycleBinRequest (input)."""
 
-    VolumeIds: NotRequired[ReadOnly[Sequence[str]]]
+    VolumeIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -27379,7 +27439,7 @@ class ModifyClientVpnEndpointRequestTypeDef(TypedDict):
     Description: NotRequired[ReadOnly[str]]
     SplitTunnel: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     VpcId: NotRequired[ReadOnly[str]]
     SelfServicePortal: NotRequired[ReadOnly[SelfServicePortalType]]
     ClientConnectOptions: NotRequired[ReadOnly[ClientConnectOptionsTypeDef]]
@@ -27463,9 +27523,9 @@ class ModifyFpgaImageAttributeRequestTypeDef(TypedDict):
     FpgaImageId: ReadOnly[str]
     Attribute: NotRequired[ReadOnly[FpgaImageAttributeNameType]]
     OperationType: NotRequired[ReadOnly[OperationTypeType]]
-    UserIds: NotRequired[ReadOnly[Sequence[str]]]
-    UserGroups: NotRequired[ReadOnly[Sequence[str]]]
-    ProductCodes: NotRequired[ReadOnly[Sequence[str]]]
+    UserIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    UserGroups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ProductCodes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     LoadPermission: NotRequired[ReadOnly[LoadPermissionModificationsTypeDef]]
     Description: NotRequired[ReadOnly[str]]
     Name: NotRequired[ReadOnly[str]]
@@ -27485,7 +27545,7 @@ class ModifyHostsRequestTypeDef(TypedDict):
     InstanceType: NotRequired[ReadOnly[str]]
     InstanceFamily: NotRequired[ReadOnly[str]]
     HostMaintenance: NotRequired[ReadOnly[HostMaintenanceType]]
-    HostIds: ReadOnly[Sequence[str]]
+    HostIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     AutoPlacement: NotRequired[ReadOnly[AutoPlacementType]]
 
 
@@ -27519,12 +27579,12 @@ class ModifyImageAttributeRequestImageModifyAttributeTypeDef(TypedDict):
     Description: NotRequired[ReadOnly[AttributeValueTypeDef]]
     LaunchPermission: NotRequired[ReadOnly[LaunchPermissionModificationsTypeDef]]
     OperationType: NotRequired[ReadOnly[OperationTypeType]]
-    ProductCodes: NotRequired[ReadOnly[Sequence[str]]]
-    UserGroups: NotRequired[ReadOnly[Sequence[str]]]
-    UserIds: NotRequired[ReadOnly[Sequence[str]]]
+    ProductCodes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    UserGroups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    UserIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Value: NotRequired[ReadOnly[str]]
-    OrganizationArns: NotRequired[ReadOnly[Sequence[str]]]
-    OrganizationalUnitArns: NotRequired[ReadOnly[Sequence[str]]]
+    OrganizationArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    OrganizationalUnitArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ImdsSupport: NotRequired[ReadOnly[AttributeValueTypeDef]]
     DryRun: NotRequired[ReadOnly[bool]]
 
@@ -27537,12 +27597,12 @@ class ModifyImageAttributeRequestTypeDef(TypedDict):
     ImageId: ReadOnly[str]
     LaunchPermission: NotRequired[ReadOnly[LaunchPermissionModificationsTypeDef]]
     OperationType: NotRequired[ReadOnly[OperationTypeType]]
-    ProductCodes: NotRequired[ReadOnly[Sequence[str]]]
-    UserGroups: NotRequired[ReadOnly[Sequence[str]]]
-    UserIds: NotRequired[ReadOnly[Sequence[str]]]
+    ProductCodes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    UserGroups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    UserIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Value: NotRequired[ReadOnly[str]]
-    OrganizationArns: NotRequired[ReadOnly[Sequence[str]]]
-    OrganizationalUnitArns: NotRequired[ReadOnly[Sequence[str]]]
+    OrganizationArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    OrganizationalUnitArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ImdsSupport: NotRequired[ReadOnly[AttributeValueTypeDef]]
     DryRun: NotRequired[ReadOnly[bool]]
 
@@ -27564,7 +27624,7 @@ class ModifyInstanceAttributeRequestInstanceModifyAttributeTypeDef(TypedDict):
     Ramdisk: NotRequired[ReadOnly[AttributeValueTypeDef]]
     UserData: NotRequired[ReadOnly[BlobAttributeValueTypeDef]]
     InstanceInitiatedShutdownBehavior: NotRequired[ReadOnly[AttributeValueTypeDef]]
-    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     EbsOptimized: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
     SriovNetSupport: NotRequired[ReadOnly[AttributeValueTypeDef]]
     EnaSupport: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
@@ -27588,7 +27648,7 @@ class ModifyInstanceAttributeRequestTypeDef(TypedDict):
     Ramdisk: NotRequired[ReadOnly[AttributeValueTypeDef]]
     UserData: NotRequired[ReadOnly[BlobAttributeValueTypeDef]]
     InstanceInitiatedShutdownBehavior: NotRequired[ReadOnly[AttributeValueTypeDef]]
-    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     EbsOptimized: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
     SriovNetSupport: NotRequired[ReadOnly[AttributeValueTypeDef]]
     EnaSupport: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
@@ -27615,7 +27675,7 @@ class ModifyInstanceConnectEndpointRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     InstanceConnectEndpointId: ReadOnly[str]
     IpAddressType: NotRequired[ReadOnly[IpAddressTypeType]]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     PreserveClientIp: NotRequired[ReadOnly[bool]]
 
 
@@ -28113,11 +28173,11 @@ class ModifyNetworkInterfaceAttributeRequestNetworkInterfaceModifyAttributeTypeD
         ReadOnly[ConnectionTrackingSpecificationRequestTypeDef]
     ]
     AssociatePublicIpAddress: NotRequired[ReadOnly[bool]]
-    AssociatedSubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    AssociatedSubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     Description: NotRequired[ReadOnly[AttributeValueTypeDef]]
     SourceDestCheck: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
-    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Attachment: NotRequired[ReadOnly[NetworkInterfaceAttachmentChangesTypeDef]]
 
 
@@ -28130,12 +28190,12 @@ class ModifyNetworkInterfaceAttributeRequestTypeDef(TypedDict):
         ReadOnly[ConnectionTrackingSpecificationRequestTypeDef]
     ]
     AssociatePublicIpAddress: NotRequired[ReadOnly[bool]]
-    AssociatedSubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    AssociatedSubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     NetworkInterfaceId: ReadOnly[str]
     Description: NotRequired[ReadOnly[AttributeValueTypeDef]]
     SourceDestCheck: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
-    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Attachment: NotRequired[ReadOnly[NetworkInterfaceAttachmentChangesTypeDef]]
 
 
@@ -28174,7 +28234,7 @@ class ModifyPublicIpDnsNameOptionsResultTypeDef(TypedDict):
 class ModifyReservedInstancesRequestTypeDef(TypedDict):
     """Contains the parameters for ModifyReservedInstances."""
 
-    ReservedInstancesIds: ReadOnly[Sequence[str]]
+    ReservedInstancesIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     ClientToken: NotRequired[ReadOnly[str]]
     TargetConfigurations: ReadOnly[Sequence[ReservedInstancesConfigurationTypeDef]]
 
@@ -28245,9 +28305,9 @@ class ModifySnapshotAttributeRequestSnapshotModifyAttributeTypeDef(TypedDict):
     CreateVolumePermission: NotRequired[
         ReadOnly[CreateVolumePermissionModificationsTypeDef]
     ]
-    GroupNames: NotRequired[ReadOnly[Sequence[str]]]
+    GroupNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     OperationType: NotRequired[ReadOnly[OperationTypeType]]
-    UserIds: NotRequired[ReadOnly[Sequence[str]]]
+    UserIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -28258,10 +28318,10 @@ class ModifySnapshotAttributeRequestTypeDef(TypedDict):
     CreateVolumePermission: NotRequired[
         ReadOnly[CreateVolumePermissionModificationsTypeDef]
     ]
-    GroupNames: NotRequired[ReadOnly[Sequence[str]]]
+    GroupNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     OperationType: NotRequired[ReadOnly[OperationTypeType]]
     SnapshotId: ReadOnly[str]
-    UserIds: NotRequired[ReadOnly[Sequence[str]]]
+    UserIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -28384,8 +28444,10 @@ class ModifyTransitGatewayMeteringPolicyRequestTypeDef(TypedDict):
     """ModifyTransitGatewayMeteringPolicyRequest (input)."""
 
     TransitGatewayMeteringPolicyId: ReadOnly[str]
-    AddMiddleboxAttachmentIds: NotRequired[ReadOnly[Sequence[str]]]
-    RemoveMiddleboxAttachmentIds: NotRequired[ReadOnly[Sequence[str]]]
+    AddMiddleboxAttachmentIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    RemoveMiddleboxAttachmentIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -28399,8 +28461,12 @@ class ModifyTransitGatewayMeteringPolicyResultTypeDef(TypedDict):
 class ModifyTransitGatewayOptionsTypeDef(TypedDict):
     """The transit gateway options."""
 
-    AddTransitGatewayCidrBlocks: NotRequired[ReadOnly[Sequence[str]]]
-    RemoveTransitGatewayCidrBlocks: NotRequired[ReadOnly[Sequence[str]]]
+    AddTransitGatewayCidrBlocks: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
+    RemoveTransitGatewayCidrBlocks: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     VpnEcmpSupport: NotRequired[ReadOnly[VpnEcmpSupportValueType]]
     DnsSupport: NotRequired[ReadOnly[DnsSupportValueType]]
     SecurityGroupReferencingSupport: NotRequired[
@@ -28471,8 +28537,8 @@ class ModifyTransitGatewayVpcAttachmentRequestTypeDef(TypedDict):
     """ModifyTransitGatewayVpcAttachmentRequest (input)."""
 
     TransitGatewayAttachmentId: ReadOnly[str]
-    AddSubnetIds: NotRequired[ReadOnly[Sequence[str]]]
-    RemoveSubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    AddSubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    RemoveSubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Options: NotRequired[
         ReadOnly[ModifyTransitGatewayVpcAttachmentRequestOptionsTypeDef]
     ]
@@ -28518,7 +28584,7 @@ class ModifyVerifiedAccessEndpointLoadBalancerOptionsTypeDef(TypedDict):
     Access endpoint using the load-balancer type.
     """
 
-    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    SubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Protocol: NotRequired[ReadOnly[VerifiedAccessEndpointProtocolType]]
     Port: NotRequired[ReadOnly[int]]
     PortRanges: NotRequired[
@@ -28549,7 +28615,7 @@ class ModifyVerifiedAccessEndpointPolicyResultTypeDef(TypedDict):
 class ModifyVerifiedAccessEndpointRdsOptionsTypeDef(TypedDict):
     """The RDS options for a Verified Access endpoint."""
 
-    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    SubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Port: NotRequired[ReadOnly[int]]
     RdsEndpoint: NotRequired[ReadOnly[str]]
 
@@ -28854,7 +28920,7 @@ class ModifyVpcEndpointConnectionNotificationRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     ConnectionNotificationId: ReadOnly[str]
     ConnectionNotificationArn: NotRequired[ReadOnly[str]]
-    ConnectionEvents: NotRequired[ReadOnly[Sequence[str]]]
+    ConnectionEvents: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class ModifyVpcEndpointConnectionNotificationResultTypeDef(TypedDict):
@@ -28871,12 +28937,12 @@ class ModifyVpcEndpointRequestTypeDef(TypedDict):
     VpcEndpointId: ReadOnly[str]
     ResetPolicy: NotRequired[ReadOnly[bool]]
     PolicyDocument: NotRequired[ReadOnly[str]]
-    AddRouteTableIds: NotRequired[ReadOnly[Sequence[str]]]
-    RemoveRouteTableIds: NotRequired[ReadOnly[Sequence[str]]]
-    AddSubnetIds: NotRequired[ReadOnly[Sequence[str]]]
-    RemoveSubnetIds: NotRequired[ReadOnly[Sequence[str]]]
-    AddSecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
-    RemoveSecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    AddRouteTableIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    RemoveRouteTableIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AddSubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    RemoveSubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AddSecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    RemoveSecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     IpAddressType: NotRequired[ReadOnly[IpAddressTypeType]]
     DnsOptions: NotRequired[ReadOnly[DnsOptionsSpecificationTypeDef]]
     PrivateDnsEnabled: NotRequired[ReadOnly[bool]]
@@ -28898,14 +28964,20 @@ class ModifyVpcEndpointServiceConfigurationRequestTypeDef(TypedDict):
     PrivateDnsName: NotRequired[ReadOnly[str]]
     RemovePrivateDnsName: NotRequired[ReadOnly[bool]]
     AcceptanceRequired: NotRequired[ReadOnly[bool]]
-    AddNetworkLoadBalancerArns: NotRequired[ReadOnly[Sequence[str]]]
-    RemoveNetworkLoadBalancerArns: NotRequired[ReadOnly[Sequence[str]]]
-    AddGatewayLoadBalancerArns: NotRequired[ReadOnly[Sequence[str]]]
-    RemoveGatewayLoadBalancerArns: NotRequired[ReadOnly[Sequence[str]]]
-    AddSupportedIpAddressTypes: NotRequired[ReadOnly[Sequence[str]]]
-    RemoveSupportedIpAddressTypes: NotRequired[ReadOnly[Sequence[str]]]
-    AddSupportedRegions: NotRequired[ReadOnly[Sequence[str]]]
-    RemoveSupportedRegions: NotRequired[ReadOnly[Sequence[str]]]
+    AddNetworkLoadBalancerArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    RemoveNetworkLoadBalancerArns: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
+    AddGatewayLoadBalancerArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    RemoveGatewayLoadBalancerArns: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
+    AddSupportedIpAddressTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    RemoveSupportedIpAddressTypes: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
+    AddSupportedRegions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    RemoveSupportedRegions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class ModifyVpcEndpointServiceConfigurationResultTypeDef(TypedDict):
@@ -28935,8 +29007,8 @@ class ModifyVpcEndpointServicePermissionsRequestTypeDef(TypedDict):
 
     DryRun: NotRequired[ReadOnly[bool]]
     ServiceId: ReadOnly[str]
-    AddAllowedPrincipals: NotRequired[ReadOnly[Sequence[str]]]
-    RemoveAllowedPrincipals: NotRequired[ReadOnly[Sequence[str]]]
+    AddAllowedPrincipals: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    RemoveAllowedPrincipals: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class ModifyVpcEndpointServicePermissionsResultTypeDef(TypedDict):
@@ -29114,7 +29186,7 @@ class MonitorInstancesRequestInstanceMonitorTypeDef(TypedDict):
 class MonitorInstancesRequestTypeDef(TypedDict):
     """MonitorInstancesRequest (input)."""
 
-    InstanceIds: ReadOnly[Sequence[str]]
+    InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -29294,7 +29366,7 @@ class PurchaseHostReservationRequestTypeDef(TypedDict):
 
     ClientToken: NotRequired[ReadOnly[str]]
     CurrencyCode: NotRequired[ReadOnly[CurrencyCodeValuesType]]
-    HostIdSet: ReadOnly[Sequence[str]]
+    HostIdSet: ReadOnly[Union[List[str], Tuple[str, ...]]]
     LimitPrice: NotRequired[ReadOnly[str]]
     OfferingId: ReadOnly[str]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
@@ -29366,7 +29438,7 @@ class RebootInstancesRequestInstanceRebootTypeDef(TypedDict):
 class RebootInstancesRequestTypeDef(TypedDict):
     """RebootInstancesRequest (input)."""
 
-    InstanceIds: ReadOnly[Sequence[str]]
+    InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -29374,7 +29446,7 @@ class RegisterImageRequestTypeDef(TypedDict):
     """Contains the parameters for RegisterImage."""
 
     ImageLocation: NotRequired[ReadOnly[str]]
-    BillingProducts: NotRequired[ReadOnly[Sequence[str]]]
+    BillingProducts: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     BootMode: NotRequired[ReadOnly[BootModeValuesType]]
     TpmSupport: NotRequired[ReadOnly[TpmSupportValuesType]]
     UefiData: NotRequired[ReadOnly[str]]
@@ -29408,7 +29480,7 @@ class RegisterInstanceTagAttributeRequestTypeDef(TypedDict):
     """
 
     IncludeAllTagsOfInstance: NotRequired[ReadOnly[bool]]
-    InstanceTagKeys: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceTagKeys: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class RegisterInstanceEventNotificationAttributesRequestTypeDef(TypedDict):
@@ -29430,7 +29502,7 @@ class RegisterTransitGatewayMulticastGroupMembersRequestTypeDef(TypedDict):
 
     TransitGatewayMulticastDomainId: ReadOnly[str]
     GroupIpAddress: NotRequired[ReadOnly[str]]
-    NetworkInterfaceIds: ReadOnly[Sequence[str]]
+    NetworkInterfaceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -29456,7 +29528,7 @@ class RegisterTransitGatewayMulticastGroupSourcesRequestTypeDef(TypedDict):
 
     TransitGatewayMulticastDomainId: ReadOnly[str]
     GroupIpAddress: NotRequired[ReadOnly[str]]
-    NetworkInterfaceIds: ReadOnly[Sequence[str]]
+    NetworkInterfaceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -29512,7 +29584,7 @@ class RejectTransitGatewayMulticastDomainAssociationsRequestTypeDef(TypedDict):
 
     TransitGatewayMulticastDomainId: NotRequired[ReadOnly[str]]
     TransitGatewayAttachmentId: NotRequired[ReadOnly[str]]
-    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    SubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -29556,7 +29628,7 @@ class RejectVpcEndpointConnectionsRequestTypeDef(TypedDict):
 
     DryRun: NotRequired[ReadOnly[bool]]
     ServiceId: ReadOnly[str]
-    VpcEndpointIds: ReadOnly[Sequence[str]]
+    VpcEndpointIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class RejectVpcEndpointConnectionsResultTypeDef(TypedDict):
@@ -29614,7 +29686,7 @@ class ReleaseAddressRequestVpcAddressReleaseTypeDef(TypedDict):
 class ReleaseHostsRequestTypeDef(TypedDict):
     """ReleaseHostsRequest (input)."""
 
-    HostIds: ReadOnly[Sequence[str]]
+    HostIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class ReleaseHostsResultTypeDef(TypedDict):
@@ -29837,7 +29909,7 @@ class ReportInstanceStatusRequestTypeDef(TypedDict):
     """ReportInstanceStatusRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    Instances: ReadOnly[Sequence[str]]
+    Instances: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Status: ReadOnly[ReportStatusTypeType]
     StartTime: NotRequired[ReadOnly[TimestampTypeDef]]
     EndTime: NotRequired[ReadOnly[TimestampTypeDef]]
@@ -29936,8 +30008,8 @@ class RequestSpotFleetResponseTypeDef(TypedDict):
 class RequestSpotLaunchSpecificationTypeDef(TypedDict):
     """Describes the launch specification for an instance."""
 
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
-    SecurityGroups: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SecurityGroups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AddressingType: NotRequired[ReadOnly[str]]
     BlockDeviceMappings: NotRequired[ReadOnly[Sequence[BlockDeviceMappingTypeDef]]]
     EbsOptimized: NotRequired[ReadOnly[bool]]
@@ -30230,7 +30302,7 @@ class RevokeClientVpnIngressResultTypeDef(TypedDict):
 class RevokeSecurityGroupEgressRequestSecurityGroupRevokeEgressTypeDef(TypedDict):
     """RevokeSecurityGroupEgressRequest (input)."""
 
-    SecurityGroupRuleIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupRuleIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     SourceSecurityGroupName: NotRequired[ReadOnly[str]]
     SourceSecurityGroupOwnerId: NotRequired[ReadOnly[str]]
@@ -30244,7 +30316,7 @@ class RevokeSecurityGroupEgressRequestSecurityGroupRevokeEgressTypeDef(TypedDict
 class RevokeSecurityGroupEgressRequestTypeDef(TypedDict):
     """RevokeSecurityGroupEgressRequest (input)."""
 
-    SecurityGroupRuleIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupRuleIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     GroupId: ReadOnly[str]
     SourceSecurityGroupName: NotRequired[ReadOnly[str]]
@@ -30294,7 +30366,7 @@ class RevokeSecurityGroupIngressRequestSecurityGroupRevokeIngressTypeDef(TypedDi
     SourceSecurityGroupName: NotRequired[ReadOnly[str]]
     SourceSecurityGroupOwnerId: NotRequired[ReadOnly[str]]
     ToPort: NotRequired[ReadOnly[int]]
-    SecurityGroupRuleIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupRuleIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -30310,7 +30382,7 @@ class RevokeSecurityGroupIngressRequestTypeDef(TypedDict):
     SourceSecurityGroupName: NotRequired[ReadOnly[str]]
     SourceSecurityGroupOwnerId: NotRequired[ReadOnly[str]]
     ToPort: NotRequired[ReadOnly[int]]
-    SecurityGroupRuleIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupRuleIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -30338,8 +30410,8 @@ class RunInstancesRequestSubnetCreateInstancesTypeDef(TypedDict):
     Monitoring: NotRequired[ReadOnly[RunInstancesMonitoringEnabledTypeDef]]
     Placement: NotRequired[ReadOnly[PlacementTypeDef]]
     RamdiskId: NotRequired[ReadOnly[str]]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
-    SecurityGroups: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SecurityGroups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     UserData: NotRequired[ReadOnly[Union[str, bytes, bytearray]]]
     ElasticGpuSpecification: NotRequired[
         ReadOnly[Sequence[ElasticGpuSpecificationTypeDef]]
@@ -30400,8 +30472,8 @@ class RunInstancesRequestTypeDef(TypedDict):
     Monitoring: NotRequired[ReadOnly[RunInstancesMonitoringEnabledTypeDef]]
     Placement: NotRequired[ReadOnly[PlacementTypeDef]]
     RamdiskId: NotRequired[ReadOnly[str]]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
-    SecurityGroups: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SecurityGroups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     SubnetId: NotRequired[ReadOnly[str]]
     UserData: NotRequired[ReadOnly[Union[str, bytes, bytearray]]]
     ElasticGpuSpecification: NotRequired[
@@ -30501,7 +30573,7 @@ class ScheduledInstancesNetworkInterfaceTypeDef(TypedDict):
     DeleteOnTermination: NotRequired[ReadOnly[bool]]
     Description: NotRequired[ReadOnly[str]]
     DeviceIndex: NotRequired[ReadOnly[int]]
-    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Ipv6AddressCount: NotRequired[ReadOnly[int]]
     Ipv6Addresses: NotRequired[ReadOnly[Sequence[ScheduledInstancesIpv6AddressTypeDef]]]
     NetworkInterfaceId: NotRequired[ReadOnly[str]]
@@ -30540,7 +30612,7 @@ class ScheduledInstancesLaunchSpecificationTypeDef(TypedDict):
     ]
     Placement: NotRequired[ReadOnly[ScheduledInstancesPlacementTypeDef]]
     RamdiskId: NotRequired[ReadOnly[str]]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     SubnetId: NotRequired[ReadOnly[str]]
     UserData: NotRequired[ReadOnly[str]]
 
@@ -30751,7 +30823,7 @@ class StartInstancesRequestInstanceStartTypeDef(TypedDict):
 class StartInstancesRequestTypeDef(TypedDict):
     """StartInstancesRequest (input)."""
 
-    InstanceIds: ReadOnly[Sequence[str]]
+    InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     AdditionalInfo: NotRequired[ReadOnly[str]]
     DryRun: NotRequired[ReadOnly[bool]]
 
@@ -30785,9 +30857,9 @@ class StartNetworkInsightsAnalysisRequestTypeDef(TypedDict):
     """StartNetworkInsightsAnalysisRequest (request)."""
 
     NetworkInsightsPathId: str
-    AdditionalAccounts: NotRequired[Sequence[str]]
-    FilterInArns: NotRequired[Sequence[str]]
-    FilterOutArns: NotRequired[Sequence[str]]
+    AdditionalAccounts: NotRequired[Union[List[str], Tuple[str, ...]]]
+    FilterInArns: NotRequired[Union[List[str], Tuple[str, ...]]]
+    FilterOutArns: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
     ClientToken: NotRequired[str]
@@ -30826,7 +30898,7 @@ class StopInstancesRequestInstanceStopTypeDef(TypedDict):
 class StopInstancesRequestTypeDef(TypedDict):
     """StopInstancesRequest (input)."""
 
-    InstanceIds: ReadOnly[Sequence[str]]
+    InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Hibernate: NotRequired[ReadOnly[bool]]
     SkipOsShutdown: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -30877,7 +30949,7 @@ class TerminateInstancesRequestInstanceTerminateTypeDef(TypedDict):
 class TerminateInstancesRequestTypeDef(TypedDict):
     """TerminateInstancesRequest (input)."""
 
-    InstanceIds: ReadOnly[Sequence[str]]
+    InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Force: NotRequired[ReadOnly[bool]]
     SkipOsShutdown: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -30893,9 +30965,9 @@ class TerminateInstancesResultTypeDef(TypedDict):
 class UnassignIpv6AddressesRequestTypeDef(TypedDict):
     """UnassignIpv6AddressesRequest (input)."""
 
-    Ipv6Prefixes: NotRequired[ReadOnly[Sequence[str]]]
+    Ipv6Prefixes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NetworkInterfaceId: ReadOnly[str]
-    Ipv6Addresses: NotRequired[ReadOnly[Sequence[str]]]
+    Ipv6Addresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class UnassignIpv6AddressesResultTypeDef(TypedDict):
@@ -30912,23 +30984,23 @@ class UnassignPrivateIpAddressesRequestNetworkInterfaceUnassignPrivateIpAddresse
 ):
     """Contains the parameters for UnassignPrivateIpAddresses."""
 
-    Ipv4Prefixes: NotRequired[ReadOnly[Sequence[str]]]
-    PrivateIpAddresses: NotRequired[ReadOnly[Sequence[str]]]
+    Ipv4Prefixes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    PrivateIpAddresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class UnassignPrivateIpAddressesRequestTypeDef(TypedDict):
     """Contains the parameters for UnassignPrivateIpAddresses."""
 
-    Ipv4Prefixes: NotRequired[ReadOnly[Sequence[str]]]
+    Ipv4Prefixes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NetworkInterfaceId: ReadOnly[str]
-    PrivateIpAddresses: NotRequired[ReadOnly[Sequence[str]]]
+    PrivateIpAddresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class UnassignPrivateNatGatewayAddressRequestTypeDef(TypedDict):
     """UnassignPrivateNatGatewayAddressRequest (input)."""
 
     NatGatewayId: ReadOnly[str]
-    PrivateIpAddresses: ReadOnly[Sequence[str]]
+    PrivateIpAddresses: ReadOnly[Union[List[str], Tuple[str, ...]]]
     MaxDrainDurationSeconds: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
 
@@ -30964,7 +31036,7 @@ class UnmonitorInstancesRequestInstanceUnmonitorTypeDef(TypedDict):
 class UnmonitorInstancesRequestTypeDef(TypedDict):
     """UnmonitorInstancesRequest (input)."""
 
-    InstanceIds: ReadOnly[Sequence[str]]
+    InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -30978,8 +31050,8 @@ class UnmonitorInstancesResultTypeDef(TypedDict):
 class UpdateCapacityManagerMonitoredTagKeysRequestTypeDef(TypedDict):
     """UpdateCapacityManagerMonitoredTagKeysRequest (input)."""
 
-    ActivateTagKeys: NotRequired[ReadOnly[Sequence[str]]]
-    DeactivateTagKeys: NotRequired[ReadOnly[Sequence[str]]]
+    ActivateTagKeys: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    DeactivateTagKeys: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     ClientToken: NotRequired[ReadOnly[str]]
 

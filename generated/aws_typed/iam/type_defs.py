@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 from .._types import (
     NotRequired,
@@ -675,7 +675,7 @@ class ContextEntryTypeDef(TypedDict):
     """
 
     ContextKeyName: NotRequired[ReadOnly[str]]
-    ContextKeyValues: NotRequired[ReadOnly[Sequence[str]]]
+    ContextKeyValues: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ContextKeyType: NotRequired[ReadOnly[ContextKeyTypeEnumType]]
 
 
@@ -704,7 +704,7 @@ class PolicyParameterTypeDef(TypedDict):
     """
 
     Name: NotRequired[ReadOnly[str]]
-    Values: NotRequired[ReadOnly[Sequence[str]]]
+    Values: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Type: NotRequired[ReadOnly[PolicyParameterTypeEnumType]]
 
 
@@ -870,8 +870,8 @@ class CreateOpenIDConnectProviderRequestTypeDef(TypedDict):
     """CreateOpenIDConnectProviderRequest (input)."""
 
     Url: ReadOnly[str]
-    ClientIDList: NotRequired[ReadOnly[Sequence[str]]]
-    ThumbprintList: NotRequired[ReadOnly[Sequence[str]]]
+    ClientIDList: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ThumbprintList: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
@@ -1746,7 +1746,7 @@ class GetAccountSummaryResponseTypeDef(TypedDict):
 class GetContextKeysForCustomPolicyRequestTypeDef(TypedDict):
     """GetContextKeysForCustomPolicyRequest (input)."""
 
-    PolicyInputList: ReadOnly[Sequence[str]]
+    PolicyInputList: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class GetContextKeysForPolicyResponseTypeDef(TypedDict):
@@ -1762,7 +1762,7 @@ class GetContextKeysForPrincipalPolicyRequestTypeDef(TypedDict):
     """GetContextKeysForPrincipalPolicyRequest (input)."""
 
     PolicySourceArn: ReadOnly[str]
-    PolicyInputList: NotRequired[ReadOnly[Sequence[str]]]
+    PolicyInputList: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class GetCredentialReportResponseTypeDef(TypedDict):
@@ -2885,7 +2885,7 @@ class ListPoliciesGrantingServiceAccessRequestTypeDef(TypedDict):
 
     Marker: NotRequired[ReadOnly[str]]
     Arn: ReadOnly[str]
-    ServiceNamespaces: ReadOnly[Sequence[str]]
+    ServiceNamespaces: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class ListPoliciesGrantingServiceAccessResponseTypeDef(TypedDict):
@@ -3637,10 +3637,10 @@ class SetSecurityTokenServicePreferencesRequestTypeDef(TypedDict):
 class SimulateCustomPolicyRequestPaginateTypeDef(TypedDict):
     """SimulateCustomPolicyRequest (paginate() request)."""
 
-    PolicyInputList: Sequence[str]
-    PermissionsBoundaryPolicyInputList: NotRequired[Sequence[str]]
-    ActionNames: Sequence[str]
-    ResourceArns: NotRequired[Sequence[str]]
+    PolicyInputList: Union[List[str], Tuple[str, ...]]
+    PermissionsBoundaryPolicyInputList: NotRequired[Union[List[str], Tuple[str, ...]]]
+    ActionNames: Union[List[str], Tuple[str, ...]]
+    ResourceArns: NotRequired[Union[List[str], Tuple[str, ...]]]
     ResourcePolicy: NotRequired[str]
     ResourceOwner: NotRequired[str]
     CallerArn: NotRequired[str]
@@ -3652,10 +3652,12 @@ class SimulateCustomPolicyRequestPaginateTypeDef(TypedDict):
 class SimulateCustomPolicyRequestTypeDef(TypedDict):
     """SimulateCustomPolicyRequest (input)."""
 
-    PolicyInputList: ReadOnly[Sequence[str]]
-    PermissionsBoundaryPolicyInputList: NotRequired[ReadOnly[Sequence[str]]]
-    ActionNames: ReadOnly[Sequence[str]]
-    ResourceArns: NotRequired[ReadOnly[Sequence[str]]]
+    PolicyInputList: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    PermissionsBoundaryPolicyInputList: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
+    ActionNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ResourceArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ResourcePolicy: NotRequired[ReadOnly[str]]
     ResourceOwner: NotRequired[ReadOnly[str]]
     CallerArn: NotRequired[ReadOnly[str]]
@@ -3689,10 +3691,10 @@ class SimulatePrincipalPolicyRequestPaginateTypeDef(TypedDict):
     """SimulatePrincipalPolicyRequest (paginate() request)."""
 
     PolicySourceArn: str
-    PolicyInputList: NotRequired[Sequence[str]]
-    PermissionsBoundaryPolicyInputList: NotRequired[Sequence[str]]
-    ActionNames: Sequence[str]
-    ResourceArns: NotRequired[Sequence[str]]
+    PolicyInputList: NotRequired[Union[List[str], Tuple[str, ...]]]
+    PermissionsBoundaryPolicyInputList: NotRequired[Union[List[str], Tuple[str, ...]]]
+    ActionNames: Union[List[str], Tuple[str, ...]]
+    ResourceArns: NotRequired[Union[List[str], Tuple[str, ...]]]
     ResourcePolicy: NotRequired[str]
     ResourceOwner: NotRequired[str]
     CallerArn: NotRequired[str]
@@ -3705,10 +3707,12 @@ class SimulatePrincipalPolicyRequestTypeDef(TypedDict):
     """SimulatePrincipalPolicyRequest (input)."""
 
     PolicySourceArn: ReadOnly[str]
-    PolicyInputList: NotRequired[ReadOnly[Sequence[str]]]
-    PermissionsBoundaryPolicyInputList: NotRequired[ReadOnly[Sequence[str]]]
-    ActionNames: ReadOnly[Sequence[str]]
-    ResourceArns: NotRequired[ReadOnly[Sequence[str]]]
+    PolicyInputList: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    PermissionsBoundaryPolicyInputList: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
+    ActionNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ResourceArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ResourcePolicy: NotRequired[ReadOnly[str]]
     ResourceOwner: NotRequired[ReadOnly[str]]
     CallerArn: NotRequired[ReadOnly[str]]
@@ -3778,56 +3782,56 @@ class UntagInstanceProfileRequestTypeDef(TypedDict):
     """UntagInstanceProfileRequest (input)."""
 
     InstanceProfileName: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class UntagMFADeviceRequestTypeDef(TypedDict):
     """UntagMFADeviceRequest (input)."""
 
     SerialNumber: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class UntagOpenIDConnectProviderRequestTypeDef(TypedDict):
     """UntagOpenIDConnectProviderRequest (input)."""
 
     OpenIDConnectProviderArn: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class UntagPolicyRequestTypeDef(TypedDict):
     """UntagPolicyRequest (input)."""
 
     PolicyArn: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class UntagRoleRequestTypeDef(TypedDict):
     """UntagRoleRequest (input)."""
 
     RoleName: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class UntagSAMLProviderRequestTypeDef(TypedDict):
     """UntagSAMLProviderRequest (input)."""
 
     SAMLProviderArn: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class UntagServerCertificateRequestTypeDef(TypedDict):
     """UntagServerCertificateRequest (input)."""
 
     ServerCertificateName: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class UntagUserRequestTypeDef(TypedDict):
     """UntagUserRequest (input)."""
 
     UserName: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class UpdateAccessKeyRequestTypeDef(TypedDict):
@@ -3906,7 +3910,7 @@ class UpdateOpenIDConnectProviderThumbprintRequestTypeDef(TypedDict):
     """UpdateOpenIDConnectProviderThumbprintRequest (input)."""
 
     OpenIDConnectProviderArn: ReadOnly[str]
-    ThumbprintList: ReadOnly[Sequence[str]]
+    ThumbprintList: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class UpdateRoleDescriptionRequestTypeDef(TypedDict):

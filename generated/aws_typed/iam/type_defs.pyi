@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 from .._types import (
     NotRequired,
@@ -588,7 +588,7 @@ class ChangePasswordRequestTypeDef(TypedDict):
 
 class ContextEntryTypeDef(TypedDict):
     ContextKeyName: NotRequired[ReadOnly[str]]
-    ContextKeyValues: NotRequired[ReadOnly[Sequence[str]]]
+    ContextKeyValues: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ContextKeyType: NotRequired[ReadOnly[ContextKeyTypeEnumType]]
 
 class CreateAccessKeyRequestTypeDef(TypedDict):
@@ -603,7 +603,7 @@ class CreateAccountAliasRequestTypeDef(TypedDict):
 
 class PolicyParameterTypeDef(TypedDict):
     Name: NotRequired[ReadOnly[str]]
-    Values: NotRequired[ReadOnly[Sequence[str]]]
+    Values: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Type: NotRequired[ReadOnly[PolicyParameterTypeEnumType]]
 
 class DelegationPermissionTypeDef(TypedDict):
@@ -703,8 +703,8 @@ class CreateLoginProfileResponseTypeDef(TypedDict):
 
 class CreateOpenIDConnectProviderRequestTypeDef(TypedDict):
     Url: ReadOnly[str]
-    ClientIDList: NotRequired[ReadOnly[Sequence[str]]]
-    ThumbprintList: NotRequired[ReadOnly[Sequence[str]]]
+    ClientIDList: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ThumbprintList: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 class CreateOpenIDConnectProviderResponseTypeDef(TypedDict):
@@ -1241,7 +1241,7 @@ class GetAccountSummaryResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class GetContextKeysForCustomPolicyRequestTypeDef(TypedDict):
-    PolicyInputList: ReadOnly[Sequence[str]]
+    PolicyInputList: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class GetContextKeysForPolicyResponseTypeDef(TypedDict):
     ContextKeyNames: NotRequired[List[str]]
@@ -1249,7 +1249,7 @@ class GetContextKeysForPolicyResponseTypeDef(TypedDict):
 
 class GetContextKeysForPrincipalPolicyRequestTypeDef(TypedDict):
     PolicySourceArn: ReadOnly[str]
-    PolicyInputList: NotRequired[ReadOnly[Sequence[str]]]
+    PolicyInputList: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class GetCredentialReportResponseTypeDef(TypedDict):
     Content: NotRequired[bytes]
@@ -1948,7 +1948,7 @@ class ListPoliciesGrantingServiceAccessEntryTypeDef(TypedDict):
 class ListPoliciesGrantingServiceAccessRequestTypeDef(TypedDict):
     Marker: NotRequired[ReadOnly[str]]
     Arn: ReadOnly[str]
-    ServiceNamespaces: ReadOnly[Sequence[str]]
+    ServiceNamespaces: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class ListPoliciesGrantingServiceAccessResponseTypeDef(TypedDict):
     PoliciesGrantingServiceAccess: List[ListPoliciesGrantingServiceAccessEntryTypeDef]
@@ -2406,10 +2406,10 @@ class SetSecurityTokenServicePreferencesRequestTypeDef(TypedDict):
     GlobalEndpointTokenVersion: GlobalEndpointTokenVersionType
 
 class SimulateCustomPolicyRequestPaginateTypeDef(TypedDict):
-    PolicyInputList: Sequence[str]
-    PermissionsBoundaryPolicyInputList: NotRequired[Sequence[str]]
-    ActionNames: Sequence[str]
-    ResourceArns: NotRequired[Sequence[str]]
+    PolicyInputList: Union[List[str], Tuple[str, ...]]
+    PermissionsBoundaryPolicyInputList: NotRequired[Union[List[str], Tuple[str, ...]]]
+    ActionNames: Union[List[str], Tuple[str, ...]]
+    ResourceArns: NotRequired[Union[List[str], Tuple[str, ...]]]
     ResourcePolicy: NotRequired[str]
     ResourceOwner: NotRequired[str]
     CallerArn: NotRequired[str]
@@ -2418,10 +2418,12 @@ class SimulateCustomPolicyRequestPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class SimulateCustomPolicyRequestTypeDef(TypedDict):
-    PolicyInputList: ReadOnly[Sequence[str]]
-    PermissionsBoundaryPolicyInputList: NotRequired[ReadOnly[Sequence[str]]]
-    ActionNames: ReadOnly[Sequence[str]]
-    ResourceArns: NotRequired[ReadOnly[Sequence[str]]]
+    PolicyInputList: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    PermissionsBoundaryPolicyInputList: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
+    ActionNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ResourceArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ResourcePolicy: NotRequired[ReadOnly[str]]
     ResourceOwner: NotRequired[ReadOnly[str]]
     CallerArn: NotRequired[ReadOnly[str]]
@@ -2442,10 +2444,10 @@ class SimulatePolicyResponseTypeDef(TypedDict):
 
 class SimulatePrincipalPolicyRequestPaginateTypeDef(TypedDict):
     PolicySourceArn: str
-    PolicyInputList: NotRequired[Sequence[str]]
-    PermissionsBoundaryPolicyInputList: NotRequired[Sequence[str]]
-    ActionNames: Sequence[str]
-    ResourceArns: NotRequired[Sequence[str]]
+    PolicyInputList: NotRequired[Union[List[str], Tuple[str, ...]]]
+    PermissionsBoundaryPolicyInputList: NotRequired[Union[List[str], Tuple[str, ...]]]
+    ActionNames: Union[List[str], Tuple[str, ...]]
+    ResourceArns: NotRequired[Union[List[str], Tuple[str, ...]]]
     ResourcePolicy: NotRequired[str]
     ResourceOwner: NotRequired[str]
     CallerArn: NotRequired[str]
@@ -2455,10 +2457,12 @@ class SimulatePrincipalPolicyRequestPaginateTypeDef(TypedDict):
 
 class SimulatePrincipalPolicyRequestTypeDef(TypedDict):
     PolicySourceArn: ReadOnly[str]
-    PolicyInputList: NotRequired[ReadOnly[Sequence[str]]]
-    PermissionsBoundaryPolicyInputList: NotRequired[ReadOnly[Sequence[str]]]
-    ActionNames: ReadOnly[Sequence[str]]
-    ResourceArns: NotRequired[ReadOnly[Sequence[str]]]
+    PolicyInputList: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    PermissionsBoundaryPolicyInputList: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
+    ActionNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ResourceArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ResourcePolicy: NotRequired[ReadOnly[str]]
     ResourceOwner: NotRequired[ReadOnly[str]]
     CallerArn: NotRequired[ReadOnly[str]]
@@ -2501,35 +2505,35 @@ class TagUserRequestTypeDef(TypedDict):
 
 class UntagInstanceProfileRequestTypeDef(TypedDict):
     InstanceProfileName: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class UntagMFADeviceRequestTypeDef(TypedDict):
     SerialNumber: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class UntagOpenIDConnectProviderRequestTypeDef(TypedDict):
     OpenIDConnectProviderArn: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class UntagPolicyRequestTypeDef(TypedDict):
     PolicyArn: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class UntagRoleRequestTypeDef(TypedDict):
     RoleName: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class UntagSAMLProviderRequestTypeDef(TypedDict):
     SAMLProviderArn: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class UntagServerCertificateRequestTypeDef(TypedDict):
     ServerCertificateName: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class UntagUserRequestTypeDef(TypedDict):
     UserName: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class UpdateAccessKeyRequestTypeDef(TypedDict):
     UserName: NotRequired[str]
@@ -2578,7 +2582,7 @@ class UpdateLoginProfileRequestTypeDef(TypedDict):
 
 class UpdateOpenIDConnectProviderThumbprintRequestTypeDef(TypedDict):
     OpenIDConnectProviderArn: ReadOnly[str]
-    ThumbprintList: ReadOnly[Sequence[str]]
+    ThumbprintList: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class UpdateRoleDescriptionRequestTypeDef(TypedDict):
     RoleName: str

@@ -6,7 +6,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Optional, Sequence
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from .._types import (
     BlobTypeDef,
@@ -492,7 +492,7 @@ class AllowedPublishersOutputTypeDef(TypedDict):
 class AllowedPublishersTypeDef(TypedDict):
     """List of signing profiles that can sign a code package."""
 
-    SigningProfileVersionArns: ReadOnly[Sequence[str]]
+    SigningProfileVersionArns: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class KafkaSchemaRegistryAccessConfigTypeDef(TypedDict):
@@ -723,8 +723,8 @@ class CapacityProviderVpcConfigTypeDef(TypedDict):
     managed by the capacity provider.
     """
 
-    SubnetIds: ReadOnly[Sequence[str]]
-    SecurityGroupIds: ReadOnly[Sequence[str]]
+    SubnetIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    SecurityGroupIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class ChainedInvokeDetailsTypeDef(TypedDict):
@@ -802,7 +802,7 @@ class ErrorObjectTypeDef(TypedDict):
     ErrorMessage: NotRequired[ReadOnly[str]]
     ErrorType: NotRequired[ReadOnly[str]]
     ErrorData: NotRequired[ReadOnly[str]]
-    StackTrace: NotRequired[ReadOnly[Sequence[str]]]
+    StackTrace: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class StepOptionsTypeDef(TypedDict):
@@ -979,10 +979,10 @@ class CorsTypeDef(TypedDict):
     """
 
     AllowCredentials: NotRequired[ReadOnly[bool]]
-    AllowHeaders: NotRequired[ReadOnly[Sequence[str]]]
-    AllowMethods: NotRequired[ReadOnly[Sequence[str]]]
-    AllowOrigins: NotRequired[ReadOnly[Sequence[str]]]
-    ExposeHeaders: NotRequired[ReadOnly[Sequence[str]]]
+    AllowHeaders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AllowMethods: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AllowOrigins: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ExposeHeaders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxAge: NotRequired[ReadOnly[int]]
 
 
@@ -1002,8 +1002,8 @@ class InstanceRequirementsTypeDef(TypedDict):
     """
 
     Architectures: NotRequired[ReadOnly[Sequence[ArchitectureType]]]
-    AllowedInstanceTypes: NotRequired[ReadOnly[Sequence[str]]]
-    ExcludedInstanceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    AllowedInstanceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ExcludedInstanceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class CreateCapacityProviderRequestTypeDef(TypedDict):
@@ -1128,7 +1128,9 @@ class ScalingConfigTypeDef(TypedDict):
 class SelfManagedEventSourceTypeDef(TypedDict):
     """The self-managed Apache Kafka cluster for your event source."""
 
-    Endpoints: NotRequired[ReadOnly[Mapping[EndPointTypeType, Sequence[str]]]]
+    Endpoints: NotRequired[
+        ReadOnly[Mapping[EndPointTypeType, Union[List[str], Tuple[str, ...]]]]
+    ]
 
 
 class SelfManagedKafkaEventSourceConfigTypeDef(TypedDict):
@@ -1167,8 +1169,8 @@ class CreateEventSourceMappingRequestTypeDef(TypedDict):
     MaximumRetryAttempts: NotRequired[ReadOnly[int]]
     Tags: NotRequired[ReadOnly[Mapping[str, str]]]
     TumblingWindowInSeconds: NotRequired[ReadOnly[int]]
-    Topics: NotRequired[ReadOnly[Sequence[str]]]
-    Queues: NotRequired[ReadOnly[Sequence[str]]]
+    Topics: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    Queues: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     SourceAccessConfigurations: NotRequired[
         ReadOnly[Sequence[SourceAccessConfigurationTypeDef]]
     ]
@@ -1252,8 +1254,8 @@ class ImageConfigTypeDef(TypedDict):
     For more information, see Container image settings.
     """
 
-    EntryPoint: NotRequired[ReadOnly[Sequence[str]]]
-    Command: NotRequired[ReadOnly[Sequence[str]]]
+    EntryPoint: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    Command: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     WorkingDirectory: NotRequired[ReadOnly[str]]
 
 
@@ -1299,8 +1301,8 @@ class VpcConfigTypeDef(TypedDict):
     in a VPC.
     """
 
-    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    SubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Ipv6AllowedForDualStack: NotRequired[ReadOnly[bool]]
 
 
@@ -1323,7 +1325,7 @@ class CreateFunctionRequestTypeDef(TypedDict):
     KMSKeyArn: NotRequired[ReadOnly[str]]
     TracingConfig: NotRequired[ReadOnly[TracingConfigTypeDef]]
     Tags: NotRequired[ReadOnly[Mapping[str, str]]]
-    Layers: NotRequired[ReadOnly[Sequence[str]]]
+    Layers: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     FileSystemConfigs: NotRequired[ReadOnly[Sequence[FileSystemConfigTypeDef]]]
     ImageConfig: NotRequired[ReadOnly[ImageConfigTypeDef]]
     CodeSigningConfigArn: NotRequired[ReadOnly[str]]
@@ -3153,7 +3155,7 @@ class UntagResourceRequestTypeDef(TypedDict):
     """UntagResourceRequest (input)."""
 
     Resource: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class UpdateAliasRequestTypeDef(TypedDict):
@@ -3267,7 +3269,7 @@ class UpdateFunctionConfigurationRequestTypeDef(TypedDict):
     KMSKeyArn: NotRequired[ReadOnly[str]]
     TracingConfig: NotRequired[ReadOnly[TracingConfigTypeDef]]
     RevisionId: NotRequired[ReadOnly[str]]
-    Layers: NotRequired[ReadOnly[Sequence[str]]]
+    Layers: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     FileSystemConfigs: NotRequired[ReadOnly[Sequence[FileSystemConfigTypeDef]]]
     ImageConfig: NotRequired[ReadOnly[ImageConfigTypeDef]]
     EphemeralStorage: NotRequired[ReadOnly[EphemeralStorageTypeDef]]

@@ -6,7 +6,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Optional, Sequence
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from .._types import (
     BlobTypeDef,
@@ -454,7 +454,7 @@ class AllowedPublishersOutputTypeDef(TypedDict):
     SigningProfileVersionArns: List[str]
 
 class AllowedPublishersTypeDef(TypedDict):
-    SigningProfileVersionArns: ReadOnly[Sequence[str]]
+    SigningProfileVersionArns: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class KafkaSchemaRegistryAccessConfigTypeDef(TypedDict):
     Type: NotRequired[KafkaSchemaRegistryAuthTypeType]
@@ -573,8 +573,8 @@ class CapacityProviderTypeDef(TypedDict):
     LastModified: NotRequired[str]
 
 class CapacityProviderVpcConfigTypeDef(TypedDict):
-    SubnetIds: ReadOnly[Sequence[str]]
-    SecurityGroupIds: ReadOnly[Sequence[str]]
+    SubnetIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    SecurityGroupIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class ChainedInvokeDetailsTypeDef(TypedDict):
     Result: NotRequired[str]
@@ -614,7 +614,7 @@ class ErrorObjectTypeDef(TypedDict):
     ErrorMessage: NotRequired[ReadOnly[str]]
     ErrorType: NotRequired[ReadOnly[str]]
     ErrorData: NotRequired[ReadOnly[str]]
-    StackTrace: NotRequired[ReadOnly[Sequence[str]]]
+    StackTrace: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class StepOptionsTypeDef(TypedDict):
     NextAttemptDelaySeconds: NotRequired[int]
@@ -721,10 +721,10 @@ class CorsOutputTypeDef(TypedDict):
 
 class CorsTypeDef(TypedDict):
     AllowCredentials: NotRequired[ReadOnly[bool]]
-    AllowHeaders: NotRequired[ReadOnly[Sequence[str]]]
-    AllowMethods: NotRequired[ReadOnly[Sequence[str]]]
-    AllowOrigins: NotRequired[ReadOnly[Sequence[str]]]
-    ExposeHeaders: NotRequired[ReadOnly[Sequence[str]]]
+    AllowHeaders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AllowMethods: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AllowOrigins: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ExposeHeaders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxAge: NotRequired[ReadOnly[int]]
 
 class CreateAliasRequestTypeDef(TypedDict):
@@ -736,8 +736,8 @@ class CreateAliasRequestTypeDef(TypedDict):
 
 class InstanceRequirementsTypeDef(TypedDict):
     Architectures: NotRequired[ReadOnly[Sequence[ArchitectureType]]]
-    AllowedInstanceTypes: NotRequired[ReadOnly[Sequence[str]]]
-    ExcludedInstanceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    AllowedInstanceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ExcludedInstanceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class CreateCapacityProviderRequestTypeDef(TypedDict):
     CapacityProviderName: ReadOnly[str]
@@ -800,7 +800,9 @@ class ScalingConfigTypeDef(TypedDict):
     MaximumConcurrency: NotRequired[int]
 
 class SelfManagedEventSourceTypeDef(TypedDict):
-    Endpoints: NotRequired[ReadOnly[Mapping[EndPointTypeType, Sequence[str]]]]
+    Endpoints: NotRequired[
+        ReadOnly[Mapping[EndPointTypeType, Union[List[str], Tuple[str, ...]]]]
+    ]
 
 class SelfManagedKafkaEventSourceConfigTypeDef(TypedDict):
     ConsumerGroupId: NotRequired[ReadOnly[str]]
@@ -826,8 +828,8 @@ class CreateEventSourceMappingRequestTypeDef(TypedDict):
     MaximumRetryAttempts: NotRequired[ReadOnly[int]]
     Tags: NotRequired[ReadOnly[Mapping[str, str]]]
     TumblingWindowInSeconds: NotRequired[ReadOnly[int]]
-    Topics: NotRequired[ReadOnly[Sequence[str]]]
-    Queues: NotRequired[ReadOnly[Sequence[str]]]
+    Topics: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    Queues: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     SourceAccessConfigurations: NotRequired[
         ReadOnly[Sequence[SourceAccessConfigurationTypeDef]]
     ]
@@ -874,8 +876,8 @@ class FunctionCodeTypeDef(TypedDict):
     SourceKMSKeyArn: NotRequired[ReadOnly[str]]
 
 class ImageConfigTypeDef(TypedDict):
-    EntryPoint: NotRequired[ReadOnly[Sequence[str]]]
-    Command: NotRequired[ReadOnly[Sequence[str]]]
+    EntryPoint: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    Command: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     WorkingDirectory: NotRequired[ReadOnly[str]]
 
 class LoggingConfigTypeDef(TypedDict):
@@ -894,8 +896,8 @@ class TracingConfigTypeDef(TypedDict):
     Mode: NotRequired[TracingModeType]
 
 class VpcConfigTypeDef(TypedDict):
-    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    SubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Ipv6AllowedForDualStack: NotRequired[ReadOnly[bool]]
 
 class CreateFunctionRequestTypeDef(TypedDict):
@@ -915,7 +917,7 @@ class CreateFunctionRequestTypeDef(TypedDict):
     KMSKeyArn: NotRequired[ReadOnly[str]]
     TracingConfig: NotRequired[ReadOnly[TracingConfigTypeDef]]
     Tags: NotRequired[ReadOnly[Mapping[str, str]]]
-    Layers: NotRequired[ReadOnly[Sequence[str]]]
+    Layers: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     FileSystemConfigs: NotRequired[ReadOnly[Sequence[FileSystemConfigTypeDef]]]
     ImageConfig: NotRequired[ReadOnly[ImageConfigTypeDef]]
     CodeSigningConfigArn: NotRequired[ReadOnly[str]]
@@ -2097,7 +2099,7 @@ class TagResourceRequestTypeDef(TypedDict):
 
 class UntagResourceRequestTypeDef(TypedDict):
     Resource: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class UpdateAliasRequestTypeDef(TypedDict):
     FunctionName: ReadOnly[str]
@@ -2187,7 +2189,7 @@ class UpdateFunctionConfigurationRequestTypeDef(TypedDict):
     KMSKeyArn: NotRequired[ReadOnly[str]]
     TracingConfig: NotRequired[ReadOnly[TracingConfigTypeDef]]
     RevisionId: NotRequired[ReadOnly[str]]
-    Layers: NotRequired[ReadOnly[Sequence[str]]]
+    Layers: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     FileSystemConfigs: NotRequired[ReadOnly[Sequence[FileSystemConfigTypeDef]]]
     ImageConfig: NotRequired[ReadOnly[ImageConfigTypeDef]]
     EphemeralStorage: NotRequired[ReadOnly[EphemeralStorageTypeDef]]

@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Optional, Sequence, Union
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from .._types import (
     BlobTypeDef,
@@ -728,10 +728,10 @@ class BucketTypeDef(TypedDict):
 
 class CORSRuleTypeDef(TypedDict):
     ID: NotRequired[ReadOnly[str]]
-    AllowedHeaders: NotRequired[ReadOnly[Sequence[str]]]
-    AllowedMethods: ReadOnly[Sequence[str]]
-    AllowedOrigins: ReadOnly[Sequence[str]]
-    ExposeHeaders: NotRequired[ReadOnly[Sequence[str]]]
+    AllowedHeaders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AllowedMethods: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    AllowedOrigins: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ExposeHeaders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxAgeSeconds: NotRequired[ReadOnly[int]]
 
 class CORSConfigurationTypeDef(TypedDict):

@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence
+from typing import Dict, List, Mapping, Sequence, Tuple, Union
 
 from .._types import (
     EncodedBlobTypeDef,
@@ -145,8 +145,8 @@ class AddPermissionInputTopicAddPermissionTypeDef(TypedDict):
     """AddPermissionInput (input)."""
 
     Label: ReadOnly[str]
-    AWSAccountId: ReadOnly[Sequence[str]]
-    ActionName: ReadOnly[Sequence[str]]
+    AWSAccountId: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ActionName: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class AddPermissionInputTypeDef(TypedDict):
@@ -154,8 +154,8 @@ class AddPermissionInputTypeDef(TypedDict):
 
     TopicArn: ReadOnly[str]
     Label: ReadOnly[str]
-    AWSAccountId: ReadOnly[Sequence[str]]
-    ActionName: ReadOnly[Sequence[str]]
+    AWSAccountId: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ActionName: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class BatchResultErrorEntryTypeDef(TypedDict):
@@ -358,7 +358,7 @@ class GetPlatformApplicationAttributesResponseTypeDef(TypedDict):
 class GetSMSAttributesInputTypeDef(TypedDict):
     """The input for the GetSMSAttributes request."""
 
-    attributes: NotRequired[ReadOnly[Sequence[str]]]
+    attributes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class GetSMSAttributesResponseTypeDef(TypedDict):
@@ -945,7 +945,7 @@ class UntagResourceRequestTypeDef(TypedDict):
     """UntagResourceRequest (input)."""
 
     ResourceArn: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class UntagResourceResponseTypeDef(TypedDict):

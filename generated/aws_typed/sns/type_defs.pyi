@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence
+from typing import Dict, List, Mapping, Sequence, Tuple, Union
 
 from .._types import (
     EncodedBlobTypeDef,
@@ -142,14 +142,14 @@ __all__ = [
 
 class AddPermissionInputTopicAddPermissionTypeDef(TypedDict):
     Label: ReadOnly[str]
-    AWSAccountId: ReadOnly[Sequence[str]]
-    ActionName: ReadOnly[Sequence[str]]
+    AWSAccountId: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ActionName: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class AddPermissionInputTypeDef(TypedDict):
     TopicArn: ReadOnly[str]
     Label: ReadOnly[str]
-    AWSAccountId: ReadOnly[Sequence[str]]
-    ActionName: ReadOnly[Sequence[str]]
+    AWSAccountId: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ActionName: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class BatchResultErrorEntryTypeDef(TypedDict):
     Id: str
@@ -265,7 +265,7 @@ class GetPlatformApplicationAttributesResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class GetSMSAttributesInputTypeDef(TypedDict):
-    attributes: NotRequired[ReadOnly[Sequence[str]]]
+    attributes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class GetSMSAttributesResponseTypeDef(TypedDict):
     attributes: NotRequired[Dict[str, str]]
@@ -610,7 +610,7 @@ class UnsubscribeInputTypeDef(TypedDict):
 
 class UntagResourceRequestTypeDef(TypedDict):
     ResourceArn: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class UntagResourceResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef

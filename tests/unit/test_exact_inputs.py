@@ -1,0 +1,148 @@
+"""Inputs as exact as botocore (issue 25): the run-time truth of the typing snippets
+(botocore's own validator, serializer and paginator), and checks over every service's types.
+
+Snippets: tests/typing/snippets/fail/bad_bare_str_lists.py, pass/ok_lists_and_tuples.py."""
+
+from __future__ import annotations
+
+import builtins
+import collections.abc
+import importlib
+import typing
+from collections.abc import Callable, Iterator
+from functools import cache
+from typing import Any
+
+import botocore.session
+import botocore.validate
+import pytest
+from botocore.exceptions import ParamValidationError
+
+from generator.model.service import build
+from generator.naming.table import name_table
+from generator.runtime import _types as shared_types
+from generator.source.load import Source
+from generator.types.pyexpr import LITERALS, TYPE_DEFS, PyExpr
+from generator.types.resources import type_map
+from generator.types.specs import TypedDictSpec
+from generator.types.typemap import TypeMap
+
+_SESSION = botocore.session.get_session()
+
+
+def _input(service: str, operation: str) -> Any:
+    return _SESSION.get_service_model(service).operation_model(operation).input_shape
+
+
+# ---- 1. a bare str where botocore wants a list ---------------------------------------------
+# (service, operation, params around the list value): the lines of bad_bare_str_lists.py; its
+# paginate() and instances.filter() lines call DescribeInstances, modify_attribute
+# ModifyInstanceAttribute.
+LISTS: list[tuple[str, str, Callable[[object], dict[str, object]]]] = [
+    ("ec2", "DescribeInstances", lambda v: {"InstanceIds": v}),
+    ("ec2", "DescribeInstances", lambda v: {"Filters": [{"Name": "tag:env", "Values": v}]}),
+    ("lambda", "UpdateFunctionConfiguration", lambda v: {"FunctionName": "f", "VpcConfig": {"SubnetIds": v}}),
+    (
+        "iam",
+        "SimulatePrincipalPolicy",
+        lambda v: {"PolicySourceArn": "arn:aws:iam::123456789012:user/u", "ActionNames": v},
+    ),
+    ("sns", "AddPermission", lambda v: {"TopicArn": "t", "Label": "l", "AWSAccountId": v, "ActionName": ["Publish"]}),
+    ("ec2", "ModifyInstanceAttribute", lambda v: {"InstanceId": "i-1", "Groups": v}),
+]
+
+
+@pytest.mark.parametrize("service,operation,params", LISTS)
+def test_botocore_refuses_a_bare_str_for_a_list(
+    service: str, operation: str, params: Callable[[object], dict[str, object]]
+) -> None:
+    shape = _input(service, operation)
+    with pytest.raises(ParamValidationError, match=r"valid types: <class 'list'>, <class 'tuple'>"):
+        botocore.validate.validate_parameters(params("x-1"), shape)
+    for value in (["x-1"], ("x-1", "x-2"), []):  # ok_lists_and_tuples.py: lists, tuples, responses' lists
+        botocore.validate.validate_parameters(params(value), shape)
+
+
+# ---- every service -----------------------------------------------------------------------
+@cache
+def _type_map(name: str) -> TypeMap:
+    service = build(_source().load(name))
+    return type_map(service, name_table(service).types)
+
+
+@cache
+def _source() -> Source:
+    return Source()
+
+
+def _services() -> list[str]:
+    return list(_SESSION.get_available_services())
+
+
+def _specs(name: str) -> Iterator[TypedDictSpec]:
+    yield from _type_map(name).typed_dicts()
+
+
+class _TypedDict(dict[str, Any]):
+    """What a name of type_defs stands for here: a TypedDict (no str is one)."""
+
+
+def evaluate(expr: PyExpr) -> Any:
+    """The typing object an input type stands for, its names taken where the generated module
+    takes them: the package's _types (generator/runtime/_types.py), typing, builtins; a
+    TypedDict and a Literal alias of the service stand for a class a str is no value of."""
+    space: dict[str, Any] = {}
+    for name in expr.names():
+        if name.module == ".._types":
+            space[name.name] = getattr(shared_types, name.name)
+        elif name.module is not None and not name.module.startswith("."):  # typing, datetime
+            space[name.name] = getattr(importlib.import_module(name.module), name.name)
+        elif name.module in (TYPE_DEFS, LITERALS):
+            space[name.name] = _TypedDict if name.module == TYPE_DEFS else typing.Literal["\0"]
+        elif name.name != "...":
+            space[name.name] = getattr(builtins, name.name)
+    return eval(expr.render(), space)  # noqa: S307 - our own rendered type text
+
+
+def is_value(kind: type, annotation: Any) -> bool:
+    """Whether a value of class `kind` is a value of `annotation` for a type checker (int is
+    a float; a str is a Sequence[str]; Any takes all)."""
+    origin = typing.get_origin(annotation)
+    if annotation is Any:
+        return True
+    if origin is typing.Union:
+        return any(is_value(kind, arg) for arg in typing.get_args(annotation))
+    if origin is collections.abc.Sequence:
+        return kind is str and is_value(str, typing.get_args(annotation)[0])
+    if origin is not None or not isinstance(annotation, type):
+        return False  # List, Tuple, Dict, Mapping, IO, Literal: no str, int, float, datetime is one
+    return issubclass(kind, annotation) or (kind is int and annotation is float)
+
+
+def _sequences(annotation: Any) -> Iterator[Any]:
+    """Every Sequence[...] inside `annotation`."""
+    if typing.get_origin(annotation) is collections.abc.Sequence:
+        yield annotation
+    for arg in typing.get_args(annotation):
+        yield from _sequences(arg)
+
+
+def test_is_value_judges_as_checkers_do() -> None:
+    sequence = typing.Sequence  # as the generated modules spell it  # noqa: UP006
+    assert is_value(str, sequence[str]) and is_value(str, sequence[typing.Union[int, str]])  # noqa: UP007
+    assert not is_value(str, typing.Union[list[str], tuple[str, ...]])  # noqa: UP007
+    assert is_value(int, float) and is_value(str, shared_types.TimestampTypeDef)
+    assert not is_value(str, sequence[_TypedDict]) and not is_value(str, sequence[typing.Literal["a"]])
+
+
+@pytest.mark.parametrize("name", _services())
+def test_every_list_input_refuses_a_str(name: str) -> None:
+    """Every list a request, paginate(), wait() or resource call takes refuses a bare str:
+    each Sequence left in an input type is of items no str is a value of."""
+    for spec in _specs(name):
+        if not spec.variant.input_side:
+            continue
+        for field in spec.fields:
+            annotation = evaluate(field.type)
+            wrong = [seq for seq in _sequences(annotation) if is_value(str, seq)]
+            assert not wrong, f"{name} {spec.name}.{field.key}: {field.type.render()} takes a str"
