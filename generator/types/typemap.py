@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from types import MappingProxyType
 
 from ..model.service import Member, Service, Shape
 from ..options import DEFAULT, Options
@@ -87,7 +86,6 @@ class TypedDictKeys:
     service: Service
     sensitive: frozenset[str]  # shapes whose input and output types differ
     keys: frozenset[tuple[str, Variant]]
-    paginate_drop: Mapping[str, frozenset[str]]  # input shape -> members its paginate TypedDict drops
 
     def key(self, shape_name: str, mode: str) -> tuple[str, Variant]:
         """The TypedDict of `shape_name` used in `mode` (a variant kind, "in"/"out" nested)."""
@@ -105,9 +103,8 @@ class TypedDictKeys:
 def typed_dict_keys(service: Service) -> TypedDictKeys:
     """Every TypedDict the client's types of `service` use: those of the operations'
     requests and responses, of paginators and waiters, and of every structure they reach."""
-    found = TypedDictKeys(service, _sensitive_shapes(service), frozenset(), MappingProxyType({}))  # keys: below
+    found = TypedDictKeys(service, _sensitive_shapes(service), frozenset())  # keys: below
     ids: set[tuple[str, Variant]] = set()
-    paginate_drop: dict[str, frozenset[str]] = {}
     for op in service.operations:
         if op.input:
             _visit(found, ids, op.input, "request")
@@ -117,11 +114,6 @@ def typed_dict_keys(service: Service) -> TypedDictKeys:
     for pag in service.paginators:
         op = op_by_method[pag.method]
         if op.input:
-            drop = set(pag.input_token) | ({pag.limit_key} if pag.limit_key else set())
-            # Paginators sharing an input shape share its paginate TypedDict: only what
-            # every one of them controls itself is left out (the rest botocore passes on).
-            shared = paginate_drop.get(op.input)
-            paginate_drop[op.input] = frozenset(drop) if shared is None else shared & drop
             _visit(found, ids, op.input, "paginate")
         if op.output:
             _visit(found, ids, op.output, "full")
@@ -130,7 +122,7 @@ def typed_dict_keys(service: Service) -> TypedDictKeys:
         op = service.operation(waiter.operation)
         if op.input:
             _visit(found, ids, op.input, "wait")
-    return replace(found, keys=frozenset(ids), paginate_drop=MappingProxyType(paginate_drop))
+    return replace(found, keys=frozenset(ids))
 
 
 def _visit(found: TypedDictKeys, ids: set[tuple[str, Variant]], shape_name: str, mode: str) -> None:
@@ -170,7 +162,6 @@ class TypeMap:
         self.service = service
         self.keys = names.keys
         self._present = self._always_present(options)
-        self._paginate_drop = names.keys.paginate_drop
         self.full = FullResults(service)
         self.literal_names = dict(names.literals)
         self.typed_dict_names = dict(names.typed_dicts)
@@ -232,9 +223,10 @@ class TypeMap:
         shape = self.service.shape(shape_name)
         fields = [self._field(shape, m, variant.kind) for m in shape.members]
         if variant == PAGINATE:
-            # botocore's paginate() and wait() take PaginationConfig/WaiterConfig for themselves
-            drop = self._paginate_drop.get(shape_name, frozenset()) | {"PaginationConfig"}
-            fields = [f for f in fields if f.key not in drop]
+            # botocore's paginate() and wait() take PaginationConfig/WaiterConfig for themselves.
+            # paginate() passes every other member on: the input tokens start the first page
+            # (StartingToken overrides them), the limit key sizes every page (PageSize overrides it).
+            fields = [f for f in fields if f.key != "PaginationConfig"]
             fields.append(Field("PaginationConfig", shared("PaginatorConfigTypeDef"), False))
         elif variant in (FULL, FULLPART):
             fields = self.full.fields(self, shape_name, variant == FULL)

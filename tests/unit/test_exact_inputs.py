@@ -13,10 +13,12 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
+import botocore.exceptions
 import botocore.session
 import botocore.validate
 import pytest
 from botocore.exceptions import ParamValidationError
+from botocore.stub import Stubber
 
 from generator.model.service import build
 from generator.naming.table import name_table
@@ -26,6 +28,7 @@ from generator.types.pyexpr import LITERALS, TYPE_DEFS, PyExpr
 from generator.types.resources import type_map
 from generator.types.specs import TypedDictSpec
 from generator.types.typemap import TypeMap
+from generator.types.variants import PAGINATE
 
 _SESSION = botocore.session.get_session()
 
@@ -146,3 +149,53 @@ def test_every_list_input_refuses_a_str(name: str) -> None:
             annotation = evaluate(field.type)
             wrong = [seq for seq in _sequences(annotation) if is_value(str, seq)]
             assert not wrong, f"{name} {spec.name}.{field.key}: {field.type.render()} takes a str"
+
+
+# ---- 2. paginate() takes every member botocore's paginator passes on -----------------------
+# (service, operation, params): route53's (issue 25) and the lines of ok_paginate_first_page.py.
+FIRST_PAGE: list[tuple[str, str, dict[str, Any]]] = [
+    ("route53", "list_resource_record_sets", {"HostedZoneId": "Z1", "StartRecordName": "a.", "StartRecordType": "A"}),
+    ("s3", "list_objects_v2", {"Bucket": "b", "ContinuationToken": "t", "MaxKeys": 10}),
+    ("iam", "list_users", {"Marker": "m", "MaxItems": 10}),
+    ("ec2", "describe_instances", {"NextToken": "t", "MaxResults": 5}),
+    ("dynamodb", "scan", {"TableName": "t", "ExclusiveStartKey": {"pk": {"S": "a"}}, "Limit": 5}),
+]
+
+
+RESPONSES: dict[str, dict[str, Any]] = {  # what the Stubber's response validation needs
+    "list_resource_record_sets": {"ResourceRecordSets": [], "IsTruncated": False, "MaxItems": "100"},
+    "list_users": {"Users": []},
+}
+
+
+@pytest.mark.parametrize("service,method,params", FIRST_PAGE)
+def test_paginate_sends_tokens_and_limit_on_the_first_request(
+    service: str, method: str, params: dict[str, Any]
+) -> None:
+    """botocore's paginator validates, serialises and sends them (Stubber: exactly these)."""
+    client = _SESSION.create_client(service, region_name="us-east-1", aws_access_key_id="k", aws_secret_access_key="s")
+    with Stubber(client) as stubber:
+        stubber.add_response(method, RESPONSES.get(method, {}), expected_params=params)
+        pages = list(client.get_paginator(method).paginate(**params))
+    assert len(pages) == 1
+
+
+@pytest.mark.parametrize("name", _services())
+def test_every_paginate_takes_what_botocore_passes_on(name: str) -> None:
+    """paginate() takes exactly the operation's input members (botocore's paginator pops only
+    PaginationConfig and passes the rest on), and PaginationConfig."""
+    types = _type_map(name)
+    model = _SESSION.get_service_model(name)
+    try:
+        paginators = _SESSION.get_paginator_model(name)._paginator_config
+    except botocore.exceptions.UnknownServiceError:
+        paginators = {}
+    specs = {(spec.shape, spec.variant): spec for spec in types.typed_dicts()}
+    for operation in paginators:
+        if operation not in model.operation_names:
+            continue
+        shape = model.operation_model(operation).input_shape
+        if shape is None:
+            continue
+        keys = {f.key for f in specs[(shape.name, PAGINATE)].fields}
+        assert keys == set(shape.members) | {"PaginationConfig"}, f"{name} {operation}"

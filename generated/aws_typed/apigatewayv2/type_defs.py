@@ -1473,6 +1473,8 @@ class GetApiResponseTypeDef(TypedDict):
 class GetApisRequestPaginateTypeDef(TypedDict):
     """GetApisRequest (paginate() request)."""
 
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -1526,6 +1528,8 @@ class GetAuthorizersRequestPaginateTypeDef(TypedDict):
     """GetAuthorizersRequest (paginate() request)."""
 
     ApiId: str
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -1575,6 +1579,8 @@ class GetDeploymentsRequestPaginateTypeDef(TypedDict):
     """GetDeploymentsRequest (paginate() request)."""
 
     ApiId: str
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -1623,6 +1629,8 @@ class GetDomainNameResponseTypeDef(TypedDict):
 class GetDomainNamesRequestPaginateTypeDef(TypedDict):
     """GetDomainNamesRequest (paginate() request)."""
 
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -1680,6 +1688,8 @@ class GetIntegrationResponsesRequestPaginateTypeDef(TypedDict):
 
     ApiId: str
     IntegrationId: str
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -1748,6 +1758,8 @@ class GetIntegrationsRequestPaginateTypeDef(TypedDict):
     """GetIntegrationsRequest (paginate() request)."""
 
     ApiId: str
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -1835,6 +1847,8 @@ class GetModelsRequestPaginateTypeDef(TypedDict):
     """GetModelsRequest (paginate() request)."""
 
     ApiId: str
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2013,6 +2027,8 @@ class GetRouteResponsesRequestPaginateTypeDef(TypedDict):
     """GetRouteResponsesRequest (paginate() request)."""
 
     ApiId: str
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     RouteId: str
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -2074,6 +2090,8 @@ class GetRoutesRequestPaginateTypeDef(TypedDict):
     """GetRoutesRequest (paginate() request)."""
 
     ApiId: str
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2168,6 +2186,8 @@ class GetStagesRequestPaginateTypeDef(TypedDict):
     """GetStagesRequest (paginate() request)."""
 
     ApiId: str
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2310,6 +2330,8 @@ class ImportApiResponseTypeDef(TypedDict):
 class ListPortalProductsRequestPaginateTypeDef(TypedDict):
     """ListPortalProductsRequest (paginate() request)."""
 
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     ResourceOwner: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -2351,6 +2373,8 @@ class ListPortalProductsResponseTypeDef(TypedDict):
 class ListPortalsRequestPaginateTypeDef(TypedDict):
     """ListPortalsRequest (paginate() request)."""
 
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2398,6 +2422,8 @@ class ListPortalsResponseTypeDef(TypedDict):
 class ListProductPagesRequestPaginateTypeDef(TypedDict):
     """ListProductPagesRequest (paginate() request)."""
 
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PortalProductId: str
     ResourceOwnerAccountId: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -2439,6 +2465,8 @@ class ListProductPagesResponseTypeDef(TypedDict):
 class ListProductRestEndpointPagesRequestPaginateTypeDef(TypedDict):
     """ListProductRestEndpointPagesRequest (paginate() request)."""
 
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PortalProductId: str
     ResourceOwnerAccountId: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -2489,6 +2517,8 @@ class ListRoutingRulesRequestPaginateTypeDef(TypedDict):
 
     DomainName: str
     DomainNameId: NotRequired[str]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 

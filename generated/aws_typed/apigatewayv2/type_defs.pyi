@@ -1104,6 +1104,8 @@ class GetApiResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class GetApisRequestPaginateTypeDef(TypedDict):
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetApisRequestTypeDef(TypedDict):
@@ -1139,6 +1141,8 @@ class GetAuthorizerResponseTypeDef(TypedDict):
 
 class GetAuthorizersRequestPaginateTypeDef(TypedDict):
     ApiId: str
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetAuthorizersRequestTypeDef(TypedDict):
@@ -1170,6 +1174,8 @@ class GetDeploymentResponseTypeDef(TypedDict):
 
 class GetDeploymentsRequestPaginateTypeDef(TypedDict):
     ApiId: str
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetDeploymentsRequestTypeDef(TypedDict):
@@ -1200,6 +1206,8 @@ class GetDomainNameResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class GetDomainNamesRequestPaginateTypeDef(TypedDict):
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetDomainNamesRequestTypeDef(TypedDict):
@@ -1236,6 +1244,8 @@ class GetIntegrationResponseResponseTypeDef(TypedDict):
 class GetIntegrationResponsesRequestPaginateTypeDef(TypedDict):
     ApiId: str
     IntegrationId: str
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetIntegrationResponsesRequestTypeDef(TypedDict):
@@ -1286,6 +1296,8 @@ class GetIntegrationResultTypeDef(TypedDict):
 
 class GetIntegrationsRequestPaginateTypeDef(TypedDict):
     ApiId: str
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetIntegrationsRequestTypeDef(TypedDict):
@@ -1346,6 +1358,8 @@ class GetModelTemplateResponseTypeDef(TypedDict):
 
 class GetModelsRequestPaginateTypeDef(TypedDict):
     ApiId: str
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetModelsRequestTypeDef(TypedDict):
@@ -1465,6 +1479,8 @@ class GetRouteResponseResponseTypeDef(TypedDict):
 
 class GetRouteResponsesRequestPaginateTypeDef(TypedDict):
     ApiId: str
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     RouteId: str
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -1508,6 +1524,8 @@ class GetRouteResultTypeDef(TypedDict):
 
 class GetRoutesRequestPaginateTypeDef(TypedDict):
     ApiId: str
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetRoutesRequestTypeDef(TypedDict):
@@ -1575,6 +1593,8 @@ class GetStageResponseTypeDef(TypedDict):
 
 class GetStagesRequestPaginateTypeDef(TypedDict):
     ApiId: str
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetStagesRequestTypeDef(TypedDict):
@@ -1675,6 +1695,8 @@ class ImportApiResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListPortalProductsRequestPaginateTypeDef(TypedDict):
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     ResourceOwner: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -1701,6 +1723,8 @@ class ListPortalProductsResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListPortalsRequestPaginateTypeDef(TypedDict):
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListPortalsRequestTypeDef(TypedDict):
@@ -1733,6 +1757,8 @@ class ListPortalsResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListProductPagesRequestPaginateTypeDef(TypedDict):
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PortalProductId: str
     ResourceOwnerAccountId: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -1759,6 +1785,8 @@ class ListProductPagesResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListProductRestEndpointPagesRequestPaginateTypeDef(TypedDict):
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PortalProductId: str
     ResourceOwnerAccountId: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -1792,6 +1820,8 @@ class ListProductRestEndpointPagesResponseTypeDef(TypedDict):
 class ListRoutingRulesRequestPaginateTypeDef(TypedDict):
     DomainName: str
     DomainNameId: NotRequired[str]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListRoutingRulesRequestTypeDef(TypedDict):

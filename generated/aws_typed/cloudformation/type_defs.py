@@ -1124,6 +1124,7 @@ class DeregisterTypeOutputTypeDef(TypedDict):
 class DescribeAccountLimitsInputPaginateTypeDef(TypedDict):
     """The input for the DescribeAccountLimits action."""
 
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -1175,6 +1176,7 @@ class DescribeChangeSetInputPaginateTypeDef(TypedDict):
 
     ChangeSetName: str
     StackName: NotRequired[str]
+    NextToken: NotRequired[str]
     IncludePropertyValues: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -1278,6 +1280,7 @@ class DescribeEventsInputPaginateTypeDef(TypedDict):
     ChangeSetName: NotRequired[str]
     OperationId: NotRequired[str]
     Filters: NotRequired[EventFilterTypeDef]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -1478,6 +1481,7 @@ class DescribeStackEventsInputPaginateTypeDef(TypedDict):
     """The input for DescribeStackEvents action."""
 
     StackName: str
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -1855,6 +1859,7 @@ class DescribeStacksInputPaginateTypeDef(TypedDict):
     """The input for DescribeStacks action."""
 
     StackName: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2303,6 +2308,7 @@ class ListChangeSetsInputPaginateTypeDef(TypedDict):
     """The input for the ListChangeSets action."""
 
     StackName: str
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2331,6 +2337,7 @@ class ListChangeSetsOutputTypeDef(TypedDict):
 class ListExportsInputPaginateTypeDef(TypedDict):
     """ListExportsInput (paginate() request)."""
 
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2358,6 +2365,8 @@ class ListExportsOutputTypeDef(TypedDict):
 class ListGeneratedTemplatesInputPaginateTypeDef(TypedDict):
     """ListGeneratedTemplatesInput (paginate() request)."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2419,6 +2428,7 @@ class ListImportsInputPaginateTypeDef(TypedDict):
     """ListImportsInput (paginate() request)."""
 
     ExportName: str
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2458,6 +2468,8 @@ class ListResourceScanRelatedResourcesInputPaginateTypeDef(TypedDict):
 
     ResourceScanId: str
     Resources: Sequence[ScannedResourceIdentifierTypeDef]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2503,6 +2515,8 @@ class ListResourceScanResourcesInputPaginateTypeDef(TypedDict):
     ResourceTypePrefix: NotRequired[str]
     TagKey: NotRequired[str]
     TagValue: NotRequired[str]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2536,6 +2550,8 @@ class ListResourceScanResourcesOutputTypeDef(TypedDict):
 class ListResourceScansInputPaginateTypeDef(TypedDict):
     """ListResourceScansInput (paginate() request)."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     ScanTypeFilter: NotRequired[ScanTypeType]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -2628,6 +2644,8 @@ class ListStackInstancesInputPaginateTypeDef(TypedDict):
     """ListStackInstancesInput (paginate() request)."""
 
     StackSetName: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[StackInstanceFilterTypeDef]]
     StackInstanceAccount: NotRequired[str]
     StackInstanceRegion: NotRequired[str]
@@ -2682,6 +2700,8 @@ class ListStackRefactorActionsInputPaginateTypeDef(TypedDict):
     """ListStackRefactorActionsInput (paginate() request)."""
 
     StackRefactorId: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2729,6 +2749,8 @@ class ListStackRefactorsInputPaginateTypeDef(TypedDict):
     """ListStackRefactorsInput (paginate() request)."""
 
     ExecutionStatusFilter: NotRequired[Sequence[StackRefactorExecutionStatusType]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2772,6 +2794,7 @@ class ListStackResourcesInputPaginateTypeDef(TypedDict):
     """The input for the ListStackResource action."""
 
     StackName: str
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2863,6 +2886,8 @@ class ListStackSetOperationResultsInputPaginateTypeDef(TypedDict):
 
     StackSetName: str
     OperationId: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     CallAs: NotRequired[CallAsType]
     Filters: NotRequired[Sequence[OperationResultFilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -2911,6 +2936,8 @@ class ListStackSetOperationsInputPaginateTypeDef(TypedDict):
     """ListStackSetOperationsInput (paginate() request)."""
 
     StackSetName: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     CallAs: NotRequired[CallAsType]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -2957,6 +2984,8 @@ class ListStackSetOperationsOutputTypeDef(TypedDict):
 class ListStackSetsInputPaginateTypeDef(TypedDict):
     """ListStackSetsInput (paginate() request)."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Status: NotRequired[StackSetStatusType]
     CallAs: NotRequired[CallAsType]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -3005,6 +3034,7 @@ class ListStackSetsOutputTypeDef(TypedDict):
 class ListStacksInputPaginateTypeDef(TypedDict):
     """The input for ListStacks action."""
 
+    NextToken: NotRequired[str]
     StackStatusFilter: NotRequired[Sequence[StackStatusType]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -3129,6 +3159,8 @@ class ListTypesInputPaginateTypeDef(TypedDict):
     DeprecatedStatus: NotRequired[DeprecatedStatusType]
     Type: NotRequired[RegistryTypeType]
     Filters: NotRequired[TypeFiltersTypeDef]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 

@@ -856,6 +856,7 @@ class DeregisterTypeOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeAccountLimitsInputPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeAccountLimitsInputTypeDef(TypedDict):
@@ -889,6 +890,7 @@ class DescribeChangeSetHooksOutputTypeDef(TypedDict):
 class DescribeChangeSetInputPaginateTypeDef(TypedDict):
     ChangeSetName: str
     StackName: NotRequired[str]
+    NextToken: NotRequired[str]
     IncludePropertyValues: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -968,6 +970,7 @@ class DescribeEventsInputPaginateTypeDef(TypedDict):
     ChangeSetName: NotRequired[str]
     OperationId: NotRequired[str]
     Filters: NotRequired[EventFilterTypeDef]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeEventsInputTypeDef(TypedDict):
@@ -1106,6 +1109,7 @@ class DescribeStackDriftDetectionStatusOutputTypeDef(TypedDict):
 
 class DescribeStackEventsInputPaginateTypeDef(TypedDict):
     StackName: str
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeStackEventsInputStackEventsTypeDef(TypedDict):
@@ -1352,6 +1356,7 @@ class DescribeStackSetOutputTypeDef(TypedDict):
 
 class DescribeStacksInputPaginateTypeDef(TypedDict):
     StackName: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeStacksInputTypeDef(TypedDict):
@@ -1649,6 +1654,7 @@ class ImportStacksToStackSetOutputTypeDef(TypedDict):
 
 class ListChangeSetsInputPaginateTypeDef(TypedDict):
     StackName: str
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListChangeSetsInputTypeDef(TypedDict):
@@ -1665,6 +1671,7 @@ class ListChangeSetsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListExportsInputPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListExportsInputTypeDef(TypedDict):
@@ -1680,6 +1687,8 @@ class ListExportsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListGeneratedTemplatesInputPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListGeneratedTemplatesInputTypeDef(TypedDict):
@@ -1720,6 +1729,7 @@ class ListHookResultsOutputTypeDef(TypedDict):
 
 class ListImportsInputPaginateTypeDef(TypedDict):
     ExportName: str
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListImportsInputTypeDef(TypedDict):
@@ -1742,6 +1752,8 @@ class ScannedResourceIdentifierTypeDef(TypedDict):
 class ListResourceScanRelatedResourcesInputPaginateTypeDef(TypedDict):
     ResourceScanId: str
     Resources: Sequence[ScannedResourceIdentifierTypeDef]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListResourceScanRelatedResourcesInputTypeDef(TypedDict):
@@ -1770,6 +1782,8 @@ class ListResourceScanResourcesInputPaginateTypeDef(TypedDict):
     ResourceTypePrefix: NotRequired[str]
     TagKey: NotRequired[str]
     TagValue: NotRequired[str]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListResourceScanResourcesInputTypeDef(TypedDict):
@@ -1791,6 +1805,8 @@ class ListResourceScanResourcesOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListResourceScansInputPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     ScanTypeFilter: NotRequired[ScanTypeType]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -1852,6 +1868,8 @@ class StackInstanceFilterTypeDef(TypedDict):
 
 class ListStackInstancesInputPaginateTypeDef(TypedDict):
     StackSetName: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[StackInstanceFilterTypeDef]]
     StackInstanceAccount: NotRequired[str]
     StackInstanceRegion: NotRequired[str]
@@ -1891,6 +1909,8 @@ class ListStackInstancesOutputTypeDef(TypedDict):
 
 class ListStackRefactorActionsInputPaginateTypeDef(TypedDict):
     StackRefactorId: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListStackRefactorActionsInputTypeDef(TypedDict):
@@ -1921,6 +1941,8 @@ class ListStackRefactorActionsOutputTypeDef(TypedDict):
 
 class ListStackRefactorsInputPaginateTypeDef(TypedDict):
     ExecutionStatusFilter: NotRequired[Sequence[StackRefactorExecutionStatusType]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListStackRefactorsInputTypeDef(TypedDict):
@@ -1949,6 +1971,7 @@ class ListStackRefactorsOutputTypeDef(TypedDict):
 
 class ListStackResourcesInputPaginateTypeDef(TypedDict):
     StackName: str
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListStackResourcesInputStackResourceSummariesTypeDef(TypedDict):
@@ -2003,6 +2026,8 @@ class OperationResultFilterTypeDef(TypedDict):
 class ListStackSetOperationResultsInputPaginateTypeDef(TypedDict):
     StackSetName: str
     OperationId: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     CallAs: NotRequired[CallAsType]
     Filters: NotRequired[Sequence[OperationResultFilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -2034,6 +2059,8 @@ class ListStackSetOperationResultsOutputTypeDef(TypedDict):
 
 class ListStackSetOperationsInputPaginateTypeDef(TypedDict):
     StackSetName: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     CallAs: NotRequired[CallAsType]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -2063,6 +2090,8 @@ class ListStackSetOperationsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListStackSetsInputPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Status: NotRequired[StackSetStatusType]
     CallAs: NotRequired[CallAsType]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -2094,6 +2123,7 @@ class ListStackSetsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListStacksInputPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
     StackStatusFilter: NotRequired[Sequence[StackStatusType]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -2176,6 +2206,8 @@ class ListTypesInputPaginateTypeDef(TypedDict):
     DeprecatedStatus: NotRequired[DeprecatedStatusType]
     Type: NotRequired[RegistryTypeType]
     Filters: NotRequired[TypeFiltersTypeDef]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListTypesInputTypeDef(TypedDict):

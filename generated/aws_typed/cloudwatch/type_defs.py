@@ -608,6 +608,8 @@ class DescribeAlarmHistoryInputPaginateTypeDef(TypedDict):
     HistoryItemType: NotRequired[HistoryItemTypeType]
     StartDate: NotRequired[TimestampTypeDef]
     EndDate: NotRequired[TimestampTypeDef]
+    MaxRecords: NotRequired[int]
+    NextToken: NotRequired[str]
     ScanBy: NotRequired[ScanByType]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -724,6 +726,8 @@ class DescribeAlarmsInputPaginateTypeDef(TypedDict):
     ParentsOfAlarmName: NotRequired[str]
     StateValue: NotRequired[StateValueType]
     ActionPrefix: NotRequired[str]
+    MaxRecords: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -776,6 +780,8 @@ class DescribeAlarmsOutputTypeDef(TypedDict):
 class DescribeAnomalyDetectorsInputPaginateTypeDef(TypedDict):
     """DescribeAnomalyDetectorsInput (paginate() request)."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Namespace: NotRequired[str]
     MetricName: NotRequired[str]
     Dimensions: NotRequired[Sequence[DimensionTypeDef]]
@@ -1079,7 +1085,9 @@ class GetMetricDataInputPaginateTypeDef(TypedDict):
     MetricDataQueries: Sequence[MetricDataQueryTypeDef]
     StartTime: TimestampTypeDef
     EndTime: TimestampTypeDef
+    NextToken: NotRequired[str]
     ScanBy: NotRequired[ScanByType]
+    MaxDatapoints: NotRequired[int]
     LabelOptions: NotRequired[LabelOptionsTypeDef]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -1256,6 +1264,8 @@ class ListAlarmMuteRulesInputPaginateTypeDef(TypedDict):
 
     AlarmName: NotRequired[str]
     Statuses: NotRequired[Sequence[AlarmMuteRuleStatusType]]
+    MaxRecords: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -1287,6 +1297,7 @@ class ListDashboardsInputPaginateTypeDef(TypedDict):
     """ListDashboardsInput (paginate() request)."""
 
     DashboardNamePrefix: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -1380,6 +1391,7 @@ class ListMetricsInputPaginateTypeDef(TypedDict):
     Namespace: NotRequired[str]
     MetricName: NotRequired[str]
     Dimensions: NotRequired[Sequence[DimensionFilterTypeDef]]
+    NextToken: NotRequired[str]
     RecentlyActive: NotRequired[RecentlyActiveType]
     IncludeLinkedAccounts: NotRequired[bool]
     OwningAccount: NotRequired[str]

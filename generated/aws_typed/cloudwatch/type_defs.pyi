@@ -434,6 +434,8 @@ class DescribeAlarmHistoryInputPaginateTypeDef(TypedDict):
     HistoryItemType: NotRequired[HistoryItemTypeType]
     StartDate: NotRequired[TimestampTypeDef]
     EndDate: NotRequired[TimestampTypeDef]
+    MaxRecords: NotRequired[int]
+    NextToken: NotRequired[str]
     ScanBy: NotRequired[ScanByType]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -521,6 +523,8 @@ class DescribeAlarmsInputPaginateTypeDef(TypedDict):
     ParentsOfAlarmName: NotRequired[str]
     StateValue: NotRequired[StateValueType]
     ActionPrefix: NotRequired[str]
+    MaxRecords: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeAlarmsInputTypeDef(TypedDict):
@@ -558,6 +562,8 @@ class DescribeAlarmsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeAnomalyDetectorsInputPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Namespace: NotRequired[str]
     MetricName: NotRequired[str]
     Dimensions: NotRequired[Sequence[DimensionTypeDef]]
@@ -736,7 +742,9 @@ class GetMetricDataInputPaginateTypeDef(TypedDict):
     MetricDataQueries: Sequence[MetricDataQueryTypeDef]
     StartTime: TimestampTypeDef
     EndTime: TimestampTypeDef
+    NextToken: NotRequired[str]
     ScanBy: NotRequired[ScanByType]
+    MaxDatapoints: NotRequired[int]
     LabelOptions: NotRequired[LabelOptionsTypeDef]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -846,6 +854,8 @@ class GetOTelEnrichmentOutputTypeDef(TypedDict):
 class ListAlarmMuteRulesInputPaginateTypeDef(TypedDict):
     AlarmName: NotRequired[str]
     Statuses: NotRequired[Sequence[AlarmMuteRuleStatusType]]
+    MaxRecords: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListAlarmMuteRulesInputTypeDef(TypedDict):
@@ -865,6 +875,7 @@ class ListAlarmMuteRulesOutputTypeDef(TypedDict):
 
 class ListDashboardsInputPaginateTypeDef(TypedDict):
     DashboardNamePrefix: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListDashboardsInputTypeDef(TypedDict):
@@ -921,6 +932,7 @@ class ListMetricsInputPaginateTypeDef(TypedDict):
     Namespace: NotRequired[str]
     MetricName: NotRequired[str]
     Dimensions: NotRequired[Sequence[DimensionFilterTypeDef]]
+    NextToken: NotRequired[str]
     RecentlyActive: NotRequired[RecentlyActiveType]
     IncludeLinkedAccounts: NotRequired[bool]
     OwningAccount: NotRequired[str]

@@ -2482,8 +2482,10 @@ class ListBackupsInputPaginateTypeDef(TypedDict):
     """ListBackupsInput (paginate() request)."""
 
     TableName: NotRequired[str]
+    Limit: NotRequired[int]
     TimeRangeLowerBound: NotRequired[TimestampTypeDef]
     TimeRangeUpperBound: NotRequired[TimestampTypeDef]
+    ExclusiveStartBackupArn: NotRequired[str]
     BackupType: NotRequired[BackupTypeFilterType]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -2581,6 +2583,8 @@ class ListImportsOutputTypeDef(TypedDict):
 class ListTablesInputPaginateTypeDef(TypedDict):
     """Represents the input of a ListTables operation."""
 
+    ExclusiveStartTableName: NotRequired[str]
+    Limit: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2610,6 +2614,7 @@ class ListTagsOfResourceInputPaginateTypeDef(TypedDict):
     """ListTagsOfResourceInput (paginate() request)."""
 
     ResourceArn: str
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2772,11 +2777,13 @@ class QueryInputPaginateTypeDef(TypedDict):
     IndexName: NotRequired[str]
     Select: NotRequired[SelectType]
     AttributesToGet: NotRequired[Union[List[str], Tuple[str, ...]]]
+    Limit: NotRequired[int]
     ConsistentRead: NotRequired[bool]
     KeyConditions: NotRequired[Mapping[str, ConditionTypeDef]]
     QueryFilter: NotRequired[Mapping[str, ConditionTypeDef]]
     ConditionalOperator: NotRequired[ConditionalOperatorType]
     ScanIndexForward: NotRequired[bool]
+    ExclusiveStartKey: NotRequired[Mapping[str, AttributeValueTypeDef]]
     ReturnConsumedCapacity: NotRequired[ReturnConsumedCapacityType]
     ProjectionExpression: NotRequired[str]
     FilterExpression: NotRequired[str]
@@ -3027,9 +3034,11 @@ class ScanInputPaginateTypeDef(TypedDict):
     TableName: str
     IndexName: NotRequired[str]
     AttributesToGet: NotRequired[Union[List[str], Tuple[str, ...]]]
+    Limit: NotRequired[int]
     Select: NotRequired[SelectType]
     ScanFilter: NotRequired[Mapping[str, ConditionTypeDef]]
     ConditionalOperator: NotRequired[ConditionalOperatorType]
+    ExclusiveStartKey: NotRequired[Mapping[str, AttributeValueTypeDef]]
     ReturnConsumedCapacity: NotRequired[ReturnConsumedCapacityType]
     TotalSegments: NotRequired[int]
     Segment: NotRequired[int]

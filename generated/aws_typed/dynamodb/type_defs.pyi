@@ -1711,8 +1711,10 @@ class KinesisStreamingDestinationOutputTypeDef(TypedDict):
 
 class ListBackupsInputPaginateTypeDef(TypedDict):
     TableName: NotRequired[str]
+    Limit: NotRequired[int]
     TimeRangeLowerBound: NotRequired[TimestampTypeDef]
     TimeRangeUpperBound: NotRequired[TimestampTypeDef]
+    ExclusiveStartBackupArn: NotRequired[str]
     BackupType: NotRequired[BackupTypeFilterType]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -1774,6 +1776,8 @@ class ListImportsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListTablesInputPaginateTypeDef(TypedDict):
+    ExclusiveStartTableName: NotRequired[str]
+    Limit: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListTablesInputTypeDef(TypedDict):
@@ -1791,6 +1795,7 @@ class ListTablesOutputTypeDef(TypedDict):
 
 class ListTagsOfResourceInputPaginateTypeDef(TypedDict):
     ResourceArn: str
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListTagsOfResourceInputTypeDef(TypedDict):
@@ -1911,11 +1916,13 @@ class QueryInputPaginateTypeDef(TypedDict):
     IndexName: NotRequired[str]
     Select: NotRequired[SelectType]
     AttributesToGet: NotRequired[Union[List[str], Tuple[str, ...]]]
+    Limit: NotRequired[int]
     ConsistentRead: NotRequired[bool]
     KeyConditions: NotRequired[Mapping[str, ConditionTypeDef]]
     QueryFilter: NotRequired[Mapping[str, ConditionTypeDef]]
     ConditionalOperator: NotRequired[ConditionalOperatorType]
     ScanIndexForward: NotRequired[bool]
+    ExclusiveStartKey: NotRequired[Mapping[str, AttributeValueTypeDef]]
     ReturnConsumedCapacity: NotRequired[ReturnConsumedCapacityType]
     ProjectionExpression: NotRequired[str]
     FilterExpression: NotRequired[str]
@@ -2106,9 +2113,11 @@ class ScanInputPaginateTypeDef(TypedDict):
     TableName: str
     IndexName: NotRequired[str]
     AttributesToGet: NotRequired[Union[List[str], Tuple[str, ...]]]
+    Limit: NotRequired[int]
     Select: NotRequired[SelectType]
     ScanFilter: NotRequired[Mapping[str, ConditionTypeDef]]
     ConditionalOperator: NotRequired[ConditionalOperatorType]
+    ExclusiveStartKey: NotRequired[Mapping[str, AttributeValueTypeDef]]
     ReturnConsumedCapacity: NotRequired[ReturnConsumedCapacityType]
     TotalSegments: NotRequired[int]
     Segment: NotRequired[int]

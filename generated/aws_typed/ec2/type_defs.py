@@ -14492,6 +14492,8 @@ class DescribeAddressTransfersRequestPaginateTypeDef(TypedDict):
     """DescribeAddressTransfersRequest (paginate() request)."""
 
     AllocationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -14525,6 +14527,8 @@ class DescribeAddressesAttributeRequestPaginateTypeDef(TypedDict):
 
     AllocationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Attribute: NotRequired[AddressAttributeNameType]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -14624,6 +14628,8 @@ class DescribeAwsNetworkPerformanceMetricSubscriptionsRequestPaginateTypeDef(Typ
     request).
     """
 
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -14695,6 +14701,8 @@ class DescribeByoipCidrsRequestPaginateTypeDef(TypedDict):
     """DescribeByoipCidrsRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
+    MaxResults: int
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -14725,6 +14733,8 @@ class DescribeCapacityBlockExtensionHistoryRequestPaginateTypeDef(TypedDict):
     """DescribeCapacityBlockExtensionHistoryRequest (paginate() request)."""
 
     CapacityReservationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -14761,6 +14771,8 @@ class DescribeCapacityBlockExtensionOfferingsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     CapacityBlockExtensionDurationHours: int
     CapacityReservationId: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -14802,6 +14814,8 @@ class DescribeCapacityBlockOfferingsRequestPaginateTypeDef(TypedDict):
     StartDateRange: NotRequired[TimestampTypeDef]
     EndDateRange: NotRequired[TimestampTypeDef]
     CapacityDurationHours: int
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     UltraserverType: NotRequired[str]
     UltraserverCount: NotRequired[int]
     AllAvailabilityZones: NotRequired[bool]
@@ -14843,6 +14857,8 @@ class DescribeCapacityBlockStatusRequestPaginateTypeDef(TypedDict):
     """DescribeCapacityBlockStatusRequest (paginate() request)."""
 
     CapacityBlockIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -14877,6 +14893,8 @@ class DescribeCapacityBlocksRequestPaginateTypeDef(TypedDict):
     """DescribeCapacityBlocksRequest (paginate() request)."""
 
     CapacityBlockIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -14911,6 +14929,8 @@ class DescribeCapacityManagerDataExportsRequestPaginateTypeDef(TypedDict):
     """DescribeCapacityManagerDataExportsRequest (paginate() request)."""
 
     CapacityManagerDataExportIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -14952,6 +14972,8 @@ class DescribeCapacityReservationBillingRequestsRequestPaginateTypeDef(TypedDict
 
     CapacityReservationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Role: CallerRoleType
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -14993,6 +15015,8 @@ class DescribeCapacityReservationFleetsRequestPaginateTypeDef(TypedDict):
     """DescribeCapacityReservationFleetsRequest (paginate() request)."""
 
     CapacityReservationFleetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -15047,6 +15071,8 @@ class DescribeCapacityReservationsRequestPaginateTypeDef(TypedDict):
     """DescribeCapacityReservationsRequest (paginate() request)."""
 
     CapacityReservationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -15082,6 +15108,8 @@ class DescribeCarrierGatewaysRequestPaginateTypeDef(TypedDict):
 
     CarrierGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -15117,6 +15145,8 @@ class DescribeClassicLinkInstancesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -15150,7 +15180,9 @@ class DescribeClientVpnAuthorizationRulesRequestPaginateTypeDef(TypedDict):
 
     ClientVpnEndpointId: str
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -15184,6 +15216,8 @@ class DescribeClientVpnConnectionsRequestPaginateTypeDef(TypedDict):
 
     ClientVpnEndpointId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -15217,6 +15251,8 @@ class DescribeClientVpnEndpointsRequestPaginateTypeDef(TypedDict):
     """DescribeClientVpnEndpointsRequest (paginate() request)."""
 
     ClientVpnEndpointIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -15252,6 +15288,8 @@ class DescribeClientVpnRoutesRequestPaginateTypeDef(TypedDict):
 
     ClientVpnEndpointId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -15286,6 +15324,8 @@ class DescribeClientVpnTargetNetworksRequestPaginateTypeDef(TypedDict):
 
     ClientVpnEndpointId: str
     AssociationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -15335,6 +15375,8 @@ class DescribeCoipPoolsRequestPaginateTypeDef(TypedDict):
 
     PoolIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -15431,6 +15473,8 @@ class DescribeDhcpOptionsRequestPaginateTypeDef(TypedDict):
     """DescribeDhcpOptionsRequest (paginate() request)."""
 
     DhcpOptionsIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -15466,6 +15510,8 @@ class DescribeEgressOnlyInternetGatewaysRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     EgressOnlyInternetGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -15540,6 +15586,8 @@ class DescribeExportImageTasksRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     ExportImageTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -15615,6 +15663,8 @@ class DescribeFastLaunchImagesRequestPaginateTypeDef(TypedDict):
 
     ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -15698,6 +15748,8 @@ class DescribeFastSnapshotRestoresRequestPaginateTypeDef(TypedDict):
     """DescribeFastSnapshotRestoresRequest (paginate() request)."""
 
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -15810,6 +15862,8 @@ class DescribeFleetsRequestPaginateTypeDef(TypedDict):
     """DescribeFleetsRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     FleetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -15946,6 +16000,8 @@ class DescribeFlowLogsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filter: NotRequired[Sequence[FilterTypeDef]]
     FlowLogIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -16049,6 +16105,8 @@ class DescribeFpgaImagesRequestPaginateTypeDef(TypedDict):
     FpgaImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Owners: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -16124,7 +16182,9 @@ class DescribeHostReservationOfferingsRequestPaginateTypeDef(TypedDict):
 
     Filter: NotRequired[Sequence[FilterTypeDef]]
     MaxDuration: NotRequired[int]
+    MaxResults: NotRequired[int]
     MinDuration: NotRequired[int]
+    NextToken: NotRequired[str]
     OfferingId: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -16172,6 +16232,8 @@ class DescribeHostReservationsRequestPaginateTypeDef(TypedDict):
 
     Filter: NotRequired[Sequence[FilterTypeDef]]
     HostReservationIdSet: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -16224,6 +16286,8 @@ class DescribeHostsRequestPaginateTypeDef(TypedDict):
     """DescribeHostsRequest (paginate() request)."""
 
     HostIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filter: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -16300,6 +16364,8 @@ class DescribeIamInstanceProfileAssociationsRequestPaginateTypeDef(TypedDict):
 
     AssociationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -16395,7 +16461,9 @@ class DescribeImageReferencesRequestPaginateTypeDef(TypedDict):
     ImageIds: Union[List[str], Tuple[str, ...]]
     IncludeAllResourceTypes: NotRequired[bool]
     ResourceTypes: NotRequired[Sequence[ResourceTypeRequestTypeDef]]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -16438,8 +16506,10 @@ class DescribeImageUsageReportEntriesRequestPaginateTypeDef(TypedDict):
 
     ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     ReportIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -16487,8 +16557,10 @@ class DescribeImageUsageReportsRequestPaginateTypeDef(TypedDict):
 
     ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     ReportIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -16582,6 +16654,8 @@ class DescribeImagesRequestPaginateTypeDef(TypedDict):
     Owners: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludeDeprecated: NotRequired[bool]
     IncludeDisabled: NotRequired[bool]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -16679,6 +16753,8 @@ class DescribeImportImageTasksRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     ImportTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -16765,6 +16841,8 @@ class DescribeImportSnapshotTasksRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     ImportTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -16848,6 +16926,8 @@ class DescribeInstanceConnectEndpointsRequestPaginateTypeDef(TypedDict):
     """DescribeInstanceConnectEndpointsRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     InstanceConnectEndpointIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -16884,6 +16964,8 @@ class DescribeInstanceCreditSpecificationsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -16940,6 +17022,8 @@ class DescribeInstanceEventWindowsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     InstanceEventWindowIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -16973,6 +17057,8 @@ class DescribeInstanceImageMetadataRequestPaginateTypeDef(TypedDict):
 
     Filters: NotRequired[Sequence[FilterTypeDef]]
     InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -17094,6 +17180,8 @@ class DescribeInstanceStatusRequestPaginateTypeDef(TypedDict):
     """DescribeInstanceStatusRequest (paginate() request)."""
 
     InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -17201,6 +17289,8 @@ class DescribeInstanceTopologyRequestPaginateTypeDef(TypedDict):
     """DescribeInstanceTopologyRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     GroupNames: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -17251,6 +17341,8 @@ class DescribeInstanceTypeOfferingsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     LocationType: NotRequired[LocationTypeType]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -17293,6 +17385,8 @@ class DescribeInstanceTypesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     InstanceTypes: NotRequired[Sequence[InstanceTypeType]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     IncludeUnsupportedInRegion: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -17638,6 +17732,8 @@ class DescribeInstancesRequestPaginateTypeDef(TypedDict):
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -17997,6 +18093,8 @@ class DescribeInstancesResultTypeDef(TypedDict):
 class DescribeInternetGatewaysRequestPaginateTypeDef(TypedDict):
     """DescribeInternetGatewaysRequest (paginate() request)."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     InternetGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -18101,6 +18199,8 @@ class DescribeIpamPoolAllocationsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     IpamPoolAllocationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -18134,6 +18234,8 @@ class DescribeIpamPoolsRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     IpamPoolIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18168,6 +18270,8 @@ class DescribeIpamPrefixListResolverTargetsRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     IpamPrefixListResolverTargetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     IpamPrefixListResolverId: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -18210,6 +18314,8 @@ class DescribeIpamPrefixListResolversRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     IpamPrefixListResolverIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18244,6 +18350,8 @@ class DescribeIpamResourceDiscoveriesRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     IpamResourceDiscoveryIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18278,6 +18386,8 @@ class DescribeIpamResourceDiscoveryAssociationsRequestPaginateTypeDef(TypedDict)
 
     DryRun: NotRequired[bool]
     IpamResourceDiscoveryAssociationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18320,6 +18430,8 @@ class DescribeIpamScopesRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     IpamScopeIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18354,6 +18466,8 @@ class DescribeIpamsRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     IpamIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18387,6 +18501,8 @@ class DescribeIpv6PoolsRequestPaginateTypeDef(TypedDict):
     """DescribeIpv6PoolsRequest (paginate() request)."""
 
     PoolIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -18481,6 +18597,8 @@ class DescribeLaunchTemplateVersionsRequestPaginateTypeDef(TypedDict):
     Versions: NotRequired[Union[List[str], Tuple[str, ...]]]
     MinVersion: NotRequired[str]
     MaxVersion: NotRequired[str]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     ResolveAlias: NotRequired[bool]
     IncludeManagedResources: NotRequired[bool]
@@ -18525,6 +18643,8 @@ class DescribeLaunchTemplatesRequestPaginateTypeDef(TypedDict):
     LaunchTemplateIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     LaunchTemplateNames: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     IncludeManagedResources: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18567,6 +18687,8 @@ class DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestPagi
         Union[List[str], Tuple[str, ...]]
     ]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18621,6 +18743,8 @@ class DescribeLocalGatewayRouteTableVpcAssociationsRequestPaginateTypeDef(TypedD
         Union[List[str], Tuple[str, ...]]
     ]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18663,6 +18787,8 @@ class DescribeLocalGatewayRouteTablesRequestPaginateTypeDef(TypedDict):
 
     LocalGatewayRouteTableIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18697,6 +18823,8 @@ class DescribeLocalGatewayVirtualInterfaceGroupsRequestPaginateTypeDef(TypedDict
 
     LocalGatewayVirtualInterfaceGroupIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18739,6 +18867,8 @@ class DescribeLocalGatewayVirtualInterfacesRequestPaginateTypeDef(TypedDict):
 
     LocalGatewayVirtualInterfaceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18779,6 +18909,8 @@ class DescribeLocalGatewaysRequestPaginateTypeDef(TypedDict):
 
     LocalGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18855,6 +18987,8 @@ class DescribeMacHostsRequestPaginateTypeDef(TypedDict):
 
     Filters: NotRequired[Sequence[FilterTypeDef]]
     HostIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -18895,6 +19029,8 @@ class DescribeMacModificationTasksRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     MacModificationTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -18928,6 +19064,8 @@ class DescribeManagedPrefixListsRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PrefixListIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18962,7 +19100,9 @@ class DescribeMovingAddressesRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     PublicIps: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -19003,7 +19143,9 @@ class DescribeNatGatewaysRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filter: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
     NatGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -19046,6 +19188,8 @@ class DescribeNatGatewaysResultTypeDef(TypedDict):
 class DescribeNetworkAclsRequestPaginateTypeDef(TypedDict):
     """DescribeNetworkAclsRequest (paginate() request)."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     NetworkAclIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -19087,7 +19231,9 @@ class DescribeNetworkInsightsAccessScopeAnalysesRequestPaginateTypeDef(TypedDict
     AnalysisStartTimeBegin: NotRequired[TimestampTypeDef]
     AnalysisStartTimeEnd: NotRequired[TimestampTypeDef]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -19148,7 +19294,9 @@ class DescribeNetworkInsightsAccessScopesRequestPaginateTypeDef(TypedDict):
 
     NetworkInsightsAccessScopeIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -19187,7 +19335,9 @@ class DescribeNetworkInsightsAnalysesRequestPaginateTypeDef(TypedDict):
     AnalysisStartTime: NotRequired[TimestampTypeDef]
     AnalysisEndTime: NotRequired[TimestampTypeDef]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -19246,7 +19396,9 @@ class DescribeNetworkInsightsPathsRequestPaginateTypeDef(TypedDict):
 
     NetworkInsightsPathIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -19309,6 +19461,8 @@ class DescribeNetworkInterfacePermissionsRequestPaginateTypeDef(TypedDict):
 
     NetworkInterfacePermissionIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -19341,6 +19495,8 @@ class DescribeNetworkInterfacePermissionsResultTypeDef(TypedDict):
 class DescribeNetworkInterfacesRequestPaginateTypeDef(TypedDict):
     """Contains the parameters for DescribeNetworkInterfaces."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
     NetworkInterfaceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
@@ -19437,6 +19593,8 @@ class DescribePrefixListsRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PrefixListIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -19479,6 +19637,8 @@ class DescribePrincipalIdFormatRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Resources: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -19517,6 +19677,8 @@ class DescribePublicIpv4PoolsRequestPaginateTypeDef(TypedDict):
     """DescribePublicIpv4PoolsRequest (paginate() request)."""
 
     PoolIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -19602,6 +19764,8 @@ class DescribeReplaceRootVolumeTasksRequestPaginateTypeDef(TypedDict):
 
     ReplaceRootVolumeTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -19650,6 +19814,7 @@ class DescribeReservedInstancesModificationsRequestPaginateTypeDef(TypedDict):
     """Contains the parameters for DescribeReservedInstancesModifications."""
 
     ReservedInstancesModificationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -19738,6 +19903,8 @@ class DescribeReservedInstancesOfferingsRequestPaginateTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
     InstanceTenancy: NotRequired[TenancyType]
     OfferingType: NotRequired[OfferingTypeValuesType]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -19859,6 +20026,8 @@ class DescribeRouteServerEndpointsRequestPaginateTypeDef(TypedDict):
     """DescribeRouteServerEndpointsRequest (paginate() request)."""
 
     RouteServerEndpointIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -19893,6 +20062,8 @@ class DescribeRouteServerPeersRequestPaginateTypeDef(TypedDict):
     """DescribeRouteServerPeersRequest (paginate() request)."""
 
     RouteServerPeerIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -19927,6 +20098,8 @@ class DescribeRouteServersRequestPaginateTypeDef(TypedDict):
     """DescribeRouteServersRequest (paginate() request)."""
 
     RouteServerIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -19960,6 +20133,8 @@ class DescribeRouteServersResultTypeDef(TypedDict):
 class DescribeRouteTablesRequestPaginateTypeDef(TypedDict):
     """DescribeRouteTablesRequest (paginate() request)."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     RouteTableIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -20016,8 +20191,10 @@ class DescribeScheduledInstanceAvailabilityRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     FirstSlotStartTimeRange: SlotDateTimeRangeRequestTypeDef
+    MaxResults: NotRequired[int]
     MaxSlotDurationInHours: NotRequired[int]
     MinSlotDurationInHours: NotRequired[int]
+    NextToken: NotRequired[str]
     Recurrence: ScheduledInstanceRecurrenceRequestTypeDef
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -20096,6 +20273,8 @@ class DescribeScheduledInstancesRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     ScheduledInstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     SlotStartTimeRange: NotRequired[SlotStartTimeRangeRequestTypeDef]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -20152,6 +20331,8 @@ class DescribeSecondaryInterfacesRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     SecondaryInterfaceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -20225,6 +20406,8 @@ class DescribeSecondaryNetworksRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     SecondaryNetworkIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -20270,6 +20453,8 @@ class DescribeSecondarySubnetsRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     SecondarySubnetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -20339,6 +20524,8 @@ class DescribeSecurityGroupRulesRequestPaginateTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
     SecurityGroupRuleIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -20371,6 +20558,8 @@ class DescribeSecurityGroupVpcAssociationsRequestPaginateTypeDef(TypedDict):
     """DescribeSecurityGroupVpcAssociationsRequest (paginate() request)."""
 
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -20427,6 +20616,8 @@ class DescribeSecurityGroupsRequestPaginateTypeDef(TypedDict):
 
     GroupIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     GroupNames: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -20564,6 +20755,8 @@ class DescribeSnapshotTierStatusRequestPaginateTypeDef(TypedDict):
 
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -20611,6 +20804,8 @@ class DescribeSnapshotTierStatusResultTypeDef(TypedDict):
 class DescribeSnapshotsRequestPaginateTypeDef(TypedDict):
     """DescribeSnapshotsRequest (paginate() request)."""
 
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     OwnerIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     RestorableByUserIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     SnapshotIds: NotRequired[Union[List[str], Tuple[str, ...]]]
@@ -20717,6 +20912,8 @@ class DescribeSpotFleetInstancesRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     SpotFleetRequestId: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -20780,6 +20977,8 @@ class DescribeSpotFleetRequestsRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     SpotFleetRequestIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -21006,6 +21205,8 @@ class DescribeSpotFleetRequestsResponseTypeDef(TypedDict):
 class DescribeSpotInstanceRequestsRequestPaginateTypeDef(TypedDict):
     """Contains the parameters for DescribeSpotInstanceRequests."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     SpotInstanceRequestIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -21120,6 +21321,8 @@ class DescribeSpotPriceHistoryRequestPaginateTypeDef(TypedDict):
     ProductDescriptions: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     AvailabilityZone: NotRequired[str]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -21172,6 +21375,8 @@ class DescribeStaleSecurityGroupsRequestPaginateTypeDef(TypedDict):
     """DescribeStaleSecurityGroupsRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     VpcId: str
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -21230,6 +21435,8 @@ class DescribeStoreImageTasksRequestPaginateTypeDef(TypedDict):
     ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -21288,6 +21495,8 @@ class DescribeSubnetsRequestPaginateTypeDef(TypedDict):
 
     Filters: NotRequired[Sequence[FilterTypeDef]]
     SubnetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -21333,6 +21542,8 @@ class DescribeTagsRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -21394,6 +21605,8 @@ class DescribeTrafficMirrorFiltersRequestPaginateTypeDef(TypedDict):
     TrafficMirrorFilterIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -21428,6 +21641,8 @@ class DescribeTrafficMirrorSessionsRequestPaginateTypeDef(TypedDict):
     TrafficMirrorSessionIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -21462,6 +21677,8 @@ class DescribeTrafficMirrorTargetsRequestPaginateTypeDef(TypedDict):
     TrafficMirrorTargetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -21495,6 +21712,8 @@ class DescribeTransitGatewayAttachmentsRequestPaginateTypeDef(TypedDict):
 
     TransitGatewayAttachmentIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -21553,6 +21772,8 @@ class DescribeTransitGatewayConnectPeersRequestPaginateTypeDef(TypedDict):
 
     TransitGatewayConnectPeerIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -21589,6 +21810,8 @@ class DescribeTransitGatewayConnectsRequestPaginateTypeDef(TypedDict):
 
     TransitGatewayAttachmentIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -21647,6 +21870,8 @@ class DescribeTransitGatewayMulticastDomainsRequestPaginateTypeDef(TypedDict):
 
     TransitGatewayMulticastDomainIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -21687,6 +21912,8 @@ class DescribeTransitGatewayPeeringAttachmentsRequestPaginateTypeDef(TypedDict):
 
     TransitGatewayAttachmentIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -21727,6 +21954,8 @@ class DescribeTransitGatewayPolicyTablesRequestPaginateTypeDef(TypedDict):
 
     TransitGatewayPolicyTableIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -21765,6 +21994,8 @@ class DescribeTransitGatewayRouteTableAnnouncementsRequestPaginateTypeDef(TypedD
         Union[List[str], Tuple[str, ...]]
     ]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -21807,6 +22038,8 @@ class DescribeTransitGatewayRouteTablesRequestPaginateTypeDef(TypedDict):
 
     TransitGatewayRouteTableIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -21843,6 +22076,8 @@ class DescribeTransitGatewayVpcAttachmentsRequestPaginateTypeDef(TypedDict):
 
     TransitGatewayAttachmentIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -21879,6 +22114,8 @@ class DescribeTransitGatewaysRequestPaginateTypeDef(TypedDict):
 
     TransitGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -21914,6 +22151,8 @@ class DescribeTrunkInterfaceAssociationsRequestPaginateTypeDef(TypedDict):
     AssociationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -21948,6 +22187,8 @@ class DescribeVerifiedAccessEndpointsRequestPaginateTypeDef(TypedDict):
     VerifiedAccessEndpointIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     VerifiedAccessInstanceId: NotRequired[str]
     VerifiedAccessGroupId: NotRequired[str]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -21985,6 +22226,8 @@ class DescribeVerifiedAccessGroupsRequestPaginateTypeDef(TypedDict):
 
     VerifiedAccessGroupIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     VerifiedAccessInstanceId: NotRequired[str]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -22024,6 +22267,8 @@ class DescribeVerifiedAccessInstanceLoggingConfigurationsRequestPaginateTypeDef(
     """
 
     VerifiedAccessInstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -22120,6 +22365,8 @@ class DescribeVerifiedAccessInstancesRequestPaginateTypeDef(TypedDict):
     """DescribeVerifiedAccessInstancesRequest (paginate() request)."""
 
     VerifiedAccessInstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -22154,6 +22401,8 @@ class DescribeVerifiedAccessTrustProvidersRequestPaginateTypeDef(TypedDict):
     """DescribeVerifiedAccessTrustProvidersRequest (paginate() request)."""
 
     VerifiedAccessTrustProviderIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -22213,6 +22462,8 @@ class DescribeVolumeAttributeResultTypeDef(TypedDict):
 class DescribeVolumeStatusRequestPaginateTypeDef(TypedDict):
     """DescribeVolumeStatusRequest (paginate() request)."""
 
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     VolumeIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
@@ -22328,6 +22579,8 @@ class DescribeVolumesModificationsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     VolumeIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -22385,6 +22638,8 @@ class DescribeVolumesRequestPaginateTypeDef(TypedDict):
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -22506,6 +22761,8 @@ class DescribeVpcClassicLinkDnsSupportRequestPaginateTypeDef(TypedDict):
     """DescribeVpcClassicLinkDnsSupportRequest (paginate() request)."""
 
     VpcIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -22617,6 +22874,8 @@ class DescribeVpcEndpointConnectionNotificationsRequestPaginateTypeDef(TypedDict
     DryRun: NotRequired[bool]
     ConnectionNotificationId: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -22652,6 +22911,8 @@ class DescribeVpcEndpointConnectionsRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -22702,6 +22963,8 @@ class DescribeVpcEndpointServiceConfigurationsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     ServiceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -22736,6 +22999,8 @@ class DescribeVpcEndpointServicePermissionsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     ServiceId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -22770,6 +23035,8 @@ class DescribeVpcEndpointServicesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     ServiceNames: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     ServiceRegions: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -22836,6 +23103,8 @@ class DescribeVpcEndpointsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     VpcEndpointIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -22867,6 +23136,8 @@ class DescribeVpcEndpointsResultTypeDef(TypedDict):
 class DescribeVpcPeeringConnectionsRequestPaginateTypeDef(TypedDict):
     """DescribeVpcPeeringConnectionsRequest (paginate() request)."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     VpcPeeringConnectionIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -22926,6 +23197,8 @@ class DescribeVpcsRequestPaginateTypeDef(TypedDict):
 
     Filters: NotRequired[Sequence[FilterTypeDef]]
     VpcIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -22981,6 +23254,8 @@ class DescribeVpnConcentratorsRequestPaginateTypeDef(TypedDict):
 
     VpnConcentratorIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -24482,6 +24757,8 @@ class GetAssociatedIpv6PoolCidrsRequestPaginateTypeDef(TypedDict):
     """GetAssociatedIpv6PoolCidrsRequest (paginate() request)."""
 
     PoolId: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -24523,6 +24800,8 @@ class GetAwsNetworkPerformanceDataRequestPaginateTypeDef(TypedDict):
     DataQueries: NotRequired[Sequence[DataQueryTypeDef]]
     StartTime: NotRequired[TimestampTypeDef]
     EndTime: NotRequired[TimestampTypeDef]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -24581,6 +24860,8 @@ class GetCapacityManagerMetricDataRequestPaginateTypeDef(TypedDict):
     Period: int
     GroupBy: NotRequired[Sequence[GroupByType]]
     FilterBy: NotRequired[Sequence[CapacityManagerConditionTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -24642,6 +24923,8 @@ class GetCapacityManagerMetricDimensionsRequestPaginateTypeDef(TypedDict):
     StartTime: TimestampTypeDef
     EndTime: TimestampTypeDef
     MetricNames: Sequence[MetricType]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -24677,6 +24960,8 @@ class GetCapacityManagerMetricDimensionsResultTypeDef(TypedDict):
 class GetCapacityManagerMonitoredTagKeysRequestPaginateTypeDef(TypedDict):
     """GetCapacityManagerMonitoredTagKeysRequest (paginate() request)."""
 
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -24911,6 +25196,8 @@ class GetGroupsForCapacityReservationRequestPaginateTypeDef(TypedDict):
     """GetGroupsForCapacityReservationRequest (paginate() request)."""
 
     CapacityReservationId: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -25062,6 +25349,8 @@ class GetInstanceTypesFromInstanceRequirementsRequestPaginateTypeDef(TypedDict):
     ArchitectureTypes: Sequence[ArchitectureTypeType]
     VirtualizationTypes: Sequence[VirtualizationTypeType]
     InstanceRequirements: InstanceRequirementsRequestTypeDef
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Context: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -25123,6 +25412,8 @@ class GetIpamAddressHistoryRequestPaginateTypeDef(TypedDict):
     VpcId: NotRequired[str]
     StartTime: NotRequired[TimestampTypeDef]
     EndTime: NotRequired[TimestampTypeDef]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -25179,6 +25470,8 @@ class GetIpamDiscoveredAccountsRequestPaginateTypeDef(TypedDict):
     IpamResourceDiscoveryId: str
     DiscoveryRegion: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -25301,6 +25594,8 @@ class GetIpamDiscoveredResourceCidrsRequestPaginateTypeDef(TypedDict):
     IpamResourceDiscoveryId: str
     ResourceRegion: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -25422,6 +25717,8 @@ class GetIpamPoolAllocationsRequestPaginateTypeDef(TypedDict):
     IpamPoolId: str
     IpamPoolAllocationId: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -25457,6 +25754,8 @@ class GetIpamPoolCidrsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     IpamPoolId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -25491,6 +25790,8 @@ class GetIpamPrefixListResolverRulesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     IpamPrefixListResolverId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -25550,6 +25851,8 @@ class GetIpamPrefixListResolverVersionEntriesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     IpamPrefixListResolverId: str
     IpamPrefixListResolverVersion: int
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -25593,7 +25896,9 @@ class GetIpamPrefixListResolverVersionsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     IpamPrefixListResolverId: str
     IpamPrefixListResolverVersions: NotRequired[Sequence[int]]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -25638,6 +25943,8 @@ class GetIpamResourceCidrsRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     IpamScopeId: str
     IpamPoolId: NotRequired[str]
     ResourceId: NotRequired[str]
@@ -25717,6 +26024,8 @@ class GetManagedPrefixListAssociationsRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     PrefixListId: str
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -25757,6 +26066,8 @@ class GetManagedPrefixListEntriesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     PrefixListId: str
     TargetVersion: NotRequired[int]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -25815,6 +26126,8 @@ class GetNetworkInsightsAccessScopeAnalysisFindingsRequestPaginateTypeDef(TypedD
     """GetNetworkInsightsAccessScopeAnalysisFindingsRequest (paginate() request)."""
 
     NetworkInsightsAccessScopeAnalysisId: str
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -26024,6 +26337,8 @@ class GetSecurityGroupsForVpcRequestPaginateTypeDef(TypedDict):
     """GetSecurityGroupsForVpcRequest (paginate() request)."""
 
     VpcId: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -26116,6 +26431,8 @@ class GetSpotPlacementScoresRequestPaginateTypeDef(TypedDict):
         InstanceRequirementsWithMetadataRequestTypeDef
     ]
     DryRun: NotRequired[bool]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -26186,6 +26503,8 @@ class GetTransitGatewayAttachmentPropagationsRequestPaginateTypeDef(TypedDict):
 
     TransitGatewayAttachmentId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -26251,6 +26570,8 @@ class GetTransitGatewayMulticastDomainAssociationsRequestPaginateTypeDef(TypedDi
 
     TransitGatewayMulticastDomainId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -26303,6 +26624,8 @@ class GetTransitGatewayPolicyTableAssociationsRequestPaginateTypeDef(TypedDict):
 
     TransitGatewayPolicyTableId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -26382,6 +26705,8 @@ class GetTransitGatewayPrefixListReferencesRequestPaginateTypeDef(TypedDict):
 
     TransitGatewayRouteTableId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -26420,6 +26745,8 @@ class GetTransitGatewayRouteTableAssociationsRequestPaginateTypeDef(TypedDict):
 
     TransitGatewayRouteTableId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -26463,6 +26790,8 @@ class GetTransitGatewayRouteTablePropagationsRequestPaginateTypeDef(TypedDict):
 
     TransitGatewayRouteTableId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -26611,6 +26940,8 @@ class GetVpnConnectionDeviceSampleConfigurationResultTypeDef(TypedDict):
 class GetVpnConnectionDeviceTypesRequestPaginateTypeDef(TypedDict):
     """GetVpnConnectionDeviceTypesRequest (paginate() request)."""
 
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -27196,6 +27527,8 @@ class ListImagesInRecycleBinRequestPaginateTypeDef(TypedDict):
     """ListImagesInRecycleBinRequest (paginate() request)."""
 
     ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -27227,6 +27560,8 @@ class ListImagesInRecycleBinResultTypeDef(TypedDict):
 class ListSnapshotsInRecycleBinRequestPaginateTypeDef(TypedDict):
     """ListSnapshotsInRecycleBinRequest (paginate() request)."""
 
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     SnapshotIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -30639,6 +30974,8 @@ class SearchLocalGatewayRoutesRequestPaginateTypeDef(TypedDict):
 
     LocalGatewayRouteTableId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -30673,6 +31010,8 @@ class SearchTransitGatewayMulticastGroupsRequestPaginateTypeDef(TypedDict):
 
     TransitGatewayMulticastDomainId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -30723,7 +31062,9 @@ class SearchTransitGatewayRoutesRequestPaginateTypeDef(TypedDict):
 
     TransitGatewayRouteTableId: str
     Filters: Sequence[FilterTypeDef]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 

@@ -10689,6 +10689,8 @@ class DescribeAccountAttributesResultTypeDef(TypedDict):
 
 class DescribeAddressTransfersRequestPaginateTypeDef(TypedDict):
     AllocationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -10710,6 +10712,8 @@ class DescribeAddressTransfersResultTypeDef(TypedDict):
 class DescribeAddressesAttributeRequestPaginateTypeDef(TypedDict):
     AllocationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Attribute: NotRequired[AddressAttributeNameType]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -10768,6 +10772,8 @@ class DescribeAvailabilityZonesResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeAwsNetworkPerformanceMetricSubscriptionsRequestPaginateTypeDef(TypedDict):
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -10813,6 +10819,8 @@ class DescribeBundleTasksResultTypeDef(TypedDict):
 
 class DescribeByoipCidrsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
+    MaxResults: int
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeByoipCidrsRequestTypeDef(TypedDict):
@@ -10831,6 +10839,8 @@ class DescribeByoipCidrsResultTypeDef(TypedDict):
 
 class DescribeCapacityBlockExtensionHistoryRequestPaginateTypeDef(TypedDict):
     CapacityReservationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -10855,6 +10865,8 @@ class DescribeCapacityBlockExtensionOfferingsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     CapacityBlockExtensionDurationHours: int
     CapacityReservationId: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeCapacityBlockExtensionOfferingsRequestTypeDef(TypedDict):
@@ -10884,6 +10896,8 @@ class DescribeCapacityBlockOfferingsRequestPaginateTypeDef(TypedDict):
     StartDateRange: NotRequired[TimestampTypeDef]
     EndDateRange: NotRequired[TimestampTypeDef]
     CapacityDurationHours: int
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     UltraserverType: NotRequired[str]
     UltraserverCount: NotRequired[int]
     AllAvailabilityZones: NotRequired[bool]
@@ -10913,6 +10927,8 @@ class DescribeCapacityBlockOfferingsResultTypeDef(TypedDict):
 
 class DescribeCapacityBlockStatusRequestPaginateTypeDef(TypedDict):
     CapacityBlockIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -10935,6 +10951,8 @@ class DescribeCapacityBlockStatusResultTypeDef(TypedDict):
 
 class DescribeCapacityBlocksRequestPaginateTypeDef(TypedDict):
     CapacityBlockIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -10957,6 +10975,8 @@ class DescribeCapacityBlocksResultTypeDef(TypedDict):
 
 class DescribeCapacityManagerDataExportsRequestPaginateTypeDef(TypedDict):
     CapacityManagerDataExportIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -10986,6 +11006,8 @@ class DescribeCapacityManagerDataExportsResultTypeDef(TypedDict):
 class DescribeCapacityReservationBillingRequestsRequestPaginateTypeDef(TypedDict):
     CapacityReservationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Role: CallerRoleType
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -11013,6 +11035,8 @@ class DescribeCapacityReservationBillingRequestsResultTypeDef(TypedDict):
 
 class DescribeCapacityReservationFleetsRequestPaginateTypeDef(TypedDict):
     CapacityReservationFleetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -11049,6 +11073,8 @@ class DescribeCapacityReservationTopologyResultTypeDef(TypedDict):
 
 class DescribeCapacityReservationsRequestPaginateTypeDef(TypedDict):
     CapacityReservationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -11072,6 +11098,8 @@ class DescribeCapacityReservationsResultTypeDef(TypedDict):
 class DescribeCarrierGatewaysRequestPaginateTypeDef(TypedDict):
     CarrierGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -11095,6 +11123,8 @@ class DescribeClassicLinkInstancesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeClassicLinkInstancesRequestTypeDef(TypedDict):
@@ -11116,7 +11146,9 @@ class DescribeClassicLinkInstancesResultTypeDef(TypedDict):
 class DescribeClientVpnAuthorizationRulesRequestPaginateTypeDef(TypedDict):
     ClientVpnEndpointId: str
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeClientVpnAuthorizationRulesRequestTypeDef(TypedDict):
@@ -11138,6 +11170,8 @@ class DescribeClientVpnAuthorizationRulesResultTypeDef(TypedDict):
 class DescribeClientVpnConnectionsRequestPaginateTypeDef(TypedDict):
     ClientVpnEndpointId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -11159,6 +11193,8 @@ class DescribeClientVpnConnectionsResultTypeDef(TypedDict):
 
 class DescribeClientVpnEndpointsRequestPaginateTypeDef(TypedDict):
     ClientVpnEndpointIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -11182,6 +11218,8 @@ class DescribeClientVpnEndpointsResultTypeDef(TypedDict):
 class DescribeClientVpnRoutesRequestPaginateTypeDef(TypedDict):
     ClientVpnEndpointId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -11204,6 +11242,8 @@ class DescribeClientVpnRoutesResultTypeDef(TypedDict):
 class DescribeClientVpnTargetNetworksRequestPaginateTypeDef(TypedDict):
     ClientVpnEndpointId: str
     AssociationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -11238,6 +11278,8 @@ class DescribeClientVpnTargetNetworksResultTypeDef(TypedDict):
 class DescribeCoipPoolsRequestPaginateTypeDef(TypedDict):
     PoolIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -11298,6 +11340,8 @@ class DescribeDeclarativePoliciesReportsResultTypeDef(TypedDict):
 
 class DescribeDhcpOptionsRequestPaginateTypeDef(TypedDict):
     DhcpOptionsIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -11321,6 +11365,8 @@ class DescribeDhcpOptionsResultTypeDef(TypedDict):
 class DescribeEgressOnlyInternetGatewaysRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     EgressOnlyInternetGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -11371,6 +11417,8 @@ class DescribeExportImageTasksRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     ExportImageTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeExportImageTasksRequestTypeDef(TypedDict):
@@ -11419,6 +11467,8 @@ class DescribeExportTasksResultTypeDef(TypedDict):
 class DescribeFastLaunchImagesRequestPaginateTypeDef(TypedDict):
     ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -11473,6 +11523,8 @@ class DescribeFastSnapshotRestoreSuccessItemTypeDef(TypedDict):
 
 class DescribeFastSnapshotRestoresRequestPaginateTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -11549,6 +11601,8 @@ class DescribeFleetsInstancesTypeDef(TypedDict):
 
 class DescribeFleetsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     FleetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -11638,6 +11692,8 @@ class DescribeFlowLogsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filter: NotRequired[Sequence[FilterTypeDef]]
     FlowLogIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeFlowLogsRequestTypeDef(TypedDict):
@@ -11708,6 +11764,8 @@ class DescribeFpgaImagesRequestPaginateTypeDef(TypedDict):
     FpgaImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Owners: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeFpgaImagesRequestTypeDef(TypedDict):
@@ -11758,7 +11816,9 @@ class DescribeFpgaImagesResultTypeDef(TypedDict):
 class DescribeHostReservationOfferingsRequestPaginateTypeDef(TypedDict):
     Filter: NotRequired[Sequence[FilterTypeDef]]
     MaxDuration: NotRequired[int]
+    MaxResults: NotRequired[int]
     MinDuration: NotRequired[int]
+    NextToken: NotRequired[str]
     OfferingId: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -11791,6 +11851,8 @@ class DescribeHostReservationOfferingsResultTypeDef(TypedDict):
 class DescribeHostReservationsRequestPaginateTypeDef(TypedDict):
     Filter: NotRequired[Sequence[FilterTypeDef]]
     HostReservationIdSet: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeHostReservationsRequestTypeDef(TypedDict):
@@ -11826,6 +11888,8 @@ class DescribeHostReservationsResultTypeDef(TypedDict):
 
 class DescribeHostsRequestPaginateTypeDef(TypedDict):
     HostIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filter: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -11881,6 +11945,8 @@ class DescribeHostsResultTypeDef(TypedDict):
 class DescribeIamInstanceProfileAssociationsRequestPaginateTypeDef(TypedDict):
     AssociationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeIamInstanceProfileAssociationsRequestTypeDef(TypedDict):
@@ -11938,7 +12004,9 @@ class DescribeImageReferencesRequestPaginateTypeDef(TypedDict):
     ImageIds: Union[List[str], Tuple[str, ...]]
     IncludeAllResourceTypes: NotRequired[bool]
     ResourceTypes: NotRequired[Sequence[ResourceTypeRequestTypeDef]]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeImageReferencesRequestTypeDef(TypedDict):
@@ -11966,8 +12034,10 @@ class DescribeImageReferencesResultTypeDef(TypedDict):
 class DescribeImageUsageReportEntriesRequestPaginateTypeDef(TypedDict):
     ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     ReportIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeImageUsageReportEntriesRequestTypeDef(TypedDict):
@@ -11998,8 +12068,10 @@ class DescribeImageUsageReportEntriesResultTypeDef(TypedDict):
 class DescribeImageUsageReportsRequestPaginateTypeDef(TypedDict):
     ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     ReportIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeImageUsageReportsRequestTypeDef(TypedDict):
@@ -12064,6 +12136,8 @@ class DescribeImagesRequestPaginateTypeDef(TypedDict):
     Owners: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludeDeprecated: NotRequired[bool]
     IncludeDisabled: NotRequired[bool]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -12143,6 +12217,8 @@ class DescribeImportImageTasksRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     ImportTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeImportImageTasksRequestTypeDef(TypedDict):
@@ -12205,6 +12281,8 @@ class DescribeImportSnapshotTasksRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     ImportTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeImportSnapshotTasksRequestTypeDef(TypedDict):
@@ -12261,6 +12339,8 @@ class DescribeInstanceAttributeRequestTypeDef(TypedDict):
 
 class DescribeInstanceConnectEndpointsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     InstanceConnectEndpointIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -12285,6 +12365,8 @@ class DescribeInstanceCreditSpecificationsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeInstanceCreditSpecificationsRequestTypeDef(TypedDict):
@@ -12318,6 +12400,8 @@ class DescribeInstanceEventWindowsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     InstanceEventWindowIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeInstanceEventWindowsRequestTypeDef(TypedDict):
@@ -12339,6 +12423,8 @@ class DescribeInstanceEventWindowsResultTypeDef(TypedDict):
 class DescribeInstanceImageMetadataRequestPaginateTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
     InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -12422,6 +12508,8 @@ class DescribeInstanceSqlHaStatesResultTypeDef(TypedDict):
 
 class DescribeInstanceStatusRequestPaginateTypeDef(TypedDict):
     InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -12496,6 +12584,8 @@ class DescribeInstanceStatusResultTypeDef(TypedDict):
 
 class DescribeInstanceTopologyRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     GroupNames: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -12531,6 +12621,8 @@ class DescribeInstanceTypeOfferingsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     LocationType: NotRequired[LocationTypeType]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeInstanceTypeOfferingsRequestTypeDef(TypedDict):
@@ -12558,6 +12650,8 @@ class DescribeInstanceTypesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     InstanceTypes: NotRequired[Sequence[InstanceTypeType]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     IncludeUnsupportedInRegion: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -12794,6 +12888,8 @@ class DescribeInstancesRequestPaginateTypeDef(TypedDict):
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeInstancesRequestTypeDef(TypedDict):
@@ -13040,6 +13136,8 @@ class DescribeInstancesResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeInternetGatewaysRequestPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     InternetGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -13111,6 +13209,8 @@ class DescribeIpamPoolAllocationsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     IpamPoolAllocationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeIpamPoolAllocationsRequestTypeDef(TypedDict):
@@ -13132,6 +13232,8 @@ class DescribeIpamPoolAllocationsResultTypeDef(TypedDict):
 class DescribeIpamPoolsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     IpamPoolIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -13154,6 +13256,8 @@ class DescribeIpamPoolsResultTypeDef(TypedDict):
 class DescribeIpamPrefixListResolverTargetsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     IpamPrefixListResolverTargetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     IpamPrefixListResolverId: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -13184,6 +13288,8 @@ class DescribeIpamPrefixListResolverTargetsResultTypeDef(TypedDict):
 class DescribeIpamPrefixListResolversRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     IpamPrefixListResolverIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -13206,6 +13312,8 @@ class DescribeIpamPrefixListResolversResultTypeDef(TypedDict):
 class DescribeIpamResourceDiscoveriesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     IpamResourceDiscoveryIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -13228,6 +13336,8 @@ class DescribeIpamResourceDiscoveriesResultTypeDef(TypedDict):
 class DescribeIpamResourceDiscoveryAssociationsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     IpamResourceDiscoveryAssociationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -13256,6 +13366,8 @@ class DescribeIpamResourceDiscoveryAssociationsResultTypeDef(TypedDict):
 class DescribeIpamScopesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     IpamScopeIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -13278,6 +13390,8 @@ class DescribeIpamScopesResultTypeDef(TypedDict):
 class DescribeIpamsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     IpamIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -13299,6 +13413,8 @@ class DescribeIpamsResultTypeDef(TypedDict):
 
 class DescribeIpv6PoolsRequestPaginateTypeDef(TypedDict):
     PoolIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -13363,6 +13479,8 @@ class DescribeLaunchTemplateVersionsRequestPaginateTypeDef(TypedDict):
     Versions: NotRequired[Union[List[str], Tuple[str, ...]]]
     MinVersion: NotRequired[str]
     MaxVersion: NotRequired[str]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     ResolveAlias: NotRequired[bool]
     IncludeManagedResources: NotRequired[bool]
@@ -13395,6 +13513,8 @@ class DescribeLaunchTemplatesRequestPaginateTypeDef(TypedDict):
     LaunchTemplateIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     LaunchTemplateNames: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     IncludeManagedResources: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -13423,6 +13543,8 @@ class DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestPagi
         Union[List[str], Tuple[str, ...]]
     ]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -13459,6 +13581,8 @@ class DescribeLocalGatewayRouteTableVpcAssociationsRequestPaginateTypeDef(TypedD
         Union[List[str], Tuple[str, ...]]
     ]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -13487,6 +13611,8 @@ class DescribeLocalGatewayRouteTableVpcAssociationsResultTypeDef(TypedDict):
 class DescribeLocalGatewayRouteTablesRequestPaginateTypeDef(TypedDict):
     LocalGatewayRouteTableIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -13509,6 +13635,8 @@ class DescribeLocalGatewayRouteTablesResultTypeDef(TypedDict):
 class DescribeLocalGatewayVirtualInterfaceGroupsRequestPaginateTypeDef(TypedDict):
     LocalGatewayVirtualInterfaceGroupIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -13537,6 +13665,8 @@ class DescribeLocalGatewayVirtualInterfaceGroupsResultTypeDef(TypedDict):
 class DescribeLocalGatewayVirtualInterfacesRequestPaginateTypeDef(TypedDict):
     LocalGatewayVirtualInterfaceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -13565,6 +13695,8 @@ class DescribeLocalGatewayVirtualInterfacesResultTypeDef(TypedDict):
 class DescribeLocalGatewaysRequestPaginateTypeDef(TypedDict):
     LocalGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -13617,6 +13749,8 @@ class DescribeLockedSnapshotsResultTypeDef(TypedDict):
 class DescribeMacHostsRequestPaginateTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
     HostIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeMacHostsRequestTypeDef(TypedDict):
@@ -13642,6 +13776,8 @@ class DescribeMacModificationTasksRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     MacModificationTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeMacModificationTasksRequestTypeDef(TypedDict):
@@ -13663,6 +13799,8 @@ class DescribeMacModificationTasksResultTypeDef(TypedDict):
 class DescribeManagedPrefixListsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PrefixListIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -13685,7 +13823,9 @@ class DescribeManagedPrefixListsResultTypeDef(TypedDict):
 class DescribeMovingAddressesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     PublicIps: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeMovingAddressesRequestTypeDef(TypedDict):
@@ -13711,7 +13851,9 @@ class DescribeMovingAddressesResultTypeDef(TypedDict):
 class DescribeNatGatewaysRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filter: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
     NatGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeNatGatewaysRequestTypeDef(TypedDict):
@@ -13739,6 +13881,8 @@ class DescribeNatGatewaysResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeNetworkAclsRequestPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     NetworkAclIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -13768,7 +13912,9 @@ class DescribeNetworkInsightsAccessScopeAnalysesRequestPaginateTypeDef(TypedDict
     AnalysisStartTimeBegin: NotRequired[TimestampTypeDef]
     AnalysisStartTimeEnd: NotRequired[TimestampTypeDef]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeNetworkInsightsAccessScopeAnalysesRequestTypeDef(TypedDict):
@@ -13812,7 +13958,9 @@ class DescribeNetworkInsightsAccessScopeAnalysesResultTypeDef(TypedDict):
 class DescribeNetworkInsightsAccessScopesRequestPaginateTypeDef(TypedDict):
     NetworkInsightsAccessScopeIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeNetworkInsightsAccessScopesRequestTypeDef(TypedDict):
@@ -13839,7 +13987,9 @@ class DescribeNetworkInsightsAnalysesRequestPaginateTypeDef(TypedDict):
     AnalysisStartTime: NotRequired[TimestampTypeDef]
     AnalysisEndTime: NotRequired[TimestampTypeDef]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeNetworkInsightsAnalysesRequestTypeDef(TypedDict):
@@ -13883,7 +14033,9 @@ class DescribeNetworkInsightsAnalysesResultTypeDef(TypedDict):
 class DescribeNetworkInsightsPathsRequestPaginateTypeDef(TypedDict):
     NetworkInsightsPathIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeNetworkInsightsPathsRequestTypeDef(TypedDict):
@@ -13925,6 +14077,8 @@ class DescribeNetworkInterfaceAttributeResultTypeDef(TypedDict):
 class DescribeNetworkInterfacePermissionsRequestPaginateTypeDef(TypedDict):
     NetworkInterfacePermissionIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeNetworkInterfacePermissionsRequestTypeDef(TypedDict):
@@ -13945,6 +14099,8 @@ class DescribeNetworkInterfacePermissionsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeNetworkInterfacesRequestPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
     NetworkInterfaceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
@@ -14011,6 +14167,8 @@ class DescribePlacementGroupsResultTypeDef(TypedDict):
 class DescribePrefixListsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PrefixListIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -14038,6 +14196,8 @@ class DescribePrefixListsResultTypeDef(TypedDict):
 class DescribePrincipalIdFormatRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Resources: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribePrincipalIdFormatRequestTypeDef(TypedDict):
@@ -14061,6 +14221,8 @@ class DescribePrincipalIdFormatResultTypeDef(TypedDict):
 
 class DescribePublicIpv4PoolsRequestPaginateTypeDef(TypedDict):
     PoolIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -14116,6 +14278,8 @@ class DescribeRegionsResultTypeDef(TypedDict):
 class DescribeReplaceRootVolumeTasksRequestPaginateTypeDef(TypedDict):
     ReplaceRootVolumeTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -14146,6 +14310,7 @@ class DescribeReservedInstancesListingsResultTypeDef(TypedDict):
 
 class DescribeReservedInstancesModificationsRequestPaginateTypeDef(TypedDict):
     ReservedInstancesModificationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -14210,6 +14375,8 @@ class DescribeReservedInstancesOfferingsRequestPaginateTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
     InstanceTenancy: NotRequired[TenancyType]
     OfferingType: NotRequired[OfferingTypeValuesType]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeReservedInstancesOfferingsRequestTypeDef(TypedDict):
@@ -14301,6 +14468,8 @@ class DescribeReservedInstancesResultTypeDef(TypedDict):
 
 class DescribeRouteServerEndpointsRequestPaginateTypeDef(TypedDict):
     RouteServerEndpointIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -14323,6 +14492,8 @@ class DescribeRouteServerEndpointsResultTypeDef(TypedDict):
 
 class DescribeRouteServerPeersRequestPaginateTypeDef(TypedDict):
     RouteServerPeerIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -14345,6 +14516,8 @@ class DescribeRouteServerPeersResultTypeDef(TypedDict):
 
 class DescribeRouteServersRequestPaginateTypeDef(TypedDict):
     RouteServerIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -14366,6 +14539,8 @@ class DescribeRouteServersResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeRouteTablesRequestPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     RouteTableIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -14402,8 +14577,10 @@ class DescribeScheduledInstanceAvailabilityRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     FirstSlotStartTimeRange: SlotDateTimeRangeRequestTypeDef
+    MaxResults: NotRequired[int]
     MaxSlotDurationInHours: NotRequired[int]
     MinSlotDurationInHours: NotRequired[int]
+    NextToken: NotRequired[str]
     Recurrence: ScheduledInstanceRecurrenceRequestTypeDef
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -14459,6 +14636,8 @@ class SlotStartTimeRangeRequestTypeDef(TypedDict):
 class DescribeScheduledInstancesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     ScheduledInstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     SlotStartTimeRange: NotRequired[SlotStartTimeRangeRequestTypeDef]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -14500,6 +14679,8 @@ class DescribeScheduledInstancesResultTypeDef(TypedDict):
 class DescribeSecondaryInterfacesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     SecondaryInterfaceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -14552,6 +14733,8 @@ class DescribeSecondaryInterfacesResultTypeDef(TypedDict):
 class DescribeSecondaryNetworksRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     SecondaryNetworkIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -14582,6 +14765,8 @@ class DescribeSecondaryNetworksResultTypeDef(TypedDict):
 class DescribeSecondarySubnetsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     SecondarySubnetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -14627,6 +14812,8 @@ class DescribeSecurityGroupRulesRequestPaginateTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
     SecurityGroupRuleIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeSecurityGroupRulesRequestTypeDef(TypedDict):
@@ -14647,6 +14834,8 @@ class DescribeSecurityGroupRulesResultTypeDef(TypedDict):
 
 class DescribeSecurityGroupVpcAssociationsRequestPaginateTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -14683,6 +14872,8 @@ class DescribeSecurityGroupVpcAssociationsResultTypeDef(TypedDict):
 class DescribeSecurityGroupsRequestPaginateTypeDef(TypedDict):
     GroupIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     GroupNames: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -14779,6 +14970,8 @@ class DescribeSnapshotAttributeResultTypeDef(TypedDict):
 class DescribeSnapshotTierStatusRequestPaginateTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeSnapshotTierStatusRequestTypeDef(TypedDict):
@@ -14811,6 +15004,8 @@ class DescribeSnapshotTierStatusResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeSnapshotsRequestPaginateTypeDef(TypedDict):
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     OwnerIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     RestorableByUserIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     SnapshotIds: NotRequired[Union[List[str], Tuple[str, ...]]]
@@ -14890,6 +15085,8 @@ class DescribeSpotDatafeedSubscriptionResultTypeDef(TypedDict):
 class DescribeSpotFleetInstancesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     SpotFleetRequestId: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeSpotFleetInstancesRequestTypeDef(TypedDict):
@@ -14932,6 +15129,8 @@ class DescribeSpotFleetRequestHistoryResponseTypeDef(TypedDict):
 class DescribeSpotFleetRequestsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     SpotFleetRequestIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeSpotFleetRequestsRequestTypeDef(TypedDict):
@@ -15084,6 +15283,8 @@ class DescribeSpotFleetRequestsResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeSpotInstanceRequestsRequestPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     SpotInstanceRequestIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -15171,6 +15372,8 @@ class DescribeSpotPriceHistoryRequestPaginateTypeDef(TypedDict):
     ProductDescriptions: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     AvailabilityZone: NotRequired[str]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeSpotPriceHistoryRequestTypeDef(TypedDict):
@@ -15204,6 +15407,8 @@ class DescribeSpotPriceHistoryResultTypeDef(TypedDict):
 
 class DescribeStaleSecurityGroupsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     VpcId: str
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -15242,6 +15447,8 @@ class DescribeStoreImageTasksRequestPaginateTypeDef(TypedDict):
     ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeStoreImageTasksRequestTypeDef(TypedDict):
@@ -15280,6 +15487,8 @@ class DescribeStoreImageTasksResultTypeDef(TypedDict):
 class DescribeSubnetsRequestPaginateTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
     SubnetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -15310,6 +15519,8 @@ class DescribeSubnetsResultTypeDef(TypedDict):
 class DescribeTagsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeTagsRequestTypeDef(TypedDict):
@@ -15350,6 +15561,8 @@ class DescribeTrafficMirrorFiltersRequestPaginateTypeDef(TypedDict):
     TrafficMirrorFilterIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeTrafficMirrorFiltersRequestTypeDef(TypedDict):
@@ -15372,6 +15585,8 @@ class DescribeTrafficMirrorSessionsRequestPaginateTypeDef(TypedDict):
     TrafficMirrorSessionIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeTrafficMirrorSessionsRequestTypeDef(TypedDict):
@@ -15394,6 +15609,8 @@ class DescribeTrafficMirrorTargetsRequestPaginateTypeDef(TypedDict):
     TrafficMirrorTargetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeTrafficMirrorTargetsRequestTypeDef(TypedDict):
@@ -15415,6 +15632,8 @@ class DescribeTrafficMirrorTargetsResultTypeDef(TypedDict):
 class DescribeTransitGatewayAttachmentsRequestPaginateTypeDef(TypedDict):
     TransitGatewayAttachmentIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -15455,6 +15674,8 @@ class DescribeTransitGatewayAttachmentsResultTypeDef(TypedDict):
 class DescribeTransitGatewayConnectPeersRequestPaginateTypeDef(TypedDict):
     TransitGatewayConnectPeerIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -15479,6 +15700,8 @@ class DescribeTransitGatewayConnectPeersResultTypeDef(TypedDict):
 class DescribeTransitGatewayConnectsRequestPaginateTypeDef(TypedDict):
     TransitGatewayAttachmentIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -15519,6 +15742,8 @@ class DescribeTransitGatewayMeteringPoliciesResultTypeDef(TypedDict):
 class DescribeTransitGatewayMulticastDomainsRequestPaginateTypeDef(TypedDict):
     TransitGatewayMulticastDomainIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -15547,6 +15772,8 @@ class DescribeTransitGatewayMulticastDomainsResultTypeDef(TypedDict):
 class DescribeTransitGatewayPeeringAttachmentsRequestPaginateTypeDef(TypedDict):
     TransitGatewayAttachmentIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -15575,6 +15802,8 @@ class DescribeTransitGatewayPeeringAttachmentsResultTypeDef(TypedDict):
 class DescribeTransitGatewayPolicyTablesRequestPaginateTypeDef(TypedDict):
     TransitGatewayPolicyTableIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -15601,6 +15830,8 @@ class DescribeTransitGatewayRouteTableAnnouncementsRequestPaginateTypeDef(TypedD
         Union[List[str], Tuple[str, ...]]
     ]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -15629,6 +15860,8 @@ class DescribeTransitGatewayRouteTableAnnouncementsResultTypeDef(TypedDict):
 class DescribeTransitGatewayRouteTablesRequestPaginateTypeDef(TypedDict):
     TransitGatewayRouteTableIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -15653,6 +15886,8 @@ class DescribeTransitGatewayRouteTablesResultTypeDef(TypedDict):
 class DescribeTransitGatewayVpcAttachmentsRequestPaginateTypeDef(TypedDict):
     TransitGatewayAttachmentIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -15677,6 +15912,8 @@ class DescribeTransitGatewayVpcAttachmentsResultTypeDef(TypedDict):
 class DescribeTransitGatewaysRequestPaginateTypeDef(TypedDict):
     TransitGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -15700,6 +15937,8 @@ class DescribeTrunkInterfaceAssociationsRequestPaginateTypeDef(TypedDict):
     AssociationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeTrunkInterfaceAssociationsRequestTypeDef(TypedDict):
@@ -15722,6 +15961,8 @@ class DescribeVerifiedAccessEndpointsRequestPaginateTypeDef(TypedDict):
     VerifiedAccessEndpointIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     VerifiedAccessInstanceId: NotRequired[str]
     VerifiedAccessGroupId: NotRequired[str]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -15747,6 +15988,8 @@ class DescribeVerifiedAccessEndpointsResultTypeDef(TypedDict):
 class DescribeVerifiedAccessGroupsRequestPaginateTypeDef(TypedDict):
     VerifiedAccessGroupIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     VerifiedAccessInstanceId: NotRequired[str]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -15772,6 +16015,8 @@ class DescribeVerifiedAccessInstanceLoggingConfigurationsRequestPaginateTypeDef(
     TypedDict
 ):
     VerifiedAccessInstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -15834,6 +16079,8 @@ class DescribeVerifiedAccessInstanceLoggingConfigurationsResultTypeDef(TypedDict
 
 class DescribeVerifiedAccessInstancesRequestPaginateTypeDef(TypedDict):
     VerifiedAccessInstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -15856,6 +16103,8 @@ class DescribeVerifiedAccessInstancesResultTypeDef(TypedDict):
 
 class DescribeVerifiedAccessTrustProvidersRequestPaginateTypeDef(TypedDict):
     VerifiedAccessTrustProviderIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -15894,6 +16143,8 @@ class DescribeVolumeAttributeResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeVolumeStatusRequestPaginateTypeDef(TypedDict):
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     VolumeIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
@@ -15971,6 +16222,8 @@ class DescribeVolumesModificationsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     VolumeIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeVolumesModificationsRequestTypeDef(TypedDict):
@@ -16013,6 +16266,8 @@ class DescribeVolumesRequestPaginateTypeDef(TypedDict):
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeVolumesRequestTypeDef(TypedDict):
@@ -16090,6 +16345,8 @@ class DescribeVpcBlockPublicAccessOptionsResultTypeDef(TypedDict):
 
 class DescribeVpcClassicLinkDnsSupportRequestPaginateTypeDef(TypedDict):
     VpcIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeVpcClassicLinkDnsSupportRequestTypeDef(TypedDict):
@@ -16163,6 +16420,8 @@ class DescribeVpcEndpointConnectionNotificationsRequestPaginateTypeDef(TypedDict
     DryRun: NotRequired[bool]
     ConnectionNotificationId: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeVpcEndpointConnectionNotificationsRequestTypeDef(TypedDict):
@@ -16184,6 +16443,8 @@ class DescribeVpcEndpointConnectionNotificationsResultTypeDef(TypedDict):
 class DescribeVpcEndpointConnectionsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeVpcEndpointConnectionsRequestTypeDef(TypedDict):
@@ -16219,6 +16480,8 @@ class DescribeVpcEndpointServiceConfigurationsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     ServiceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeVpcEndpointServiceConfigurationsRequestTypeDef(TypedDict):
@@ -16241,6 +16504,8 @@ class DescribeVpcEndpointServicePermissionsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     ServiceId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeVpcEndpointServicePermissionsRequestTypeDef(TypedDict):
@@ -16263,6 +16528,8 @@ class DescribeVpcEndpointServicesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     ServiceNames: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     ServiceRegions: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -16311,6 +16578,8 @@ class DescribeVpcEndpointsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     VpcEndpointIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeVpcEndpointsRequestTypeDef(TypedDict):
@@ -16330,6 +16599,8 @@ class DescribeVpcEndpointsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeVpcPeeringConnectionsRequestPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     VpcPeeringConnectionIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -16371,6 +16642,8 @@ class DescribeVpcPeeringConnectionsResultTypeDef(TypedDict):
 class DescribeVpcsRequestPaginateTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
     VpcIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -16408,6 +16681,8 @@ class DescribeVpcsResultTypeDef(TypedDict):
 class DescribeVpnConcentratorsRequestPaginateTypeDef(TypedDict):
     VpnConcentratorIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -17320,6 +17595,8 @@ class GetAssociatedEnclaveCertificateIamRolesResultTypeDef(TypedDict):
 
 class GetAssociatedIpv6PoolCidrsRequestPaginateTypeDef(TypedDict):
     PoolId: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -17346,6 +17623,8 @@ class GetAwsNetworkPerformanceDataRequestPaginateTypeDef(TypedDict):
     DataQueries: NotRequired[Sequence[DataQueryTypeDef]]
     StartTime: NotRequired[TimestampTypeDef]
     EndTime: NotRequired[TimestampTypeDef]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -17386,6 +17665,8 @@ class GetCapacityManagerMetricDataRequestPaginateTypeDef(TypedDict):
     Period: int
     GroupBy: NotRequired[Sequence[GroupByType]]
     FilterBy: NotRequired[Sequence[CapacityManagerConditionTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -17424,6 +17705,8 @@ class GetCapacityManagerMetricDimensionsRequestPaginateTypeDef(TypedDict):
     StartTime: TimestampTypeDef
     EndTime: TimestampTypeDef
     MetricNames: Sequence[MetricType]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -17447,6 +17730,8 @@ class GetCapacityManagerMetricDimensionsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class GetCapacityManagerMonitoredTagKeysRequestPaginateTypeDef(TypedDict):
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -17595,6 +17880,8 @@ class GetFlowLogsIntegrationTemplateResultTypeDef(TypedDict):
 
 class GetGroupsForCapacityReservationRequestPaginateTypeDef(TypedDict):
     CapacityReservationId: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -17691,6 +17978,8 @@ class GetInstanceTypesFromInstanceRequirementsRequestPaginateTypeDef(TypedDict):
     ArchitectureTypes: Sequence[ArchitectureTypeType]
     VirtualizationTypes: Sequence[VirtualizationTypeType]
     InstanceRequirements: InstanceRequirementsRequestTypeDef
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Context: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -17731,6 +18020,8 @@ class GetIpamAddressHistoryRequestPaginateTypeDef(TypedDict):
     VpcId: NotRequired[str]
     StartTime: NotRequired[TimestampTypeDef]
     EndTime: NotRequired[TimestampTypeDef]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetIpamAddressHistoryRequestTypeDef(TypedDict):
@@ -17770,6 +18061,8 @@ class GetIpamDiscoveredAccountsRequestPaginateTypeDef(TypedDict):
     IpamResourceDiscoveryId: str
     DiscoveryRegion: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetIpamDiscoveredAccountsRequestTypeDef(TypedDict):
@@ -17852,6 +18145,8 @@ class GetIpamDiscoveredResourceCidrsRequestPaginateTypeDef(TypedDict):
     IpamResourceDiscoveryId: str
     ResourceRegion: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetIpamDiscoveredResourceCidrsRequestTypeDef(TypedDict):
@@ -17932,6 +18227,8 @@ class GetIpamPoolAllocationsRequestPaginateTypeDef(TypedDict):
     IpamPoolId: str
     IpamPoolAllocationId: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetIpamPoolAllocationsRequestTypeDef(TypedDict):
@@ -17955,6 +18252,8 @@ class GetIpamPoolCidrsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     IpamPoolId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetIpamPoolCidrsRequestTypeDef(TypedDict):
@@ -17977,6 +18276,8 @@ class GetIpamPrefixListResolverRulesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     IpamPrefixListResolverId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetIpamPrefixListResolverRulesRequestTypeDef(TypedDict):
@@ -18015,6 +18316,8 @@ class GetIpamPrefixListResolverVersionEntriesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     IpamPrefixListResolverId: str
     IpamPrefixListResolverVersion: int
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetIpamPrefixListResolverVersionEntriesRequestTypeDef(TypedDict):
@@ -18040,7 +18343,9 @@ class GetIpamPrefixListResolverVersionsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     IpamPrefixListResolverId: str
     IpamPrefixListResolverVersions: NotRequired[Sequence[int]]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetIpamPrefixListResolverVersionsRequestTypeDef(TypedDict):
@@ -18070,6 +18375,8 @@ class GetIpamPrefixListResolverVersionsResultTypeDef(TypedDict):
 class GetIpamResourceCidrsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     IpamScopeId: str
     IpamPoolId: NotRequired[str]
     ResourceId: NotRequired[str]
@@ -18128,6 +18435,8 @@ class GetLaunchTemplateDataResultTypeDef(TypedDict):
 class GetManagedPrefixListAssociationsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     PrefixListId: str
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetManagedPrefixListAssociationsRequestTypeDef(TypedDict):
@@ -18153,6 +18462,8 @@ class GetManagedPrefixListEntriesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     PrefixListId: str
     TargetVersion: NotRequired[int]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetManagedPrefixListEntriesRequestTypeDef(TypedDict):
@@ -18187,6 +18498,8 @@ class GetManagedResourceVisibilityResultTypeDef(TypedDict):
 
 class GetNetworkInsightsAccessScopeAnalysisFindingsRequestPaginateTypeDef(TypedDict):
     NetworkInsightsAccessScopeAnalysisId: str
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18322,6 +18635,8 @@ class GetRouteServerRoutingDatabaseResultTypeDef(TypedDict):
 
 class GetSecurityGroupsForVpcRequestPaginateTypeDef(TypedDict):
     VpcId: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -18381,6 +18696,8 @@ class GetSpotPlacementScoresRequestPaginateTypeDef(TypedDict):
         InstanceRequirementsWithMetadataRequestTypeDef
     ]
     DryRun: NotRequired[bool]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetSpotPlacementScoresRequestTypeDef(TypedDict):
@@ -18426,6 +18743,8 @@ class GetSubnetCidrReservationsResultTypeDef(TypedDict):
 class GetTransitGatewayAttachmentPropagationsRequestPaginateTypeDef(TypedDict):
     TransitGatewayAttachmentId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18470,6 +18789,8 @@ class GetTransitGatewayMeteringPolicyEntriesResultTypeDef(TypedDict):
 class GetTransitGatewayMulticastDomainAssociationsRequestPaginateTypeDef(TypedDict):
     TransitGatewayMulticastDomainId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18503,6 +18824,8 @@ class GetTransitGatewayMulticastDomainAssociationsResultTypeDef(TypedDict):
 class GetTransitGatewayPolicyTableAssociationsRequestPaginateTypeDef(TypedDict):
     TransitGatewayPolicyTableId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18555,6 +18878,8 @@ class GetTransitGatewayPolicyTableEntriesResultTypeDef(TypedDict):
 class GetTransitGatewayPrefixListReferencesRequestPaginateTypeDef(TypedDict):
     TransitGatewayRouteTableId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18581,6 +18906,8 @@ class GetTransitGatewayPrefixListReferencesResultTypeDef(TypedDict):
 class GetTransitGatewayRouteTableAssociationsRequestPaginateTypeDef(TypedDict):
     TransitGatewayRouteTableId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18609,6 +18936,8 @@ class GetTransitGatewayRouteTableAssociationsResultTypeDef(TypedDict):
 class GetTransitGatewayRouteTablePropagationsRequestPaginateTypeDef(TypedDict):
     TransitGatewayRouteTableId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18704,6 +19033,8 @@ class GetVpnConnectionDeviceSampleConfigurationResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class GetVpnConnectionDeviceTypesRequestPaginateTypeDef(TypedDict):
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -19112,6 +19443,8 @@ class LicenseConfigurationRequestTypeDef(TypedDict):
 
 class ListImagesInRecycleBinRequestPaginateTypeDef(TypedDict):
     ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -19131,6 +19464,8 @@ class ListImagesInRecycleBinResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListSnapshotsInRecycleBinRequestPaginateTypeDef(TypedDict):
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     SnapshotIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -21489,6 +21824,8 @@ class RunScheduledInstancesResultTypeDef(TypedDict):
 class SearchLocalGatewayRoutesRequestPaginateTypeDef(TypedDict):
     LocalGatewayRouteTableId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -21511,6 +21848,8 @@ class SearchLocalGatewayRoutesResultTypeDef(TypedDict):
 class SearchTransitGatewayMulticastGroupsRequestPaginateTypeDef(TypedDict):
     TransitGatewayMulticastDomainId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -21546,7 +21885,9 @@ class SearchTransitGatewayMulticastGroupsResultTypeDef(TypedDict):
 class SearchTransitGatewayRoutesRequestPaginateTypeDef(TypedDict):
     TransitGatewayRouteTableId: str
     Filters: Sequence[FilterTypeDef]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class SearchTransitGatewayRoutesRequestTypeDef(TypedDict):

@@ -710,6 +710,8 @@ class ListJobsInputPaginateTypeDef(TypedDict):
 
     accountId: NotRequired[str]
     vaultName: str
+    limit: NotRequired[str]
+    marker: NotRequired[str]
     statuscode: NotRequired[str]
     completed: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -770,6 +772,8 @@ class ListMultipartUploadsInputPaginateTypeDef(TypedDict):
 
     accountId: NotRequired[str]
     vaultName: str
+    marker: NotRequired[str]
+    limit: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -834,6 +838,8 @@ class ListPartsInputPaginateTypeDef(TypedDict):
     accountId: NotRequired[str]
     vaultName: str
     uploadId: str
+    marker: NotRequired[str]
+    limit: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -917,6 +923,8 @@ class ListVaultsInputPaginateTypeDef(TypedDict):
     """
 
     accountId: NotRequired[str]
+    marker: NotRequired[str]
+    limit: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 

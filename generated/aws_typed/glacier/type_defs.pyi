@@ -488,6 +488,8 @@ class InitiateVaultLockOutputTypeDef(TypedDict):
 class ListJobsInputPaginateTypeDef(TypedDict):
     accountId: NotRequired[str]
     vaultName: str
+    limit: NotRequired[str]
+    marker: NotRequired[str]
     statuscode: NotRequired[str]
     completed: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -525,6 +527,8 @@ class ListJobsOutputTypeDef(TypedDict):
 class ListMultipartUploadsInputPaginateTypeDef(TypedDict):
     accountId: NotRequired[str]
     vaultName: str
+    marker: NotRequired[str]
+    limit: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListMultipartUploadsInputTypeDef(TypedDict):
@@ -560,6 +564,8 @@ class ListPartsInputPaginateTypeDef(TypedDict):
     accountId: NotRequired[str]
     vaultName: str
     uploadId: str
+    marker: NotRequired[str]
+    limit: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListPartsInputTypeDef(TypedDict):
@@ -609,6 +615,8 @@ class ListTagsForVaultOutputTypeDef(TypedDict):
 
 class ListVaultsInputPaginateTypeDef(TypedDict):
     accountId: NotRequired[str]
+    marker: NotRequired[str]
+    limit: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListVaultsInputServiceResourceVaultsTypeDef(TypedDict):

@@ -8164,6 +8164,7 @@ class DescribeEntityRequestPaginateTypeDef(TypedDict):
     ConnectionName: str
     CatalogId: NotRequired[str]
     EntityName: str
+    NextToken: NotRequired[str]
     DataStoreApiVersion: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -8491,6 +8492,8 @@ class GetClassifierResponseTypeDef(TypedDict):
 class GetClassifiersRequestPaginateTypeDef(TypedDict):
     """GetClassifiersRequest (paginate() request)."""
 
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -8627,6 +8630,8 @@ class GetConnectionsRequestPaginateTypeDef(TypedDict):
     CatalogId: NotRequired[str]
     Filter: NotRequired[GetConnectionsFilterTypeDef]
     HidePassword: NotRequired[bool]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -8659,6 +8664,8 @@ class GetCrawlerMetricsRequestPaginateTypeDef(TypedDict):
     """GetCrawlerMetricsRequest (paginate() request)."""
 
     CrawlerNameList: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -8701,6 +8708,8 @@ class GetCrawlerResponseTypeDef(TypedDict):
 class GetCrawlersRequestPaginateTypeDef(TypedDict):
     """GetCrawlersRequest (paginate() request)."""
 
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -8917,6 +8926,8 @@ class GetDatabasesRequestPaginateTypeDef(TypedDict):
     """GetDatabasesRequest (paginate() request)."""
 
     CatalogId: NotRequired[str]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     ResourceShareType: NotRequired[ResourceShareTypeType]
     AttributesToGet: NotRequired[Sequence[DatabaseAttributesType]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -8977,6 +8988,8 @@ class GetDevEndpointResponseTypeDef(TypedDict):
 class GetDevEndpointsRequestPaginateTypeDef(TypedDict):
     """GetDevEndpointsRequest (paginate() request)."""
 
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -9148,6 +9161,8 @@ class GetJobRunsRequestPaginateTypeDef(TypedDict):
     """GetJobRunsRequest (paginate() request)."""
 
     JobName: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -9177,6 +9192,8 @@ class GetJobRunsResponseTypeDef(TypedDict):
 class GetJobsRequestPaginateTypeDef(TypedDict):
     """GetJobsRequest (paginate() request)."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -9486,6 +9503,7 @@ class GetPartitionIndexesRequestPaginateTypeDef(TypedDict):
     CatalogId: NotRequired[str]
     DatabaseName: str
     TableName: str
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -9562,7 +9580,9 @@ class GetPartitionsRequestPaginateTypeDef(TypedDict):
     DatabaseName: str
     TableName: str
     Expression: NotRequired[str]
+    NextToken: NotRequired[str]
     Segment: NotRequired[SegmentTypeDef]
+    MaxResults: NotRequired[int]
     ExcludeColumnSchema: NotRequired[bool]
     TransactionId: NotRequired[str]
     QueryAsOfTime: NotRequired[TimestampTypeDef]
@@ -9643,6 +9663,8 @@ class GetRegistryResponseTypeDef(TypedDict):
 class GetResourcePoliciesRequestPaginateTypeDef(TypedDict):
     """GetResourcePoliciesRequest (paginate() request)."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -9804,6 +9826,8 @@ class GetSecurityConfigurationResponseTypeDef(TypedDict):
 class GetSecurityConfigurationsRequestPaginateTypeDef(TypedDict):
     """GetSecurityConfigurationsRequest (paginate() request)."""
 
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -10048,6 +10072,8 @@ class GetTableVersionsRequestPaginateTypeDef(TypedDict):
     CatalogId: NotRequired[str]
     DatabaseName: str
     TableName: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     AuditContext: NotRequired[AuditContextTypeDef]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -10084,6 +10110,8 @@ class GetTablesRequestPaginateTypeDef(TypedDict):
     CatalogId: NotRequired[str]
     DatabaseName: str
     Expression: NotRequired[str]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     TransactionId: NotRequired[str]
     QueryAsOfTime: NotRequired[TimestampTypeDef]
     AuditContext: NotRequired[AuditContextTypeDef]
@@ -10151,7 +10179,9 @@ class GetTriggerResponseTypeDef(TypedDict):
 class GetTriggersRequestPaginateTypeDef(TypedDict):
     """GetTriggersRequest (paginate() request)."""
 
+    NextToken: NotRequired[str]
     DependentJobName: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -10336,6 +10366,8 @@ class GetUserDefinedFunctionsRequestPaginateTypeDef(TypedDict):
     DatabaseName: NotRequired[str]
     Pattern: str
     FunctionType: NotRequired[FunctionTypeType]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -10413,6 +10445,8 @@ class GetWorkflowRunsRequestPaginateTypeDef(TypedDict):
 
     Name: str
     IncludeGraph: NotRequired[bool]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -10531,6 +10565,8 @@ class JobUpdateTypeDef(TypedDict):
 class ListBlueprintsRequestPaginateTypeDef(TypedDict):
     """ListBlueprintsRequest (paginate() request)."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Tags: NotRequired[Mapping[str, str]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -10576,6 +10612,8 @@ class ListColumnStatisticsTaskRunsResponseTypeDef(TypedDict):
 class ListConnectionTypesRequestPaginateTypeDef(TypedDict):
     """ListConnectionTypesRequest (paginate() request)."""
 
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -10819,6 +10857,7 @@ class ListEntitiesRequestPaginateTypeDef(TypedDict):
     ConnectionName: NotRequired[str]
     CatalogId: NotRequired[str]
     ParentEntityName: NotRequired[str]
+    NextToken: NotRequired[str]
     DataStoreApiVersion: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -10869,6 +10908,8 @@ class ListIntegrationResourcePropertiesResponseTypeDef(TypedDict):
 class ListJobsRequestPaginateTypeDef(TypedDict):
     """ListJobsRequest (paginate() request)."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Tags: NotRequired[Mapping[str, str]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -10920,6 +10961,8 @@ class ListMaterializedViewRefreshTaskRunsRequestPaginateTypeDef(TypedDict):
     CatalogId: str
     DatabaseName: NotRequired[str]
     TableName: NotRequired[str]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -10955,6 +10998,8 @@ class ListMaterializedViewRefreshTaskRunsResponseTypeDef(TypedDict):
 class ListRegistriesInputPaginateTypeDef(TypedDict):
     """ListRegistriesInput (paginate() request)."""
 
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -10995,6 +11040,8 @@ class ListSchemaVersionsInputPaginateTypeDef(TypedDict):
     """ListSchemaVersionsInput (paginate() request)."""
 
     SchemaId: SchemaIdTypeDef
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -11035,6 +11082,8 @@ class ListSchemasInputPaginateTypeDef(TypedDict):
     """ListSchemasInput (paginate() request)."""
 
     RegistryId: NotRequired[RegistryIdTypeDef]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -11114,6 +11163,8 @@ class ListTableOptimizerRunsRequestPaginateTypeDef(TypedDict):
     DatabaseName: str
     TableName: str
     Type: TableOptimizerTypeType
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -11152,7 +11203,9 @@ class ListTableOptimizerRunsResponseTypeDef(TypedDict):
 class ListTriggersRequestPaginateTypeDef(TypedDict):
     """ListTriggersRequest (paginate() request)."""
 
+    NextToken: NotRequired[str]
     DependentJobName: NotRequired[str]
+    MaxResults: NotRequired[int]
     Tags: NotRequired[Mapping[str, str]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -11184,6 +11237,8 @@ class ListTriggersResponseTypeDef(TypedDict):
 class ListUsageProfilesRequestPaginateTypeDef(TypedDict):
     """ListUsageProfilesRequest (paginate() request)."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -11221,6 +11276,8 @@ class ListUsageProfilesResponseTypeDef(TypedDict):
 class ListWorkflowsRequestPaginateTypeDef(TypedDict):
     """ListWorkflowsRequest (paginate() request)."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 

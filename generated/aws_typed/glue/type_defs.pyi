@@ -5817,6 +5817,7 @@ class DescribeEntityRequestPaginateTypeDef(TypedDict):
     ConnectionName: str
     CatalogId: NotRequired[str]
     EntityName: str
+    NextToken: NotRequired[str]
     DataStoreApiVersion: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -6023,6 +6024,8 @@ class GetClassifierResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class GetClassifiersRequestPaginateTypeDef(TypedDict):
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetClassifiersRequestTypeDef(TypedDict):
@@ -6106,6 +6109,8 @@ class GetConnectionsRequestPaginateTypeDef(TypedDict):
     CatalogId: NotRequired[str]
     Filter: NotRequired[GetConnectionsFilterTypeDef]
     HidePassword: NotRequired[bool]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetConnectionsRequestTypeDef(TypedDict):
@@ -6126,6 +6131,8 @@ class GetConnectionsResponseTypeDef(TypedDict):
 
 class GetCrawlerMetricsRequestPaginateTypeDef(TypedDict):
     CrawlerNameList: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetCrawlerMetricsRequestTypeDef(TypedDict):
@@ -6150,6 +6157,8 @@ class GetCrawlerResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class GetCrawlersRequestPaginateTypeDef(TypedDict):
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetCrawlersRequestTypeDef(TypedDict):
@@ -6297,6 +6306,8 @@ class GetDatabaseResponseTypeDef(TypedDict):
 
 class GetDatabasesRequestPaginateTypeDef(TypedDict):
     CatalogId: NotRequired[str]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     ResourceShareType: NotRequired[ResourceShareTypeType]
     AttributesToGet: NotRequired[Sequence[DatabaseAttributesType]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -6333,6 +6344,8 @@ class GetDevEndpointResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class GetDevEndpointsRequestPaginateTypeDef(TypedDict):
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetDevEndpointsRequestTypeDef(TypedDict):
@@ -6443,6 +6456,8 @@ class GetJobRunResponseTypeDef(TypedDict):
 
 class GetJobRunsRequestPaginateTypeDef(TypedDict):
     JobName: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetJobRunsRequestTypeDef(TypedDict):
@@ -6460,6 +6475,8 @@ class GetJobRunsResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class GetJobsRequestPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetJobsRequestTypeDef(TypedDict):
@@ -6669,6 +6686,7 @@ class GetPartitionIndexesRequestPaginateTypeDef(TypedDict):
     CatalogId: NotRequired[str]
     DatabaseName: str
     TableName: str
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetPartitionIndexesRequestTypeDef(TypedDict):
@@ -6716,7 +6734,9 @@ class GetPartitionsRequestPaginateTypeDef(TypedDict):
     DatabaseName: str
     TableName: str
     Expression: NotRequired[str]
+    NextToken: NotRequired[str]
     Segment: NotRequired[SegmentTypeDef]
+    MaxResults: NotRequired[int]
     ExcludeColumnSchema: NotRequired[bool]
     TransactionId: NotRequired[str]
     QueryAsOfTime: NotRequired[TimestampTypeDef]
@@ -6775,6 +6795,8 @@ class GetRegistryResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class GetResourcePoliciesRequestPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetResourcePoliciesRequestTypeDef(TypedDict):
@@ -6879,6 +6901,8 @@ class GetSecurityConfigurationResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class GetSecurityConfigurationsRequestPaginateTypeDef(TypedDict):
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetSecurityConfigurationsRequestTypeDef(TypedDict):
@@ -7044,6 +7068,8 @@ class GetTableVersionsRequestPaginateTypeDef(TypedDict):
     CatalogId: NotRequired[str]
     DatabaseName: str
     TableName: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     AuditContext: NotRequired[AuditContextTypeDef]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -7068,6 +7094,8 @@ class GetTablesRequestPaginateTypeDef(TypedDict):
     CatalogId: NotRequired[str]
     DatabaseName: str
     Expression: NotRequired[str]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     TransactionId: NotRequired[str]
     QueryAsOfTime: NotRequired[TimestampTypeDef]
     AuditContext: NotRequired[AuditContextTypeDef]
@@ -7111,7 +7139,9 @@ class GetTriggerResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class GetTriggersRequestPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
     DependentJobName: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetTriggersRequestTypeDef(TypedDict):
@@ -7238,6 +7268,8 @@ class GetUserDefinedFunctionsRequestPaginateTypeDef(TypedDict):
     DatabaseName: NotRequired[str]
     Pattern: str
     FunctionType: NotRequired[FunctionTypeType]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetUserDefinedFunctionsRequestTypeDef(TypedDict):
@@ -7285,6 +7317,8 @@ class GetWorkflowRunResponseTypeDef(TypedDict):
 class GetWorkflowRunsRequestPaginateTypeDef(TypedDict):
     Name: str
     IncludeGraph: NotRequired[bool]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetWorkflowRunsRequestTypeDef(TypedDict):
@@ -7362,6 +7396,8 @@ class JobUpdateTypeDef(TypedDict):
     MaintenanceWindow: NotRequired[ReadOnly[str]]
 
 class ListBlueprintsRequestPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Tags: NotRequired[Mapping[str, str]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -7389,6 +7425,8 @@ class ListColumnStatisticsTaskRunsResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListConnectionTypesRequestPaginateTypeDef(TypedDict):
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListConnectionTypesRequestTypeDef(TypedDict):
@@ -7545,6 +7583,7 @@ class ListEntitiesRequestPaginateTypeDef(TypedDict):
     ConnectionName: NotRequired[str]
     CatalogId: NotRequired[str]
     ParentEntityName: NotRequired[str]
+    NextToken: NotRequired[str]
     DataStoreApiVersion: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -7577,6 +7616,8 @@ class ListIntegrationResourcePropertiesResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListJobsRequestPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Tags: NotRequired[Mapping[str, str]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -7610,6 +7651,8 @@ class ListMaterializedViewRefreshTaskRunsRequestPaginateTypeDef(TypedDict):
     CatalogId: str
     DatabaseName: NotRequired[str]
     TableName: NotRequired[str]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListMaterializedViewRefreshTaskRunsRequestTypeDef(TypedDict):
@@ -7633,6 +7676,8 @@ class ListMaterializedViewRefreshTaskRunsResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListRegistriesInputPaginateTypeDef(TypedDict):
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListRegistriesInputTypeDef(TypedDict):
@@ -7658,6 +7703,8 @@ class ListRegistriesResponseTypeDef(TypedDict):
 
 class ListSchemaVersionsInputPaginateTypeDef(TypedDict):
     SchemaId: SchemaIdTypeDef
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListSchemaVersionsInputTypeDef(TypedDict):
@@ -7683,6 +7730,8 @@ class ListSchemaVersionsResponseTypeDef(TypedDict):
 
 class ListSchemasInputPaginateTypeDef(TypedDict):
     RegistryId: NotRequired[RegistryIdTypeDef]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListSchemasInputTypeDef(TypedDict):
@@ -7735,6 +7784,8 @@ class ListTableOptimizerRunsRequestPaginateTypeDef(TypedDict):
     DatabaseName: str
     TableName: str
     Type: TableOptimizerTypeType
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListTableOptimizerRunsRequestTypeDef(TypedDict):
@@ -7761,7 +7812,9 @@ class ListTableOptimizerRunsResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListTriggersRequestPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
     DependentJobName: NotRequired[str]
+    MaxResults: NotRequired[int]
     Tags: NotRequired[Mapping[str, str]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -7781,6 +7834,8 @@ class ListTriggersResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListUsageProfilesRequestPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListUsageProfilesRequestTypeDef(TypedDict):
@@ -7803,6 +7858,8 @@ class ListUsageProfilesResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListWorkflowsRequestPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListWorkflowsRequestTypeDef(TypedDict):

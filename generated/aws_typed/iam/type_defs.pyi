@@ -1144,6 +1144,8 @@ class GetAccessKeyLastUsedResponseTypeDef(TypedDict):
 
 class GetAccountAuthorizationDetailsRequestPaginateTypeDef(TypedDict):
     Filter: NotRequired[Sequence[EntityTypeType]]
+    MaxItems: NotRequired[int]
+    Marker: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetAccountAuthorizationDetailsRequestTypeDef(TypedDict):
@@ -1283,6 +1285,8 @@ class GetGroupRequestGroupUsersTypeDef(TypedDict):
 
 class GetGroupRequestPaginateTypeDef(TypedDict):
     GroupName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetGroupRequestTypeDef(TypedDict):
@@ -1548,6 +1552,8 @@ class GetUserResponseTypeDef(TypedDict):
 
 class ListAccessKeysRequestPaginateTypeDef(TypedDict):
     UserName: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListAccessKeysRequestTypeDef(TypedDict):
@@ -1570,6 +1576,8 @@ class ListAccessKeysResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListAccountAliasesRequestPaginateTypeDef(TypedDict):
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListAccountAliasesRequestTypeDef(TypedDict):
@@ -1594,6 +1602,8 @@ class ListAttachedGroupPoliciesRequestGroupAttachedPoliciesTypeDef(TypedDict):
 class ListAttachedGroupPoliciesRequestPaginateTypeDef(TypedDict):
     GroupName: str
     PathPrefix: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListAttachedGroupPoliciesRequestTypeDef(TypedDict):
@@ -1615,6 +1625,8 @@ class ListAttachedGroupPoliciesResponseTypeDef(TypedDict):
 class ListAttachedRolePoliciesRequestPaginateTypeDef(TypedDict):
     RoleName: str
     PathPrefix: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListAttachedRolePoliciesRequestRoleAttachedPoliciesTypeDef(TypedDict):
@@ -1641,6 +1653,8 @@ class ListAttachedRolePoliciesResponseTypeDef(TypedDict):
 class ListAttachedUserPoliciesRequestPaginateTypeDef(TypedDict):
     UserName: str
     PathPrefix: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListAttachedUserPoliciesRequestTypeDef(TypedDict):
@@ -1680,6 +1694,8 @@ class ListEntitiesForPolicyRequestPaginateTypeDef(TypedDict):
     EntityFilter: NotRequired[EntityTypeType]
     PathPrefix: NotRequired[str]
     PolicyUsageFilter: NotRequired[PolicyUsageTypeType]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListEntitiesForPolicyRequestPolicyAttachedGroupsTypeDef(TypedDict):
@@ -1728,6 +1744,8 @@ class ListGroupPoliciesRequestGroupPoliciesTypeDef(TypedDict):
 
 class ListGroupPoliciesRequestPaginateTypeDef(TypedDict):
     GroupName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListGroupPoliciesRequestTypeDef(TypedDict):
@@ -1747,6 +1765,8 @@ class ListGroupPoliciesResponseTypeDef(TypedDict):
 
 class ListGroupsForUserRequestPaginateTypeDef(TypedDict):
     UserName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListGroupsForUserRequestTypeDef(TypedDict):
@@ -1770,6 +1790,8 @@ class ListGroupsForUserResponseTypeDef(TypedDict):
 
 class ListGroupsRequestPaginateTypeDef(TypedDict):
     PathPrefix: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListGroupsRequestTypeDef(TypedDict):
@@ -1789,6 +1811,8 @@ class ListGroupsResponseTypeDef(TypedDict):
 
 class ListInstanceProfileTagsRequestPaginateTypeDef(TypedDict):
     InstanceProfileName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListInstanceProfileTagsRequestTypeDef(TypedDict):
@@ -1808,6 +1832,8 @@ class ListInstanceProfileTagsResponseTypeDef(TypedDict):
 
 class ListInstanceProfilesForRoleRequestPaginateTypeDef(TypedDict):
     RoleName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListInstanceProfilesForRoleRequestRoleInstanceProfilesTypeDef(TypedDict):
@@ -1831,6 +1857,8 @@ class ListInstanceProfilesForRoleResponseTypeDef(TypedDict):
 
 class ListInstanceProfilesRequestPaginateTypeDef(TypedDict):
     PathPrefix: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListInstanceProfilesRequestTypeDef(TypedDict):
@@ -1850,6 +1878,8 @@ class ListInstanceProfilesResponseTypeDef(TypedDict):
 
 class ListMFADeviceTagsRequestPaginateTypeDef(TypedDict):
     SerialNumber: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListMFADeviceTagsRequestTypeDef(TypedDict):
@@ -1869,6 +1899,8 @@ class ListMFADeviceTagsResponseTypeDef(TypedDict):
 
 class ListMFADevicesRequestPaginateTypeDef(TypedDict):
     UserName: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListMFADevicesRequestTypeDef(TypedDict):
@@ -1897,6 +1929,8 @@ class ListMFADevicesResponseTypeDef(TypedDict):
 
 class ListOpenIDConnectProviderTagsRequestPaginateTypeDef(TypedDict):
     OpenIDConnectProviderArn: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListOpenIDConnectProviderTagsRequestTypeDef(TypedDict):
@@ -1961,6 +1995,8 @@ class ListPoliciesRequestPaginateTypeDef(TypedDict):
     OnlyAttached: NotRequired[bool]
     PathPrefix: NotRequired[str]
     PolicyUsageFilter: NotRequired[PolicyUsageTypeType]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListPoliciesRequestTypeDef(TypedDict):
@@ -1983,6 +2019,8 @@ class ListPoliciesResponseTypeDef(TypedDict):
 
 class ListPolicyTagsRequestPaginateTypeDef(TypedDict):
     PolicyArn: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListPolicyTagsRequestTypeDef(TypedDict):
@@ -2002,6 +2040,8 @@ class ListPolicyTagsResponseTypeDef(TypedDict):
 
 class ListPolicyVersionsRequestPaginateTypeDef(TypedDict):
     PolicyArn: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListPolicyVersionsRequestPolicyVersionsTypeDef(TypedDict):
@@ -2025,6 +2065,8 @@ class ListPolicyVersionsResponseTypeDef(TypedDict):
 
 class ListRolePoliciesRequestPaginateTypeDef(TypedDict):
     RoleName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListRolePoliciesRequestRolePoliciesTypeDef(TypedDict):
@@ -2048,6 +2090,8 @@ class ListRolePoliciesResponseTypeDef(TypedDict):
 
 class ListRoleTagsRequestPaginateTypeDef(TypedDict):
     RoleName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListRoleTagsRequestTypeDef(TypedDict):
@@ -2067,6 +2111,8 @@ class ListRoleTagsResponseTypeDef(TypedDict):
 
 class ListRolesRequestPaginateTypeDef(TypedDict):
     PathPrefix: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListRolesRequestTypeDef(TypedDict):
@@ -2086,6 +2132,8 @@ class ListRolesResponseTypeDef(TypedDict):
 
 class ListSAMLProviderTagsRequestPaginateTypeDef(TypedDict):
     SAMLProviderArn: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListSAMLProviderTagsRequestTypeDef(TypedDict):
@@ -2116,6 +2164,8 @@ class ListSAMLProvidersResponseTypeDef(TypedDict):
 
 class ListSSHPublicKeysRequestPaginateTypeDef(TypedDict):
     UserName: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListSSHPublicKeysRequestTypeDef(TypedDict):
@@ -2141,6 +2191,8 @@ class ListSSHPublicKeysResponseTypeDef(TypedDict):
 
 class ListServerCertificateTagsRequestPaginateTypeDef(TypedDict):
     ServerCertificateName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListServerCertificateTagsRequestTypeDef(TypedDict):
@@ -2160,6 +2212,8 @@ class ListServerCertificateTagsResponseTypeDef(TypedDict):
 
 class ListServerCertificatesRequestPaginateTypeDef(TypedDict):
     PathPrefix: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListServerCertificatesRequestTypeDef(TypedDict):
@@ -2204,6 +2258,8 @@ class ListServiceSpecificCredentialsResponseTypeDef(TypedDict):
 
 class ListSigningCertificatesRequestPaginateTypeDef(TypedDict):
     UserName: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListSigningCertificatesRequestTypeDef(TypedDict):
@@ -2234,6 +2290,8 @@ class ListSigningCertificatesResponseTypeDef(TypedDict):
 
 class ListUserPoliciesRequestPaginateTypeDef(TypedDict):
     UserName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListUserPoliciesRequestTypeDef(TypedDict):
@@ -2257,6 +2315,8 @@ class ListUserPoliciesResponseTypeDef(TypedDict):
 
 class ListUserTagsRequestPaginateTypeDef(TypedDict):
     UserName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListUserTagsRequestTypeDef(TypedDict):
@@ -2276,6 +2336,8 @@ class ListUserTagsResponseTypeDef(TypedDict):
 
 class ListUsersRequestPaginateTypeDef(TypedDict):
     PathPrefix: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListUsersRequestTypeDef(TypedDict):
@@ -2295,6 +2357,8 @@ class ListUsersResponseTypeDef(TypedDict):
 
 class ListVirtualMFADevicesRequestPaginateTypeDef(TypedDict):
     AssignmentStatus: NotRequired[AssignmentStatusTypeType]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListVirtualMFADevicesRequestTypeDef(TypedDict):
@@ -2415,6 +2479,8 @@ class SimulateCustomPolicyRequestPaginateTypeDef(TypedDict):
     CallerArn: NotRequired[str]
     ContextEntries: NotRequired[Sequence[ContextEntryTypeDef]]
     ResourceHandlingOption: NotRequired[str]
+    MaxItems: NotRequired[int]
+    Marker: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class SimulateCustomPolicyRequestTypeDef(TypedDict):
@@ -2453,6 +2519,8 @@ class SimulatePrincipalPolicyRequestPaginateTypeDef(TypedDict):
     CallerArn: NotRequired[str]
     ContextEntries: NotRequired[Sequence[ContextEntryTypeDef]]
     ResourceHandlingOption: NotRequired[str]
+    MaxItems: NotRequired[int]
+    Marker: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class SimulatePrincipalPolicyRequestTypeDef(TypedDict):

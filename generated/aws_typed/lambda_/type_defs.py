@@ -2001,6 +2001,8 @@ class GetDurableExecutionHistoryRequestPaginateTypeDef(TypedDict):
 
     DurableExecutionArn: str
     IncludeExecutionData: NotRequired[bool]
+    MaxItems: NotRequired[int]
+    Marker: NotRequired[str]
     ReverseOrder: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -2070,6 +2072,8 @@ class GetDurableExecutionStateRequestPaginateTypeDef(TypedDict):
 
     DurableExecutionArn: str
     CheckpointToken: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2465,6 +2469,8 @@ class ListAliasesRequestPaginateTypeDef(TypedDict):
 
     FunctionName: str
     FunctionVersion: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2496,6 +2502,8 @@ class ListCapacityProvidersRequestPaginateTypeDef(TypedDict):
     """ListCapacityProvidersRequest (paginate() request)."""
 
     State: NotRequired[CapacityProviderStateType]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2525,6 +2533,8 @@ class ListCapacityProvidersResponseTypeDef(TypedDict):
 class ListCodeSigningConfigsRequestPaginateTypeDef(TypedDict):
     """ListCodeSigningConfigsRequest (paginate() request)."""
 
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2560,6 +2570,8 @@ class ListDurableExecutionsByFunctionRequestPaginateTypeDef(TypedDict):
     StartedAfter: NotRequired[TimestampTypeDef]
     StartedBefore: NotRequired[TimestampTypeDef]
     ReverseOrder: NotRequired[bool]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2601,6 +2613,8 @@ class ListEventSourceMappingsRequestPaginateTypeDef(TypedDict):
 
     EventSourceArn: NotRequired[str]
     FunctionName: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2632,6 +2646,8 @@ class ListFunctionEventInvokeConfigsRequestPaginateTypeDef(TypedDict):
     """ListFunctionEventInvokeConfigsRequest (paginate() request)."""
 
     FunctionName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2662,6 +2678,8 @@ class ListFunctionUrlConfigsRequestPaginateTypeDef(TypedDict):
     """ListFunctionUrlConfigsRequest (paginate() request)."""
 
     FunctionName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2692,6 +2710,8 @@ class ListFunctionVersionsByCapacityProviderRequestPaginateTypeDef(TypedDict):
     """ListFunctionVersionsByCapacityProviderRequest (paginate() request)."""
 
     CapacityProviderName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2724,6 +2744,8 @@ class ListFunctionsByCodeSigningConfigRequestPaginateTypeDef(TypedDict):
     """ListFunctionsByCodeSigningConfigRequest (paginate() request)."""
 
     CodeSigningConfigArn: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2755,6 +2777,8 @@ class ListFunctionsRequestPaginateTypeDef(TypedDict):
 
     MasterRegion: NotRequired[str]
     FunctionVersion: NotRequired[FunctionVersionType]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2787,6 +2811,8 @@ class ListLayerVersionsRequestPaginateTypeDef(TypedDict):
 
     CompatibleRuntime: NotRequired[RuntimeType]
     LayerName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     CompatibleArchitecture: NotRequired[ArchitectureType]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -2820,6 +2846,8 @@ class ListLayersRequestPaginateTypeDef(TypedDict):
     """ListLayersRequest (paginate() request)."""
 
     CompatibleRuntime: NotRequired[RuntimeType]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     CompatibleArchitecture: NotRequired[ArchitectureType]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -2852,6 +2880,8 @@ class ListProvisionedConcurrencyConfigsRequestPaginateTypeDef(TypedDict):
     """ListProvisionedConcurrencyConfigsRequest (paginate() request)."""
 
     FunctionName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2913,6 +2943,8 @@ class ListVersionsByFunctionRequestPaginateTypeDef(TypedDict):
     """ListVersionsByFunctionRequest (paginate() request)."""
 
     FunctionName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 

@@ -1379,6 +1379,8 @@ class GetCodeSigningConfigResponseTypeDef(TypedDict):
 class GetDurableExecutionHistoryRequestPaginateTypeDef(TypedDict):
     DurableExecutionArn: str
     IncludeExecutionData: NotRequired[bool]
+    MaxItems: NotRequired[int]
+    Marker: NotRequired[str]
     ReverseOrder: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -1421,6 +1423,8 @@ class GetDurableExecutionResponseTypeDef(TypedDict):
 class GetDurableExecutionStateRequestPaginateTypeDef(TypedDict):
     DurableExecutionArn: str
     CheckpointToken: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetDurableExecutionStateRequestTypeDef(TypedDict):
@@ -1670,6 +1674,8 @@ class LayersListItemTypeDef(TypedDict):
 class ListAliasesRequestPaginateTypeDef(TypedDict):
     FunctionName: str
     FunctionVersion: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListAliasesRequestTypeDef(TypedDict):
@@ -1689,6 +1695,8 @@ class ListAliasesResponseTypeDef(TypedDict):
 
 class ListCapacityProvidersRequestPaginateTypeDef(TypedDict):
     State: NotRequired[CapacityProviderStateType]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListCapacityProvidersRequestTypeDef(TypedDict):
@@ -1706,6 +1714,8 @@ class ListCapacityProvidersResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListCodeSigningConfigsRequestPaginateTypeDef(TypedDict):
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListCodeSigningConfigsRequestTypeDef(TypedDict):
@@ -1729,6 +1739,8 @@ class ListDurableExecutionsByFunctionRequestPaginateTypeDef(TypedDict):
     StartedAfter: NotRequired[TimestampTypeDef]
     StartedBefore: NotRequired[TimestampTypeDef]
     ReverseOrder: NotRequired[bool]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListDurableExecutionsByFunctionRequestTypeDef(TypedDict):
@@ -1754,6 +1766,8 @@ class ListDurableExecutionsByFunctionResponseTypeDef(TypedDict):
 class ListEventSourceMappingsRequestPaginateTypeDef(TypedDict):
     EventSourceArn: NotRequired[str]
     FunctionName: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListEventSourceMappingsRequestTypeDef(TypedDict):
@@ -1773,6 +1787,8 @@ class ListEventSourceMappingsResponseTypeDef(TypedDict):
 
 class ListFunctionEventInvokeConfigsRequestPaginateTypeDef(TypedDict):
     FunctionName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListFunctionEventInvokeConfigsRequestTypeDef(TypedDict):
@@ -1791,6 +1807,8 @@ class ListFunctionEventInvokeConfigsResponseTypeDef(TypedDict):
 
 class ListFunctionUrlConfigsRequestPaginateTypeDef(TypedDict):
     FunctionName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListFunctionUrlConfigsRequestTypeDef(TypedDict):
@@ -1809,6 +1827,8 @@ class ListFunctionUrlConfigsResponseTypeDef(TypedDict):
 
 class ListFunctionVersionsByCapacityProviderRequestPaginateTypeDef(TypedDict):
     CapacityProviderName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListFunctionVersionsByCapacityProviderRequestTypeDef(TypedDict):
@@ -1829,6 +1849,8 @@ class ListFunctionVersionsByCapacityProviderResponseTypeDef(TypedDict):
 
 class ListFunctionsByCodeSigningConfigRequestPaginateTypeDef(TypedDict):
     CodeSigningConfigArn: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListFunctionsByCodeSigningConfigRequestTypeDef(TypedDict):
@@ -1848,6 +1870,8 @@ class ListFunctionsByCodeSigningConfigResponseTypeDef(TypedDict):
 class ListFunctionsRequestPaginateTypeDef(TypedDict):
     MasterRegion: NotRequired[str]
     FunctionVersion: NotRequired[FunctionVersionType]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListFunctionsRequestTypeDef(TypedDict):
@@ -1868,6 +1892,8 @@ class ListFunctionsResponseTypeDef(TypedDict):
 class ListLayerVersionsRequestPaginateTypeDef(TypedDict):
     CompatibleRuntime: NotRequired[RuntimeType]
     LayerName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     CompatibleArchitecture: NotRequired[ArchitectureType]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -1889,6 +1915,8 @@ class ListLayerVersionsResponseTypeDef(TypedDict):
 
 class ListLayersRequestPaginateTypeDef(TypedDict):
     CompatibleRuntime: NotRequired[RuntimeType]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     CompatibleArchitecture: NotRequired[ArchitectureType]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -1909,6 +1937,8 @@ class ListLayersResponseTypeDef(TypedDict):
 
 class ListProvisionedConcurrencyConfigsRequestPaginateTypeDef(TypedDict):
     FunctionName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListProvisionedConcurrencyConfigsRequestTypeDef(TypedDict):
@@ -1947,6 +1977,8 @@ class ListTagsResponseTypeDef(TypedDict):
 
 class ListVersionsByFunctionRequestPaginateTypeDef(TypedDict):
     FunctionName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListVersionsByFunctionRequestTypeDef(TypedDict):

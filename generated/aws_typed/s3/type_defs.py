@@ -3567,6 +3567,8 @@ class ListBucketsOutputTypeDef(TypedDict):
 class ListBucketsRequestPaginateTypeDef(TypedDict):
     """ListBucketsRequest (paginate() request)."""
 
+    MaxBuckets: NotRequired[int]
+    ContinuationToken: NotRequired[str]
     Prefix: NotRequired[str]
     BucketRegion: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -3599,6 +3601,8 @@ class ListDirectoryBucketsOutputTypeDef(TypedDict):
 class ListDirectoryBucketsRequestPaginateTypeDef(TypedDict):
     """ListDirectoryBucketsRequest (paginate() request)."""
 
+    ContinuationToken: NotRequired[str]
+    MaxDirectoryBuckets: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -3670,7 +3674,10 @@ class ListMultipartUploadsRequestPaginateTypeDef(TypedDict):
     Bucket: str
     Delimiter: NotRequired[str]
     EncodingType: NotRequired[EncodingTypeType]
+    KeyMarker: NotRequired[str]
+    MaxUploads: NotRequired[int]
     Prefix: NotRequired[str]
+    UploadIdMarker: NotRequired[str]
     ExpectedBucketOwner: NotRequired[str]
     RequestPayer: NotRequired[RequestPayerType]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -3770,7 +3777,10 @@ class ListObjectVersionsRequestPaginateTypeDef(TypedDict):
     Bucket: str
     Delimiter: NotRequired[str]
     EncodingType: NotRequired[EncodingTypeType]
+    KeyMarker: NotRequired[str]
+    MaxKeys: NotRequired[int]
     Prefix: NotRequired[str]
+    VersionIdMarker: NotRequired[str]
     ExpectedBucketOwner: NotRequired[str]
     RequestPayer: NotRequired[RequestPayerType]
     OptionalObjectAttributes: NotRequired[Sequence[OptionalObjectAttributesType]]
@@ -3856,6 +3866,8 @@ class ListObjectsRequestPaginateTypeDef(TypedDict):
     Bucket: str
     Delimiter: NotRequired[str]
     EncodingType: NotRequired[EncodingTypeType]
+    Marker: NotRequired[str]
+    MaxKeys: NotRequired[int]
     Prefix: NotRequired[str]
     RequestPayer: NotRequired[RequestPayerType]
     ExpectedBucketOwner: NotRequired[str]
@@ -3914,7 +3926,9 @@ class ListObjectsV2RequestPaginateTypeDef(TypedDict):
     Bucket: str
     Delimiter: NotRequired[str]
     EncodingType: NotRequired[EncodingTypeType]
+    MaxKeys: NotRequired[int]
     Prefix: NotRequired[str]
+    ContinuationToken: NotRequired[str]
     FetchOwner: NotRequired[bool]
     StartAfter: NotRequired[str]
     RequestPayer: NotRequired[RequestPayerType]
@@ -4011,6 +4025,8 @@ class ListPartsRequestPaginateTypeDef(TypedDict):
 
     Bucket: str
     Key: str
+    MaxParts: NotRequired[int]
+    PartNumberMarker: NotRequired[int]
     UploadId: str
     RequestPayer: NotRequired[RequestPayerType]
     ExpectedBucketOwner: NotRequired[str]

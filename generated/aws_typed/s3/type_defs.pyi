@@ -2459,6 +2459,8 @@ class ListBucketsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListBucketsRequestPaginateTypeDef(TypedDict):
+    MaxBuckets: NotRequired[int]
+    ContinuationToken: NotRequired[str]
     Prefix: NotRequired[str]
     BucketRegion: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -2479,6 +2481,8 @@ class ListDirectoryBucketsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListDirectoryBucketsRequestPaginateTypeDef(TypedDict):
+    ContinuationToken: NotRequired[str]
+    MaxDirectoryBuckets: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListDirectoryBucketsRequestTypeDef(TypedDict):
@@ -2532,7 +2536,10 @@ class ListMultipartUploadsRequestPaginateTypeDef(TypedDict):
     Bucket: str
     Delimiter: NotRequired[str]
     EncodingType: NotRequired[EncodingTypeType]
+    KeyMarker: NotRequired[str]
+    MaxUploads: NotRequired[int]
     Prefix: NotRequired[str]
+    UploadIdMarker: NotRequired[str]
     ExpectedBucketOwner: NotRequired[str]
     RequestPayer: NotRequired[RequestPayerType]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -2607,7 +2614,10 @@ class ListObjectVersionsRequestPaginateTypeDef(TypedDict):
     Bucket: str
     Delimiter: NotRequired[str]
     EncodingType: NotRequired[EncodingTypeType]
+    KeyMarker: NotRequired[str]
+    MaxKeys: NotRequired[int]
     Prefix: NotRequired[str]
+    VersionIdMarker: NotRequired[str]
     ExpectedBucketOwner: NotRequired[str]
     RequestPayer: NotRequired[RequestPayerType]
     OptionalObjectAttributes: NotRequired[Sequence[OptionalObjectAttributesType]]
@@ -2675,6 +2685,8 @@ class ListObjectsRequestPaginateTypeDef(TypedDict):
     Bucket: str
     Delimiter: NotRequired[str]
     EncodingType: NotRequired[EncodingTypeType]
+    Marker: NotRequired[str]
+    MaxKeys: NotRequired[int]
     Prefix: NotRequired[str]
     RequestPayer: NotRequired[RequestPayerType]
     ExpectedBucketOwner: NotRequired[str]
@@ -2721,7 +2733,9 @@ class ListObjectsV2RequestPaginateTypeDef(TypedDict):
     Bucket: str
     Delimiter: NotRequired[str]
     EncodingType: NotRequired[EncodingTypeType]
+    MaxKeys: NotRequired[int]
     Prefix: NotRequired[str]
+    ContinuationToken: NotRequired[str]
     FetchOwner: NotRequired[bool]
     StartAfter: NotRequired[str]
     RequestPayer: NotRequired[RequestPayerType]
@@ -2800,6 +2814,8 @@ class ListPartsRequestMultipartUploadPartsTypeDef(TypedDict):
 class ListPartsRequestPaginateTypeDef(TypedDict):
     Bucket: str
     Key: str
+    MaxParts: NotRequired[int]
+    PartNumberMarker: NotRequired[int]
     UploadId: str
     RequestPayer: NotRequired[RequestPayerType]
     ExpectedBucketOwner: NotRequired[str]

@@ -287,6 +287,8 @@ class ListDeadLetterSourceQueuesRequestPaginateTypeDef(TypedDict):
     """ListDeadLetterSourceQueuesRequest (paginate() request)."""
 
     QueueUrl: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -365,6 +367,8 @@ class ListQueuesRequestPaginateTypeDef(TypedDict):
     """ListQueuesRequest (paginate() request)."""
 
     QueueNamePrefix: NotRequired[str]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 

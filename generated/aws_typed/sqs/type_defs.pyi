@@ -195,6 +195,8 @@ class GetQueueUrlResultTypeDef(TypedDict):
 
 class ListDeadLetterSourceQueuesRequestPaginateTypeDef(TypedDict):
     QueueUrl: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListDeadLetterSourceQueuesRequestQueueDeadLetterSourceQueuesTypeDef(TypedDict):
@@ -243,6 +245,8 @@ class ListQueueTagsResultTypeDef(TypedDict):
 
 class ListQueuesRequestPaginateTypeDef(TypedDict):
     QueueNamePrefix: NotRequired[str]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListQueuesRequestTypeDef(TypedDict):
