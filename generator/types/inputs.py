@@ -1,4 +1,4 @@
-"""Stage 4, typemap (inputs): list inputs exactly as botocore's validator takes them.
+"""Stage 4, typemap (inputs): list and timestamp inputs exactly as botocore takes them.
 
 A `str` is a Sequence[str]: a list input typed Sequence[X] takes a bare `str` wherever a `str`
 is an X, and botocore refuses it (invalid type, valid types: list, tuple).
@@ -7,6 +7,12 @@ is an X, and botocore refuses it (invalid type, valid types: list, tuple).
 from __future__ import annotations
 
 from .pyexpr import STR, Or, PyExpr, Subscript, builtin, shared, sub, typing_name, union
+
+# A timestamp input: botocore's validator and every serialiser read it with
+# parse_to_aware_datetime, which takes a datetime, a string (ISO 8601, RFC 822, epoch digits)
+# and an int or float epoch (ResponseExpires=1.5). The package's TimestampTypeDef
+# (runtime/_types.py) is datetime | str; the numbers are added here.
+TIMESTAMP_INPUT = union(shared("TimestampTypeDef"), builtin("int"), builtin("float"))
 
 # Input types a `str` is a value of: a list of one of them refuses a bare `str` (a `str` is a
 # Sequence[str], botocore's validator takes only a list or a tuple).

@@ -20,7 +20,7 @@ from ..model.service import Member, Service, Shape
 from ..options import DEFAULT, Options
 from . import blobs
 from .full_result import FullResults
-from .inputs import list_input
+from .inputs import TIMESTAMP_INPUT, list_input
 from .pyexpr import (
     LITERALS,
     STR,
@@ -47,7 +47,7 @@ _SAME_BOTH_WAYS: dict[str, PyExpr] = {
 }
 INPUT_SCALARS: dict[str, PyExpr] = {
     **_SAME_BOTH_WAYS,
-    "timestamp": shared("TimestampTypeDef"),
+    "timestamp": TIMESTAMP_INPUT,
     "blob": shared("BlobTypeDef"),
     "document": shared("DocumentTypeDef"),
 }

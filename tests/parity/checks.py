@@ -301,7 +301,7 @@ class Checker:
             "float": float,
             "double": float,
             "boolean": bool,
-            "timestamp": types.TimestampTypeDef,
+            "timestamp": typing.Union[types.TimestampTypeDef, int, float],  # noqa: UP007 - epochs too (issue 25)
             "blob": types.BlobTypeDef,
         }
         scalars_out = dict(scalars_in, timestamp=_datetime(), blob=bytes)

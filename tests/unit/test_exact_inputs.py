@@ -10,15 +10,18 @@ import collections.abc
 import importlib
 import typing
 from collections.abc import Callable, Iterator
+from datetime import datetime, timezone
 from functools import cache
 from typing import Any
 
 import botocore.exceptions
+import botocore.serialize
 import botocore.session
 import botocore.validate
 import pytest
 from botocore.exceptions import ParamValidationError
 from botocore.stub import Stubber
+from botocore.utils import parse_to_aware_datetime
 
 from generator.model.service import build
 from generator.naming.table import name_table
@@ -199,3 +202,59 @@ def test_every_paginate_takes_what_botocore_passes_on(name: str) -> None:
             continue
         keys = {f.key for f in specs[(shape.name, PAGINATE)].fields}
         assert keys == set(shape.members) | {"PaginationConfig"}, f"{name} {operation}"
+
+
+# ---- 3. timestamps in every form parse_to_aware_datetime takes ----------------------------
+EPOCHS: list[tuple[str, str, dict[str, Any]]] = [  # the lines of ok_timestamps.py
+    ("s3", "GetObject", {"Bucket": "b", "Key": "k", "ResponseExpires": 1.5, "IfModifiedSince": 1700000000}),
+    ("s3", "GetObject", {"Bucket": "b", "Key": "k", "IfUnmodifiedSince": "1700000000"}),
+    (
+        "cloudwatch",
+        "GetMetricStatistics",
+        {"Namespace": "n", "MetricName": "m", "StartTime": 0, "EndTime": 1.7e9, "Period": 60, "Statistics": ["Sum"]},
+    ),
+    ("dynamodb", "ListBackups", {"TimeRangeLowerBound": 1700000000, "TimeRangeUpperBound": datetime.now()}),
+]
+
+
+@pytest.mark.parametrize("service,operation,params", EPOCHS)
+def test_botocore_takes_epoch_timestamps(service: str, operation: str, params: dict[str, Any]) -> None:
+    """botocore's validator and its serialiser (parse_to_aware_datetime) take them."""
+    model = _SESSION.get_service_model(service)
+    operation_model = model.operation_model(operation)
+    botocore.validate.validate_parameters(params, operation_model.input_shape)
+    request = botocore.serialize.create_serializer(model.resolved_protocol).serialize_to_request(
+        params, operation_model
+    )
+    assert request["url_path"]
+
+
+TIMESTAMPS = [datetime(2020, 1, 2, tzinfo=timezone.utc), "2020-01-02T00:00:00Z", 1700000000, 1.5]
+
+
+def _timestamp_types(annotation: Any, shape: Any) -> Iterator[Any]:
+    """The types a field gives the timestamps of `shape` (botocore's), in lists and maps too."""
+    if shape.type_name == "timestamp":
+        yield annotation
+    elif shape.type_name in ("list", "map"):
+        if typing.get_origin(annotation) is typing.Union:  # List[X] | Tuple[X, ...] (| List[Y])
+            annotation = typing.get_args(annotation)[0]
+        inner = shape.member if shape.type_name == "list" else shape.value
+        yield from _timestamp_types(typing.get_args(annotation)[-1], inner)
+
+
+@pytest.mark.parametrize("name", _services())
+def test_every_timestamp_input_takes_what_botocore_parses(name: str) -> None:
+    model = _SESSION.get_service_model(name)
+    for value in TIMESTAMPS:
+        parse_to_aware_datetime(value)
+    for spec in _specs(name):
+        if not spec.variant.input_side:
+            continue
+        members = model.shape_for(spec.shape).members
+        for field in spec.fields:
+            if field.key not in members:  # PaginationConfig, WaiterConfig
+                continue
+            for annotation in _timestamp_types(evaluate(field.type), members[field.key]):
+                wrong = [type(v).__name__ for v in TIMESTAMPS if not is_value(type(v), annotation)]
+                assert not wrong, f"{name} {spec.name}.{field.key}: {field.type.render()} refuses {wrong}"

@@ -566,7 +566,7 @@ class DomainNameConfigurationTypeDef(TypedDict):
     ApiGatewayDomainName: NotRequired[ReadOnly[str]]
     CertificateArn: NotRequired[ReadOnly[str]]
     CertificateName: NotRequired[ReadOnly[str]]
-    CertificateUploadDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    CertificateUploadDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     DomainNameStatus: NotRequired[ReadOnly[DomainNameStatusType]]
     DomainNameStatusMessage: NotRequired[ReadOnly[str]]
     EndpointType: NotRequired[ReadOnly[EndpointTypeType]]
@@ -803,7 +803,7 @@ class PortalThemeTypeDef(TypedDict):
     """Defines the theme for a portal."""
 
     CustomColors: ReadOnly[CustomColorsTypeDef]
-    LogoLastUploaded: NotRequired[ReadOnly[TimestampTypeDef]]
+    LogoLastUploaded: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 
 class PortalContentTypeDef(TypedDict):

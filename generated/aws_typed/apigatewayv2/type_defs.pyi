@@ -497,7 +497,7 @@ class DomainNameConfigurationTypeDef(TypedDict):
     ApiGatewayDomainName: NotRequired[ReadOnly[str]]
     CertificateArn: NotRequired[ReadOnly[str]]
     CertificateName: NotRequired[ReadOnly[str]]
-    CertificateUploadDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    CertificateUploadDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     DomainNameStatus: NotRequired[ReadOnly[DomainNameStatusType]]
     DomainNameStatusMessage: NotRequired[ReadOnly[str]]
     EndpointType: NotRequired[ReadOnly[EndpointTypeType]]
@@ -668,7 +668,7 @@ class CustomColorsTypeDef(TypedDict):
 
 class PortalThemeTypeDef(TypedDict):
     CustomColors: ReadOnly[CustomColorsTypeDef]
-    LogoLastUploaded: NotRequired[ReadOnly[TimestampTypeDef]]
+    LogoLastUploaded: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 class PortalContentTypeDef(TypedDict):
     Description: NotRequired[ReadOnly[str]]

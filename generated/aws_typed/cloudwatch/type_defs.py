@@ -274,8 +274,8 @@ class RangeTypeDef(TypedDict):
     anomaly detection model.
     """
 
-    StartTime: ReadOnly[TimestampTypeDef]
-    EndTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
 
 
 class AnomalyDetectorConfigurationTypeDef(TypedDict):
@@ -592,8 +592,8 @@ class DescribeAlarmHistoryInputAlarmDescribeHistoryTypeDef(TypedDict):
     AlarmContributorId: NotRequired[ReadOnly[str]]
     AlarmTypes: NotRequired[ReadOnly[Sequence[AlarmTypeType]]]
     HistoryItemType: NotRequired[ReadOnly[HistoryItemTypeType]]
-    StartDate: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     MaxRecords: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     ScanBy: NotRequired[ReadOnly[ScanByType]]
@@ -606,8 +606,8 @@ class DescribeAlarmHistoryInputPaginateTypeDef(TypedDict):
     AlarmContributorId: NotRequired[str]
     AlarmTypes: NotRequired[Sequence[AlarmTypeType]]
     HistoryItemType: NotRequired[HistoryItemTypeType]
-    StartDate: NotRequired[TimestampTypeDef]
-    EndDate: NotRequired[TimestampTypeDef]
+    StartDate: NotRequired[Union[TimestampTypeDef, int, float]]
+    EndDate: NotRequired[Union[TimestampTypeDef, int, float]]
     MaxRecords: NotRequired[int]
     NextToken: NotRequired[str]
     ScanBy: NotRequired[ScanByType]
@@ -621,8 +621,8 @@ class DescribeAlarmHistoryInputTypeDef(TypedDict):
     AlarmContributorId: NotRequired[ReadOnly[str]]
     AlarmTypes: NotRequired[ReadOnly[Sequence[AlarmTypeType]]]
     HistoryItemType: NotRequired[ReadOnly[HistoryItemTypeType]]
-    StartDate: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     MaxRecords: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     ScanBy: NotRequired[ReadOnly[ScanByType]]
@@ -917,7 +917,7 @@ class MetricDatumTypeDef(TypedDict):
 
     MetricName: ReadOnly[str]
     Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
-    Timestamp: NotRequired[ReadOnly[TimestampTypeDef]]
+    Timestamp: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Value: NotRequired[ReadOnly[float]]
     StatisticValues: NotRequired[ReadOnly[StatisticSetTypeDef]]
     Values: NotRequired[ReadOnly[Sequence[float]]]
@@ -1017,8 +1017,8 @@ class GetInsightRuleReportInputTypeDef(TypedDict):
     """GetInsightRuleReportInput (input)."""
 
     RuleName: ReadOnly[str]
-    StartTime: ReadOnly[TimestampTypeDef]
-    EndTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
     Period: ReadOnly[int]
     MaxContributorCount: NotRequired[ReadOnly[int]]
     Metrics: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
@@ -1083,8 +1083,8 @@ class GetMetricDataInputPaginateTypeDef(TypedDict):
     """GetMetricDataInput (paginate() request)."""
 
     MetricDataQueries: Sequence[MetricDataQueryTypeDef]
-    StartTime: TimestampTypeDef
-    EndTime: TimestampTypeDef
+    StartTime: Union[TimestampTypeDef, int, float]
+    EndTime: Union[TimestampTypeDef, int, float]
     NextToken: NotRequired[str]
     ScanBy: NotRequired[ScanByType]
     MaxDatapoints: NotRequired[int]
@@ -1096,8 +1096,8 @@ class GetMetricDataInputTypeDef(TypedDict):
     """GetMetricDataInput (input)."""
 
     MetricDataQueries: ReadOnly[Sequence[MetricDataQueryTypeDef]]
-    StartTime: ReadOnly[TimestampTypeDef]
-    EndTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
     NextToken: NotRequired[ReadOnly[str]]
     ScanBy: NotRequired[ReadOnly[ScanByType]]
     MaxDatapoints: NotRequired[ReadOnly[int]]
@@ -1148,8 +1148,8 @@ class GetMetricStatisticsInputMetricGetStatisticsTypeDef(TypedDict):
     """GetMetricStatisticsInput (input)."""
 
     Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
-    StartTime: ReadOnly[TimestampTypeDef]
-    EndTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
     Period: ReadOnly[int]
     Statistics: NotRequired[ReadOnly[Sequence[StatisticType]]]
     ExtendedStatistics: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
@@ -1162,8 +1162,8 @@ class GetMetricStatisticsInputTypeDef(TypedDict):
     Namespace: ReadOnly[str]
     MetricName: ReadOnly[str]
     Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
-    StartTime: ReadOnly[TimestampTypeDef]
-    EndTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
     Period: ReadOnly[int]
     Statistics: NotRequired[ReadOnly[Sequence[StatisticType]]]
     ExtendedStatistics: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
@@ -1493,8 +1493,8 @@ class PutAlarmMuteRuleInputTypeDef(TypedDict):
     Rule: ReadOnly[RuleTypeDef]
     MuteTargets: NotRequired[ReadOnly[MuteTargetsTypeDef]]
     Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-    StartDate: NotRequired[ReadOnly[TimestampTypeDef]]
-    ExpireDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    ExpireDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 
 class PutAnomalyDetectorInputTypeDef(TypedDict):

@@ -238,8 +238,8 @@ class AnomalyDetectorConfigurationOutputTypeDef(TypedDict):
     MetricTimezone: NotRequired[str]
 
 class RangeTypeDef(TypedDict):
-    StartTime: ReadOnly[TimestampTypeDef]
-    EndTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
 
 class AnomalyDetectorConfigurationTypeDef(TypedDict):
     ExcludedTimeRanges: NotRequired[ReadOnly[Sequence[RangeTypeDef]]]
@@ -421,8 +421,8 @@ class DescribeAlarmHistoryInputAlarmDescribeHistoryTypeDef(TypedDict):
     AlarmContributorId: NotRequired[ReadOnly[str]]
     AlarmTypes: NotRequired[ReadOnly[Sequence[AlarmTypeType]]]
     HistoryItemType: NotRequired[ReadOnly[HistoryItemTypeType]]
-    StartDate: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     MaxRecords: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     ScanBy: NotRequired[ReadOnly[ScanByType]]
@@ -432,8 +432,8 @@ class DescribeAlarmHistoryInputPaginateTypeDef(TypedDict):
     AlarmContributorId: NotRequired[str]
     AlarmTypes: NotRequired[Sequence[AlarmTypeType]]
     HistoryItemType: NotRequired[HistoryItemTypeType]
-    StartDate: NotRequired[TimestampTypeDef]
-    EndDate: NotRequired[TimestampTypeDef]
+    StartDate: NotRequired[Union[TimestampTypeDef, int, float]]
+    EndDate: NotRequired[Union[TimestampTypeDef, int, float]]
     MaxRecords: NotRequired[int]
     NextToken: NotRequired[str]
     ScanBy: NotRequired[ScanByType]
@@ -444,8 +444,8 @@ class DescribeAlarmHistoryInputTypeDef(TypedDict):
     AlarmContributorId: NotRequired[ReadOnly[str]]
     AlarmTypes: NotRequired[ReadOnly[Sequence[AlarmTypeType]]]
     HistoryItemType: NotRequired[ReadOnly[HistoryItemTypeType]]
-    StartDate: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     MaxRecords: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     ScanBy: NotRequired[ReadOnly[ScanByType]]
@@ -641,7 +641,7 @@ class StatisticSetTypeDef(TypedDict):
 class MetricDatumTypeDef(TypedDict):
     MetricName: ReadOnly[str]
     Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
-    Timestamp: NotRequired[ReadOnly[TimestampTypeDef]]
+    Timestamp: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Value: NotRequired[ReadOnly[float]]
     StatisticValues: NotRequired[ReadOnly[StatisticSetTypeDef]]
     Values: NotRequired[ReadOnly[Sequence[float]]]
@@ -700,8 +700,8 @@ class GetDashboardOutputTypeDef(TypedDict):
 
 class GetInsightRuleReportInputTypeDef(TypedDict):
     RuleName: ReadOnly[str]
-    StartTime: ReadOnly[TimestampTypeDef]
-    EndTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
     Period: ReadOnly[int]
     MaxContributorCount: NotRequired[ReadOnly[int]]
     Metrics: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
@@ -740,8 +740,8 @@ class LabelOptionsTypeDef(TypedDict):
 
 class GetMetricDataInputPaginateTypeDef(TypedDict):
     MetricDataQueries: Sequence[MetricDataQueryTypeDef]
-    StartTime: TimestampTypeDef
-    EndTime: TimestampTypeDef
+    StartTime: Union[TimestampTypeDef, int, float]
+    EndTime: Union[TimestampTypeDef, int, float]
     NextToken: NotRequired[str]
     ScanBy: NotRequired[ScanByType]
     MaxDatapoints: NotRequired[int]
@@ -750,8 +750,8 @@ class GetMetricDataInputPaginateTypeDef(TypedDict):
 
 class GetMetricDataInputTypeDef(TypedDict):
     MetricDataQueries: ReadOnly[Sequence[MetricDataQueryTypeDef]]
-    StartTime: ReadOnly[TimestampTypeDef]
-    EndTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
     NextToken: NotRequired[ReadOnly[str]]
     ScanBy: NotRequired[ReadOnly[ScanByType]]
     MaxDatapoints: NotRequired[ReadOnly[int]]
@@ -782,8 +782,8 @@ class GetMetricDataOutputTypeDef(TypedDict):
 
 class GetMetricStatisticsInputMetricGetStatisticsTypeDef(TypedDict):
     Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
-    StartTime: ReadOnly[TimestampTypeDef]
-    EndTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
     Period: ReadOnly[int]
     Statistics: NotRequired[ReadOnly[Sequence[StatisticType]]]
     ExtendedStatistics: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
@@ -793,8 +793,8 @@ class GetMetricStatisticsInputTypeDef(TypedDict):
     Namespace: ReadOnly[str]
     MetricName: ReadOnly[str]
     Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
-    StartTime: ReadOnly[TimestampTypeDef]
-    EndTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
     Period: ReadOnly[int]
     Statistics: NotRequired[ReadOnly[Sequence[StatisticType]]]
     ExtendedStatistics: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
@@ -991,8 +991,8 @@ class PutAlarmMuteRuleInputTypeDef(TypedDict):
     Rule: ReadOnly[RuleTypeDef]
     MuteTargets: NotRequired[ReadOnly[MuteTargetsTypeDef]]
     Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-    StartDate: NotRequired[ReadOnly[TimestampTypeDef]]
-    ExpireDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    ExpireDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 class PutAnomalyDetectorInputTypeDef(TypedDict):
     Namespace: NotRequired[ReadOnly[str]]

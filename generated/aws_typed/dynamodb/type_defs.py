@@ -2231,8 +2231,8 @@ class IncrementalExportSpecificationTypeDef(TypedDict):
     export.
     """
 
-    ExportFromTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    ExportToTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    ExportFromTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    ExportToTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ExportViewType: NotRequired[ReadOnly[ExportViewTypeType]]
 
 
@@ -2240,7 +2240,7 @@ class ExportTableToPointInTimeInputTypeDef(TypedDict):
     """ExportTableToPointInTimeInput (input)."""
 
     TableArn: ReadOnly[str]
-    ExportTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    ExportTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ClientToken: NotRequired[ReadOnly[str]]
     S3Bucket: ReadOnly[str]
     S3BucketOwner: NotRequired[ReadOnly[str]]
@@ -2483,8 +2483,8 @@ class ListBackupsInputPaginateTypeDef(TypedDict):
 
     TableName: NotRequired[str]
     Limit: NotRequired[int]
-    TimeRangeLowerBound: NotRequired[TimestampTypeDef]
-    TimeRangeUpperBound: NotRequired[TimestampTypeDef]
+    TimeRangeLowerBound: NotRequired[Union[TimestampTypeDef, int, float]]
+    TimeRangeUpperBound: NotRequired[Union[TimestampTypeDef, int, float]]
     ExclusiveStartBackupArn: NotRequired[str]
     BackupType: NotRequired[BackupTypeFilterType]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -2495,8 +2495,8 @@ class ListBackupsInputTypeDef(TypedDict):
 
     TableName: NotRequired[ReadOnly[str]]
     Limit: NotRequired[ReadOnly[int]]
-    TimeRangeLowerBound: NotRequired[ReadOnly[TimestampTypeDef]]
-    TimeRangeUpperBound: NotRequired[ReadOnly[TimestampTypeDef]]
+    TimeRangeLowerBound: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    TimeRangeUpperBound: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ExclusiveStartBackupArn: NotRequired[ReadOnly[str]]
     BackupType: NotRequired[ReadOnly[BackupTypeFilterType]]
 
@@ -3008,7 +3008,7 @@ class RestoreTableToPointInTimeInputTypeDef(TypedDict):
     SourceTableName: NotRequired[ReadOnly[str]]
     TargetTableName: ReadOnly[str]
     UseLatestRestorableTime: NotRequired[ReadOnly[bool]]
-    RestoreDateTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    RestoreDateTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     BillingModeOverride: NotRequired[ReadOnly[BillingModeType]]
     GlobalSecondaryIndexOverride: NotRequired[
         ReadOnly[Sequence[GlobalSecondaryIndexTypeDef]]

@@ -5002,8 +5002,8 @@ class AthenaIntegrationTypeDef(TypedDict):
 
     IntegrationResultS3DestinationArn: ReadOnly[str]
     PartitionLoadFrequency: ReadOnly[PartitionLoadFrequencyType]
-    PartitionStartDate: NotRequired[ReadOnly[TimestampTypeDef]]
-    PartitionEndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    PartitionStartDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    PartitionEndDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 
 class AttachClassicLinkVpcRequestInstanceAttachClassicLinkVpcTypeDef(TypedDict):
@@ -6579,9 +6579,9 @@ class ClientDataTypeDef(TypedDict):
     """Describes the client-specific data."""
 
     Comment: NotRequired[ReadOnly[str]]
-    UploadEnd: NotRequired[ReadOnly[TimestampTypeDef]]
+    UploadEnd: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     UploadSize: NotRequired[ReadOnly[float]]
-    UploadStart: NotRequired[ReadOnly[TimestampTypeDef]]
+    UploadStart: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 
 class ClientLoginBannerOptionsTypeDef(TypedDict):
@@ -7216,7 +7216,7 @@ class CreateCapacityReservationFleetRequestTypeDef(TypedDict):
     ]
     Tenancy: NotRequired[ReadOnly[FleetCapacityReservationTenancyType]]
     TotalTargetCapacity: ReadOnly[int]
-    EndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    EndDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     InstanceMatchCriteria: NotRequired[ReadOnly[FleetInstanceMatchCriteriaType]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -7251,14 +7251,14 @@ class CreateCapacityReservationRequestTypeDef(TypedDict):
     InstanceCount: ReadOnly[int]
     EbsOptimized: NotRequired[ReadOnly[bool]]
     EphemeralStorage: NotRequired[ReadOnly[bool]]
-    EndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    EndDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     EndDateType: NotRequired[ReadOnly[EndDateTypeType]]
     InstanceMatchCriteria: NotRequired[ReadOnly[InstanceMatchCriteriaType]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
     DryRun: NotRequired[ReadOnly[bool]]
     OutpostArn: NotRequired[ReadOnly[str]]
     PlacementGroupArn: NotRequired[ReadOnly[str]]
-    StartDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     CommitmentDuration: NotRequired[ReadOnly[int]]
     DeliveryPreference: NotRequired[ReadOnly[CapacityReservationDeliveryPreferenceType]]
 
@@ -8039,8 +8039,8 @@ class CreateFleetRequestTypeDef(TypedDict):
     TargetCapacitySpecification: ReadOnly[TargetCapacitySpecificationRequestTypeDef]
     TerminateInstancesWithExpiration: NotRequired[ReadOnly[bool]]
     Type: NotRequired[ReadOnly[FleetTypeType]]
-    ValidFrom: NotRequired[ReadOnly[TimestampTypeDef]]
-    ValidUntil: NotRequired[ReadOnly[TimestampTypeDef]]
+    ValidFrom: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    ValidUntil: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ReplaceUnhealthyInstances: NotRequired[ReadOnly[bool]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
     Context: NotRequired[ReadOnly[str]]
@@ -8928,7 +8928,7 @@ class LaunchTemplateSpotMarketOptionsRequestTypeDef(TypedDict):
     MaxPrice: NotRequired[ReadOnly[str]]
     SpotInstanceType: NotRequired[ReadOnly[SpotInstanceTypeType]]
     BlockDurationMinutes: NotRequired[ReadOnly[int]]
-    ValidUntil: NotRequired[ReadOnly[TimestampTypeDef]]
+    ValidUntil: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     InstanceInterruptionBehavior: NotRequired[
         ReadOnly[InstanceInterruptionBehaviorType]
     ]
@@ -14811,8 +14811,8 @@ class DescribeCapacityBlockOfferingsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     InstanceType: NotRequired[str]
     InstanceCount: NotRequired[int]
-    StartDateRange: NotRequired[TimestampTypeDef]
-    EndDateRange: NotRequired[TimestampTypeDef]
+    StartDateRange: NotRequired[Union[TimestampTypeDef, int, float]]
+    EndDateRange: NotRequired[Union[TimestampTypeDef, int, float]]
     CapacityDurationHours: int
     NextToken: NotRequired[str]
     MaxResults: NotRequired[int]
@@ -14828,8 +14828,8 @@ class DescribeCapacityBlockOfferingsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     InstanceType: NotRequired[ReadOnly[str]]
     InstanceCount: NotRequired[ReadOnly[int]]
-    StartDateRange: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndDateRange: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartDateRange: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndDateRange: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     CapacityDurationHours: ReadOnly[int]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -15799,7 +15799,7 @@ class DescribeFleetHistoryRequestTypeDef(TypedDict):
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     FleetId: ReadOnly[str]
-    StartTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
 
 
 class EventInformationTypeDef(TypedDict):
@@ -17128,8 +17128,8 @@ class DescribeInstanceSqlHaHistoryStatesRequestTypeDef(TypedDict):
     """DescribeInstanceSqlHaHistoryStatesRequest (input)."""
 
     InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    StartTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -19228,8 +19228,8 @@ class DescribeNetworkInsightsAccessScopeAnalysesRequestPaginateTypeDef(TypedDict
         Union[List[str], Tuple[str, ...]]
     ]
     NetworkInsightsAccessScopeId: NotRequired[str]
-    AnalysisStartTimeBegin: NotRequired[TimestampTypeDef]
-    AnalysisStartTimeEnd: NotRequired[TimestampTypeDef]
+    AnalysisStartTimeBegin: NotRequired[Union[TimestampTypeDef, int, float]]
+    AnalysisStartTimeEnd: NotRequired[Union[TimestampTypeDef, int, float]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
@@ -19244,8 +19244,8 @@ class DescribeNetworkInsightsAccessScopeAnalysesRequestTypeDef(TypedDict):
         ReadOnly[Union[List[str], Tuple[str, ...]]]
     ]
     NetworkInsightsAccessScopeId: NotRequired[ReadOnly[str]]
-    AnalysisStartTimeBegin: NotRequired[ReadOnly[TimestampTypeDef]]
-    AnalysisStartTimeEnd: NotRequired[ReadOnly[TimestampTypeDef]]
+    AnalysisStartTimeBegin: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    AnalysisStartTimeEnd: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -19332,8 +19332,8 @@ class DescribeNetworkInsightsAnalysesRequestPaginateTypeDef(TypedDict):
 
     NetworkInsightsAnalysisIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     NetworkInsightsPathId: NotRequired[str]
-    AnalysisStartTime: NotRequired[TimestampTypeDef]
-    AnalysisEndTime: NotRequired[TimestampTypeDef]
+    AnalysisStartTime: NotRequired[Union[TimestampTypeDef, int, float]]
+    AnalysisEndTime: NotRequired[Union[TimestampTypeDef, int, float]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
@@ -19346,8 +19346,8 @@ class DescribeNetworkInsightsAnalysesRequestTypeDef(TypedDict):
 
     NetworkInsightsAnalysisIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NetworkInsightsPathId: NotRequired[ReadOnly[str]]
-    AnalysisStartTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    AnalysisEndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    AnalysisStartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    AnalysisEndTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -20181,8 +20181,8 @@ class SlotDateTimeRangeRequestTypeDef(TypedDict):
     schedule. The time period must span less than one day.
     """
 
-    EarliestTime: ReadOnly[TimestampTypeDef]
-    LatestTime: ReadOnly[TimestampTypeDef]
+    EarliestTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    LatestTime: ReadOnly[Union[TimestampTypeDef, int, float]]
 
 
 class DescribeScheduledInstanceAvailabilityRequestPaginateTypeDef(TypedDict):
@@ -20264,8 +20264,8 @@ class SlotStartTimeRangeRequestTypeDef(TypedDict):
     schedule.
     """
 
-    EarliestTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    LatestTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    EarliestTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    LatestTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 
 class DescribeScheduledInstancesRequestPaginateTypeDef(TypedDict):
@@ -20948,7 +20948,7 @@ class DescribeSpotFleetRequestHistoryRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     SpotFleetRequestId: ReadOnly[str]
     EventType: NotRequired[ReadOnly[EventTypeType]]
-    StartTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
 
@@ -21315,8 +21315,8 @@ class DescribeSpotPriceHistoryRequestPaginateTypeDef(TypedDict):
 
     AvailabilityZoneId: NotRequired[str]
     DryRun: NotRequired[bool]
-    StartTime: NotRequired[TimestampTypeDef]
-    EndTime: NotRequired[TimestampTypeDef]
+    StartTime: NotRequired[Union[TimestampTypeDef, int, float]]
+    EndTime: NotRequired[Union[TimestampTypeDef, int, float]]
     InstanceTypes: NotRequired[Sequence[InstanceTypeType]]
     ProductDescriptions: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -21331,8 +21331,8 @@ class DescribeSpotPriceHistoryRequestTypeDef(TypedDict):
 
     AvailabilityZoneId: NotRequired[ReadOnly[str]]
     DryRun: NotRequired[ReadOnly[bool]]
-    StartTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     InstanceTypes: NotRequired[ReadOnly[Sequence[InstanceTypeType]]]
     ProductDescriptions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -24345,7 +24345,7 @@ class EnableImageDeprecationRequestTypeDef(TypedDict):
     """EnableImageDeprecationRequest (input)."""
 
     ImageId: ReadOnly[str]
-    DeprecateAt: ReadOnly[TimestampTypeDef]
+    DeprecateAt: ReadOnly[Union[TimestampTypeDef, int, float]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -24798,8 +24798,8 @@ class GetAwsNetworkPerformanceDataRequestPaginateTypeDef(TypedDict):
     """GetAwsNetworkPerformanceDataRequest (paginate() request)."""
 
     DataQueries: NotRequired[Sequence[DataQueryTypeDef]]
-    StartTime: NotRequired[TimestampTypeDef]
-    EndTime: NotRequired[TimestampTypeDef]
+    StartTime: NotRequired[Union[TimestampTypeDef, int, float]]
+    EndTime: NotRequired[Union[TimestampTypeDef, int, float]]
     MaxResults: NotRequired[int]
     NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
@@ -24810,8 +24810,8 @@ class GetAwsNetworkPerformanceDataRequestTypeDef(TypedDict):
     """GetAwsNetworkPerformanceDataRequest (input)."""
 
     DataQueries: NotRequired[ReadOnly[Sequence[DataQueryTypeDef]]]
-    StartTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -24855,8 +24855,8 @@ class GetCapacityManagerMetricDataRequestPaginateTypeDef(TypedDict):
     """GetCapacityManagerMetricDataRequest (paginate() request)."""
 
     MetricNames: Sequence[MetricType]
-    StartTime: TimestampTypeDef
-    EndTime: TimestampTypeDef
+    StartTime: Union[TimestampTypeDef, int, float]
+    EndTime: Union[TimestampTypeDef, int, float]
     Period: int
     GroupBy: NotRequired[Sequence[GroupByType]]
     FilterBy: NotRequired[Sequence[CapacityManagerConditionTypeDef]]
@@ -24870,8 +24870,8 @@ class GetCapacityManagerMetricDataRequestTypeDef(TypedDict):
     """GetCapacityManagerMetricDataRequest (input)."""
 
     MetricNames: ReadOnly[Sequence[MetricType]]
-    StartTime: ReadOnly[TimestampTypeDef]
-    EndTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
     Period: ReadOnly[int]
     GroupBy: NotRequired[ReadOnly[Sequence[GroupByType]]]
     FilterBy: NotRequired[ReadOnly[Sequence[CapacityManagerConditionTypeDef]]]
@@ -24920,8 +24920,8 @@ class GetCapacityManagerMetricDimensionsRequestPaginateTypeDef(TypedDict):
 
     GroupBy: Sequence[GroupByType]
     FilterBy: NotRequired[Sequence[CapacityManagerConditionTypeDef]]
-    StartTime: TimestampTypeDef
-    EndTime: TimestampTypeDef
+    StartTime: Union[TimestampTypeDef, int, float]
+    EndTime: Union[TimestampTypeDef, int, float]
     MetricNames: Sequence[MetricType]
     MaxResults: NotRequired[int]
     NextToken: NotRequired[str]
@@ -24934,8 +24934,8 @@ class GetCapacityManagerMetricDimensionsRequestTypeDef(TypedDict):
 
     GroupBy: ReadOnly[Sequence[GroupByType]]
     FilterBy: NotRequired[ReadOnly[Sequence[CapacityManagerConditionTypeDef]]]
-    StartTime: ReadOnly[TimestampTypeDef]
-    EndTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
     MetricNames: ReadOnly[Sequence[MetricType]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -25410,8 +25410,8 @@ class GetIpamAddressHistoryRequestPaginateTypeDef(TypedDict):
     Cidr: str
     IpamScopeId: str
     VpcId: NotRequired[str]
-    StartTime: NotRequired[TimestampTypeDef]
-    EndTime: NotRequired[TimestampTypeDef]
+    StartTime: NotRequired[Union[TimestampTypeDef, int, float]]
+    EndTime: NotRequired[Union[TimestampTypeDef, int, float]]
     MaxResults: NotRequired[int]
     NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -25424,8 +25424,8 @@ class GetIpamAddressHistoryRequestTypeDef(TypedDict):
     Cidr: ReadOnly[str]
     IpamScopeId: ReadOnly[str]
     VpcId: NotRequired[ReadOnly[str]]
-    StartTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -27321,7 +27321,7 @@ class SpotMarketOptionsTypeDef(TypedDict):
     MaxPrice: NotRequired[ReadOnly[str]]
     SpotInstanceType: NotRequired[ReadOnly[SpotInstanceTypeType]]
     BlockDurationMinutes: NotRequired[ReadOnly[int]]
-    ValidUntil: NotRequired[ReadOnly[TimestampTypeDef]]
+    ValidUntil: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     InstanceInterruptionBehavior: NotRequired[
         ReadOnly[InstanceInterruptionBehaviorType]
     ]
@@ -27679,7 +27679,7 @@ class LockSnapshotRequestTypeDef(TypedDict):
     LockMode: ReadOnly[LockModeType]
     CoolOffPeriod: NotRequired[ReadOnly[int]]
     LockDuration: NotRequired[ReadOnly[int]]
-    ExpirationDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ExpirationDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 
 class LockSnapshotResultTypeDef(TypedDict):
@@ -27731,7 +27731,7 @@ class ModifyCapacityReservationFleetRequestTypeDef(TypedDict):
 
     CapacityReservationFleetId: ReadOnly[str]
     TotalTargetCapacity: NotRequired[ReadOnly[int]]
-    EndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    EndDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     DryRun: NotRequired[ReadOnly[bool]]
     RemoveEndDate: NotRequired[ReadOnly[bool]]
 
@@ -27748,7 +27748,7 @@ class ModifyCapacityReservationRequestTypeDef(TypedDict):
 
     CapacityReservationId: ReadOnly[str]
     InstanceCount: NotRequired[ReadOnly[int]]
-    EndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    EndDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     EndDateType: NotRequired[ReadOnly[EndDateTypeType]]
     Accept: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -28095,7 +28095,7 @@ class ModifyInstanceEventStartTimeRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     InstanceId: ReadOnly[str]
     InstanceEventId: ReadOnly[str]
-    NotBefore: ReadOnly[TimestampTypeDef]
+    NotBefore: ReadOnly[Union[TimestampTypeDef, int, float]]
 
 
 class ModifyInstanceEventStartTimeResultTypeDef(TypedDict):
@@ -29737,7 +29737,7 @@ class PurchaseReservedInstancesOfferingRequestTypeDef(TypedDict):
 
     InstanceCount: ReadOnly[int]
     ReservedInstancesOfferingId: ReadOnly[str]
-    PurchaseTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    PurchaseTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     DryRun: NotRequired[ReadOnly[bool]]
     LimitPrice: NotRequired[ReadOnly[ReservedInstanceLimitPriceTypeDef]]
 
@@ -30234,8 +30234,8 @@ class ReportInstanceStatusRequestInstanceReportStatusTypeDef(TypedDict):
 
     DryRun: NotRequired[ReadOnly[bool]]
     Status: ReadOnly[ReportStatusTypeType]
-    StartTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ReasonCodes: ReadOnly[Sequence[ReportInstanceReasonCodesType]]
     Description: NotRequired[ReadOnly[str]]
 
@@ -30246,8 +30246,8 @@ class ReportInstanceStatusRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     Instances: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Status: ReadOnly[ReportStatusTypeType]
-    StartTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ReasonCodes: ReadOnly[Sequence[ReportInstanceReasonCodesType]]
     Description: NotRequired[ReadOnly[str]]
 
@@ -30313,8 +30313,8 @@ class SpotFleetRequestConfigDataTypeDef(TypedDict):
     SpotMaxTotalPrice: NotRequired[ReadOnly[str]]
     TerminateInstancesWithExpiration: NotRequired[ReadOnly[bool]]
     Type: NotRequired[ReadOnly[FleetTypeType]]
-    ValidFrom: NotRequired[ReadOnly[TimestampTypeDef]]
-    ValidUntil: NotRequired[ReadOnly[TimestampTypeDef]]
+    ValidFrom: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    ValidUntil: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ReplaceUnhealthyInstances: NotRequired[ReadOnly[bool]]
     InstanceInterruptionBehavior: NotRequired[
         ReadOnly[InstanceInterruptionBehaviorType]
@@ -30376,8 +30376,8 @@ class RequestSpotInstancesRequestTypeDef(TypedDict):
     ClientToken: NotRequired[ReadOnly[str]]
     InstanceCount: NotRequired[ReadOnly[int]]
     Type: NotRequired[ReadOnly[SpotInstanceTypeType]]
-    ValidFrom: NotRequired[ReadOnly[TimestampTypeDef]]
-    ValidUntil: NotRequired[ReadOnly[TimestampTypeDef]]
+    ValidFrom: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    ValidUntil: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     LaunchGroup: NotRequired[ReadOnly[str]]
     AvailabilityZoneGroup: NotRequired[ReadOnly[str]]
     BlockDurationMinutes: NotRequired[ReadOnly[int]]

@@ -4427,8 +4427,8 @@ class AssociatedTargetNetworkTypeDef(TypedDict):
 class AthenaIntegrationTypeDef(TypedDict):
     IntegrationResultS3DestinationArn: ReadOnly[str]
     PartitionLoadFrequency: ReadOnly[PartitionLoadFrequencyType]
-    PartitionStartDate: NotRequired[ReadOnly[TimestampTypeDef]]
-    PartitionEndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    PartitionStartDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    PartitionEndDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 class AttachClassicLinkVpcRequestInstanceAttachClassicLinkVpcTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
@@ -5398,9 +5398,9 @@ class ClientConnectResponseOptionsTypeDef(TypedDict):
 
 class ClientDataTypeDef(TypedDict):
     Comment: NotRequired[ReadOnly[str]]
-    UploadEnd: NotRequired[ReadOnly[TimestampTypeDef]]
+    UploadEnd: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     UploadSize: NotRequired[ReadOnly[float]]
-    UploadStart: NotRequired[ReadOnly[TimestampTypeDef]]
+    UploadStart: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 class ClientLoginBannerOptionsTypeDef(TypedDict):
     Enabled: NotRequired[bool]
@@ -5821,7 +5821,7 @@ class CreateCapacityReservationFleetRequestTypeDef(TypedDict):
     ]
     Tenancy: NotRequired[ReadOnly[FleetCapacityReservationTenancyType]]
     TotalTargetCapacity: ReadOnly[int]
-    EndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    EndDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     InstanceMatchCriteria: NotRequired[ReadOnly[FleetInstanceMatchCriteriaType]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -5850,14 +5850,14 @@ class CreateCapacityReservationRequestTypeDef(TypedDict):
     InstanceCount: ReadOnly[int]
     EbsOptimized: NotRequired[ReadOnly[bool]]
     EphemeralStorage: NotRequired[ReadOnly[bool]]
-    EndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    EndDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     EndDateType: NotRequired[ReadOnly[EndDateTypeType]]
     InstanceMatchCriteria: NotRequired[ReadOnly[InstanceMatchCriteriaType]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
     DryRun: NotRequired[ReadOnly[bool]]
     OutpostArn: NotRequired[ReadOnly[str]]
     PlacementGroupArn: NotRequired[ReadOnly[str]]
-    StartDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     CommitmentDuration: NotRequired[ReadOnly[int]]
     DeliveryPreference: NotRequired[ReadOnly[CapacityReservationDeliveryPreferenceType]]
 
@@ -6388,8 +6388,8 @@ class CreateFleetRequestTypeDef(TypedDict):
     TargetCapacitySpecification: ReadOnly[TargetCapacitySpecificationRequestTypeDef]
     TerminateInstancesWithExpiration: NotRequired[ReadOnly[bool]]
     Type: NotRequired[ReadOnly[FleetTypeType]]
-    ValidFrom: NotRequired[ReadOnly[TimestampTypeDef]]
-    ValidUntil: NotRequired[ReadOnly[TimestampTypeDef]]
+    ValidFrom: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    ValidUntil: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ReplaceUnhealthyInstances: NotRequired[ReadOnly[bool]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
     Context: NotRequired[ReadOnly[str]]
@@ -6973,7 +6973,7 @@ class LaunchTemplateSpotMarketOptionsRequestTypeDef(TypedDict):
     MaxPrice: NotRequired[ReadOnly[str]]
     SpotInstanceType: NotRequired[ReadOnly[SpotInstanceTypeType]]
     BlockDurationMinutes: NotRequired[ReadOnly[int]]
-    ValidUntil: NotRequired[ReadOnly[TimestampTypeDef]]
+    ValidUntil: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     InstanceInterruptionBehavior: NotRequired[
         ReadOnly[InstanceInterruptionBehaviorType]
     ]
@@ -10893,8 +10893,8 @@ class DescribeCapacityBlockOfferingsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     InstanceType: NotRequired[str]
     InstanceCount: NotRequired[int]
-    StartDateRange: NotRequired[TimestampTypeDef]
-    EndDateRange: NotRequired[TimestampTypeDef]
+    StartDateRange: NotRequired[Union[TimestampTypeDef, int, float]]
+    EndDateRange: NotRequired[Union[TimestampTypeDef, int, float]]
     CapacityDurationHours: int
     NextToken: NotRequired[str]
     MaxResults: NotRequired[int]
@@ -10907,8 +10907,8 @@ class DescribeCapacityBlockOfferingsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     InstanceType: NotRequired[ReadOnly[str]]
     InstanceCount: NotRequired[ReadOnly[int]]
-    StartDateRange: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndDateRange: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartDateRange: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndDateRange: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     CapacityDurationHours: ReadOnly[int]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -11559,7 +11559,7 @@ class DescribeFleetHistoryRequestTypeDef(TypedDict):
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     FleetId: ReadOnly[str]
-    StartTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
 
 class EventInformationTypeDef(TypedDict):
     EventDescription: NotRequired[str]
@@ -12473,8 +12473,8 @@ class DescribeInstanceImageMetadataResultTypeDef(TypedDict):
 
 class DescribeInstanceSqlHaHistoryStatesRequestTypeDef(TypedDict):
     InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    StartTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -13909,8 +13909,8 @@ class DescribeNetworkInsightsAccessScopeAnalysesRequestPaginateTypeDef(TypedDict
         Union[List[str], Tuple[str, ...]]
     ]
     NetworkInsightsAccessScopeId: NotRequired[str]
-    AnalysisStartTimeBegin: NotRequired[TimestampTypeDef]
-    AnalysisStartTimeEnd: NotRequired[TimestampTypeDef]
+    AnalysisStartTimeBegin: NotRequired[Union[TimestampTypeDef, int, float]]
+    AnalysisStartTimeEnd: NotRequired[Union[TimestampTypeDef, int, float]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
@@ -13922,8 +13922,8 @@ class DescribeNetworkInsightsAccessScopeAnalysesRequestTypeDef(TypedDict):
         ReadOnly[Union[List[str], Tuple[str, ...]]]
     ]
     NetworkInsightsAccessScopeId: NotRequired[ReadOnly[str]]
-    AnalysisStartTimeBegin: NotRequired[ReadOnly[TimestampTypeDef]]
-    AnalysisStartTimeEnd: NotRequired[ReadOnly[TimestampTypeDef]]
+    AnalysisStartTimeBegin: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    AnalysisStartTimeEnd: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -13984,8 +13984,8 @@ class DescribeNetworkInsightsAccessScopesResultTypeDef(TypedDict):
 class DescribeNetworkInsightsAnalysesRequestPaginateTypeDef(TypedDict):
     NetworkInsightsAnalysisIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     NetworkInsightsPathId: NotRequired[str]
-    AnalysisStartTime: NotRequired[TimestampTypeDef]
-    AnalysisEndTime: NotRequired[TimestampTypeDef]
+    AnalysisStartTime: NotRequired[Union[TimestampTypeDef, int, float]]
+    AnalysisEndTime: NotRequired[Union[TimestampTypeDef, int, float]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
@@ -13995,8 +13995,8 @@ class DescribeNetworkInsightsAnalysesRequestPaginateTypeDef(TypedDict):
 class DescribeNetworkInsightsAnalysesRequestTypeDef(TypedDict):
     NetworkInsightsAnalysisIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NetworkInsightsPathId: NotRequired[ReadOnly[str]]
-    AnalysisStartTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    AnalysisEndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    AnalysisStartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    AnalysisEndTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -14570,8 +14570,8 @@ class ScheduledInstanceRecurrenceRequestTypeDef(TypedDict):
     OccurrenceUnit: NotRequired[ReadOnly[str]]
 
 class SlotDateTimeRangeRequestTypeDef(TypedDict):
-    EarliestTime: ReadOnly[TimestampTypeDef]
-    LatestTime: ReadOnly[TimestampTypeDef]
+    EarliestTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    LatestTime: ReadOnly[Union[TimestampTypeDef, int, float]]
 
 class DescribeScheduledInstanceAvailabilityRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
@@ -14630,8 +14630,8 @@ class DescribeScheduledInstanceAvailabilityResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class SlotStartTimeRangeRequestTypeDef(TypedDict):
-    EarliestTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    LatestTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    EarliestTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    LatestTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 class DescribeScheduledInstancesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
@@ -15109,7 +15109,7 @@ class DescribeSpotFleetRequestHistoryRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     SpotFleetRequestId: ReadOnly[str]
     EventType: NotRequired[ReadOnly[EventTypeType]]
-    StartTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
 
@@ -15366,8 +15366,8 @@ class DescribeSpotInstanceRequestsResultTypeDef(TypedDict):
 class DescribeSpotPriceHistoryRequestPaginateTypeDef(TypedDict):
     AvailabilityZoneId: NotRequired[str]
     DryRun: NotRequired[bool]
-    StartTime: NotRequired[TimestampTypeDef]
-    EndTime: NotRequired[TimestampTypeDef]
+    StartTime: NotRequired[Union[TimestampTypeDef, int, float]]
+    EndTime: NotRequired[Union[TimestampTypeDef, int, float]]
     InstanceTypes: NotRequired[Sequence[InstanceTypeType]]
     ProductDescriptions: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -15379,8 +15379,8 @@ class DescribeSpotPriceHistoryRequestPaginateTypeDef(TypedDict):
 class DescribeSpotPriceHistoryRequestTypeDef(TypedDict):
     AvailabilityZoneId: NotRequired[ReadOnly[str]]
     DryRun: NotRequired[ReadOnly[bool]]
-    StartTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     InstanceTypes: NotRequired[ReadOnly[Sequence[InstanceTypeType]]]
     ProductDescriptions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -17344,7 +17344,7 @@ class EnableImageBlockPublicAccessResultTypeDef(TypedDict):
 
 class EnableImageDeprecationRequestTypeDef(TypedDict):
     ImageId: ReadOnly[str]
-    DeprecateAt: ReadOnly[TimestampTypeDef]
+    DeprecateAt: ReadOnly[Union[TimestampTypeDef, int, float]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 class EnableImageDeprecationResultTypeDef(TypedDict):
@@ -17621,8 +17621,8 @@ class GetAssociatedIpv6PoolCidrsResultTypeDef(TypedDict):
 
 class GetAwsNetworkPerformanceDataRequestPaginateTypeDef(TypedDict):
     DataQueries: NotRequired[Sequence[DataQueryTypeDef]]
-    StartTime: NotRequired[TimestampTypeDef]
-    EndTime: NotRequired[TimestampTypeDef]
+    StartTime: NotRequired[Union[TimestampTypeDef, int, float]]
+    EndTime: NotRequired[Union[TimestampTypeDef, int, float]]
     MaxResults: NotRequired[int]
     NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
@@ -17630,8 +17630,8 @@ class GetAwsNetworkPerformanceDataRequestPaginateTypeDef(TypedDict):
 
 class GetAwsNetworkPerformanceDataRequestTypeDef(TypedDict):
     DataQueries: NotRequired[ReadOnly[Sequence[DataQueryTypeDef]]]
-    StartTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -17660,8 +17660,8 @@ class GetCapacityManagerAttributesResultTypeDef(TypedDict):
 
 class GetCapacityManagerMetricDataRequestPaginateTypeDef(TypedDict):
     MetricNames: Sequence[MetricType]
-    StartTime: TimestampTypeDef
-    EndTime: TimestampTypeDef
+    StartTime: Union[TimestampTypeDef, int, float]
+    EndTime: Union[TimestampTypeDef, int, float]
     Period: int
     GroupBy: NotRequired[Sequence[GroupByType]]
     FilterBy: NotRequired[Sequence[CapacityManagerConditionTypeDef]]
@@ -17672,8 +17672,8 @@ class GetCapacityManagerMetricDataRequestPaginateTypeDef(TypedDict):
 
 class GetCapacityManagerMetricDataRequestTypeDef(TypedDict):
     MetricNames: ReadOnly[Sequence[MetricType]]
-    StartTime: ReadOnly[TimestampTypeDef]
-    EndTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
     Period: ReadOnly[int]
     GroupBy: NotRequired[ReadOnly[Sequence[GroupByType]]]
     FilterBy: NotRequired[ReadOnly[Sequence[CapacityManagerConditionTypeDef]]]
@@ -17702,8 +17702,8 @@ class GetCapacityManagerMetricDataResultTypeDef(TypedDict):
 class GetCapacityManagerMetricDimensionsRequestPaginateTypeDef(TypedDict):
     GroupBy: Sequence[GroupByType]
     FilterBy: NotRequired[Sequence[CapacityManagerConditionTypeDef]]
-    StartTime: TimestampTypeDef
-    EndTime: TimestampTypeDef
+    StartTime: Union[TimestampTypeDef, int, float]
+    EndTime: Union[TimestampTypeDef, int, float]
     MetricNames: Sequence[MetricType]
     MaxResults: NotRequired[int]
     NextToken: NotRequired[str]
@@ -17713,8 +17713,8 @@ class GetCapacityManagerMetricDimensionsRequestPaginateTypeDef(TypedDict):
 class GetCapacityManagerMetricDimensionsRequestTypeDef(TypedDict):
     GroupBy: ReadOnly[Sequence[GroupByType]]
     FilterBy: NotRequired[ReadOnly[Sequence[CapacityManagerConditionTypeDef]]]
-    StartTime: ReadOnly[TimestampTypeDef]
-    EndTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
     MetricNames: ReadOnly[Sequence[MetricType]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -18018,8 +18018,8 @@ class GetIpamAddressHistoryRequestPaginateTypeDef(TypedDict):
     Cidr: str
     IpamScopeId: str
     VpcId: NotRequired[str]
-    StartTime: NotRequired[TimestampTypeDef]
-    EndTime: NotRequired[TimestampTypeDef]
+    StartTime: NotRequired[Union[TimestampTypeDef, int, float]]
+    EndTime: NotRequired[Union[TimestampTypeDef, int, float]]
     MaxResults: NotRequired[int]
     NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -18029,8 +18029,8 @@ class GetIpamAddressHistoryRequestTypeDef(TypedDict):
     Cidr: ReadOnly[str]
     IpamScopeId: ReadOnly[str]
     VpcId: NotRequired[ReadOnly[str]]
-    StartTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -19297,7 +19297,7 @@ class SpotMarketOptionsTypeDef(TypedDict):
     MaxPrice: NotRequired[ReadOnly[str]]
     SpotInstanceType: NotRequired[ReadOnly[SpotInstanceTypeType]]
     BlockDurationMinutes: NotRequired[ReadOnly[int]]
-    ValidUntil: NotRequired[ReadOnly[TimestampTypeDef]]
+    ValidUntil: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     InstanceInterruptionBehavior: NotRequired[
         ReadOnly[InstanceInterruptionBehaviorType]
     ]
@@ -19541,7 +19541,7 @@ class LockSnapshotRequestTypeDef(TypedDict):
     LockMode: ReadOnly[LockModeType]
     CoolOffPeriod: NotRequired[ReadOnly[int]]
     LockDuration: NotRequired[ReadOnly[int]]
-    ExpirationDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ExpirationDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 class LockSnapshotResultTypeDef(TypedDict):
     SnapshotId: NotRequired[str]
@@ -19575,7 +19575,7 @@ class ModifyAvailabilityZoneGroupResultTypeDef(TypedDict):
 class ModifyCapacityReservationFleetRequestTypeDef(TypedDict):
     CapacityReservationFleetId: ReadOnly[str]
     TotalTargetCapacity: NotRequired[ReadOnly[int]]
-    EndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    EndDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     DryRun: NotRequired[ReadOnly[bool]]
     RemoveEndDate: NotRequired[ReadOnly[bool]]
 
@@ -19586,7 +19586,7 @@ class ModifyCapacityReservationFleetResultTypeDef(TypedDict):
 class ModifyCapacityReservationRequestTypeDef(TypedDict):
     CapacityReservationId: ReadOnly[str]
     InstanceCount: NotRequired[ReadOnly[int]]
-    EndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    EndDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     EndDateType: NotRequired[ReadOnly[EndDateTypeType]]
     Accept: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -19834,7 +19834,7 @@ class ModifyInstanceEventStartTimeRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     InstanceId: ReadOnly[str]
     InstanceEventId: ReadOnly[str]
-    NotBefore: ReadOnly[TimestampTypeDef]
+    NotBefore: ReadOnly[Union[TimestampTypeDef, int, float]]
 
 class ModifyInstanceEventStartTimeResultTypeDef(TypedDict):
     Event: NotRequired[InstanceStatusEventTypeDef]
@@ -20951,7 +20951,7 @@ class ReservedInstanceLimitPriceTypeDef(TypedDict):
 class PurchaseReservedInstancesOfferingRequestTypeDef(TypedDict):
     InstanceCount: ReadOnly[int]
     ReservedInstancesOfferingId: ReadOnly[str]
-    PurchaseTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    PurchaseTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     DryRun: NotRequired[ReadOnly[bool]]
     LimitPrice: NotRequired[ReadOnly[ReservedInstanceLimitPriceTypeDef]]
 
@@ -21273,8 +21273,8 @@ class ReplaceVpnTunnelResultTypeDef(TypedDict):
 class ReportInstanceStatusRequestInstanceReportStatusTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     Status: ReadOnly[ReportStatusTypeType]
-    StartTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ReasonCodes: ReadOnly[Sequence[ReportInstanceReasonCodesType]]
     Description: NotRequired[ReadOnly[str]]
 
@@ -21282,8 +21282,8 @@ class ReportInstanceStatusRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     Instances: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Status: ReadOnly[ReportStatusTypeType]
-    StartTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ReasonCodes: ReadOnly[Sequence[ReportInstanceReasonCodesType]]
     Description: NotRequired[ReadOnly[str]]
 
@@ -21336,8 +21336,8 @@ class SpotFleetRequestConfigDataTypeDef(TypedDict):
     SpotMaxTotalPrice: NotRequired[ReadOnly[str]]
     TerminateInstancesWithExpiration: NotRequired[ReadOnly[bool]]
     Type: NotRequired[ReadOnly[FleetTypeType]]
-    ValidFrom: NotRequired[ReadOnly[TimestampTypeDef]]
-    ValidUntil: NotRequired[ReadOnly[TimestampTypeDef]]
+    ValidFrom: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    ValidUntil: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ReplaceUnhealthyInstances: NotRequired[ReadOnly[bool]]
     InstanceInterruptionBehavior: NotRequired[
         ReadOnly[InstanceInterruptionBehaviorType]
@@ -21387,8 +21387,8 @@ class RequestSpotInstancesRequestTypeDef(TypedDict):
     ClientToken: NotRequired[ReadOnly[str]]
     InstanceCount: NotRequired[ReadOnly[int]]
     Type: NotRequired[ReadOnly[SpotInstanceTypeType]]
-    ValidFrom: NotRequired[ReadOnly[TimestampTypeDef]]
-    ValidUntil: NotRequired[ReadOnly[TimestampTypeDef]]
+    ValidFrom: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    ValidUntil: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     LaunchGroup: NotRequired[ReadOnly[str]]
     AvailabilityZoneGroup: NotRequired[ReadOnly[str]]
     BlockDurationMinutes: NotRequired[ReadOnly[int]]

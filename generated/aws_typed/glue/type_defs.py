@@ -1845,10 +1845,10 @@ class PartitionInputTypeDef(TypedDict):
     """The structure used to create and update a partition."""
 
     Values: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    LastAccessTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    LastAccessTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     StorageDescriptor: NotRequired[ReadOnly[StorageDescriptorTypeDef]]
     Parameters: NotRequired[ReadOnly[Mapping[str, str]]]
-    LastAnalyzedTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    LastAnalyzedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 
 class BatchCreatePartitionRequestTypeDef(TypedDict):
@@ -3721,7 +3721,7 @@ class QuerySessionContextTypeDef(TypedDict):
     """
 
     QueryId: NotRequired[ReadOnly[str]]
-    QueryStartTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    QueryStartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ClusterId: NotRequired[ReadOnly[str]]
     QueryAuthorizationId: NotRequired[ReadOnly[str]]
     AdditionalContext: NotRequired[ReadOnly[Mapping[str, str]]]
@@ -4580,7 +4580,7 @@ class KafkaStreamingSourceOptionsTypeDef(TypedDict):
     IncludeHeaders: NotRequired[ReadOnly[bool]]
     AddRecordTimestamp: NotRequired[ReadOnly[str]]
     EmitConsumerLagMetrics: NotRequired[ReadOnly[str]]
-    StartingTimestamp: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartingTimestamp: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 
 class CatalogKafkaSourceTypeDef(TypedDict):
@@ -4618,7 +4618,7 @@ class KinesisStreamingSourceOptionsTypeDef(TypedDict):
     RoleSessionName: NotRequired[ReadOnly[str]]
     AddRecordTimestamp: NotRequired[ReadOnly[str]]
     EmitConsumerLagMetrics: NotRequired[ReadOnly[str]]
-    StartingTimestamp: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartingTimestamp: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     FanoutConsumerARN: NotRequired[ReadOnly[str]]
 
 
@@ -5867,8 +5867,8 @@ class ColumnStatisticsDataOutputTypeDef(TypedDict):
 class DateColumnStatisticsDataTypeDef(TypedDict):
     """Defines column statistics supported for timestamp data columns."""
 
-    MinimumValue: NotRequired[ReadOnly[TimestampTypeDef]]
-    MaximumValue: NotRequired[ReadOnly[TimestampTypeDef]]
+    MinimumValue: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    MaximumValue: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     NumberOfNulls: ReadOnly[int]
     NumberOfDistinctValues: ReadOnly[int]
 
@@ -5980,7 +5980,7 @@ class ColumnStatisticsTypeDef(TypedDict):
 
     ColumnName: ReadOnly[str]
     ColumnType: ReadOnly[str]
-    AnalyzedTime: ReadOnly[TimestampTypeDef]
+    AnalyzedTime: ReadOnly[Union[TimestampTypeDef, int, float]]
     StatisticsData: ReadOnly[ColumnStatisticsDataTypeDef]
 
 
@@ -7281,8 +7281,8 @@ class TableInputTypeDef(TypedDict):
     Name: ReadOnly[str]
     Description: NotRequired[ReadOnly[str]]
     Owner: NotRequired[ReadOnly[str]]
-    LastAccessTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    LastAnalyzedTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    LastAccessTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    LastAnalyzedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Retention: NotRequired[ReadOnly[int]]
     StorageDescriptor: NotRequired[ReadOnly[StorageDescriptorTypeDef]]
     PartitionKeys: NotRequired[ReadOnly[Sequence[ColumnTypeDef]]]
@@ -7506,8 +7506,8 @@ class DataQualityResultFilterCriteriaTypeDef(TypedDict):
     DataSource: NotRequired[ReadOnly[DataSourceTypeDef]]
     JobName: NotRequired[ReadOnly[str]]
     JobRunId: NotRequired[ReadOnly[str]]
-    StartedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
-    StartedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    StartedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 
 class DataQualityRuleRecommendationRunDescriptionTypeDef(TypedDict):
@@ -7523,8 +7523,8 @@ class DataQualityRuleRecommendationRunFilterTypeDef(TypedDict):
     """A filter for listing data quality recommendation runs."""
 
     DataSource: ReadOnly[DataSourceTypeDef]
-    StartedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
-    StartedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    StartedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 
 class DataQualityRulesetEvaluationRunDescriptionTypeDef(TypedDict):
@@ -7540,8 +7540,8 @@ class DataQualityRulesetEvaluationRunFilterTypeDef(TypedDict):
     """The filter criteria."""
 
     DataSource: ReadOnly[DataSourceTypeDef]
-    StartedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
-    StartedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    StartedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     RulesetName: NotRequired[ReadOnly[str]]
 
 
@@ -7550,10 +7550,10 @@ class DataQualityRulesetFilterCriteriaTypeDef(TypedDict):
 
     Name: NotRequired[ReadOnly[str]]
     Description: NotRequired[ReadOnly[str]]
-    CreatedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
-    CreatedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
-    LastModifiedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
-    LastModifiedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
+    CreatedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    CreatedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    LastModifiedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    LastModifiedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     TargetTable: NotRequired[ReadOnly[DataQualityTargetTableTypeDef]]
 
 
@@ -9274,8 +9274,8 @@ class TaskRunFilterCriteriaTypeDef(TypedDict):
 
     TaskRunType: NotRequired[ReadOnly[TaskTypeType]]
     Status: NotRequired[ReadOnly[TaskStatusTypeType]]
-    StartedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
-    StartedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    StartedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 
 class TaskRunSortCriteriaTypeDef(TypedDict):
@@ -9370,10 +9370,10 @@ class TransformFilterCriteriaTypeDef(TypedDict):
     TransformType: NotRequired[ReadOnly[TransformTypeType]]
     Status: NotRequired[ReadOnly[TransformStatusTypeType]]
     GlueVersion: NotRequired[ReadOnly[str]]
-    CreatedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
-    CreatedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
-    LastModifiedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
-    LastModifiedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
+    CreatedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    CreatedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    LastModifiedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    LastModifiedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Schema: NotRequired[ReadOnly[Sequence[SchemaColumnTypeDef]]]
 
 
@@ -9585,7 +9585,7 @@ class GetPartitionsRequestPaginateTypeDef(TypedDict):
     MaxResults: NotRequired[int]
     ExcludeColumnSchema: NotRequired[bool]
     TransactionId: NotRequired[str]
-    QueryAsOfTime: NotRequired[TimestampTypeDef]
+    QueryAsOfTime: NotRequired[Union[TimestampTypeDef, int, float]]
     AuditContext: NotRequired[AuditContextTypeDef]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -9602,7 +9602,7 @@ class GetPartitionsRequestTypeDef(TypedDict):
     MaxResults: NotRequired[ReadOnly[int]]
     ExcludeColumnSchema: NotRequired[ReadOnly[bool]]
     TransactionId: NotRequired[ReadOnly[str]]
-    QueryAsOfTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    QueryAsOfTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     AuditContext: NotRequired[ReadOnly[AuditContextTypeDef]]
 
 
@@ -9937,7 +9937,7 @@ class GetTableRequestTypeDef(TypedDict):
     DatabaseName: ReadOnly[str]
     Name: ReadOnly[str]
     TransactionId: NotRequired[ReadOnly[str]]
-    QueryAsOfTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    QueryAsOfTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     AuditContext: NotRequired[ReadOnly[AuditContextTypeDef]]
     IncludeStatusDetails: NotRequired[ReadOnly[bool]]
 
@@ -10113,7 +10113,7 @@ class GetTablesRequestPaginateTypeDef(TypedDict):
     NextToken: NotRequired[str]
     MaxResults: NotRequired[int]
     TransactionId: NotRequired[str]
-    QueryAsOfTime: NotRequired[TimestampTypeDef]
+    QueryAsOfTime: NotRequired[Union[TimestampTypeDef, int, float]]
     AuditContext: NotRequired[AuditContextTypeDef]
     IncludeStatusDetails: NotRequired[bool]
     AttributesToGet: NotRequired[Sequence[TableAttributesType]]
@@ -10129,7 +10129,7 @@ class GetTablesRequestTypeDef(TypedDict):
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     TransactionId: NotRequired[ReadOnly[str]]
-    QueryAsOfTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    QueryAsOfTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     AuditContext: NotRequired[ReadOnly[AuditContextTypeDef]]
     IncludeStatusDetails: NotRequired[ReadOnly[bool]]
     AttributesToGet: NotRequired[ReadOnly[Sequence[TableAttributesType]]]
@@ -10756,8 +10756,8 @@ class ListDataQualityRulesetsResponseTypeDef(TypedDict):
 class TimestampFilterTypeDef(TypedDict):
     """A timestamp filter."""
 
-    RecordedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
-    RecordedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
+    RecordedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    RecordedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 
 class ListDataQualityStatisticAnnotationsRequestTypeDef(TypedDict):

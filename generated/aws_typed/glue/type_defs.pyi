@@ -1653,10 +1653,10 @@ class StorageDescriptorTypeDef(TypedDict):
 
 class PartitionInputTypeDef(TypedDict):
     Values: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    LastAccessTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    LastAccessTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     StorageDescriptor: NotRequired[ReadOnly[StorageDescriptorTypeDef]]
     Parameters: NotRequired[ReadOnly[Mapping[str, str]]]
-    LastAnalyzedTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    LastAnalyzedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 class BatchCreatePartitionRequestTypeDef(TypedDict):
     CatalogId: NotRequired[ReadOnly[str]]
@@ -2920,7 +2920,7 @@ class BatchGetJobsResponseTypeDef(TypedDict):
 
 class QuerySessionContextTypeDef(TypedDict):
     QueryId: NotRequired[ReadOnly[str]]
-    QueryStartTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    QueryStartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ClusterId: NotRequired[ReadOnly[str]]
     QueryAuthorizationId: NotRequired[ReadOnly[str]]
     AdditionalContext: NotRequired[ReadOnly[Mapping[str, str]]]
@@ -3460,7 +3460,7 @@ class KafkaStreamingSourceOptionsTypeDef(TypedDict):
     IncludeHeaders: NotRequired[ReadOnly[bool]]
     AddRecordTimestamp: NotRequired[ReadOnly[str]]
     EmitConsumerLagMetrics: NotRequired[ReadOnly[str]]
-    StartingTimestamp: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartingTimestamp: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 class CatalogKafkaSourceTypeDef(TypedDict):
     Name: ReadOnly[str]
@@ -3492,7 +3492,7 @@ class KinesisStreamingSourceOptionsTypeDef(TypedDict):
     RoleSessionName: NotRequired[ReadOnly[str]]
     AddRecordTimestamp: NotRequired[ReadOnly[str]]
     EmitConsumerLagMetrics: NotRequired[ReadOnly[str]]
-    StartingTimestamp: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartingTimestamp: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     FanoutConsumerARN: NotRequired[ReadOnly[str]]
 
 class CatalogKinesisSourceTypeDef(TypedDict):
@@ -4353,8 +4353,8 @@ class ColumnStatisticsDataOutputTypeDef(TypedDict):
     BinaryColumnStatisticsData: NotRequired[BinaryColumnStatisticsDataTypeDef]
 
 class DateColumnStatisticsDataTypeDef(TypedDict):
-    MinimumValue: NotRequired[ReadOnly[TimestampTypeDef]]
-    MaximumValue: NotRequired[ReadOnly[TimestampTypeDef]]
+    MinimumValue: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    MaximumValue: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     NumberOfNulls: ReadOnly[int]
     NumberOfDistinctValues: ReadOnly[int]
 
@@ -4435,7 +4435,7 @@ class ColumnStatisticsTaskSettingsTypeDef(TypedDict):
 class ColumnStatisticsTypeDef(TypedDict):
     ColumnName: ReadOnly[str]
     ColumnType: ReadOnly[str]
-    AnalyzedTime: ReadOnly[TimestampTypeDef]
+    AnalyzedTime: ReadOnly[Union[TimestampTypeDef, int, float]]
     StatisticsData: ReadOnly[ColumnStatisticsDataTypeDef]
 
 class ComputeEnvironmentConfigurationTypeDef(TypedDict):
@@ -5293,8 +5293,8 @@ class TableInputTypeDef(TypedDict):
     Name: ReadOnly[str]
     Description: NotRequired[ReadOnly[str]]
     Owner: NotRequired[ReadOnly[str]]
-    LastAccessTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    LastAnalyzedTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    LastAccessTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    LastAnalyzedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Retention: NotRequired[ReadOnly[int]]
     StorageDescriptor: NotRequired[ReadOnly[StorageDescriptorTypeDef]]
     PartitionKeys: NotRequired[ReadOnly[Sequence[ColumnTypeDef]]]
@@ -5436,8 +5436,8 @@ class DataQualityResultFilterCriteriaTypeDef(TypedDict):
     DataSource: NotRequired[ReadOnly[DataSourceTypeDef]]
     JobName: NotRequired[ReadOnly[str]]
     JobRunId: NotRequired[ReadOnly[str]]
-    StartedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
-    StartedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    StartedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 class DataQualityRuleRecommendationRunDescriptionTypeDef(TypedDict):
     RunId: NotRequired[str]
@@ -5447,8 +5447,8 @@ class DataQualityRuleRecommendationRunDescriptionTypeDef(TypedDict):
 
 class DataQualityRuleRecommendationRunFilterTypeDef(TypedDict):
     DataSource: ReadOnly[DataSourceTypeDef]
-    StartedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
-    StartedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    StartedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 class DataQualityRulesetEvaluationRunDescriptionTypeDef(TypedDict):
     RunId: NotRequired[str]
@@ -5458,17 +5458,17 @@ class DataQualityRulesetEvaluationRunDescriptionTypeDef(TypedDict):
 
 class DataQualityRulesetEvaluationRunFilterTypeDef(TypedDict):
     DataSource: ReadOnly[DataSourceTypeDef]
-    StartedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
-    StartedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    StartedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     RulesetName: NotRequired[ReadOnly[str]]
 
 class DataQualityRulesetFilterCriteriaTypeDef(TypedDict):
     Name: NotRequired[ReadOnly[str]]
     Description: NotRequired[ReadOnly[str]]
-    CreatedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
-    CreatedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
-    LastModifiedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
-    LastModifiedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
+    CreatedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    CreatedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    LastModifiedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    LastModifiedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     TargetTable: NotRequired[ReadOnly[DataQualityTargetTableTypeDef]]
 
 class DataQualityRulesetListDetailsTypeDef(TypedDict):
@@ -6528,8 +6528,8 @@ class GetMLTaskRunResponseTypeDef(TypedDict):
 class TaskRunFilterCriteriaTypeDef(TypedDict):
     TaskRunType: NotRequired[ReadOnly[TaskTypeType]]
     Status: NotRequired[ReadOnly[TaskStatusTypeType]]
-    StartedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
-    StartedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    StartedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 class TaskRunSortCriteriaTypeDef(TypedDict):
     Column: TaskRunSortColumnTypeType
@@ -6593,10 +6593,10 @@ class TransformFilterCriteriaTypeDef(TypedDict):
     TransformType: NotRequired[ReadOnly[TransformTypeType]]
     Status: NotRequired[ReadOnly[TransformStatusTypeType]]
     GlueVersion: NotRequired[ReadOnly[str]]
-    CreatedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
-    CreatedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
-    LastModifiedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
-    LastModifiedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
+    CreatedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    CreatedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    LastModifiedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    LastModifiedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Schema: NotRequired[ReadOnly[Sequence[SchemaColumnTypeDef]]]
 
 class TransformSortCriteriaTypeDef(TypedDict):
@@ -6739,7 +6739,7 @@ class GetPartitionsRequestPaginateTypeDef(TypedDict):
     MaxResults: NotRequired[int]
     ExcludeColumnSchema: NotRequired[bool]
     TransactionId: NotRequired[str]
-    QueryAsOfTime: NotRequired[TimestampTypeDef]
+    QueryAsOfTime: NotRequired[Union[TimestampTypeDef, int, float]]
     AuditContext: NotRequired[AuditContextTypeDef]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -6753,7 +6753,7 @@ class GetPartitionsRequestTypeDef(TypedDict):
     MaxResults: NotRequired[ReadOnly[int]]
     ExcludeColumnSchema: NotRequired[ReadOnly[bool]]
     TransactionId: NotRequired[ReadOnly[str]]
-    QueryAsOfTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    QueryAsOfTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     AuditContext: NotRequired[ReadOnly[AuditContextTypeDef]]
 
 class GetPartitionsResponseFullResultTypeDef(TypedDict):
@@ -6973,7 +6973,7 @@ class GetTableRequestTypeDef(TypedDict):
     DatabaseName: ReadOnly[str]
     Name: ReadOnly[str]
     TransactionId: NotRequired[ReadOnly[str]]
-    QueryAsOfTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    QueryAsOfTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     AuditContext: NotRequired[ReadOnly[AuditContextTypeDef]]
     IncludeStatusDetails: NotRequired[ReadOnly[bool]]
 
@@ -7097,7 +7097,7 @@ class GetTablesRequestPaginateTypeDef(TypedDict):
     NextToken: NotRequired[str]
     MaxResults: NotRequired[int]
     TransactionId: NotRequired[str]
-    QueryAsOfTime: NotRequired[TimestampTypeDef]
+    QueryAsOfTime: NotRequired[Union[TimestampTypeDef, int, float]]
     AuditContext: NotRequired[AuditContextTypeDef]
     IncludeStatusDetails: NotRequired[bool]
     AttributesToGet: NotRequired[Sequence[TableAttributesType]]
@@ -7110,7 +7110,7 @@ class GetTablesRequestTypeDef(TypedDict):
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     TransactionId: NotRequired[ReadOnly[str]]
-    QueryAsOfTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    QueryAsOfTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     AuditContext: NotRequired[ReadOnly[AuditContextTypeDef]]
     IncludeStatusDetails: NotRequired[ReadOnly[bool]]
     AttributesToGet: NotRequired[ReadOnly[Sequence[TableAttributesType]]]
@@ -7515,8 +7515,8 @@ class ListDataQualityRulesetsResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class TimestampFilterTypeDef(TypedDict):
-    RecordedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
-    RecordedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
+    RecordedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    RecordedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 class ListDataQualityStatisticAnnotationsRequestTypeDef(TypedDict):
     StatisticId: NotRequired[ReadOnly[str]]

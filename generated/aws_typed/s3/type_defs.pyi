@@ -553,7 +553,7 @@ class AbortMultipartUploadOutputTypeDef(TypedDict):
 class AbortMultipartUploadRequestMultipartUploadAbortTypeDef(TypedDict):
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    IfMatchInitiatedTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfMatchInitiatedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 class AbortMultipartUploadRequestTypeDef(TypedDict):
     Bucket: ReadOnly[str]
@@ -561,7 +561,7 @@ class AbortMultipartUploadRequestTypeDef(TypedDict):
     UploadId: ReadOnly[str]
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    IfMatchInitiatedTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfMatchInitiatedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 class AccelerateConfigurationTypeDef(TypedDict):
     Status: NotRequired[BucketAccelerateStatusType]
@@ -647,7 +647,7 @@ class BucketInfoTypeDef(TypedDict):
     Type: NotRequired[BucketTypeType]
 
 class LifecycleExpirationTypeDef(TypedDict):
-    Date: NotRequired[ReadOnly[TimestampTypeDef]]
+    Date: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Days: NotRequired[ReadOnly[int]]
     ExpiredObjectDeleteMarker: NotRequired[ReadOnly[bool]]
 
@@ -674,7 +674,7 @@ class NoncurrentVersionTransitionTypeDef(TypedDict):
     NewerNoncurrentVersions: NotRequired[int]
 
 class TransitionTypeDef(TypedDict):
-    Date: NotRequired[ReadOnly[TimestampTypeDef]]
+    Date: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Days: NotRequired[ReadOnly[int]]
     StorageClass: NotRequired[ReadOnly[TransitionStorageClassType]]
 
@@ -924,10 +924,14 @@ class CopyObjectRequestObjectCopyFromTypeDef(TypedDict):
     ContentType: NotRequired[ReadOnly[str]]
     CopySource: ReadOnly[Union[str, CopySourceTypeDef]]
     CopySourceIfMatch: NotRequired[ReadOnly[str]]
-    CopySourceIfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    CopySourceIfModifiedSince: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     CopySourceIfNoneMatch: NotRequired[ReadOnly[str]]
-    CopySourceIfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
-    Expires: NotRequired[ReadOnly[TimestampTypeDef]]
+    CopySourceIfUnmodifiedSince: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
+    Expires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     GrantFullControl: NotRequired[ReadOnly[str]]
     GrantRead: NotRequired[ReadOnly[str]]
     GrantReadACP: NotRequired[ReadOnly[str]]
@@ -952,7 +956,9 @@ class CopyObjectRequestObjectCopyFromTypeDef(TypedDict):
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     Tagging: NotRequired[ReadOnly[str]]
     ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
-    ObjectLockRetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ObjectLockRetainUntilDate: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
     ExpectedSourceBucketOwner: NotRequired[ReadOnly[str]]
@@ -968,10 +974,14 @@ class CopyObjectRequestTypeDef(TypedDict):
     ContentType: NotRequired[ReadOnly[str]]
     CopySource: ReadOnly[Union[str, CopySourceTypeDef]]
     CopySourceIfMatch: NotRequired[ReadOnly[str]]
-    CopySourceIfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    CopySourceIfModifiedSince: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     CopySourceIfNoneMatch: NotRequired[ReadOnly[str]]
-    CopySourceIfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
-    Expires: NotRequired[ReadOnly[TimestampTypeDef]]
+    CopySourceIfUnmodifiedSince: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
+    Expires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     GrantFullControl: NotRequired[ReadOnly[str]]
     GrantRead: NotRequired[ReadOnly[str]]
     GrantReadACP: NotRequired[ReadOnly[str]]
@@ -997,7 +1007,9 @@ class CopyObjectRequestTypeDef(TypedDict):
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     Tagging: NotRequired[ReadOnly[str]]
     ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
-    ObjectLockRetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ObjectLockRetainUntilDate: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
     ExpectedSourceBucketOwner: NotRequired[ReadOnly[str]]
@@ -1121,7 +1133,7 @@ class CreateMultipartUploadRequestObjectInitiateMultipartUploadTypeDef(TypedDict
     ContentEncoding: NotRequired[ReadOnly[str]]
     ContentLanguage: NotRequired[ReadOnly[str]]
     ContentType: NotRequired[ReadOnly[str]]
-    Expires: NotRequired[ReadOnly[TimestampTypeDef]]
+    Expires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     GrantFullControl: NotRequired[ReadOnly[str]]
     GrantRead: NotRequired[ReadOnly[str]]
     GrantReadACP: NotRequired[ReadOnly[str]]
@@ -1139,7 +1151,9 @@ class CreateMultipartUploadRequestObjectInitiateMultipartUploadTypeDef(TypedDict
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     Tagging: NotRequired[ReadOnly[str]]
     ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
-    ObjectLockRetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ObjectLockRetainUntilDate: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
@@ -1153,7 +1167,7 @@ class CreateMultipartUploadRequestTypeDef(TypedDict):
     ContentEncoding: NotRequired[ReadOnly[str]]
     ContentLanguage: NotRequired[ReadOnly[str]]
     ContentType: NotRequired[ReadOnly[str]]
-    Expires: NotRequired[ReadOnly[TimestampTypeDef]]
+    Expires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     GrantFullControl: NotRequired[ReadOnly[str]]
     GrantRead: NotRequired[ReadOnly[str]]
     GrantReadACP: NotRequired[ReadOnly[str]]
@@ -1172,7 +1186,9 @@ class CreateMultipartUploadRequestTypeDef(TypedDict):
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     Tagging: NotRequired[ReadOnly[str]]
     ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
-    ObjectLockRetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ObjectLockRetainUntilDate: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
@@ -1310,7 +1326,7 @@ class DeleteObjectRequestObjectDeleteTypeDef(TypedDict):
     BypassGovernanceRetention: NotRequired[ReadOnly[bool]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
     IfMatch: NotRequired[ReadOnly[str]]
-    IfMatchLastModifiedTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfMatchLastModifiedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     IfMatchSize: NotRequired[ReadOnly[int]]
 
 class DeleteObjectRequestObjectVersionDeleteTypeDef(TypedDict):
@@ -1319,7 +1335,7 @@ class DeleteObjectRequestObjectVersionDeleteTypeDef(TypedDict):
     BypassGovernanceRetention: NotRequired[ReadOnly[bool]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
     IfMatch: NotRequired[ReadOnly[str]]
-    IfMatchLastModifiedTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfMatchLastModifiedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     IfMatchSize: NotRequired[ReadOnly[int]]
 
 class DeleteObjectRequestTypeDef(TypedDict):
@@ -1331,7 +1347,7 @@ class DeleteObjectRequestTypeDef(TypedDict):
     BypassGovernanceRetention: NotRequired[ReadOnly[bool]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
     IfMatch: NotRequired[ReadOnly[str]]
-    IfMatchLastModifiedTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfMatchLastModifiedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     IfMatchSize: NotRequired[ReadOnly[int]]
 
 class DeleteObjectTaggingOutputTypeDef(TypedDict):
@@ -1366,7 +1382,7 @@ class ObjectIdentifierTypeDef(TypedDict):
     Key: ReadOnly[str]
     VersionId: NotRequired[ReadOnly[str]]
     ETag: NotRequired[ReadOnly[str]]
-    LastModifiedTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    LastModifiedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Size: NotRequired[ReadOnly[int]]
 
 class DeleteTypeDef(TypedDict):
@@ -2030,16 +2046,16 @@ class GetObjectOutputTypeDef(TypedDict):
 
 class GetObjectRequestObjectGetTypeDef(TypedDict):
     IfMatch: NotRequired[ReadOnly[str]]
-    IfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfModifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     IfNoneMatch: NotRequired[ReadOnly[str]]
-    IfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfUnmodifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Range: NotRequired[ReadOnly[str]]
     ResponseCacheControl: NotRequired[ReadOnly[str]]
     ResponseContentDisposition: NotRequired[ReadOnly[str]]
     ResponseContentEncoding: NotRequired[ReadOnly[str]]
     ResponseContentLanguage: NotRequired[ReadOnly[str]]
     ResponseContentType: NotRequired[ReadOnly[str]]
-    ResponseExpires: NotRequired[ReadOnly[TimestampTypeDef]]
+    ResponseExpires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     VersionId: NotRequired[ReadOnly[str]]
     SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
     SSECustomerKey: NotRequired[ReadOnly[str]]
@@ -2051,16 +2067,16 @@ class GetObjectRequestObjectGetTypeDef(TypedDict):
 
 class GetObjectRequestObjectVersionGetTypeDef(TypedDict):
     IfMatch: NotRequired[ReadOnly[str]]
-    IfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfModifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     IfNoneMatch: NotRequired[ReadOnly[str]]
-    IfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfUnmodifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Range: NotRequired[ReadOnly[str]]
     ResponseCacheControl: NotRequired[ReadOnly[str]]
     ResponseContentDisposition: NotRequired[ReadOnly[str]]
     ResponseContentEncoding: NotRequired[ReadOnly[str]]
     ResponseContentLanguage: NotRequired[ReadOnly[str]]
     ResponseContentType: NotRequired[ReadOnly[str]]
-    ResponseExpires: NotRequired[ReadOnly[TimestampTypeDef]]
+    ResponseExpires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
     SSECustomerKey: NotRequired[ReadOnly[str]]
     SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
@@ -2072,9 +2088,9 @@ class GetObjectRequestObjectVersionGetTypeDef(TypedDict):
 class GetObjectRequestTypeDef(TypedDict):
     Bucket: ReadOnly[str]
     IfMatch: NotRequired[ReadOnly[str]]
-    IfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfModifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     IfNoneMatch: NotRequired[ReadOnly[str]]
-    IfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfUnmodifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Key: ReadOnly[str]
     Range: NotRequired[ReadOnly[str]]
     ResponseCacheControl: NotRequired[ReadOnly[str]]
@@ -2082,7 +2098,7 @@ class GetObjectRequestTypeDef(TypedDict):
     ResponseContentEncoding: NotRequired[ReadOnly[str]]
     ResponseContentLanguage: NotRequired[ReadOnly[str]]
     ResponseContentType: NotRequired[ReadOnly[str]]
-    ResponseExpires: NotRequired[ReadOnly[TimestampTypeDef]]
+    ResponseExpires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     VersionId: NotRequired[ReadOnly[str]]
     SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
     SSECustomerKey: NotRequired[ReadOnly[str]]
@@ -2216,16 +2232,16 @@ class HeadObjectOutputTypeDef(TypedDict):
 
 class HeadObjectRequestObjectExistsWaitTypeDef(TypedDict):
     IfMatch: NotRequired[str]
-    IfModifiedSince: NotRequired[TimestampTypeDef]
+    IfModifiedSince: NotRequired[Union[TimestampTypeDef, int, float]]
     IfNoneMatch: NotRequired[str]
-    IfUnmodifiedSince: NotRequired[TimestampTypeDef]
+    IfUnmodifiedSince: NotRequired[Union[TimestampTypeDef, int, float]]
     Range: NotRequired[str]
     ResponseCacheControl: NotRequired[str]
     ResponseContentDisposition: NotRequired[str]
     ResponseContentEncoding: NotRequired[str]
     ResponseContentLanguage: NotRequired[str]
     ResponseContentType: NotRequired[str]
-    ResponseExpires: NotRequired[TimestampTypeDef]
+    ResponseExpires: NotRequired[Union[TimestampTypeDef, int, float]]
     VersionId: NotRequired[str]
     SSECustomerAlgorithm: NotRequired[str]
     SSECustomerKey: NotRequired[str]
@@ -2238,16 +2254,16 @@ class HeadObjectRequestObjectExistsWaitTypeDef(TypedDict):
 
 class HeadObjectRequestObjectVersionHeadTypeDef(TypedDict):
     IfMatch: NotRequired[ReadOnly[str]]
-    IfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfModifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     IfNoneMatch: NotRequired[ReadOnly[str]]
-    IfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfUnmodifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Range: NotRequired[ReadOnly[str]]
     ResponseCacheControl: NotRequired[ReadOnly[str]]
     ResponseContentDisposition: NotRequired[ReadOnly[str]]
     ResponseContentEncoding: NotRequired[ReadOnly[str]]
     ResponseContentLanguage: NotRequired[ReadOnly[str]]
     ResponseContentType: NotRequired[ReadOnly[str]]
-    ResponseExpires: NotRequired[ReadOnly[TimestampTypeDef]]
+    ResponseExpires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
     SSECustomerKey: NotRequired[ReadOnly[str]]
     SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
@@ -2259,9 +2275,9 @@ class HeadObjectRequestObjectVersionHeadTypeDef(TypedDict):
 class HeadObjectRequestTypeDef(TypedDict):
     Bucket: ReadOnly[str]
     IfMatch: NotRequired[ReadOnly[str]]
-    IfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfModifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     IfNoneMatch: NotRequired[ReadOnly[str]]
-    IfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfUnmodifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Key: ReadOnly[str]
     Range: NotRequired[ReadOnly[str]]
     ResponseCacheControl: NotRequired[ReadOnly[str]]
@@ -2269,7 +2285,7 @@ class HeadObjectRequestTypeDef(TypedDict):
     ResponseContentEncoding: NotRequired[ReadOnly[str]]
     ResponseContentLanguage: NotRequired[ReadOnly[str]]
     ResponseContentType: NotRequired[ReadOnly[str]]
-    ResponseExpires: NotRequired[ReadOnly[TimestampTypeDef]]
+    ResponseExpires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     VersionId: NotRequired[ReadOnly[str]]
     SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
     SSECustomerKey: NotRequired[ReadOnly[str]]
@@ -2282,9 +2298,9 @@ class HeadObjectRequestTypeDef(TypedDict):
 class HeadObjectRequestWaitTypeDef(TypedDict):
     Bucket: str
     IfMatch: NotRequired[str]
-    IfModifiedSince: NotRequired[TimestampTypeDef]
+    IfModifiedSince: NotRequired[Union[TimestampTypeDef, int, float]]
     IfNoneMatch: NotRequired[str]
-    IfUnmodifiedSince: NotRequired[TimestampTypeDef]
+    IfUnmodifiedSince: NotRequired[Union[TimestampTypeDef, int, float]]
     Key: str
     Range: NotRequired[str]
     ResponseCacheControl: NotRequired[str]
@@ -2292,7 +2308,7 @@ class HeadObjectRequestWaitTypeDef(TypedDict):
     ResponseContentEncoding: NotRequired[str]
     ResponseContentLanguage: NotRequired[str]
     ResponseContentType: NotRequired[str]
-    ResponseExpires: NotRequired[TimestampTypeDef]
+    ResponseExpires: NotRequired[Union[TimestampTypeDef, int, float]]
     VersionId: NotRequired[str]
     SSECustomerAlgorithm: NotRequired[str]
     SSECustomerKey: NotRequired[str]
@@ -2942,7 +2958,7 @@ ObjectEncryptionTypeDef = ObjectEncryptionSSEKMSTypeDef
 
 class ObjectLockRetentionTypeDef(TypedDict):
     Mode: NotRequired[ReadOnly[ObjectLockRetentionModeType]]
-    RetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    RetainUntilDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 class TaggingTypeDef(TypedDict):
     TagSet: ReadOnly[Sequence[TagTypeDef]]
@@ -3373,7 +3389,7 @@ class PutObjectRequestBucketPutObjectTypeDef(TypedDict):
     ChecksumXXHASH64: NotRequired[ReadOnly[str]]
     ChecksumXXHASH3: NotRequired[ReadOnly[str]]
     ChecksumXXHASH128: NotRequired[ReadOnly[str]]
-    Expires: NotRequired[ReadOnly[TimestampTypeDef]]
+    Expires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     IfMatch: NotRequired[ReadOnly[str]]
     IfNoneMatch: NotRequired[ReadOnly[str]]
     GrantFullControl: NotRequired[ReadOnly[str]]
@@ -3395,7 +3411,9 @@ class PutObjectRequestBucketPutObjectTypeDef(TypedDict):
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     Tagging: NotRequired[ReadOnly[str]]
     ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
-    ObjectLockRetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ObjectLockRetainUntilDate: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
@@ -3420,7 +3438,7 @@ class PutObjectRequestObjectPutTypeDef(TypedDict):
     ChecksumXXHASH64: NotRequired[ReadOnly[str]]
     ChecksumXXHASH3: NotRequired[ReadOnly[str]]
     ChecksumXXHASH128: NotRequired[ReadOnly[str]]
-    Expires: NotRequired[ReadOnly[TimestampTypeDef]]
+    Expires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     IfMatch: NotRequired[ReadOnly[str]]
     IfNoneMatch: NotRequired[ReadOnly[str]]
     GrantFullControl: NotRequired[ReadOnly[str]]
@@ -3441,7 +3459,9 @@ class PutObjectRequestObjectPutTypeDef(TypedDict):
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     Tagging: NotRequired[ReadOnly[str]]
     ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
-    ObjectLockRetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ObjectLockRetainUntilDate: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
@@ -3467,7 +3487,7 @@ class PutObjectRequestTypeDef(TypedDict):
     ChecksumXXHASH64: NotRequired[ReadOnly[str]]
     ChecksumXXHASH3: NotRequired[ReadOnly[str]]
     ChecksumXXHASH128: NotRequired[ReadOnly[str]]
-    Expires: NotRequired[ReadOnly[TimestampTypeDef]]
+    Expires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     IfMatch: NotRequired[ReadOnly[str]]
     IfNoneMatch: NotRequired[ReadOnly[str]]
     GrantFullControl: NotRequired[ReadOnly[str]]
@@ -3489,7 +3509,9 @@ class PutObjectRequestTypeDef(TypedDict):
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     Tagging: NotRequired[ReadOnly[str]]
     ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
-    ObjectLockRetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ObjectLockRetainUntilDate: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
@@ -3541,12 +3563,16 @@ class RenameObjectRequestTypeDef(TypedDict):
     RenameSource: ReadOnly[str]
     DestinationIfMatch: NotRequired[ReadOnly[str]]
     DestinationIfNoneMatch: NotRequired[ReadOnly[str]]
-    DestinationIfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
-    DestinationIfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    DestinationIfModifiedSince: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
+    DestinationIfUnmodifiedSince: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     SourceIfMatch: NotRequired[ReadOnly[str]]
     SourceIfNoneMatch: NotRequired[ReadOnly[str]]
-    SourceIfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
-    SourceIfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    SourceIfModifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    SourceIfUnmodifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ClientToken: NotRequired[ReadOnly[str]]
 
 class RequestProgressTypeDef(TypedDict):
@@ -3667,9 +3693,13 @@ class UploadPartCopyOutputTypeDef(TypedDict):
 class UploadPartCopyRequestMultipartUploadPartCopyFromTypeDef(TypedDict):
     CopySource: ReadOnly[Union[str, CopySourceTypeDef]]
     CopySourceIfMatch: NotRequired[ReadOnly[str]]
-    CopySourceIfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    CopySourceIfModifiedSince: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     CopySourceIfNoneMatch: NotRequired[ReadOnly[str]]
-    CopySourceIfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    CopySourceIfUnmodifiedSince: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     CopySourceRange: NotRequired[ReadOnly[str]]
     SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
     SSECustomerKey: NotRequired[ReadOnly[str]]
@@ -3685,9 +3715,13 @@ class UploadPartCopyRequestTypeDef(TypedDict):
     Bucket: ReadOnly[str]
     CopySource: ReadOnly[Union[str, CopySourceTypeDef]]
     CopySourceIfMatch: NotRequired[ReadOnly[str]]
-    CopySourceIfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    CopySourceIfModifiedSince: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     CopySourceIfNoneMatch: NotRequired[ReadOnly[str]]
-    CopySourceIfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    CopySourceIfUnmodifiedSince: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     CopySourceRange: NotRequired[ReadOnly[str]]
     Key: ReadOnly[str]
     PartNumber: ReadOnly[int]
@@ -3795,14 +3829,16 @@ class WriteGetObjectResponseRequestTypeDef(TypedDict):
     ChecksumXXHASH128: NotRequired[ReadOnly[str]]
     DeleteMarker: NotRequired[ReadOnly[bool]]
     ETag: NotRequired[ReadOnly[str]]
-    Expires: NotRequired[ReadOnly[TimestampTypeDef]]
+    Expires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Expiration: NotRequired[ReadOnly[str]]
-    LastModified: NotRequired[ReadOnly[TimestampTypeDef]]
+    LastModified: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     MissingMeta: NotRequired[ReadOnly[int]]
     Metadata: NotRequired[ReadOnly[Mapping[str, str]]]
     ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
     ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
-    ObjectLockRetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ObjectLockRetainUntilDate: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     PartsCount: NotRequired[ReadOnly[int]]
     ReplicationStatus: NotRequired[ReadOnly[ReplicationStatusType]]
     RequestCharged: NotRequired[ReadOnly[RequestChargedType]]

@@ -2795,8 +2795,8 @@ class TimeWindowTypeDef(TypedDict):
     the time range for which you want WAF to return a sample of web requests.
     """
 
-    StartTime: ReadOnly[TimestampTypeDef]
-    EndTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
 
 
 class GetSampledRequestsRequestTypeDef(TypedDict):
@@ -3350,7 +3350,7 @@ class UpdateManagedRuleSetVersionExpiryDateRequestTypeDef(TypedDict):
     Id: ReadOnly[str]
     LockToken: ReadOnly[str]
     VersionToExpire: ReadOnly[str]
-    ExpiryTimestamp: ReadOnly[TimestampTypeDef]
+    ExpiryTimestamp: ReadOnly[Union[TimestampTypeDef, int, float]]
 
 
 class UpdateManagedRuleSetVersionExpiryDateResponseTypeDef(TypedDict):

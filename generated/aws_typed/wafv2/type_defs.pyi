@@ -1606,8 +1606,8 @@ class GetRuleGroupResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class TimeWindowTypeDef(TypedDict):
-    StartTime: ReadOnly[TimestampTypeDef]
-    EndTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
 
 class GetSampledRequestsRequestTypeDef(TypedDict):
     WebAclArn: ReadOnly[str]
@@ -1947,7 +1947,7 @@ class UpdateManagedRuleSetVersionExpiryDateRequestTypeDef(TypedDict):
     Id: ReadOnly[str]
     LockToken: ReadOnly[str]
     VersionToExpire: ReadOnly[str]
-    ExpiryTimestamp: ReadOnly[TimestampTypeDef]
+    ExpiryTimestamp: ReadOnly[Union[TimestampTypeDef, int, float]]
 
 class UpdateManagedRuleSetVersionExpiryDateResponseTypeDef(TypedDict):
     ExpiringVersion: NotRequired[str]
