@@ -47,6 +47,7 @@ RESERVED = frozenset(
         "NotRequired",
         "Optional",
         "Sequence",
+        "Tuple",
         "TypedDict",
         "Union",
         "Unpack",

@@ -31,6 +31,7 @@ from ..model.resources import Filled, Resource
 from ..model.service import Member, Operation, Service, Shape
 from ..naming.rules import type_base
 from ..options import DEFAULT, Options
+from .inputs import list_input
 from .pyexpr import STR, TYPE_DEFS, Name, PyExpr, optional, shared, sub, typing_name
 from .typemap import TypedDictKeys, TypeMap, TypeNames, ancestors
 from .variants import Variant, plain
@@ -196,8 +197,11 @@ class ResourceTypes:
             return Name(TYPE_DEFS, self.names[(shape_name, Variant.on_resource(side))])
         if shape.kind == "list":
             item = self.expr(shape.member, side)
-            item = optional(item) if side == "out" and shape.sparse else item
-            return sub(typing_name("Sequence" if side == "in" else "List"), item)
+            if side == "in" and shape.member in self._overrides:  # boto3 converts the items of a list only
+                return list_input(item, self._overrides[shape.member][1], tuples=False)
+            if side == "in":
+                return sub(typing_name("Sequence"), item)
+            return sub(typing_name("List"), optional(item) if shape.sparse else item)
         value = self.expr(shape.value, side)  # a map: only values can reach a converted shape
         value = optional(value) if side == "out" and shape.sparse else value
         return sub(typing_name("Mapping" if side == "in" else "Dict"), self._types.expr(shape.key, side), value)

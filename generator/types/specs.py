@@ -1,7 +1,7 @@
 """The data the type stage hands on: a TypedDict to write (TypedDictSpec) and its fields.
 
 Built by the TypeMap (types/typemap.py), the resource side (types/resources.py) and full results
-(types/full_result.py); written out by the views.
+(types/full_result.py); written out by the views, in dependency_order.
 """
 
 from __future__ import annotations
@@ -37,3 +37,32 @@ class ResourceSide(Protocol):
     names: dict[tuple[str, Variant], str]
 
     def spec(self, shape_name: str, variant: Variant, name: str) -> TypedDictSpec: ...
+
+
+def dependency_order(specs: list[TypedDictSpec]) -> list[TypedDictSpec]:
+    """`specs` (in name order) rearranged so each comes after the specs its fields name:
+    depth-first, dependencies in name order. Type checkers then meet no forward reference
+    except inside a cycle (mypy re-analyses a module's top level for every pass that a
+    forward reference defers; sorted, ec2's type_defs takes about half the time)."""
+    by_name = {spec.name: spec for spec in specs}
+    uses = {
+        spec.name: sorted({n.name for f in spec.fields for n in f.type.names() if n.name in by_name} - {spec.name})
+        for spec in specs
+    }
+    placed: dict[str, TypedDictSpec] = {}
+    entered: set[str] = set()
+    for root in by_name:
+        if root in entered:
+            continue
+        stack = [(root, iter(uses[root]))]
+        entered.add(root)
+        while stack:
+            name, pending = stack[-1]
+            child = next((c for c in pending if c not in entered), None)
+            if child is None:
+                stack.pop()
+                placed[name] = by_name[name]
+            else:
+                entered.add(child)
+                stack.append((child, iter(uses[child])))
+    return list(placed.values())

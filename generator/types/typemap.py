@@ -15,14 +15,26 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from types import MappingProxyType
 
 from ..model.service import Member, Service, Shape
 from ..options import DEFAULT, Options
 from . import blobs
 from .full_result import FullResults
-from .pyexpr import LITERALS, STR, Name, PyExpr, builtin, optional, shared, sub, type_def, typing_name, union
-from .specs import Field, ResourceSide, TypedDictSpec
+from .inputs import TIMESTAMP_INPUT, list_input
+from .pyexpr import (
+    LITERALS,
+    STR,
+    Name,
+    PyExpr,
+    builtin,
+    optional,
+    shared,
+    sub,
+    type_def,
+    typing_name,
+    union,
+)
+from .specs import Field, ResourceSide, TypedDictSpec, dependency_order
 from .variants import FULL, FULLPART, INPUT_SIDE, PAGINATE, RESPONSE, WAIT, Variant, plain
 
 _SAME_BOTH_WAYS: dict[str, PyExpr] = {
@@ -35,7 +47,7 @@ _SAME_BOTH_WAYS: dict[str, PyExpr] = {
 }
 INPUT_SCALARS: dict[str, PyExpr] = {
     **_SAME_BOTH_WAYS,
-    "timestamp": shared("TimestampTypeDef"),
+    "timestamp": TIMESTAMP_INPUT,
     "blob": shared("BlobTypeDef"),
     "document": shared("DocumentTypeDef"),
 }
@@ -74,7 +86,6 @@ class TypedDictKeys:
     service: Service
     sensitive: frozenset[str]  # shapes whose input and output types differ
     keys: frozenset[tuple[str, Variant]]
-    paginate_drop: Mapping[str, frozenset[str]]  # input shape -> members its paginate TypedDict drops
 
     def key(self, shape_name: str, mode: str) -> tuple[str, Variant]:
         """The TypedDict of `shape_name` used in `mode` (a variant kind, "in"/"out" nested)."""
@@ -92,9 +103,8 @@ class TypedDictKeys:
 def typed_dict_keys(service: Service) -> TypedDictKeys:
     """Every TypedDict the client's types of `service` use: those of the operations'
     requests and responses, of paginators and waiters, and of every structure they reach."""
-    found = TypedDictKeys(service, _sensitive_shapes(service), frozenset(), MappingProxyType({}))  # keys: below
+    found = TypedDictKeys(service, _sensitive_shapes(service), frozenset())  # keys: below
     ids: set[tuple[str, Variant]] = set()
-    paginate_drop: dict[str, frozenset[str]] = {}
     for op in service.operations:
         if op.input:
             _visit(found, ids, op.input, "request")
@@ -104,11 +114,6 @@ def typed_dict_keys(service: Service) -> TypedDictKeys:
     for pag in service.paginators:
         op = op_by_method[pag.method]
         if op.input:
-            drop = set(pag.input_token) | ({pag.limit_key} if pag.limit_key else set())
-            # Paginators sharing an input shape share its paginate TypedDict: only what
-            # every one of them controls itself is left out (the rest botocore passes on).
-            shared = paginate_drop.get(op.input)
-            paginate_drop[op.input] = frozenset(drop) if shared is None else shared & drop
             _visit(found, ids, op.input, "paginate")
         if op.output:
             _visit(found, ids, op.output, "full")
@@ -117,7 +122,7 @@ def typed_dict_keys(service: Service) -> TypedDictKeys:
         op = service.operation(waiter.operation)
         if op.input:
             _visit(found, ids, op.input, "wait")
-    return replace(found, keys=frozenset(ids), paginate_drop=MappingProxyType(paginate_drop))
+    return replace(found, keys=frozenset(ids))
 
 
 def _visit(found: TypedDictKeys, ids: set[tuple[str, Variant]], shape_name: str, mode: str) -> None:
@@ -157,7 +162,6 @@ class TypeMap:
         self.service = service
         self.keys = names.keys
         self._present = self._always_present(options)
-        self._paginate_drop = names.keys.paginate_drop
         self.full = FullResults(service)
         self.literal_names = dict(names.literals)
         self.typed_dict_names = dict(names.typed_dicts)
@@ -219,9 +223,10 @@ class TypeMap:
         shape = self.service.shape(shape_name)
         fields = [self._field(shape, m, variant.kind) for m in shape.members]
         if variant == PAGINATE:
-            # botocore's paginate() and wait() take PaginationConfig/WaiterConfig for themselves
-            drop = self._paginate_drop.get(shape_name, frozenset()) | {"PaginationConfig"}
-            fields = [f for f in fields if f.key not in drop]
+            # botocore's paginate() and wait() take PaginationConfig/WaiterConfig for themselves.
+            # paginate() passes every other member on: the input tokens start the first page
+            # (StartingToken overrides them), the limit key sizes every page (PageSize overrides it).
+            fields = [f for f in fields if f.key != "PaginationConfig"]
             fields.append(Field("PaginationConfig", shared("PaginatorConfigTypeDef"), False))
         elif variant in (FULL, FULLPART):
             fields = self.full.fields(self, shape_name, variant == FULL)
@@ -310,9 +315,10 @@ class TypeMap:
             return Name(LITERALS, self.literal_names[shape_name])
         if kind == "list":
             item = self.expr(shape.member, side, _within | {shape_name})
-            if side == "out" and shape.sparse:
-                item = optional(item)
-            return sub(typing_name("Sequence" if side == "in" else "List"), item)
+            if side == "in":
+                # a response's list holds the scalar as botocore parses it, before any handler
+                return list_input(item, OUTPUT_SCALARS.get(self.service.shape(shape.member).kind, item))
+            return sub(typing_name("List"), optional(item) if shape.sparse else item)
         if kind == "map":
             key = self.expr(shape.key, side, _within | {shape_name})
             value = self.expr(shape.value, side, _within | {shape_name})
@@ -363,32 +369,3 @@ def ancestors(service: Service, seeds: set[str]) -> frozenset[str]:
                 seen.add(parent)
                 stack.append(parent)
     return frozenset(seen)
-
-
-def dependency_order(specs: list[TypedDictSpec]) -> list[TypedDictSpec]:
-    """`specs` (in name order) rearranged so each comes after the specs its fields name:
-    depth-first, dependencies in name order. Type checkers then meet no forward reference
-    except inside a cycle (mypy re-analyses a module's top level for every pass that a
-    forward reference defers; sorted, ec2's type_defs takes about half the time)."""
-    by_name = {spec.name: spec for spec in specs}
-    uses = {
-        spec.name: sorted({n.name for f in spec.fields for n in f.type.names() if n.name in by_name} - {spec.name})
-        for spec in specs
-    }
-    placed: dict[str, TypedDictSpec] = {}
-    entered: set[str] = set()
-    for root in by_name:
-        if root in entered:
-            continue
-        stack = [(root, iter(uses[root]))]
-        entered.add(root)
-        while stack:
-            name, pending = stack[-1]
-            child = next((c for c in pending if c not in entered), None)
-            if child is None:
-                stack.pop()
-                placed[name] = by_name[name]
-            else:
-                entered.add(child)
-                stack.append((child, iter(uses[child])))
-    return list(placed.values())

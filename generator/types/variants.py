@@ -7,7 +7,7 @@ A TypedDict is keyed by (shape, Variant).  The kinds, built by the TypeMap (type
   out       nested output
   any       nested, where input and output render the same
   response  top-level output (ResponseMetadata and the streaming payload required)
-  paginate  request of a paginator (tokens and limit removed, PaginationConfig added)
+  paginate  request of a paginator (every member, PaginationConfig added)
   full      build_full_result() of a paginator (what paginate.py sets: types/full_result.py)
   fullpart  a dict under a dotted result path of a full result (types/full_result.py)
   wait      request of a waiter (WaiterConfig added)

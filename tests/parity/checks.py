@@ -268,6 +268,8 @@ class Checker:
         if kind == "list":
             assert isinstance(shape, botocore.model.ListShape)
             origin = collections.abc.Sequence if side == "in" else list
+            if side == "in" and typing.get_origin(hint) is typing.Union:  # items a str is one of (issue 25):
+                hint = _exact_list(hint)  # List[X] | Tuple[X, ...] (| a response's List), checked as Sequence[X]
             if typing.get_origin(hint) is not origin:
                 self.fail(where, f"list shape {shape.name} typed {hint!r}")
                 return
@@ -306,7 +308,7 @@ class Checker:
             "float": float,
             "double": float,
             "boolean": bool,
-            "timestamp": types.TimestampTypeDef,
+            "timestamp": typing.Union[types.TimestampTypeDef, int, float],  # noqa: UP007 - epochs too (issue 25)
             "blob": types.BlobTypeDef,
         }
         scalars_out = dict(scalars_in, timestamp=_datetime(), blob=bytes)
@@ -431,27 +433,15 @@ class Checker:
         module = self.pkg.submodule("paginators")
         table = dict(getattr(module, "PAGINATORS", {})) if module else {}
         mapping = raw.meta.method_to_api_mapping
-        # What botocore's paginator controls itself: its input token(s) and limit key are
-        # set from PaginationConfig.  Paginators sharing an input shape share one
-        # TypedDict, which leaves out only what all of them control.
-        controlled: dict[str, set[str]] = {}
-        for name in table:
-            op = self.model.operation_model(mapping[name])
-            spec = raw.get_paginator(name)._pagination_cfg
-            tokens = spec.get("input_token", [])
-            drop = {tokens} if isinstance(tokens, str) else set(tokens)
-            drop |= {spec["limit_key"]} if spec.get("limit_key") else set()
-            if op.input_shape is not None:
-                key = op.input_shape.name
-                controlled[key] = controlled[key] & drop if key in controlled else drop
+        # botocore's paginate() passes every member on to the operation (the input tokens
+        # start the first page, the limit key sizes every page); it pops PaginationConfig.
         typed = self.pkg.runtime_client_class(raw)
         declared = getattr(stub_module(module.__name__), "PAGINATORS", {}) if module else {}
         for name, cls in sorted(table.items()):
             op = self.model.operation_model(mapping[name])
             where = f"{op.name} paginate()"
             self.getter(typed.get_paginator, name, cls, where)
-            drop = controlled[op.input_shape.name] if op.input_shape is not None else set()
-            self.config_request(declared[name].paginate, op, where, "PaginationConfig", drop)
+            self.config_request(declared[name].paginate, op, where, "PaginationConfig", set())
 
     def waiters(self, raw: Any) -> None:
         module = self.pkg.submodule("waiters")
@@ -665,3 +655,14 @@ def check_service(package: str, service: str, session: Any, *, stub_errors: bool
         except Exception as exc:  # noqa: BLE001 - a crash of the check is a failure too
             checker.fail(step, f"check crashed: {type(exc).__name__}: {exc}")
     return checker.failures
+
+
+def _exact_list(hint: Any) -> Any:
+    """Union[List[X], Tuple[X, ...], (List[Y])] as Sequence[X]; anything else as it is."""
+    args = typing.get_args(hint)
+    if len(args) < 2 or typing.get_origin(args[0]) is not list or typing.get_origin(args[1]) is not tuple:
+        return hint
+    (item,) = typing.get_args(args[0])
+    if typing.get_args(args[1]) != (item, ...) or any(typing.get_origin(a) is not list for a in args[2:]):
+        return hint
+    return typing.Sequence[item]  # noqa: UP006 - what the check compares origins with

@@ -176,7 +176,7 @@ CHECKER_LIMITS: tuple[Limit, ...] = (
         Limit("MISS", "ty", snippet, contains, _TY_UNPACK)
         for snippet, contains in (
             ("fail/bad_lambda_sqs", "WaitTime=20"),
-            ("fail/bad_paginators", 'paginate(Bucket="b", MaxKeys=10)'),
+            ("fail/bad_paginators", 'paginate(Bucket="b", Limit=10)'),
             ("fail/bad_resources", 'filter(Bucket="other")'),
             ("fail/bad_resources", 'put_object(Bucket="other"'),
             ("fail/bad_resources", 'objects.delete(Bucket="b")'),

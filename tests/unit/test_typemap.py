@@ -85,9 +85,9 @@ def test_request_response_and_variants() -> None:
     req = fields(tm, tm.request_name("PutIn"))
     assert req["Id"] == ("str", True)
     assert req["Token"] == ("str", False)  # idempotency token: botocore fills it in
-    assert req["At"] == ("TimestampTypeDef", False)
+    assert req["At"] == ("Union[TimestampTypeDef, int, float]", False)  # epochs: parse_to_aware_datetime
     assert req["Body"] == ("EncodedBlobTypeDef", False)  # a blob in a JSON body: base64, no file objects
-    assert req["Tags"] == ("Sequence[str]", False)
+    assert req["Tags"] == ("Union[List[str], Tuple[str, ...]]", False)  # a str is a Sequence[str]: refused
     assert req["Color"][0] == tm.literal_names["Color"] == "ColorType"
     out = fields(tm, tm.response_name("PutOut"))
     assert out["Id"] == ("str", True)

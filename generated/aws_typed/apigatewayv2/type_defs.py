@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence
+from typing import Dict, List, Mapping, Sequence, Tuple, Union
 
 from .._types import (
     NotRequired,
@@ -430,10 +430,10 @@ class CorsTypeDef(TypedDict):
     """
 
     AllowCredentials: NotRequired[ReadOnly[bool]]
-    AllowHeaders: NotRequired[ReadOnly[Sequence[str]]]
-    AllowMethods: NotRequired[ReadOnly[Sequence[str]]]
-    AllowOrigins: NotRequired[ReadOnly[Sequence[str]]]
-    ExposeHeaders: NotRequired[ReadOnly[Sequence[str]]]
+    AllowHeaders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AllowMethods: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AllowOrigins: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ExposeHeaders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxAge: NotRequired[ReadOnly[int]]
 
 
@@ -503,7 +503,7 @@ class JWTConfigurationTypeDef(TypedDict):
     authorizer type. Supported only for HTTP APIs.
     """
 
-    Audience: NotRequired[ReadOnly[Sequence[str]]]
+    Audience: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Issuer: NotRequired[ReadOnly[str]]
 
 
@@ -517,7 +517,7 @@ class CreateAuthorizerRequestTypeDef(TypedDict):
     AuthorizerType: ReadOnly[AuthorizerTypeType]
     AuthorizerUri: NotRequired[ReadOnly[str]]
     EnableSimpleResponses: NotRequired[ReadOnly[bool]]
-    IdentitySource: ReadOnly[Sequence[str]]
+    IdentitySource: ReadOnly[Union[List[str], Tuple[str, ...]]]
     IdentityValidationExpression: NotRequired[ReadOnly[str]]
     JwtConfiguration: NotRequired[ReadOnly[JWTConfigurationTypeDef]]
     Name: ReadOnly[str]
@@ -566,7 +566,7 @@ class DomainNameConfigurationTypeDef(TypedDict):
     ApiGatewayDomainName: NotRequired[ReadOnly[str]]
     CertificateArn: NotRequired[ReadOnly[str]]
     CertificateName: NotRequired[ReadOnly[str]]
-    CertificateUploadDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    CertificateUploadDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     DomainNameStatus: NotRequired[ReadOnly[DomainNameStatusType]]
     DomainNameStatusMessage: NotRequired[ReadOnly[str]]
     EndpointType: NotRequired[ReadOnly[EndpointTypeType]]
@@ -803,7 +803,7 @@ class PortalThemeTypeDef(TypedDict):
     """Defines the theme for a portal."""
 
     CustomColors: ReadOnly[CustomColorsTypeDef]
-    LogoLastUploaded: NotRequired[ReadOnly[TimestampTypeDef]]
+    LogoLastUploaded: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 
 class PortalContentTypeDef(TypedDict):
@@ -821,7 +821,7 @@ class CreatePortalRequestTypeDef(TypedDict):
 
     Authorization: ReadOnly[AuthorizationTypeDef]
     EndpointConfiguration: ReadOnly[EndpointConfigurationRequestTypeDef]
-    IncludedPortalProductArns: NotRequired[ReadOnly[Sequence[str]]]
+    IncludedPortalProductArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     LogoUri: NotRequired[ReadOnly[str]]
     PortalContent: ReadOnly[PortalContentTypeDef]
     RumAppMonitorName: NotRequired[ReadOnly[str]]
@@ -982,7 +982,7 @@ class CreateRouteRequestTypeDef(TypedDict):
 
     ApiId: ReadOnly[str]
     ApiKeyRequired: NotRequired[ReadOnly[bool]]
-    AuthorizationScopes: NotRequired[ReadOnly[Sequence[str]]]
+    AuthorizationScopes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AuthorizationType: NotRequired[ReadOnly[AuthorizationTypeType]]
     AuthorizerId: NotRequired[ReadOnly[str]]
     ModelSelectionExpression: NotRequired[ReadOnly[str]]
@@ -1052,7 +1052,7 @@ class RoutingRuleActionTypeDef(TypedDict):
 class RoutingRuleMatchBasePathsTypeDef(TypedDict):
     """Represents a MatchBasePaths condition."""
 
-    AnyOf: ReadOnly[Sequence[str]]
+    AnyOf: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class RoutingRuleMatchHeaderValueTypeDef(TypedDict):
@@ -1165,8 +1165,8 @@ class CreateVpcLinkRequestTypeDef(TypedDict):
     """Creates a VPC link"""
 
     Name: ReadOnly[str]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
-    SubnetIds: ReadOnly[Sequence[str]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SubnetIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
@@ -1366,7 +1366,7 @@ class DisablePortalRequestTypeDef(TypedDict):
 class SectionTypeDef(TypedDict):
     """Contains the section name and list of product REST endpoints for a product."""
 
-    ProductRestEndpointPageArns: ReadOnly[Sequence[str]]
+    ProductRestEndpointPageArns: ReadOnly[Union[List[str], Tuple[str, ...]]]
     SectionName: ReadOnly[str]
 
 
@@ -1375,7 +1375,7 @@ class DisplayOrderTypeDef(TypedDict):
 
     Contents: NotRequired[ReadOnly[Sequence[SectionTypeDef]]]
     OverviewPageArn: NotRequired[ReadOnly[str]]
-    ProductPageArns: NotRequired[ReadOnly[Sequence[str]]]
+    ProductPageArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DomainNameTypeDef(TypedDict):
@@ -1473,6 +1473,8 @@ class GetApiResponseTypeDef(TypedDict):
 class GetApisRequestPaginateTypeDef(TypedDict):
     """GetApisRequest (paginate() request)."""
 
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -1526,6 +1528,8 @@ class GetAuthorizersRequestPaginateTypeDef(TypedDict):
     """GetAuthorizersRequest (paginate() request)."""
 
     ApiId: str
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -1575,6 +1579,8 @@ class GetDeploymentsRequestPaginateTypeDef(TypedDict):
     """GetDeploymentsRequest (paginate() request)."""
 
     ApiId: str
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -1623,6 +1629,8 @@ class GetDomainNameResponseTypeDef(TypedDict):
 class GetDomainNamesRequestPaginateTypeDef(TypedDict):
     """GetDomainNamesRequest (paginate() request)."""
 
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -1680,6 +1688,8 @@ class GetIntegrationResponsesRequestPaginateTypeDef(TypedDict):
 
     ApiId: str
     IntegrationId: str
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -1748,6 +1758,8 @@ class GetIntegrationsRequestPaginateTypeDef(TypedDict):
     """GetIntegrationsRequest (paginate() request)."""
 
     ApiId: str
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -1835,6 +1847,8 @@ class GetModelsRequestPaginateTypeDef(TypedDict):
     """GetModelsRequest (paginate() request)."""
 
     ApiId: str
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2013,6 +2027,8 @@ class GetRouteResponsesRequestPaginateTypeDef(TypedDict):
     """GetRouteResponsesRequest (paginate() request)."""
 
     ApiId: str
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     RouteId: str
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -2074,6 +2090,8 @@ class GetRoutesRequestPaginateTypeDef(TypedDict):
     """GetRoutesRequest (paginate() request)."""
 
     ApiId: str
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2168,6 +2186,8 @@ class GetStagesRequestPaginateTypeDef(TypedDict):
     """GetStagesRequest (paginate() request)."""
 
     ApiId: str
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2310,6 +2330,8 @@ class ImportApiResponseTypeDef(TypedDict):
 class ListPortalProductsRequestPaginateTypeDef(TypedDict):
     """ListPortalProductsRequest (paginate() request)."""
 
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     ResourceOwner: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -2351,6 +2373,8 @@ class ListPortalProductsResponseTypeDef(TypedDict):
 class ListPortalsRequestPaginateTypeDef(TypedDict):
     """ListPortalsRequest (paginate() request)."""
 
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2398,6 +2422,8 @@ class ListPortalsResponseTypeDef(TypedDict):
 class ListProductPagesRequestPaginateTypeDef(TypedDict):
     """ListProductPagesRequest (paginate() request)."""
 
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PortalProductId: str
     ResourceOwnerAccountId: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -2439,6 +2465,8 @@ class ListProductPagesResponseTypeDef(TypedDict):
 class ListProductRestEndpointPagesRequestPaginateTypeDef(TypedDict):
     """ListProductRestEndpointPagesRequest (paginate() request)."""
 
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PortalProductId: str
     ResourceOwnerAccountId: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -2489,6 +2517,8 @@ class ListRoutingRulesRequestPaginateTypeDef(TypedDict):
 
     DomainName: str
     DomainNameId: NotRequired[str]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2642,7 +2672,7 @@ class UntagResourceRequestTypeDef(TypedDict):
     """UntagResourceRequest (input)."""
 
     ResourceArn: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class UpdateApiMappingRequestTypeDef(TypedDict):
@@ -2717,7 +2747,7 @@ class UpdateAuthorizerRequestTypeDef(TypedDict):
     AuthorizerType: NotRequired[ReadOnly[AuthorizerTypeType]]
     AuthorizerUri: NotRequired[ReadOnly[str]]
     EnableSimpleResponses: NotRequired[ReadOnly[bool]]
-    IdentitySource: NotRequired[ReadOnly[Sequence[str]]]
+    IdentitySource: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     IdentityValidationExpression: NotRequired[ReadOnly[str]]
     JwtConfiguration: NotRequired[ReadOnly[JWTConfigurationTypeDef]]
     Name: NotRequired[ReadOnly[str]]
@@ -2908,7 +2938,7 @@ class UpdatePortalRequestTypeDef(TypedDict):
 
     Authorization: NotRequired[ReadOnly[AuthorizationTypeDef]]
     EndpointConfiguration: NotRequired[ReadOnly[EndpointConfigurationRequestTypeDef]]
-    IncludedPortalProductArns: NotRequired[ReadOnly[Sequence[str]]]
+    IncludedPortalProductArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     LogoUri: NotRequired[ReadOnly[str]]
     PortalContent: NotRequired[ReadOnly[PortalContentTypeDef]]
     PortalId: ReadOnly[str]
@@ -2981,7 +3011,7 @@ class UpdateRouteRequestTypeDef(TypedDict):
 
     ApiId: ReadOnly[str]
     ApiKeyRequired: NotRequired[ReadOnly[bool]]
-    AuthorizationScopes: NotRequired[ReadOnly[Sequence[str]]]
+    AuthorizationScopes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AuthorizationType: NotRequired[ReadOnly[AuthorizationTypeType]]
     AuthorizerId: NotRequired[ReadOnly[str]]
     ModelSelectionExpression: NotRequired[ReadOnly[str]]

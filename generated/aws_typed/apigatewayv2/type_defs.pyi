@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence
+from typing import Dict, List, Mapping, Sequence, Tuple, Union
 
 from .._types import (
     NotRequired,
@@ -393,10 +393,10 @@ class AuthorizerTypeDef(TypedDict):
 
 class CorsTypeDef(TypedDict):
     AllowCredentials: NotRequired[ReadOnly[bool]]
-    AllowHeaders: NotRequired[ReadOnly[Sequence[str]]]
-    AllowMethods: NotRequired[ReadOnly[Sequence[str]]]
-    AllowOrigins: NotRequired[ReadOnly[Sequence[str]]]
-    ExposeHeaders: NotRequired[ReadOnly[Sequence[str]]]
+    AllowHeaders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AllowMethods: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AllowOrigins: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ExposeHeaders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxAge: NotRequired[ReadOnly[int]]
 
 class CreateApiMappingRequestTypeDef(TypedDict):
@@ -449,7 +449,7 @@ class CreateApiResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class JWTConfigurationTypeDef(TypedDict):
-    Audience: NotRequired[ReadOnly[Sequence[str]]]
+    Audience: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Issuer: NotRequired[ReadOnly[str]]
 
 class CreateAuthorizerRequestTypeDef(TypedDict):
@@ -460,7 +460,7 @@ class CreateAuthorizerRequestTypeDef(TypedDict):
     AuthorizerType: ReadOnly[AuthorizerTypeType]
     AuthorizerUri: NotRequired[ReadOnly[str]]
     EnableSimpleResponses: NotRequired[ReadOnly[bool]]
-    IdentitySource: ReadOnly[Sequence[str]]
+    IdentitySource: ReadOnly[Union[List[str], Tuple[str, ...]]]
     IdentityValidationExpression: NotRequired[ReadOnly[str]]
     JwtConfiguration: NotRequired[ReadOnly[JWTConfigurationTypeDef]]
     Name: ReadOnly[str]
@@ -497,7 +497,7 @@ class DomainNameConfigurationTypeDef(TypedDict):
     ApiGatewayDomainName: NotRequired[ReadOnly[str]]
     CertificateArn: NotRequired[ReadOnly[str]]
     CertificateName: NotRequired[ReadOnly[str]]
-    CertificateUploadDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    CertificateUploadDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     DomainNameStatus: NotRequired[ReadOnly[DomainNameStatusType]]
     DomainNameStatusMessage: NotRequired[ReadOnly[str]]
     EndpointType: NotRequired[ReadOnly[EndpointTypeType]]
@@ -668,7 +668,7 @@ class CustomColorsTypeDef(TypedDict):
 
 class PortalThemeTypeDef(TypedDict):
     CustomColors: ReadOnly[CustomColorsTypeDef]
-    LogoLastUploaded: NotRequired[ReadOnly[TimestampTypeDef]]
+    LogoLastUploaded: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 class PortalContentTypeDef(TypedDict):
     Description: NotRequired[ReadOnly[str]]
@@ -678,7 +678,7 @@ class PortalContentTypeDef(TypedDict):
 class CreatePortalRequestTypeDef(TypedDict):
     Authorization: ReadOnly[AuthorizationTypeDef]
     EndpointConfiguration: ReadOnly[EndpointConfigurationRequestTypeDef]
-    IncludedPortalProductArns: NotRequired[ReadOnly[Sequence[str]]]
+    IncludedPortalProductArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     LogoUri: NotRequired[ReadOnly[str]]
     PortalContent: ReadOnly[PortalContentTypeDef]
     RumAppMonitorName: NotRequired[ReadOnly[str]]
@@ -784,7 +784,7 @@ class ParameterConstraintsTypeDef(TypedDict):
 class CreateRouteRequestTypeDef(TypedDict):
     ApiId: ReadOnly[str]
     ApiKeyRequired: NotRequired[ReadOnly[bool]]
-    AuthorizationScopes: NotRequired[ReadOnly[Sequence[str]]]
+    AuthorizationScopes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AuthorizationType: NotRequired[ReadOnly[AuthorizationTypeType]]
     AuthorizerId: NotRequired[ReadOnly[str]]
     ModelSelectionExpression: NotRequired[ReadOnly[str]]
@@ -836,7 +836,7 @@ class RoutingRuleActionTypeDef(TypedDict):
     InvokeApi: RoutingRuleActionInvokeApiTypeDef
 
 class RoutingRuleMatchBasePathsTypeDef(TypedDict):
-    AnyOf: ReadOnly[Sequence[str]]
+    AnyOf: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class RoutingRuleMatchHeaderValueTypeDef(TypedDict):
     Header: str
@@ -913,8 +913,8 @@ class CreateStageResponseTypeDef(TypedDict):
 
 class CreateVpcLinkRequestTypeDef(TypedDict):
     Name: ReadOnly[str]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
-    SubnetIds: ReadOnly[Sequence[str]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SubnetIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 class CreateVpcLinkResponseTypeDef(TypedDict):
@@ -1030,13 +1030,13 @@ class DisablePortalRequestTypeDef(TypedDict):
     PortalId: str
 
 class SectionTypeDef(TypedDict):
-    ProductRestEndpointPageArns: ReadOnly[Sequence[str]]
+    ProductRestEndpointPageArns: ReadOnly[Union[List[str], Tuple[str, ...]]]
     SectionName: ReadOnly[str]
 
 class DisplayOrderTypeDef(TypedDict):
     Contents: NotRequired[ReadOnly[Sequence[SectionTypeDef]]]
     OverviewPageArn: NotRequired[ReadOnly[str]]
-    ProductPageArns: NotRequired[ReadOnly[Sequence[str]]]
+    ProductPageArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class DomainNameTypeDef(TypedDict):
     ApiMappingSelectionExpression: NotRequired[str]
@@ -1104,6 +1104,8 @@ class GetApiResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class GetApisRequestPaginateTypeDef(TypedDict):
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetApisRequestTypeDef(TypedDict):
@@ -1139,6 +1141,8 @@ class GetAuthorizerResponseTypeDef(TypedDict):
 
 class GetAuthorizersRequestPaginateTypeDef(TypedDict):
     ApiId: str
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetAuthorizersRequestTypeDef(TypedDict):
@@ -1170,6 +1174,8 @@ class GetDeploymentResponseTypeDef(TypedDict):
 
 class GetDeploymentsRequestPaginateTypeDef(TypedDict):
     ApiId: str
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetDeploymentsRequestTypeDef(TypedDict):
@@ -1200,6 +1206,8 @@ class GetDomainNameResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class GetDomainNamesRequestPaginateTypeDef(TypedDict):
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetDomainNamesRequestTypeDef(TypedDict):
@@ -1236,6 +1244,8 @@ class GetIntegrationResponseResponseTypeDef(TypedDict):
 class GetIntegrationResponsesRequestPaginateTypeDef(TypedDict):
     ApiId: str
     IntegrationId: str
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetIntegrationResponsesRequestTypeDef(TypedDict):
@@ -1286,6 +1296,8 @@ class GetIntegrationResultTypeDef(TypedDict):
 
 class GetIntegrationsRequestPaginateTypeDef(TypedDict):
     ApiId: str
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetIntegrationsRequestTypeDef(TypedDict):
@@ -1346,6 +1358,8 @@ class GetModelTemplateResponseTypeDef(TypedDict):
 
 class GetModelsRequestPaginateTypeDef(TypedDict):
     ApiId: str
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetModelsRequestTypeDef(TypedDict):
@@ -1465,6 +1479,8 @@ class GetRouteResponseResponseTypeDef(TypedDict):
 
 class GetRouteResponsesRequestPaginateTypeDef(TypedDict):
     ApiId: str
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     RouteId: str
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -1508,6 +1524,8 @@ class GetRouteResultTypeDef(TypedDict):
 
 class GetRoutesRequestPaginateTypeDef(TypedDict):
     ApiId: str
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetRoutesRequestTypeDef(TypedDict):
@@ -1575,6 +1593,8 @@ class GetStageResponseTypeDef(TypedDict):
 
 class GetStagesRequestPaginateTypeDef(TypedDict):
     ApiId: str
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetStagesRequestTypeDef(TypedDict):
@@ -1675,6 +1695,8 @@ class ImportApiResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListPortalProductsRequestPaginateTypeDef(TypedDict):
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     ResourceOwner: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -1701,6 +1723,8 @@ class ListPortalProductsResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListPortalsRequestPaginateTypeDef(TypedDict):
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListPortalsRequestTypeDef(TypedDict):
@@ -1733,6 +1757,8 @@ class ListPortalsResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListProductPagesRequestPaginateTypeDef(TypedDict):
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PortalProductId: str
     ResourceOwnerAccountId: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -1759,6 +1785,8 @@ class ListProductPagesResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListProductRestEndpointPagesRequestPaginateTypeDef(TypedDict):
+    MaxResults: NotRequired[str]
+    NextToken: NotRequired[str]
     PortalProductId: str
     ResourceOwnerAccountId: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -1792,6 +1820,8 @@ class ListProductRestEndpointPagesResponseTypeDef(TypedDict):
 class ListRoutingRulesRequestPaginateTypeDef(TypedDict):
     DomainName: str
     DomainNameId: NotRequired[str]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListRoutingRulesRequestTypeDef(TypedDict):
@@ -1891,7 +1921,7 @@ class TagResourceResponseTypeDef(TypedDict):
 
 class UntagResourceRequestTypeDef(TypedDict):
     ResourceArn: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class UpdateApiMappingRequestTypeDef(TypedDict):
     ApiId: str
@@ -1951,7 +1981,7 @@ class UpdateAuthorizerRequestTypeDef(TypedDict):
     AuthorizerType: NotRequired[ReadOnly[AuthorizerTypeType]]
     AuthorizerUri: NotRequired[ReadOnly[str]]
     EnableSimpleResponses: NotRequired[ReadOnly[bool]]
-    IdentitySource: NotRequired[ReadOnly[Sequence[str]]]
+    IdentitySource: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     IdentityValidationExpression: NotRequired[ReadOnly[str]]
     JwtConfiguration: NotRequired[ReadOnly[JWTConfigurationTypeDef]]
     Name: NotRequired[ReadOnly[str]]
@@ -2100,7 +2130,7 @@ class UpdatePortalProductResponseTypeDef(TypedDict):
 class UpdatePortalRequestTypeDef(TypedDict):
     Authorization: NotRequired[ReadOnly[AuthorizationTypeDef]]
     EndpointConfiguration: NotRequired[ReadOnly[EndpointConfigurationRequestTypeDef]]
-    IncludedPortalProductArns: NotRequired[ReadOnly[Sequence[str]]]
+    IncludedPortalProductArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     LogoUri: NotRequired[ReadOnly[str]]
     PortalContent: NotRequired[ReadOnly[PortalContentTypeDef]]
     PortalId: ReadOnly[str]
@@ -2155,7 +2185,7 @@ class UpdateProductRestEndpointPageResponseTypeDef(TypedDict):
 class UpdateRouteRequestTypeDef(TypedDict):
     ApiId: ReadOnly[str]
     ApiKeyRequired: NotRequired[ReadOnly[bool]]
-    AuthorizationScopes: NotRequired[ReadOnly[Sequence[str]]]
+    AuthorizationScopes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AuthorizationType: NotRequired[ReadOnly[AuthorizationTypeType]]
     AuthorizerId: NotRequired[ReadOnly[str]]
     ModelSelectionExpression: NotRequired[ReadOnly[str]]

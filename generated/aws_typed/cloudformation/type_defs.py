@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from .._types import (
     NotRequired,
@@ -515,7 +515,7 @@ class AutoDeploymentTypeDef(TypedDict):
 
     Enabled: NotRequired[ReadOnly[bool]]
     RetainStacksOnAccountRemoval: NotRequired[ReadOnly[bool]]
-    DependsOn: NotRequired[ReadOnly[Sequence[str]]]
+    DependsOn: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class TypeConfigurationIdentifierTypeDef(TypedDict):
@@ -721,7 +721,7 @@ class ContinueUpdateRollbackInputTypeDef(TypedDict):
 
     StackName: ReadOnly[str]
     RoleARN: NotRequired[ReadOnly[str]]
-    ResourcesToSkip: NotRequired[ReadOnly[Sequence[str]]]
+    ResourcesToSkip: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ClientRequestToken: NotRequired[ReadOnly[str]]
 
 
@@ -787,10 +787,10 @@ class CreateChangeSetInputTypeDef(TypedDict):
     UsePreviousTemplate: NotRequired[ReadOnly[bool]]
     Parameters: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
     Capabilities: NotRequired[ReadOnly[Sequence[CapabilityType]]]
-    ResourceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    ResourceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     RoleARN: NotRequired[ReadOnly[str]]
     RollbackConfiguration: NotRequired[ReadOnly[RollbackConfigurationTypeDef]]
-    NotificationARNs: NotRequired[ReadOnly[Sequence[str]]]
+    NotificationARNs: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
     ChangeSetName: ReadOnly[str]
     ClientToken: NotRequired[ReadOnly[str]]
@@ -854,9 +854,9 @@ class CreateStackInputTypeDef(TypedDict):
     DisableRollback: NotRequired[ReadOnly[bool]]
     RollbackConfiguration: NotRequired[ReadOnly[RollbackConfigurationTypeDef]]
     TimeoutInMinutes: NotRequired[ReadOnly[int]]
-    NotificationARNs: NotRequired[ReadOnly[Sequence[str]]]
+    NotificationARNs: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Capabilities: NotRequired[ReadOnly[Sequence[CapabilityType]]]
-    ResourceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    ResourceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     RoleARN: NotRequired[ReadOnly[str]]
     OnFailure: NotRequired[ReadOnly[OnFailureType]]
     StackPolicyBody: NotRequired[ReadOnly[str]]
@@ -874,9 +874,9 @@ class DeploymentTargetsTypeDef(TypedDict):
     options.
     """
 
-    Accounts: NotRequired[ReadOnly[Sequence[str]]]
+    Accounts: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AccountsUrl: NotRequired[ReadOnly[str]]
-    OrganizationalUnitIds: NotRequired[ReadOnly[Sequence[str]]]
+    OrganizationalUnitIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AccountFilterType: NotRequired[ReadOnly[AccountFilterTypeType]]
 
 
@@ -886,7 +886,7 @@ class StackSetOperationPreferencesTypeDef(TypedDict):
     """
 
     RegionConcurrencyType: NotRequired[ReadOnly[RegionConcurrencyTypeType]]
-    RegionOrder: NotRequired[ReadOnly[Sequence[str]]]
+    RegionOrder: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     FailureToleranceCount: NotRequired[ReadOnly[int]]
     FailureTolerancePercentage: NotRequired[ReadOnly[int]]
     MaxConcurrentCount: NotRequired[ReadOnly[int]]
@@ -898,9 +898,9 @@ class CreateStackInstancesInputTypeDef(TypedDict):
     """CreateStackInstancesInput (input)."""
 
     StackSetName: ReadOnly[str]
-    Accounts: NotRequired[ReadOnly[Sequence[str]]]
+    Accounts: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DeploymentTargets: NotRequired[ReadOnly[DeploymentTargetsTypeDef]]
-    Regions: ReadOnly[Sequence[str]]
+    Regions: ReadOnly[Union[List[str], Tuple[str, ...]]]
     ParameterOverrides: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
     OperationPreferences: NotRequired[ReadOnly[StackSetOperationPreferencesTypeDef]]
     OperationId: NotRequired[ReadOnly[str]]
@@ -1044,7 +1044,7 @@ class DeleteGeneratedTemplateInputTypeDef(TypedDict):
 class DeleteStackInputStackDeleteTypeDef(TypedDict):
     """The input for DeleteStack action."""
 
-    RetainResources: NotRequired[ReadOnly[Sequence[str]]]
+    RetainResources: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     RoleARN: NotRequired[ReadOnly[str]]
     ClientRequestToken: NotRequired[ReadOnly[str]]
     DeletionMode: NotRequired[ReadOnly[DeletionModeType]]
@@ -1054,7 +1054,7 @@ class DeleteStackInputTypeDef(TypedDict):
     """The input for DeleteStack action."""
 
     StackName: ReadOnly[str]
-    RetainResources: NotRequired[ReadOnly[Sequence[str]]]
+    RetainResources: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     RoleARN: NotRequired[ReadOnly[str]]
     ClientRequestToken: NotRequired[ReadOnly[str]]
     DeletionMode: NotRequired[ReadOnly[DeletionModeType]]
@@ -1064,9 +1064,9 @@ class DeleteStackInstancesInputTypeDef(TypedDict):
     """DeleteStackInstancesInput (input)."""
 
     StackSetName: ReadOnly[str]
-    Accounts: NotRequired[ReadOnly[Sequence[str]]]
+    Accounts: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DeploymentTargets: NotRequired[ReadOnly[DeploymentTargetsTypeDef]]
-    Regions: ReadOnly[Sequence[str]]
+    Regions: ReadOnly[Union[List[str], Tuple[str, ...]]]
     OperationPreferences: NotRequired[ReadOnly[StackSetOperationPreferencesTypeDef]]
     RetainStacks: ReadOnly[bool]
     OperationId: NotRequired[ReadOnly[str]]
@@ -1124,6 +1124,7 @@ class DeregisterTypeOutputTypeDef(TypedDict):
 class DescribeAccountLimitsInputPaginateTypeDef(TypedDict):
     """The input for the DescribeAccountLimits action."""
 
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -1175,6 +1176,7 @@ class DescribeChangeSetInputPaginateTypeDef(TypedDict):
 
     ChangeSetName: str
     StackName: NotRequired[str]
+    NextToken: NotRequired[str]
     IncludePropertyValues: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -1278,6 +1280,7 @@ class DescribeEventsInputPaginateTypeDef(TypedDict):
     ChangeSetName: NotRequired[str]
     OperationId: NotRequired[str]
     Filters: NotRequired[EventFilterTypeDef]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -1478,6 +1481,7 @@ class DescribeStackEventsInputPaginateTypeDef(TypedDict):
     """The input for DescribeStackEvents action."""
 
     StackName: str
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -1855,6 +1859,7 @@ class DescribeStacksInputPaginateTypeDef(TypedDict):
     """The input for DescribeStacks action."""
 
     StackName: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2029,7 +2034,7 @@ class DetectStackDriftInputTypeDef(TypedDict):
     """DetectStackDriftInput (input)."""
 
     StackName: ReadOnly[str]
-    LogicalResourceIds: NotRequired[ReadOnly[Sequence[str]]]
+    LogicalResourceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DetectStackDriftOutputTypeDef(TypedDict):
@@ -2284,9 +2289,9 @@ class ImportStacksToStackSetInputTypeDef(TypedDict):
     """ImportStacksToStackSetInput (input)."""
 
     StackSetName: ReadOnly[str]
-    StackIds: NotRequired[ReadOnly[Sequence[str]]]
+    StackIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     StackIdsUrl: NotRequired[ReadOnly[str]]
-    OrganizationalUnitIds: NotRequired[ReadOnly[Sequence[str]]]
+    OrganizationalUnitIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     OperationPreferences: NotRequired[ReadOnly[StackSetOperationPreferencesTypeDef]]
     OperationId: NotRequired[ReadOnly[str]]
     CallAs: NotRequired[ReadOnly[CallAsType]]
@@ -2303,6 +2308,7 @@ class ListChangeSetsInputPaginateTypeDef(TypedDict):
     """The input for the ListChangeSets action."""
 
     StackName: str
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2331,6 +2337,7 @@ class ListChangeSetsOutputTypeDef(TypedDict):
 class ListExportsInputPaginateTypeDef(TypedDict):
     """ListExportsInput (paginate() request)."""
 
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2358,6 +2365,8 @@ class ListExportsOutputTypeDef(TypedDict):
 class ListGeneratedTemplatesInputPaginateTypeDef(TypedDict):
     """ListGeneratedTemplatesInput (paginate() request)."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2419,6 +2428,7 @@ class ListImportsInputPaginateTypeDef(TypedDict):
     """ListImportsInput (paginate() request)."""
 
     ExportName: str
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2458,6 +2468,8 @@ class ListResourceScanRelatedResourcesInputPaginateTypeDef(TypedDict):
 
     ResourceScanId: str
     Resources: Sequence[ScannedResourceIdentifierTypeDef]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2503,6 +2515,8 @@ class ListResourceScanResourcesInputPaginateTypeDef(TypedDict):
     ResourceTypePrefix: NotRequired[str]
     TagKey: NotRequired[str]
     TagValue: NotRequired[str]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2536,6 +2550,8 @@ class ListResourceScanResourcesOutputTypeDef(TypedDict):
 class ListResourceScansInputPaginateTypeDef(TypedDict):
     """ListResourceScansInput (paginate() request)."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     ScanTypeFilter: NotRequired[ScanTypeType]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -2628,6 +2644,8 @@ class ListStackInstancesInputPaginateTypeDef(TypedDict):
     """ListStackInstancesInput (paginate() request)."""
 
     StackSetName: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[StackInstanceFilterTypeDef]]
     StackInstanceAccount: NotRequired[str]
     StackInstanceRegion: NotRequired[str]
@@ -2682,6 +2700,8 @@ class ListStackRefactorActionsInputPaginateTypeDef(TypedDict):
     """ListStackRefactorActionsInput (paginate() request)."""
 
     StackRefactorId: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2729,6 +2749,8 @@ class ListStackRefactorsInputPaginateTypeDef(TypedDict):
     """ListStackRefactorsInput (paginate() request)."""
 
     ExecutionStatusFilter: NotRequired[Sequence[StackRefactorExecutionStatusType]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2772,6 +2794,7 @@ class ListStackResourcesInputPaginateTypeDef(TypedDict):
     """The input for the ListStackResource action."""
 
     StackName: str
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2863,6 +2886,8 @@ class ListStackSetOperationResultsInputPaginateTypeDef(TypedDict):
 
     StackSetName: str
     OperationId: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     CallAs: NotRequired[CallAsType]
     Filters: NotRequired[Sequence[OperationResultFilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -2911,6 +2936,8 @@ class ListStackSetOperationsInputPaginateTypeDef(TypedDict):
     """ListStackSetOperationsInput (paginate() request)."""
 
     StackSetName: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     CallAs: NotRequired[CallAsType]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -2957,6 +2984,8 @@ class ListStackSetOperationsOutputTypeDef(TypedDict):
 class ListStackSetsInputPaginateTypeDef(TypedDict):
     """ListStackSetsInput (paginate() request)."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Status: NotRequired[StackSetStatusType]
     CallAs: NotRequired[CallAsType]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -3005,6 +3034,7 @@ class ListStackSetsOutputTypeDef(TypedDict):
 class ListStacksInputPaginateTypeDef(TypedDict):
     """The input for ListStacks action."""
 
+    NextToken: NotRequired[str]
     StackStatusFilter: NotRequired[Sequence[StackStatusType]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -3129,6 +3159,8 @@ class ListTypesInputPaginateTypeDef(TypedDict):
     DeprecatedStatus: NotRequired[DeprecatedStatusType]
     Type: NotRequired[RegistryTypeType]
     Filters: NotRequired[TypeFiltersTypeDef]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -3263,7 +3295,7 @@ class RollbackStackOutputTypeDef(TypedDict):
 class ScanFilterTypeDef(TypedDict):
     """A filter that is used to specify which resource types to scan."""
 
-    Types: NotRequired[ReadOnly[Sequence[str]]]
+    Types: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class SetStackPolicyInputTypeDef(TypedDict):
@@ -3375,7 +3407,7 @@ class UpdateGeneratedTemplateInputTypeDef(TypedDict):
     GeneratedTemplateName: ReadOnly[str]
     NewGeneratedTemplateName: NotRequired[ReadOnly[str]]
     AddResources: NotRequired[ReadOnly[Sequence[ResourceDefinitionTypeDef]]]
-    RemoveResources: NotRequired[ReadOnly[Sequence[str]]]
+    RemoveResources: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     RefreshAllResources: NotRequired[ReadOnly[bool]]
     TemplateConfiguration: NotRequired[ReadOnly[TemplateConfigurationTypeDef]]
 
@@ -3397,12 +3429,12 @@ class UpdateStackInputStackUpdateTypeDef(TypedDict):
     StackPolicyDuringUpdateURL: NotRequired[ReadOnly[str]]
     Parameters: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
     Capabilities: NotRequired[ReadOnly[Sequence[CapabilityType]]]
-    ResourceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    ResourceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     RoleARN: NotRequired[ReadOnly[str]]
     RollbackConfiguration: NotRequired[ReadOnly[RollbackConfigurationTypeDef]]
     StackPolicyBody: NotRequired[ReadOnly[str]]
     StackPolicyURL: NotRequired[ReadOnly[str]]
-    NotificationARNs: NotRequired[ReadOnly[Sequence[str]]]
+    NotificationARNs: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
     DisableRollback: NotRequired[ReadOnly[bool]]
     ClientRequestToken: NotRequired[ReadOnly[str]]
@@ -3420,12 +3452,12 @@ class UpdateStackInputTypeDef(TypedDict):
     StackPolicyDuringUpdateURL: NotRequired[ReadOnly[str]]
     Parameters: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
     Capabilities: NotRequired[ReadOnly[Sequence[CapabilityType]]]
-    ResourceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    ResourceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     RoleARN: NotRequired[ReadOnly[str]]
     RollbackConfiguration: NotRequired[ReadOnly[RollbackConfigurationTypeDef]]
     StackPolicyBody: NotRequired[ReadOnly[str]]
     StackPolicyURL: NotRequired[ReadOnly[str]]
-    NotificationARNs: NotRequired[ReadOnly[Sequence[str]]]
+    NotificationARNs: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
     DisableRollback: NotRequired[ReadOnly[bool]]
     ClientRequestToken: NotRequired[ReadOnly[str]]
@@ -3436,9 +3468,9 @@ class UpdateStackInstancesInputTypeDef(TypedDict):
     """UpdateStackInstancesInput (input)."""
 
     StackSetName: ReadOnly[str]
-    Accounts: NotRequired[ReadOnly[Sequence[str]]]
+    Accounts: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DeploymentTargets: NotRequired[ReadOnly[DeploymentTargetsTypeDef]]
-    Regions: ReadOnly[Sequence[str]]
+    Regions: ReadOnly[Union[List[str], Tuple[str, ...]]]
     ParameterOverrides: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
     OperationPreferences: NotRequired[ReadOnly[StackSetOperationPreferencesTypeDef]]
     OperationId: NotRequired[ReadOnly[str]]
@@ -3478,8 +3510,8 @@ class UpdateStackSetInputTypeDef(TypedDict):
     PermissionModel: NotRequired[ReadOnly[PermissionModelsType]]
     AutoDeployment: NotRequired[ReadOnly[AutoDeploymentTypeDef]]
     OperationId: NotRequired[ReadOnly[str]]
-    Accounts: NotRequired[ReadOnly[Sequence[str]]]
-    Regions: NotRequired[ReadOnly[Sequence[str]]]
+    Accounts: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    Regions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     CallAs: NotRequired[ReadOnly[CallAsType]]
     ManagedExecution: NotRequired[ReadOnly[ManagedExecutionTypeDef]]
 

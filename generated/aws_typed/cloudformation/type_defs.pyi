@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from .._types import (
     NotRequired,
@@ -476,7 +476,7 @@ class AutoDeploymentOutputTypeDef(TypedDict):
 class AutoDeploymentTypeDef(TypedDict):
     Enabled: NotRequired[ReadOnly[bool]]
     RetainStacksOnAccountRemoval: NotRequired[ReadOnly[bool]]
-    DependsOn: NotRequired[ReadOnly[Sequence[str]]]
+    DependsOn: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class TypeConfigurationIdentifierTypeDef(TypedDict):
     TypeArn: NotRequired[str]
@@ -605,7 +605,7 @@ class ChangeTypeDef(TypedDict):
 class ContinueUpdateRollbackInputTypeDef(TypedDict):
     StackName: ReadOnly[str]
     RoleARN: NotRequired[ReadOnly[str]]
-    ResourcesToSkip: NotRequired[ReadOnly[Sequence[str]]]
+    ResourcesToSkip: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ClientRequestToken: NotRequired[ReadOnly[str]]
 
 class ContinueUpdateRollbackOutputTypeDef(TypedDict):
@@ -641,10 +641,10 @@ class CreateChangeSetInputTypeDef(TypedDict):
     UsePreviousTemplate: NotRequired[ReadOnly[bool]]
     Parameters: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
     Capabilities: NotRequired[ReadOnly[Sequence[CapabilityType]]]
-    ResourceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    ResourceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     RoleARN: NotRequired[ReadOnly[str]]
     RollbackConfiguration: NotRequired[ReadOnly[RollbackConfigurationTypeDef]]
-    NotificationARNs: NotRequired[ReadOnly[Sequence[str]]]
+    NotificationARNs: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
     ChangeSetName: ReadOnly[str]
     ClientToken: NotRequired[ReadOnly[str]]
@@ -688,9 +688,9 @@ class CreateStackInputTypeDef(TypedDict):
     DisableRollback: NotRequired[ReadOnly[bool]]
     RollbackConfiguration: NotRequired[ReadOnly[RollbackConfigurationTypeDef]]
     TimeoutInMinutes: NotRequired[ReadOnly[int]]
-    NotificationARNs: NotRequired[ReadOnly[Sequence[str]]]
+    NotificationARNs: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Capabilities: NotRequired[ReadOnly[Sequence[CapabilityType]]]
-    ResourceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    ResourceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     RoleARN: NotRequired[ReadOnly[str]]
     OnFailure: NotRequired[ReadOnly[OnFailureType]]
     StackPolicyBody: NotRequired[ReadOnly[str]]
@@ -701,14 +701,14 @@ class CreateStackInputTypeDef(TypedDict):
     RetainExceptOnCreate: NotRequired[ReadOnly[bool]]
 
 class DeploymentTargetsTypeDef(TypedDict):
-    Accounts: NotRequired[ReadOnly[Sequence[str]]]
+    Accounts: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AccountsUrl: NotRequired[ReadOnly[str]]
-    OrganizationalUnitIds: NotRequired[ReadOnly[Sequence[str]]]
+    OrganizationalUnitIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AccountFilterType: NotRequired[ReadOnly[AccountFilterTypeType]]
 
 class StackSetOperationPreferencesTypeDef(TypedDict):
     RegionConcurrencyType: NotRequired[ReadOnly[RegionConcurrencyTypeType]]
-    RegionOrder: NotRequired[ReadOnly[Sequence[str]]]
+    RegionOrder: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     FailureToleranceCount: NotRequired[ReadOnly[int]]
     FailureTolerancePercentage: NotRequired[ReadOnly[int]]
     MaxConcurrentCount: NotRequired[ReadOnly[int]]
@@ -717,9 +717,9 @@ class StackSetOperationPreferencesTypeDef(TypedDict):
 
 class CreateStackInstancesInputTypeDef(TypedDict):
     StackSetName: ReadOnly[str]
-    Accounts: NotRequired[ReadOnly[Sequence[str]]]
+    Accounts: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DeploymentTargets: NotRequired[ReadOnly[DeploymentTargetsTypeDef]]
-    Regions: ReadOnly[Sequence[str]]
+    Regions: ReadOnly[Union[List[str], Tuple[str, ...]]]
     ParameterOverrides: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
     OperationPreferences: NotRequired[ReadOnly[StackSetOperationPreferencesTypeDef]]
     OperationId: NotRequired[ReadOnly[str]]
@@ -807,23 +807,23 @@ class DeleteGeneratedTemplateInputTypeDef(TypedDict):
     GeneratedTemplateName: str
 
 class DeleteStackInputStackDeleteTypeDef(TypedDict):
-    RetainResources: NotRequired[ReadOnly[Sequence[str]]]
+    RetainResources: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     RoleARN: NotRequired[ReadOnly[str]]
     ClientRequestToken: NotRequired[ReadOnly[str]]
     DeletionMode: NotRequired[ReadOnly[DeletionModeType]]
 
 class DeleteStackInputTypeDef(TypedDict):
     StackName: ReadOnly[str]
-    RetainResources: NotRequired[ReadOnly[Sequence[str]]]
+    RetainResources: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     RoleARN: NotRequired[ReadOnly[str]]
     ClientRequestToken: NotRequired[ReadOnly[str]]
     DeletionMode: NotRequired[ReadOnly[DeletionModeType]]
 
 class DeleteStackInstancesInputTypeDef(TypedDict):
     StackSetName: ReadOnly[str]
-    Accounts: NotRequired[ReadOnly[Sequence[str]]]
+    Accounts: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DeploymentTargets: NotRequired[ReadOnly[DeploymentTargetsTypeDef]]
-    Regions: ReadOnly[Sequence[str]]
+    Regions: ReadOnly[Union[List[str], Tuple[str, ...]]]
     OperationPreferences: NotRequired[ReadOnly[StackSetOperationPreferencesTypeDef]]
     RetainStacks: ReadOnly[bool]
     OperationId: NotRequired[ReadOnly[str]]
@@ -856,6 +856,7 @@ class DeregisterTypeOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeAccountLimitsInputPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeAccountLimitsInputTypeDef(TypedDict):
@@ -889,6 +890,7 @@ class DescribeChangeSetHooksOutputTypeDef(TypedDict):
 class DescribeChangeSetInputPaginateTypeDef(TypedDict):
     ChangeSetName: str
     StackName: NotRequired[str]
+    NextToken: NotRequired[str]
     IncludePropertyValues: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -968,6 +970,7 @@ class DescribeEventsInputPaginateTypeDef(TypedDict):
     ChangeSetName: NotRequired[str]
     OperationId: NotRequired[str]
     Filters: NotRequired[EventFilterTypeDef]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeEventsInputTypeDef(TypedDict):
@@ -1106,6 +1109,7 @@ class DescribeStackDriftDetectionStatusOutputTypeDef(TypedDict):
 
 class DescribeStackEventsInputPaginateTypeDef(TypedDict):
     StackName: str
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeStackEventsInputStackEventsTypeDef(TypedDict):
@@ -1352,6 +1356,7 @@ class DescribeStackSetOutputTypeDef(TypedDict):
 
 class DescribeStacksInputPaginateTypeDef(TypedDict):
     StackName: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeStacksInputTypeDef(TypedDict):
@@ -1474,7 +1479,7 @@ class DescribeTypeRegistrationOutputTypeDef(TypedDict):
 
 class DetectStackDriftInputTypeDef(TypedDict):
     StackName: ReadOnly[str]
-    LogicalResourceIds: NotRequired[ReadOnly[Sequence[str]]]
+    LogicalResourceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class DetectStackDriftOutputTypeDef(TypedDict):
     StackDriftDetectionId: str
@@ -1636,9 +1641,9 @@ class HookResultSummaryTypeDef(TypedDict):
 
 class ImportStacksToStackSetInputTypeDef(TypedDict):
     StackSetName: ReadOnly[str]
-    StackIds: NotRequired[ReadOnly[Sequence[str]]]
+    StackIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     StackIdsUrl: NotRequired[ReadOnly[str]]
-    OrganizationalUnitIds: NotRequired[ReadOnly[Sequence[str]]]
+    OrganizationalUnitIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     OperationPreferences: NotRequired[ReadOnly[StackSetOperationPreferencesTypeDef]]
     OperationId: NotRequired[ReadOnly[str]]
     CallAs: NotRequired[ReadOnly[CallAsType]]
@@ -1649,6 +1654,7 @@ class ImportStacksToStackSetOutputTypeDef(TypedDict):
 
 class ListChangeSetsInputPaginateTypeDef(TypedDict):
     StackName: str
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListChangeSetsInputTypeDef(TypedDict):
@@ -1665,6 +1671,7 @@ class ListChangeSetsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListExportsInputPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListExportsInputTypeDef(TypedDict):
@@ -1680,6 +1687,8 @@ class ListExportsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListGeneratedTemplatesInputPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListGeneratedTemplatesInputTypeDef(TypedDict):
@@ -1720,6 +1729,7 @@ class ListHookResultsOutputTypeDef(TypedDict):
 
 class ListImportsInputPaginateTypeDef(TypedDict):
     ExportName: str
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListImportsInputTypeDef(TypedDict):
@@ -1742,6 +1752,8 @@ class ScannedResourceIdentifierTypeDef(TypedDict):
 class ListResourceScanRelatedResourcesInputPaginateTypeDef(TypedDict):
     ResourceScanId: str
     Resources: Sequence[ScannedResourceIdentifierTypeDef]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListResourceScanRelatedResourcesInputTypeDef(TypedDict):
@@ -1770,6 +1782,8 @@ class ListResourceScanResourcesInputPaginateTypeDef(TypedDict):
     ResourceTypePrefix: NotRequired[str]
     TagKey: NotRequired[str]
     TagValue: NotRequired[str]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListResourceScanResourcesInputTypeDef(TypedDict):
@@ -1791,6 +1805,8 @@ class ListResourceScanResourcesOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListResourceScansInputPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     ScanTypeFilter: NotRequired[ScanTypeType]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -1852,6 +1868,8 @@ class StackInstanceFilterTypeDef(TypedDict):
 
 class ListStackInstancesInputPaginateTypeDef(TypedDict):
     StackSetName: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[StackInstanceFilterTypeDef]]
     StackInstanceAccount: NotRequired[str]
     StackInstanceRegion: NotRequired[str]
@@ -1891,6 +1909,8 @@ class ListStackInstancesOutputTypeDef(TypedDict):
 
 class ListStackRefactorActionsInputPaginateTypeDef(TypedDict):
     StackRefactorId: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListStackRefactorActionsInputTypeDef(TypedDict):
@@ -1921,6 +1941,8 @@ class ListStackRefactorActionsOutputTypeDef(TypedDict):
 
 class ListStackRefactorsInputPaginateTypeDef(TypedDict):
     ExecutionStatusFilter: NotRequired[Sequence[StackRefactorExecutionStatusType]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListStackRefactorsInputTypeDef(TypedDict):
@@ -1949,6 +1971,7 @@ class ListStackRefactorsOutputTypeDef(TypedDict):
 
 class ListStackResourcesInputPaginateTypeDef(TypedDict):
     StackName: str
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListStackResourcesInputStackResourceSummariesTypeDef(TypedDict):
@@ -2003,6 +2026,8 @@ class OperationResultFilterTypeDef(TypedDict):
 class ListStackSetOperationResultsInputPaginateTypeDef(TypedDict):
     StackSetName: str
     OperationId: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     CallAs: NotRequired[CallAsType]
     Filters: NotRequired[Sequence[OperationResultFilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -2034,6 +2059,8 @@ class ListStackSetOperationResultsOutputTypeDef(TypedDict):
 
 class ListStackSetOperationsInputPaginateTypeDef(TypedDict):
     StackSetName: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     CallAs: NotRequired[CallAsType]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -2063,6 +2090,8 @@ class ListStackSetOperationsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListStackSetsInputPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Status: NotRequired[StackSetStatusType]
     CallAs: NotRequired[CallAsType]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -2094,6 +2123,7 @@ class ListStackSetsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListStacksInputPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
     StackStatusFilter: NotRequired[Sequence[StackStatusType]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -2176,6 +2206,8 @@ class ListTypesInputPaginateTypeDef(TypedDict):
     DeprecatedStatus: NotRequired[DeprecatedStatusType]
     Type: NotRequired[RegistryTypeType]
     Filters: NotRequired[TypeFiltersTypeDef]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListTypesInputTypeDef(TypedDict):
@@ -2265,7 +2297,7 @@ class RollbackStackOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ScanFilterTypeDef(TypedDict):
-    Types: NotRequired[ReadOnly[Sequence[str]]]
+    Types: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class SetStackPolicyInputTypeDef(TypedDict):
     StackName: str
@@ -2335,7 +2367,7 @@ class UpdateGeneratedTemplateInputTypeDef(TypedDict):
     GeneratedTemplateName: ReadOnly[str]
     NewGeneratedTemplateName: NotRequired[ReadOnly[str]]
     AddResources: NotRequired[ReadOnly[Sequence[ResourceDefinitionTypeDef]]]
-    RemoveResources: NotRequired[ReadOnly[Sequence[str]]]
+    RemoveResources: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     RefreshAllResources: NotRequired[ReadOnly[bool]]
     TemplateConfiguration: NotRequired[ReadOnly[TemplateConfigurationTypeDef]]
 
@@ -2351,12 +2383,12 @@ class UpdateStackInputStackUpdateTypeDef(TypedDict):
     StackPolicyDuringUpdateURL: NotRequired[ReadOnly[str]]
     Parameters: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
     Capabilities: NotRequired[ReadOnly[Sequence[CapabilityType]]]
-    ResourceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    ResourceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     RoleARN: NotRequired[ReadOnly[str]]
     RollbackConfiguration: NotRequired[ReadOnly[RollbackConfigurationTypeDef]]
     StackPolicyBody: NotRequired[ReadOnly[str]]
     StackPolicyURL: NotRequired[ReadOnly[str]]
-    NotificationARNs: NotRequired[ReadOnly[Sequence[str]]]
+    NotificationARNs: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
     DisableRollback: NotRequired[ReadOnly[bool]]
     ClientRequestToken: NotRequired[ReadOnly[str]]
@@ -2371,12 +2403,12 @@ class UpdateStackInputTypeDef(TypedDict):
     StackPolicyDuringUpdateURL: NotRequired[ReadOnly[str]]
     Parameters: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
     Capabilities: NotRequired[ReadOnly[Sequence[CapabilityType]]]
-    ResourceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    ResourceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     RoleARN: NotRequired[ReadOnly[str]]
     RollbackConfiguration: NotRequired[ReadOnly[RollbackConfigurationTypeDef]]
     StackPolicyBody: NotRequired[ReadOnly[str]]
     StackPolicyURL: NotRequired[ReadOnly[str]]
-    NotificationARNs: NotRequired[ReadOnly[Sequence[str]]]
+    NotificationARNs: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
     DisableRollback: NotRequired[ReadOnly[bool]]
     ClientRequestToken: NotRequired[ReadOnly[str]]
@@ -2384,9 +2416,9 @@ class UpdateStackInputTypeDef(TypedDict):
 
 class UpdateStackInstancesInputTypeDef(TypedDict):
     StackSetName: ReadOnly[str]
-    Accounts: NotRequired[ReadOnly[Sequence[str]]]
+    Accounts: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DeploymentTargets: NotRequired[ReadOnly[DeploymentTargetsTypeDef]]
-    Regions: ReadOnly[Sequence[str]]
+    Regions: ReadOnly[Union[List[str], Tuple[str, ...]]]
     ParameterOverrides: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
     OperationPreferences: NotRequired[ReadOnly[StackSetOperationPreferencesTypeDef]]
     OperationId: NotRequired[ReadOnly[str]]
@@ -2417,8 +2449,8 @@ class UpdateStackSetInputTypeDef(TypedDict):
     PermissionModel: NotRequired[ReadOnly[PermissionModelsType]]
     AutoDeployment: NotRequired[ReadOnly[AutoDeploymentTypeDef]]
     OperationId: NotRequired[ReadOnly[str]]
-    Accounts: NotRequired[ReadOnly[Sequence[str]]]
-    Regions: NotRequired[ReadOnly[Sequence[str]]]
+    Accounts: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    Regions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     CallAs: NotRequired[ReadOnly[CallAsType]]
     ManagedExecution: NotRequired[ReadOnly[ManagedExecutionTypeDef]]
 

@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence
+from typing import Dict, List, Mapping, Sequence, Tuple, Union
 
 from .._types import (
     NotRequired,
@@ -274,8 +274,8 @@ class RangeTypeDef(TypedDict):
     anomaly detection model.
     """
 
-    StartTime: ReadOnly[TimestampTypeDef]
-    EndTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
 
 
 class AnomalyDetectorConfigurationTypeDef(TypedDict):
@@ -444,7 +444,7 @@ class DeleteAlarmMuteRuleInputTypeDef(TypedDict):
 class DeleteAlarmsInputTypeDef(TypedDict):
     """DeleteAlarmsInput (input)."""
 
-    AlarmNames: ReadOnly[Sequence[str]]
+    AlarmNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class MetricTypeDef(TypedDict):
@@ -525,7 +525,7 @@ class DeleteAnomalyDetectorOutputTypeDef(TypedDict):
 class DeleteDashboardsInputTypeDef(TypedDict):
     """DeleteDashboardsInput (input)."""
 
-    DashboardNames: ReadOnly[Sequence[str]]
+    DashboardNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class DeleteDashboardsOutputTypeDef(TypedDict):
@@ -537,7 +537,7 @@ class DeleteDashboardsOutputTypeDef(TypedDict):
 class DeleteInsightRulesInputTypeDef(TypedDict):
     """DeleteInsightRulesInput (input)."""
 
-    RuleNames: ReadOnly[Sequence[str]]
+    RuleNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class PartialFailureTypeDef(TypedDict):
@@ -592,8 +592,8 @@ class DescribeAlarmHistoryInputAlarmDescribeHistoryTypeDef(TypedDict):
     AlarmContributorId: NotRequired[ReadOnly[str]]
     AlarmTypes: NotRequired[ReadOnly[Sequence[AlarmTypeType]]]
     HistoryItemType: NotRequired[ReadOnly[HistoryItemTypeType]]
-    StartDate: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     MaxRecords: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     ScanBy: NotRequired[ReadOnly[ScanByType]]
@@ -606,8 +606,10 @@ class DescribeAlarmHistoryInputPaginateTypeDef(TypedDict):
     AlarmContributorId: NotRequired[str]
     AlarmTypes: NotRequired[Sequence[AlarmTypeType]]
     HistoryItemType: NotRequired[HistoryItemTypeType]
-    StartDate: NotRequired[TimestampTypeDef]
-    EndDate: NotRequired[TimestampTypeDef]
+    StartDate: NotRequired[Union[TimestampTypeDef, int, float]]
+    EndDate: NotRequired[Union[TimestampTypeDef, int, float]]
+    MaxRecords: NotRequired[int]
+    NextToken: NotRequired[str]
     ScanBy: NotRequired[ScanByType]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -619,8 +621,8 @@ class DescribeAlarmHistoryInputTypeDef(TypedDict):
     AlarmContributorId: NotRequired[ReadOnly[str]]
     AlarmTypes: NotRequired[ReadOnly[Sequence[AlarmTypeType]]]
     HistoryItemType: NotRequired[ReadOnly[HistoryItemTypeType]]
-    StartDate: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     MaxRecords: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     ScanBy: NotRequired[ReadOnly[ScanByType]]
@@ -717,20 +719,22 @@ class DescribeAlarmsForMetricOutputTypeDef(TypedDict):
 class DescribeAlarmsInputPaginateTypeDef(TypedDict):
     """DescribeAlarmsInput (paginate() request)."""
 
-    AlarmNames: NotRequired[Sequence[str]]
+    AlarmNames: NotRequired[Union[List[str], Tuple[str, ...]]]
     AlarmNamePrefix: NotRequired[str]
     AlarmTypes: NotRequired[Sequence[AlarmTypeType]]
     ChildrenOfAlarmName: NotRequired[str]
     ParentsOfAlarmName: NotRequired[str]
     StateValue: NotRequired[StateValueType]
     ActionPrefix: NotRequired[str]
+    MaxRecords: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
 class DescribeAlarmsInputTypeDef(TypedDict):
     """DescribeAlarmsInput (input)."""
 
-    AlarmNames: NotRequired[ReadOnly[Sequence[str]]]
+    AlarmNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AlarmNamePrefix: NotRequired[ReadOnly[str]]
     AlarmTypes: NotRequired[ReadOnly[Sequence[AlarmTypeType]]]
     ChildrenOfAlarmName: NotRequired[ReadOnly[str]]
@@ -744,7 +748,7 @@ class DescribeAlarmsInputTypeDef(TypedDict):
 class DescribeAlarmsInputWaitTypeDef(TypedDict):
     """DescribeAlarmsInput (wait() request)."""
 
-    AlarmNames: NotRequired[Sequence[str]]
+    AlarmNames: NotRequired[Union[List[str], Tuple[str, ...]]]
     AlarmNamePrefix: NotRequired[str]
     AlarmTypes: NotRequired[Sequence[AlarmTypeType]]
     ChildrenOfAlarmName: NotRequired[str]
@@ -776,6 +780,8 @@ class DescribeAlarmsOutputTypeDef(TypedDict):
 class DescribeAnomalyDetectorsInputPaginateTypeDef(TypedDict):
     """DescribeAnomalyDetectorsInput (paginate() request)."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Namespace: NotRequired[str]
     MetricName: NotRequired[str]
     Dimensions: NotRequired[Sequence[DimensionTypeDef]]
@@ -848,13 +854,13 @@ class DimensionFilterTypeDef(TypedDict):
 class DisableAlarmActionsInputTypeDef(TypedDict):
     """DisableAlarmActionsInput (input)."""
 
-    AlarmNames: ReadOnly[Sequence[str]]
+    AlarmNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class DisableInsightRulesInputTypeDef(TypedDict):
     """DisableInsightRulesInput (input)."""
 
-    RuleNames: ReadOnly[Sequence[str]]
+    RuleNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class DisableInsightRulesOutputTypeDef(TypedDict):
@@ -867,13 +873,13 @@ class DisableInsightRulesOutputTypeDef(TypedDict):
 class EnableAlarmActionsInputTypeDef(TypedDict):
     """EnableAlarmActionsInput (input)."""
 
-    AlarmNames: ReadOnly[Sequence[str]]
+    AlarmNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class EnableInsightRulesInputTypeDef(TypedDict):
     """EnableInsightRulesInput (input)."""
 
-    RuleNames: ReadOnly[Sequence[str]]
+    RuleNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class EnableInsightRulesOutputTypeDef(TypedDict):
@@ -911,7 +917,7 @@ class MetricDatumTypeDef(TypedDict):
 
     MetricName: ReadOnly[str]
     Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
-    Timestamp: NotRequired[ReadOnly[TimestampTypeDef]]
+    Timestamp: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Value: NotRequired[ReadOnly[float]]
     StatisticValues: NotRequired[ReadOnly[StatisticSetTypeDef]]
     Values: NotRequired[ReadOnly[Sequence[float]]]
@@ -1011,11 +1017,11 @@ class GetInsightRuleReportInputTypeDef(TypedDict):
     """GetInsightRuleReportInput (input)."""
 
     RuleName: ReadOnly[str]
-    StartTime: ReadOnly[TimestampTypeDef]
-    EndTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
     Period: ReadOnly[int]
     MaxContributorCount: NotRequired[ReadOnly[int]]
-    Metrics: NotRequired[ReadOnly[Sequence[str]]]
+    Metrics: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     OrderBy: NotRequired[ReadOnly[str]]
 
 
@@ -1077,9 +1083,11 @@ class GetMetricDataInputPaginateTypeDef(TypedDict):
     """GetMetricDataInput (paginate() request)."""
 
     MetricDataQueries: Sequence[MetricDataQueryTypeDef]
-    StartTime: TimestampTypeDef
-    EndTime: TimestampTypeDef
+    StartTime: Union[TimestampTypeDef, int, float]
+    EndTime: Union[TimestampTypeDef, int, float]
+    NextToken: NotRequired[str]
     ScanBy: NotRequired[ScanByType]
+    MaxDatapoints: NotRequired[int]
     LabelOptions: NotRequired[LabelOptionsTypeDef]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -1088,8 +1096,8 @@ class GetMetricDataInputTypeDef(TypedDict):
     """GetMetricDataInput (input)."""
 
     MetricDataQueries: ReadOnly[Sequence[MetricDataQueryTypeDef]]
-    StartTime: ReadOnly[TimestampTypeDef]
-    EndTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
     NextToken: NotRequired[ReadOnly[str]]
     ScanBy: NotRequired[ReadOnly[ScanByType]]
     MaxDatapoints: NotRequired[ReadOnly[int]]
@@ -1140,11 +1148,11 @@ class GetMetricStatisticsInputMetricGetStatisticsTypeDef(TypedDict):
     """GetMetricStatisticsInput (input)."""
 
     Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
-    StartTime: ReadOnly[TimestampTypeDef]
-    EndTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
     Period: ReadOnly[int]
     Statistics: NotRequired[ReadOnly[Sequence[StatisticType]]]
-    ExtendedStatistics: NotRequired[ReadOnly[Sequence[str]]]
+    ExtendedStatistics: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Unit: NotRequired[ReadOnly[StandardUnitType]]
 
 
@@ -1154,11 +1162,11 @@ class GetMetricStatisticsInputTypeDef(TypedDict):
     Namespace: ReadOnly[str]
     MetricName: ReadOnly[str]
     Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
-    StartTime: ReadOnly[TimestampTypeDef]
-    EndTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
     Period: ReadOnly[int]
     Statistics: NotRequired[ReadOnly[Sequence[StatisticType]]]
-    ExtendedStatistics: NotRequired[ReadOnly[Sequence[str]]]
+    ExtendedStatistics: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Unit: NotRequired[ReadOnly[StandardUnitType]]
 
 
@@ -1256,6 +1264,8 @@ class ListAlarmMuteRulesInputPaginateTypeDef(TypedDict):
 
     AlarmName: NotRequired[str]
     Statuses: NotRequired[Sequence[AlarmMuteRuleStatusType]]
+    MaxRecords: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -1287,6 +1297,7 @@ class ListDashboardsInputPaginateTypeDef(TypedDict):
     """ListDashboardsInput (paginate() request)."""
 
     DashboardNamePrefix: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -1380,6 +1391,7 @@ class ListMetricsInputPaginateTypeDef(TypedDict):
     Namespace: NotRequired[str]
     MetricName: NotRequired[str]
     Dimensions: NotRequired[Sequence[DimensionFilterTypeDef]]
+    NextToken: NotRequired[str]
     RecentlyActive: NotRequired[RecentlyActiveType]
     IncludeLinkedAccounts: NotRequired[bool]
     OwningAccount: NotRequired[str]
@@ -1452,7 +1464,7 @@ class MetricStreamFilterTypeDef(TypedDict):
     """
 
     Namespace: NotRequired[ReadOnly[str]]
-    MetricNames: NotRequired[ReadOnly[Sequence[str]]]
+    MetricNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class MetricStreamStatisticsConfigurationTypeDef(TypedDict):
@@ -1464,13 +1476,13 @@ class MetricStreamStatisticsConfigurationTypeDef(TypedDict):
     """
 
     IncludeMetrics: ReadOnly[Sequence[MetricStreamStatisticsMetricTypeDef]]
-    AdditionalStatistics: ReadOnly[Sequence[str]]
+    AdditionalStatistics: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class MuteTargetsTypeDef(TypedDict):
     """Specifies which alarms an alarm mute rule applies to."""
 
-    AlarmNames: ReadOnly[Sequence[str]]
+    AlarmNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class PutAlarmMuteRuleInputTypeDef(TypedDict):
@@ -1481,8 +1493,8 @@ class PutAlarmMuteRuleInputTypeDef(TypedDict):
     Rule: ReadOnly[RuleTypeDef]
     MuteTargets: NotRequired[ReadOnly[MuteTargetsTypeDef]]
     Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-    StartDate: NotRequired[ReadOnly[TimestampTypeDef]]
-    ExpireDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    ExpireDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 
 class PutAnomalyDetectorInputTypeDef(TypedDict):
@@ -1510,12 +1522,12 @@ class PutCompositeAlarmInputTypeDef(TypedDict):
     """PutCompositeAlarmInput (input)."""
 
     ActionsEnabled: NotRequired[ReadOnly[bool]]
-    AlarmActions: NotRequired[ReadOnly[Sequence[str]]]
+    AlarmActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AlarmDescription: NotRequired[ReadOnly[str]]
     AlarmName: ReadOnly[str]
     AlarmRule: ReadOnly[str]
-    InsufficientDataActions: NotRequired[ReadOnly[Sequence[str]]]
-    OKActions: NotRequired[ReadOnly[Sequence[str]]]
+    InsufficientDataActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    OKActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
     ActionsSuppressor: NotRequired[ReadOnly[str]]
     ActionsSuppressorWaitPeriod: NotRequired[ReadOnly[int]]
@@ -1572,9 +1584,9 @@ class PutMetricAlarmInputMetricPutAlarmTypeDef(TypedDict):
     AlarmName: ReadOnly[str]
     AlarmDescription: NotRequired[ReadOnly[str]]
     ActionsEnabled: NotRequired[ReadOnly[bool]]
-    OKActions: NotRequired[ReadOnly[Sequence[str]]]
-    AlarmActions: NotRequired[ReadOnly[Sequence[str]]]
-    InsufficientDataActions: NotRequired[ReadOnly[Sequence[str]]]
+    OKActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AlarmActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    InsufficientDataActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Statistic: NotRequired[ReadOnly[StatisticType]]
     ExtendedStatistic: NotRequired[ReadOnly[str]]
     Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
@@ -1599,9 +1611,9 @@ class PutMetricAlarmInputTypeDef(TypedDict):
     AlarmName: ReadOnly[str]
     AlarmDescription: NotRequired[ReadOnly[str]]
     ActionsEnabled: NotRequired[ReadOnly[bool]]
-    OKActions: NotRequired[ReadOnly[Sequence[str]]]
-    AlarmActions: NotRequired[ReadOnly[Sequence[str]]]
-    InsufficientDataActions: NotRequired[ReadOnly[Sequence[str]]]
+    OKActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AlarmActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    InsufficientDataActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MetricName: NotRequired[ReadOnly[str]]
     Namespace: NotRequired[ReadOnly[str]]
     Statistic: NotRequired[ReadOnly[StatisticType]]
@@ -1682,7 +1694,7 @@ class SetAlarmStateInputTypeDef(TypedDict):
 class StartMetricStreamsInputTypeDef(TypedDict):
     """StartMetricStreamsInput (input)."""
 
-    Names: ReadOnly[Sequence[str]]
+    Names: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class StartMetricStreamsOutputTypeDef(TypedDict):
@@ -1703,7 +1715,7 @@ class StartOTelEnrichmentOutputTypeDef(TypedDict):
 class StopMetricStreamsInputTypeDef(TypedDict):
     """StopMetricStreamsInput (input)."""
 
-    Names: ReadOnly[Sequence[str]]
+    Names: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class StopMetricStreamsOutputTypeDef(TypedDict):
@@ -1738,7 +1750,7 @@ class UntagResourceInputTypeDef(TypedDict):
     """UntagResourceInput (input)."""
 
     ResourceARN: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class UntagResourceOutputTypeDef(TypedDict):

@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence
+from typing import Dict, List, Mapping, Sequence, Tuple, Union
 
 from .._types import (
     NotRequired,
@@ -238,8 +238,8 @@ class AnomalyDetectorConfigurationOutputTypeDef(TypedDict):
     MetricTimezone: NotRequired[str]
 
 class RangeTypeDef(TypedDict):
-    StartTime: ReadOnly[TimestampTypeDef]
-    EndTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
 
 class AnomalyDetectorConfigurationTypeDef(TypedDict):
     ExcludedTimeRanges: NotRequired[ReadOnly[Sequence[RangeTypeDef]]]
@@ -338,7 +338,7 @@ class DeleteAlarmMuteRuleInputTypeDef(TypedDict):
     AlarmMuteRuleName: str
 
 class DeleteAlarmsInputTypeDef(TypedDict):
-    AlarmNames: ReadOnly[Sequence[str]]
+    AlarmNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class MetricTypeDef(TypedDict):
     Namespace: NotRequired[ReadOnly[str]]
@@ -384,13 +384,13 @@ class DeleteAnomalyDetectorOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DeleteDashboardsInputTypeDef(TypedDict):
-    DashboardNames: ReadOnly[Sequence[str]]
+    DashboardNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class DeleteDashboardsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DeleteInsightRulesInputTypeDef(TypedDict):
-    RuleNames: ReadOnly[Sequence[str]]
+    RuleNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class PartialFailureTypeDef(TypedDict):
     FailureResource: NotRequired[str]
@@ -421,8 +421,8 @@ class DescribeAlarmHistoryInputAlarmDescribeHistoryTypeDef(TypedDict):
     AlarmContributorId: NotRequired[ReadOnly[str]]
     AlarmTypes: NotRequired[ReadOnly[Sequence[AlarmTypeType]]]
     HistoryItemType: NotRequired[ReadOnly[HistoryItemTypeType]]
-    StartDate: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     MaxRecords: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     ScanBy: NotRequired[ReadOnly[ScanByType]]
@@ -432,8 +432,10 @@ class DescribeAlarmHistoryInputPaginateTypeDef(TypedDict):
     AlarmContributorId: NotRequired[str]
     AlarmTypes: NotRequired[Sequence[AlarmTypeType]]
     HistoryItemType: NotRequired[HistoryItemTypeType]
-    StartDate: NotRequired[TimestampTypeDef]
-    EndDate: NotRequired[TimestampTypeDef]
+    StartDate: NotRequired[Union[TimestampTypeDef, int, float]]
+    EndDate: NotRequired[Union[TimestampTypeDef, int, float]]
+    MaxRecords: NotRequired[int]
+    NextToken: NotRequired[str]
     ScanBy: NotRequired[ScanByType]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -442,8 +444,8 @@ class DescribeAlarmHistoryInputTypeDef(TypedDict):
     AlarmContributorId: NotRequired[ReadOnly[str]]
     AlarmTypes: NotRequired[ReadOnly[Sequence[AlarmTypeType]]]
     HistoryItemType: NotRequired[ReadOnly[HistoryItemTypeType]]
-    StartDate: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     MaxRecords: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     ScanBy: NotRequired[ReadOnly[ScanByType]]
@@ -514,17 +516,19 @@ class DescribeAlarmsForMetricOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeAlarmsInputPaginateTypeDef(TypedDict):
-    AlarmNames: NotRequired[Sequence[str]]
+    AlarmNames: NotRequired[Union[List[str], Tuple[str, ...]]]
     AlarmNamePrefix: NotRequired[str]
     AlarmTypes: NotRequired[Sequence[AlarmTypeType]]
     ChildrenOfAlarmName: NotRequired[str]
     ParentsOfAlarmName: NotRequired[str]
     StateValue: NotRequired[StateValueType]
     ActionPrefix: NotRequired[str]
+    MaxRecords: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeAlarmsInputTypeDef(TypedDict):
-    AlarmNames: NotRequired[ReadOnly[Sequence[str]]]
+    AlarmNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AlarmNamePrefix: NotRequired[ReadOnly[str]]
     AlarmTypes: NotRequired[ReadOnly[Sequence[AlarmTypeType]]]
     ChildrenOfAlarmName: NotRequired[ReadOnly[str]]
@@ -535,7 +539,7 @@ class DescribeAlarmsInputTypeDef(TypedDict):
     NextToken: NotRequired[ReadOnly[str]]
 
 class DescribeAlarmsInputWaitTypeDef(TypedDict):
-    AlarmNames: NotRequired[Sequence[str]]
+    AlarmNames: NotRequired[Union[List[str], Tuple[str, ...]]]
     AlarmNamePrefix: NotRequired[str]
     AlarmTypes: NotRequired[Sequence[AlarmTypeType]]
     ChildrenOfAlarmName: NotRequired[str]
@@ -558,6 +562,8 @@ class DescribeAlarmsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeAnomalyDetectorsInputPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Namespace: NotRequired[str]
     MetricName: NotRequired[str]
     Dimensions: NotRequired[Sequence[DimensionTypeDef]]
@@ -603,20 +609,20 @@ class DimensionFilterTypeDef(TypedDict):
     Value: NotRequired[str]
 
 class DisableAlarmActionsInputTypeDef(TypedDict):
-    AlarmNames: ReadOnly[Sequence[str]]
+    AlarmNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class DisableInsightRulesInputTypeDef(TypedDict):
-    RuleNames: ReadOnly[Sequence[str]]
+    RuleNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class DisableInsightRulesOutputTypeDef(TypedDict):
     Failures: NotRequired[List[PartialFailureTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
 class EnableAlarmActionsInputTypeDef(TypedDict):
-    AlarmNames: ReadOnly[Sequence[str]]
+    AlarmNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class EnableInsightRulesInputTypeDef(TypedDict):
-    RuleNames: ReadOnly[Sequence[str]]
+    RuleNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class EnableInsightRulesOutputTypeDef(TypedDict):
     Failures: NotRequired[List[PartialFailureTypeDef]]
@@ -635,7 +641,7 @@ class StatisticSetTypeDef(TypedDict):
 class MetricDatumTypeDef(TypedDict):
     MetricName: ReadOnly[str]
     Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
-    Timestamp: NotRequired[ReadOnly[TimestampTypeDef]]
+    Timestamp: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Value: NotRequired[ReadOnly[float]]
     StatisticValues: NotRequired[ReadOnly[StatisticSetTypeDef]]
     Values: NotRequired[ReadOnly[Sequence[float]]]
@@ -694,11 +700,11 @@ class GetDashboardOutputTypeDef(TypedDict):
 
 class GetInsightRuleReportInputTypeDef(TypedDict):
     RuleName: ReadOnly[str]
-    StartTime: ReadOnly[TimestampTypeDef]
-    EndTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
     Period: ReadOnly[int]
     MaxContributorCount: NotRequired[ReadOnly[int]]
-    Metrics: NotRequired[ReadOnly[Sequence[str]]]
+    Metrics: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     OrderBy: NotRequired[ReadOnly[str]]
 
 class InsightRuleContributorDatapointTypeDef(TypedDict):
@@ -734,16 +740,18 @@ class LabelOptionsTypeDef(TypedDict):
 
 class GetMetricDataInputPaginateTypeDef(TypedDict):
     MetricDataQueries: Sequence[MetricDataQueryTypeDef]
-    StartTime: TimestampTypeDef
-    EndTime: TimestampTypeDef
+    StartTime: Union[TimestampTypeDef, int, float]
+    EndTime: Union[TimestampTypeDef, int, float]
+    NextToken: NotRequired[str]
     ScanBy: NotRequired[ScanByType]
+    MaxDatapoints: NotRequired[int]
     LabelOptions: NotRequired[LabelOptionsTypeDef]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetMetricDataInputTypeDef(TypedDict):
     MetricDataQueries: ReadOnly[Sequence[MetricDataQueryTypeDef]]
-    StartTime: ReadOnly[TimestampTypeDef]
-    EndTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
     NextToken: NotRequired[ReadOnly[str]]
     ScanBy: NotRequired[ReadOnly[ScanByType]]
     MaxDatapoints: NotRequired[ReadOnly[int]]
@@ -774,22 +782,22 @@ class GetMetricDataOutputTypeDef(TypedDict):
 
 class GetMetricStatisticsInputMetricGetStatisticsTypeDef(TypedDict):
     Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
-    StartTime: ReadOnly[TimestampTypeDef]
-    EndTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
     Period: ReadOnly[int]
     Statistics: NotRequired[ReadOnly[Sequence[StatisticType]]]
-    ExtendedStatistics: NotRequired[ReadOnly[Sequence[str]]]
+    ExtendedStatistics: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Unit: NotRequired[ReadOnly[StandardUnitType]]
 
 class GetMetricStatisticsInputTypeDef(TypedDict):
     Namespace: ReadOnly[str]
     MetricName: ReadOnly[str]
     Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
-    StartTime: ReadOnly[TimestampTypeDef]
-    EndTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
     Period: ReadOnly[int]
     Statistics: NotRequired[ReadOnly[Sequence[StatisticType]]]
-    ExtendedStatistics: NotRequired[ReadOnly[Sequence[str]]]
+    ExtendedStatistics: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Unit: NotRequired[ReadOnly[StandardUnitType]]
 
 class GetMetricStatisticsOutputTypeDef(TypedDict):
@@ -846,6 +854,8 @@ class GetOTelEnrichmentOutputTypeDef(TypedDict):
 class ListAlarmMuteRulesInputPaginateTypeDef(TypedDict):
     AlarmName: NotRequired[str]
     Statuses: NotRequired[Sequence[AlarmMuteRuleStatusType]]
+    MaxRecords: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListAlarmMuteRulesInputTypeDef(TypedDict):
@@ -865,6 +875,7 @@ class ListAlarmMuteRulesOutputTypeDef(TypedDict):
 
 class ListDashboardsInputPaginateTypeDef(TypedDict):
     DashboardNamePrefix: NotRequired[str]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListDashboardsInputTypeDef(TypedDict):
@@ -921,6 +932,7 @@ class ListMetricsInputPaginateTypeDef(TypedDict):
     Namespace: NotRequired[str]
     MetricName: NotRequired[str]
     Dimensions: NotRequired[Sequence[DimensionFilterTypeDef]]
+    NextToken: NotRequired[str]
     RecentlyActive: NotRequired[RecentlyActiveType]
     IncludeLinkedAccounts: NotRequired[bool]
     OwningAccount: NotRequired[str]
@@ -964,14 +976,14 @@ class ManagedRuleTypeDef(TypedDict):
 
 class MetricStreamFilterTypeDef(TypedDict):
     Namespace: NotRequired[ReadOnly[str]]
-    MetricNames: NotRequired[ReadOnly[Sequence[str]]]
+    MetricNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class MetricStreamStatisticsConfigurationTypeDef(TypedDict):
     IncludeMetrics: ReadOnly[Sequence[MetricStreamStatisticsMetricTypeDef]]
-    AdditionalStatistics: ReadOnly[Sequence[str]]
+    AdditionalStatistics: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class MuteTargetsTypeDef(TypedDict):
-    AlarmNames: ReadOnly[Sequence[str]]
+    AlarmNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class PutAlarmMuteRuleInputTypeDef(TypedDict):
     Name: ReadOnly[str]
@@ -979,8 +991,8 @@ class PutAlarmMuteRuleInputTypeDef(TypedDict):
     Rule: ReadOnly[RuleTypeDef]
     MuteTargets: NotRequired[ReadOnly[MuteTargetsTypeDef]]
     Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-    StartDate: NotRequired[ReadOnly[TimestampTypeDef]]
-    ExpireDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    ExpireDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 class PutAnomalyDetectorInputTypeDef(TypedDict):
     Namespace: NotRequired[ReadOnly[str]]
@@ -999,12 +1011,12 @@ class PutAnomalyDetectorOutputTypeDef(TypedDict):
 
 class PutCompositeAlarmInputTypeDef(TypedDict):
     ActionsEnabled: NotRequired[ReadOnly[bool]]
-    AlarmActions: NotRequired[ReadOnly[Sequence[str]]]
+    AlarmActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AlarmDescription: NotRequired[ReadOnly[str]]
     AlarmName: ReadOnly[str]
     AlarmRule: ReadOnly[str]
-    InsufficientDataActions: NotRequired[ReadOnly[Sequence[str]]]
-    OKActions: NotRequired[ReadOnly[Sequence[str]]]
+    InsufficientDataActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    OKActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
     ActionsSuppressor: NotRequired[ReadOnly[str]]
     ActionsSuppressorWaitPeriod: NotRequired[ReadOnly[int]]
@@ -1040,9 +1052,9 @@ class PutMetricAlarmInputMetricPutAlarmTypeDef(TypedDict):
     AlarmName: ReadOnly[str]
     AlarmDescription: NotRequired[ReadOnly[str]]
     ActionsEnabled: NotRequired[ReadOnly[bool]]
-    OKActions: NotRequired[ReadOnly[Sequence[str]]]
-    AlarmActions: NotRequired[ReadOnly[Sequence[str]]]
-    InsufficientDataActions: NotRequired[ReadOnly[Sequence[str]]]
+    OKActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AlarmActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    InsufficientDataActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Statistic: NotRequired[ReadOnly[StatisticType]]
     ExtendedStatistic: NotRequired[ReadOnly[str]]
     Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
@@ -1064,9 +1076,9 @@ class PutMetricAlarmInputTypeDef(TypedDict):
     AlarmName: ReadOnly[str]
     AlarmDescription: NotRequired[ReadOnly[str]]
     ActionsEnabled: NotRequired[ReadOnly[bool]]
-    OKActions: NotRequired[ReadOnly[Sequence[str]]]
-    AlarmActions: NotRequired[ReadOnly[Sequence[str]]]
-    InsufficientDataActions: NotRequired[ReadOnly[Sequence[str]]]
+    OKActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AlarmActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    InsufficientDataActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MetricName: NotRequired[ReadOnly[str]]
     Namespace: NotRequired[ReadOnly[str]]
     Statistic: NotRequired[ReadOnly[StatisticType]]
@@ -1126,7 +1138,7 @@ class SetAlarmStateInputTypeDef(TypedDict):
     StateReasonData: NotRequired[str]
 
 class StartMetricStreamsInputTypeDef(TypedDict):
-    Names: ReadOnly[Sequence[str]]
+    Names: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class StartMetricStreamsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
@@ -1137,7 +1149,7 @@ class StartOTelEnrichmentOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class StopMetricStreamsInputTypeDef(TypedDict):
-    Names: ReadOnly[Sequence[str]]
+    Names: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class StopMetricStreamsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
@@ -1156,7 +1168,7 @@ class TagResourceOutputTypeDef(TypedDict):
 
 class UntagResourceInputTypeDef(TypedDict):
     ResourceARN: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class UntagResourceOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef

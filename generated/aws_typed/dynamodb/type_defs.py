@@ -6,7 +6,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Optional, Sequence
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from .._types import (
     ConditionBaseImportTypeDef,
@@ -415,9 +415,13 @@ class AttributeValueTypeDef(TypedDict):
     S: NotRequired[ReadOnly[str]]
     N: NotRequired[ReadOnly[str]]
     B: NotRequired[ReadOnly[EncodedBlobTypeDef]]
-    SS: NotRequired[ReadOnly[Sequence[str]]]
-    NS: NotRequired[ReadOnly[Sequence[str]]]
-    BS: NotRequired[ReadOnly[Sequence[EncodedBlobTypeDef]]]
+    SS: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    NS: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    BS: NotRequired[
+        ReadOnly[
+            Union[List[EncodedBlobTypeDef], Tuple[EncodedBlobTypeDef, ...], List[bytes]]
+        ]
+    ]
     M: NotRequired[ReadOnly[Mapping[str, "AttributeValueTypeDef"]]]
     L: NotRequired[ReadOnly[Sequence["AttributeValueTypeDef"]]]
     NULL: NotRequired[ReadOnly[bool]]
@@ -657,7 +661,13 @@ class BatchStatementRequestResourceTypeDef(TypedDict):
     """A PartiQL batch statement request."""
 
     Statement: ReadOnly[str]
-    Parameters: NotRequired[ReadOnly[Sequence[TableAttributeValueTypeDef]]]
+    Parameters: NotRequired[
+        ReadOnly[
+            Union[
+                List[TableAttributeValueTypeDef], List[TableAttributeValueOutputTypeDef]
+            ]
+        ]
+    ]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     ReturnValuesOnConditionCheckFailure: NotRequired[
         ReadOnly[ReturnValuesOnConditionCheckFailureType]
@@ -770,7 +780,7 @@ class KeysAndAttributesResourceTypeDef(TypedDict):
     """
 
     Keys: ReadOnly[Sequence[Mapping[str, TableAttributeValueTypeDef]]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     ProjectionExpression: NotRequired[ReadOnly[str]]
     ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
@@ -789,7 +799,7 @@ class KeysAndAttributesTypeDef(TypedDict):
     """
 
     Keys: ReadOnly[Sequence[Mapping[str, AttributeValueTypeDef]]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     ProjectionExpression: NotRequired[ReadOnly[str]]
     ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
@@ -1041,7 +1051,13 @@ class ConditionCheckTypeDef(TypedDict):
 class ConditionResourceTypeDef(TypedDict):
     """Represents the selection criteria for a Query or Scan operation:"""
 
-    AttributeValueList: NotRequired[ReadOnly[Sequence[TableAttributeValueTypeDef]]]
+    AttributeValueList: NotRequired[
+        ReadOnly[
+            Union[
+                List[TableAttributeValueTypeDef], List[TableAttributeValueOutputTypeDef]
+            ]
+        ]
+    ]
     ComparisonOperator: ReadOnly[ComparisonOperatorType]
 
 
@@ -1100,7 +1116,7 @@ class ProjectionTypeDef(TypedDict):
     """
 
     ProjectionType: NotRequired[ReadOnly[ProjectionTypeType]]
-    NonKeyAttributes: NotRequired[ReadOnly[Sequence[str]]]
+    NonKeyAttributes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class WarmThroughputTypeDef(TypedDict):
@@ -1437,7 +1453,7 @@ class CsvOptionsTypeDef(TypedDict):
     """Processing options for the CSV file being imported."""
 
     Delimiter: NotRequired[ReadOnly[str]]
-    HeaderList: NotRequired[ReadOnly[Sequence[str]]]
+    HeaderList: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DeleteBackupInputTypeDef(TypedDict):
@@ -1481,7 +1497,13 @@ class ExpectedAttributeValueResourceTypeDef(TypedDict):
     Value: NotRequired[ReadOnly[TableAttributeValueTypeDef]]
     Exists: NotRequired[ReadOnly[bool]]
     ComparisonOperator: NotRequired[ReadOnly[ComparisonOperatorType]]
-    AttributeValueList: NotRequired[ReadOnly[Sequence[TableAttributeValueTypeDef]]]
+    AttributeValueList: NotRequired[
+        ReadOnly[
+            Union[
+                List[TableAttributeValueTypeDef], List[TableAttributeValueOutputTypeDef]
+            ]
+        ]
+    ]
 
 
 class DeleteItemInputResourceTypeDef(TypedDict):
@@ -2076,7 +2098,13 @@ class ExecuteStatementInputResourceTypeDef(TypedDict):
     """ExecuteStatementInput (input)."""
 
     Statement: ReadOnly[str]
-    Parameters: NotRequired[ReadOnly[Sequence[TableAttributeValueTypeDef]]]
+    Parameters: NotRequired[
+        ReadOnly[
+            Union[
+                List[TableAttributeValueTypeDef], List[TableAttributeValueOutputTypeDef]
+            ]
+        ]
+    ]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     NextToken: NotRequired[ReadOnly[str]]
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
@@ -2124,7 +2152,13 @@ class ParameterizedStatementResourceTypeDef(TypedDict):
     """Represents a PartiQL statement that uses parameters."""
 
     Statement: ReadOnly[str]
-    Parameters: NotRequired[ReadOnly[Sequence[TableAttributeValueTypeDef]]]
+    Parameters: NotRequired[
+        ReadOnly[
+            Union[
+                List[TableAttributeValueTypeDef], List[TableAttributeValueOutputTypeDef]
+            ]
+        ]
+    ]
     ReturnValuesOnConditionCheckFailure: NotRequired[
         ReadOnly[ReturnValuesOnConditionCheckFailureType]
     ]
@@ -2197,8 +2231,8 @@ class IncrementalExportSpecificationTypeDef(TypedDict):
     export.
     """
 
-    ExportFromTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    ExportToTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    ExportFromTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    ExportToTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ExportViewType: NotRequired[ReadOnly[ExportViewTypeType]]
 
 
@@ -2206,7 +2240,7 @@ class ExportTableToPointInTimeInputTypeDef(TypedDict):
     """ExportTableToPointInTimeInput (input)."""
 
     TableArn: ReadOnly[str]
-    ExportTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    ExportTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ClientToken: NotRequired[ReadOnly[str]]
     S3Bucket: ReadOnly[str]
     S3BucketOwner: NotRequired[ReadOnly[str]]
@@ -2232,7 +2266,7 @@ class GetItemInputResourceTypeDef(TypedDict):
 
     TableName: ReadOnly[str]
     Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
     ProjectionExpression: NotRequired[ReadOnly[str]]
@@ -2243,7 +2277,7 @@ class GetItemInputTableGetItemTypeDef(TypedDict):
     """Represents the input of a GetItem operation."""
 
     Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
     ProjectionExpression: NotRequired[ReadOnly[str]]
@@ -2255,7 +2289,7 @@ class GetItemInputTypeDef(TypedDict):
 
     TableName: ReadOnly[str]
     Key: ReadOnly[Mapping[str, AttributeValueTypeDef]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
     ProjectionExpression: NotRequired[ReadOnly[str]]
@@ -2448,8 +2482,10 @@ class ListBackupsInputPaginateTypeDef(TypedDict):
     """ListBackupsInput (paginate() request)."""
 
     TableName: NotRequired[str]
-    TimeRangeLowerBound: NotRequired[TimestampTypeDef]
-    TimeRangeUpperBound: NotRequired[TimestampTypeDef]
+    Limit: NotRequired[int]
+    TimeRangeLowerBound: NotRequired[Union[TimestampTypeDef, int, float]]
+    TimeRangeUpperBound: NotRequired[Union[TimestampTypeDef, int, float]]
+    ExclusiveStartBackupArn: NotRequired[str]
     BackupType: NotRequired[BackupTypeFilterType]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -2459,8 +2495,8 @@ class ListBackupsInputTypeDef(TypedDict):
 
     TableName: NotRequired[ReadOnly[str]]
     Limit: NotRequired[ReadOnly[int]]
-    TimeRangeLowerBound: NotRequired[ReadOnly[TimestampTypeDef]]
-    TimeRangeUpperBound: NotRequired[ReadOnly[TimestampTypeDef]]
+    TimeRangeLowerBound: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    TimeRangeUpperBound: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ExclusiveStartBackupArn: NotRequired[ReadOnly[str]]
     BackupType: NotRequired[ReadOnly[BackupTypeFilterType]]
 
@@ -2547,6 +2583,8 @@ class ListImportsOutputTypeDef(TypedDict):
 class ListTablesInputPaginateTypeDef(TypedDict):
     """Represents the input of a ListTables operation."""
 
+    ExclusiveStartTableName: NotRequired[str]
+    Limit: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2576,6 +2614,7 @@ class ListTagsOfResourceInputPaginateTypeDef(TypedDict):
     """ListTagsOfResourceInput (paginate() request)."""
 
     ResourceArn: str
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2737,12 +2776,14 @@ class QueryInputPaginateTypeDef(TypedDict):
     TableName: str
     IndexName: NotRequired[str]
     Select: NotRequired[SelectType]
-    AttributesToGet: NotRequired[Sequence[str]]
+    AttributesToGet: NotRequired[Union[List[str], Tuple[str, ...]]]
+    Limit: NotRequired[int]
     ConsistentRead: NotRequired[bool]
     KeyConditions: NotRequired[Mapping[str, ConditionTypeDef]]
     QueryFilter: NotRequired[Mapping[str, ConditionTypeDef]]
     ConditionalOperator: NotRequired[ConditionalOperatorType]
     ScanIndexForward: NotRequired[bool]
+    ExclusiveStartKey: NotRequired[Mapping[str, AttributeValueTypeDef]]
     ReturnConsumedCapacity: NotRequired[ReturnConsumedCapacityType]
     ProjectionExpression: NotRequired[str]
     FilterExpression: NotRequired[str]
@@ -2758,7 +2799,7 @@ class QueryInputResourceTypeDef(TypedDict):
     TableName: ReadOnly[str]
     IndexName: NotRequired[ReadOnly[str]]
     Select: NotRequired[ReadOnly[SelectType]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Limit: NotRequired[ReadOnly[int]]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     KeyConditions: NotRequired[ReadOnly[Mapping[str, ConditionResourceTypeDef]]]
@@ -2781,7 +2822,7 @@ class QueryInputTableQueryTypeDef(TypedDict):
 
     IndexName: NotRequired[ReadOnly[str]]
     Select: NotRequired[ReadOnly[SelectType]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Limit: NotRequired[ReadOnly[int]]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     KeyConditions: NotRequired[ReadOnly[Mapping[str, ConditionResourceTypeDef]]]
@@ -2805,7 +2846,7 @@ class QueryInputTypeDef(TypedDict):
     TableName: ReadOnly[str]
     IndexName: NotRequired[ReadOnly[str]]
     Select: NotRequired[ReadOnly[SelectType]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Limit: NotRequired[ReadOnly[int]]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     KeyConditions: NotRequired[ReadOnly[Mapping[str, ConditionTypeDef]]]
@@ -2967,7 +3008,7 @@ class RestoreTableToPointInTimeInputTypeDef(TypedDict):
     SourceTableName: NotRequired[ReadOnly[str]]
     TargetTableName: ReadOnly[str]
     UseLatestRestorableTime: NotRequired[ReadOnly[bool]]
-    RestoreDateTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    RestoreDateTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     BillingModeOverride: NotRequired[ReadOnly[BillingModeType]]
     GlobalSecondaryIndexOverride: NotRequired[
         ReadOnly[Sequence[GlobalSecondaryIndexTypeDef]]
@@ -2992,10 +3033,12 @@ class ScanInputPaginateTypeDef(TypedDict):
 
     TableName: str
     IndexName: NotRequired[str]
-    AttributesToGet: NotRequired[Sequence[str]]
+    AttributesToGet: NotRequired[Union[List[str], Tuple[str, ...]]]
+    Limit: NotRequired[int]
     Select: NotRequired[SelectType]
     ScanFilter: NotRequired[Mapping[str, ConditionTypeDef]]
     ConditionalOperator: NotRequired[ConditionalOperatorType]
+    ExclusiveStartKey: NotRequired[Mapping[str, AttributeValueTypeDef]]
     ReturnConsumedCapacity: NotRequired[ReturnConsumedCapacityType]
     TotalSegments: NotRequired[int]
     Segment: NotRequired[int]
@@ -3012,7 +3055,7 @@ class ScanInputResourceTypeDef(TypedDict):
 
     TableName: ReadOnly[str]
     IndexName: NotRequired[ReadOnly[str]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Limit: NotRequired[ReadOnly[int]]
     Select: NotRequired[ReadOnly[SelectType]]
     ScanFilter: NotRequired[ReadOnly[Mapping[str, ConditionResourceTypeDef]]]
@@ -3034,7 +3077,7 @@ class ScanInputTableScanTypeDef(TypedDict):
     """Represents the input of a Scan operation."""
 
     IndexName: NotRequired[ReadOnly[str]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Limit: NotRequired[ReadOnly[int]]
     Select: NotRequired[ReadOnly[SelectType]]
     ScanFilter: NotRequired[ReadOnly[Mapping[str, ConditionResourceTypeDef]]]
@@ -3057,7 +3100,7 @@ class ScanInputTypeDef(TypedDict):
 
     TableName: ReadOnly[str]
     IndexName: NotRequired[ReadOnly[str]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Limit: NotRequired[ReadOnly[int]]
     Select: NotRequired[ReadOnly[SelectType]]
     ScanFilter: NotRequired[ReadOnly[Mapping[str, ConditionTypeDef]]]
@@ -3259,7 +3302,7 @@ class UntagResourceInputTypeDef(TypedDict):
     """UntagResourceInput (input)."""
 
     ResourceArn: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class UpdateContinuousBackupsInputTypeDef(TypedDict):

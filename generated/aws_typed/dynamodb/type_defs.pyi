@@ -6,7 +6,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Optional, Sequence
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from .._types import (
     ConditionBaseImportTypeDef,
@@ -401,9 +401,13 @@ class AttributeValueTypeDef(TypedDict):
     S: NotRequired[ReadOnly[str]]
     N: NotRequired[ReadOnly[str]]
     B: NotRequired[ReadOnly[EncodedBlobTypeDef]]
-    SS: NotRequired[ReadOnly[Sequence[str]]]
-    NS: NotRequired[ReadOnly[Sequence[str]]]
-    BS: NotRequired[ReadOnly[Sequence[EncodedBlobTypeDef]]]
+    SS: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    NS: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    BS: NotRequired[
+        ReadOnly[
+            Union[List[EncodedBlobTypeDef], Tuple[EncodedBlobTypeDef, ...], List[bytes]]
+        ]
+    ]
     M: NotRequired[ReadOnly[Mapping[str, "AttributeValueTypeDef"]]]
     L: NotRequired[ReadOnly[Sequence["AttributeValueTypeDef"]]]
     NULL: NotRequired[ReadOnly[bool]]
@@ -544,7 +548,13 @@ class BackupSummaryTypeDef(TypedDict):
 
 class BatchStatementRequestResourceTypeDef(TypedDict):
     Statement: ReadOnly[str]
-    Parameters: NotRequired[ReadOnly[Sequence[TableAttributeValueTypeDef]]]
+    Parameters: NotRequired[
+        ReadOnly[
+            Union[
+                List[TableAttributeValueTypeDef], List[TableAttributeValueOutputTypeDef]
+            ]
+        ]
+    ]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     ReturnValuesOnConditionCheckFailure: NotRequired[
         ReadOnly[ReturnValuesOnConditionCheckFailureType]
@@ -612,7 +622,7 @@ class BatchExecuteStatementOutputTypeDef(TypedDict):
 
 class KeysAndAttributesResourceTypeDef(TypedDict):
     Keys: ReadOnly[Sequence[Mapping[str, TableAttributeValueTypeDef]]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     ProjectionExpression: NotRequired[ReadOnly[str]]
     ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
@@ -623,7 +633,7 @@ class BatchGetItemInputServiceResourceBatchGetItemTypeDef(TypedDict):
 
 class KeysAndAttributesTypeDef(TypedDict):
     Keys: ReadOnly[Sequence[Mapping[str, AttributeValueTypeDef]]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     ProjectionExpression: NotRequired[ReadOnly[str]]
     ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
@@ -759,7 +769,13 @@ class ConditionCheckTypeDef(TypedDict):
     ]
 
 class ConditionResourceTypeDef(TypedDict):
-    AttributeValueList: NotRequired[ReadOnly[Sequence[TableAttributeValueTypeDef]]]
+    AttributeValueList: NotRequired[
+        ReadOnly[
+            Union[
+                List[TableAttributeValueTypeDef], List[TableAttributeValueOutputTypeDef]
+            ]
+        ]
+    ]
     ComparisonOperator: ReadOnly[ComparisonOperatorType]
 
 class ConditionTypeDef(TypedDict):
@@ -792,7 +808,7 @@ class CreateBackupOutputTypeDef(TypedDict):
 
 class ProjectionTypeDef(TypedDict):
     ProjectionType: NotRequired[ReadOnly[ProjectionTypeType]]
-    NonKeyAttributes: NotRequired[ReadOnly[Sequence[str]]]
+    NonKeyAttributes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class WarmThroughputTypeDef(TypedDict):
     ReadUnitsPerSecond: NotRequired[int]
@@ -1015,7 +1031,7 @@ class CsvOptionsOutputTypeDef(TypedDict):
 
 class CsvOptionsTypeDef(TypedDict):
     Delimiter: NotRequired[ReadOnly[str]]
-    HeaderList: NotRequired[ReadOnly[Sequence[str]]]
+    HeaderList: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class DeleteBackupInputTypeDef(TypedDict):
     BackupArn: str
@@ -1034,7 +1050,13 @@ class ExpectedAttributeValueResourceTypeDef(TypedDict):
     Value: NotRequired[ReadOnly[TableAttributeValueTypeDef]]
     Exists: NotRequired[ReadOnly[bool]]
     ComparisonOperator: NotRequired[ReadOnly[ComparisonOperatorType]]
-    AttributeValueList: NotRequired[ReadOnly[Sequence[TableAttributeValueTypeDef]]]
+    AttributeValueList: NotRequired[
+        ReadOnly[
+            Union[
+                List[TableAttributeValueTypeDef], List[TableAttributeValueOutputTypeDef]
+            ]
+        ]
+    ]
 
 class DeleteItemInputResourceTypeDef(TypedDict):
     TableName: ReadOnly[str]
@@ -1433,7 +1455,13 @@ class EnableKinesisStreamingConfigurationTypeDef(TypedDict):
 
 class ExecuteStatementInputResourceTypeDef(TypedDict):
     Statement: ReadOnly[str]
-    Parameters: NotRequired[ReadOnly[Sequence[TableAttributeValueTypeDef]]]
+    Parameters: NotRequired[
+        ReadOnly[
+            Union[
+                List[TableAttributeValueTypeDef], List[TableAttributeValueOutputTypeDef]
+            ]
+        ]
+    ]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     NextToken: NotRequired[ReadOnly[str]]
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
@@ -1469,7 +1497,13 @@ class ExecuteStatementOutputTypeDef(TypedDict):
 
 class ParameterizedStatementResourceTypeDef(TypedDict):
     Statement: ReadOnly[str]
-    Parameters: NotRequired[ReadOnly[Sequence[TableAttributeValueTypeDef]]]
+    Parameters: NotRequired[
+        ReadOnly[
+            Union[
+                List[TableAttributeValueTypeDef], List[TableAttributeValueOutputTypeDef]
+            ]
+        ]
+    ]
     ReturnValuesOnConditionCheckFailure: NotRequired[
         ReadOnly[ReturnValuesOnConditionCheckFailureType]
     ]
@@ -1513,13 +1547,13 @@ class ExportSummaryTypeDef(TypedDict):
     ExportType: NotRequired[ExportTypeType]
 
 class IncrementalExportSpecificationTypeDef(TypedDict):
-    ExportFromTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    ExportToTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    ExportFromTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    ExportToTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ExportViewType: NotRequired[ReadOnly[ExportViewTypeType]]
 
 class ExportTableToPointInTimeInputTypeDef(TypedDict):
     TableArn: ReadOnly[str]
-    ExportTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    ExportTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ClientToken: NotRequired[ReadOnly[str]]
     S3Bucket: ReadOnly[str]
     S3BucketOwner: NotRequired[ReadOnly[str]]
@@ -1539,7 +1573,7 @@ class ExportTableToPointInTimeOutputTypeDef(TypedDict):
 class GetItemInputResourceTypeDef(TypedDict):
     TableName: ReadOnly[str]
     Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
     ProjectionExpression: NotRequired[ReadOnly[str]]
@@ -1547,7 +1581,7 @@ class GetItemInputResourceTypeDef(TypedDict):
 
 class GetItemInputTableGetItemTypeDef(TypedDict):
     Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
     ProjectionExpression: NotRequired[ReadOnly[str]]
@@ -1556,7 +1590,7 @@ class GetItemInputTableGetItemTypeDef(TypedDict):
 class GetItemInputTypeDef(TypedDict):
     TableName: ReadOnly[str]
     Key: ReadOnly[Mapping[str, AttributeValueTypeDef]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
     ProjectionExpression: NotRequired[ReadOnly[str]]
@@ -1677,16 +1711,18 @@ class KinesisStreamingDestinationOutputTypeDef(TypedDict):
 
 class ListBackupsInputPaginateTypeDef(TypedDict):
     TableName: NotRequired[str]
-    TimeRangeLowerBound: NotRequired[TimestampTypeDef]
-    TimeRangeUpperBound: NotRequired[TimestampTypeDef]
+    Limit: NotRequired[int]
+    TimeRangeLowerBound: NotRequired[Union[TimestampTypeDef, int, float]]
+    TimeRangeUpperBound: NotRequired[Union[TimestampTypeDef, int, float]]
+    ExclusiveStartBackupArn: NotRequired[str]
     BackupType: NotRequired[BackupTypeFilterType]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListBackupsInputTypeDef(TypedDict):
     TableName: NotRequired[ReadOnly[str]]
     Limit: NotRequired[ReadOnly[int]]
-    TimeRangeLowerBound: NotRequired[ReadOnly[TimestampTypeDef]]
-    TimeRangeUpperBound: NotRequired[ReadOnly[TimestampTypeDef]]
+    TimeRangeLowerBound: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    TimeRangeUpperBound: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ExclusiveStartBackupArn: NotRequired[ReadOnly[str]]
     BackupType: NotRequired[ReadOnly[BackupTypeFilterType]]
 
@@ -1740,6 +1776,8 @@ class ListImportsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListTablesInputPaginateTypeDef(TypedDict):
+    ExclusiveStartTableName: NotRequired[str]
+    Limit: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListTablesInputTypeDef(TypedDict):
@@ -1757,6 +1795,7 @@ class ListTablesOutputTypeDef(TypedDict):
 
 class ListTagsOfResourceInputPaginateTypeDef(TypedDict):
     ResourceArn: str
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListTagsOfResourceInputTypeDef(TypedDict):
@@ -1876,12 +1915,14 @@ class QueryInputPaginateTypeDef(TypedDict):
     TableName: str
     IndexName: NotRequired[str]
     Select: NotRequired[SelectType]
-    AttributesToGet: NotRequired[Sequence[str]]
+    AttributesToGet: NotRequired[Union[List[str], Tuple[str, ...]]]
+    Limit: NotRequired[int]
     ConsistentRead: NotRequired[bool]
     KeyConditions: NotRequired[Mapping[str, ConditionTypeDef]]
     QueryFilter: NotRequired[Mapping[str, ConditionTypeDef]]
     ConditionalOperator: NotRequired[ConditionalOperatorType]
     ScanIndexForward: NotRequired[bool]
+    ExclusiveStartKey: NotRequired[Mapping[str, AttributeValueTypeDef]]
     ReturnConsumedCapacity: NotRequired[ReturnConsumedCapacityType]
     ProjectionExpression: NotRequired[str]
     FilterExpression: NotRequired[str]
@@ -1894,7 +1935,7 @@ class QueryInputResourceTypeDef(TypedDict):
     TableName: ReadOnly[str]
     IndexName: NotRequired[ReadOnly[str]]
     Select: NotRequired[ReadOnly[SelectType]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Limit: NotRequired[ReadOnly[int]]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     KeyConditions: NotRequired[ReadOnly[Mapping[str, ConditionResourceTypeDef]]]
@@ -1914,7 +1955,7 @@ class QueryInputResourceTypeDef(TypedDict):
 class QueryInputTableQueryTypeDef(TypedDict):
     IndexName: NotRequired[ReadOnly[str]]
     Select: NotRequired[ReadOnly[SelectType]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Limit: NotRequired[ReadOnly[int]]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     KeyConditions: NotRequired[ReadOnly[Mapping[str, ConditionResourceTypeDef]]]
@@ -1935,7 +1976,7 @@ class QueryInputTypeDef(TypedDict):
     TableName: ReadOnly[str]
     IndexName: NotRequired[ReadOnly[str]]
     Select: NotRequired[ReadOnly[SelectType]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Limit: NotRequired[ReadOnly[int]]
     ConsistentRead: NotRequired[ReadOnly[bool]]
     KeyConditions: NotRequired[ReadOnly[Mapping[str, ConditionTypeDef]]]
@@ -2052,7 +2093,7 @@ class RestoreTableToPointInTimeInputTypeDef(TypedDict):
     SourceTableName: NotRequired[ReadOnly[str]]
     TargetTableName: ReadOnly[str]
     UseLatestRestorableTime: NotRequired[ReadOnly[bool]]
-    RestoreDateTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    RestoreDateTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     BillingModeOverride: NotRequired[ReadOnly[BillingModeType]]
     GlobalSecondaryIndexOverride: NotRequired[
         ReadOnly[Sequence[GlobalSecondaryIndexTypeDef]]
@@ -2071,10 +2112,12 @@ class RestoreTableToPointInTimeOutputTypeDef(TypedDict):
 class ScanInputPaginateTypeDef(TypedDict):
     TableName: str
     IndexName: NotRequired[str]
-    AttributesToGet: NotRequired[Sequence[str]]
+    AttributesToGet: NotRequired[Union[List[str], Tuple[str, ...]]]
+    Limit: NotRequired[int]
     Select: NotRequired[SelectType]
     ScanFilter: NotRequired[Mapping[str, ConditionTypeDef]]
     ConditionalOperator: NotRequired[ConditionalOperatorType]
+    ExclusiveStartKey: NotRequired[Mapping[str, AttributeValueTypeDef]]
     ReturnConsumedCapacity: NotRequired[ReturnConsumedCapacityType]
     TotalSegments: NotRequired[int]
     Segment: NotRequired[int]
@@ -2088,7 +2131,7 @@ class ScanInputPaginateTypeDef(TypedDict):
 class ScanInputResourceTypeDef(TypedDict):
     TableName: ReadOnly[str]
     IndexName: NotRequired[ReadOnly[str]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Limit: NotRequired[ReadOnly[int]]
     Select: NotRequired[ReadOnly[SelectType]]
     ScanFilter: NotRequired[ReadOnly[Mapping[str, ConditionResourceTypeDef]]]
@@ -2107,7 +2150,7 @@ class ScanInputResourceTypeDef(TypedDict):
 
 class ScanInputTableScanTypeDef(TypedDict):
     IndexName: NotRequired[ReadOnly[str]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Limit: NotRequired[ReadOnly[int]]
     Select: NotRequired[ReadOnly[SelectType]]
     ScanFilter: NotRequired[ReadOnly[Mapping[str, ConditionResourceTypeDef]]]
@@ -2127,7 +2170,7 @@ class ScanInputTableScanTypeDef(TypedDict):
 class ScanInputTypeDef(TypedDict):
     TableName: ReadOnly[str]
     IndexName: NotRequired[ReadOnly[str]]
-    AttributesToGet: NotRequired[ReadOnly[Sequence[str]]]
+    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Limit: NotRequired[ReadOnly[int]]
     Select: NotRequired[ReadOnly[SelectType]]
     ScanFilter: NotRequired[ReadOnly[Mapping[str, ConditionTypeDef]]]
@@ -2263,7 +2306,7 @@ class TransactWriteItemsOutputTypeDef(TypedDict):
 
 class UntagResourceInputTypeDef(TypedDict):
     ResourceArn: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class UpdateContinuousBackupsInputTypeDef(TypedDict):
     TableName: str

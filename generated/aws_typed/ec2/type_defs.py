@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import List, Optional, Sequence, Union
+from typing import List, Optional, Sequence, Tuple, Union
 
 from .._types import (
     EncodedBlobTypeDef,
@@ -3449,7 +3449,7 @@ class AcceptReservedInstancesExchangeQuoteRequestTypeDef(TypedDict):
     """Contains the parameters for accepting the quote."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    ReservedInstanceIds: ReadOnly[Sequence[str]]
+    ReservedInstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     TargetConfigurations: NotRequired[
         ReadOnly[Sequence[TargetConfigurationRequestTypeDef]]
     ]
@@ -3494,7 +3494,7 @@ class AcceptTransitGatewayMulticastDomainAssociationsRequestTypeDef(TypedDict):
 
     TransitGatewayMulticastDomainId: NotRequired[ReadOnly[str]]
     TransitGatewayAttachmentId: NotRequired[ReadOnly[str]]
-    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    SubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -3617,7 +3617,7 @@ class AcceptVpcEndpointConnectionsRequestTypeDef(TypedDict):
 
     DryRun: NotRequired[ReadOnly[bool]]
     ServiceId: ReadOnly[str]
-    VpcEndpointIds: ReadOnly[Sequence[str]]
+    VpcEndpointIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class UnsuccessfulItemErrorTypeDef(TypedDict):
@@ -3973,20 +3973,20 @@ class AccessScopeAnalysisFindingTypeDef(TypedDict):
 class PacketHeaderStatementRequestTypeDef(TypedDict):
     """Describes a packet header statement."""
 
-    SourceAddresses: NotRequired[ReadOnly[Sequence[str]]]
-    DestinationAddresses: NotRequired[ReadOnly[Sequence[str]]]
-    SourcePorts: NotRequired[ReadOnly[Sequence[str]]]
-    DestinationPorts: NotRequired[ReadOnly[Sequence[str]]]
-    SourcePrefixLists: NotRequired[ReadOnly[Sequence[str]]]
-    DestinationPrefixLists: NotRequired[ReadOnly[Sequence[str]]]
+    SourceAddresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    DestinationAddresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SourcePorts: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    DestinationPorts: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SourcePrefixLists: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    DestinationPrefixLists: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Protocols: NotRequired[ReadOnly[Sequence[ProtocolType]]]
 
 
 class ResourceStatementRequestTypeDef(TypedDict):
     """Describes a resource statement."""
 
-    Resources: NotRequired[ReadOnly[Sequence[str]]]
-    ResourceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    Resources: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ResourceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class PathStatementRequestTypeDef(TypedDict):
@@ -4239,7 +4239,7 @@ class AllocateHostsRequestTypeDef(TypedDict):
     HostRecovery: NotRequired[ReadOnly[HostRecoveryType]]
     OutpostArn: NotRequired[ReadOnly[str]]
     HostMaintenance: NotRequired[ReadOnly[HostMaintenanceType]]
-    AssetIds: NotRequired[ReadOnly[Sequence[str]]]
+    AssetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AvailabilityZoneId: NotRequired[ReadOnly[str]]
     AutoPlacement: NotRequired[ReadOnly[AutoPlacementType]]
     ClientToken: NotRequired[ReadOnly[str]]
@@ -4265,8 +4265,8 @@ class AllocateIpamPoolCidrRequestTypeDef(TypedDict):
     ClientToken: NotRequired[ReadOnly[str]]
     Description: NotRequired[ReadOnly[str]]
     PreviewNextCidr: NotRequired[ReadOnly[bool]]
-    AllowedCidrs: NotRequired[ReadOnly[Sequence[str]]]
-    DisallowedCidrs: NotRequired[ReadOnly[Sequence[str]]]
+    AllowedCidrs: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    DisallowedCidrs: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
 
@@ -4314,7 +4314,7 @@ class ApplySecurityGroupsToClientVpnTargetNetworkRequestTypeDef(TypedDict):
 
     ClientVpnEndpointId: ReadOnly[str]
     VpcId: ReadOnly[str]
-    SecurityGroupIds: ReadOnly[Sequence[str]]
+    SecurityGroupIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -4340,9 +4340,9 @@ class AssignIpv6AddressesRequestTypeDef(TypedDict):
     """AssignIpv6AddressesRequest (input)."""
 
     Ipv6PrefixCount: NotRequired[ReadOnly[int]]
-    Ipv6Prefixes: NotRequired[ReadOnly[Sequence[str]]]
+    Ipv6Prefixes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NetworkInterfaceId: ReadOnly[str]
-    Ipv6Addresses: NotRequired[ReadOnly[Sequence[str]]]
+    Ipv6Addresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Ipv6AddressCount: NotRequired[ReadOnly[int]]
 
 
@@ -4360,9 +4360,9 @@ class AssignPrivateIpAddressesRequestNetworkInterfaceAssignPrivateIpAddressesTyp
 ):
     """Contains the parameters for AssignPrivateIpAddresses."""
 
-    Ipv4Prefixes: NotRequired[ReadOnly[Sequence[str]]]
+    Ipv4Prefixes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Ipv4PrefixCount: NotRequired[ReadOnly[int]]
-    PrivateIpAddresses: NotRequired[ReadOnly[Sequence[str]]]
+    PrivateIpAddresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     SecondaryPrivateIpAddressCount: NotRequired[ReadOnly[int]]
     AllowReassignment: NotRequired[ReadOnly[bool]]
 
@@ -4370,10 +4370,10 @@ class AssignPrivateIpAddressesRequestNetworkInterfaceAssignPrivateIpAddressesTyp
 class AssignPrivateIpAddressesRequestTypeDef(TypedDict):
     """Contains the parameters for AssignPrivateIpAddresses."""
 
-    Ipv4Prefixes: NotRequired[ReadOnly[Sequence[str]]]
+    Ipv4Prefixes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Ipv4PrefixCount: NotRequired[ReadOnly[int]]
     NetworkInterfaceId: ReadOnly[str]
-    PrivateIpAddresses: NotRequired[ReadOnly[Sequence[str]]]
+    PrivateIpAddresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     SecondaryPrivateIpAddressCount: NotRequired[ReadOnly[int]]
     AllowReassignment: NotRequired[ReadOnly[bool]]
 
@@ -4403,7 +4403,7 @@ class AssignPrivateNatGatewayAddressRequestTypeDef(TypedDict):
     """AssignPrivateNatGatewayAddressRequest (input)."""
 
     NatGatewayId: ReadOnly[str]
-    PrivateIpAddresses: NotRequired[ReadOnly[Sequence[str]]]
+    PrivateIpAddresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     PrivateIpAddressCount: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
 
@@ -4598,9 +4598,9 @@ class InstanceEventWindowAssociationRequestTypeDef(TypedDict):
     associated with an event window.
     """
 
-    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     InstanceTags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-    DedicatedHostIds: NotRequired[ReadOnly[Sequence[str]]]
+    DedicatedHostIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class AssociateInstanceEventWindowRequestTypeDef(TypedDict):
@@ -4704,8 +4704,8 @@ class AssociateNatGatewayAddressRequestTypeDef(TypedDict):
     """AssociateNatGatewayAddressRequest (input)."""
 
     NatGatewayId: ReadOnly[str]
-    AllocationIds: ReadOnly[Sequence[str]]
-    PrivateIpAddresses: NotRequired[ReadOnly[Sequence[str]]]
+    AllocationIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    PrivateIpAddresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     AvailabilityZone: NotRequired[ReadOnly[str]]
     AvailabilityZoneId: NotRequired[ReadOnly[str]]
@@ -4832,7 +4832,7 @@ class AssociateTransitGatewayMulticastDomainRequestTypeDef(TypedDict):
 
     TransitGatewayMulticastDomainId: ReadOnly[str]
     TransitGatewayAttachmentId: ReadOnly[str]
-    SubnetIds: ReadOnly[Sequence[str]]
+    SubnetIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -5002,8 +5002,8 @@ class AthenaIntegrationTypeDef(TypedDict):
 
     IntegrationResultS3DestinationArn: ReadOnly[str]
     PartitionLoadFrequency: ReadOnly[PartitionLoadFrequencyType]
-    PartitionStartDate: NotRequired[ReadOnly[TimestampTypeDef]]
-    PartitionEndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    PartitionStartDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    PartitionEndDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 
 class AttachClassicLinkVpcRequestInstanceAttachClassicLinkVpcTypeDef(TypedDict):
@@ -5011,7 +5011,7 @@ class AttachClassicLinkVpcRequestInstanceAttachClassicLinkVpcTypeDef(TypedDict):
 
     DryRun: NotRequired[ReadOnly[bool]]
     VpcId: ReadOnly[str]
-    Groups: ReadOnly[Sequence[str]]
+    Groups: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class AttachClassicLinkVpcRequestTypeDef(TypedDict):
@@ -5020,7 +5020,7 @@ class AttachClassicLinkVpcRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     InstanceId: ReadOnly[str]
     VpcId: ReadOnly[str]
-    Groups: ReadOnly[Sequence[str]]
+    Groups: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class AttachClassicLinkVpcRequestVpcAttachClassicLinkInstanceTypeDef(TypedDict):
@@ -5028,7 +5028,7 @@ class AttachClassicLinkVpcRequestVpcAttachClassicLinkInstanceTypeDef(TypedDict):
 
     DryRun: NotRequired[ReadOnly[bool]]
     InstanceId: ReadOnly[str]
-    Groups: ReadOnly[Sequence[str]]
+    Groups: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class AttachClassicLinkVpcResultTypeDef(TypedDict):
@@ -5527,7 +5527,7 @@ class AvailabilityZoneAddressTypeDef(TypedDict):
 
     AvailabilityZone: NotRequired[ReadOnly[str]]
     AvailabilityZoneId: NotRequired[ReadOnly[str]]
-    AllocationIds: NotRequired[ReadOnly[Sequence[str]]]
+    AllocationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class AvailabilityZoneGeographyTypeDef(TypedDict):
@@ -5859,7 +5859,7 @@ class CancelCapacityReservationFleetsRequestTypeDef(TypedDict):
     """CancelCapacityReservationFleetsRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    CapacityReservationFleetIds: ReadOnly[Sequence[str]]
+    CapacityReservationFleetIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class CapacityReservationFleetCancellationStateTypeDef(TypedDict):
@@ -6026,7 +6026,7 @@ class CancelSpotFleetRequestsRequestTypeDef(TypedDict):
     """Contains the parameters for CancelSpotFleetRequests."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    SpotFleetRequestIds: ReadOnly[Sequence[str]]
+    SpotFleetRequestIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     TerminateInstances: ReadOnly[bool]
 
 
@@ -6054,7 +6054,7 @@ class CancelSpotInstanceRequestsRequestTypeDef(TypedDict):
     """Contains the parameters for CancelSpotInstanceRequests."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    SpotInstanceRequestIds: ReadOnly[Sequence[str]]
+    SpotInstanceRequestIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class CancelledSpotInstanceRequestTypeDef(TypedDict):
@@ -6197,7 +6197,7 @@ class DimensionConditionTypeDef(TypedDict):
 
     Dimension: NotRequired[ReadOnly[FilterByDimensionType]]
     Comparison: NotRequired[ReadOnly[ComparisonType]]
-    Values: NotRequired[ReadOnly[Sequence[str]]]
+    Values: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class CapacityManagerConditionTypeDef(TypedDict):
@@ -6579,9 +6579,9 @@ class ClientDataTypeDef(TypedDict):
     """Describes the client-specific data."""
 
     Comment: NotRequired[ReadOnly[str]]
-    UploadEnd: NotRequired[ReadOnly[TimestampTypeDef]]
+    UploadEnd: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     UploadSize: NotRequired[ReadOnly[float]]
-    UploadStart: NotRequired[ReadOnly[TimestampTypeDef]]
+    UploadStart: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 
 class ClientLoginBannerOptionsTypeDef(TypedDict):
@@ -7216,7 +7216,7 @@ class CreateCapacityReservationFleetRequestTypeDef(TypedDict):
     ]
     Tenancy: NotRequired[ReadOnly[FleetCapacityReservationTenancyType]]
     TotalTargetCapacity: ReadOnly[int]
-    EndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    EndDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     InstanceMatchCriteria: NotRequired[ReadOnly[FleetInstanceMatchCriteriaType]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -7251,14 +7251,14 @@ class CreateCapacityReservationRequestTypeDef(TypedDict):
     InstanceCount: ReadOnly[int]
     EbsOptimized: NotRequired[ReadOnly[bool]]
     EphemeralStorage: NotRequired[ReadOnly[bool]]
-    EndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    EndDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     EndDateType: NotRequired[ReadOnly[EndDateTypeType]]
     InstanceMatchCriteria: NotRequired[ReadOnly[InstanceMatchCriteriaType]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
     DryRun: NotRequired[ReadOnly[bool]]
     OutpostArn: NotRequired[ReadOnly[str]]
     PlacementGroupArn: NotRequired[ReadOnly[str]]
-    StartDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     CommitmentDuration: NotRequired[ReadOnly[int]]
     DeliveryPreference: NotRequired[ReadOnly[CapacityReservationDeliveryPreferenceType]]
 
@@ -7290,8 +7290,8 @@ class TransitGatewayConfigurationInputStructureTypeDef(TypedDict):
     """The Transit Gateway configuration for a Client VPN endpoint."""
 
     TransitGatewayId: NotRequired[ReadOnly[str]]
-    AvailabilityZones: NotRequired[ReadOnly[Sequence[str]]]
-    AvailabilityZoneIds: NotRequired[ReadOnly[Sequence[str]]]
+    AvailabilityZones: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AvailabilityZoneIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class CreateClientVpnEndpointRequestTypeDef(TypedDict):
@@ -7301,7 +7301,7 @@ class CreateClientVpnEndpointRequestTypeDef(TypedDict):
     ServerCertificateArn: ReadOnly[str]
     AuthenticationOptions: ReadOnly[Sequence[ClientVpnAuthenticationRequestTypeDef]]
     ConnectionLogOptions: ReadOnly[ConnectionLogOptionsTypeDef]
-    DnsServers: NotRequired[ReadOnly[Sequence[str]]]
+    DnsServers: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     TransportProtocol: NotRequired[ReadOnly[TransportProtocolType]]
     VpnPort: NotRequired[ReadOnly[int]]
     Description: NotRequired[ReadOnly[str]]
@@ -7309,7 +7309,7 @@ class CreateClientVpnEndpointRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     ClientToken: NotRequired[ReadOnly[str]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     VpcId: NotRequired[ReadOnly[str]]
     SelfServicePortal: NotRequired[ReadOnly[SelfServicePortalType]]
     ClientConnectOptions: NotRequired[ReadOnly[ClientConnectOptionsTypeDef]]
@@ -7588,7 +7588,7 @@ class NewDhcpConfigurationTypeDef(TypedDict):
     """Describes a DHCP configuration option."""
 
     Key: NotRequired[ReadOnly[str]]
-    Values: NotRequired[ReadOnly[Sequence[str]]]
+    Values: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class CreateDhcpOptionsRequestTypeDef(TypedDict):
@@ -7869,7 +7869,7 @@ class InstanceRequirementsRequestTypeDef(TypedDict):
     MemoryMiB: ReadOnly[MemoryMiBRequestTypeDef]
     CpuManufacturers: NotRequired[ReadOnly[Sequence[CpuManufacturerType]]]
     MemoryGiBPerVCpu: NotRequired[ReadOnly[MemoryGiBPerVCpuRequestTypeDef]]
-    ExcludedInstanceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    ExcludedInstanceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     InstanceGenerations: NotRequired[ReadOnly[Sequence[InstanceGenerationType]]]
     SpotMaxPricePercentageOverLowestPrice: NotRequired[ReadOnly[int]]
     OnDemandMaxPricePercentageOverLowestPrice: NotRequired[ReadOnly[int]]
@@ -7893,7 +7893,7 @@ class InstanceRequirementsRequestTypeDef(TypedDict):
         ReadOnly[AcceleratorTotalMemoryMiBRequestTypeDef]
     ]
     NetworkBandwidthGbps: NotRequired[ReadOnly[NetworkBandwidthGbpsRequestTypeDef]]
-    AllowedInstanceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    AllowedInstanceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxSpotPriceAsPercentageOfOptimalOnDemandPrice: NotRequired[ReadOnly[int]]
     BaselinePerformanceFactors: NotRequired[
         ReadOnly[BaselinePerformanceFactorsRequestTypeDef]
@@ -8039,8 +8039,8 @@ class CreateFleetRequestTypeDef(TypedDict):
     TargetCapacitySpecification: ReadOnly[TargetCapacitySpecificationRequestTypeDef]
     TerminateInstancesWithExpiration: NotRequired[ReadOnly[bool]]
     Type: NotRequired[ReadOnly[FleetTypeType]]
-    ValidFrom: NotRequired[ReadOnly[TimestampTypeDef]]
-    ValidUntil: NotRequired[ReadOnly[TimestampTypeDef]]
+    ValidFrom: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    ValidUntil: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ReplaceUnhealthyInstances: NotRequired[ReadOnly[bool]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
     Context: NotRequired[ReadOnly[str]]
@@ -8071,7 +8071,7 @@ class CreateFlowLogsRequestTypeDef(TypedDict):
     DeliverLogsPermissionArn: NotRequired[ReadOnly[str]]
     DeliverCrossAccountRole: NotRequired[ReadOnly[str]]
     LogGroupName: NotRequired[ReadOnly[str]]
-    ResourceIds: ReadOnly[Sequence[str]]
+    ResourceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     ResourceType: ReadOnly[FlowLogsResourceTypeType]
     TrafficType: NotRequired[ReadOnly[TrafficTypeType]]
     LogDestinationType: NotRequired[ReadOnly[LogDestinationTypeType]]
@@ -8154,7 +8154,7 @@ class ImageUsageResourceTypeOptionRequestTypeDef(TypedDict):
     """The options that affect the scope of the report."""
 
     OptionName: NotRequired[ReadOnly[str]]
-    OptionValues: NotRequired[ReadOnly[Sequence[str]]]
+    OptionValues: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class ImageUsageResourceTypeRequestTypeDef(TypedDict):
@@ -8174,7 +8174,7 @@ class CreateImageUsageReportRequestTypeDef(TypedDict):
     ImageId: ReadOnly[str]
     DryRun: NotRequired[ReadOnly[bool]]
     ResourceTypes: ReadOnly[Sequence[ImageUsageResourceTypeRequestTypeDef]]
-    AccountIds: NotRequired[ReadOnly[Sequence[str]]]
+    AccountIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ClientToken: NotRequired[ReadOnly[str]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
@@ -8191,7 +8191,7 @@ class CreateInstanceConnectEndpointRequestTypeDef(TypedDict):
 
     DryRun: NotRequired[ReadOnly[bool]]
     SubnetId: ReadOnly[str]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     PreserveClientIp: NotRequired[ReadOnly[bool]]
     ClientToken: NotRequired[ReadOnly[str]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
@@ -8928,7 +8928,7 @@ class LaunchTemplateSpotMarketOptionsRequestTypeDef(TypedDict):
     MaxPrice: NotRequired[ReadOnly[str]]
     SpotInstanceType: NotRequired[ReadOnly[SpotInstanceTypeType]]
     BlockDurationMinutes: NotRequired[ReadOnly[int]]
-    ValidUntil: NotRequired[ReadOnly[TimestampTypeDef]]
+    ValidUntil: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     InstanceInterruptionBehavior: NotRequired[
         ReadOnly[InstanceInterruptionBehaviorType]
     ]
@@ -9001,7 +9001,7 @@ class LaunchTemplateInstanceNetworkInterfaceSpecificationRequestTypeDef(TypedDic
     DeleteOnTermination: NotRequired[ReadOnly[bool]]
     Description: NotRequired[ReadOnly[str]]
     DeviceIndex: NotRequired[ReadOnly[int]]
-    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     InterfaceType: NotRequired[ReadOnly[str]]
     Ipv6AddressCount: NotRequired[ReadOnly[int]]
     Ipv6Addresses: NotRequired[ReadOnly[Sequence[InstanceIpv6AddressRequestTypeDef]]]
@@ -9138,8 +9138,8 @@ class RequestLaunchTemplateDataTypeDef(TypedDict):
     ElasticInferenceAccelerators: NotRequired[
         ReadOnly[Sequence[LaunchTemplateElasticInferenceAcceleratorTypeDef]]
     ]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
-    SecurityGroups: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SecurityGroups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     InstanceMarketOptions: NotRequired[
         ReadOnly[LaunchTemplateInstanceMarketOptionsRequestTypeDef]
     ]
@@ -9883,8 +9883,10 @@ class CreateNatGatewayRequestTypeDef(TypedDict):
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
     ConnectivityType: NotRequired[ReadOnly[ConnectivityTypeType]]
     PrivateIpAddress: NotRequired[ReadOnly[str]]
-    SecondaryAllocationIds: NotRequired[ReadOnly[Sequence[str]]]
-    SecondaryPrivateIpAddresses: NotRequired[ReadOnly[Sequence[str]]]
+    SecondaryAllocationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SecondaryPrivateIpAddresses: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     SecondaryPrivateIpAddressCount: NotRequired[ReadOnly[int]]
 
 
@@ -10206,7 +10208,7 @@ class CreateNetworkInterfaceRequestSubnetCreateNetworkInterfaceTypeDef(TypedDict
     Operator: NotRequired[ReadOnly[OperatorRequestTypeDef]]
     Description: NotRequired[ReadOnly[str]]
     PrivateIpAddress: NotRequired[ReadOnly[str]]
-    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     PrivateIpAddresses: NotRequired[
         ReadOnly[Sequence[PrivateIpAddressSpecificationTypeDef]]
     ]
@@ -10234,7 +10236,7 @@ class CreateNetworkInterfaceRequestTypeDef(TypedDict):
     SubnetId: ReadOnly[str]
     Description: NotRequired[ReadOnly[str]]
     PrivateIpAddress: NotRequired[ReadOnly[str]]
-    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     PrivateIpAddresses: NotRequired[
         ReadOnly[Sequence[PrivateIpAddressSpecificationTypeDef]]
     ]
@@ -10876,7 +10878,7 @@ class InstanceSpecificationTypeDef(TypedDict):
 
     InstanceId: ReadOnly[str]
     ExcludeBootVolume: NotRequired[ReadOnly[bool]]
-    ExcludeDataVolumeIds: NotRequired[ReadOnly[Sequence[str]]]
+    ExcludeDataVolumeIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class CreateSnapshotsRequestTypeDef(TypedDict):
@@ -11057,7 +11059,7 @@ class CreateTagsRequestTypeDef(TypedDict):
     """CreateTagsRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    Resources: ReadOnly[Sequence[str]]
+    Resources: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Tags: ReadOnly[Sequence[TagTypeDef]]
 
 
@@ -11230,7 +11232,7 @@ class CreateTransitGatewayConnectPeerRequestTypeDef(TypedDict):
     TransitGatewayAddress: NotRequired[ReadOnly[str]]
     PeerAddress: ReadOnly[str]
     BgpOptions: NotRequired[ReadOnly[TransitGatewayConnectRequestBgpOptionsTypeDef]]
-    InsideCidrBlocks: ReadOnly[Sequence[str]]
+    InsideCidrBlocks: ReadOnly[Union[List[str], Tuple[str, ...]]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
@@ -11381,7 +11383,7 @@ class CreateTransitGatewayMeteringPolicyRequestTypeDef(TypedDict):
     """CreateTransitGatewayMeteringPolicyRequest (input)."""
 
     TransitGatewayId: ReadOnly[str]
-    MiddleboxAttachmentIds: NotRequired[ReadOnly[Sequence[str]]]
+    MiddleboxAttachmentIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
@@ -11562,7 +11564,7 @@ class TransitGatewayRequestOptionsTypeDef(TypedDict):
         ReadOnly[SecurityGroupReferencingSupportValueType]
     ]
     MulticastSupport: NotRequired[ReadOnly[MulticastSupportValueType]]
-    TransitGatewayCidrBlocks: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayCidrBlocks: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class CreateTransitGatewayRequestTypeDef(TypedDict):
@@ -11735,7 +11737,7 @@ class CreateTransitGatewayVpcAttachmentRequestTypeDef(TypedDict):
 
     TransitGatewayId: ReadOnly[str]
     VpcId: ReadOnly[str]
-    SubnetIds: ReadOnly[Sequence[str]]
+    SubnetIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Options: NotRequired[
         ReadOnly[CreateTransitGatewayVpcAttachmentRequestOptionsTypeDef]
     ]
@@ -11761,7 +11763,7 @@ class CreateVerifiedAccessEndpointCidrOptionsTypeDef(TypedDict):
     """Describes the CIDR options for a Verified Access endpoint."""
 
     Protocol: NotRequired[ReadOnly[VerifiedAccessEndpointProtocolType]]
-    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    SubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Cidr: NotRequired[ReadOnly[str]]
     PortRanges: NotRequired[
         ReadOnly[Sequence[CreateVerifiedAccessEndpointPortRangeTypeDef]]
@@ -11789,7 +11791,7 @@ class CreateVerifiedAccessEndpointLoadBalancerOptionsTypeDef(TypedDict):
     Protocol: NotRequired[ReadOnly[VerifiedAccessEndpointProtocolType]]
     Port: NotRequired[ReadOnly[int]]
     LoadBalancerArn: NotRequired[ReadOnly[str]]
-    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    SubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     PortRanges: NotRequired[
         ReadOnly[Sequence[CreateVerifiedAccessEndpointPortRangeTypeDef]]
     ]
@@ -11804,7 +11806,7 @@ class CreateVerifiedAccessEndpointRdsOptionsTypeDef(TypedDict):
     RdsDbClusterArn: NotRequired[ReadOnly[str]]
     RdsDbProxyArn: NotRequired[ReadOnly[str]]
     RdsEndpoint: NotRequired[ReadOnly[str]]
-    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    SubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class VerifiedAccessSseSpecificationRequestTypeDef(TypedDict):
@@ -11826,7 +11828,7 @@ class CreateVerifiedAccessEndpointRequestTypeDef(TypedDict):
     DomainCertificateArn: NotRequired[ReadOnly[str]]
     ApplicationDomain: NotRequired[ReadOnly[str]]
     EndpointDomainPrefix: NotRequired[ReadOnly[str]]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     LoadBalancerOptions: NotRequired[
         ReadOnly[CreateVerifiedAccessEndpointLoadBalancerOptionsTypeDef]
     ]
@@ -12157,7 +12159,7 @@ class CreateVpcEndpointConnectionNotificationRequestTypeDef(TypedDict):
     ServiceId: NotRequired[ReadOnly[str]]
     VpcEndpointId: NotRequired[ReadOnly[str]]
     ConnectionNotificationArn: ReadOnly[str]
-    ConnectionEvents: ReadOnly[Sequence[str]]
+    ConnectionEvents: ReadOnly[Union[List[str], Tuple[str, ...]]]
     ClientToken: NotRequired[ReadOnly[str]]
 
 
@@ -12175,7 +12177,7 @@ class DnsOptionsSpecificationTypeDef(TypedDict):
     DnsRecordIpType: NotRequired[ReadOnly[DnsRecordIpTypeType]]
     PrivateDnsOnlyForInboundResolverEndpoint: NotRequired[ReadOnly[bool]]
     PrivateDnsPreference: NotRequired[ReadOnly[str]]
-    PrivateDnsSpecifiedDomains: NotRequired[ReadOnly[Sequence[str]]]
+    PrivateDnsSpecifiedDomains: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class SubnetConfigurationTypeDef(TypedDict):
@@ -12194,9 +12196,9 @@ class CreateVpcEndpointRequestTypeDef(TypedDict):
     VpcId: ReadOnly[str]
     ServiceName: NotRequired[ReadOnly[str]]
     PolicyDocument: NotRequired[ReadOnly[str]]
-    RouteTableIds: NotRequired[ReadOnly[Sequence[str]]]
-    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    RouteTableIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     IpAddressType: NotRequired[ReadOnly[IpAddressTypeType]]
     DnsOptions: NotRequired[ReadOnly[DnsOptionsSpecificationTypeDef]]
     ClientToken: NotRequired[ReadOnly[str]]
@@ -12289,10 +12291,10 @@ class CreateVpcEndpointServiceConfigurationRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     AcceptanceRequired: NotRequired[ReadOnly[bool]]
     PrivateDnsName: NotRequired[ReadOnly[str]]
-    NetworkLoadBalancerArns: NotRequired[ReadOnly[Sequence[str]]]
-    GatewayLoadBalancerArns: NotRequired[ReadOnly[Sequence[str]]]
-    SupportedIpAddressTypes: NotRequired[ReadOnly[Sequence[str]]]
-    SupportedRegions: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkLoadBalancerArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    GatewayLoadBalancerArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SupportedIpAddressTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SupportedRegions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ClientToken: NotRequired[ReadOnly[str]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
@@ -12976,7 +12978,7 @@ class DeleteFleetsRequestTypeDef(TypedDict):
     """DeleteFleetsRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    FleetIds: ReadOnly[Sequence[str]]
+    FleetIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     TerminateInstances: ReadOnly[bool]
 
 
@@ -12992,7 +12994,7 @@ class DeleteFlowLogsRequestTypeDef(TypedDict):
     """DeleteFlowLogsRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    FlowLogIds: ReadOnly[Sequence[str]]
+    FlowLogIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class DeleteFlowLogsResultTypeDef(TypedDict):
@@ -13239,7 +13241,7 @@ class DeleteLaunchTemplateVersionsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     LaunchTemplateId: NotRequired[ReadOnly[str]]
     LaunchTemplateName: NotRequired[ReadOnly[str]]
-    Versions: ReadOnly[Sequence[str]]
+    Versions: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class ResponseErrorTypeDef(TypedDict):
@@ -13563,7 +13565,7 @@ class DeleteQueuedReservedInstancesRequestTypeDef(TypedDict):
     """DeleteQueuedReservedInstancesRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    ReservedInstancesIds: ReadOnly[Sequence[str]]
+    ReservedInstancesIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class FailedQueuedPurchaseDeletionTypeDef(TypedDict):
@@ -13798,7 +13800,7 @@ class DeleteTagsRequestTypeDef(TypedDict):
     """DeleteTagsRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    Resources: ReadOnly[Sequence[str]]
+    Resources: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
@@ -14170,7 +14172,7 @@ class DeleteVpcEndpointConnectionNotificationsRequestTypeDef(TypedDict):
     """DeleteVpcEndpointConnectionNotificationsRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    ConnectionNotificationIds: ReadOnly[Sequence[str]]
+    ConnectionNotificationIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class DeleteVpcEndpointConnectionNotificationsResultTypeDef(TypedDict):
@@ -14184,7 +14186,7 @@ class DeleteVpcEndpointServiceConfigurationsRequestTypeDef(TypedDict):
     """DeleteVpcEndpointServiceConfigurationsRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    ServiceIds: ReadOnly[Sequence[str]]
+    ServiceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class DeleteVpcEndpointServiceConfigurationsResultTypeDef(TypedDict):
@@ -14198,7 +14200,7 @@ class DeleteVpcEndpointsRequestTypeDef(TypedDict):
     """DeleteVpcEndpointsRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    VpcEndpointIds: ReadOnly[Sequence[str]]
+    VpcEndpointIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class DeleteVpcEndpointsResultTypeDef(TypedDict):
@@ -14396,7 +14398,7 @@ class DeregisterInstanceTagAttributeRequestTypeDef(TypedDict):
     """
 
     IncludeAllTagsOfInstance: NotRequired[ReadOnly[bool]]
-    InstanceTagKeys: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceTagKeys: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DeregisterInstanceEventNotificationAttributesRequestTypeDef(TypedDict):
@@ -14425,7 +14427,7 @@ class DeregisterTransitGatewayMulticastGroupMembersRequestTypeDef(TypedDict):
 
     TransitGatewayMulticastDomainId: NotRequired[ReadOnly[str]]
     GroupIpAddress: NotRequired[ReadOnly[str]]
-    NetworkInterfaceIds: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkInterfaceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -14451,7 +14453,7 @@ class DeregisterTransitGatewayMulticastGroupSourcesRequestTypeDef(TypedDict):
 
     TransitGatewayMulticastDomainId: NotRequired[ReadOnly[str]]
     GroupIpAddress: NotRequired[ReadOnly[str]]
-    NetworkInterfaceIds: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkInterfaceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -14489,7 +14491,9 @@ class DescribeAccountAttributesResultTypeDef(TypedDict):
 class DescribeAddressTransfersRequestPaginateTypeDef(TypedDict):
     """DescribeAddressTransfersRequest (paginate() request)."""
 
-    AllocationIds: NotRequired[Sequence[str]]
+    AllocationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -14497,7 +14501,7 @@ class DescribeAddressTransfersRequestPaginateTypeDef(TypedDict):
 class DescribeAddressTransfersRequestTypeDef(TypedDict):
     """DescribeAddressTransfersRequest (input)."""
 
-    AllocationIds: NotRequired[ReadOnly[Sequence[str]]]
+    AllocationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -14521,8 +14525,10 @@ class DescribeAddressTransfersResultTypeDef(TypedDict):
 class DescribeAddressesAttributeRequestPaginateTypeDef(TypedDict):
     """DescribeAddressesAttributeRequest (paginate() request)."""
 
-    AllocationIds: NotRequired[Sequence[str]]
+    AllocationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Attribute: NotRequired[AddressAttributeNameType]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -14530,7 +14536,7 @@ class DescribeAddressesAttributeRequestPaginateTypeDef(TypedDict):
 class DescribeAddressesAttributeRequestTypeDef(TypedDict):
     """DescribeAddressesAttributeRequest (input)."""
 
-    AllocationIds: NotRequired[ReadOnly[Sequence[str]]]
+    AllocationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Attribute: NotRequired[ReadOnly[AddressAttributeNameType]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -14559,16 +14565,16 @@ class FilterTypeDef(TypedDict):
     """
 
     Name: NotRequired[ReadOnly[str]]
-    Values: NotRequired[ReadOnly[Sequence[str]]]
+    Values: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DescribeAddressesRequestTypeDef(TypedDict):
     """DescribeAddressesRequest (input)."""
 
-    PublicIps: NotRequired[ReadOnly[Sequence[str]]]
+    PublicIps: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    AllocationIds: NotRequired[ReadOnly[Sequence[str]]]
+    AllocationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DescribeAddressesResultTypeDef(TypedDict):
@@ -14603,8 +14609,8 @@ class DescribeAggregateIdFormatResultTypeDef(TypedDict):
 class DescribeAvailabilityZonesRequestTypeDef(TypedDict):
     """DescribeAvailabilityZonesRequest (input)."""
 
-    ZoneNames: NotRequired[ReadOnly[Sequence[str]]]
-    ZoneIds: NotRequired[ReadOnly[Sequence[str]]]
+    ZoneNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ZoneIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AllAvailabilityZones: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -14622,6 +14628,8 @@ class DescribeAwsNetworkPerformanceMetricSubscriptionsRequestPaginateTypeDef(Typ
     request).
     """
 
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -14668,7 +14676,7 @@ class DescribeAwsNetworkPerformanceMetricSubscriptionsResultTypeDef(TypedDict):
 class DescribeBundleTasksRequestTypeDef(TypedDict):
     """DescribeBundleTasksRequest (input)."""
 
-    BundleIds: NotRequired[ReadOnly[Sequence[str]]]
+    BundleIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
@@ -14676,7 +14684,7 @@ class DescribeBundleTasksRequestTypeDef(TypedDict):
 class DescribeBundleTasksRequestWaitTypeDef(TypedDict):
     """DescribeBundleTasksRequest (wait() request)."""
 
-    BundleIds: NotRequired[Sequence[str]]
+    BundleIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
@@ -14693,6 +14701,8 @@ class DescribeByoipCidrsRequestPaginateTypeDef(TypedDict):
     """DescribeByoipCidrsRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
+    MaxResults: int
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -14722,7 +14732,9 @@ class DescribeByoipCidrsResultTypeDef(TypedDict):
 class DescribeCapacityBlockExtensionHistoryRequestPaginateTypeDef(TypedDict):
     """DescribeCapacityBlockExtensionHistoryRequest (paginate() request)."""
 
-    CapacityReservationIds: NotRequired[Sequence[str]]
+    CapacityReservationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -14731,7 +14743,7 @@ class DescribeCapacityBlockExtensionHistoryRequestPaginateTypeDef(TypedDict):
 class DescribeCapacityBlockExtensionHistoryRequestTypeDef(TypedDict):
     """DescribeCapacityBlockExtensionHistoryRequest (input)."""
 
-    CapacityReservationIds: NotRequired[ReadOnly[Sequence[str]]]
+    CapacityReservationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -14759,6 +14771,8 @@ class DescribeCapacityBlockExtensionOfferingsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     CapacityBlockExtensionDurationHours: int
     CapacityReservationId: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -14797,9 +14811,11 @@ class DescribeCapacityBlockOfferingsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     InstanceType: NotRequired[str]
     InstanceCount: NotRequired[int]
-    StartDateRange: NotRequired[TimestampTypeDef]
-    EndDateRange: NotRequired[TimestampTypeDef]
+    StartDateRange: NotRequired[Union[TimestampTypeDef, int, float]]
+    EndDateRange: NotRequired[Union[TimestampTypeDef, int, float]]
     CapacityDurationHours: int
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     UltraserverType: NotRequired[str]
     UltraserverCount: NotRequired[int]
     AllAvailabilityZones: NotRequired[bool]
@@ -14812,8 +14828,8 @@ class DescribeCapacityBlockOfferingsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     InstanceType: NotRequired[ReadOnly[str]]
     InstanceCount: NotRequired[ReadOnly[int]]
-    StartDateRange: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndDateRange: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartDateRange: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndDateRange: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     CapacityDurationHours: ReadOnly[int]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -14840,7 +14856,9 @@ class DescribeCapacityBlockOfferingsResultTypeDef(TypedDict):
 class DescribeCapacityBlockStatusRequestPaginateTypeDef(TypedDict):
     """DescribeCapacityBlockStatusRequest (paginate() request)."""
 
-    CapacityBlockIds: NotRequired[Sequence[str]]
+    CapacityBlockIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -14849,7 +14867,7 @@ class DescribeCapacityBlockStatusRequestPaginateTypeDef(TypedDict):
 class DescribeCapacityBlockStatusRequestTypeDef(TypedDict):
     """DescribeCapacityBlockStatusRequest (input)."""
 
-    CapacityBlockIds: NotRequired[ReadOnly[Sequence[str]]]
+    CapacityBlockIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -14874,7 +14892,9 @@ class DescribeCapacityBlockStatusResultTypeDef(TypedDict):
 class DescribeCapacityBlocksRequestPaginateTypeDef(TypedDict):
     """DescribeCapacityBlocksRequest (paginate() request)."""
 
-    CapacityBlockIds: NotRequired[Sequence[str]]
+    CapacityBlockIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -14883,7 +14903,7 @@ class DescribeCapacityBlocksRequestPaginateTypeDef(TypedDict):
 class DescribeCapacityBlocksRequestTypeDef(TypedDict):
     """DescribeCapacityBlocksRequest (input)."""
 
-    CapacityBlockIds: NotRequired[ReadOnly[Sequence[str]]]
+    CapacityBlockIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -14908,7 +14928,9 @@ class DescribeCapacityBlocksResultTypeDef(TypedDict):
 class DescribeCapacityManagerDataExportsRequestPaginateTypeDef(TypedDict):
     """DescribeCapacityManagerDataExportsRequest (paginate() request)."""
 
-    CapacityManagerDataExportIds: NotRequired[Sequence[str]]
+    CapacityManagerDataExportIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -14917,7 +14939,9 @@ class DescribeCapacityManagerDataExportsRequestPaginateTypeDef(TypedDict):
 class DescribeCapacityManagerDataExportsRequestTypeDef(TypedDict):
     """DescribeCapacityManagerDataExportsRequest (input)."""
 
-    CapacityManagerDataExportIds: NotRequired[ReadOnly[Sequence[str]]]
+    CapacityManagerDataExportIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -14946,8 +14970,10 @@ class DescribeCapacityManagerDataExportsResultTypeDef(TypedDict):
 class DescribeCapacityReservationBillingRequestsRequestPaginateTypeDef(TypedDict):
     """DescribeCapacityReservationBillingRequestsRequest (paginate() request)."""
 
-    CapacityReservationIds: NotRequired[Sequence[str]]
+    CapacityReservationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Role: CallerRoleType
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -14956,7 +14982,7 @@ class DescribeCapacityReservationBillingRequestsRequestPaginateTypeDef(TypedDict
 class DescribeCapacityReservationBillingRequestsRequestTypeDef(TypedDict):
     """DescribeCapacityReservationBillingRequestsRequest (input)."""
 
-    CapacityReservationIds: NotRequired[ReadOnly[Sequence[str]]]
+    CapacityReservationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Role: ReadOnly[CallerRoleType]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -14988,7 +15014,9 @@ class DescribeCapacityReservationBillingRequestsResultTypeDef(TypedDict):
 class DescribeCapacityReservationFleetsRequestPaginateTypeDef(TypedDict):
     """DescribeCapacityReservationFleetsRequest (paginate() request)."""
 
-    CapacityReservationFleetIds: NotRequired[Sequence[str]]
+    CapacityReservationFleetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -14997,7 +15025,9 @@ class DescribeCapacityReservationFleetsRequestPaginateTypeDef(TypedDict):
 class DescribeCapacityReservationFleetsRequestTypeDef(TypedDict):
     """DescribeCapacityReservationFleetsRequest (input)."""
 
-    CapacityReservationFleetIds: NotRequired[ReadOnly[Sequence[str]]]
+    CapacityReservationFleetIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -15025,7 +15055,7 @@ class DescribeCapacityReservationTopologyRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
-    CapacityReservationIds: NotRequired[ReadOnly[Sequence[str]]]
+    CapacityReservationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
@@ -15040,7 +15070,9 @@ class DescribeCapacityReservationTopologyResultTypeDef(TypedDict):
 class DescribeCapacityReservationsRequestPaginateTypeDef(TypedDict):
     """DescribeCapacityReservationsRequest (paginate() request)."""
 
-    CapacityReservationIds: NotRequired[Sequence[str]]
+    CapacityReservationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -15049,7 +15081,7 @@ class DescribeCapacityReservationsRequestPaginateTypeDef(TypedDict):
 class DescribeCapacityReservationsRequestTypeDef(TypedDict):
     """DescribeCapacityReservationsRequest (input)."""
 
-    CapacityReservationIds: NotRequired[ReadOnly[Sequence[str]]]
+    CapacityReservationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -15074,8 +15106,10 @@ class DescribeCapacityReservationsResultTypeDef(TypedDict):
 class DescribeCarrierGatewaysRequestPaginateTypeDef(TypedDict):
     """DescribeCarrierGatewaysRequest (paginate() request)."""
 
-    CarrierGatewayIds: NotRequired[Sequence[str]]
+    CarrierGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -15083,7 +15117,7 @@ class DescribeCarrierGatewaysRequestPaginateTypeDef(TypedDict):
 class DescribeCarrierGatewaysRequestTypeDef(TypedDict):
     """DescribeCarrierGatewaysRequest (input)."""
 
-    CarrierGatewayIds: NotRequired[ReadOnly[Sequence[str]]]
+    CarrierGatewayIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -15109,8 +15143,10 @@ class DescribeClassicLinkInstancesRequestPaginateTypeDef(TypedDict):
     """DescribeClassicLinkInstancesRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    InstanceIds: NotRequired[Sequence[str]]
+    InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -15118,7 +15154,7 @@ class DescribeClassicLinkInstancesRequestTypeDef(TypedDict):
     """DescribeClassicLinkInstancesRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -15144,7 +15180,9 @@ class DescribeClientVpnAuthorizationRulesRequestPaginateTypeDef(TypedDict):
 
     ClientVpnEndpointId: str
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -15178,6 +15216,8 @@ class DescribeClientVpnConnectionsRequestPaginateTypeDef(TypedDict):
 
     ClientVpnEndpointId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -15210,7 +15250,9 @@ class DescribeClientVpnConnectionsResultTypeDef(TypedDict):
 class DescribeClientVpnEndpointsRequestPaginateTypeDef(TypedDict):
     """DescribeClientVpnEndpointsRequest (paginate() request)."""
 
-    ClientVpnEndpointIds: NotRequired[Sequence[str]]
+    ClientVpnEndpointIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -15219,7 +15261,7 @@ class DescribeClientVpnEndpointsRequestPaginateTypeDef(TypedDict):
 class DescribeClientVpnEndpointsRequestTypeDef(TypedDict):
     """DescribeClientVpnEndpointsRequest (input)."""
 
-    ClientVpnEndpointIds: NotRequired[ReadOnly[Sequence[str]]]
+    ClientVpnEndpointIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -15246,6 +15288,8 @@ class DescribeClientVpnRoutesRequestPaginateTypeDef(TypedDict):
 
     ClientVpnEndpointId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -15279,7 +15323,9 @@ class DescribeClientVpnTargetNetworksRequestPaginateTypeDef(TypedDict):
     """DescribeClientVpnTargetNetworksRequest (paginate() request)."""
 
     ClientVpnEndpointId: str
-    AssociationIds: NotRequired[Sequence[str]]
+    AssociationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -15289,7 +15335,7 @@ class DescribeClientVpnTargetNetworksRequestTypeDef(TypedDict):
     """DescribeClientVpnTargetNetworksRequest (input)."""
 
     ClientVpnEndpointId: ReadOnly[str]
-    AssociationIds: NotRequired[ReadOnly[Sequence[str]]]
+    AssociationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -15327,8 +15373,10 @@ class DescribeClientVpnTargetNetworksResultTypeDef(TypedDict):
 class DescribeCoipPoolsRequestPaginateTypeDef(TypedDict):
     """DescribeCoipPoolsRequest (paginate() request)."""
 
-    PoolIds: NotRequired[Sequence[str]]
+    PoolIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -15336,7 +15384,7 @@ class DescribeCoipPoolsRequestPaginateTypeDef(TypedDict):
 class DescribeCoipPoolsRequestTypeDef(TypedDict):
     """DescribeCoipPoolsRequest (input)."""
 
-    PoolIds: NotRequired[ReadOnly[Sequence[str]]]
+    PoolIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -15362,14 +15410,14 @@ class DescribeConversionTasksRequestTypeDef(TypedDict):
     """DescribeConversionTasksRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    ConversionTaskIds: NotRequired[ReadOnly[Sequence[str]]]
+    ConversionTaskIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DescribeConversionTasksRequestWaitTypeDef(TypedDict):
     """DescribeConversionTasksRequest (wait() request)."""
 
     DryRun: NotRequired[bool]
-    ConversionTaskIds: NotRequired[Sequence[str]]
+    ConversionTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
 
@@ -15383,7 +15431,7 @@ class DescribeConversionTasksResultTypeDef(TypedDict):
 class DescribeCustomerGatewaysRequestTypeDef(TypedDict):
     """Contains the parameters for DescribeCustomerGateways."""
 
-    CustomerGatewayIds: NotRequired[ReadOnly[Sequence[str]]]
+    CustomerGatewayIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
@@ -15391,7 +15439,7 @@ class DescribeCustomerGatewaysRequestTypeDef(TypedDict):
 class DescribeCustomerGatewaysRequestWaitTypeDef(TypedDict):
     """Contains the parameters for DescribeCustomerGateways."""
 
-    CustomerGatewayIds: NotRequired[Sequence[str]]
+    CustomerGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
@@ -15410,7 +15458,7 @@ class DescribeDeclarativePoliciesReportsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
-    ReportIds: NotRequired[ReadOnly[Sequence[str]]]
+    ReportIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DescribeDeclarativePoliciesReportsResultTypeDef(TypedDict):
@@ -15424,7 +15472,9 @@ class DescribeDeclarativePoliciesReportsResultTypeDef(TypedDict):
 class DescribeDhcpOptionsRequestPaginateTypeDef(TypedDict):
     """DescribeDhcpOptionsRequest (paginate() request)."""
 
-    DhcpOptionsIds: NotRequired[Sequence[str]]
+    DhcpOptionsIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -15433,7 +15483,7 @@ class DescribeDhcpOptionsRequestPaginateTypeDef(TypedDict):
 class DescribeDhcpOptionsRequestTypeDef(TypedDict):
     """DescribeDhcpOptionsRequest (input)."""
 
-    DhcpOptionsIds: NotRequired[ReadOnly[Sequence[str]]]
+    DhcpOptionsIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -15459,7 +15509,9 @@ class DescribeEgressOnlyInternetGatewaysRequestPaginateTypeDef(TypedDict):
     """DescribeEgressOnlyInternetGatewaysRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    EgressOnlyInternetGatewayIds: NotRequired[Sequence[str]]
+    EgressOnlyInternetGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -15468,7 +15520,9 @@ class DescribeEgressOnlyInternetGatewaysRequestTypeDef(TypedDict):
     """DescribeEgressOnlyInternetGatewaysRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    EgressOnlyInternetGatewayIds: NotRequired[ReadOnly[Sequence[str]]]
+    EgressOnlyInternetGatewayIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -15492,7 +15546,7 @@ class DescribeEgressOnlyInternetGatewaysResultTypeDef(TypedDict):
 class DescribeElasticGpusRequestTypeDef(TypedDict):
     """DescribeElasticGpusRequest (input)."""
 
-    ElasticGpuIds: NotRequired[ReadOnly[Sequence[str]]]
+    ElasticGpuIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -15531,7 +15585,9 @@ class DescribeExportImageTasksRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    ExportImageTaskIds: NotRequired[Sequence[str]]
+    ExportImageTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -15540,7 +15596,7 @@ class DescribeExportImageTasksRequestTypeDef(TypedDict):
 
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    ExportImageTaskIds: NotRequired[ReadOnly[Sequence[str]]]
+    ExportImageTaskIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -15584,14 +15640,14 @@ class DescribeExportTasksRequestTypeDef(TypedDict):
     """DescribeExportTasksRequest (input)."""
 
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    ExportTaskIds: NotRequired[ReadOnly[Sequence[str]]]
+    ExportTaskIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DescribeExportTasksRequestWaitTypeDef(TypedDict):
     """DescribeExportTasksRequest (wait() request)."""
 
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    ExportTaskIds: NotRequired[Sequence[str]]
+    ExportTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
 
@@ -15605,8 +15661,10 @@ class DescribeExportTasksResultTypeDef(TypedDict):
 class DescribeFastLaunchImagesRequestPaginateTypeDef(TypedDict):
     """DescribeFastLaunchImagesRequest (paginate() request)."""
 
-    ImageIds: NotRequired[Sequence[str]]
+    ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -15614,7 +15672,7 @@ class DescribeFastLaunchImagesRequestPaginateTypeDef(TypedDict):
 class DescribeFastLaunchImagesRequestTypeDef(TypedDict):
     """DescribeFastLaunchImagesRequest (input)."""
 
-    ImageIds: NotRequired[ReadOnly[Sequence[str]]]
+    ImageIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -15690,6 +15748,8 @@ class DescribeFastSnapshotRestoresRequestPaginateTypeDef(TypedDict):
     """DescribeFastSnapshotRestoresRequest (paginate() request)."""
 
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -15739,7 +15799,7 @@ class DescribeFleetHistoryRequestTypeDef(TypedDict):
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     FleetId: ReadOnly[str]
-    StartTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
 
 
 class EventInformationTypeDef(TypedDict):
@@ -15802,7 +15862,9 @@ class DescribeFleetsRequestPaginateTypeDef(TypedDict):
     """DescribeFleetsRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    FleetIds: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    FleetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -15813,7 +15875,7 @@ class DescribeFleetsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    FleetIds: NotRequired[ReadOnly[Sequence[str]]]
+    FleetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
@@ -15937,7 +15999,9 @@ class DescribeFlowLogsRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filter: NotRequired[Sequence[FilterTypeDef]]
-    FlowLogIds: NotRequired[Sequence[str]]
+    FlowLogIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -15946,7 +16010,7 @@ class DescribeFlowLogsRequestTypeDef(TypedDict):
 
     DryRun: NotRequired[ReadOnly[bool]]
     Filter: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    FlowLogIds: NotRequired[ReadOnly[Sequence[str]]]
+    FlowLogIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -16038,9 +16102,11 @@ class DescribeFpgaImagesRequestPaginateTypeDef(TypedDict):
     """DescribeFpgaImagesRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    FpgaImageIds: NotRequired[Sequence[str]]
-    Owners: NotRequired[Sequence[str]]
+    FpgaImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    Owners: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -16048,8 +16114,8 @@ class DescribeFpgaImagesRequestTypeDef(TypedDict):
     """DescribeFpgaImagesRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    FpgaImageIds: NotRequired[ReadOnly[Sequence[str]]]
-    Owners: NotRequired[ReadOnly[Sequence[str]]]
+    FpgaImageIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    Owners: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -16116,7 +16182,9 @@ class DescribeHostReservationOfferingsRequestPaginateTypeDef(TypedDict):
 
     Filter: NotRequired[Sequence[FilterTypeDef]]
     MaxDuration: NotRequired[int]
+    MaxResults: NotRequired[int]
     MinDuration: NotRequired[int]
+    NextToken: NotRequired[str]
     OfferingId: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -16163,7 +16231,9 @@ class DescribeHostReservationsRequestPaginateTypeDef(TypedDict):
     """DescribeHostReservationsRequest (paginate() request)."""
 
     Filter: NotRequired[Sequence[FilterTypeDef]]
-    HostReservationIdSet: NotRequired[Sequence[str]]
+    HostReservationIdSet: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -16171,7 +16241,7 @@ class DescribeHostReservationsRequestTypeDef(TypedDict):
     """DescribeHostReservationsRequest (input)."""
 
     Filter: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    HostReservationIdSet: NotRequired[ReadOnly[Sequence[str]]]
+    HostReservationIdSet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -16215,7 +16285,9 @@ class DescribeHostReservationsResultTypeDef(TypedDict):
 class DescribeHostsRequestPaginateTypeDef(TypedDict):
     """DescribeHostsRequest (paginate() request)."""
 
-    HostIds: NotRequired[Sequence[str]]
+    HostIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filter: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -16223,7 +16295,7 @@ class DescribeHostsRequestPaginateTypeDef(TypedDict):
 class DescribeHostsRequestTypeDef(TypedDict):
     """DescribeHostsRequest (input)."""
 
-    HostIds: NotRequired[ReadOnly[Sequence[str]]]
+    HostIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filter: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -16290,15 +16362,17 @@ class DescribeHostsResultTypeDef(TypedDict):
 class DescribeIamInstanceProfileAssociationsRequestPaginateTypeDef(TypedDict):
     """DescribeIamInstanceProfileAssociationsRequest (paginate() request)."""
 
-    AssociationIds: NotRequired[Sequence[str]]
+    AssociationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
 class DescribeIamInstanceProfileAssociationsRequestTypeDef(TypedDict):
     """DescribeIamInstanceProfileAssociationsRequest (input)."""
 
-    AssociationIds: NotRequired[ReadOnly[Sequence[str]]]
+    AssociationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -16369,7 +16443,7 @@ class ResourceTypeOptionTypeDef(TypedDict):
     """The options that affect the scope of the response."""
 
     OptionName: NotRequired[ReadOnly[ImageReferenceOptionNameType]]
-    OptionValues: NotRequired[ReadOnly[Sequence[str]]]
+    OptionValues: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class ResourceTypeRequestTypeDef(TypedDict):
@@ -16384,17 +16458,19 @@ class ResourceTypeRequestTypeDef(TypedDict):
 class DescribeImageReferencesRequestPaginateTypeDef(TypedDict):
     """DescribeImageReferencesRequest (paginate() request)."""
 
-    ImageIds: Sequence[str]
+    ImageIds: Union[List[str], Tuple[str, ...]]
     IncludeAllResourceTypes: NotRequired[bool]
     ResourceTypes: NotRequired[Sequence[ResourceTypeRequestTypeDef]]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
 class DescribeImageReferencesRequestTypeDef(TypedDict):
     """DescribeImageReferencesRequest (input)."""
 
-    ImageIds: ReadOnly[Sequence[str]]
+    ImageIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     IncludeAllResourceTypes: NotRequired[ReadOnly[bool]]
     ResourceTypes: NotRequired[ReadOnly[Sequence[ResourceTypeRequestTypeDef]]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -16428,18 +16504,20 @@ class DescribeImageReferencesResultTypeDef(TypedDict):
 class DescribeImageUsageReportEntriesRequestPaginateTypeDef(TypedDict):
     """DescribeImageUsageReportEntriesRequest (paginate() request)."""
 
-    ImageIds: NotRequired[Sequence[str]]
-    ReportIds: NotRequired[Sequence[str]]
+    ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    ReportIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
 class DescribeImageUsageReportEntriesRequestTypeDef(TypedDict):
     """DescribeImageUsageReportEntriesRequest (input)."""
 
-    ImageIds: NotRequired[ReadOnly[Sequence[str]]]
-    ReportIds: NotRequired[ReadOnly[Sequence[str]]]
+    ImageIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ReportIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -16477,18 +16555,20 @@ class DescribeImageUsageReportEntriesResultTypeDef(TypedDict):
 class DescribeImageUsageReportsRequestPaginateTypeDef(TypedDict):
     """DescribeImageUsageReportsRequest (paginate() request)."""
 
-    ImageIds: NotRequired[Sequence[str]]
-    ReportIds: NotRequired[Sequence[str]]
+    ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    ReportIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
 class DescribeImageUsageReportsRequestTypeDef(TypedDict):
     """DescribeImageUsageReportsRequest (input)."""
 
-    ImageIds: NotRequired[ReadOnly[Sequence[str]]]
-    ReportIds: NotRequired[ReadOnly[Sequence[str]]]
+    ImageIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ReportIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -16498,8 +16578,8 @@ class DescribeImageUsageReportsRequestTypeDef(TypedDict):
 class DescribeImageUsageReportsRequestWaitTypeDef(TypedDict):
     """DescribeImageUsageReportsRequest (wait() request)."""
 
-    ImageIds: NotRequired[Sequence[str]]
-    ReportIds: NotRequired[Sequence[str]]
+    ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    ReportIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
@@ -16555,8 +16635,8 @@ class DescribeImageUsageReportsResultTypeDef(TypedDict):
 class DescribeImagesRequestImageExistsWaitTypeDef(TypedDict):
     """DescribeImagesRequest (wait() request)."""
 
-    ExecutableUsers: NotRequired[Sequence[str]]
-    Owners: NotRequired[Sequence[str]]
+    ExecutableUsers: NotRequired[Union[List[str], Tuple[str, ...]]]
+    Owners: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludeDeprecated: NotRequired[bool]
     IncludeDisabled: NotRequired[bool]
     MaxResults: NotRequired[int]
@@ -16569,11 +16649,13 @@ class DescribeImagesRequestImageExistsWaitTypeDef(TypedDict):
 class DescribeImagesRequestPaginateTypeDef(TypedDict):
     """DescribeImagesRequest (paginate() request)."""
 
-    ExecutableUsers: NotRequired[Sequence[str]]
-    ImageIds: NotRequired[Sequence[str]]
-    Owners: NotRequired[Sequence[str]]
+    ExecutableUsers: NotRequired[Union[List[str], Tuple[str, ...]]]
+    ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    Owners: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludeDeprecated: NotRequired[bool]
     IncludeDisabled: NotRequired[bool]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -16582,9 +16664,9 @@ class DescribeImagesRequestPaginateTypeDef(TypedDict):
 class DescribeImagesRequestTypeDef(TypedDict):
     """DescribeImagesRequest (input)."""
 
-    ExecutableUsers: NotRequired[ReadOnly[Sequence[str]]]
-    ImageIds: NotRequired[ReadOnly[Sequence[str]]]
-    Owners: NotRequired[ReadOnly[Sequence[str]]]
+    ExecutableUsers: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ImageIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    Owners: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     IncludeDeprecated: NotRequired[ReadOnly[bool]]
     IncludeDisabled: NotRequired[ReadOnly[bool]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -16596,9 +16678,9 @@ class DescribeImagesRequestTypeDef(TypedDict):
 class DescribeImagesRequestWaitTypeDef(TypedDict):
     """DescribeImagesRequest (wait() request)."""
 
-    ExecutableUsers: NotRequired[Sequence[str]]
-    ImageIds: NotRequired[Sequence[str]]
-    Owners: NotRequired[Sequence[str]]
+    ExecutableUsers: NotRequired[Union[List[str], Tuple[str, ...]]]
+    ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    Owners: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludeDeprecated: NotRequired[bool]
     IncludeDisabled: NotRequired[bool]
     MaxResults: NotRequired[int]
@@ -16670,7 +16752,9 @@ class DescribeImportImageTasksRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    ImportTaskIds: NotRequired[Sequence[str]]
+    ImportTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -16679,7 +16763,7 @@ class DescribeImportImageTasksRequestTypeDef(TypedDict):
 
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    ImportTaskIds: NotRequired[ReadOnly[Sequence[str]]]
+    ImportTaskIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -16756,7 +16840,9 @@ class DescribeImportSnapshotTasksRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    ImportTaskIds: NotRequired[Sequence[str]]
+    ImportTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -16765,7 +16851,7 @@ class DescribeImportSnapshotTasksRequestTypeDef(TypedDict):
 
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    ImportTaskIds: NotRequired[ReadOnly[Sequence[str]]]
+    ImportTaskIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -16775,7 +16861,7 @@ class DescribeImportSnapshotTasksRequestWaitTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    ImportTaskIds: NotRequired[Sequence[str]]
+    ImportTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     MaxResults: NotRequired[int]
     NextToken: NotRequired[str]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
@@ -16840,8 +16926,10 @@ class DescribeInstanceConnectEndpointsRequestPaginateTypeDef(TypedDict):
     """DescribeInstanceConnectEndpointsRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    InstanceConnectEndpointIds: NotRequired[Sequence[str]]
+    InstanceConnectEndpointIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -16852,7 +16940,7 @@ class DescribeInstanceConnectEndpointsRequestTypeDef(TypedDict):
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    InstanceConnectEndpointIds: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceConnectEndpointIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DescribeInstanceConnectEndpointsResultFullResultTypeDef(TypedDict):
@@ -16875,7 +16963,9 @@ class DescribeInstanceCreditSpecificationsRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    InstanceIds: NotRequired[Sequence[str]]
+    InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -16884,7 +16974,7 @@ class DescribeInstanceCreditSpecificationsRequestTypeDef(TypedDict):
 
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -16930,8 +17020,10 @@ class DescribeInstanceEventWindowsRequestPaginateTypeDef(TypedDict):
     """Describe instance event windows by InstanceEventWindow."""
 
     DryRun: NotRequired[bool]
-    InstanceEventWindowIds: NotRequired[Sequence[str]]
+    InstanceEventWindowIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -16939,7 +17031,7 @@ class DescribeInstanceEventWindowsRequestTypeDef(TypedDict):
     """Describe instance event windows by InstanceEventWindow."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    InstanceEventWindowIds: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceEventWindowIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -16964,7 +17056,9 @@ class DescribeInstanceImageMetadataRequestPaginateTypeDef(TypedDict):
     """DescribeInstanceImageMetadataRequest (paginate() request)."""
 
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    InstanceIds: NotRequired[Sequence[str]]
+    InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -16973,7 +17067,7 @@ class DescribeInstanceImageMetadataRequestTypeDef(TypedDict):
     """DescribeInstanceImageMetadataRequest (input)."""
 
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -17033,9 +17127,9 @@ class DescribeInstanceImageMetadataResultTypeDef(TypedDict):
 class DescribeInstanceSqlHaHistoryStatesRequestTypeDef(TypedDict):
     """DescribeInstanceSqlHaHistoryStatesRequest (input)."""
 
-    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
-    StartTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    StartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -17067,7 +17161,7 @@ class DescribeInstanceSqlHaHistoryStatesResultTypeDef(TypedDict):
 class DescribeInstanceSqlHaStatesRequestTypeDef(TypedDict):
     """DescribeInstanceSqlHaStatesRequest (input)."""
 
-    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -17085,7 +17179,9 @@ class DescribeInstanceSqlHaStatesResultTypeDef(TypedDict):
 class DescribeInstanceStatusRequestPaginateTypeDef(TypedDict):
     """DescribeInstanceStatusRequest (paginate() request)."""
 
-    InstanceIds: NotRequired[Sequence[str]]
+    InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -17096,7 +17192,7 @@ class DescribeInstanceStatusRequestPaginateTypeDef(TypedDict):
 class DescribeInstanceStatusRequestTypeDef(TypedDict):
     """DescribeInstanceStatusRequest (input)."""
 
-    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     IncludeManagedResources: NotRequired[ReadOnly[bool]]
@@ -17108,7 +17204,7 @@ class DescribeInstanceStatusRequestTypeDef(TypedDict):
 class DescribeInstanceStatusRequestWaitTypeDef(TypedDict):
     """DescribeInstanceStatusRequest (wait() request)."""
 
-    InstanceIds: NotRequired[Sequence[str]]
+    InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     MaxResults: NotRequired[int]
     NextToken: NotRequired[str]
     IncludeManagedResources: NotRequired[bool]
@@ -17193,8 +17289,10 @@ class DescribeInstanceTopologyRequestPaginateTypeDef(TypedDict):
     """DescribeInstanceTopologyRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    InstanceIds: NotRequired[Sequence[str]]
-    GroupNames: NotRequired[Sequence[str]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
+    InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    GroupNames: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -17205,8 +17303,8 @@ class DescribeInstanceTopologyRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
-    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
-    GroupNames: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    GroupNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
@@ -17243,6 +17341,8 @@ class DescribeInstanceTypeOfferingsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     LocationType: NotRequired[LocationTypeType]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -17285,6 +17385,8 @@ class DescribeInstanceTypesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     InstanceTypes: NotRequired[Sequence[InstanceTypeType]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     IncludeUnsupportedInRegion: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -17626,17 +17728,19 @@ class DescribeInstancesRequestInstanceExistsWaitTypeDef(TypedDict):
 class DescribeInstancesRequestPaginateTypeDef(TypedDict):
     """DescribeInstancesRequest (paginate() request)."""
 
-    InstanceIds: NotRequired[Sequence[str]]
+    InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
 class DescribeInstancesRequestTypeDef(TypedDict):
     """DescribeInstancesRequest (input)."""
 
-    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     IncludeManagedResources: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -17647,7 +17751,7 @@ class DescribeInstancesRequestTypeDef(TypedDict):
 class DescribeInstancesRequestWaitTypeDef(TypedDict):
     """DescribeInstancesRequest (wait() request)."""
 
-    InstanceIds: NotRequired[Sequence[str]]
+    InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -17989,8 +18093,10 @@ class DescribeInstancesResultTypeDef(TypedDict):
 class DescribeInternetGatewaysRequestPaginateTypeDef(TypedDict):
     """DescribeInternetGatewaysRequest (paginate() request)."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
-    InternetGatewayIds: NotRequired[Sequence[str]]
+    InternetGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18001,7 +18107,7 @@ class DescribeInternetGatewaysRequestTypeDef(TypedDict):
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
-    InternetGatewayIds: NotRequired[ReadOnly[Sequence[str]]]
+    InternetGatewayIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
@@ -18011,7 +18117,7 @@ class DescribeInternetGatewaysRequestWaitTypeDef(TypedDict):
     NextToken: NotRequired[str]
     MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
-    InternetGatewayIds: NotRequired[Sequence[str]]
+    InternetGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
@@ -18054,7 +18160,9 @@ class DescribeIpamExternalResourceVerificationTokensRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
-    IpamExternalResourceVerificationTokenIds: NotRequired[ReadOnly[Sequence[str]]]
+    IpamExternalResourceVerificationTokenIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
 
 
 class DescribeIpamExternalResourceVerificationTokensResultTypeDef(TypedDict):
@@ -18074,7 +18182,7 @@ class DescribeIpamPoliciesRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    IpamPolicyIds: NotRequired[ReadOnly[Sequence[str]]]
+    IpamPolicyIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DescribeIpamPoliciesResultTypeDef(TypedDict):
@@ -18089,8 +18197,10 @@ class DescribeIpamPoolAllocationsRequestPaginateTypeDef(TypedDict):
     """DescribeIpamPoolAllocationsRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    IpamPoolAllocationIds: NotRequired[Sequence[str]]
+    IpamPoolAllocationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -18098,7 +18208,7 @@ class DescribeIpamPoolAllocationsRequestTypeDef(TypedDict):
     """DescribeIpamPoolAllocationsRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    IpamPoolAllocationIds: NotRequired[ReadOnly[Sequence[str]]]
+    IpamPoolAllocationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -18124,7 +18234,9 @@ class DescribeIpamPoolsRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    IpamPoolIds: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    IpamPoolIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -18135,7 +18247,7 @@ class DescribeIpamPoolsRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    IpamPoolIds: NotRequired[ReadOnly[Sequence[str]]]
+    IpamPoolIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DescribeIpamPoolsResultFullResultTypeDef(TypedDict):
@@ -18158,7 +18270,9 @@ class DescribeIpamPrefixListResolverTargetsRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    IpamPrefixListResolverTargetIds: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    IpamPrefixListResolverTargetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     IpamPrefixListResolverId: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18170,7 +18284,9 @@ class DescribeIpamPrefixListResolverTargetsRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    IpamPrefixListResolverTargetIds: NotRequired[ReadOnly[Sequence[str]]]
+    IpamPrefixListResolverTargetIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     IpamPrefixListResolverId: NotRequired[ReadOnly[str]]
 
 
@@ -18198,7 +18314,9 @@ class DescribeIpamPrefixListResolversRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    IpamPrefixListResolverIds: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    IpamPrefixListResolverIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -18209,7 +18327,7 @@ class DescribeIpamPrefixListResolversRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    IpamPrefixListResolverIds: NotRequired[ReadOnly[Sequence[str]]]
+    IpamPrefixListResolverIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DescribeIpamPrefixListResolversResultFullResultTypeDef(TypedDict):
@@ -18231,7 +18349,9 @@ class DescribeIpamResourceDiscoveriesRequestPaginateTypeDef(TypedDict):
     """DescribeIpamResourceDiscoveriesRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    IpamResourceDiscoveryIds: NotRequired[Sequence[str]]
+    IpamResourceDiscoveryIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18240,7 +18360,7 @@ class DescribeIpamResourceDiscoveriesRequestTypeDef(TypedDict):
     """DescribeIpamResourceDiscoveriesRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    IpamResourceDiscoveryIds: NotRequired[ReadOnly[Sequence[str]]]
+    IpamResourceDiscoveryIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -18265,7 +18385,9 @@ class DescribeIpamResourceDiscoveryAssociationsRequestPaginateTypeDef(TypedDict)
     """DescribeIpamResourceDiscoveryAssociationsRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    IpamResourceDiscoveryAssociationIds: NotRequired[Sequence[str]]
+    IpamResourceDiscoveryAssociationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18274,7 +18396,9 @@ class DescribeIpamResourceDiscoveryAssociationsRequestTypeDef(TypedDict):
     """DescribeIpamResourceDiscoveryAssociationsRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    IpamResourceDiscoveryAssociationIds: NotRequired[ReadOnly[Sequence[str]]]
+    IpamResourceDiscoveryAssociationIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -18306,7 +18430,9 @@ class DescribeIpamScopesRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    IpamScopeIds: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    IpamScopeIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -18317,7 +18443,7 @@ class DescribeIpamScopesRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    IpamScopeIds: NotRequired[ReadOnly[Sequence[str]]]
+    IpamScopeIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DescribeIpamScopesResultFullResultTypeDef(TypedDict):
@@ -18340,7 +18466,9 @@ class DescribeIpamsRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    IpamIds: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    IpamIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -18351,7 +18479,7 @@ class DescribeIpamsRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    IpamIds: NotRequired[ReadOnly[Sequence[str]]]
+    IpamIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DescribeIpamsResultFullResultTypeDef(TypedDict):
@@ -18372,7 +18500,9 @@ class DescribeIpamsResultTypeDef(TypedDict):
 class DescribeIpv6PoolsRequestPaginateTypeDef(TypedDict):
     """DescribeIpv6PoolsRequest (paginate() request)."""
 
-    PoolIds: NotRequired[Sequence[str]]
+    PoolIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -18381,7 +18511,7 @@ class DescribeIpv6PoolsRequestPaginateTypeDef(TypedDict):
 class DescribeIpv6PoolsRequestTypeDef(TypedDict):
     """DescribeIpv6PoolsRequest (input)."""
 
-    PoolIds: NotRequired[ReadOnly[Sequence[str]]]
+    PoolIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -18421,8 +18551,8 @@ class DescribeIpv6PoolsResultTypeDef(TypedDict):
 class DescribeKeyPairsRequestTypeDef(TypedDict):
     """DescribeKeyPairsRequest (input)."""
 
-    KeyNames: NotRequired[ReadOnly[Sequence[str]]]
-    KeyPairIds: NotRequired[ReadOnly[Sequence[str]]]
+    KeyNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    KeyPairIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     IncludePublicKey: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -18431,8 +18561,8 @@ class DescribeKeyPairsRequestTypeDef(TypedDict):
 class DescribeKeyPairsRequestWaitTypeDef(TypedDict):
     """DescribeKeyPairsRequest (wait() request)."""
 
-    KeyNames: NotRequired[Sequence[str]]
-    KeyPairIds: NotRequired[Sequence[str]]
+    KeyNames: NotRequired[Union[List[str], Tuple[str, ...]]]
+    KeyPairIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludePublicKey: NotRequired[bool]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -18464,9 +18594,11 @@ class DescribeLaunchTemplateVersionsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     LaunchTemplateId: NotRequired[str]
     LaunchTemplateName: NotRequired[str]
-    Versions: NotRequired[Sequence[str]]
+    Versions: NotRequired[Union[List[str], Tuple[str, ...]]]
     MinVersion: NotRequired[str]
     MaxVersion: NotRequired[str]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     ResolveAlias: NotRequired[bool]
     IncludeManagedResources: NotRequired[bool]
@@ -18479,7 +18611,7 @@ class DescribeLaunchTemplateVersionsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     LaunchTemplateId: NotRequired[ReadOnly[str]]
     LaunchTemplateName: NotRequired[ReadOnly[str]]
-    Versions: NotRequired[ReadOnly[Sequence[str]]]
+    Versions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MinVersion: NotRequired[ReadOnly[str]]
     MaxVersion: NotRequired[ReadOnly[str]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -18508,9 +18640,11 @@ class DescribeLaunchTemplatesRequestPaginateTypeDef(TypedDict):
     """DescribeLaunchTemplatesRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    LaunchTemplateIds: NotRequired[Sequence[str]]
-    LaunchTemplateNames: NotRequired[Sequence[str]]
+    LaunchTemplateIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    LaunchTemplateNames: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     IncludeManagedResources: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18519,8 +18653,8 @@ class DescribeLaunchTemplatesRequestTypeDef(TypedDict):
     """DescribeLaunchTemplatesRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    LaunchTemplateIds: NotRequired[ReadOnly[Sequence[str]]]
-    LaunchTemplateNames: NotRequired[ReadOnly[Sequence[str]]]
+    LaunchTemplateIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    LaunchTemplateNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -18550,9 +18684,11 @@ class DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestPagi
     """
 
     LocalGatewayRouteTableVirtualInterfaceGroupAssociationIds: NotRequired[
-        Sequence[str]
+        Union[List[str], Tuple[str, ...]]
     ]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18565,7 +18701,7 @@ class DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestType
     """
 
     LocalGatewayRouteTableVirtualInterfaceGroupAssociationIds: NotRequired[
-        ReadOnly[Sequence[str]]
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
     ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -18603,8 +18739,12 @@ class DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResultTypeD
 class DescribeLocalGatewayRouteTableVpcAssociationsRequestPaginateTypeDef(TypedDict):
     """DescribeLocalGatewayRouteTableVpcAssociationsRequest (paginate() request)."""
 
-    LocalGatewayRouteTableVpcAssociationIds: NotRequired[Sequence[str]]
+    LocalGatewayRouteTableVpcAssociationIds: NotRequired[
+        Union[List[str], Tuple[str, ...]]
+    ]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18612,7 +18752,9 @@ class DescribeLocalGatewayRouteTableVpcAssociationsRequestPaginateTypeDef(TypedD
 class DescribeLocalGatewayRouteTableVpcAssociationsRequestTypeDef(TypedDict):
     """DescribeLocalGatewayRouteTableVpcAssociationsRequest (input)."""
 
-    LocalGatewayRouteTableVpcAssociationIds: NotRequired[ReadOnly[Sequence[str]]]
+    LocalGatewayRouteTableVpcAssociationIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -18643,8 +18785,10 @@ class DescribeLocalGatewayRouteTableVpcAssociationsResultTypeDef(TypedDict):
 class DescribeLocalGatewayRouteTablesRequestPaginateTypeDef(TypedDict):
     """DescribeLocalGatewayRouteTablesRequest (paginate() request)."""
 
-    LocalGatewayRouteTableIds: NotRequired[Sequence[str]]
+    LocalGatewayRouteTableIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18652,7 +18796,7 @@ class DescribeLocalGatewayRouteTablesRequestPaginateTypeDef(TypedDict):
 class DescribeLocalGatewayRouteTablesRequestTypeDef(TypedDict):
     """DescribeLocalGatewayRouteTablesRequest (input)."""
 
-    LocalGatewayRouteTableIds: NotRequired[ReadOnly[Sequence[str]]]
+    LocalGatewayRouteTableIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -18677,8 +18821,10 @@ class DescribeLocalGatewayRouteTablesResultTypeDef(TypedDict):
 class DescribeLocalGatewayVirtualInterfaceGroupsRequestPaginateTypeDef(TypedDict):
     """DescribeLocalGatewayVirtualInterfaceGroupsRequest (paginate() request)."""
 
-    LocalGatewayVirtualInterfaceGroupIds: NotRequired[Sequence[str]]
+    LocalGatewayVirtualInterfaceGroupIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18686,7 +18832,9 @@ class DescribeLocalGatewayVirtualInterfaceGroupsRequestPaginateTypeDef(TypedDict
 class DescribeLocalGatewayVirtualInterfaceGroupsRequestTypeDef(TypedDict):
     """DescribeLocalGatewayVirtualInterfaceGroupsRequest (input)."""
 
-    LocalGatewayVirtualInterfaceGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    LocalGatewayVirtualInterfaceGroupIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -18717,8 +18865,10 @@ class DescribeLocalGatewayVirtualInterfaceGroupsResultTypeDef(TypedDict):
 class DescribeLocalGatewayVirtualInterfacesRequestPaginateTypeDef(TypedDict):
     """DescribeLocalGatewayVirtualInterfacesRequest (paginate() request)."""
 
-    LocalGatewayVirtualInterfaceIds: NotRequired[Sequence[str]]
+    LocalGatewayVirtualInterfaceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18726,7 +18876,9 @@ class DescribeLocalGatewayVirtualInterfacesRequestPaginateTypeDef(TypedDict):
 class DescribeLocalGatewayVirtualInterfacesRequestTypeDef(TypedDict):
     """DescribeLocalGatewayVirtualInterfacesRequest (input)."""
 
-    LocalGatewayVirtualInterfaceIds: NotRequired[ReadOnly[Sequence[str]]]
+    LocalGatewayVirtualInterfaceIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -18755,8 +18907,10 @@ class DescribeLocalGatewayVirtualInterfacesResultTypeDef(TypedDict):
 class DescribeLocalGatewaysRequestPaginateTypeDef(TypedDict):
     """DescribeLocalGatewaysRequest (paginate() request)."""
 
-    LocalGatewayIds: NotRequired[Sequence[str]]
+    LocalGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18764,7 +18918,7 @@ class DescribeLocalGatewaysRequestPaginateTypeDef(TypedDict):
 class DescribeLocalGatewaysRequestTypeDef(TypedDict):
     """DescribeLocalGatewaysRequest (input)."""
 
-    LocalGatewayIds: NotRequired[ReadOnly[Sequence[str]]]
+    LocalGatewayIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -18802,7 +18956,7 @@ class DescribeLockedSnapshotsRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    SnapshotIds: NotRequired[ReadOnly[Sequence[str]]]
+    SnapshotIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -18832,7 +18986,9 @@ class DescribeMacHostsRequestPaginateTypeDef(TypedDict):
     """DescribeMacHostsRequest (paginate() request)."""
 
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    HostIds: NotRequired[Sequence[str]]
+    HostIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -18840,7 +18996,7 @@ class DescribeMacHostsRequestTypeDef(TypedDict):
     """DescribeMacHostsRequest (input)."""
 
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    HostIds: NotRequired[ReadOnly[Sequence[str]]]
+    HostIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -18872,7 +19028,9 @@ class DescribeMacModificationTasksRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    MacModificationTaskIds: NotRequired[Sequence[str]]
+    MacModificationTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -18881,7 +19039,7 @@ class DescribeMacModificationTasksRequestTypeDef(TypedDict):
 
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    MacModificationTaskIds: NotRequired[ReadOnly[Sequence[str]]]
+    MacModificationTaskIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -18906,7 +19064,9 @@ class DescribeManagedPrefixListsRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    PrefixListIds: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    PrefixListIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -18917,7 +19077,7 @@ class DescribeManagedPrefixListsRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    PrefixListIds: NotRequired[ReadOnly[Sequence[str]]]
+    PrefixListIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DescribeManagedPrefixListsResultFullResultTypeDef(TypedDict):
@@ -18939,8 +19099,10 @@ class DescribeMovingAddressesRequestPaginateTypeDef(TypedDict):
     """DescribeMovingAddressesRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    PublicIps: NotRequired[Sequence[str]]
+    PublicIps: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -18948,7 +19110,7 @@ class DescribeMovingAddressesRequestTypeDef(TypedDict):
     """DescribeMovingAddressesRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    PublicIps: NotRequired[ReadOnly[Sequence[str]]]
+    PublicIps: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -18981,7 +19143,9 @@ class DescribeNatGatewaysRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filter: NotRequired[Sequence[FilterTypeDef]]
-    NatGatewayIds: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NatGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -18991,7 +19155,7 @@ class DescribeNatGatewaysRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     Filter: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
-    NatGatewayIds: NotRequired[ReadOnly[Sequence[str]]]
+    NatGatewayIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
 
 
@@ -19001,7 +19165,7 @@ class DescribeNatGatewaysRequestWaitTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filter: NotRequired[Sequence[FilterTypeDef]]
     MaxResults: NotRequired[int]
-    NatGatewayIds: NotRequired[Sequence[str]]
+    NatGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     NextToken: NotRequired[str]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
@@ -19024,8 +19188,10 @@ class DescribeNatGatewaysResultTypeDef(TypedDict):
 class DescribeNetworkAclsRequestPaginateTypeDef(TypedDict):
     """DescribeNetworkAclsRequest (paginate() request)."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
-    NetworkAclIds: NotRequired[Sequence[str]]
+    NetworkAclIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -19036,7 +19202,7 @@ class DescribeNetworkAclsRequestTypeDef(TypedDict):
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
-    NetworkAclIds: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkAclIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
@@ -19058,22 +19224,28 @@ class DescribeNetworkAclsResultTypeDef(TypedDict):
 class DescribeNetworkInsightsAccessScopeAnalysesRequestPaginateTypeDef(TypedDict):
     """DescribeNetworkInsightsAccessScopeAnalysesRequest (paginate() request)."""
 
-    NetworkInsightsAccessScopeAnalysisIds: NotRequired[Sequence[str]]
+    NetworkInsightsAccessScopeAnalysisIds: NotRequired[
+        Union[List[str], Tuple[str, ...]]
+    ]
     NetworkInsightsAccessScopeId: NotRequired[str]
-    AnalysisStartTimeBegin: NotRequired[TimestampTypeDef]
-    AnalysisStartTimeEnd: NotRequired[TimestampTypeDef]
+    AnalysisStartTimeBegin: NotRequired[Union[TimestampTypeDef, int, float]]
+    AnalysisStartTimeEnd: NotRequired[Union[TimestampTypeDef, int, float]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
 class DescribeNetworkInsightsAccessScopeAnalysesRequestTypeDef(TypedDict):
     """DescribeNetworkInsightsAccessScopeAnalysesRequest (input)."""
 
-    NetworkInsightsAccessScopeAnalysisIds: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkInsightsAccessScopeAnalysisIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     NetworkInsightsAccessScopeId: NotRequired[ReadOnly[str]]
-    AnalysisStartTimeBegin: NotRequired[ReadOnly[TimestampTypeDef]]
-    AnalysisStartTimeEnd: NotRequired[ReadOnly[TimestampTypeDef]]
+    AnalysisStartTimeBegin: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    AnalysisStartTimeEnd: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -19120,16 +19292,20 @@ class DescribeNetworkInsightsAccessScopeAnalysesResultTypeDef(TypedDict):
 class DescribeNetworkInsightsAccessScopesRequestPaginateTypeDef(TypedDict):
     """DescribeNetworkInsightsAccessScopesRequest (paginate() request)."""
 
-    NetworkInsightsAccessScopeIds: NotRequired[Sequence[str]]
+    NetworkInsightsAccessScopeIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
 class DescribeNetworkInsightsAccessScopesRequestTypeDef(TypedDict):
     """DescribeNetworkInsightsAccessScopesRequest (input)."""
 
-    NetworkInsightsAccessScopeIds: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkInsightsAccessScopeIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -19154,22 +19330,24 @@ class DescribeNetworkInsightsAccessScopesResultTypeDef(TypedDict):
 class DescribeNetworkInsightsAnalysesRequestPaginateTypeDef(TypedDict):
     """DescribeNetworkInsightsAnalysesRequest (paginate() request)."""
 
-    NetworkInsightsAnalysisIds: NotRequired[Sequence[str]]
+    NetworkInsightsAnalysisIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     NetworkInsightsPathId: NotRequired[str]
-    AnalysisStartTime: NotRequired[TimestampTypeDef]
-    AnalysisEndTime: NotRequired[TimestampTypeDef]
+    AnalysisStartTime: NotRequired[Union[TimestampTypeDef, int, float]]
+    AnalysisEndTime: NotRequired[Union[TimestampTypeDef, int, float]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
 class DescribeNetworkInsightsAnalysesRequestTypeDef(TypedDict):
     """DescribeNetworkInsightsAnalysesRequest (input)."""
 
-    NetworkInsightsAnalysisIds: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkInsightsAnalysisIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NetworkInsightsPathId: NotRequired[ReadOnly[str]]
-    AnalysisStartTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    AnalysisEndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    AnalysisStartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    AnalysisEndTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -19216,16 +19394,18 @@ class DescribeNetworkInsightsAnalysesResultTypeDef(TypedDict):
 class DescribeNetworkInsightsPathsRequestPaginateTypeDef(TypedDict):
     """DescribeNetworkInsightsPathsRequest (paginate() request)."""
 
-    NetworkInsightsPathIds: NotRequired[Sequence[str]]
+    NetworkInsightsPathIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
 class DescribeNetworkInsightsPathsRequestTypeDef(TypedDict):
     """DescribeNetworkInsightsPathsRequest (input)."""
 
-    NetworkInsightsPathIds: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkInsightsPathIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -19279,15 +19459,19 @@ class DescribeNetworkInterfaceAttributeResultTypeDef(TypedDict):
 class DescribeNetworkInterfacePermissionsRequestPaginateTypeDef(TypedDict):
     """Contains the parameters for DescribeNetworkInterfacePermissions."""
 
-    NetworkInterfacePermissionIds: NotRequired[Sequence[str]]
+    NetworkInterfacePermissionIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
 class DescribeNetworkInterfacePermissionsRequestTypeDef(TypedDict):
     """Contains the parameters for DescribeNetworkInterfacePermissions."""
 
-    NetworkInterfacePermissionIds: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkInterfacePermissionIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -19311,9 +19495,11 @@ class DescribeNetworkInterfacePermissionsResultTypeDef(TypedDict):
 class DescribeNetworkInterfacesRequestPaginateTypeDef(TypedDict):
     """Contains the parameters for DescribeNetworkInterfaces."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
-    NetworkInterfaceIds: NotRequired[Sequence[str]]
+    NetworkInterfaceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -19325,7 +19511,7 @@ class DescribeNetworkInterfacesRequestTypeDef(TypedDict):
     MaxResults: NotRequired[ReadOnly[int]]
     IncludeManagedResources: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
-    NetworkInterfaceIds: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkInterfaceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
@@ -19336,7 +19522,7 @@ class DescribeNetworkInterfacesRequestWaitTypeDef(TypedDict):
     MaxResults: NotRequired[int]
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
-    NetworkInterfaceIds: NotRequired[Sequence[str]]
+    NetworkInterfaceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
@@ -19359,7 +19545,7 @@ class DescribeNetworkInterfacesResultTypeDef(TypedDict):
 class DescribeOutpostLagsRequestTypeDef(TypedDict):
     """DescribeOutpostLagsRequest (input)."""
 
-    OutpostLagIds: NotRequired[ReadOnly[Sequence[str]]]
+    OutpostLagIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -19389,9 +19575,9 @@ class DescribeOutpostLagsResultTypeDef(TypedDict):
 class DescribePlacementGroupsRequestTypeDef(TypedDict):
     """DescribePlacementGroupsRequest (input)."""
 
-    GroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    GroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
-    GroupNames: NotRequired[ReadOnly[Sequence[str]]]
+    GroupNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
@@ -19407,7 +19593,9 @@ class DescribePrefixListsRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    PrefixListIds: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    PrefixListIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -19418,7 +19606,7 @@ class DescribePrefixListsRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    PrefixListIds: NotRequired[ReadOnly[Sequence[str]]]
+    PrefixListIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class PrefixListTypeDef(TypedDict):
@@ -19448,7 +19636,9 @@ class DescribePrincipalIdFormatRequestPaginateTypeDef(TypedDict):
     """DescribePrincipalIdFormatRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    Resources: NotRequired[Sequence[str]]
+    Resources: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -19456,7 +19646,7 @@ class DescribePrincipalIdFormatRequestTypeDef(TypedDict):
     """DescribePrincipalIdFormatRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    Resources: NotRequired[ReadOnly[Sequence[str]]]
+    Resources: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -19486,7 +19676,9 @@ class DescribePrincipalIdFormatResultTypeDef(TypedDict):
 class DescribePublicIpv4PoolsRequestPaginateTypeDef(TypedDict):
     """DescribePublicIpv4PoolsRequest (paginate() request)."""
 
-    PoolIds: NotRequired[Sequence[str]]
+    PoolIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -19494,7 +19686,7 @@ class DescribePublicIpv4PoolsRequestPaginateTypeDef(TypedDict):
 class DescribePublicIpv4PoolsRequestTypeDef(TypedDict):
     """DescribePublicIpv4PoolsRequest (input)."""
 
-    PoolIds: NotRequired[ReadOnly[Sequence[str]]]
+    PoolIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -19539,7 +19731,7 @@ class DescribePublicIpv4PoolsResultTypeDef(TypedDict):
 class DescribeRegionsRequestTypeDef(TypedDict):
     """DescribeRegionsRequest (input)."""
 
-    RegionNames: NotRequired[ReadOnly[Sequence[str]]]
+    RegionNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AllRegions: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -19570,8 +19762,10 @@ class DescribeRegionsResultTypeDef(TypedDict):
 class DescribeReplaceRootVolumeTasksRequestPaginateTypeDef(TypedDict):
     """DescribeReplaceRootVolumeTasksRequest (paginate() request)."""
 
-    ReplaceRootVolumeTaskIds: NotRequired[Sequence[str]]
+    ReplaceRootVolumeTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -19579,7 +19773,7 @@ class DescribeReplaceRootVolumeTasksRequestPaginateTypeDef(TypedDict):
 class DescribeReplaceRootVolumeTasksRequestTypeDef(TypedDict):
     """DescribeReplaceRootVolumeTasksRequest (input)."""
 
-    ReplaceRootVolumeTaskIds: NotRequired[ReadOnly[Sequence[str]]]
+    ReplaceRootVolumeTaskIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -19619,7 +19813,8 @@ class DescribeReservedInstancesListingsResultTypeDef(TypedDict):
 class DescribeReservedInstancesModificationsRequestPaginateTypeDef(TypedDict):
     """Contains the parameters for DescribeReservedInstancesModifications."""
 
-    ReservedInstancesModificationIds: NotRequired[Sequence[str]]
+    ReservedInstancesModificationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -19627,7 +19822,9 @@ class DescribeReservedInstancesModificationsRequestPaginateTypeDef(TypedDict):
 class DescribeReservedInstancesModificationsRequestTypeDef(TypedDict):
     """Contains the parameters for DescribeReservedInstancesModifications."""
 
-    ReservedInstancesModificationIds: NotRequired[ReadOnly[Sequence[str]]]
+    ReservedInstancesModificationIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     NextToken: NotRequired[ReadOnly[str]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
@@ -19700,12 +19897,14 @@ class DescribeReservedInstancesOfferingsRequestPaginateTypeDef(TypedDict):
     MinDuration: NotRequired[int]
     OfferingClass: NotRequired[OfferingClassTypeType]
     ProductDescription: NotRequired[RIProductDescriptionType]
-    ReservedInstancesOfferingIds: NotRequired[Sequence[str]]
+    ReservedInstancesOfferingIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     AvailabilityZoneId: NotRequired[str]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     InstanceTenancy: NotRequired[TenancyType]
     OfferingType: NotRequired[OfferingTypeValuesType]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -19720,7 +19919,9 @@ class DescribeReservedInstancesOfferingsRequestTypeDef(TypedDict):
     MinDuration: NotRequired[ReadOnly[int]]
     OfferingClass: NotRequired[ReadOnly[OfferingClassTypeType]]
     ProductDescription: NotRequired[ReadOnly[RIProductDescriptionType]]
-    ReservedInstancesOfferingIds: NotRequired[ReadOnly[Sequence[str]]]
+    ReservedInstancesOfferingIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     AvailabilityZoneId: NotRequired[ReadOnly[str]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -19784,7 +19985,7 @@ class DescribeReservedInstancesRequestTypeDef(TypedDict):
     """Contains the parameters for DescribeReservedInstances."""
 
     OfferingClass: NotRequired[ReadOnly[OfferingClassTypeType]]
-    ReservedInstancesIds: NotRequired[ReadOnly[Sequence[str]]]
+    ReservedInstancesIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     OfferingType: NotRequired[ReadOnly[OfferingTypeValuesType]]
@@ -19824,7 +20025,9 @@ class DescribeReservedInstancesResultTypeDef(TypedDict):
 class DescribeRouteServerEndpointsRequestPaginateTypeDef(TypedDict):
     """DescribeRouteServerEndpointsRequest (paginate() request)."""
 
-    RouteServerEndpointIds: NotRequired[Sequence[str]]
+    RouteServerEndpointIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -19833,7 +20036,7 @@ class DescribeRouteServerEndpointsRequestPaginateTypeDef(TypedDict):
 class DescribeRouteServerEndpointsRequestTypeDef(TypedDict):
     """DescribeRouteServerEndpointsRequest (input)."""
 
-    RouteServerEndpointIds: NotRequired[ReadOnly[Sequence[str]]]
+    RouteServerEndpointIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -19858,7 +20061,9 @@ class DescribeRouteServerEndpointsResultTypeDef(TypedDict):
 class DescribeRouteServerPeersRequestPaginateTypeDef(TypedDict):
     """DescribeRouteServerPeersRequest (paginate() request)."""
 
-    RouteServerPeerIds: NotRequired[Sequence[str]]
+    RouteServerPeerIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -19867,7 +20072,7 @@ class DescribeRouteServerPeersRequestPaginateTypeDef(TypedDict):
 class DescribeRouteServerPeersRequestTypeDef(TypedDict):
     """DescribeRouteServerPeersRequest (input)."""
 
-    RouteServerPeerIds: NotRequired[ReadOnly[Sequence[str]]]
+    RouteServerPeerIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -19892,7 +20097,9 @@ class DescribeRouteServerPeersResultTypeDef(TypedDict):
 class DescribeRouteServersRequestPaginateTypeDef(TypedDict):
     """DescribeRouteServersRequest (paginate() request)."""
 
-    RouteServerIds: NotRequired[Sequence[str]]
+    RouteServerIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -19901,7 +20108,7 @@ class DescribeRouteServersRequestPaginateTypeDef(TypedDict):
 class DescribeRouteServersRequestTypeDef(TypedDict):
     """DescribeRouteServersRequest (input)."""
 
-    RouteServerIds: NotRequired[ReadOnly[Sequence[str]]]
+    RouteServerIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -19926,8 +20133,10 @@ class DescribeRouteServersResultTypeDef(TypedDict):
 class DescribeRouteTablesRequestPaginateTypeDef(TypedDict):
     """DescribeRouteTablesRequest (paginate() request)."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
-    RouteTableIds: NotRequired[Sequence[str]]
+    RouteTableIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -19938,7 +20147,7 @@ class DescribeRouteTablesRequestTypeDef(TypedDict):
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
-    RouteTableIds: NotRequired[ReadOnly[Sequence[str]]]
+    RouteTableIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
@@ -19972,8 +20181,8 @@ class SlotDateTimeRangeRequestTypeDef(TypedDict):
     schedule. The time period must span less than one day.
     """
 
-    EarliestTime: ReadOnly[TimestampTypeDef]
-    LatestTime: ReadOnly[TimestampTypeDef]
+    EarliestTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    LatestTime: ReadOnly[Union[TimestampTypeDef, int, float]]
 
 
 class DescribeScheduledInstanceAvailabilityRequestPaginateTypeDef(TypedDict):
@@ -19982,8 +20191,10 @@ class DescribeScheduledInstanceAvailabilityRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     FirstSlotStartTimeRange: SlotDateTimeRangeRequestTypeDef
+    MaxResults: NotRequired[int]
     MaxSlotDurationInHours: NotRequired[int]
     MinSlotDurationInHours: NotRequired[int]
+    NextToken: NotRequired[str]
     Recurrence: ScheduledInstanceRecurrenceRequestTypeDef
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -20053,8 +20264,8 @@ class SlotStartTimeRangeRequestTypeDef(TypedDict):
     schedule.
     """
 
-    EarliestTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    LatestTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    EarliestTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    LatestTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 
 class DescribeScheduledInstancesRequestPaginateTypeDef(TypedDict):
@@ -20062,7 +20273,9 @@ class DescribeScheduledInstancesRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    ScheduledInstanceIds: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    ScheduledInstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     SlotStartTimeRange: NotRequired[SlotStartTimeRangeRequestTypeDef]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -20074,7 +20287,7 @@ class DescribeScheduledInstancesRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    ScheduledInstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    ScheduledInstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     SlotStartTimeRange: NotRequired[ReadOnly[SlotStartTimeRangeRequestTypeDef]]
 
 
@@ -20118,7 +20331,9 @@ class DescribeSecondaryInterfacesRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    SecondaryInterfaceIds: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    SecondaryInterfaceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -20129,7 +20344,7 @@ class DescribeSecondaryInterfacesRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    SecondaryInterfaceIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecondaryInterfaceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class SecondaryInterfaceAttachmentTypeDef(TypedDict):
@@ -20191,7 +20406,9 @@ class DescribeSecondaryNetworksRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    SecondaryNetworkIds: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    SecondaryNetworkIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -20202,7 +20419,7 @@ class DescribeSecondaryNetworksRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    SecondaryNetworkIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecondaryNetworkIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DescribeSecondaryNetworksRequestWaitTypeDef(TypedDict):
@@ -20212,7 +20429,7 @@ class DescribeSecondaryNetworksRequestWaitTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
     MaxResults: NotRequired[int]
     NextToken: NotRequired[str]
-    SecondaryNetworkIds: NotRequired[Sequence[str]]
+    SecondaryNetworkIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
 
@@ -20236,7 +20453,9 @@ class DescribeSecondarySubnetsRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    SecondarySubnetIds: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    SecondarySubnetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -20247,7 +20466,7 @@ class DescribeSecondarySubnetsRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    SecondarySubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecondarySubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DescribeSecondarySubnetsRequestWaitTypeDef(TypedDict):
@@ -20257,7 +20476,7 @@ class DescribeSecondarySubnetsRequestWaitTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
     MaxResults: NotRequired[int]
     NextToken: NotRequired[str]
-    SecondarySubnetIds: NotRequired[Sequence[str]]
+    SecondarySubnetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
 
@@ -20280,7 +20499,7 @@ class DescribeSecurityGroupReferencesRequestTypeDef(TypedDict):
     """DescribeSecurityGroupReferencesRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    GroupId: ReadOnly[Sequence[str]]
+    GroupId: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class SecurityGroupReferenceTypeDef(TypedDict):
@@ -20303,8 +20522,10 @@ class DescribeSecurityGroupRulesRequestPaginateTypeDef(TypedDict):
     """DescribeSecurityGroupRulesRequest (paginate() request)."""
 
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    SecurityGroupRuleIds: NotRequired[Sequence[str]]
+    SecurityGroupRuleIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -20312,7 +20533,7 @@ class DescribeSecurityGroupRulesRequestTypeDef(TypedDict):
     """DescribeSecurityGroupRulesRequest (input)."""
 
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    SecurityGroupRuleIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupRuleIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -20337,6 +20558,8 @@ class DescribeSecurityGroupVpcAssociationsRequestPaginateTypeDef(TypedDict):
     """DescribeSecurityGroupVpcAssociationsRequest (paginate() request)."""
 
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -20391,8 +20614,10 @@ class DescribeSecurityGroupVpcAssociationsResultTypeDef(TypedDict):
 class DescribeSecurityGroupsRequestPaginateTypeDef(TypedDict):
     """DescribeSecurityGroupsRequest (paginate() request)."""
 
-    GroupIds: NotRequired[Sequence[str]]
-    GroupNames: NotRequired[Sequence[str]]
+    GroupIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    GroupNames: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -20401,8 +20626,8 @@ class DescribeSecurityGroupsRequestPaginateTypeDef(TypedDict):
 class DescribeSecurityGroupsRequestTypeDef(TypedDict):
     """DescribeSecurityGroupsRequest (input)."""
 
-    GroupIds: NotRequired[ReadOnly[Sequence[str]]]
-    GroupNames: NotRequired[ReadOnly[Sequence[str]]]
+    GroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    GroupNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -20412,8 +20637,8 @@ class DescribeSecurityGroupsRequestTypeDef(TypedDict):
 class DescribeSecurityGroupsRequestWaitTypeDef(TypedDict):
     """DescribeSecurityGroupsRequest (wait() request)."""
 
-    GroupIds: NotRequired[Sequence[str]]
-    GroupNames: NotRequired[Sequence[str]]
+    GroupIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    GroupNames: NotRequired[Union[List[str], Tuple[str, ...]]]
     NextToken: NotRequired[str]
     MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
@@ -20465,7 +20690,9 @@ class DescribeSecurityGroupsResultTypeDef(TypedDict):
 class DescribeServiceLinkVirtualInterfacesRequestTypeDef(TypedDict):
     """DescribeServiceLinkVirtualInterfacesRequest (input)."""
 
-    ServiceLinkVirtualInterfaceIds: NotRequired[ReadOnly[Sequence[str]]]
+    ServiceLinkVirtualInterfaceIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -20528,6 +20755,8 @@ class DescribeSnapshotTierStatusRequestPaginateTypeDef(TypedDict):
 
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -20575,9 +20804,11 @@ class DescribeSnapshotTierStatusResultTypeDef(TypedDict):
 class DescribeSnapshotsRequestPaginateTypeDef(TypedDict):
     """DescribeSnapshotsRequest (paginate() request)."""
 
-    OwnerIds: NotRequired[Sequence[str]]
-    RestorableByUserIds: NotRequired[Sequence[str]]
-    SnapshotIds: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    OwnerIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    RestorableByUserIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    SnapshotIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -20588,8 +20819,8 @@ class DescribeSnapshotsRequestSnapshotCompletedWaitTypeDef(TypedDict):
 
     MaxResults: NotRequired[int]
     NextToken: NotRequired[str]
-    OwnerIds: NotRequired[Sequence[str]]
-    RestorableByUserIds: NotRequired[Sequence[str]]
+    OwnerIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    RestorableByUserIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
@@ -20600,9 +20831,9 @@ class DescribeSnapshotsRequestTypeDef(TypedDict):
 
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    OwnerIds: NotRequired[ReadOnly[Sequence[str]]]
-    RestorableByUserIds: NotRequired[ReadOnly[Sequence[str]]]
-    SnapshotIds: NotRequired[ReadOnly[Sequence[str]]]
+    OwnerIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    RestorableByUserIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SnapshotIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
@@ -20612,9 +20843,9 @@ class DescribeSnapshotsRequestWaitTypeDef(TypedDict):
 
     MaxResults: NotRequired[int]
     NextToken: NotRequired[str]
-    OwnerIds: NotRequired[Sequence[str]]
-    RestorableByUserIds: NotRequired[Sequence[str]]
-    SnapshotIds: NotRequired[Sequence[str]]
+    OwnerIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    RestorableByUserIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    SnapshotIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
@@ -20681,6 +20912,8 @@ class DescribeSpotFleetInstancesRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     SpotFleetRequestId: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -20715,7 +20948,7 @@ class DescribeSpotFleetRequestHistoryRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     SpotFleetRequestId: ReadOnly[str]
     EventType: NotRequired[ReadOnly[EventTypeType]]
-    StartTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
 
@@ -20743,7 +20976,9 @@ class DescribeSpotFleetRequestsRequestPaginateTypeDef(TypedDict):
     """Contains the parameters for DescribeSpotFleetRequests."""
 
     DryRun: NotRequired[bool]
-    SpotFleetRequestIds: NotRequired[Sequence[str]]
+    SpotFleetRequestIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -20751,7 +20986,7 @@ class DescribeSpotFleetRequestsRequestTypeDef(TypedDict):
     """Contains the parameters for DescribeSpotFleetRequests."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    SpotFleetRequestIds: NotRequired[ReadOnly[Sequence[str]]]
+    SpotFleetRequestIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
 
@@ -20970,8 +21205,10 @@ class DescribeSpotFleetRequestsResponseTypeDef(TypedDict):
 class DescribeSpotInstanceRequestsRequestPaginateTypeDef(TypedDict):
     """Contains the parameters for DescribeSpotInstanceRequests."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
-    SpotInstanceRequestIds: NotRequired[Sequence[str]]
+    SpotInstanceRequestIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -20982,7 +21219,7 @@ class DescribeSpotInstanceRequestsRequestTypeDef(TypedDict):
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
-    SpotInstanceRequestIds: NotRequired[ReadOnly[Sequence[str]]]
+    SpotInstanceRequestIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
@@ -20992,7 +21229,7 @@ class DescribeSpotInstanceRequestsRequestWaitTypeDef(TypedDict):
     NextToken: NotRequired[str]
     MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
-    SpotInstanceRequestIds: NotRequired[Sequence[str]]
+    SpotInstanceRequestIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
@@ -21078,12 +21315,14 @@ class DescribeSpotPriceHistoryRequestPaginateTypeDef(TypedDict):
 
     AvailabilityZoneId: NotRequired[str]
     DryRun: NotRequired[bool]
-    StartTime: NotRequired[TimestampTypeDef]
-    EndTime: NotRequired[TimestampTypeDef]
+    StartTime: NotRequired[Union[TimestampTypeDef, int, float]]
+    EndTime: NotRequired[Union[TimestampTypeDef, int, float]]
     InstanceTypes: NotRequired[Sequence[InstanceTypeType]]
-    ProductDescriptions: NotRequired[Sequence[str]]
+    ProductDescriptions: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     AvailabilityZone: NotRequired[str]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -21092,10 +21331,10 @@ class DescribeSpotPriceHistoryRequestTypeDef(TypedDict):
 
     AvailabilityZoneId: NotRequired[ReadOnly[str]]
     DryRun: NotRequired[ReadOnly[bool]]
-    StartTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     InstanceTypes: NotRequired[ReadOnly[Sequence[InstanceTypeType]]]
-    ProductDescriptions: NotRequired[ReadOnly[Sequence[str]]]
+    ProductDescriptions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     AvailabilityZone: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -21136,6 +21375,8 @@ class DescribeStaleSecurityGroupsRequestPaginateTypeDef(TypedDict):
     """DescribeStaleSecurityGroupsRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     VpcId: str
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -21191,16 +21432,18 @@ class DescribeStaleSecurityGroupsResultTypeDef(TypedDict):
 class DescribeStoreImageTasksRequestPaginateTypeDef(TypedDict):
     """DescribeStoreImageTasksRequest (paginate() request)."""
 
-    ImageIds: NotRequired[Sequence[str]]
+    ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
 class DescribeStoreImageTasksRequestTypeDef(TypedDict):
     """DescribeStoreImageTasksRequest (input)."""
 
-    ImageIds: NotRequired[ReadOnly[Sequence[str]]]
+    ImageIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -21210,7 +21453,7 @@ class DescribeStoreImageTasksRequestTypeDef(TypedDict):
 class DescribeStoreImageTasksRequestWaitTypeDef(TypedDict):
     """DescribeStoreImageTasksRequest (wait() request)."""
 
-    ImageIds: NotRequired[Sequence[str]]
+    ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     NextToken: NotRequired[str]
@@ -21251,7 +21494,9 @@ class DescribeSubnetsRequestPaginateTypeDef(TypedDict):
     """DescribeSubnetsRequest (paginate() request)."""
 
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    SubnetIds: NotRequired[Sequence[str]]
+    SubnetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -21260,7 +21505,7 @@ class DescribeSubnetsRequestTypeDef(TypedDict):
     """DescribeSubnetsRequest (input)."""
 
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    SubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -21270,7 +21515,7 @@ class DescribeSubnetsRequestWaitTypeDef(TypedDict):
     """DescribeSubnetsRequest (wait() request)."""
 
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    SubnetIds: NotRequired[Sequence[str]]
+    SubnetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     NextToken: NotRequired[str]
     MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
@@ -21297,6 +21542,8 @@ class DescribeTagsRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -21336,7 +21583,7 @@ class DescribeTagsResultTypeDef(TypedDict):
 class DescribeTrafficMirrorFilterRulesRequestTypeDef(TypedDict):
     """DescribeTrafficMirrorFilterRulesRequest (input)."""
 
-    TrafficMirrorFilterRuleIds: NotRequired[ReadOnly[Sequence[str]]]
+    TrafficMirrorFilterRuleIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     TrafficMirrorFilterId: NotRequired[ReadOnly[str]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -21355,16 +21602,18 @@ class DescribeTrafficMirrorFilterRulesResultTypeDef(TypedDict):
 class DescribeTrafficMirrorFiltersRequestPaginateTypeDef(TypedDict):
     """DescribeTrafficMirrorFiltersRequest (paginate() request)."""
 
-    TrafficMirrorFilterIds: NotRequired[Sequence[str]]
+    TrafficMirrorFilterIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
 class DescribeTrafficMirrorFiltersRequestTypeDef(TypedDict):
     """DescribeTrafficMirrorFiltersRequest (input)."""
 
-    TrafficMirrorFilterIds: NotRequired[ReadOnly[Sequence[str]]]
+    TrafficMirrorFilterIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -21389,16 +21638,18 @@ class DescribeTrafficMirrorFiltersResultTypeDef(TypedDict):
 class DescribeTrafficMirrorSessionsRequestPaginateTypeDef(TypedDict):
     """DescribeTrafficMirrorSessionsRequest (paginate() request)."""
 
-    TrafficMirrorSessionIds: NotRequired[Sequence[str]]
+    TrafficMirrorSessionIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
 class DescribeTrafficMirrorSessionsRequestTypeDef(TypedDict):
     """DescribeTrafficMirrorSessionsRequest (input)."""
 
-    TrafficMirrorSessionIds: NotRequired[ReadOnly[Sequence[str]]]
+    TrafficMirrorSessionIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -21423,16 +21674,18 @@ class DescribeTrafficMirrorSessionsResultTypeDef(TypedDict):
 class DescribeTrafficMirrorTargetsRequestPaginateTypeDef(TypedDict):
     """DescribeTrafficMirrorTargetsRequest (paginate() request)."""
 
-    TrafficMirrorTargetIds: NotRequired[Sequence[str]]
+    TrafficMirrorTargetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
 class DescribeTrafficMirrorTargetsRequestTypeDef(TypedDict):
     """DescribeTrafficMirrorTargetsRequest (input)."""
 
-    TrafficMirrorTargetIds: NotRequired[ReadOnly[Sequence[str]]]
+    TrafficMirrorTargetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -21457,8 +21710,10 @@ class DescribeTrafficMirrorTargetsResultTypeDef(TypedDict):
 class DescribeTransitGatewayAttachmentsRequestPaginateTypeDef(TypedDict):
     """DescribeTransitGatewayAttachmentsRequest (paginate() request)."""
 
-    TransitGatewayAttachmentIds: NotRequired[Sequence[str]]
+    TransitGatewayAttachmentIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -21466,7 +21721,9 @@ class DescribeTransitGatewayAttachmentsRequestPaginateTypeDef(TypedDict):
 class DescribeTransitGatewayAttachmentsRequestTypeDef(TypedDict):
     """DescribeTransitGatewayAttachmentsRequest (input)."""
 
-    TransitGatewayAttachmentIds: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayAttachmentIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -21513,8 +21770,10 @@ class DescribeTransitGatewayAttachmentsResultTypeDef(TypedDict):
 class DescribeTransitGatewayConnectPeersRequestPaginateTypeDef(TypedDict):
     """DescribeTransitGatewayConnectPeersRequest (paginate() request)."""
 
-    TransitGatewayConnectPeerIds: NotRequired[Sequence[str]]
+    TransitGatewayConnectPeerIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -21522,7 +21781,9 @@ class DescribeTransitGatewayConnectPeersRequestPaginateTypeDef(TypedDict):
 class DescribeTransitGatewayConnectPeersRequestTypeDef(TypedDict):
     """DescribeTransitGatewayConnectPeersRequest (input)."""
 
-    TransitGatewayConnectPeerIds: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayConnectPeerIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -21547,8 +21808,10 @@ class DescribeTransitGatewayConnectPeersResultTypeDef(TypedDict):
 class DescribeTransitGatewayConnectsRequestPaginateTypeDef(TypedDict):
     """DescribeTransitGatewayConnectsRequest (paginate() request)."""
 
-    TransitGatewayAttachmentIds: NotRequired[Sequence[str]]
+    TransitGatewayAttachmentIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -21556,7 +21819,9 @@ class DescribeTransitGatewayConnectsRequestPaginateTypeDef(TypedDict):
 class DescribeTransitGatewayConnectsRequestTypeDef(TypedDict):
     """DescribeTransitGatewayConnectsRequest (input)."""
 
-    TransitGatewayAttachmentIds: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayAttachmentIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -21581,7 +21846,9 @@ class DescribeTransitGatewayConnectsResultTypeDef(TypedDict):
 class DescribeTransitGatewayMeteringPoliciesRequestTypeDef(TypedDict):
     """DescribeTransitGatewayMeteringPoliciesRequest (input)."""
 
-    TransitGatewayMeteringPolicyIds: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayMeteringPolicyIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -21601,8 +21868,10 @@ class DescribeTransitGatewayMeteringPoliciesResultTypeDef(TypedDict):
 class DescribeTransitGatewayMulticastDomainsRequestPaginateTypeDef(TypedDict):
     """DescribeTransitGatewayMulticastDomainsRequest (paginate() request)."""
 
-    TransitGatewayMulticastDomainIds: NotRequired[Sequence[str]]
+    TransitGatewayMulticastDomainIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -21610,7 +21879,9 @@ class DescribeTransitGatewayMulticastDomainsRequestPaginateTypeDef(TypedDict):
 class DescribeTransitGatewayMulticastDomainsRequestTypeDef(TypedDict):
     """DescribeTransitGatewayMulticastDomainsRequest (input)."""
 
-    TransitGatewayMulticastDomainIds: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayMulticastDomainIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -21639,8 +21910,10 @@ class DescribeTransitGatewayMulticastDomainsResultTypeDef(TypedDict):
 class DescribeTransitGatewayPeeringAttachmentsRequestPaginateTypeDef(TypedDict):
     """DescribeTransitGatewayPeeringAttachmentsRequest (paginate() request)."""
 
-    TransitGatewayAttachmentIds: NotRequired[Sequence[str]]
+    TransitGatewayAttachmentIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -21648,7 +21921,9 @@ class DescribeTransitGatewayPeeringAttachmentsRequestPaginateTypeDef(TypedDict):
 class DescribeTransitGatewayPeeringAttachmentsRequestTypeDef(TypedDict):
     """DescribeTransitGatewayPeeringAttachmentsRequest (input)."""
 
-    TransitGatewayAttachmentIds: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayAttachmentIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -21677,8 +21952,10 @@ class DescribeTransitGatewayPeeringAttachmentsResultTypeDef(TypedDict):
 class DescribeTransitGatewayPolicyTablesRequestPaginateTypeDef(TypedDict):
     """DescribeTransitGatewayPolicyTablesRequest (paginate() request)."""
 
-    TransitGatewayPolicyTableIds: NotRequired[Sequence[str]]
+    TransitGatewayPolicyTableIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -21686,7 +21963,9 @@ class DescribeTransitGatewayPolicyTablesRequestPaginateTypeDef(TypedDict):
 class DescribeTransitGatewayPolicyTablesRequestTypeDef(TypedDict):
     """DescribeTransitGatewayPolicyTablesRequest (input)."""
 
-    TransitGatewayPolicyTableIds: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayPolicyTableIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -21711,8 +21990,12 @@ class DescribeTransitGatewayPolicyTablesResultTypeDef(TypedDict):
 class DescribeTransitGatewayRouteTableAnnouncementsRequestPaginateTypeDef(TypedDict):
     """DescribeTransitGatewayRouteTableAnnouncementsRequest (paginate() request)."""
 
-    TransitGatewayRouteTableAnnouncementIds: NotRequired[Sequence[str]]
+    TransitGatewayRouteTableAnnouncementIds: NotRequired[
+        Union[List[str], Tuple[str, ...]]
+    ]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -21720,7 +22003,9 @@ class DescribeTransitGatewayRouteTableAnnouncementsRequestPaginateTypeDef(TypedD
 class DescribeTransitGatewayRouteTableAnnouncementsRequestTypeDef(TypedDict):
     """DescribeTransitGatewayRouteTableAnnouncementsRequest (input)."""
 
-    TransitGatewayRouteTableAnnouncementIds: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayRouteTableAnnouncementIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -21751,8 +22036,10 @@ class DescribeTransitGatewayRouteTableAnnouncementsResultTypeDef(TypedDict):
 class DescribeTransitGatewayRouteTablesRequestPaginateTypeDef(TypedDict):
     """DescribeTransitGatewayRouteTablesRequest (paginate() request)."""
 
-    TransitGatewayRouteTableIds: NotRequired[Sequence[str]]
+    TransitGatewayRouteTableIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -21760,7 +22047,9 @@ class DescribeTransitGatewayRouteTablesRequestPaginateTypeDef(TypedDict):
 class DescribeTransitGatewayRouteTablesRequestTypeDef(TypedDict):
     """DescribeTransitGatewayRouteTablesRequest (input)."""
 
-    TransitGatewayRouteTableIds: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayRouteTableIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -21785,8 +22074,10 @@ class DescribeTransitGatewayRouteTablesResultTypeDef(TypedDict):
 class DescribeTransitGatewayVpcAttachmentsRequestPaginateTypeDef(TypedDict):
     """DescribeTransitGatewayVpcAttachmentsRequest (paginate() request)."""
 
-    TransitGatewayAttachmentIds: NotRequired[Sequence[str]]
+    TransitGatewayAttachmentIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -21794,7 +22085,9 @@ class DescribeTransitGatewayVpcAttachmentsRequestPaginateTypeDef(TypedDict):
 class DescribeTransitGatewayVpcAttachmentsRequestTypeDef(TypedDict):
     """DescribeTransitGatewayVpcAttachmentsRequest (input)."""
 
-    TransitGatewayAttachmentIds: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayAttachmentIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -21819,8 +22112,10 @@ class DescribeTransitGatewayVpcAttachmentsResultTypeDef(TypedDict):
 class DescribeTransitGatewaysRequestPaginateTypeDef(TypedDict):
     """DescribeTransitGatewaysRequest (paginate() request)."""
 
-    TransitGatewayIds: NotRequired[Sequence[str]]
+    TransitGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -21828,7 +22123,7 @@ class DescribeTransitGatewaysRequestPaginateTypeDef(TypedDict):
 class DescribeTransitGatewaysRequestTypeDef(TypedDict):
     """DescribeTransitGatewaysRequest (input)."""
 
-    TransitGatewayIds: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -21853,16 +22148,18 @@ class DescribeTransitGatewaysResultTypeDef(TypedDict):
 class DescribeTrunkInterfaceAssociationsRequestPaginateTypeDef(TypedDict):
     """DescribeTrunkInterfaceAssociationsRequest (paginate() request)."""
 
-    AssociationIds: NotRequired[Sequence[str]]
+    AssociationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
 class DescribeTrunkInterfaceAssociationsRequestTypeDef(TypedDict):
     """DescribeTrunkInterfaceAssociationsRequest (input)."""
 
-    AssociationIds: NotRequired[ReadOnly[Sequence[str]]]
+    AssociationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -21887,9 +22184,11 @@ class DescribeTrunkInterfaceAssociationsResultTypeDef(TypedDict):
 class DescribeVerifiedAccessEndpointsRequestPaginateTypeDef(TypedDict):
     """DescribeVerifiedAccessEndpointsRequest (paginate() request)."""
 
-    VerifiedAccessEndpointIds: NotRequired[Sequence[str]]
+    VerifiedAccessEndpointIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     VerifiedAccessInstanceId: NotRequired[str]
     VerifiedAccessGroupId: NotRequired[str]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -21898,7 +22197,7 @@ class DescribeVerifiedAccessEndpointsRequestPaginateTypeDef(TypedDict):
 class DescribeVerifiedAccessEndpointsRequestTypeDef(TypedDict):
     """DescribeVerifiedAccessEndpointsRequest (input)."""
 
-    VerifiedAccessEndpointIds: NotRequired[ReadOnly[Sequence[str]]]
+    VerifiedAccessEndpointIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     VerifiedAccessInstanceId: NotRequired[ReadOnly[str]]
     VerifiedAccessGroupId: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -21925,8 +22224,10 @@ class DescribeVerifiedAccessEndpointsResultTypeDef(TypedDict):
 class DescribeVerifiedAccessGroupsRequestPaginateTypeDef(TypedDict):
     """DescribeVerifiedAccessGroupsRequest (paginate() request)."""
 
-    VerifiedAccessGroupIds: NotRequired[Sequence[str]]
+    VerifiedAccessGroupIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     VerifiedAccessInstanceId: NotRequired[str]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -21935,7 +22236,7 @@ class DescribeVerifiedAccessGroupsRequestPaginateTypeDef(TypedDict):
 class DescribeVerifiedAccessGroupsRequestTypeDef(TypedDict):
     """DescribeVerifiedAccessGroupsRequest (input)."""
 
-    VerifiedAccessGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    VerifiedAccessGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     VerifiedAccessInstanceId: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -21965,7 +22266,9 @@ class DescribeVerifiedAccessInstanceLoggingConfigurationsRequestPaginateTypeDef(
     request).
     """
 
-    VerifiedAccessInstanceIds: NotRequired[Sequence[str]]
+    VerifiedAccessInstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -21974,7 +22277,7 @@ class DescribeVerifiedAccessInstanceLoggingConfigurationsRequestPaginateTypeDef(
 class DescribeVerifiedAccessInstanceLoggingConfigurationsRequestTypeDef(TypedDict):
     """DescribeVerifiedAccessInstanceLoggingConfigurationsRequest (input)."""
 
-    VerifiedAccessInstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    VerifiedAccessInstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -22061,7 +22364,9 @@ class DescribeVerifiedAccessInstanceLoggingConfigurationsResultTypeDef(TypedDict
 class DescribeVerifiedAccessInstancesRequestPaginateTypeDef(TypedDict):
     """DescribeVerifiedAccessInstancesRequest (paginate() request)."""
 
-    VerifiedAccessInstanceIds: NotRequired[Sequence[str]]
+    VerifiedAccessInstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -22070,7 +22375,7 @@ class DescribeVerifiedAccessInstancesRequestPaginateTypeDef(TypedDict):
 class DescribeVerifiedAccessInstancesRequestTypeDef(TypedDict):
     """DescribeVerifiedAccessInstancesRequest (input)."""
 
-    VerifiedAccessInstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    VerifiedAccessInstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -22095,7 +22400,9 @@ class DescribeVerifiedAccessInstancesResultTypeDef(TypedDict):
 class DescribeVerifiedAccessTrustProvidersRequestPaginateTypeDef(TypedDict):
     """DescribeVerifiedAccessTrustProvidersRequest (paginate() request)."""
 
-    VerifiedAccessTrustProviderIds: NotRequired[Sequence[str]]
+    VerifiedAccessTrustProviderIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -22104,7 +22411,9 @@ class DescribeVerifiedAccessTrustProvidersRequestPaginateTypeDef(TypedDict):
 class DescribeVerifiedAccessTrustProvidersRequestTypeDef(TypedDict):
     """DescribeVerifiedAccessTrustProvidersRequest (input)."""
 
-    VerifiedAccessTrustProviderIds: NotRequired[ReadOnly[Sequence[str]]]
+    VerifiedAccessTrustProviderIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -22153,7 +22462,9 @@ class DescribeVolumeAttributeResultTypeDef(TypedDict):
 class DescribeVolumeStatusRequestPaginateTypeDef(TypedDict):
     """DescribeVolumeStatusRequest (paginate() request)."""
 
-    VolumeIds: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    VolumeIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -22165,7 +22476,7 @@ class DescribeVolumeStatusRequestTypeDef(TypedDict):
 
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    VolumeIds: NotRequired[ReadOnly[Sequence[str]]]
+    VolumeIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     IncludeManagedResources: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -22266,8 +22577,10 @@ class DescribeVolumesModificationsRequestPaginateTypeDef(TypedDict):
     """DescribeVolumesModificationsRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    VolumeIds: NotRequired[Sequence[str]]
+    VolumeIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -22275,7 +22588,7 @@ class DescribeVolumesModificationsRequestTypeDef(TypedDict):
     """DescribeVolumesModificationsRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    VolumeIds: NotRequired[ReadOnly[Sequence[str]]]
+    VolumeIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -22321,17 +22634,19 @@ class DescribeVolumesModificationsResultTypeDef(TypedDict):
 class DescribeVolumesRequestPaginateTypeDef(TypedDict):
     """DescribeVolumesRequest (paginate() request)."""
 
-    VolumeIds: NotRequired[Sequence[str]]
+    VolumeIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
 class DescribeVolumesRequestTypeDef(TypedDict):
     """DescribeVolumesRequest (input)."""
 
-    VolumeIds: NotRequired[ReadOnly[Sequence[str]]]
+    VolumeIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     IncludeManagedResources: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -22342,7 +22657,7 @@ class DescribeVolumesRequestTypeDef(TypedDict):
 class DescribeVolumesRequestWaitTypeDef(TypedDict):
     """DescribeVolumesRequest (wait() request)."""
 
-    VolumeIds: NotRequired[Sequence[str]]
+    VolumeIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -22396,7 +22711,7 @@ class DescribeVpcBlockPublicAccessExclusionsRequestTypeDef(TypedDict):
 
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    ExclusionIds: NotRequired[ReadOnly[Sequence[str]]]
+    ExclusionIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
 
@@ -22445,14 +22760,16 @@ class DescribeVpcBlockPublicAccessOptionsResultTypeDef(TypedDict):
 class DescribeVpcClassicLinkDnsSupportRequestPaginateTypeDef(TypedDict):
     """DescribeVpcClassicLinkDnsSupportRequest (paginate() request)."""
 
-    VpcIds: NotRequired[Sequence[str]]
+    VpcIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
 class DescribeVpcClassicLinkDnsSupportRequestTypeDef(TypedDict):
     """DescribeVpcClassicLinkDnsSupportRequest (input)."""
 
-    VpcIds: NotRequired[ReadOnly[Sequence[str]]]
+    VpcIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -22476,7 +22793,7 @@ class DescribeVpcClassicLinkRequestTypeDef(TypedDict):
     """DescribeVpcClassicLinkRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    VpcIds: NotRequired[ReadOnly[Sequence[str]]]
+    VpcIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
@@ -22500,8 +22817,8 @@ class DescribeVpcEncryptionControlsRequestTypeDef(TypedDict):
 
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    VpcEncryptionControlIds: NotRequired[ReadOnly[Sequence[str]]]
-    VpcIds: NotRequired[ReadOnly[Sequence[str]]]
+    VpcEncryptionControlIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    VpcIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
 
@@ -22518,7 +22835,7 @@ class DescribeVpcEndpointAssociationsRequestTypeDef(TypedDict):
     """DescribeVpcEndpointAssociationsRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    VpcEndpointIds: NotRequired[ReadOnly[Sequence[str]]]
+    VpcEndpointIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -22557,6 +22874,8 @@ class DescribeVpcEndpointConnectionNotificationsRequestPaginateTypeDef(TypedDict
     DryRun: NotRequired[bool]
     ConnectionNotificationId: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -22592,6 +22911,8 @@ class DescribeVpcEndpointConnectionsRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -22640,8 +22961,10 @@ class DescribeVpcEndpointServiceConfigurationsRequestPaginateTypeDef(TypedDict):
     """DescribeVpcEndpointServiceConfigurationsRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    ServiceIds: NotRequired[Sequence[str]]
+    ServiceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -22649,7 +22972,7 @@ class DescribeVpcEndpointServiceConfigurationsRequestTypeDef(TypedDict):
     """DescribeVpcEndpointServiceConfigurationsRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    ServiceIds: NotRequired[ReadOnly[Sequence[str]]]
+    ServiceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -22676,6 +22999,8 @@ class DescribeVpcEndpointServicePermissionsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     ServiceId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -22708,9 +23033,11 @@ class DescribeVpcEndpointServicesRequestPaginateTypeDef(TypedDict):
     """DescribeVpcEndpointServicesRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    ServiceNames: NotRequired[Sequence[str]]
+    ServiceNames: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    ServiceRegions: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    ServiceRegions: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -22718,11 +23045,11 @@ class DescribeVpcEndpointServicesRequestTypeDef(TypedDict):
     """DescribeVpcEndpointServicesRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    ServiceNames: NotRequired[ReadOnly[Sequence[str]]]
+    ServiceNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    ServiceRegions: NotRequired[ReadOnly[Sequence[str]]]
+    ServiceRegions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class PrivateDnsDetailsTypeDef(TypedDict):
@@ -22774,8 +23101,10 @@ class DescribeVpcEndpointsRequestPaginateTypeDef(TypedDict):
     """DescribeVpcEndpointsRequest (paginate() request)."""
 
     DryRun: NotRequired[bool]
-    VpcEndpointIds: NotRequired[Sequence[str]]
+    VpcEndpointIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -22783,7 +23112,7 @@ class DescribeVpcEndpointsRequestTypeDef(TypedDict):
     """DescribeVpcEndpointsRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    VpcEndpointIds: NotRequired[ReadOnly[Sequence[str]]]
+    VpcEndpointIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -22807,8 +23136,10 @@ class DescribeVpcEndpointsResultTypeDef(TypedDict):
 class DescribeVpcPeeringConnectionsRequestPaginateTypeDef(TypedDict):
     """DescribeVpcPeeringConnectionsRequest (paginate() request)."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
-    VpcPeeringConnectionIds: NotRequired[Sequence[str]]
+    VpcPeeringConnectionIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -22819,7 +23150,7 @@ class DescribeVpcPeeringConnectionsRequestTypeDef(TypedDict):
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
-    VpcPeeringConnectionIds: NotRequired[ReadOnly[Sequence[str]]]
+    VpcPeeringConnectionIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
@@ -22841,7 +23172,7 @@ class DescribeVpcPeeringConnectionsRequestWaitTypeDef(TypedDict):
     NextToken: NotRequired[str]
     MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
-    VpcPeeringConnectionIds: NotRequired[Sequence[str]]
+    VpcPeeringConnectionIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
@@ -22865,7 +23196,9 @@ class DescribeVpcsRequestPaginateTypeDef(TypedDict):
     """DescribeVpcsRequest (paginate() request)."""
 
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    VpcIds: NotRequired[Sequence[str]]
+    VpcIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -22874,7 +23207,7 @@ class DescribeVpcsRequestTypeDef(TypedDict):
     """DescribeVpcsRequest (input)."""
 
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    VpcIds: NotRequired[ReadOnly[Sequence[str]]]
+    VpcIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -22894,7 +23227,7 @@ class DescribeVpcsRequestWaitTypeDef(TypedDict):
     """DescribeVpcsRequest (wait() request)."""
 
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    VpcIds: NotRequired[Sequence[str]]
+    VpcIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     NextToken: NotRequired[str]
     MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
@@ -22919,8 +23252,10 @@ class DescribeVpcsResultTypeDef(TypedDict):
 class DescribeVpnConcentratorsRequestPaginateTypeDef(TypedDict):
     """DescribeVpnConcentratorsRequest (paginate() request)."""
 
-    VpnConcentratorIds: NotRequired[Sequence[str]]
+    VpnConcentratorIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -22928,7 +23263,7 @@ class DescribeVpnConcentratorsRequestPaginateTypeDef(TypedDict):
 class DescribeVpnConcentratorsRequestTypeDef(TypedDict):
     """DescribeVpnConcentratorsRequest (input)."""
 
-    VpnConcentratorIds: NotRequired[ReadOnly[Sequence[str]]]
+    VpnConcentratorIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -22954,7 +23289,7 @@ class DescribeVpnConnectionsRequestTypeDef(TypedDict):
     """Contains the parameters for DescribeVpnConnections."""
 
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    VpnConnectionIds: NotRequired[ReadOnly[Sequence[str]]]
+    VpnConnectionIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -22962,7 +23297,7 @@ class DescribeVpnConnectionsRequestWaitTypeDef(TypedDict):
     """Contains the parameters for DescribeVpnConnections."""
 
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    VpnConnectionIds: NotRequired[Sequence[str]]
+    VpnConnectionIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
@@ -22978,7 +23313,7 @@ class DescribeVpnGatewaysRequestTypeDef(TypedDict):
     """Contains the parameters for DescribeVpnGateways."""
 
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    VpnGatewayIds: NotRequired[ReadOnly[Sequence[str]]]
+    VpnGatewayIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -23251,9 +23586,9 @@ class DisableFastSnapshotRestoreSuccessItemTypeDef(TypedDict):
 class DisableFastSnapshotRestoresRequestTypeDef(TypedDict):
     """DisableFastSnapshotRestoresRequest (input)."""
 
-    AvailabilityZones: NotRequired[ReadOnly[Sequence[str]]]
-    AvailabilityZoneIds: NotRequired[ReadOnly[Sequence[str]]]
-    SourceSnapshotIds: ReadOnly[Sequence[str]]
+    AvailabilityZones: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AvailabilityZoneIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SourceSnapshotIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -23323,7 +23658,7 @@ class DisableImageResultTypeDef(TypedDict):
 class DisableInstanceSqlHaStandbyDetectionsRequestTypeDef(TypedDict):
     """DisableInstanceSqlHaStandbyDetectionsRequest (input)."""
 
-    InstanceIds: ReadOnly[Sequence[str]]
+    InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -23566,9 +23901,9 @@ class DisassociateIamInstanceProfileResultTypeDef(TypedDict):
 class InstanceEventWindowDisassociationRequestTypeDef(TypedDict):
     """The targets to disassociate from the specified event window."""
 
-    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     InstanceTags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-    DedicatedHostIds: NotRequired[ReadOnly[Sequence[str]]]
+    DedicatedHostIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DisassociateInstanceEventWindowRequestTypeDef(TypedDict):
@@ -23621,7 +23956,7 @@ class DisassociateNatGatewayAddressRequestTypeDef(TypedDict):
     """DisassociateNatGatewayAddressRequest (input)."""
 
     NatGatewayId: ReadOnly[str]
-    AssociationIds: ReadOnly[Sequence[str]]
+    AssociationIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     MaxDrainDurationSeconds: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
 
@@ -23696,7 +24031,7 @@ class DisassociateTransitGatewayMulticastDomainRequestTypeDef(TypedDict):
 
     TransitGatewayMulticastDomainId: ReadOnly[str]
     TransitGatewayAttachmentId: ReadOnly[str]
-    SubnetIds: ReadOnly[Sequence[str]]
+    SubnetIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -23793,7 +24128,7 @@ class DiskImageTypeDef(TypedDict):
 class DnsServersOptionsModifyStructureTypeDef(TypedDict):
     """Information about the DNS server to be used."""
 
-    CustomDnsServers: NotRequired[ReadOnly[Sequence[str]]]
+    CustomDnsServers: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Enabled: NotRequired[ReadOnly[bool]]
 
 
@@ -23978,9 +24313,9 @@ class EnableFastSnapshotRestoreSuccessItemTypeDef(TypedDict):
 class EnableFastSnapshotRestoresRequestTypeDef(TypedDict):
     """EnableFastSnapshotRestoresRequest (input)."""
 
-    AvailabilityZones: NotRequired[ReadOnly[Sequence[str]]]
-    AvailabilityZoneIds: NotRequired[ReadOnly[Sequence[str]]]
-    SourceSnapshotIds: ReadOnly[Sequence[str]]
+    AvailabilityZones: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AvailabilityZoneIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SourceSnapshotIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -24010,7 +24345,7 @@ class EnableImageDeprecationRequestTypeDef(TypedDict):
     """EnableImageDeprecationRequest (input)."""
 
     ImageId: ReadOnly[str]
-    DeprecateAt: ReadOnly[TimestampTypeDef]
+    DeprecateAt: ReadOnly[Union[TimestampTypeDef, int, float]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -24053,7 +24388,7 @@ class EnableImageResultTypeDef(TypedDict):
 class EnableInstanceSqlHaStandbyDetectionsRequestTypeDef(TypedDict):
     """EnableInstanceSqlHaStandbyDetectionsRequest (input)."""
 
-    InstanceIds: ReadOnly[Sequence[str]]
+    InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     SqlServerCredentials: NotRequired[ReadOnly[str]]
     DryRun: NotRequired[ReadOnly[bool]]
 
@@ -24422,6 +24757,8 @@ class GetAssociatedIpv6PoolCidrsRequestPaginateTypeDef(TypedDict):
     """GetAssociatedIpv6PoolCidrsRequest (paginate() request)."""
 
     PoolId: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -24461,8 +24798,10 @@ class GetAwsNetworkPerformanceDataRequestPaginateTypeDef(TypedDict):
     """GetAwsNetworkPerformanceDataRequest (paginate() request)."""
 
     DataQueries: NotRequired[Sequence[DataQueryTypeDef]]
-    StartTime: NotRequired[TimestampTypeDef]
-    EndTime: NotRequired[TimestampTypeDef]
+    StartTime: NotRequired[Union[TimestampTypeDef, int, float]]
+    EndTime: NotRequired[Union[TimestampTypeDef, int, float]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -24471,8 +24810,8 @@ class GetAwsNetworkPerformanceDataRequestTypeDef(TypedDict):
     """GetAwsNetworkPerformanceDataRequest (input)."""
 
     DataQueries: NotRequired[ReadOnly[Sequence[DataQueryTypeDef]]]
-    StartTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -24516,11 +24855,13 @@ class GetCapacityManagerMetricDataRequestPaginateTypeDef(TypedDict):
     """GetCapacityManagerMetricDataRequest (paginate() request)."""
 
     MetricNames: Sequence[MetricType]
-    StartTime: TimestampTypeDef
-    EndTime: TimestampTypeDef
+    StartTime: Union[TimestampTypeDef, int, float]
+    EndTime: Union[TimestampTypeDef, int, float]
     Period: int
     GroupBy: NotRequired[Sequence[GroupByType]]
     FilterBy: NotRequired[Sequence[CapacityManagerConditionTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -24529,8 +24870,8 @@ class GetCapacityManagerMetricDataRequestTypeDef(TypedDict):
     """GetCapacityManagerMetricDataRequest (input)."""
 
     MetricNames: ReadOnly[Sequence[MetricType]]
-    StartTime: ReadOnly[TimestampTypeDef]
-    EndTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
     Period: ReadOnly[int]
     GroupBy: NotRequired[ReadOnly[Sequence[GroupByType]]]
     FilterBy: NotRequired[ReadOnly[Sequence[CapacityManagerConditionTypeDef]]]
@@ -24579,9 +24920,11 @@ class GetCapacityManagerMetricDimensionsRequestPaginateTypeDef(TypedDict):
 
     GroupBy: Sequence[GroupByType]
     FilterBy: NotRequired[Sequence[CapacityManagerConditionTypeDef]]
-    StartTime: TimestampTypeDef
-    EndTime: TimestampTypeDef
+    StartTime: Union[TimestampTypeDef, int, float]
+    EndTime: Union[TimestampTypeDef, int, float]
     MetricNames: Sequence[MetricType]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -24591,8 +24934,8 @@ class GetCapacityManagerMetricDimensionsRequestTypeDef(TypedDict):
 
     GroupBy: ReadOnly[Sequence[GroupByType]]
     FilterBy: NotRequired[ReadOnly[Sequence[CapacityManagerConditionTypeDef]]]
-    StartTime: ReadOnly[TimestampTypeDef]
-    EndTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
     MetricNames: ReadOnly[Sequence[MetricType]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -24617,6 +24960,8 @@ class GetCapacityManagerMetricDimensionsResultTypeDef(TypedDict):
 class GetCapacityManagerMonitoredTagKeysRequestPaginateTypeDef(TypedDict):
     """GetCapacityManagerMonitoredTagKeysRequest (paginate() request)."""
 
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -24851,6 +25196,8 @@ class GetGroupsForCapacityReservationRequestPaginateTypeDef(TypedDict):
     """GetGroupsForCapacityReservationRequest (paginate() request)."""
 
     CapacityReservationId: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -24882,7 +25229,7 @@ class GetGroupsForCapacityReservationResultTypeDef(TypedDict):
 class GetHostReservationPurchasePreviewRequestTypeDef(TypedDict):
     """GetHostReservationPurchasePreviewRequest (input)."""
 
-    HostIdSet: ReadOnly[Sequence[str]]
+    HostIdSet: ReadOnly[Union[List[str], Tuple[str, ...]]]
     OfferingId: ReadOnly[str]
 
 
@@ -25002,6 +25349,8 @@ class GetInstanceTypesFromInstanceRequirementsRequestPaginateTypeDef(TypedDict):
     ArchitectureTypes: Sequence[ArchitectureTypeType]
     VirtualizationTypes: Sequence[VirtualizationTypeType]
     InstanceRequirements: InstanceRequirementsRequestTypeDef
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Context: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -25061,8 +25410,10 @@ class GetIpamAddressHistoryRequestPaginateTypeDef(TypedDict):
     Cidr: str
     IpamScopeId: str
     VpcId: NotRequired[str]
-    StartTime: NotRequired[TimestampTypeDef]
-    EndTime: NotRequired[TimestampTypeDef]
+    StartTime: NotRequired[Union[TimestampTypeDef, int, float]]
+    EndTime: NotRequired[Union[TimestampTypeDef, int, float]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -25073,8 +25424,8 @@ class GetIpamAddressHistoryRequestTypeDef(TypedDict):
     Cidr: ReadOnly[str]
     IpamScopeId: ReadOnly[str]
     VpcId: NotRequired[ReadOnly[str]]
-    StartTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -25119,6 +25470,8 @@ class GetIpamDiscoveredAccountsRequestPaginateTypeDef(TypedDict):
     IpamResourceDiscoveryId: str
     DiscoveryRegion: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -25241,6 +25594,8 @@ class GetIpamDiscoveredResourceCidrsRequestPaginateTypeDef(TypedDict):
     IpamResourceDiscoveryId: str
     ResourceRegion: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -25362,6 +25717,8 @@ class GetIpamPoolAllocationsRequestPaginateTypeDef(TypedDict):
     IpamPoolId: str
     IpamPoolAllocationId: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -25397,6 +25754,8 @@ class GetIpamPoolCidrsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     IpamPoolId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -25431,6 +25790,8 @@ class GetIpamPrefixListResolverRulesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     IpamPrefixListResolverId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -25490,6 +25851,8 @@ class GetIpamPrefixListResolverVersionEntriesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     IpamPrefixListResolverId: str
     IpamPrefixListResolverVersion: int
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -25533,7 +25896,9 @@ class GetIpamPrefixListResolverVersionsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     IpamPrefixListResolverId: str
     IpamPrefixListResolverVersions: NotRequired[Sequence[int]]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -25578,6 +25943,8 @@ class GetIpamResourceCidrsRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     IpamScopeId: str
     IpamPoolId: NotRequired[str]
     ResourceId: NotRequired[str]
@@ -25657,6 +26024,8 @@ class GetManagedPrefixListAssociationsRequestPaginateTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     PrefixListId: str
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -25697,6 +26066,8 @@ class GetManagedPrefixListEntriesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     PrefixListId: str
     TargetVersion: NotRequired[int]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -25755,6 +26126,8 @@ class GetNetworkInsightsAccessScopeAnalysisFindingsRequestPaginateTypeDef(TypedD
     """GetNetworkInsightsAccessScopeAnalysisFindingsRequest (paginate() request)."""
 
     NetworkInsightsAccessScopeAnalysisId: str
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -25839,7 +26212,7 @@ class GetReservedInstancesExchangeQuoteRequestTypeDef(TypedDict):
     """Contains the parameters for GetReservedInstanceExchangeQuote."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    ReservedInstanceIds: ReadOnly[Sequence[str]]
+    ReservedInstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     TargetConfigurations: NotRequired[
         ReadOnly[Sequence[TargetConfigurationRequestTypeDef]]
     ]
@@ -25964,6 +26337,8 @@ class GetSecurityGroupsForVpcRequestPaginateTypeDef(TypedDict):
     """GetSecurityGroupsForVpcRequest (paginate() request)."""
 
     VpcId: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -26047,26 +26422,28 @@ class InstanceRequirementsWithMetadataRequestTypeDef(TypedDict):
 class GetSpotPlacementScoresRequestPaginateTypeDef(TypedDict):
     """GetSpotPlacementScoresRequest (paginate() request)."""
 
-    InstanceTypes: NotRequired[Sequence[str]]
+    InstanceTypes: NotRequired[Union[List[str], Tuple[str, ...]]]
     TargetCapacity: int
     TargetCapacityUnitType: NotRequired[TargetCapacityUnitTypeType]
     SingleAvailabilityZone: NotRequired[bool]
-    RegionNames: NotRequired[Sequence[str]]
+    RegionNames: NotRequired[Union[List[str], Tuple[str, ...]]]
     InstanceRequirementsWithMetadata: NotRequired[
         InstanceRequirementsWithMetadataRequestTypeDef
     ]
     DryRun: NotRequired[bool]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
 class GetSpotPlacementScoresRequestTypeDef(TypedDict):
     """GetSpotPlacementScoresRequest (input)."""
 
-    InstanceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     TargetCapacity: ReadOnly[int]
     TargetCapacityUnitType: NotRequired[ReadOnly[TargetCapacityUnitTypeType]]
     SingleAvailabilityZone: NotRequired[ReadOnly[bool]]
-    RegionNames: NotRequired[ReadOnly[Sequence[str]]]
+    RegionNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     InstanceRequirementsWithMetadata: NotRequired[
         ReadOnly[InstanceRequirementsWithMetadataRequestTypeDef]
     ]
@@ -26126,6 +26503,8 @@ class GetTransitGatewayAttachmentPropagationsRequestPaginateTypeDef(TypedDict):
 
     TransitGatewayAttachmentId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -26191,6 +26570,8 @@ class GetTransitGatewayMulticastDomainAssociationsRequestPaginateTypeDef(TypedDi
 
     TransitGatewayMulticastDomainId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -26243,6 +26624,8 @@ class GetTransitGatewayPolicyTableAssociationsRequestPaginateTypeDef(TypedDict):
 
     TransitGatewayPolicyTableId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -26322,6 +26705,8 @@ class GetTransitGatewayPrefixListReferencesRequestPaginateTypeDef(TypedDict):
 
     TransitGatewayRouteTableId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -26360,6 +26745,8 @@ class GetTransitGatewayRouteTableAssociationsRequestPaginateTypeDef(TypedDict):
 
     TransitGatewayRouteTableId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -26403,6 +26790,8 @@ class GetTransitGatewayRouteTablePropagationsRequestPaginateTypeDef(TypedDict):
 
     TransitGatewayRouteTableId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -26551,6 +26940,8 @@ class GetVpnConnectionDeviceSampleConfigurationResultTypeDef(TypedDict):
 class GetVpnConnectionDeviceTypesRequestPaginateTypeDef(TypedDict):
     """GetVpnConnectionDeviceTypesRequest (paginate() request)."""
 
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -26663,9 +27054,9 @@ class ImageCriterionRequestTypeDef(TypedDict):
     and usable in your account for the specified Amazon Web Services Region.
     """
 
-    ImageProviders: NotRequired[ReadOnly[Sequence[str]]]
-    MarketplaceProductCodes: NotRequired[ReadOnly[Sequence[str]]]
-    ImageNames: NotRequired[ReadOnly[Sequence[str]]]
+    ImageProviders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    MarketplaceProductCodes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ImageNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DeprecationTimeCondition: NotRequired[
         ReadOnly[DeprecationTimeConditionRequestTypeDef]
     ]
@@ -26778,8 +27169,8 @@ class ImportInstanceLaunchSpecificationTypeDef(TypedDict):
     """Describes the launch specification for VM import."""
 
     Architecture: NotRequired[ReadOnly[ArchitectureValuesType]]
-    GroupNames: NotRequired[ReadOnly[Sequence[str]]]
-    GroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    GroupNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    GroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AdditionalInfo: NotRequired[ReadOnly[str]]
     UserData: NotRequired[ReadOnly[UserDataTypeDef]]
     InstanceType: NotRequired[ReadOnly[InstanceTypeType]]
@@ -26930,7 +27321,7 @@ class SpotMarketOptionsTypeDef(TypedDict):
     MaxPrice: NotRequired[ReadOnly[str]]
     SpotInstanceType: NotRequired[ReadOnly[SpotInstanceTypeType]]
     BlockDurationMinutes: NotRequired[ReadOnly[int]]
-    ValidUntil: NotRequired[ReadOnly[TimestampTypeDef]]
+    ValidUntil: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     InstanceInterruptionBehavior: NotRequired[
         ReadOnly[InstanceInterruptionBehaviorType]
     ]
@@ -26967,7 +27358,7 @@ class InstanceNetworkInterfaceSpecificationTypeDef(TypedDict):
     DeleteOnTermination: NotRequired[ReadOnly[bool]]
     Description: NotRequired[ReadOnly[str]]
     DeviceIndex: NotRequired[ReadOnly[int]]
-    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Ipv6AddressCount: NotRequired[ReadOnly[int]]
     Ipv6Addresses: NotRequired[ReadOnly[Sequence[InstanceIpv6AddressTypeDef]]]
     NetworkInterfaceId: NotRequired[ReadOnly[str]]
@@ -27009,7 +27400,7 @@ class InstanceRequirementsTypeDef(TypedDict):
     MemoryMiB: NotRequired[ReadOnly[MemoryMiBTypeDef]]
     CpuManufacturers: NotRequired[ReadOnly[Sequence[CpuManufacturerType]]]
     MemoryGiBPerVCpu: NotRequired[ReadOnly[MemoryGiBPerVCpuTypeDef]]
-    ExcludedInstanceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    ExcludedInstanceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     InstanceGenerations: NotRequired[ReadOnly[Sequence[InstanceGenerationType]]]
     SpotMaxPricePercentageOverLowestPrice: NotRequired[ReadOnly[int]]
     OnDemandMaxPricePercentageOverLowestPrice: NotRequired[ReadOnly[int]]
@@ -27029,7 +27420,7 @@ class InstanceRequirementsTypeDef(TypedDict):
     AcceleratorNames: NotRequired[ReadOnly[Sequence[AcceleratorNameType]]]
     AcceleratorTotalMemoryMiB: NotRequired[ReadOnly[AcceleratorTotalMemoryMiBTypeDef]]
     NetworkBandwidthGbps: NotRequired[ReadOnly[NetworkBandwidthGbpsTypeDef]]
-    AllowedInstanceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    AllowedInstanceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxSpotPriceAsPercentageOfOptimalOnDemandPrice: NotRequired[ReadOnly[int]]
     BaselinePerformanceFactors: NotRequired[ReadOnly[BaselinePerformanceFactorsTypeDef]]
     RequireEncryptionInTransit: NotRequired[ReadOnly[bool]]
@@ -27135,7 +27526,9 @@ class LicenseConfigurationRequestTypeDef(TypedDict):
 class ListImagesInRecycleBinRequestPaginateTypeDef(TypedDict):
     """ListImagesInRecycleBinRequest (paginate() request)."""
 
-    ImageIds: NotRequired[Sequence[str]]
+    ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -27143,7 +27536,7 @@ class ListImagesInRecycleBinRequestPaginateTypeDef(TypedDict):
 class ListImagesInRecycleBinRequestTypeDef(TypedDict):
     """ListImagesInRecycleBinRequest (input)."""
 
-    ImageIds: NotRequired[ReadOnly[Sequence[str]]]
+    ImageIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -27167,7 +27560,9 @@ class ListImagesInRecycleBinResultTypeDef(TypedDict):
 class ListSnapshotsInRecycleBinRequestPaginateTypeDef(TypedDict):
     """ListSnapshotsInRecycleBinRequest (paginate() request)."""
 
-    SnapshotIds: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    SnapshotIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -27177,7 +27572,7 @@ class ListSnapshotsInRecycleBinRequestTypeDef(TypedDict):
 
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    SnapshotIds: NotRequired[ReadOnly[Sequence[str]]]
+    SnapshotIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -27209,7 +27604,7 @@ class ListSnapshotsInRecycleBinResultTypeDef(TypedDict):
 class ListVolumesInRecycleBinRequestTypeDef(TypedDict):
     """ListVolumesInRecycleBinRequest (input)."""
 
-    VolumeIds: NotRequired[ReadOnly[Sequence[str]]]
+    VolumeIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -27284,7 +27679,7 @@ class LockSnapshotRequestTypeDef(TypedDict):
     LockMode: ReadOnly[LockModeType]
     CoolOffPeriod: NotRequired[ReadOnly[int]]
     LockDuration: NotRequired[ReadOnly[int]]
-    ExpirationDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ExpirationDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 
 class LockSnapshotResultTypeDef(TypedDict):
@@ -27336,7 +27731,7 @@ class ModifyCapacityReservationFleetRequestTypeDef(TypedDict):
 
     CapacityReservationFleetId: ReadOnly[str]
     TotalTargetCapacity: NotRequired[ReadOnly[int]]
-    EndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    EndDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     DryRun: NotRequired[ReadOnly[bool]]
     RemoveEndDate: NotRequired[ReadOnly[bool]]
 
@@ -27353,7 +27748,7 @@ class ModifyCapacityReservationRequestTypeDef(TypedDict):
 
     CapacityReservationId: ReadOnly[str]
     InstanceCount: NotRequired[ReadOnly[int]]
-    EndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    EndDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     EndDateType: NotRequired[ReadOnly[EndDateTypeType]]
     Accept: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -27379,7 +27774,7 @@ class ModifyClientVpnEndpointRequestTypeDef(TypedDict):
     Description: NotRequired[ReadOnly[str]]
     SplitTunnel: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     VpcId: NotRequired[ReadOnly[str]]
     SelfServicePortal: NotRequired[ReadOnly[SelfServicePortalType]]
     ClientConnectOptions: NotRequired[ReadOnly[ClientConnectOptionsTypeDef]]
@@ -27463,9 +27858,9 @@ class ModifyFpgaImageAttributeRequestTypeDef(TypedDict):
     FpgaImageId: ReadOnly[str]
     Attribute: NotRequired[ReadOnly[FpgaImageAttributeNameType]]
     OperationType: NotRequired[ReadOnly[OperationTypeType]]
-    UserIds: NotRequired[ReadOnly[Sequence[str]]]
-    UserGroups: NotRequired[ReadOnly[Sequence[str]]]
-    ProductCodes: NotRequired[ReadOnly[Sequence[str]]]
+    UserIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    UserGroups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ProductCodes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     LoadPermission: NotRequired[ReadOnly[LoadPermissionModificationsTypeDef]]
     Description: NotRequired[ReadOnly[str]]
     Name: NotRequired[ReadOnly[str]]
@@ -27485,7 +27880,7 @@ class ModifyHostsRequestTypeDef(TypedDict):
     InstanceType: NotRequired[ReadOnly[str]]
     InstanceFamily: NotRequired[ReadOnly[str]]
     HostMaintenance: NotRequired[ReadOnly[HostMaintenanceType]]
-    HostIds: ReadOnly[Sequence[str]]
+    HostIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     AutoPlacement: NotRequired[ReadOnly[AutoPlacementType]]
 
 
@@ -27519,12 +27914,12 @@ class ModifyImageAttributeRequestImageModifyAttributeTypeDef(TypedDict):
     Description: NotRequired[ReadOnly[AttributeValueTypeDef]]
     LaunchPermission: NotRequired[ReadOnly[LaunchPermissionModificationsTypeDef]]
     OperationType: NotRequired[ReadOnly[OperationTypeType]]
-    ProductCodes: NotRequired[ReadOnly[Sequence[str]]]
-    UserGroups: NotRequired[ReadOnly[Sequence[str]]]
-    UserIds: NotRequired[ReadOnly[Sequence[str]]]
+    ProductCodes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    UserGroups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    UserIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Value: NotRequired[ReadOnly[str]]
-    OrganizationArns: NotRequired[ReadOnly[Sequence[str]]]
-    OrganizationalUnitArns: NotRequired[ReadOnly[Sequence[str]]]
+    OrganizationArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    OrganizationalUnitArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ImdsSupport: NotRequired[ReadOnly[AttributeValueTypeDef]]
     DryRun: NotRequired[ReadOnly[bool]]
 
@@ -27537,12 +27932,12 @@ class ModifyImageAttributeRequestTypeDef(TypedDict):
     ImageId: ReadOnly[str]
     LaunchPermission: NotRequired[ReadOnly[LaunchPermissionModificationsTypeDef]]
     OperationType: NotRequired[ReadOnly[OperationTypeType]]
-    ProductCodes: NotRequired[ReadOnly[Sequence[str]]]
-    UserGroups: NotRequired[ReadOnly[Sequence[str]]]
-    UserIds: NotRequired[ReadOnly[Sequence[str]]]
+    ProductCodes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    UserGroups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    UserIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Value: NotRequired[ReadOnly[str]]
-    OrganizationArns: NotRequired[ReadOnly[Sequence[str]]]
-    OrganizationalUnitArns: NotRequired[ReadOnly[Sequence[str]]]
+    OrganizationArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    OrganizationalUnitArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ImdsSupport: NotRequired[ReadOnly[AttributeValueTypeDef]]
     DryRun: NotRequired[ReadOnly[bool]]
 
@@ -27564,7 +27959,7 @@ class ModifyInstanceAttributeRequestInstanceModifyAttributeTypeDef(TypedDict):
     Ramdisk: NotRequired[ReadOnly[AttributeValueTypeDef]]
     UserData: NotRequired[ReadOnly[BlobAttributeValueTypeDef]]
     InstanceInitiatedShutdownBehavior: NotRequired[ReadOnly[AttributeValueTypeDef]]
-    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     EbsOptimized: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
     SriovNetSupport: NotRequired[ReadOnly[AttributeValueTypeDef]]
     EnaSupport: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
@@ -27588,7 +27983,7 @@ class ModifyInstanceAttributeRequestTypeDef(TypedDict):
     Ramdisk: NotRequired[ReadOnly[AttributeValueTypeDef]]
     UserData: NotRequired[ReadOnly[BlobAttributeValueTypeDef]]
     InstanceInitiatedShutdownBehavior: NotRequired[ReadOnly[AttributeValueTypeDef]]
-    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     EbsOptimized: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
     SriovNetSupport: NotRequired[ReadOnly[AttributeValueTypeDef]]
     EnaSupport: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
@@ -27615,7 +28010,7 @@ class ModifyInstanceConnectEndpointRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     InstanceConnectEndpointId: ReadOnly[str]
     IpAddressType: NotRequired[ReadOnly[IpAddressTypeType]]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     PreserveClientIp: NotRequired[ReadOnly[bool]]
 
 
@@ -27700,7 +28095,7 @@ class ModifyInstanceEventStartTimeRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     InstanceId: ReadOnly[str]
     InstanceEventId: ReadOnly[str]
-    NotBefore: ReadOnly[TimestampTypeDef]
+    NotBefore: ReadOnly[Union[TimestampTypeDef, int, float]]
 
 
 class ModifyInstanceEventStartTimeResultTypeDef(TypedDict):
@@ -28113,11 +28508,11 @@ class ModifyNetworkInterfaceAttributeRequestNetworkInterfaceModifyAttributeTypeD
         ReadOnly[ConnectionTrackingSpecificationRequestTypeDef]
     ]
     AssociatePublicIpAddress: NotRequired[ReadOnly[bool]]
-    AssociatedSubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    AssociatedSubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     Description: NotRequired[ReadOnly[AttributeValueTypeDef]]
     SourceDestCheck: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
-    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Attachment: NotRequired[ReadOnly[NetworkInterfaceAttachmentChangesTypeDef]]
 
 
@@ -28130,12 +28525,12 @@ class ModifyNetworkInterfaceAttributeRequestTypeDef(TypedDict):
         ReadOnly[ConnectionTrackingSpecificationRequestTypeDef]
     ]
     AssociatePublicIpAddress: NotRequired[ReadOnly[bool]]
-    AssociatedSubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    AssociatedSubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     NetworkInterfaceId: ReadOnly[str]
     Description: NotRequired[ReadOnly[AttributeValueTypeDef]]
     SourceDestCheck: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
-    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Attachment: NotRequired[ReadOnly[NetworkInterfaceAttachmentChangesTypeDef]]
 
 
@@ -28174,7 +28569,7 @@ class ModifyPublicIpDnsNameOptionsResultTypeDef(TypedDict):
 class ModifyReservedInstancesRequestTypeDef(TypedDict):
     """Contains the parameters for ModifyReservedInstances."""
 
-    ReservedInstancesIds: ReadOnly[Sequence[str]]
+    ReservedInstancesIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     ClientToken: NotRequired[ReadOnly[str]]
     TargetConfigurations: ReadOnly[Sequence[ReservedInstancesConfigurationTypeDef]]
 
@@ -28245,9 +28640,9 @@ class ModifySnapshotAttributeRequestSnapshotModifyAttributeTypeDef(TypedDict):
     CreateVolumePermission: NotRequired[
         ReadOnly[CreateVolumePermissionModificationsTypeDef]
     ]
-    GroupNames: NotRequired[ReadOnly[Sequence[str]]]
+    GroupNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     OperationType: NotRequired[ReadOnly[OperationTypeType]]
-    UserIds: NotRequired[ReadOnly[Sequence[str]]]
+    UserIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -28258,10 +28653,10 @@ class ModifySnapshotAttributeRequestTypeDef(TypedDict):
     CreateVolumePermission: NotRequired[
         ReadOnly[CreateVolumePermissionModificationsTypeDef]
     ]
-    GroupNames: NotRequired[ReadOnly[Sequence[str]]]
+    GroupNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     OperationType: NotRequired[ReadOnly[OperationTypeType]]
     SnapshotId: ReadOnly[str]
-    UserIds: NotRequired[ReadOnly[Sequence[str]]]
+    UserIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -28384,8 +28779,10 @@ class ModifyTransitGatewayMeteringPolicyRequestTypeDef(TypedDict):
     """ModifyTransitGatewayMeteringPolicyRequest (input)."""
 
     TransitGatewayMeteringPolicyId: ReadOnly[str]
-    AddMiddleboxAttachmentIds: NotRequired[ReadOnly[Sequence[str]]]
-    RemoveMiddleboxAttachmentIds: NotRequired[ReadOnly[Sequence[str]]]
+    AddMiddleboxAttachmentIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    RemoveMiddleboxAttachmentIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -28399,8 +28796,12 @@ class ModifyTransitGatewayMeteringPolicyResultTypeDef(TypedDict):
 class ModifyTransitGatewayOptionsTypeDef(TypedDict):
     """The transit gateway options."""
 
-    AddTransitGatewayCidrBlocks: NotRequired[ReadOnly[Sequence[str]]]
-    RemoveTransitGatewayCidrBlocks: NotRequired[ReadOnly[Sequence[str]]]
+    AddTransitGatewayCidrBlocks: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
+    RemoveTransitGatewayCidrBlocks: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     VpnEcmpSupport: NotRequired[ReadOnly[VpnEcmpSupportValueType]]
     DnsSupport: NotRequired[ReadOnly[DnsSupportValueType]]
     SecurityGroupReferencingSupport: NotRequired[
@@ -28471,8 +28872,8 @@ class ModifyTransitGatewayVpcAttachmentRequestTypeDef(TypedDict):
     """ModifyTransitGatewayVpcAttachmentRequest (input)."""
 
     TransitGatewayAttachmentId: ReadOnly[str]
-    AddSubnetIds: NotRequired[ReadOnly[Sequence[str]]]
-    RemoveSubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    AddSubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    RemoveSubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Options: NotRequired[
         ReadOnly[ModifyTransitGatewayVpcAttachmentRequestOptionsTypeDef]
     ]
@@ -28518,7 +28919,7 @@ class ModifyVerifiedAccessEndpointLoadBalancerOptionsTypeDef(TypedDict):
     Access endpoint using the load-balancer type.
     """
 
-    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    SubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Protocol: NotRequired[ReadOnly[VerifiedAccessEndpointProtocolType]]
     Port: NotRequired[ReadOnly[int]]
     PortRanges: NotRequired[
@@ -28549,7 +28950,7 @@ class ModifyVerifiedAccessEndpointPolicyResultTypeDef(TypedDict):
 class ModifyVerifiedAccessEndpointRdsOptionsTypeDef(TypedDict):
     """The RDS options for a Verified Access endpoint."""
 
-    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    SubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Port: NotRequired[ReadOnly[int]]
     RdsEndpoint: NotRequired[ReadOnly[str]]
 
@@ -28854,7 +29255,7 @@ class ModifyVpcEndpointConnectionNotificationRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     ConnectionNotificationId: ReadOnly[str]
     ConnectionNotificationArn: NotRequired[ReadOnly[str]]
-    ConnectionEvents: NotRequired[ReadOnly[Sequence[str]]]
+    ConnectionEvents: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class ModifyVpcEndpointConnectionNotificationResultTypeDef(TypedDict):
@@ -28871,12 +29272,12 @@ class ModifyVpcEndpointRequestTypeDef(TypedDict):
     VpcEndpointId: ReadOnly[str]
     ResetPolicy: NotRequired[ReadOnly[bool]]
     PolicyDocument: NotRequired[ReadOnly[str]]
-    AddRouteTableIds: NotRequired[ReadOnly[Sequence[str]]]
-    RemoveRouteTableIds: NotRequired[ReadOnly[Sequence[str]]]
-    AddSubnetIds: NotRequired[ReadOnly[Sequence[str]]]
-    RemoveSubnetIds: NotRequired[ReadOnly[Sequence[str]]]
-    AddSecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
-    RemoveSecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    AddRouteTableIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    RemoveRouteTableIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AddSubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    RemoveSubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AddSecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    RemoveSecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     IpAddressType: NotRequired[ReadOnly[IpAddressTypeType]]
     DnsOptions: NotRequired[ReadOnly[DnsOptionsSpecificationTypeDef]]
     PrivateDnsEnabled: NotRequired[ReadOnly[bool]]
@@ -28898,14 +29299,20 @@ class ModifyVpcEndpointServiceConfigurationRequestTypeDef(TypedDict):
     PrivateDnsName: NotRequired[ReadOnly[str]]
     RemovePrivateDnsName: NotRequired[ReadOnly[bool]]
     AcceptanceRequired: NotRequired[ReadOnly[bool]]
-    AddNetworkLoadBalancerArns: NotRequired[ReadOnly[Sequence[str]]]
-    RemoveNetworkLoadBalancerArns: NotRequired[ReadOnly[Sequence[str]]]
-    AddGatewayLoadBalancerArns: NotRequired[ReadOnly[Sequence[str]]]
-    RemoveGatewayLoadBalancerArns: NotRequired[ReadOnly[Sequence[str]]]
-    AddSupportedIpAddressTypes: NotRequired[ReadOnly[Sequence[str]]]
-    RemoveSupportedIpAddressTypes: NotRequired[ReadOnly[Sequence[str]]]
-    AddSupportedRegions: NotRequired[ReadOnly[Sequence[str]]]
-    RemoveSupportedRegions: NotRequired[ReadOnly[Sequence[str]]]
+    AddNetworkLoadBalancerArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    RemoveNetworkLoadBalancerArns: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
+    AddGatewayLoadBalancerArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    RemoveGatewayLoadBalancerArns: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
+    AddSupportedIpAddressTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    RemoveSupportedIpAddressTypes: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
+    AddSupportedRegions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    RemoveSupportedRegions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class ModifyVpcEndpointServiceConfigurationResultTypeDef(TypedDict):
@@ -28935,8 +29342,8 @@ class ModifyVpcEndpointServicePermissionsRequestTypeDef(TypedDict):
 
     DryRun: NotRequired[ReadOnly[bool]]
     ServiceId: ReadOnly[str]
-    AddAllowedPrincipals: NotRequired[ReadOnly[Sequence[str]]]
-    RemoveAllowedPrincipals: NotRequired[ReadOnly[Sequence[str]]]
+    AddAllowedPrincipals: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    RemoveAllowedPrincipals: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class ModifyVpcEndpointServicePermissionsResultTypeDef(TypedDict):
@@ -29114,7 +29521,7 @@ class MonitorInstancesRequestInstanceMonitorTypeDef(TypedDict):
 class MonitorInstancesRequestTypeDef(TypedDict):
     """MonitorInstancesRequest (input)."""
 
-    InstanceIds: ReadOnly[Sequence[str]]
+    InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -29294,7 +29701,7 @@ class PurchaseHostReservationRequestTypeDef(TypedDict):
 
     ClientToken: NotRequired[ReadOnly[str]]
     CurrencyCode: NotRequired[ReadOnly[CurrencyCodeValuesType]]
-    HostIdSet: ReadOnly[Sequence[str]]
+    HostIdSet: ReadOnly[Union[List[str], Tuple[str, ...]]]
     LimitPrice: NotRequired[ReadOnly[str]]
     OfferingId: ReadOnly[str]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
@@ -29330,7 +29737,7 @@ class PurchaseReservedInstancesOfferingRequestTypeDef(TypedDict):
 
     InstanceCount: ReadOnly[int]
     ReservedInstancesOfferingId: ReadOnly[str]
-    PurchaseTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    PurchaseTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     DryRun: NotRequired[ReadOnly[bool]]
     LimitPrice: NotRequired[ReadOnly[ReservedInstanceLimitPriceTypeDef]]
 
@@ -29366,7 +29773,7 @@ class RebootInstancesRequestInstanceRebootTypeDef(TypedDict):
 class RebootInstancesRequestTypeDef(TypedDict):
     """RebootInstancesRequest (input)."""
 
-    InstanceIds: ReadOnly[Sequence[str]]
+    InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -29374,7 +29781,7 @@ class RegisterImageRequestTypeDef(TypedDict):
     """Contains the parameters for RegisterImage."""
 
     ImageLocation: NotRequired[ReadOnly[str]]
-    BillingProducts: NotRequired[ReadOnly[Sequence[str]]]
+    BillingProducts: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     BootMode: NotRequired[ReadOnly[BootModeValuesType]]
     TpmSupport: NotRequired[ReadOnly[TpmSupportValuesType]]
     UefiData: NotRequired[ReadOnly[str]]
@@ -29408,7 +29815,7 @@ class RegisterInstanceTagAttributeRequestTypeDef(TypedDict):
     """
 
     IncludeAllTagsOfInstance: NotRequired[ReadOnly[bool]]
-    InstanceTagKeys: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceTagKeys: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class RegisterInstanceEventNotificationAttributesRequestTypeDef(TypedDict):
@@ -29430,7 +29837,7 @@ class RegisterTransitGatewayMulticastGroupMembersRequestTypeDef(TypedDict):
 
     TransitGatewayMulticastDomainId: ReadOnly[str]
     GroupIpAddress: NotRequired[ReadOnly[str]]
-    NetworkInterfaceIds: ReadOnly[Sequence[str]]
+    NetworkInterfaceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -29456,7 +29863,7 @@ class RegisterTransitGatewayMulticastGroupSourcesRequestTypeDef(TypedDict):
 
     TransitGatewayMulticastDomainId: ReadOnly[str]
     GroupIpAddress: NotRequired[ReadOnly[str]]
-    NetworkInterfaceIds: ReadOnly[Sequence[str]]
+    NetworkInterfaceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -29512,7 +29919,7 @@ class RejectTransitGatewayMulticastDomainAssociationsRequestTypeDef(TypedDict):
 
     TransitGatewayMulticastDomainId: NotRequired[ReadOnly[str]]
     TransitGatewayAttachmentId: NotRequired[ReadOnly[str]]
-    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    SubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -29556,7 +29963,7 @@ class RejectVpcEndpointConnectionsRequestTypeDef(TypedDict):
 
     DryRun: NotRequired[ReadOnly[bool]]
     ServiceId: ReadOnly[str]
-    VpcEndpointIds: ReadOnly[Sequence[str]]
+    VpcEndpointIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class RejectVpcEndpointConnectionsResultTypeDef(TypedDict):
@@ -29614,7 +30021,7 @@ class ReleaseAddressRequestVpcAddressReleaseTypeDef(TypedDict):
 class ReleaseHostsRequestTypeDef(TypedDict):
     """ReleaseHostsRequest (input)."""
 
-    HostIds: ReadOnly[Sequence[str]]
+    HostIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class ReleaseHostsResultTypeDef(TypedDict):
@@ -29827,8 +30234,8 @@ class ReportInstanceStatusRequestInstanceReportStatusTypeDef(TypedDict):
 
     DryRun: NotRequired[ReadOnly[bool]]
     Status: ReadOnly[ReportStatusTypeType]
-    StartTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ReasonCodes: ReadOnly[Sequence[ReportInstanceReasonCodesType]]
     Description: NotRequired[ReadOnly[str]]
 
@@ -29837,10 +30244,10 @@ class ReportInstanceStatusRequestTypeDef(TypedDict):
     """ReportInstanceStatusRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-    Instances: ReadOnly[Sequence[str]]
+    Instances: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Status: ReadOnly[ReportStatusTypeType]
-    StartTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ReasonCodes: ReadOnly[Sequence[ReportInstanceReasonCodesType]]
     Description: NotRequired[ReadOnly[str]]
 
@@ -29906,8 +30313,8 @@ class SpotFleetRequestConfigDataTypeDef(TypedDict):
     SpotMaxTotalPrice: NotRequired[ReadOnly[str]]
     TerminateInstancesWithExpiration: NotRequired[ReadOnly[bool]]
     Type: NotRequired[ReadOnly[FleetTypeType]]
-    ValidFrom: NotRequired[ReadOnly[TimestampTypeDef]]
-    ValidUntil: NotRequired[ReadOnly[TimestampTypeDef]]
+    ValidFrom: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    ValidUntil: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ReplaceUnhealthyInstances: NotRequired[ReadOnly[bool]]
     InstanceInterruptionBehavior: NotRequired[
         ReadOnly[InstanceInterruptionBehaviorType]
@@ -29936,8 +30343,8 @@ class RequestSpotFleetResponseTypeDef(TypedDict):
 class RequestSpotLaunchSpecificationTypeDef(TypedDict):
     """Describes the launch specification for an instance."""
 
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
-    SecurityGroups: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SecurityGroups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AddressingType: NotRequired[ReadOnly[str]]
     BlockDeviceMappings: NotRequired[ReadOnly[Sequence[BlockDeviceMappingTypeDef]]]
     EbsOptimized: NotRequired[ReadOnly[bool]]
@@ -29969,8 +30376,8 @@ class RequestSpotInstancesRequestTypeDef(TypedDict):
     ClientToken: NotRequired[ReadOnly[str]]
     InstanceCount: NotRequired[ReadOnly[int]]
     Type: NotRequired[ReadOnly[SpotInstanceTypeType]]
-    ValidFrom: NotRequired[ReadOnly[TimestampTypeDef]]
-    ValidUntil: NotRequired[ReadOnly[TimestampTypeDef]]
+    ValidFrom: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    ValidUntil: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     LaunchGroup: NotRequired[ReadOnly[str]]
     AvailabilityZoneGroup: NotRequired[ReadOnly[str]]
     BlockDurationMinutes: NotRequired[ReadOnly[int]]
@@ -30230,7 +30637,7 @@ class RevokeClientVpnIngressResultTypeDef(TypedDict):
 class RevokeSecurityGroupEgressRequestSecurityGroupRevokeEgressTypeDef(TypedDict):
     """RevokeSecurityGroupEgressRequest (input)."""
 
-    SecurityGroupRuleIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupRuleIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     SourceSecurityGroupName: NotRequired[ReadOnly[str]]
     SourceSecurityGroupOwnerId: NotRequired[ReadOnly[str]]
@@ -30244,7 +30651,7 @@ class RevokeSecurityGroupEgressRequestSecurityGroupRevokeEgressTypeDef(TypedDict
 class RevokeSecurityGroupEgressRequestTypeDef(TypedDict):
     """RevokeSecurityGroupEgressRequest (input)."""
 
-    SecurityGroupRuleIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupRuleIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     GroupId: ReadOnly[str]
     SourceSecurityGroupName: NotRequired[ReadOnly[str]]
@@ -30294,7 +30701,7 @@ class RevokeSecurityGroupIngressRequestSecurityGroupRevokeIngressTypeDef(TypedDi
     SourceSecurityGroupName: NotRequired[ReadOnly[str]]
     SourceSecurityGroupOwnerId: NotRequired[ReadOnly[str]]
     ToPort: NotRequired[ReadOnly[int]]
-    SecurityGroupRuleIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupRuleIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -30310,7 +30717,7 @@ class RevokeSecurityGroupIngressRequestTypeDef(TypedDict):
     SourceSecurityGroupName: NotRequired[ReadOnly[str]]
     SourceSecurityGroupOwnerId: NotRequired[ReadOnly[str]]
     ToPort: NotRequired[ReadOnly[int]]
-    SecurityGroupRuleIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupRuleIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -30338,8 +30745,8 @@ class RunInstancesRequestSubnetCreateInstancesTypeDef(TypedDict):
     Monitoring: NotRequired[ReadOnly[RunInstancesMonitoringEnabledTypeDef]]
     Placement: NotRequired[ReadOnly[PlacementTypeDef]]
     RamdiskId: NotRequired[ReadOnly[str]]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
-    SecurityGroups: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SecurityGroups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     UserData: NotRequired[ReadOnly[Union[str, bytes, bytearray]]]
     ElasticGpuSpecification: NotRequired[
         ReadOnly[Sequence[ElasticGpuSpecificationTypeDef]]
@@ -30400,8 +30807,8 @@ class RunInstancesRequestTypeDef(TypedDict):
     Monitoring: NotRequired[ReadOnly[RunInstancesMonitoringEnabledTypeDef]]
     Placement: NotRequired[ReadOnly[PlacementTypeDef]]
     RamdiskId: NotRequired[ReadOnly[str]]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
-    SecurityGroups: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SecurityGroups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     SubnetId: NotRequired[ReadOnly[str]]
     UserData: NotRequired[ReadOnly[Union[str, bytes, bytearray]]]
     ElasticGpuSpecification: NotRequired[
@@ -30501,7 +30908,7 @@ class ScheduledInstancesNetworkInterfaceTypeDef(TypedDict):
     DeleteOnTermination: NotRequired[ReadOnly[bool]]
     Description: NotRequired[ReadOnly[str]]
     DeviceIndex: NotRequired[ReadOnly[int]]
-    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Ipv6AddressCount: NotRequired[ReadOnly[int]]
     Ipv6Addresses: NotRequired[ReadOnly[Sequence[ScheduledInstancesIpv6AddressTypeDef]]]
     NetworkInterfaceId: NotRequired[ReadOnly[str]]
@@ -30540,7 +30947,7 @@ class ScheduledInstancesLaunchSpecificationTypeDef(TypedDict):
     ]
     Placement: NotRequired[ReadOnly[ScheduledInstancesPlacementTypeDef]]
     RamdiskId: NotRequired[ReadOnly[str]]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     SubnetId: NotRequired[ReadOnly[str]]
     UserData: NotRequired[ReadOnly[str]]
 
@@ -30567,6 +30974,8 @@ class SearchLocalGatewayRoutesRequestPaginateTypeDef(TypedDict):
 
     LocalGatewayRouteTableId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -30601,6 +31010,8 @@ class SearchTransitGatewayMulticastGroupsRequestPaginateTypeDef(TypedDict):
 
     TransitGatewayMulticastDomainId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -30651,7 +31062,9 @@ class SearchTransitGatewayRoutesRequestPaginateTypeDef(TypedDict):
 
     TransitGatewayRouteTableId: str
     Filters: Sequence[FilterTypeDef]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -30751,7 +31164,7 @@ class StartInstancesRequestInstanceStartTypeDef(TypedDict):
 class StartInstancesRequestTypeDef(TypedDict):
     """StartInstancesRequest (input)."""
 
-    InstanceIds: ReadOnly[Sequence[str]]
+    InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     AdditionalInfo: NotRequired[ReadOnly[str]]
     DryRun: NotRequired[ReadOnly[bool]]
 
@@ -30785,9 +31198,9 @@ class StartNetworkInsightsAnalysisRequestTypeDef(TypedDict):
     """StartNetworkInsightsAnalysisRequest (request)."""
 
     NetworkInsightsPathId: str
-    AdditionalAccounts: NotRequired[Sequence[str]]
-    FilterInArns: NotRequired[Sequence[str]]
-    FilterOutArns: NotRequired[Sequence[str]]
+    AdditionalAccounts: NotRequired[Union[List[str], Tuple[str, ...]]]
+    FilterInArns: NotRequired[Union[List[str], Tuple[str, ...]]]
+    FilterOutArns: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
     ClientToken: NotRequired[str]
@@ -30826,7 +31239,7 @@ class StopInstancesRequestInstanceStopTypeDef(TypedDict):
 class StopInstancesRequestTypeDef(TypedDict):
     """StopInstancesRequest (input)."""
 
-    InstanceIds: ReadOnly[Sequence[str]]
+    InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Hibernate: NotRequired[ReadOnly[bool]]
     SkipOsShutdown: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -30877,7 +31290,7 @@ class TerminateInstancesRequestInstanceTerminateTypeDef(TypedDict):
 class TerminateInstancesRequestTypeDef(TypedDict):
     """TerminateInstancesRequest (input)."""
 
-    InstanceIds: ReadOnly[Sequence[str]]
+    InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Force: NotRequired[ReadOnly[bool]]
     SkipOsShutdown: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -30893,9 +31306,9 @@ class TerminateInstancesResultTypeDef(TypedDict):
 class UnassignIpv6AddressesRequestTypeDef(TypedDict):
     """UnassignIpv6AddressesRequest (input)."""
 
-    Ipv6Prefixes: NotRequired[ReadOnly[Sequence[str]]]
+    Ipv6Prefixes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NetworkInterfaceId: ReadOnly[str]
-    Ipv6Addresses: NotRequired[ReadOnly[Sequence[str]]]
+    Ipv6Addresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class UnassignIpv6AddressesResultTypeDef(TypedDict):
@@ -30912,23 +31325,23 @@ class UnassignPrivateIpAddressesRequestNetworkInterfaceUnassignPrivateIpAddresse
 ):
     """Contains the parameters for UnassignPrivateIpAddresses."""
 
-    Ipv4Prefixes: NotRequired[ReadOnly[Sequence[str]]]
-    PrivateIpAddresses: NotRequired[ReadOnly[Sequence[str]]]
+    Ipv4Prefixes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    PrivateIpAddresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class UnassignPrivateIpAddressesRequestTypeDef(TypedDict):
     """Contains the parameters for UnassignPrivateIpAddresses."""
 
-    Ipv4Prefixes: NotRequired[ReadOnly[Sequence[str]]]
+    Ipv4Prefixes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NetworkInterfaceId: ReadOnly[str]
-    PrivateIpAddresses: NotRequired[ReadOnly[Sequence[str]]]
+    PrivateIpAddresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class UnassignPrivateNatGatewayAddressRequestTypeDef(TypedDict):
     """UnassignPrivateNatGatewayAddressRequest (input)."""
 
     NatGatewayId: ReadOnly[str]
-    PrivateIpAddresses: ReadOnly[Sequence[str]]
+    PrivateIpAddresses: ReadOnly[Union[List[str], Tuple[str, ...]]]
     MaxDrainDurationSeconds: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
 
@@ -30964,7 +31377,7 @@ class UnmonitorInstancesRequestInstanceUnmonitorTypeDef(TypedDict):
 class UnmonitorInstancesRequestTypeDef(TypedDict):
     """UnmonitorInstancesRequest (input)."""
 
-    InstanceIds: ReadOnly[Sequence[str]]
+    InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 
@@ -30978,8 +31391,8 @@ class UnmonitorInstancesResultTypeDef(TypedDict):
 class UpdateCapacityManagerMonitoredTagKeysRequestTypeDef(TypedDict):
     """UpdateCapacityManagerMonitoredTagKeysRequest (input)."""
 
-    ActivateTagKeys: NotRequired[ReadOnly[Sequence[str]]]
-    DeactivateTagKeys: NotRequired[ReadOnly[Sequence[str]]]
+    ActivateTagKeys: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    DeactivateTagKeys: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     ClientToken: NotRequired[ReadOnly[str]]
 

@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import List, Optional, Sequence, Union
+from typing import List, Optional, Sequence, Tuple, Union
 
 from .._types import (
     EncodedBlobTypeDef,
@@ -3400,7 +3400,7 @@ class TargetConfigurationRequestTypeDef(TypedDict):
 
 class AcceptReservedInstancesExchangeQuoteRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-    ReservedInstanceIds: ReadOnly[Sequence[str]]
+    ReservedInstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     TargetConfigurations: NotRequired[
         ReadOnly[Sequence[TargetConfigurationRequestTypeDef]]
     ]
@@ -3430,7 +3430,7 @@ class AcceptTransitGatewayClientVpnAttachmentResultTypeDef(TypedDict):
 class AcceptTransitGatewayMulticastDomainAssociationsRequestTypeDef(TypedDict):
     TransitGatewayMulticastDomainId: NotRequired[ReadOnly[str]]
     TransitGatewayAttachmentId: NotRequired[ReadOnly[str]]
-    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    SubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 class SubnetAssociationTypeDef(TypedDict):
@@ -3511,7 +3511,7 @@ class AcceptTransitGatewayVpcAttachmentResultTypeDef(TypedDict):
 class AcceptVpcEndpointConnectionsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     ServiceId: ReadOnly[str]
-    VpcEndpointIds: ReadOnly[Sequence[str]]
+    VpcEndpointIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class UnsuccessfulItemErrorTypeDef(TypedDict):
     Code: NotRequired[str]
@@ -3763,17 +3763,17 @@ class AccessScopeAnalysisFindingTypeDef(TypedDict):
     FindingComponents: NotRequired[List[PathComponentTypeDef]]
 
 class PacketHeaderStatementRequestTypeDef(TypedDict):
-    SourceAddresses: NotRequired[ReadOnly[Sequence[str]]]
-    DestinationAddresses: NotRequired[ReadOnly[Sequence[str]]]
-    SourcePorts: NotRequired[ReadOnly[Sequence[str]]]
-    DestinationPorts: NotRequired[ReadOnly[Sequence[str]]]
-    SourcePrefixLists: NotRequired[ReadOnly[Sequence[str]]]
-    DestinationPrefixLists: NotRequired[ReadOnly[Sequence[str]]]
+    SourceAddresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    DestinationAddresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SourcePorts: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    DestinationPorts: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SourcePrefixLists: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    DestinationPrefixLists: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Protocols: NotRequired[ReadOnly[Sequence[ProtocolType]]]
 
 class ResourceStatementRequestTypeDef(TypedDict):
-    Resources: NotRequired[ReadOnly[Sequence[str]]]
-    ResourceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    Resources: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ResourceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class PathStatementRequestTypeDef(TypedDict):
     PacketHeaderStatement: NotRequired[ReadOnly[PacketHeaderStatementRequestTypeDef]]
@@ -3935,7 +3935,7 @@ class AllocateHostsRequestTypeDef(TypedDict):
     HostRecovery: NotRequired[ReadOnly[HostRecoveryType]]
     OutpostArn: NotRequired[ReadOnly[str]]
     HostMaintenance: NotRequired[ReadOnly[HostMaintenanceType]]
-    AssetIds: NotRequired[ReadOnly[Sequence[str]]]
+    AssetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AvailabilityZoneId: NotRequired[ReadOnly[str]]
     AutoPlacement: NotRequired[ReadOnly[AutoPlacementType]]
     ClientToken: NotRequired[ReadOnly[str]]
@@ -3955,8 +3955,8 @@ class AllocateIpamPoolCidrRequestTypeDef(TypedDict):
     ClientToken: NotRequired[ReadOnly[str]]
     Description: NotRequired[ReadOnly[str]]
     PreviewNextCidr: NotRequired[ReadOnly[bool]]
-    AllowedCidrs: NotRequired[ReadOnly[Sequence[str]]]
-    DisallowedCidrs: NotRequired[ReadOnly[Sequence[str]]]
+    AllowedCidrs: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    DisallowedCidrs: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
 class IpamPoolAllocationTypeDef(TypedDict):
@@ -3987,7 +3987,7 @@ class AlternatePathHintTypeDef(TypedDict):
 class ApplySecurityGroupsToClientVpnTargetNetworkRequestTypeDef(TypedDict):
     ClientVpnEndpointId: ReadOnly[str]
     VpcId: ReadOnly[str]
-    SecurityGroupIds: ReadOnly[Sequence[str]]
+    SecurityGroupIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 class ApplySecurityGroupsToClientVpnTargetNetworkResultTypeDef(TypedDict):
@@ -4000,9 +4000,9 @@ class AsnAuthorizationContextTypeDef(TypedDict):
 
 class AssignIpv6AddressesRequestTypeDef(TypedDict):
     Ipv6PrefixCount: NotRequired[ReadOnly[int]]
-    Ipv6Prefixes: NotRequired[ReadOnly[Sequence[str]]]
+    Ipv6Prefixes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NetworkInterfaceId: ReadOnly[str]
-    Ipv6Addresses: NotRequired[ReadOnly[Sequence[str]]]
+    Ipv6Addresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Ipv6AddressCount: NotRequired[ReadOnly[int]]
 
 class AssignIpv6AddressesResultTypeDef(TypedDict):
@@ -4014,17 +4014,17 @@ class AssignIpv6AddressesResultTypeDef(TypedDict):
 class AssignPrivateIpAddressesRequestNetworkInterfaceAssignPrivateIpAddressesTypeDef(
     TypedDict
 ):
-    Ipv4Prefixes: NotRequired[ReadOnly[Sequence[str]]]
+    Ipv4Prefixes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Ipv4PrefixCount: NotRequired[ReadOnly[int]]
-    PrivateIpAddresses: NotRequired[ReadOnly[Sequence[str]]]
+    PrivateIpAddresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     SecondaryPrivateIpAddressCount: NotRequired[ReadOnly[int]]
     AllowReassignment: NotRequired[ReadOnly[bool]]
 
 class AssignPrivateIpAddressesRequestTypeDef(TypedDict):
-    Ipv4Prefixes: NotRequired[ReadOnly[Sequence[str]]]
+    Ipv4Prefixes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Ipv4PrefixCount: NotRequired[ReadOnly[int]]
     NetworkInterfaceId: ReadOnly[str]
-    PrivateIpAddresses: NotRequired[ReadOnly[Sequence[str]]]
+    PrivateIpAddresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     SecondaryPrivateIpAddressCount: NotRequired[ReadOnly[int]]
     AllowReassignment: NotRequired[ReadOnly[bool]]
 
@@ -4042,7 +4042,7 @@ class AssignPrivateIpAddressesResultTypeDef(TypedDict):
 
 class AssignPrivateNatGatewayAddressRequestTypeDef(TypedDict):
     NatGatewayId: ReadOnly[str]
-    PrivateIpAddresses: NotRequired[ReadOnly[Sequence[str]]]
+    PrivateIpAddresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     PrivateIpAddressCount: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
 
@@ -4166,9 +4166,9 @@ class AssociateIamInstanceProfileResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class InstanceEventWindowAssociationRequestTypeDef(TypedDict):
-    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     InstanceTags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-    DedicatedHostIds: NotRequired[ReadOnly[Sequence[str]]]
+    DedicatedHostIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class AssociateInstanceEventWindowRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
@@ -4236,8 +4236,8 @@ class AssociateIpamResourceDiscoveryResultTypeDef(TypedDict):
 
 class AssociateNatGatewayAddressRequestTypeDef(TypedDict):
     NatGatewayId: ReadOnly[str]
-    AllocationIds: ReadOnly[Sequence[str]]
-    PrivateIpAddresses: NotRequired[ReadOnly[Sequence[str]]]
+    AllocationIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    PrivateIpAddresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     AvailabilityZone: NotRequired[ReadOnly[str]]
     AvailabilityZoneId: NotRequired[ReadOnly[str]]
@@ -4317,7 +4317,7 @@ class AssociateSubnetCidrBlockResultTypeDef(TypedDict):
 class AssociateTransitGatewayMulticastDomainRequestTypeDef(TypedDict):
     TransitGatewayMulticastDomainId: ReadOnly[str]
     TransitGatewayAttachmentId: ReadOnly[str]
-    SubnetIds: ReadOnly[Sequence[str]]
+    SubnetIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 class AssociateTransitGatewayMulticastDomainResultTypeDef(TypedDict):
@@ -4427,24 +4427,24 @@ class AssociatedTargetNetworkTypeDef(TypedDict):
 class AthenaIntegrationTypeDef(TypedDict):
     IntegrationResultS3DestinationArn: ReadOnly[str]
     PartitionLoadFrequency: ReadOnly[PartitionLoadFrequencyType]
-    PartitionStartDate: NotRequired[ReadOnly[TimestampTypeDef]]
-    PartitionEndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    PartitionStartDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    PartitionEndDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 class AttachClassicLinkVpcRequestInstanceAttachClassicLinkVpcTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     VpcId: ReadOnly[str]
-    Groups: ReadOnly[Sequence[str]]
+    Groups: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class AttachClassicLinkVpcRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     InstanceId: ReadOnly[str]
     VpcId: ReadOnly[str]
-    Groups: ReadOnly[Sequence[str]]
+    Groups: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class AttachClassicLinkVpcRequestVpcAttachClassicLinkInstanceTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     InstanceId: ReadOnly[str]
-    Groups: ReadOnly[Sequence[str]]
+    Groups: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class AttachClassicLinkVpcResultTypeDef(TypedDict):
     Return: NotRequired[bool]
@@ -4767,7 +4767,7 @@ class AuthorizeSecurityGroupIngressResultTypeDef(TypedDict):
 class AvailabilityZoneAddressTypeDef(TypedDict):
     AvailabilityZone: NotRequired[ReadOnly[str]]
     AvailabilityZoneId: NotRequired[ReadOnly[str]]
-    AllocationIds: NotRequired[ReadOnly[Sequence[str]]]
+    AllocationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class AvailabilityZoneGeographyTypeDef(TypedDict):
     Name: NotRequired[str]
@@ -4943,7 +4943,7 @@ class CancelCapacityReservationFleetErrorTypeDef(TypedDict):
 
 class CancelCapacityReservationFleetsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-    CapacityReservationFleetIds: ReadOnly[Sequence[str]]
+    CapacityReservationFleetIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class CapacityReservationFleetCancellationStateTypeDef(TypedDict):
     CurrentFleetState: NotRequired[CapacityReservationFleetStateType]
@@ -5047,7 +5047,7 @@ class CancelSpotFleetRequestsErrorItemTypeDef(TypedDict):
 
 class CancelSpotFleetRequestsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-    SpotFleetRequestIds: ReadOnly[Sequence[str]]
+    SpotFleetRequestIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     TerminateInstances: ReadOnly[bool]
 
 class CancelSpotFleetRequestsSuccessItemTypeDef(TypedDict):
@@ -5066,7 +5066,7 @@ class CancelSpotFleetRequestsResponseTypeDef(TypedDict):
 
 class CancelSpotInstanceRequestsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-    SpotInstanceRequestIds: ReadOnly[Sequence[str]]
+    SpotInstanceRequestIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class CancelledSpotInstanceRequestTypeDef(TypedDict):
     SpotInstanceRequestId: NotRequired[str]
@@ -5163,7 +5163,7 @@ class CapacityBlockTypeDef(TypedDict):
 class DimensionConditionTypeDef(TypedDict):
     Dimension: NotRequired[ReadOnly[FilterByDimensionType]]
     Comparison: NotRequired[ReadOnly[ComparisonType]]
-    Values: NotRequired[ReadOnly[Sequence[str]]]
+    Values: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class CapacityManagerConditionTypeDef(TypedDict):
     DimensionCondition: NotRequired[ReadOnly[DimensionConditionTypeDef]]
@@ -5398,9 +5398,9 @@ class ClientConnectResponseOptionsTypeDef(TypedDict):
 
 class ClientDataTypeDef(TypedDict):
     Comment: NotRequired[ReadOnly[str]]
-    UploadEnd: NotRequired[ReadOnly[TimestampTypeDef]]
+    UploadEnd: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     UploadSize: NotRequired[ReadOnly[float]]
-    UploadStart: NotRequired[ReadOnly[TimestampTypeDef]]
+    UploadStart: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 class ClientLoginBannerOptionsTypeDef(TypedDict):
     Enabled: NotRequired[bool]
@@ -5821,7 +5821,7 @@ class CreateCapacityReservationFleetRequestTypeDef(TypedDict):
     ]
     Tenancy: NotRequired[ReadOnly[FleetCapacityReservationTenancyType]]
     TotalTargetCapacity: ReadOnly[int]
-    EndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    EndDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     InstanceMatchCriteria: NotRequired[ReadOnly[FleetInstanceMatchCriteriaType]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -5850,14 +5850,14 @@ class CreateCapacityReservationRequestTypeDef(TypedDict):
     InstanceCount: ReadOnly[int]
     EbsOptimized: NotRequired[ReadOnly[bool]]
     EphemeralStorage: NotRequired[ReadOnly[bool]]
-    EndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    EndDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     EndDateType: NotRequired[ReadOnly[EndDateTypeType]]
     InstanceMatchCriteria: NotRequired[ReadOnly[InstanceMatchCriteriaType]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
     DryRun: NotRequired[ReadOnly[bool]]
     OutpostArn: NotRequired[ReadOnly[str]]
     PlacementGroupArn: NotRequired[ReadOnly[str]]
-    StartDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     CommitmentDuration: NotRequired[ReadOnly[int]]
     DeliveryPreference: NotRequired[ReadOnly[CapacityReservationDeliveryPreferenceType]]
 
@@ -5877,15 +5877,15 @@ class CreateCarrierGatewayResultTypeDef(TypedDict):
 
 class TransitGatewayConfigurationInputStructureTypeDef(TypedDict):
     TransitGatewayId: NotRequired[ReadOnly[str]]
-    AvailabilityZones: NotRequired[ReadOnly[Sequence[str]]]
-    AvailabilityZoneIds: NotRequired[ReadOnly[Sequence[str]]]
+    AvailabilityZones: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AvailabilityZoneIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class CreateClientVpnEndpointRequestTypeDef(TypedDict):
     ClientCidrBlock: NotRequired[ReadOnly[str]]
     ServerCertificateArn: ReadOnly[str]
     AuthenticationOptions: ReadOnly[Sequence[ClientVpnAuthenticationRequestTypeDef]]
     ConnectionLogOptions: ReadOnly[ConnectionLogOptionsTypeDef]
-    DnsServers: NotRequired[ReadOnly[Sequence[str]]]
+    DnsServers: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     TransportProtocol: NotRequired[ReadOnly[TransportProtocolType]]
     VpnPort: NotRequired[ReadOnly[int]]
     Description: NotRequired[ReadOnly[str]]
@@ -5893,7 +5893,7 @@ class CreateClientVpnEndpointRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     ClientToken: NotRequired[ReadOnly[str]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     VpcId: NotRequired[ReadOnly[str]]
     SelfServicePortal: NotRequired[ReadOnly[SelfServicePortalType]]
     ClientConnectOptions: NotRequired[ReadOnly[ClientConnectOptionsTypeDef]]
@@ -6091,7 +6091,7 @@ class CreateDelegateMacVolumeOwnershipTaskResultTypeDef(TypedDict):
 
 class NewDhcpConfigurationTypeDef(TypedDict):
     Key: NotRequired[ReadOnly[str]]
-    Values: NotRequired[ReadOnly[Sequence[str]]]
+    Values: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class CreateDhcpOptionsRequestTypeDef(TypedDict):
     DhcpConfigurations: ReadOnly[Sequence[NewDhcpConfigurationTypeDef]]
@@ -6267,7 +6267,7 @@ class InstanceRequirementsRequestTypeDef(TypedDict):
     MemoryMiB: ReadOnly[MemoryMiBRequestTypeDef]
     CpuManufacturers: NotRequired[ReadOnly[Sequence[CpuManufacturerType]]]
     MemoryGiBPerVCpu: NotRequired[ReadOnly[MemoryGiBPerVCpuRequestTypeDef]]
-    ExcludedInstanceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    ExcludedInstanceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     InstanceGenerations: NotRequired[ReadOnly[Sequence[InstanceGenerationType]]]
     SpotMaxPricePercentageOverLowestPrice: NotRequired[ReadOnly[int]]
     OnDemandMaxPricePercentageOverLowestPrice: NotRequired[ReadOnly[int]]
@@ -6291,7 +6291,7 @@ class InstanceRequirementsRequestTypeDef(TypedDict):
         ReadOnly[AcceleratorTotalMemoryMiBRequestTypeDef]
     ]
     NetworkBandwidthGbps: NotRequired[ReadOnly[NetworkBandwidthGbpsRequestTypeDef]]
-    AllowedInstanceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    AllowedInstanceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxSpotPriceAsPercentageOfOptimalOnDemandPrice: NotRequired[ReadOnly[int]]
     BaselinePerformanceFactors: NotRequired[
         ReadOnly[BaselinePerformanceFactorsRequestTypeDef]
@@ -6388,8 +6388,8 @@ class CreateFleetRequestTypeDef(TypedDict):
     TargetCapacitySpecification: ReadOnly[TargetCapacitySpecificationRequestTypeDef]
     TerminateInstancesWithExpiration: NotRequired[ReadOnly[bool]]
     Type: NotRequired[ReadOnly[FleetTypeType]]
-    ValidFrom: NotRequired[ReadOnly[TimestampTypeDef]]
-    ValidUntil: NotRequired[ReadOnly[TimestampTypeDef]]
+    ValidFrom: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    ValidUntil: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ReplaceUnhealthyInstances: NotRequired[ReadOnly[bool]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
     Context: NotRequired[ReadOnly[str]]
@@ -6411,7 +6411,7 @@ class CreateFlowLogsRequestTypeDef(TypedDict):
     DeliverLogsPermissionArn: NotRequired[ReadOnly[str]]
     DeliverCrossAccountRole: NotRequired[ReadOnly[str]]
     LogGroupName: NotRequired[ReadOnly[str]]
-    ResourceIds: ReadOnly[Sequence[str]]
+    ResourceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     ResourceType: ReadOnly[FlowLogsResourceTypeType]
     TrafficType: NotRequired[ReadOnly[TrafficTypeType]]
     LogDestinationType: NotRequired[ReadOnly[LogDestinationTypeType]]
@@ -6470,7 +6470,7 @@ class CreateImageResultTypeDef(TypedDict):
 
 class ImageUsageResourceTypeOptionRequestTypeDef(TypedDict):
     OptionName: NotRequired[ReadOnly[str]]
-    OptionValues: NotRequired[ReadOnly[Sequence[str]]]
+    OptionValues: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class ImageUsageResourceTypeRequestTypeDef(TypedDict):
     ResourceType: NotRequired[ReadOnly[str]]
@@ -6482,7 +6482,7 @@ class CreateImageUsageReportRequestTypeDef(TypedDict):
     ImageId: ReadOnly[str]
     DryRun: NotRequired[ReadOnly[bool]]
     ResourceTypes: ReadOnly[Sequence[ImageUsageResourceTypeRequestTypeDef]]
-    AccountIds: NotRequired[ReadOnly[Sequence[str]]]
+    AccountIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ClientToken: NotRequired[ReadOnly[str]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
@@ -6493,7 +6493,7 @@ class CreateImageUsageReportResultTypeDef(TypedDict):
 class CreateInstanceConnectEndpointRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     SubnetId: ReadOnly[str]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     PreserveClientIp: NotRequired[ReadOnly[bool]]
     ClientToken: NotRequired[ReadOnly[str]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
@@ -6973,7 +6973,7 @@ class LaunchTemplateSpotMarketOptionsRequestTypeDef(TypedDict):
     MaxPrice: NotRequired[ReadOnly[str]]
     SpotInstanceType: NotRequired[ReadOnly[SpotInstanceTypeType]]
     BlockDurationMinutes: NotRequired[ReadOnly[int]]
-    ValidUntil: NotRequired[ReadOnly[TimestampTypeDef]]
+    ValidUntil: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     InstanceInterruptionBehavior: NotRequired[
         ReadOnly[InstanceInterruptionBehaviorType]
     ]
@@ -7015,7 +7015,7 @@ class LaunchTemplateInstanceNetworkInterfaceSpecificationRequestTypeDef(TypedDic
     DeleteOnTermination: NotRequired[ReadOnly[bool]]
     Description: NotRequired[ReadOnly[str]]
     DeviceIndex: NotRequired[ReadOnly[int]]
-    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     InterfaceType: NotRequired[ReadOnly[str]]
     Ipv6AddressCount: NotRequired[ReadOnly[int]]
     Ipv6Addresses: NotRequired[ReadOnly[Sequence[InstanceIpv6AddressRequestTypeDef]]]
@@ -7116,8 +7116,8 @@ class RequestLaunchTemplateDataTypeDef(TypedDict):
     ElasticInferenceAccelerators: NotRequired[
         ReadOnly[Sequence[LaunchTemplateElasticInferenceAcceleratorTypeDef]]
     ]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
-    SecurityGroups: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SecurityGroups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     InstanceMarketOptions: NotRequired[
         ReadOnly[LaunchTemplateInstanceMarketOptionsRequestTypeDef]
     ]
@@ -7638,8 +7638,10 @@ class CreateNatGatewayRequestTypeDef(TypedDict):
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
     ConnectivityType: NotRequired[ReadOnly[ConnectivityTypeType]]
     PrivateIpAddress: NotRequired[ReadOnly[str]]
-    SecondaryAllocationIds: NotRequired[ReadOnly[Sequence[str]]]
-    SecondaryPrivateIpAddresses: NotRequired[ReadOnly[Sequence[str]]]
+    SecondaryAllocationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SecondaryPrivateIpAddresses: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     SecondaryPrivateIpAddressCount: NotRequired[ReadOnly[int]]
 
 class NatGatewayAttachedApplianceTypeDef(TypedDict):
@@ -7866,7 +7868,7 @@ class CreateNetworkInterfaceRequestSubnetCreateNetworkInterfaceTypeDef(TypedDict
     Operator: NotRequired[ReadOnly[OperatorRequestTypeDef]]
     Description: NotRequired[ReadOnly[str]]
     PrivateIpAddress: NotRequired[ReadOnly[str]]
-    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     PrivateIpAddresses: NotRequired[
         ReadOnly[Sequence[PrivateIpAddressSpecificationTypeDef]]
     ]
@@ -7891,7 +7893,7 @@ class CreateNetworkInterfaceRequestTypeDef(TypedDict):
     SubnetId: ReadOnly[str]
     Description: NotRequired[ReadOnly[str]]
     PrivateIpAddress: NotRequired[ReadOnly[str]]
-    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     PrivateIpAddresses: NotRequired[
         ReadOnly[Sequence[PrivateIpAddressSpecificationTypeDef]]
     ]
@@ -8352,7 +8354,7 @@ class CreateSnapshotRequestVolumeCreateSnapshotTypeDef(TypedDict):
 class InstanceSpecificationTypeDef(TypedDict):
     InstanceId: ReadOnly[str]
     ExcludeBootVolume: NotRequired[ReadOnly[bool]]
-    ExcludeDataVolumeIds: NotRequired[ReadOnly[Sequence[str]]]
+    ExcludeDataVolumeIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class CreateSnapshotsRequestTypeDef(TypedDict):
     Description: NotRequired[ReadOnly[str]]
@@ -8476,7 +8478,7 @@ class CreateTagsRequestDhcpOptionsCreateTagsTypeDef(TypedDict):
 
 class CreateTagsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-    Resources: ReadOnly[Sequence[str]]
+    Resources: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Tags: ReadOnly[Sequence[TagTypeDef]]
 
 class CreateTrafficMirrorFilterRequestTypeDef(TypedDict):
@@ -8601,7 +8603,7 @@ class CreateTransitGatewayConnectPeerRequestTypeDef(TypedDict):
     TransitGatewayAddress: NotRequired[ReadOnly[str]]
     PeerAddress: ReadOnly[str]
     BgpOptions: NotRequired[ReadOnly[TransitGatewayConnectRequestBgpOptionsTypeDef]]
-    InsideCidrBlocks: ReadOnly[Sequence[str]]
+    InsideCidrBlocks: ReadOnly[Union[List[str], Tuple[str, ...]]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
@@ -8708,7 +8710,7 @@ class CreateTransitGatewayMeteringPolicyEntryResultTypeDef(TypedDict):
 
 class CreateTransitGatewayMeteringPolicyRequestTypeDef(TypedDict):
     TransitGatewayId: ReadOnly[str]
-    MiddleboxAttachmentIds: NotRequired[ReadOnly[Sequence[str]]]
+    MiddleboxAttachmentIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
@@ -8833,7 +8835,7 @@ class TransitGatewayRequestOptionsTypeDef(TypedDict):
         ReadOnly[SecurityGroupReferencingSupportValueType]
     ]
     MulticastSupport: NotRequired[ReadOnly[MulticastSupportValueType]]
-    TransitGatewayCidrBlocks: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayCidrBlocks: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class CreateTransitGatewayRequestTypeDef(TypedDict):
     Description: NotRequired[ReadOnly[str]]
@@ -8955,7 +8957,7 @@ class CreateTransitGatewayVpcAttachmentRequestOptionsTypeDef(TypedDict):
 class CreateTransitGatewayVpcAttachmentRequestTypeDef(TypedDict):
     TransitGatewayId: ReadOnly[str]
     VpcId: ReadOnly[str]
-    SubnetIds: ReadOnly[Sequence[str]]
+    SubnetIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Options: NotRequired[
         ReadOnly[CreateTransitGatewayVpcAttachmentRequestOptionsTypeDef]
     ]
@@ -8972,7 +8974,7 @@ class CreateVerifiedAccessEndpointPortRangeTypeDef(TypedDict):
 
 class CreateVerifiedAccessEndpointCidrOptionsTypeDef(TypedDict):
     Protocol: NotRequired[ReadOnly[VerifiedAccessEndpointProtocolType]]
-    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    SubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Cidr: NotRequired[ReadOnly[str]]
     PortRanges: NotRequired[
         ReadOnly[Sequence[CreateVerifiedAccessEndpointPortRangeTypeDef]]
@@ -8990,7 +8992,7 @@ class CreateVerifiedAccessEndpointLoadBalancerOptionsTypeDef(TypedDict):
     Protocol: NotRequired[ReadOnly[VerifiedAccessEndpointProtocolType]]
     Port: NotRequired[ReadOnly[int]]
     LoadBalancerArn: NotRequired[ReadOnly[str]]
-    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    SubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     PortRanges: NotRequired[
         ReadOnly[Sequence[CreateVerifiedAccessEndpointPortRangeTypeDef]]
     ]
@@ -9002,7 +9004,7 @@ class CreateVerifiedAccessEndpointRdsOptionsTypeDef(TypedDict):
     RdsDbClusterArn: NotRequired[ReadOnly[str]]
     RdsDbProxyArn: NotRequired[ReadOnly[str]]
     RdsEndpoint: NotRequired[ReadOnly[str]]
-    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    SubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class VerifiedAccessSseSpecificationRequestTypeDef(TypedDict):
     CustomerManagedKeyEnabled: NotRequired[bool]
@@ -9015,7 +9017,7 @@ class CreateVerifiedAccessEndpointRequestTypeDef(TypedDict):
     DomainCertificateArn: NotRequired[ReadOnly[str]]
     ApplicationDomain: NotRequired[ReadOnly[str]]
     EndpointDomainPrefix: NotRequired[ReadOnly[str]]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     LoadBalancerOptions: NotRequired[
         ReadOnly[CreateVerifiedAccessEndpointLoadBalancerOptionsTypeDef]
     ]
@@ -9246,7 +9248,7 @@ class CreateVpcEndpointConnectionNotificationRequestTypeDef(TypedDict):
     ServiceId: NotRequired[ReadOnly[str]]
     VpcEndpointId: NotRequired[ReadOnly[str]]
     ConnectionNotificationArn: ReadOnly[str]
-    ConnectionEvents: ReadOnly[Sequence[str]]
+    ConnectionEvents: ReadOnly[Union[List[str], Tuple[str, ...]]]
     ClientToken: NotRequired[ReadOnly[str]]
 
 class CreateVpcEndpointConnectionNotificationResultTypeDef(TypedDict):
@@ -9258,7 +9260,7 @@ class DnsOptionsSpecificationTypeDef(TypedDict):
     DnsRecordIpType: NotRequired[ReadOnly[DnsRecordIpTypeType]]
     PrivateDnsOnlyForInboundResolverEndpoint: NotRequired[ReadOnly[bool]]
     PrivateDnsPreference: NotRequired[ReadOnly[str]]
-    PrivateDnsSpecifiedDomains: NotRequired[ReadOnly[Sequence[str]]]
+    PrivateDnsSpecifiedDomains: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class SubnetConfigurationTypeDef(TypedDict):
     SubnetId: NotRequired[str]
@@ -9271,9 +9273,9 @@ class CreateVpcEndpointRequestTypeDef(TypedDict):
     VpcId: ReadOnly[str]
     ServiceName: NotRequired[ReadOnly[str]]
     PolicyDocument: NotRequired[ReadOnly[str]]
-    RouteTableIds: NotRequired[ReadOnly[Sequence[str]]]
-    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    RouteTableIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     IpAddressType: NotRequired[ReadOnly[IpAddressTypeType]]
     DnsOptions: NotRequired[ReadOnly[DnsOptionsSpecificationTypeDef]]
     ClientToken: NotRequired[ReadOnly[str]]
@@ -9342,10 +9344,10 @@ class CreateVpcEndpointServiceConfigurationRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     AcceptanceRequired: NotRequired[ReadOnly[bool]]
     PrivateDnsName: NotRequired[ReadOnly[str]]
-    NetworkLoadBalancerArns: NotRequired[ReadOnly[Sequence[str]]]
-    GatewayLoadBalancerArns: NotRequired[ReadOnly[Sequence[str]]]
-    SupportedIpAddressTypes: NotRequired[ReadOnly[Sequence[str]]]
-    SupportedRegions: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkLoadBalancerArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    GatewayLoadBalancerArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SupportedIpAddressTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SupportedRegions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ClientToken: NotRequired[ReadOnly[str]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
 
@@ -9799,7 +9801,7 @@ class DeleteFleetSuccessItemTypeDef(TypedDict):
 
 class DeleteFleetsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-    FleetIds: ReadOnly[Sequence[str]]
+    FleetIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     TerminateInstances: ReadOnly[bool]
 
 class DeleteFleetsResultTypeDef(TypedDict):
@@ -9809,7 +9811,7 @@ class DeleteFleetsResultTypeDef(TypedDict):
 
 class DeleteFlowLogsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-    FlowLogIds: ReadOnly[Sequence[str]]
+    FlowLogIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class DeleteFlowLogsResultTypeDef(TypedDict):
     Unsuccessful: NotRequired[List[UnsuccessfulItemTypeDef]]
@@ -9954,7 +9956,7 @@ class DeleteLaunchTemplateVersionsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     LaunchTemplateId: NotRequired[ReadOnly[str]]
     LaunchTemplateName: NotRequired[ReadOnly[str]]
-    Versions: ReadOnly[Sequence[str]]
+    Versions: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class ResponseErrorTypeDef(TypedDict):
     Code: NotRequired[LaunchTemplateErrorCodeType]
@@ -10144,7 +10146,7 @@ class DeleteQueuedReservedInstancesErrorTypeDef(TypedDict):
 
 class DeleteQueuedReservedInstancesRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-    ReservedInstancesIds: ReadOnly[Sequence[str]]
+    ReservedInstancesIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class FailedQueuedPurchaseDeletionTypeDef(TypedDict):
     Error: NotRequired[DeleteQueuedReservedInstancesErrorTypeDef]
@@ -10281,7 +10283,7 @@ class DeleteTagsRequestTagDeleteTypeDef(TypedDict):
 
 class DeleteTagsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-    Resources: ReadOnly[Sequence[str]]
+    Resources: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 class DeleteTrafficMirrorFilterRequestTypeDef(TypedDict):
@@ -10500,7 +10502,7 @@ class DeleteVpcEncryptionControlResultTypeDef(TypedDict):
 
 class DeleteVpcEndpointConnectionNotificationsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-    ConnectionNotificationIds: ReadOnly[Sequence[str]]
+    ConnectionNotificationIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class DeleteVpcEndpointConnectionNotificationsResultTypeDef(TypedDict):
     Unsuccessful: NotRequired[List[UnsuccessfulItemTypeDef]]
@@ -10508,7 +10510,7 @@ class DeleteVpcEndpointConnectionNotificationsResultTypeDef(TypedDict):
 
 class DeleteVpcEndpointServiceConfigurationsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-    ServiceIds: ReadOnly[Sequence[str]]
+    ServiceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class DeleteVpcEndpointServiceConfigurationsResultTypeDef(TypedDict):
     Unsuccessful: NotRequired[List[UnsuccessfulItemTypeDef]]
@@ -10516,7 +10518,7 @@ class DeleteVpcEndpointServiceConfigurationsResultTypeDef(TypedDict):
 
 class DeleteVpcEndpointsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-    VpcEndpointIds: ReadOnly[Sequence[str]]
+    VpcEndpointIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class DeleteVpcEndpointsResultTypeDef(TypedDict):
     Unsuccessful: NotRequired[List[UnsuccessfulItemTypeDef]]
@@ -10629,7 +10631,7 @@ class DeregisterImageResultTypeDef(TypedDict):
 
 class DeregisterInstanceTagAttributeRequestTypeDef(TypedDict):
     IncludeAllTagsOfInstance: NotRequired[ReadOnly[bool]]
-    InstanceTagKeys: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceTagKeys: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class DeregisterInstanceEventNotificationAttributesRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
@@ -10646,7 +10648,7 @@ class DeregisterInstanceEventNotificationAttributesResultTypeDef(TypedDict):
 class DeregisterTransitGatewayMulticastGroupMembersRequestTypeDef(TypedDict):
     TransitGatewayMulticastDomainId: NotRequired[ReadOnly[str]]
     GroupIpAddress: NotRequired[ReadOnly[str]]
-    NetworkInterfaceIds: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkInterfaceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 class TransitGatewayMulticastDeregisteredGroupMembersTypeDef(TypedDict):
@@ -10663,7 +10665,7 @@ class DeregisterTransitGatewayMulticastGroupMembersResultTypeDef(TypedDict):
 class DeregisterTransitGatewayMulticastGroupSourcesRequestTypeDef(TypedDict):
     TransitGatewayMulticastDomainId: NotRequired[ReadOnly[str]]
     GroupIpAddress: NotRequired[ReadOnly[str]]
-    NetworkInterfaceIds: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkInterfaceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 class TransitGatewayMulticastDeregisteredGroupSourcesTypeDef(TypedDict):
@@ -10686,12 +10688,14 @@ class DescribeAccountAttributesResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeAddressTransfersRequestPaginateTypeDef(TypedDict):
-    AllocationIds: NotRequired[Sequence[str]]
+    AllocationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeAddressTransfersRequestTypeDef(TypedDict):
-    AllocationIds: NotRequired[ReadOnly[Sequence[str]]]
+    AllocationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -10706,13 +10710,15 @@ class DescribeAddressTransfersResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeAddressesAttributeRequestPaginateTypeDef(TypedDict):
-    AllocationIds: NotRequired[Sequence[str]]
+    AllocationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Attribute: NotRequired[AddressAttributeNameType]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeAddressesAttributeRequestTypeDef(TypedDict):
-    AllocationIds: NotRequired[ReadOnly[Sequence[str]]]
+    AllocationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Attribute: NotRequired[ReadOnly[AddressAttributeNameType]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -10729,13 +10735,13 @@ class DescribeAddressesAttributeResultTypeDef(TypedDict):
 
 class FilterTypeDef(TypedDict):
     Name: NotRequired[ReadOnly[str]]
-    Values: NotRequired[ReadOnly[Sequence[str]]]
+    Values: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class DescribeAddressesRequestTypeDef(TypedDict):
-    PublicIps: NotRequired[ReadOnly[Sequence[str]]]
+    PublicIps: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    AllocationIds: NotRequired[ReadOnly[Sequence[str]]]
+    AllocationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class DescribeAddressesResultTypeDef(TypedDict):
     Addresses: NotRequired[List[AddressTypeDef]]
@@ -10755,8 +10761,8 @@ class DescribeAggregateIdFormatResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeAvailabilityZonesRequestTypeDef(TypedDict):
-    ZoneNames: NotRequired[ReadOnly[Sequence[str]]]
-    ZoneIds: NotRequired[ReadOnly[Sequence[str]]]
+    ZoneNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ZoneIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AllAvailabilityZones: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -10766,6 +10772,8 @@ class DescribeAvailabilityZonesResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeAwsNetworkPerformanceMetricSubscriptionsRequestPaginateTypeDef(TypedDict):
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -10795,12 +10803,12 @@ class DescribeAwsNetworkPerformanceMetricSubscriptionsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeBundleTasksRequestTypeDef(TypedDict):
-    BundleIds: NotRequired[ReadOnly[Sequence[str]]]
+    BundleIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 class DescribeBundleTasksRequestWaitTypeDef(TypedDict):
-    BundleIds: NotRequired[Sequence[str]]
+    BundleIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
@@ -10811,6 +10819,8 @@ class DescribeBundleTasksResultTypeDef(TypedDict):
 
 class DescribeByoipCidrsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
+    MaxResults: int
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeByoipCidrsRequestTypeDef(TypedDict):
@@ -10828,13 +10838,15 @@ class DescribeByoipCidrsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeCapacityBlockExtensionHistoryRequestPaginateTypeDef(TypedDict):
-    CapacityReservationIds: NotRequired[Sequence[str]]
+    CapacityReservationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeCapacityBlockExtensionHistoryRequestTypeDef(TypedDict):
-    CapacityReservationIds: NotRequired[ReadOnly[Sequence[str]]]
+    CapacityReservationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -10853,6 +10865,8 @@ class DescribeCapacityBlockExtensionOfferingsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     CapacityBlockExtensionDurationHours: int
     CapacityReservationId: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeCapacityBlockExtensionOfferingsRequestTypeDef(TypedDict):
@@ -10879,9 +10893,11 @@ class DescribeCapacityBlockOfferingsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     InstanceType: NotRequired[str]
     InstanceCount: NotRequired[int]
-    StartDateRange: NotRequired[TimestampTypeDef]
-    EndDateRange: NotRequired[TimestampTypeDef]
+    StartDateRange: NotRequired[Union[TimestampTypeDef, int, float]]
+    EndDateRange: NotRequired[Union[TimestampTypeDef, int, float]]
     CapacityDurationHours: int
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     UltraserverType: NotRequired[str]
     UltraserverCount: NotRequired[int]
     AllAvailabilityZones: NotRequired[bool]
@@ -10891,8 +10907,8 @@ class DescribeCapacityBlockOfferingsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     InstanceType: NotRequired[ReadOnly[str]]
     InstanceCount: NotRequired[ReadOnly[int]]
-    StartDateRange: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndDateRange: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartDateRange: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndDateRange: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     CapacityDurationHours: ReadOnly[int]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -10910,13 +10926,15 @@ class DescribeCapacityBlockOfferingsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeCapacityBlockStatusRequestPaginateTypeDef(TypedDict):
-    CapacityBlockIds: NotRequired[Sequence[str]]
+    CapacityBlockIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeCapacityBlockStatusRequestTypeDef(TypedDict):
-    CapacityBlockIds: NotRequired[ReadOnly[Sequence[str]]]
+    CapacityBlockIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -10932,13 +10950,15 @@ class DescribeCapacityBlockStatusResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeCapacityBlocksRequestPaginateTypeDef(TypedDict):
-    CapacityBlockIds: NotRequired[Sequence[str]]
+    CapacityBlockIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeCapacityBlocksRequestTypeDef(TypedDict):
-    CapacityBlockIds: NotRequired[ReadOnly[Sequence[str]]]
+    CapacityBlockIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -10954,13 +10974,17 @@ class DescribeCapacityBlocksResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeCapacityManagerDataExportsRequestPaginateTypeDef(TypedDict):
-    CapacityManagerDataExportIds: NotRequired[Sequence[str]]
+    CapacityManagerDataExportIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeCapacityManagerDataExportsRequestTypeDef(TypedDict):
-    CapacityManagerDataExportIds: NotRequired[ReadOnly[Sequence[str]]]
+    CapacityManagerDataExportIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -10980,14 +11004,16 @@ class DescribeCapacityManagerDataExportsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeCapacityReservationBillingRequestsRequestPaginateTypeDef(TypedDict):
-    CapacityReservationIds: NotRequired[Sequence[str]]
+    CapacityReservationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Role: CallerRoleType
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeCapacityReservationBillingRequestsRequestTypeDef(TypedDict):
-    CapacityReservationIds: NotRequired[ReadOnly[Sequence[str]]]
+    CapacityReservationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Role: ReadOnly[CallerRoleType]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -11008,13 +11034,17 @@ class DescribeCapacityReservationBillingRequestsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeCapacityReservationFleetsRequestPaginateTypeDef(TypedDict):
-    CapacityReservationFleetIds: NotRequired[Sequence[str]]
+    CapacityReservationFleetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeCapacityReservationFleetsRequestTypeDef(TypedDict):
-    CapacityReservationFleetIds: NotRequired[ReadOnly[Sequence[str]]]
+    CapacityReservationFleetIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -11033,7 +11063,7 @@ class DescribeCapacityReservationTopologyRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
-    CapacityReservationIds: NotRequired[ReadOnly[Sequence[str]]]
+    CapacityReservationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 class DescribeCapacityReservationTopologyResultTypeDef(TypedDict):
@@ -11042,13 +11072,15 @@ class DescribeCapacityReservationTopologyResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeCapacityReservationsRequestPaginateTypeDef(TypedDict):
-    CapacityReservationIds: NotRequired[Sequence[str]]
+    CapacityReservationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeCapacityReservationsRequestTypeDef(TypedDict):
-    CapacityReservationIds: NotRequired[ReadOnly[Sequence[str]]]
+    CapacityReservationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -11064,13 +11096,15 @@ class DescribeCapacityReservationsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeCarrierGatewaysRequestPaginateTypeDef(TypedDict):
-    CarrierGatewayIds: NotRequired[Sequence[str]]
+    CarrierGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeCarrierGatewaysRequestTypeDef(TypedDict):
-    CarrierGatewayIds: NotRequired[ReadOnly[Sequence[str]]]
+    CarrierGatewayIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -11087,13 +11121,15 @@ class DescribeCarrierGatewaysResultTypeDef(TypedDict):
 
 class DescribeClassicLinkInstancesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
-    InstanceIds: NotRequired[Sequence[str]]
+    InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeClassicLinkInstancesRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -11110,7 +11146,9 @@ class DescribeClassicLinkInstancesResultTypeDef(TypedDict):
 class DescribeClientVpnAuthorizationRulesRequestPaginateTypeDef(TypedDict):
     ClientVpnEndpointId: str
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeClientVpnAuthorizationRulesRequestTypeDef(TypedDict):
@@ -11132,6 +11170,8 @@ class DescribeClientVpnAuthorizationRulesResultTypeDef(TypedDict):
 class DescribeClientVpnConnectionsRequestPaginateTypeDef(TypedDict):
     ClientVpnEndpointId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -11152,13 +11192,15 @@ class DescribeClientVpnConnectionsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeClientVpnEndpointsRequestPaginateTypeDef(TypedDict):
-    ClientVpnEndpointIds: NotRequired[Sequence[str]]
+    ClientVpnEndpointIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeClientVpnEndpointsRequestTypeDef(TypedDict):
-    ClientVpnEndpointIds: NotRequired[ReadOnly[Sequence[str]]]
+    ClientVpnEndpointIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -11176,6 +11218,8 @@ class DescribeClientVpnEndpointsResultTypeDef(TypedDict):
 class DescribeClientVpnRoutesRequestPaginateTypeDef(TypedDict):
     ClientVpnEndpointId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -11197,14 +11241,16 @@ class DescribeClientVpnRoutesResultTypeDef(TypedDict):
 
 class DescribeClientVpnTargetNetworksRequestPaginateTypeDef(TypedDict):
     ClientVpnEndpointId: str
-    AssociationIds: NotRequired[Sequence[str]]
+    AssociationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeClientVpnTargetNetworksRequestTypeDef(TypedDict):
     ClientVpnEndpointId: ReadOnly[str]
-    AssociationIds: NotRequired[ReadOnly[Sequence[str]]]
+    AssociationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -11230,13 +11276,15 @@ class DescribeClientVpnTargetNetworksResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeCoipPoolsRequestPaginateTypeDef(TypedDict):
-    PoolIds: NotRequired[Sequence[str]]
+    PoolIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeCoipPoolsRequestTypeDef(TypedDict):
-    PoolIds: NotRequired[ReadOnly[Sequence[str]]]
+    PoolIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -11253,11 +11301,11 @@ class DescribeCoipPoolsResultTypeDef(TypedDict):
 
 class DescribeConversionTasksRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-    ConversionTaskIds: NotRequired[ReadOnly[Sequence[str]]]
+    ConversionTaskIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class DescribeConversionTasksRequestWaitTypeDef(TypedDict):
     DryRun: NotRequired[bool]
-    ConversionTaskIds: NotRequired[Sequence[str]]
+    ConversionTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
 class DescribeConversionTasksResultTypeDef(TypedDict):
@@ -11265,12 +11313,12 @@ class DescribeConversionTasksResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeCustomerGatewaysRequestTypeDef(TypedDict):
-    CustomerGatewayIds: NotRequired[ReadOnly[Sequence[str]]]
+    CustomerGatewayIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 class DescribeCustomerGatewaysRequestWaitTypeDef(TypedDict):
-    CustomerGatewayIds: NotRequired[Sequence[str]]
+    CustomerGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
@@ -11283,7 +11331,7 @@ class DescribeDeclarativePoliciesReportsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
-    ReportIds: NotRequired[ReadOnly[Sequence[str]]]
+    ReportIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class DescribeDeclarativePoliciesReportsResultTypeDef(TypedDict):
     NextToken: NotRequired[str]
@@ -11291,13 +11339,15 @@ class DescribeDeclarativePoliciesReportsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeDhcpOptionsRequestPaginateTypeDef(TypedDict):
-    DhcpOptionsIds: NotRequired[Sequence[str]]
+    DhcpOptionsIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeDhcpOptionsRequestTypeDef(TypedDict):
-    DhcpOptionsIds: NotRequired[ReadOnly[Sequence[str]]]
+    DhcpOptionsIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -11314,13 +11364,17 @@ class DescribeDhcpOptionsResultTypeDef(TypedDict):
 
 class DescribeEgressOnlyInternetGatewaysRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
-    EgressOnlyInternetGatewayIds: NotRequired[Sequence[str]]
+    EgressOnlyInternetGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeEgressOnlyInternetGatewaysRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-    EgressOnlyInternetGatewayIds: NotRequired[ReadOnly[Sequence[str]]]
+    EgressOnlyInternetGatewayIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -11335,7 +11389,7 @@ class DescribeEgressOnlyInternetGatewaysResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeElasticGpusRequestTypeDef(TypedDict):
-    ElasticGpuIds: NotRequired[ReadOnly[Sequence[str]]]
+    ElasticGpuIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -11362,13 +11416,15 @@ class DescribeElasticGpusResultTypeDef(TypedDict):
 class DescribeExportImageTasksRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    ExportImageTaskIds: NotRequired[Sequence[str]]
+    ExportImageTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeExportImageTasksRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    ExportImageTaskIds: NotRequired[ReadOnly[Sequence[str]]]
+    ExportImageTaskIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -11397,11 +11453,11 @@ class DescribeExportImageTasksResultTypeDef(TypedDict):
 
 class DescribeExportTasksRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    ExportTaskIds: NotRequired[ReadOnly[Sequence[str]]]
+    ExportTaskIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class DescribeExportTasksRequestWaitTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    ExportTaskIds: NotRequired[Sequence[str]]
+    ExportTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
 class DescribeExportTasksResultTypeDef(TypedDict):
@@ -11409,13 +11465,15 @@ class DescribeExportTasksResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeFastLaunchImagesRequestPaginateTypeDef(TypedDict):
-    ImageIds: NotRequired[Sequence[str]]
+    ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeFastLaunchImagesRequestTypeDef(TypedDict):
-    ImageIds: NotRequired[ReadOnly[Sequence[str]]]
+    ImageIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -11465,6 +11523,8 @@ class DescribeFastSnapshotRestoreSuccessItemTypeDef(TypedDict):
 
 class DescribeFastSnapshotRestoresRequestPaginateTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -11499,7 +11559,7 @@ class DescribeFleetHistoryRequestTypeDef(TypedDict):
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     FleetId: ReadOnly[str]
-    StartTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
 
 class EventInformationTypeDef(TypedDict):
     EventDescription: NotRequired[str]
@@ -11541,7 +11601,9 @@ class DescribeFleetsInstancesTypeDef(TypedDict):
 
 class DescribeFleetsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
-    FleetIds: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    FleetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -11549,7 +11611,7 @@ class DescribeFleetsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    FleetIds: NotRequired[ReadOnly[Sequence[str]]]
+    FleetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 class FleetLaunchTemplateConfigTypeDef(TypedDict):
@@ -11629,13 +11691,15 @@ class DescribeFleetsResultTypeDef(TypedDict):
 class DescribeFlowLogsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filter: NotRequired[Sequence[FilterTypeDef]]
-    FlowLogIds: NotRequired[Sequence[str]]
+    FlowLogIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeFlowLogsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     Filter: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    FlowLogIds: NotRequired[ReadOnly[Sequence[str]]]
+    FlowLogIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -11697,15 +11761,17 @@ class DescribeFpgaImageAttributeResultTypeDef(TypedDict):
 
 class DescribeFpgaImagesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
-    FpgaImageIds: NotRequired[Sequence[str]]
-    Owners: NotRequired[Sequence[str]]
+    FpgaImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    Owners: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeFpgaImagesRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-    FpgaImageIds: NotRequired[ReadOnly[Sequence[str]]]
-    Owners: NotRequired[ReadOnly[Sequence[str]]]
+    FpgaImageIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    Owners: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -11750,7 +11816,9 @@ class DescribeFpgaImagesResultTypeDef(TypedDict):
 class DescribeHostReservationOfferingsRequestPaginateTypeDef(TypedDict):
     Filter: NotRequired[Sequence[FilterTypeDef]]
     MaxDuration: NotRequired[int]
+    MaxResults: NotRequired[int]
     MinDuration: NotRequired[int]
+    NextToken: NotRequired[str]
     OfferingId: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -11782,12 +11850,14 @@ class DescribeHostReservationOfferingsResultTypeDef(TypedDict):
 
 class DescribeHostReservationsRequestPaginateTypeDef(TypedDict):
     Filter: NotRequired[Sequence[FilterTypeDef]]
-    HostReservationIdSet: NotRequired[Sequence[str]]
+    HostReservationIdSet: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeHostReservationsRequestTypeDef(TypedDict):
     Filter: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    HostReservationIdSet: NotRequired[ReadOnly[Sequence[str]]]
+    HostReservationIdSet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -11817,12 +11887,14 @@ class DescribeHostReservationsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeHostsRequestPaginateTypeDef(TypedDict):
-    HostIds: NotRequired[Sequence[str]]
+    HostIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filter: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeHostsRequestTypeDef(TypedDict):
-    HostIds: NotRequired[ReadOnly[Sequence[str]]]
+    HostIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filter: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -11871,12 +11943,14 @@ class DescribeHostsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeIamInstanceProfileAssociationsRequestPaginateTypeDef(TypedDict):
-    AssociationIds: NotRequired[Sequence[str]]
+    AssociationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeIamInstanceProfileAssociationsRequestTypeDef(TypedDict):
-    AssociationIds: NotRequired[ReadOnly[Sequence[str]]]
+    AssociationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -11920,21 +11994,23 @@ class DescribeImageAttributeRequestTypeDef(TypedDict):
 
 class ResourceTypeOptionTypeDef(TypedDict):
     OptionName: NotRequired[ReadOnly[ImageReferenceOptionNameType]]
-    OptionValues: NotRequired[ReadOnly[Sequence[str]]]
+    OptionValues: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class ResourceTypeRequestTypeDef(TypedDict):
     ResourceType: NotRequired[ReadOnly[ImageReferenceResourceTypeType]]
     ResourceTypeOptions: NotRequired[ReadOnly[Sequence[ResourceTypeOptionTypeDef]]]
 
 class DescribeImageReferencesRequestPaginateTypeDef(TypedDict):
-    ImageIds: Sequence[str]
+    ImageIds: Union[List[str], Tuple[str, ...]]
     IncludeAllResourceTypes: NotRequired[bool]
     ResourceTypes: NotRequired[Sequence[ResourceTypeRequestTypeDef]]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeImageReferencesRequestTypeDef(TypedDict):
-    ImageIds: ReadOnly[Sequence[str]]
+    ImageIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     IncludeAllResourceTypes: NotRequired[ReadOnly[bool]]
     ResourceTypes: NotRequired[ReadOnly[Sequence[ResourceTypeRequestTypeDef]]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -11956,15 +12032,17 @@ class DescribeImageReferencesResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeImageUsageReportEntriesRequestPaginateTypeDef(TypedDict):
-    ImageIds: NotRequired[Sequence[str]]
-    ReportIds: NotRequired[Sequence[str]]
+    ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    ReportIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeImageUsageReportEntriesRequestTypeDef(TypedDict):
-    ImageIds: NotRequired[ReadOnly[Sequence[str]]]
-    ReportIds: NotRequired[ReadOnly[Sequence[str]]]
+    ImageIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ReportIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -11988,23 +12066,25 @@ class DescribeImageUsageReportEntriesResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeImageUsageReportsRequestPaginateTypeDef(TypedDict):
-    ImageIds: NotRequired[Sequence[str]]
-    ReportIds: NotRequired[Sequence[str]]
+    ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    ReportIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeImageUsageReportsRequestTypeDef(TypedDict):
-    ImageIds: NotRequired[ReadOnly[Sequence[str]]]
-    ReportIds: NotRequired[ReadOnly[Sequence[str]]]
+    ImageIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ReportIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     DryRun: NotRequired[ReadOnly[bool]]
     MaxResults: NotRequired[ReadOnly[int]]
 
 class DescribeImageUsageReportsRequestWaitTypeDef(TypedDict):
-    ImageIds: NotRequired[Sequence[str]]
-    ReportIds: NotRequired[Sequence[str]]
+    ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    ReportIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
@@ -12040,8 +12120,8 @@ class DescribeImageUsageReportsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeImagesRequestImageExistsWaitTypeDef(TypedDict):
-    ExecutableUsers: NotRequired[Sequence[str]]
-    Owners: NotRequired[Sequence[str]]
+    ExecutableUsers: NotRequired[Union[List[str], Tuple[str, ...]]]
+    Owners: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludeDeprecated: NotRequired[bool]
     IncludeDisabled: NotRequired[bool]
     MaxResults: NotRequired[int]
@@ -12051,19 +12131,21 @@ class DescribeImagesRequestImageExistsWaitTypeDef(TypedDict):
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
 class DescribeImagesRequestPaginateTypeDef(TypedDict):
-    ExecutableUsers: NotRequired[Sequence[str]]
-    ImageIds: NotRequired[Sequence[str]]
-    Owners: NotRequired[Sequence[str]]
+    ExecutableUsers: NotRequired[Union[List[str], Tuple[str, ...]]]
+    ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    Owners: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludeDeprecated: NotRequired[bool]
     IncludeDisabled: NotRequired[bool]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeImagesRequestTypeDef(TypedDict):
-    ExecutableUsers: NotRequired[ReadOnly[Sequence[str]]]
-    ImageIds: NotRequired[ReadOnly[Sequence[str]]]
-    Owners: NotRequired[ReadOnly[Sequence[str]]]
+    ExecutableUsers: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ImageIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    Owners: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     IncludeDeprecated: NotRequired[ReadOnly[bool]]
     IncludeDisabled: NotRequired[ReadOnly[bool]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -12072,9 +12154,9 @@ class DescribeImagesRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 class DescribeImagesRequestWaitTypeDef(TypedDict):
-    ExecutableUsers: NotRequired[Sequence[str]]
-    ImageIds: NotRequired[Sequence[str]]
-    Owners: NotRequired[Sequence[str]]
+    ExecutableUsers: NotRequired[Union[List[str], Tuple[str, ...]]]
+    ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    Owners: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludeDeprecated: NotRequired[bool]
     IncludeDisabled: NotRequired[bool]
     MaxResults: NotRequired[int]
@@ -12134,13 +12216,15 @@ class DescribeImagesResultTypeDef(TypedDict):
 class DescribeImportImageTasksRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    ImportTaskIds: NotRequired[Sequence[str]]
+    ImportTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeImportImageTasksRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    ImportTaskIds: NotRequired[ReadOnly[Sequence[str]]]
+    ImportTaskIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -12196,20 +12280,22 @@ class DescribeImportImageTasksResultTypeDef(TypedDict):
 class DescribeImportSnapshotTasksRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    ImportTaskIds: NotRequired[Sequence[str]]
+    ImportTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeImportSnapshotTasksRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    ImportTaskIds: NotRequired[ReadOnly[Sequence[str]]]
+    ImportTaskIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
 class DescribeImportSnapshotTasksRequestWaitTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    ImportTaskIds: NotRequired[Sequence[str]]
+    ImportTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     MaxResults: NotRequired[int]
     NextToken: NotRequired[str]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
@@ -12253,8 +12339,10 @@ class DescribeInstanceAttributeRequestTypeDef(TypedDict):
 
 class DescribeInstanceConnectEndpointsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    InstanceConnectEndpointIds: NotRequired[Sequence[str]]
+    InstanceConnectEndpointIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeInstanceConnectEndpointsRequestTypeDef(TypedDict):
@@ -12262,7 +12350,7 @@ class DescribeInstanceConnectEndpointsRequestTypeDef(TypedDict):
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    InstanceConnectEndpointIds: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceConnectEndpointIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class DescribeInstanceConnectEndpointsResultFullResultTypeDef(TypedDict):
     InstanceConnectEndpoints: NotRequired[List[Ec2InstanceConnectEndpointTypeDef]]
@@ -12276,13 +12364,15 @@ class DescribeInstanceConnectEndpointsResultTypeDef(TypedDict):
 class DescribeInstanceCreditSpecificationsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    InstanceIds: NotRequired[Sequence[str]]
+    InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeInstanceCreditSpecificationsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -12308,13 +12398,15 @@ class DescribeInstanceEventNotificationAttributesResultTypeDef(TypedDict):
 
 class DescribeInstanceEventWindowsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
-    InstanceEventWindowIds: NotRequired[Sequence[str]]
+    InstanceEventWindowIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeInstanceEventWindowsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-    InstanceEventWindowIds: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceEventWindowIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -12330,13 +12422,15 @@ class DescribeInstanceEventWindowsResultTypeDef(TypedDict):
 
 class DescribeInstanceImageMetadataRequestPaginateTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    InstanceIds: NotRequired[Sequence[str]]
+    InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeInstanceImageMetadataRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -12378,9 +12472,9 @@ class DescribeInstanceImageMetadataResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeInstanceSqlHaHistoryStatesRequestTypeDef(TypedDict):
-    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
-    StartTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    StartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -12401,7 +12495,7 @@ class DescribeInstanceSqlHaHistoryStatesResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeInstanceSqlHaStatesRequestTypeDef(TypedDict):
-    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -12413,7 +12507,9 @@ class DescribeInstanceSqlHaStatesResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeInstanceStatusRequestPaginateTypeDef(TypedDict):
-    InstanceIds: NotRequired[Sequence[str]]
+    InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -12421,7 +12517,7 @@ class DescribeInstanceStatusRequestPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeInstanceStatusRequestTypeDef(TypedDict):
-    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     IncludeManagedResources: NotRequired[ReadOnly[bool]]
@@ -12430,7 +12526,7 @@ class DescribeInstanceStatusRequestTypeDef(TypedDict):
     IncludeAllInstances: NotRequired[ReadOnly[bool]]
 
 class DescribeInstanceStatusRequestWaitTypeDef(TypedDict):
-    InstanceIds: NotRequired[Sequence[str]]
+    InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     MaxResults: NotRequired[int]
     NextToken: NotRequired[str]
     IncludeManagedResources: NotRequired[bool]
@@ -12488,8 +12584,10 @@ class DescribeInstanceStatusResultTypeDef(TypedDict):
 
 class DescribeInstanceTopologyRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
-    InstanceIds: NotRequired[Sequence[str]]
-    GroupNames: NotRequired[Sequence[str]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
+    InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    GroupNames: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -12497,8 +12595,8 @@ class DescribeInstanceTopologyRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
-    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
-    GroupNames: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    GroupNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 class InstanceTopologyTypeDef(TypedDict):
@@ -12523,6 +12621,8 @@ class DescribeInstanceTypeOfferingsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     LocationType: NotRequired[LocationTypeType]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeInstanceTypeOfferingsRequestTypeDef(TypedDict):
@@ -12550,6 +12650,8 @@ class DescribeInstanceTypesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     InstanceTypes: NotRequired[Sequence[InstanceTypeType]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     IncludeUnsupportedInRegion: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -12782,14 +12884,16 @@ class DescribeInstancesRequestInstanceExistsWaitTypeDef(TypedDict):
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
 class DescribeInstancesRequestPaginateTypeDef(TypedDict):
-    InstanceIds: NotRequired[Sequence[str]]
+    InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeInstancesRequestTypeDef(TypedDict):
-    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     IncludeManagedResources: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -12797,7 +12901,7 @@ class DescribeInstancesRequestTypeDef(TypedDict):
     MaxResults: NotRequired[ReadOnly[int]]
 
 class DescribeInstancesRequestWaitTypeDef(TypedDict):
-    InstanceIds: NotRequired[Sequence[str]]
+    InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -13032,8 +13136,10 @@ class DescribeInstancesResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeInternetGatewaysRequestPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
-    InternetGatewayIds: NotRequired[Sequence[str]]
+    InternetGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -13041,14 +13147,14 @@ class DescribeInternetGatewaysRequestTypeDef(TypedDict):
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
-    InternetGatewayIds: NotRequired[ReadOnly[Sequence[str]]]
+    InternetGatewayIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 class DescribeInternetGatewaysRequestWaitTypeDef(TypedDict):
     NextToken: NotRequired[str]
     MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
-    InternetGatewayIds: NotRequired[Sequence[str]]
+    InternetGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
@@ -13076,7 +13182,9 @@ class DescribeIpamExternalResourceVerificationTokensRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
-    IpamExternalResourceVerificationTokenIds: NotRequired[ReadOnly[Sequence[str]]]
+    IpamExternalResourceVerificationTokenIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
 
 class DescribeIpamExternalResourceVerificationTokensResultTypeDef(TypedDict):
     NextToken: NotRequired[str]
@@ -13090,7 +13198,7 @@ class DescribeIpamPoliciesRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    IpamPolicyIds: NotRequired[ReadOnly[Sequence[str]]]
+    IpamPolicyIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class DescribeIpamPoliciesResultTypeDef(TypedDict):
     NextToken: NotRequired[str]
@@ -13099,13 +13207,15 @@ class DescribeIpamPoliciesResultTypeDef(TypedDict):
 
 class DescribeIpamPoolAllocationsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
-    IpamPoolAllocationIds: NotRequired[Sequence[str]]
+    IpamPoolAllocationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeIpamPoolAllocationsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-    IpamPoolAllocationIds: NotRequired[ReadOnly[Sequence[str]]]
+    IpamPoolAllocationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -13122,7 +13232,9 @@ class DescribeIpamPoolAllocationsResultTypeDef(TypedDict):
 class DescribeIpamPoolsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    IpamPoolIds: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    IpamPoolIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeIpamPoolsRequestTypeDef(TypedDict):
@@ -13130,7 +13242,7 @@ class DescribeIpamPoolsRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    IpamPoolIds: NotRequired[ReadOnly[Sequence[str]]]
+    IpamPoolIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class DescribeIpamPoolsResultFullResultTypeDef(TypedDict):
     IpamPools: NotRequired[List[IpamPoolTypeDef]]
@@ -13144,7 +13256,9 @@ class DescribeIpamPoolsResultTypeDef(TypedDict):
 class DescribeIpamPrefixListResolverTargetsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    IpamPrefixListResolverTargetIds: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    IpamPrefixListResolverTargetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     IpamPrefixListResolverId: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -13153,7 +13267,9 @@ class DescribeIpamPrefixListResolverTargetsRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    IpamPrefixListResolverTargetIds: NotRequired[ReadOnly[Sequence[str]]]
+    IpamPrefixListResolverTargetIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     IpamPrefixListResolverId: NotRequired[ReadOnly[str]]
 
 class DescribeIpamPrefixListResolverTargetsResultFullResultTypeDef(TypedDict):
@@ -13172,7 +13288,9 @@ class DescribeIpamPrefixListResolverTargetsResultTypeDef(TypedDict):
 class DescribeIpamPrefixListResolversRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    IpamPrefixListResolverIds: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    IpamPrefixListResolverIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeIpamPrefixListResolversRequestTypeDef(TypedDict):
@@ -13180,7 +13298,7 @@ class DescribeIpamPrefixListResolversRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    IpamPrefixListResolverIds: NotRequired[ReadOnly[Sequence[str]]]
+    IpamPrefixListResolverIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class DescribeIpamPrefixListResolversResultFullResultTypeDef(TypedDict):
     IpamPrefixListResolvers: NotRequired[List[IpamPrefixListResolverTypeDef]]
@@ -13193,13 +13311,15 @@ class DescribeIpamPrefixListResolversResultTypeDef(TypedDict):
 
 class DescribeIpamResourceDiscoveriesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
-    IpamResourceDiscoveryIds: NotRequired[Sequence[str]]
+    IpamResourceDiscoveryIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeIpamResourceDiscoveriesRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-    IpamResourceDiscoveryIds: NotRequired[ReadOnly[Sequence[str]]]
+    IpamResourceDiscoveryIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -13215,13 +13335,17 @@ class DescribeIpamResourceDiscoveriesResultTypeDef(TypedDict):
 
 class DescribeIpamResourceDiscoveryAssociationsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
-    IpamResourceDiscoveryAssociationIds: NotRequired[Sequence[str]]
+    IpamResourceDiscoveryAssociationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeIpamResourceDiscoveryAssociationsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-    IpamResourceDiscoveryAssociationIds: NotRequired[ReadOnly[Sequence[str]]]
+    IpamResourceDiscoveryAssociationIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -13242,7 +13366,9 @@ class DescribeIpamResourceDiscoveryAssociationsResultTypeDef(TypedDict):
 class DescribeIpamScopesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    IpamScopeIds: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    IpamScopeIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeIpamScopesRequestTypeDef(TypedDict):
@@ -13250,7 +13376,7 @@ class DescribeIpamScopesRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    IpamScopeIds: NotRequired[ReadOnly[Sequence[str]]]
+    IpamScopeIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class DescribeIpamScopesResultFullResultTypeDef(TypedDict):
     IpamScopes: NotRequired[List[IpamScopeTypeDef]]
@@ -13264,7 +13390,9 @@ class DescribeIpamScopesResultTypeDef(TypedDict):
 class DescribeIpamsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    IpamIds: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    IpamIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeIpamsRequestTypeDef(TypedDict):
@@ -13272,7 +13400,7 @@ class DescribeIpamsRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    IpamIds: NotRequired[ReadOnly[Sequence[str]]]
+    IpamIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class DescribeIpamsResultFullResultTypeDef(TypedDict):
     Ipams: NotRequired[List[IpamTypeDef]]
@@ -13284,13 +13412,15 @@ class DescribeIpamsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeIpv6PoolsRequestPaginateTypeDef(TypedDict):
-    PoolIds: NotRequired[Sequence[str]]
+    PoolIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeIpv6PoolsRequestTypeDef(TypedDict):
-    PoolIds: NotRequired[ReadOnly[Sequence[str]]]
+    PoolIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -13315,15 +13445,15 @@ class DescribeIpv6PoolsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeKeyPairsRequestTypeDef(TypedDict):
-    KeyNames: NotRequired[ReadOnly[Sequence[str]]]
-    KeyPairIds: NotRequired[ReadOnly[Sequence[str]]]
+    KeyNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    KeyPairIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     IncludePublicKey: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 class DescribeKeyPairsRequestWaitTypeDef(TypedDict):
-    KeyNames: NotRequired[Sequence[str]]
-    KeyPairIds: NotRequired[Sequence[str]]
+    KeyNames: NotRequired[Union[List[str], Tuple[str, ...]]]
+    KeyPairIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludePublicKey: NotRequired[bool]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -13346,9 +13476,11 @@ class DescribeLaunchTemplateVersionsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     LaunchTemplateId: NotRequired[str]
     LaunchTemplateName: NotRequired[str]
-    Versions: NotRequired[Sequence[str]]
+    Versions: NotRequired[Union[List[str], Tuple[str, ...]]]
     MinVersion: NotRequired[str]
     MaxVersion: NotRequired[str]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     ResolveAlias: NotRequired[bool]
     IncludeManagedResources: NotRequired[bool]
@@ -13358,7 +13490,7 @@ class DescribeLaunchTemplateVersionsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     LaunchTemplateId: NotRequired[ReadOnly[str]]
     LaunchTemplateName: NotRequired[ReadOnly[str]]
-    Versions: NotRequired[ReadOnly[Sequence[str]]]
+    Versions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MinVersion: NotRequired[ReadOnly[str]]
     MaxVersion: NotRequired[ReadOnly[str]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -13378,16 +13510,18 @@ class DescribeLaunchTemplateVersionsResultTypeDef(TypedDict):
 
 class DescribeLaunchTemplatesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
-    LaunchTemplateIds: NotRequired[Sequence[str]]
-    LaunchTemplateNames: NotRequired[Sequence[str]]
+    LaunchTemplateIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    LaunchTemplateNames: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     IncludeManagedResources: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeLaunchTemplatesRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-    LaunchTemplateIds: NotRequired[ReadOnly[Sequence[str]]]
-    LaunchTemplateNames: NotRequired[ReadOnly[Sequence[str]]]
+    LaunchTemplateIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    LaunchTemplateNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -13406,9 +13540,11 @@ class DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestPagi
     TypedDict
 ):
     LocalGatewayRouteTableVirtualInterfaceGroupAssociationIds: NotRequired[
-        Sequence[str]
+        Union[List[str], Tuple[str, ...]]
     ]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -13416,7 +13552,7 @@ class DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsRequestType
     TypedDict
 ):
     LocalGatewayRouteTableVirtualInterfaceGroupAssociationIds: NotRequired[
-        ReadOnly[Sequence[str]]
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
     ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -13441,13 +13577,19 @@ class DescribeLocalGatewayRouteTableVirtualInterfaceGroupAssociationsResultTypeD
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeLocalGatewayRouteTableVpcAssociationsRequestPaginateTypeDef(TypedDict):
-    LocalGatewayRouteTableVpcAssociationIds: NotRequired[Sequence[str]]
+    LocalGatewayRouteTableVpcAssociationIds: NotRequired[
+        Union[List[str], Tuple[str, ...]]
+    ]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeLocalGatewayRouteTableVpcAssociationsRequestTypeDef(TypedDict):
-    LocalGatewayRouteTableVpcAssociationIds: NotRequired[ReadOnly[Sequence[str]]]
+    LocalGatewayRouteTableVpcAssociationIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -13467,13 +13609,15 @@ class DescribeLocalGatewayRouteTableVpcAssociationsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeLocalGatewayRouteTablesRequestPaginateTypeDef(TypedDict):
-    LocalGatewayRouteTableIds: NotRequired[Sequence[str]]
+    LocalGatewayRouteTableIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeLocalGatewayRouteTablesRequestTypeDef(TypedDict):
-    LocalGatewayRouteTableIds: NotRequired[ReadOnly[Sequence[str]]]
+    LocalGatewayRouteTableIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -13489,13 +13633,17 @@ class DescribeLocalGatewayRouteTablesResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeLocalGatewayVirtualInterfaceGroupsRequestPaginateTypeDef(TypedDict):
-    LocalGatewayVirtualInterfaceGroupIds: NotRequired[Sequence[str]]
+    LocalGatewayVirtualInterfaceGroupIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeLocalGatewayVirtualInterfaceGroupsRequestTypeDef(TypedDict):
-    LocalGatewayVirtualInterfaceGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    LocalGatewayVirtualInterfaceGroupIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -13515,13 +13663,17 @@ class DescribeLocalGatewayVirtualInterfaceGroupsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeLocalGatewayVirtualInterfacesRequestPaginateTypeDef(TypedDict):
-    LocalGatewayVirtualInterfaceIds: NotRequired[Sequence[str]]
+    LocalGatewayVirtualInterfaceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeLocalGatewayVirtualInterfacesRequestTypeDef(TypedDict):
-    LocalGatewayVirtualInterfaceIds: NotRequired[ReadOnly[Sequence[str]]]
+    LocalGatewayVirtualInterfaceIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -13541,13 +13693,15 @@ class DescribeLocalGatewayVirtualInterfacesResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeLocalGatewaysRequestPaginateTypeDef(TypedDict):
-    LocalGatewayIds: NotRequired[Sequence[str]]
+    LocalGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeLocalGatewaysRequestTypeDef(TypedDict):
-    LocalGatewayIds: NotRequired[ReadOnly[Sequence[str]]]
+    LocalGatewayIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -13573,7 +13727,7 @@ class DescribeLockedSnapshotsRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    SnapshotIds: NotRequired[ReadOnly[Sequence[str]]]
+    SnapshotIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 class LockedSnapshotsInfoTypeDef(TypedDict):
@@ -13594,12 +13748,14 @@ class DescribeLockedSnapshotsResultTypeDef(TypedDict):
 
 class DescribeMacHostsRequestPaginateTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    HostIds: NotRequired[Sequence[str]]
+    HostIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeMacHostsRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    HostIds: NotRequired[ReadOnly[Sequence[str]]]
+    HostIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -13619,13 +13775,15 @@ class DescribeMacHostsResultTypeDef(TypedDict):
 class DescribeMacModificationTasksRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    MacModificationTaskIds: NotRequired[Sequence[str]]
+    MacModificationTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeMacModificationTasksRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    MacModificationTaskIds: NotRequired[ReadOnly[Sequence[str]]]
+    MacModificationTaskIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -13641,7 +13799,9 @@ class DescribeMacModificationTasksResultTypeDef(TypedDict):
 class DescribeManagedPrefixListsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    PrefixListIds: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    PrefixListIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeManagedPrefixListsRequestTypeDef(TypedDict):
@@ -13649,7 +13809,7 @@ class DescribeManagedPrefixListsRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    PrefixListIds: NotRequired[ReadOnly[Sequence[str]]]
+    PrefixListIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class DescribeManagedPrefixListsResultFullResultTypeDef(TypedDict):
     PrefixLists: NotRequired[List[ManagedPrefixListTypeDef]]
@@ -13662,13 +13822,15 @@ class DescribeManagedPrefixListsResultTypeDef(TypedDict):
 
 class DescribeMovingAddressesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
-    PublicIps: NotRequired[Sequence[str]]
+    PublicIps: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeMovingAddressesRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-    PublicIps: NotRequired[ReadOnly[Sequence[str]]]
+    PublicIps: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -13689,21 +13851,23 @@ class DescribeMovingAddressesResultTypeDef(TypedDict):
 class DescribeNatGatewaysRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filter: NotRequired[Sequence[FilterTypeDef]]
-    NatGatewayIds: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NatGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeNatGatewaysRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     Filter: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
-    NatGatewayIds: NotRequired[ReadOnly[Sequence[str]]]
+    NatGatewayIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
 
 class DescribeNatGatewaysRequestWaitTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filter: NotRequired[Sequence[FilterTypeDef]]
     MaxResults: NotRequired[int]
-    NatGatewayIds: NotRequired[Sequence[str]]
+    NatGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     NextToken: NotRequired[str]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
@@ -13717,8 +13881,10 @@ class DescribeNatGatewaysResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeNetworkAclsRequestPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
-    NetworkAclIds: NotRequired[Sequence[str]]
+    NetworkAclIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -13726,7 +13892,7 @@ class DescribeNetworkAclsRequestTypeDef(TypedDict):
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
-    NetworkAclIds: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkAclIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 class DescribeNetworkAclsResultFullResultTypeDef(TypedDict):
@@ -13739,19 +13905,25 @@ class DescribeNetworkAclsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeNetworkInsightsAccessScopeAnalysesRequestPaginateTypeDef(TypedDict):
-    NetworkInsightsAccessScopeAnalysisIds: NotRequired[Sequence[str]]
+    NetworkInsightsAccessScopeAnalysisIds: NotRequired[
+        Union[List[str], Tuple[str, ...]]
+    ]
     NetworkInsightsAccessScopeId: NotRequired[str]
-    AnalysisStartTimeBegin: NotRequired[TimestampTypeDef]
-    AnalysisStartTimeEnd: NotRequired[TimestampTypeDef]
+    AnalysisStartTimeBegin: NotRequired[Union[TimestampTypeDef, int, float]]
+    AnalysisStartTimeEnd: NotRequired[Union[TimestampTypeDef, int, float]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeNetworkInsightsAccessScopeAnalysesRequestTypeDef(TypedDict):
-    NetworkInsightsAccessScopeAnalysisIds: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkInsightsAccessScopeAnalysisIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     NetworkInsightsAccessScopeId: NotRequired[ReadOnly[str]]
-    AnalysisStartTimeBegin: NotRequired[ReadOnly[TimestampTypeDef]]
-    AnalysisStartTimeEnd: NotRequired[ReadOnly[TimestampTypeDef]]
+    AnalysisStartTimeBegin: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    AnalysisStartTimeEnd: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -13784,13 +13956,17 @@ class DescribeNetworkInsightsAccessScopeAnalysesResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeNetworkInsightsAccessScopesRequestPaginateTypeDef(TypedDict):
-    NetworkInsightsAccessScopeIds: NotRequired[Sequence[str]]
+    NetworkInsightsAccessScopeIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeNetworkInsightsAccessScopesRequestTypeDef(TypedDict):
-    NetworkInsightsAccessScopeIds: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkInsightsAccessScopeIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -13806,19 +13982,21 @@ class DescribeNetworkInsightsAccessScopesResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeNetworkInsightsAnalysesRequestPaginateTypeDef(TypedDict):
-    NetworkInsightsAnalysisIds: NotRequired[Sequence[str]]
+    NetworkInsightsAnalysisIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     NetworkInsightsPathId: NotRequired[str]
-    AnalysisStartTime: NotRequired[TimestampTypeDef]
-    AnalysisEndTime: NotRequired[TimestampTypeDef]
+    AnalysisStartTime: NotRequired[Union[TimestampTypeDef, int, float]]
+    AnalysisEndTime: NotRequired[Union[TimestampTypeDef, int, float]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeNetworkInsightsAnalysesRequestTypeDef(TypedDict):
-    NetworkInsightsAnalysisIds: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkInsightsAnalysisIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NetworkInsightsPathId: NotRequired[ReadOnly[str]]
-    AnalysisStartTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    AnalysisEndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    AnalysisStartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    AnalysisEndTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -13853,13 +14031,15 @@ class DescribeNetworkInsightsAnalysesResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeNetworkInsightsPathsRequestPaginateTypeDef(TypedDict):
-    NetworkInsightsPathIds: NotRequired[Sequence[str]]
+    NetworkInsightsPathIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeNetworkInsightsPathsRequestTypeDef(TypedDict):
-    NetworkInsightsPathIds: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkInsightsPathIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -13895,12 +14075,16 @@ class DescribeNetworkInterfaceAttributeResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeNetworkInterfacePermissionsRequestPaginateTypeDef(TypedDict):
-    NetworkInterfacePermissionIds: NotRequired[Sequence[str]]
+    NetworkInterfacePermissionIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeNetworkInterfacePermissionsRequestTypeDef(TypedDict):
-    NetworkInterfacePermissionIds: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkInterfacePermissionIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -13915,9 +14099,11 @@ class DescribeNetworkInterfacePermissionsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeNetworkInterfacesRequestPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
-    NetworkInterfaceIds: NotRequired[Sequence[str]]
+    NetworkInterfaceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -13926,7 +14112,7 @@ class DescribeNetworkInterfacesRequestTypeDef(TypedDict):
     MaxResults: NotRequired[ReadOnly[int]]
     IncludeManagedResources: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
-    NetworkInterfaceIds: NotRequired[ReadOnly[Sequence[str]]]
+    NetworkInterfaceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 class DescribeNetworkInterfacesRequestWaitTypeDef(TypedDict):
@@ -13934,7 +14120,7 @@ class DescribeNetworkInterfacesRequestWaitTypeDef(TypedDict):
     MaxResults: NotRequired[int]
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
-    NetworkInterfaceIds: NotRequired[Sequence[str]]
+    NetworkInterfaceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
@@ -13948,7 +14134,7 @@ class DescribeNetworkInterfacesResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeOutpostLagsRequestTypeDef(TypedDict):
-    OutpostLagIds: NotRequired[ReadOnly[Sequence[str]]]
+    OutpostLagIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -13969,9 +14155,9 @@ class DescribeOutpostLagsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribePlacementGroupsRequestTypeDef(TypedDict):
-    GroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    GroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
-    GroupNames: NotRequired[ReadOnly[Sequence[str]]]
+    GroupNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 class DescribePlacementGroupsResultTypeDef(TypedDict):
@@ -13981,7 +14167,9 @@ class DescribePlacementGroupsResultTypeDef(TypedDict):
 class DescribePrefixListsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    PrefixListIds: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    PrefixListIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribePrefixListsRequestTypeDef(TypedDict):
@@ -13989,7 +14177,7 @@ class DescribePrefixListsRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    PrefixListIds: NotRequired[ReadOnly[Sequence[str]]]
+    PrefixListIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class PrefixListTypeDef(TypedDict):
     Cidrs: NotRequired[List[str]]
@@ -14007,12 +14195,14 @@ class DescribePrefixListsResultTypeDef(TypedDict):
 
 class DescribePrincipalIdFormatRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
-    Resources: NotRequired[Sequence[str]]
+    Resources: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribePrincipalIdFormatRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-    Resources: NotRequired[ReadOnly[Sequence[str]]]
+    Resources: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -14030,12 +14220,14 @@ class DescribePrincipalIdFormatResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribePublicIpv4PoolsRequestPaginateTypeDef(TypedDict):
-    PoolIds: NotRequired[Sequence[str]]
+    PoolIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribePublicIpv4PoolsRequestTypeDef(TypedDict):
-    PoolIds: NotRequired[ReadOnly[Sequence[str]]]
+    PoolIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -14065,7 +14257,7 @@ class DescribePublicIpv4PoolsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeRegionsRequestTypeDef(TypedDict):
-    RegionNames: NotRequired[ReadOnly[Sequence[str]]]
+    RegionNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AllRegions: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -14084,13 +14276,15 @@ class DescribeRegionsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeReplaceRootVolumeTasksRequestPaginateTypeDef(TypedDict):
-    ReplaceRootVolumeTaskIds: NotRequired[Sequence[str]]
+    ReplaceRootVolumeTaskIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeReplaceRootVolumeTasksRequestTypeDef(TypedDict):
-    ReplaceRootVolumeTaskIds: NotRequired[ReadOnly[Sequence[str]]]
+    ReplaceRootVolumeTaskIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -14115,12 +14309,15 @@ class DescribeReservedInstancesListingsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeReservedInstancesModificationsRequestPaginateTypeDef(TypedDict):
-    ReservedInstancesModificationIds: NotRequired[Sequence[str]]
+    ReservedInstancesModificationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeReservedInstancesModificationsRequestTypeDef(TypedDict):
-    ReservedInstancesModificationIds: NotRequired[ReadOnly[Sequence[str]]]
+    ReservedInstancesModificationIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     NextToken: NotRequired[ReadOnly[str]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
@@ -14172,12 +14369,14 @@ class DescribeReservedInstancesOfferingsRequestPaginateTypeDef(TypedDict):
     MinDuration: NotRequired[int]
     OfferingClass: NotRequired[OfferingClassTypeType]
     ProductDescription: NotRequired[RIProductDescriptionType]
-    ReservedInstancesOfferingIds: NotRequired[Sequence[str]]
+    ReservedInstancesOfferingIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     AvailabilityZoneId: NotRequired[str]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     InstanceTenancy: NotRequired[TenancyType]
     OfferingType: NotRequired[OfferingTypeValuesType]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeReservedInstancesOfferingsRequestTypeDef(TypedDict):
@@ -14189,7 +14388,9 @@ class DescribeReservedInstancesOfferingsRequestTypeDef(TypedDict):
     MinDuration: NotRequired[ReadOnly[int]]
     OfferingClass: NotRequired[ReadOnly[OfferingClassTypeType]]
     ProductDescription: NotRequired[ReadOnly[RIProductDescriptionType]]
-    ReservedInstancesOfferingIds: NotRequired[ReadOnly[Sequence[str]]]
+    ReservedInstancesOfferingIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     AvailabilityZoneId: NotRequired[ReadOnly[str]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -14235,7 +14436,7 @@ class DescribeReservedInstancesOfferingsResultTypeDef(TypedDict):
 
 class DescribeReservedInstancesRequestTypeDef(TypedDict):
     OfferingClass: NotRequired[ReadOnly[OfferingClassTypeType]]
-    ReservedInstancesIds: NotRequired[ReadOnly[Sequence[str]]]
+    ReservedInstancesIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     OfferingType: NotRequired[ReadOnly[OfferingTypeValuesType]]
@@ -14266,13 +14467,15 @@ class DescribeReservedInstancesResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeRouteServerEndpointsRequestPaginateTypeDef(TypedDict):
-    RouteServerEndpointIds: NotRequired[Sequence[str]]
+    RouteServerEndpointIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeRouteServerEndpointsRequestTypeDef(TypedDict):
-    RouteServerEndpointIds: NotRequired[ReadOnly[Sequence[str]]]
+    RouteServerEndpointIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -14288,13 +14491,15 @@ class DescribeRouteServerEndpointsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeRouteServerPeersRequestPaginateTypeDef(TypedDict):
-    RouteServerPeerIds: NotRequired[Sequence[str]]
+    RouteServerPeerIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeRouteServerPeersRequestTypeDef(TypedDict):
-    RouteServerPeerIds: NotRequired[ReadOnly[Sequence[str]]]
+    RouteServerPeerIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -14310,13 +14515,15 @@ class DescribeRouteServerPeersResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeRouteServersRequestPaginateTypeDef(TypedDict):
-    RouteServerIds: NotRequired[Sequence[str]]
+    RouteServerIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeRouteServersRequestTypeDef(TypedDict):
-    RouteServerIds: NotRequired[ReadOnly[Sequence[str]]]
+    RouteServerIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -14332,8 +14539,10 @@ class DescribeRouteServersResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeRouteTablesRequestPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
-    RouteTableIds: NotRequired[Sequence[str]]
+    RouteTableIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -14341,7 +14550,7 @@ class DescribeRouteTablesRequestTypeDef(TypedDict):
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
-    RouteTableIds: NotRequired[ReadOnly[Sequence[str]]]
+    RouteTableIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 class DescribeRouteTablesResultFullResultTypeDef(TypedDict):
@@ -14361,15 +14570,17 @@ class ScheduledInstanceRecurrenceRequestTypeDef(TypedDict):
     OccurrenceUnit: NotRequired[ReadOnly[str]]
 
 class SlotDateTimeRangeRequestTypeDef(TypedDict):
-    EarliestTime: ReadOnly[TimestampTypeDef]
-    LatestTime: ReadOnly[TimestampTypeDef]
+    EarliestTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    LatestTime: ReadOnly[Union[TimestampTypeDef, int, float]]
 
 class DescribeScheduledInstanceAvailabilityRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     FirstSlotStartTimeRange: SlotDateTimeRangeRequestTypeDef
+    MaxResults: NotRequired[int]
     MaxSlotDurationInHours: NotRequired[int]
     MinSlotDurationInHours: NotRequired[int]
+    NextToken: NotRequired[str]
     Recurrence: ScheduledInstanceRecurrenceRequestTypeDef
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -14419,13 +14630,15 @@ class DescribeScheduledInstanceAvailabilityResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class SlotStartTimeRangeRequestTypeDef(TypedDict):
-    EarliestTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    LatestTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    EarliestTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    LatestTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 class DescribeScheduledInstancesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    ScheduledInstanceIds: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    ScheduledInstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     SlotStartTimeRange: NotRequired[SlotStartTimeRangeRequestTypeDef]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -14434,7 +14647,7 @@ class DescribeScheduledInstancesRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    ScheduledInstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    ScheduledInstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     SlotStartTimeRange: NotRequired[ReadOnly[SlotStartTimeRangeRequestTypeDef]]
 
 class ScheduledInstanceTypeDef(TypedDict):
@@ -14466,7 +14679,9 @@ class DescribeScheduledInstancesResultTypeDef(TypedDict):
 class DescribeSecondaryInterfacesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    SecondaryInterfaceIds: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    SecondaryInterfaceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeSecondaryInterfacesRequestTypeDef(TypedDict):
@@ -14474,7 +14689,7 @@ class DescribeSecondaryInterfacesRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    SecondaryInterfaceIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecondaryInterfaceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class SecondaryInterfaceAttachmentTypeDef(TypedDict):
     AttachmentId: NotRequired[str]
@@ -14518,7 +14733,9 @@ class DescribeSecondaryInterfacesResultTypeDef(TypedDict):
 class DescribeSecondaryNetworksRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    SecondaryNetworkIds: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    SecondaryNetworkIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeSecondaryNetworksRequestTypeDef(TypedDict):
@@ -14526,14 +14743,14 @@ class DescribeSecondaryNetworksRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    SecondaryNetworkIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecondaryNetworkIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class DescribeSecondaryNetworksRequestWaitTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     MaxResults: NotRequired[int]
     NextToken: NotRequired[str]
-    SecondaryNetworkIds: NotRequired[Sequence[str]]
+    SecondaryNetworkIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
 class DescribeSecondaryNetworksResultFullResultTypeDef(TypedDict):
@@ -14548,7 +14765,9 @@ class DescribeSecondaryNetworksResultTypeDef(TypedDict):
 class DescribeSecondarySubnetsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    SecondarySubnetIds: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    SecondarySubnetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeSecondarySubnetsRequestTypeDef(TypedDict):
@@ -14556,14 +14775,14 @@ class DescribeSecondarySubnetsRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    SecondarySubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecondarySubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class DescribeSecondarySubnetsRequestWaitTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     MaxResults: NotRequired[int]
     NextToken: NotRequired[str]
-    SecondarySubnetIds: NotRequired[Sequence[str]]
+    SecondarySubnetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
 class DescribeSecondarySubnetsResultFullResultTypeDef(TypedDict):
@@ -14577,7 +14796,7 @@ class DescribeSecondarySubnetsResultTypeDef(TypedDict):
 
 class DescribeSecurityGroupReferencesRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-    GroupId: ReadOnly[Sequence[str]]
+    GroupId: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class SecurityGroupReferenceTypeDef(TypedDict):
     GroupId: NotRequired[str]
@@ -14591,13 +14810,15 @@ class DescribeSecurityGroupReferencesResultTypeDef(TypedDict):
 
 class DescribeSecurityGroupRulesRequestPaginateTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    SecurityGroupRuleIds: NotRequired[Sequence[str]]
+    SecurityGroupRuleIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeSecurityGroupRulesRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    SecurityGroupRuleIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupRuleIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -14613,6 +14834,8 @@ class DescribeSecurityGroupRulesResultTypeDef(TypedDict):
 
 class DescribeSecurityGroupVpcAssociationsRequestPaginateTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -14647,23 +14870,25 @@ class DescribeSecurityGroupVpcAssociationsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeSecurityGroupsRequestPaginateTypeDef(TypedDict):
-    GroupIds: NotRequired[Sequence[str]]
-    GroupNames: NotRequired[Sequence[str]]
+    GroupIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    GroupNames: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeSecurityGroupsRequestTypeDef(TypedDict):
-    GroupIds: NotRequired[ReadOnly[Sequence[str]]]
-    GroupNames: NotRequired[ReadOnly[Sequence[str]]]
+    GroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    GroupNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 class DescribeSecurityGroupsRequestWaitTypeDef(TypedDict):
-    GroupIds: NotRequired[Sequence[str]]
-    GroupNames: NotRequired[Sequence[str]]
+    GroupIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    GroupNames: NotRequired[Union[List[str], Tuple[str, ...]]]
     NextToken: NotRequired[str]
     MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
@@ -14700,7 +14925,9 @@ class DescribeSecurityGroupsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeServiceLinkVirtualInterfacesRequestTypeDef(TypedDict):
-    ServiceLinkVirtualInterfaceIds: NotRequired[ReadOnly[Sequence[str]]]
+    ServiceLinkVirtualInterfaceIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -14743,6 +14970,8 @@ class DescribeSnapshotAttributeResultTypeDef(TypedDict):
 class DescribeSnapshotTierStatusRequestPaginateTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeSnapshotTierStatusRequestTypeDef(TypedDict):
@@ -14775,9 +15004,11 @@ class DescribeSnapshotTierStatusResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeSnapshotsRequestPaginateTypeDef(TypedDict):
-    OwnerIds: NotRequired[Sequence[str]]
-    RestorableByUserIds: NotRequired[Sequence[str]]
-    SnapshotIds: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    OwnerIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    RestorableByUserIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    SnapshotIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -14785,8 +15016,8 @@ class DescribeSnapshotsRequestPaginateTypeDef(TypedDict):
 class DescribeSnapshotsRequestSnapshotCompletedWaitTypeDef(TypedDict):
     MaxResults: NotRequired[int]
     NextToken: NotRequired[str]
-    OwnerIds: NotRequired[Sequence[str]]
-    RestorableByUserIds: NotRequired[Sequence[str]]
+    OwnerIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    RestorableByUserIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
@@ -14794,18 +15025,18 @@ class DescribeSnapshotsRequestSnapshotCompletedWaitTypeDef(TypedDict):
 class DescribeSnapshotsRequestTypeDef(TypedDict):
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    OwnerIds: NotRequired[ReadOnly[Sequence[str]]]
-    RestorableByUserIds: NotRequired[ReadOnly[Sequence[str]]]
-    SnapshotIds: NotRequired[ReadOnly[Sequence[str]]]
+    OwnerIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    RestorableByUserIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SnapshotIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 class DescribeSnapshotsRequestWaitTypeDef(TypedDict):
     MaxResults: NotRequired[int]
     NextToken: NotRequired[str]
-    OwnerIds: NotRequired[Sequence[str]]
-    RestorableByUserIds: NotRequired[Sequence[str]]
-    SnapshotIds: NotRequired[Sequence[str]]
+    OwnerIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    RestorableByUserIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    SnapshotIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
@@ -14854,6 +15085,8 @@ class DescribeSpotDatafeedSubscriptionResultTypeDef(TypedDict):
 class DescribeSpotFleetInstancesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     SpotFleetRequestId: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeSpotFleetInstancesRequestTypeDef(TypedDict):
@@ -14876,7 +15109,7 @@ class DescribeSpotFleetRequestHistoryRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     SpotFleetRequestId: ReadOnly[str]
     EventType: NotRequired[ReadOnly[EventTypeType]]
-    StartTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
 
@@ -14895,12 +15128,14 @@ class DescribeSpotFleetRequestHistoryResponseTypeDef(TypedDict):
 
 class DescribeSpotFleetRequestsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
-    SpotFleetRequestIds: NotRequired[Sequence[str]]
+    SpotFleetRequestIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeSpotFleetRequestsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-    SpotFleetRequestIds: NotRequired[ReadOnly[Sequence[str]]]
+    SpotFleetRequestIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
 
@@ -15048,8 +15283,10 @@ class DescribeSpotFleetRequestsResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeSpotInstanceRequestsRequestPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
-    SpotInstanceRequestIds: NotRequired[Sequence[str]]
+    SpotInstanceRequestIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -15057,14 +15294,14 @@ class DescribeSpotInstanceRequestsRequestTypeDef(TypedDict):
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
-    SpotInstanceRequestIds: NotRequired[ReadOnly[Sequence[str]]]
+    SpotInstanceRequestIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 class DescribeSpotInstanceRequestsRequestWaitTypeDef(TypedDict):
     NextToken: NotRequired[str]
     MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
-    SpotInstanceRequestIds: NotRequired[Sequence[str]]
+    SpotInstanceRequestIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
@@ -15129,21 +15366,23 @@ class DescribeSpotInstanceRequestsResultTypeDef(TypedDict):
 class DescribeSpotPriceHistoryRequestPaginateTypeDef(TypedDict):
     AvailabilityZoneId: NotRequired[str]
     DryRun: NotRequired[bool]
-    StartTime: NotRequired[TimestampTypeDef]
-    EndTime: NotRequired[TimestampTypeDef]
+    StartTime: NotRequired[Union[TimestampTypeDef, int, float]]
+    EndTime: NotRequired[Union[TimestampTypeDef, int, float]]
     InstanceTypes: NotRequired[Sequence[InstanceTypeType]]
-    ProductDescriptions: NotRequired[Sequence[str]]
+    ProductDescriptions: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     AvailabilityZone: NotRequired[str]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeSpotPriceHistoryRequestTypeDef(TypedDict):
     AvailabilityZoneId: NotRequired[ReadOnly[str]]
     DryRun: NotRequired[ReadOnly[bool]]
-    StartTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     InstanceTypes: NotRequired[ReadOnly[Sequence[InstanceTypeType]]]
-    ProductDescriptions: NotRequired[ReadOnly[Sequence[str]]]
+    ProductDescriptions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     AvailabilityZone: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -15168,6 +15407,8 @@ class DescribeSpotPriceHistoryResultTypeDef(TypedDict):
 
 class DescribeStaleSecurityGroupsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     VpcId: str
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -15203,20 +15444,22 @@ class DescribeStaleSecurityGroupsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeStoreImageTasksRequestPaginateTypeDef(TypedDict):
-    ImageIds: NotRequired[Sequence[str]]
+    ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeStoreImageTasksRequestTypeDef(TypedDict):
-    ImageIds: NotRequired[ReadOnly[Sequence[str]]]
+    ImageIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
 
 class DescribeStoreImageTasksRequestWaitTypeDef(TypedDict):
-    ImageIds: NotRequired[Sequence[str]]
+    ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     NextToken: NotRequired[str]
@@ -15243,20 +15486,22 @@ class DescribeStoreImageTasksResultTypeDef(TypedDict):
 
 class DescribeSubnetsRequestPaginateTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    SubnetIds: NotRequired[Sequence[str]]
+    SubnetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeSubnetsRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    SubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 class DescribeSubnetsRequestWaitTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    SubnetIds: NotRequired[Sequence[str]]
+    SubnetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     NextToken: NotRequired[str]
     MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
@@ -15274,6 +15519,8 @@ class DescribeSubnetsResultTypeDef(TypedDict):
 class DescribeTagsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeTagsRequestTypeDef(TypedDict):
@@ -15298,7 +15545,7 @@ class DescribeTagsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeTrafficMirrorFilterRulesRequestTypeDef(TypedDict):
-    TrafficMirrorFilterRuleIds: NotRequired[ReadOnly[Sequence[str]]]
+    TrafficMirrorFilterRuleIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     TrafficMirrorFilterId: NotRequired[ReadOnly[str]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -15311,13 +15558,15 @@ class DescribeTrafficMirrorFilterRulesResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeTrafficMirrorFiltersRequestPaginateTypeDef(TypedDict):
-    TrafficMirrorFilterIds: NotRequired[Sequence[str]]
+    TrafficMirrorFilterIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeTrafficMirrorFiltersRequestTypeDef(TypedDict):
-    TrafficMirrorFilterIds: NotRequired[ReadOnly[Sequence[str]]]
+    TrafficMirrorFilterIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -15333,13 +15582,15 @@ class DescribeTrafficMirrorFiltersResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeTrafficMirrorSessionsRequestPaginateTypeDef(TypedDict):
-    TrafficMirrorSessionIds: NotRequired[Sequence[str]]
+    TrafficMirrorSessionIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeTrafficMirrorSessionsRequestTypeDef(TypedDict):
-    TrafficMirrorSessionIds: NotRequired[ReadOnly[Sequence[str]]]
+    TrafficMirrorSessionIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -15355,13 +15606,15 @@ class DescribeTrafficMirrorSessionsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeTrafficMirrorTargetsRequestPaginateTypeDef(TypedDict):
-    TrafficMirrorTargetIds: NotRequired[Sequence[str]]
+    TrafficMirrorTargetIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeTrafficMirrorTargetsRequestTypeDef(TypedDict):
-    TrafficMirrorTargetIds: NotRequired[ReadOnly[Sequence[str]]]
+    TrafficMirrorTargetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -15377,13 +15630,17 @@ class DescribeTrafficMirrorTargetsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeTransitGatewayAttachmentsRequestPaginateTypeDef(TypedDict):
-    TransitGatewayAttachmentIds: NotRequired[Sequence[str]]
+    TransitGatewayAttachmentIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeTransitGatewayAttachmentsRequestTypeDef(TypedDict):
-    TransitGatewayAttachmentIds: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayAttachmentIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -15415,13 +15672,17 @@ class DescribeTransitGatewayAttachmentsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeTransitGatewayConnectPeersRequestPaginateTypeDef(TypedDict):
-    TransitGatewayConnectPeerIds: NotRequired[Sequence[str]]
+    TransitGatewayConnectPeerIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeTransitGatewayConnectPeersRequestTypeDef(TypedDict):
-    TransitGatewayConnectPeerIds: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayConnectPeerIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -15437,13 +15698,17 @@ class DescribeTransitGatewayConnectPeersResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeTransitGatewayConnectsRequestPaginateTypeDef(TypedDict):
-    TransitGatewayAttachmentIds: NotRequired[Sequence[str]]
+    TransitGatewayAttachmentIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeTransitGatewayConnectsRequestTypeDef(TypedDict):
-    TransitGatewayAttachmentIds: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayAttachmentIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -15459,7 +15724,9 @@ class DescribeTransitGatewayConnectsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeTransitGatewayMeteringPoliciesRequestTypeDef(TypedDict):
-    TransitGatewayMeteringPolicyIds: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayMeteringPolicyIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -15473,13 +15740,17 @@ class DescribeTransitGatewayMeteringPoliciesResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeTransitGatewayMulticastDomainsRequestPaginateTypeDef(TypedDict):
-    TransitGatewayMulticastDomainIds: NotRequired[Sequence[str]]
+    TransitGatewayMulticastDomainIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeTransitGatewayMulticastDomainsRequestTypeDef(TypedDict):
-    TransitGatewayMulticastDomainIds: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayMulticastDomainIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -15499,13 +15770,17 @@ class DescribeTransitGatewayMulticastDomainsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeTransitGatewayPeeringAttachmentsRequestPaginateTypeDef(TypedDict):
-    TransitGatewayAttachmentIds: NotRequired[Sequence[str]]
+    TransitGatewayAttachmentIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeTransitGatewayPeeringAttachmentsRequestTypeDef(TypedDict):
-    TransitGatewayAttachmentIds: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayAttachmentIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -15525,13 +15800,17 @@ class DescribeTransitGatewayPeeringAttachmentsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeTransitGatewayPolicyTablesRequestPaginateTypeDef(TypedDict):
-    TransitGatewayPolicyTableIds: NotRequired[Sequence[str]]
+    TransitGatewayPolicyTableIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeTransitGatewayPolicyTablesRequestTypeDef(TypedDict):
-    TransitGatewayPolicyTableIds: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayPolicyTableIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -15547,13 +15826,19 @@ class DescribeTransitGatewayPolicyTablesResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeTransitGatewayRouteTableAnnouncementsRequestPaginateTypeDef(TypedDict):
-    TransitGatewayRouteTableAnnouncementIds: NotRequired[Sequence[str]]
+    TransitGatewayRouteTableAnnouncementIds: NotRequired[
+        Union[List[str], Tuple[str, ...]]
+    ]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeTransitGatewayRouteTableAnnouncementsRequestTypeDef(TypedDict):
-    TransitGatewayRouteTableAnnouncementIds: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayRouteTableAnnouncementIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -15573,13 +15858,17 @@ class DescribeTransitGatewayRouteTableAnnouncementsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeTransitGatewayRouteTablesRequestPaginateTypeDef(TypedDict):
-    TransitGatewayRouteTableIds: NotRequired[Sequence[str]]
+    TransitGatewayRouteTableIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeTransitGatewayRouteTablesRequestTypeDef(TypedDict):
-    TransitGatewayRouteTableIds: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayRouteTableIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -15595,13 +15884,17 @@ class DescribeTransitGatewayRouteTablesResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeTransitGatewayVpcAttachmentsRequestPaginateTypeDef(TypedDict):
-    TransitGatewayAttachmentIds: NotRequired[Sequence[str]]
+    TransitGatewayAttachmentIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeTransitGatewayVpcAttachmentsRequestTypeDef(TypedDict):
-    TransitGatewayAttachmentIds: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayAttachmentIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -15617,13 +15910,15 @@ class DescribeTransitGatewayVpcAttachmentsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeTransitGatewaysRequestPaginateTypeDef(TypedDict):
-    TransitGatewayIds: NotRequired[Sequence[str]]
+    TransitGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeTransitGatewaysRequestTypeDef(TypedDict):
-    TransitGatewayIds: NotRequired[ReadOnly[Sequence[str]]]
+    TransitGatewayIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -15639,13 +15934,15 @@ class DescribeTransitGatewaysResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeTrunkInterfaceAssociationsRequestPaginateTypeDef(TypedDict):
-    AssociationIds: NotRequired[Sequence[str]]
+    AssociationIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeTrunkInterfaceAssociationsRequestTypeDef(TypedDict):
-    AssociationIds: NotRequired[ReadOnly[Sequence[str]]]
+    AssociationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -15661,15 +15958,17 @@ class DescribeTrunkInterfaceAssociationsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeVerifiedAccessEndpointsRequestPaginateTypeDef(TypedDict):
-    VerifiedAccessEndpointIds: NotRequired[Sequence[str]]
+    VerifiedAccessEndpointIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     VerifiedAccessInstanceId: NotRequired[str]
     VerifiedAccessGroupId: NotRequired[str]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeVerifiedAccessEndpointsRequestTypeDef(TypedDict):
-    VerifiedAccessEndpointIds: NotRequired[ReadOnly[Sequence[str]]]
+    VerifiedAccessEndpointIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     VerifiedAccessInstanceId: NotRequired[ReadOnly[str]]
     VerifiedAccessGroupId: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -15687,14 +15986,16 @@ class DescribeVerifiedAccessEndpointsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeVerifiedAccessGroupsRequestPaginateTypeDef(TypedDict):
-    VerifiedAccessGroupIds: NotRequired[Sequence[str]]
+    VerifiedAccessGroupIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     VerifiedAccessInstanceId: NotRequired[str]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeVerifiedAccessGroupsRequestTypeDef(TypedDict):
-    VerifiedAccessGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    VerifiedAccessGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     VerifiedAccessInstanceId: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -15713,13 +16014,15 @@ class DescribeVerifiedAccessGroupsResultTypeDef(TypedDict):
 class DescribeVerifiedAccessInstanceLoggingConfigurationsRequestPaginateTypeDef(
     TypedDict
 ):
-    VerifiedAccessInstanceIds: NotRequired[Sequence[str]]
+    VerifiedAccessInstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeVerifiedAccessInstanceLoggingConfigurationsRequestTypeDef(TypedDict):
-    VerifiedAccessInstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    VerifiedAccessInstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -15775,13 +16078,15 @@ class DescribeVerifiedAccessInstanceLoggingConfigurationsResultTypeDef(TypedDict
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeVerifiedAccessInstancesRequestPaginateTypeDef(TypedDict):
-    VerifiedAccessInstanceIds: NotRequired[Sequence[str]]
+    VerifiedAccessInstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeVerifiedAccessInstancesRequestTypeDef(TypedDict):
-    VerifiedAccessInstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    VerifiedAccessInstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -15797,13 +16102,17 @@ class DescribeVerifiedAccessInstancesResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeVerifiedAccessTrustProvidersRequestPaginateTypeDef(TypedDict):
-    VerifiedAccessTrustProviderIds: NotRequired[Sequence[str]]
+    VerifiedAccessTrustProviderIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeVerifiedAccessTrustProvidersRequestTypeDef(TypedDict):
-    VerifiedAccessTrustProviderIds: NotRequired[ReadOnly[Sequence[str]]]
+    VerifiedAccessTrustProviderIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -15834,7 +16143,9 @@ class DescribeVolumeAttributeResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeVolumeStatusRequestPaginateTypeDef(TypedDict):
-    VolumeIds: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    VolumeIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -15843,7 +16154,7 @@ class DescribeVolumeStatusRequestPaginateTypeDef(TypedDict):
 class DescribeVolumeStatusRequestTypeDef(TypedDict):
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    VolumeIds: NotRequired[ReadOnly[Sequence[str]]]
+    VolumeIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     IncludeManagedResources: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -15909,13 +16220,15 @@ class DescribeVolumeStatusResultTypeDef(TypedDict):
 
 class DescribeVolumesModificationsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
-    VolumeIds: NotRequired[Sequence[str]]
+    VolumeIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeVolumesModificationsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-    VolumeIds: NotRequired[ReadOnly[Sequence[str]]]
+    VolumeIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
@@ -15949,14 +16262,16 @@ class DescribeVolumesModificationsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeVolumesRequestPaginateTypeDef(TypedDict):
-    VolumeIds: NotRequired[Sequence[str]]
+    VolumeIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeVolumesRequestTypeDef(TypedDict):
-    VolumeIds: NotRequired[ReadOnly[Sequence[str]]]
+    VolumeIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     IncludeManagedResources: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
@@ -15964,7 +16279,7 @@ class DescribeVolumesRequestTypeDef(TypedDict):
     MaxResults: NotRequired[ReadOnly[int]]
 
 class DescribeVolumesRequestWaitTypeDef(TypedDict):
-    VolumeIds: NotRequired[Sequence[str]]
+    VolumeIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludeManagedResources: NotRequired[bool]
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -16000,7 +16315,7 @@ class DescribeVpcAttributeResultTypeDef(TypedDict):
 class DescribeVpcBlockPublicAccessExclusionsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    ExclusionIds: NotRequired[ReadOnly[Sequence[str]]]
+    ExclusionIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
 
@@ -16029,11 +16344,13 @@ class DescribeVpcBlockPublicAccessOptionsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeVpcClassicLinkDnsSupportRequestPaginateTypeDef(TypedDict):
-    VpcIds: NotRequired[Sequence[str]]
+    VpcIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeVpcClassicLinkDnsSupportRequestTypeDef(TypedDict):
-    VpcIds: NotRequired[ReadOnly[Sequence[str]]]
+    VpcIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -16048,7 +16365,7 @@ class DescribeVpcClassicLinkDnsSupportResultTypeDef(TypedDict):
 
 class DescribeVpcClassicLinkRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-    VpcIds: NotRequired[ReadOnly[Sequence[str]]]
+    VpcIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 class VpcClassicLinkTypeDef(TypedDict):
@@ -16063,8 +16380,8 @@ class DescribeVpcClassicLinkResultTypeDef(TypedDict):
 class DescribeVpcEncryptionControlsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    VpcEncryptionControlIds: NotRequired[ReadOnly[Sequence[str]]]
-    VpcIds: NotRequired[ReadOnly[Sequence[str]]]
+    VpcEncryptionControlIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    VpcIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
 
@@ -16075,7 +16392,7 @@ class DescribeVpcEncryptionControlsResultTypeDef(TypedDict):
 
 class DescribeVpcEndpointAssociationsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-    VpcEndpointIds: NotRequired[ReadOnly[Sequence[str]]]
+    VpcEndpointIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -16103,6 +16420,8 @@ class DescribeVpcEndpointConnectionNotificationsRequestPaginateTypeDef(TypedDict
     DryRun: NotRequired[bool]
     ConnectionNotificationId: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeVpcEndpointConnectionNotificationsRequestTypeDef(TypedDict):
@@ -16124,6 +16443,8 @@ class DescribeVpcEndpointConnectionNotificationsResultTypeDef(TypedDict):
 class DescribeVpcEndpointConnectionsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeVpcEndpointConnectionsRequestTypeDef(TypedDict):
@@ -16157,13 +16478,15 @@ class DescribeVpcEndpointConnectionsResultTypeDef(TypedDict):
 
 class DescribeVpcEndpointServiceConfigurationsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
-    ServiceIds: NotRequired[Sequence[str]]
+    ServiceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeVpcEndpointServiceConfigurationsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-    ServiceIds: NotRequired[ReadOnly[Sequence[str]]]
+    ServiceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -16181,6 +16504,8 @@ class DescribeVpcEndpointServicePermissionsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     ServiceId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeVpcEndpointServicePermissionsRequestTypeDef(TypedDict):
@@ -16201,18 +16526,20 @@ class DescribeVpcEndpointServicePermissionsResultTypeDef(TypedDict):
 
 class DescribeVpcEndpointServicesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
-    ServiceNames: NotRequired[Sequence[str]]
+    ServiceNames: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    ServiceRegions: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    ServiceRegions: NotRequired[Union[List[str], Tuple[str, ...]]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeVpcEndpointServicesRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-    ServiceNames: NotRequired[ReadOnly[Sequence[str]]]
+    ServiceNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    ServiceRegions: NotRequired[ReadOnly[Sequence[str]]]
+    ServiceRegions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class PrivateDnsDetailsTypeDef(TypedDict):
     PrivateDnsName: NotRequired[str]
@@ -16249,13 +16576,15 @@ class DescribeVpcEndpointServicesResultTypeDef(TypedDict):
 
 class DescribeVpcEndpointsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
-    VpcEndpointIds: NotRequired[Sequence[str]]
+    VpcEndpointIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeVpcEndpointsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-    VpcEndpointIds: NotRequired[ReadOnly[Sequence[str]]]
+    VpcEndpointIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -16270,8 +16599,10 @@ class DescribeVpcEndpointsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeVpcPeeringConnectionsRequestPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
-    VpcPeeringConnectionIds: NotRequired[Sequence[str]]
+    VpcPeeringConnectionIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -16279,7 +16610,7 @@ class DescribeVpcPeeringConnectionsRequestTypeDef(TypedDict):
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
-    VpcPeeringConnectionIds: NotRequired[ReadOnly[Sequence[str]]]
+    VpcPeeringConnectionIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 class DescribeVpcPeeringConnectionsRequestVpcPeeringConnectionExistsWaitTypeDef(
@@ -16295,7 +16626,7 @@ class DescribeVpcPeeringConnectionsRequestWaitTypeDef(TypedDict):
     NextToken: NotRequired[str]
     MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
-    VpcPeeringConnectionIds: NotRequired[Sequence[str]]
+    VpcPeeringConnectionIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
@@ -16310,13 +16641,15 @@ class DescribeVpcPeeringConnectionsResultTypeDef(TypedDict):
 
 class DescribeVpcsRequestPaginateTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    VpcIds: NotRequired[Sequence[str]]
+    VpcIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeVpcsRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    VpcIds: NotRequired[ReadOnly[Sequence[str]]]
+    VpcIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -16330,7 +16663,7 @@ class DescribeVpcsRequestVpcAvailableWaitTypeDef(TypedDict):
 
 class DescribeVpcsRequestWaitTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    VpcIds: NotRequired[Sequence[str]]
+    VpcIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     NextToken: NotRequired[str]
     MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
@@ -16346,13 +16679,15 @@ class DescribeVpcsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeVpnConcentratorsRequestPaginateTypeDef(TypedDict):
-    VpnConcentratorIds: NotRequired[Sequence[str]]
+    VpnConcentratorIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class DescribeVpnConcentratorsRequestTypeDef(TypedDict):
-    VpnConcentratorIds: NotRequired[ReadOnly[Sequence[str]]]
+    VpnConcentratorIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -16369,12 +16704,12 @@ class DescribeVpnConcentratorsResultTypeDef(TypedDict):
 
 class DescribeVpnConnectionsRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    VpnConnectionIds: NotRequired[ReadOnly[Sequence[str]]]
+    VpnConnectionIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 class DescribeVpnConnectionsRequestWaitTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
-    VpnConnectionIds: NotRequired[Sequence[str]]
+    VpnConnectionIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
@@ -16384,7 +16719,7 @@ class DescribeVpnConnectionsResultTypeDef(TypedDict):
 
 class DescribeVpnGatewaysRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    VpnGatewayIds: NotRequired[ReadOnly[Sequence[str]]]
+    VpnGatewayIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 class DescribeVpnGatewaysResultTypeDef(TypedDict):
@@ -16554,9 +16889,9 @@ class DisableFastSnapshotRestoreSuccessItemTypeDef(TypedDict):
     DisabledTime: NotRequired[datetime]
 
 class DisableFastSnapshotRestoresRequestTypeDef(TypedDict):
-    AvailabilityZones: NotRequired[ReadOnly[Sequence[str]]]
-    AvailabilityZoneIds: NotRequired[ReadOnly[Sequence[str]]]
-    SourceSnapshotIds: ReadOnly[Sequence[str]]
+    AvailabilityZones: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AvailabilityZoneIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SourceSnapshotIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 class DisableFastSnapshotRestoresResultTypeDef(TypedDict):
@@ -16596,7 +16931,7 @@ class DisableImageResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DisableInstanceSqlHaStandbyDetectionsRequestTypeDef(TypedDict):
-    InstanceIds: ReadOnly[Sequence[str]]
+    InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 class DisableInstanceSqlHaStandbyDetectionsResultTypeDef(TypedDict):
@@ -16738,9 +17073,9 @@ class DisassociateIamInstanceProfileResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class InstanceEventWindowDisassociationRequestTypeDef(TypedDict):
-    InstanceIds: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     InstanceTags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-    DedicatedHostIds: NotRequired[ReadOnly[Sequence[str]]]
+    DedicatedHostIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class DisassociateInstanceEventWindowRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
@@ -16772,7 +17107,7 @@ class DisassociateIpamResourceDiscoveryResultTypeDef(TypedDict):
 
 class DisassociateNatGatewayAddressRequestTypeDef(TypedDict):
     NatGatewayId: ReadOnly[str]
-    AssociationIds: ReadOnly[Sequence[str]]
+    AssociationIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     MaxDrainDurationSeconds: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
 
@@ -16817,7 +17152,7 @@ class DisassociateSubnetCidrBlockResultTypeDef(TypedDict):
 class DisassociateTransitGatewayMulticastDomainRequestTypeDef(TypedDict):
     TransitGatewayMulticastDomainId: ReadOnly[str]
     TransitGatewayAttachmentId: ReadOnly[str]
-    SubnetIds: ReadOnly[Sequence[str]]
+    SubnetIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 class DisassociateTransitGatewayMulticastDomainResultTypeDef(TypedDict):
@@ -16875,7 +17210,7 @@ class DiskImageTypeDef(TypedDict):
     Volume: NotRequired[VolumeDetailTypeDef]
 
 class DnsServersOptionsModifyStructureTypeDef(TypedDict):
-    CustomDnsServers: NotRequired[ReadOnly[Sequence[str]]]
+    CustomDnsServers: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Enabled: NotRequired[ReadOnly[bool]]
 
 class EbsInstanceBlockDeviceSpecificationTypeDef(TypedDict):
@@ -16989,9 +17324,9 @@ class EnableFastSnapshotRestoreSuccessItemTypeDef(TypedDict):
     DisabledTime: NotRequired[datetime]
 
 class EnableFastSnapshotRestoresRequestTypeDef(TypedDict):
-    AvailabilityZones: NotRequired[ReadOnly[Sequence[str]]]
-    AvailabilityZoneIds: NotRequired[ReadOnly[Sequence[str]]]
-    SourceSnapshotIds: ReadOnly[Sequence[str]]
+    AvailabilityZones: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AvailabilityZoneIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SourceSnapshotIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 class EnableFastSnapshotRestoresResultTypeDef(TypedDict):
@@ -17009,7 +17344,7 @@ class EnableImageBlockPublicAccessResultTypeDef(TypedDict):
 
 class EnableImageDeprecationRequestTypeDef(TypedDict):
     ImageId: ReadOnly[str]
-    DeprecateAt: ReadOnly[TimestampTypeDef]
+    DeprecateAt: ReadOnly[Union[TimestampTypeDef, int, float]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 class EnableImageDeprecationResultTypeDef(TypedDict):
@@ -17034,7 +17369,7 @@ class EnableImageResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class EnableInstanceSqlHaStandbyDetectionsRequestTypeDef(TypedDict):
-    InstanceIds: ReadOnly[Sequence[str]]
+    InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     SqlServerCredentials: NotRequired[ReadOnly[str]]
     DryRun: NotRequired[ReadOnly[bool]]
 
@@ -17260,6 +17595,8 @@ class GetAssociatedEnclaveCertificateIamRolesResultTypeDef(TypedDict):
 
 class GetAssociatedIpv6PoolCidrsRequestPaginateTypeDef(TypedDict):
     PoolId: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -17284,15 +17621,17 @@ class GetAssociatedIpv6PoolCidrsResultTypeDef(TypedDict):
 
 class GetAwsNetworkPerformanceDataRequestPaginateTypeDef(TypedDict):
     DataQueries: NotRequired[Sequence[DataQueryTypeDef]]
-    StartTime: NotRequired[TimestampTypeDef]
-    EndTime: NotRequired[TimestampTypeDef]
+    StartTime: NotRequired[Union[TimestampTypeDef, int, float]]
+    EndTime: NotRequired[Union[TimestampTypeDef, int, float]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetAwsNetworkPerformanceDataRequestTypeDef(TypedDict):
     DataQueries: NotRequired[ReadOnly[Sequence[DataQueryTypeDef]]]
-    StartTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -17321,18 +17660,20 @@ class GetCapacityManagerAttributesResultTypeDef(TypedDict):
 
 class GetCapacityManagerMetricDataRequestPaginateTypeDef(TypedDict):
     MetricNames: Sequence[MetricType]
-    StartTime: TimestampTypeDef
-    EndTime: TimestampTypeDef
+    StartTime: Union[TimestampTypeDef, int, float]
+    EndTime: Union[TimestampTypeDef, int, float]
     Period: int
     GroupBy: NotRequired[Sequence[GroupByType]]
     FilterBy: NotRequired[Sequence[CapacityManagerConditionTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetCapacityManagerMetricDataRequestTypeDef(TypedDict):
     MetricNames: ReadOnly[Sequence[MetricType]]
-    StartTime: ReadOnly[TimestampTypeDef]
-    EndTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
     Period: ReadOnly[int]
     GroupBy: NotRequired[ReadOnly[Sequence[GroupByType]]]
     FilterBy: NotRequired[ReadOnly[Sequence[CapacityManagerConditionTypeDef]]]
@@ -17361,17 +17702,19 @@ class GetCapacityManagerMetricDataResultTypeDef(TypedDict):
 class GetCapacityManagerMetricDimensionsRequestPaginateTypeDef(TypedDict):
     GroupBy: Sequence[GroupByType]
     FilterBy: NotRequired[Sequence[CapacityManagerConditionTypeDef]]
-    StartTime: TimestampTypeDef
-    EndTime: TimestampTypeDef
+    StartTime: Union[TimestampTypeDef, int, float]
+    EndTime: Union[TimestampTypeDef, int, float]
     MetricNames: Sequence[MetricType]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetCapacityManagerMetricDimensionsRequestTypeDef(TypedDict):
     GroupBy: ReadOnly[Sequence[GroupByType]]
     FilterBy: NotRequired[ReadOnly[Sequence[CapacityManagerConditionTypeDef]]]
-    StartTime: ReadOnly[TimestampTypeDef]
-    EndTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
     MetricNames: ReadOnly[Sequence[MetricType]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -17387,6 +17730,8 @@ class GetCapacityManagerMetricDimensionsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class GetCapacityManagerMonitoredTagKeysRequestPaginateTypeDef(TypedDict):
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -17535,6 +17880,8 @@ class GetFlowLogsIntegrationTemplateResultTypeDef(TypedDict):
 
 class GetGroupsForCapacityReservationRequestPaginateTypeDef(TypedDict):
     CapacityReservationId: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -17554,7 +17901,7 @@ class GetGroupsForCapacityReservationResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class GetHostReservationPurchasePreviewRequestTypeDef(TypedDict):
-    HostIdSet: ReadOnly[Sequence[str]]
+    HostIdSet: ReadOnly[Union[List[str], Tuple[str, ...]]]
     OfferingId: ReadOnly[str]
 
 class PurchaseTypeDef(TypedDict):
@@ -17631,6 +17978,8 @@ class GetInstanceTypesFromInstanceRequirementsRequestPaginateTypeDef(TypedDict):
     ArchitectureTypes: Sequence[ArchitectureTypeType]
     VirtualizationTypes: Sequence[VirtualizationTypeType]
     InstanceRequirements: InstanceRequirementsRequestTypeDef
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     Context: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -17669,8 +18018,10 @@ class GetIpamAddressHistoryRequestPaginateTypeDef(TypedDict):
     Cidr: str
     IpamScopeId: str
     VpcId: NotRequired[str]
-    StartTime: NotRequired[TimestampTypeDef]
-    EndTime: NotRequired[TimestampTypeDef]
+    StartTime: NotRequired[Union[TimestampTypeDef, int, float]]
+    EndTime: NotRequired[Union[TimestampTypeDef, int, float]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetIpamAddressHistoryRequestTypeDef(TypedDict):
@@ -17678,8 +18029,8 @@ class GetIpamAddressHistoryRequestTypeDef(TypedDict):
     Cidr: ReadOnly[str]
     IpamScopeId: ReadOnly[str]
     VpcId: NotRequired[ReadOnly[str]]
-    StartTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -17710,6 +18061,8 @@ class GetIpamDiscoveredAccountsRequestPaginateTypeDef(TypedDict):
     IpamResourceDiscoveryId: str
     DiscoveryRegion: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetIpamDiscoveredAccountsRequestTypeDef(TypedDict):
@@ -17792,6 +18145,8 @@ class GetIpamDiscoveredResourceCidrsRequestPaginateTypeDef(TypedDict):
     IpamResourceDiscoveryId: str
     ResourceRegion: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetIpamDiscoveredResourceCidrsRequestTypeDef(TypedDict):
@@ -17872,6 +18227,8 @@ class GetIpamPoolAllocationsRequestPaginateTypeDef(TypedDict):
     IpamPoolId: str
     IpamPoolAllocationId: NotRequired[str]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetIpamPoolAllocationsRequestTypeDef(TypedDict):
@@ -17895,6 +18252,8 @@ class GetIpamPoolCidrsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     IpamPoolId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetIpamPoolCidrsRequestTypeDef(TypedDict):
@@ -17917,6 +18276,8 @@ class GetIpamPrefixListResolverRulesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     IpamPrefixListResolverId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetIpamPrefixListResolverRulesRequestTypeDef(TypedDict):
@@ -17955,6 +18316,8 @@ class GetIpamPrefixListResolverVersionEntriesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     IpamPrefixListResolverId: str
     IpamPrefixListResolverVersion: int
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetIpamPrefixListResolverVersionEntriesRequestTypeDef(TypedDict):
@@ -17980,7 +18343,9 @@ class GetIpamPrefixListResolverVersionsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     IpamPrefixListResolverId: str
     IpamPrefixListResolverVersions: NotRequired[Sequence[int]]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetIpamPrefixListResolverVersionsRequestTypeDef(TypedDict):
@@ -18010,6 +18375,8 @@ class GetIpamPrefixListResolverVersionsResultTypeDef(TypedDict):
 class GetIpamResourceCidrsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     IpamScopeId: str
     IpamPoolId: NotRequired[str]
     ResourceId: NotRequired[str]
@@ -18068,6 +18435,8 @@ class GetLaunchTemplateDataResultTypeDef(TypedDict):
 class GetManagedPrefixListAssociationsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     PrefixListId: str
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetManagedPrefixListAssociationsRequestTypeDef(TypedDict):
@@ -18093,6 +18462,8 @@ class GetManagedPrefixListEntriesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     PrefixListId: str
     TargetVersion: NotRequired[int]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetManagedPrefixListEntriesRequestTypeDef(TypedDict):
@@ -18127,6 +18498,8 @@ class GetManagedResourceVisibilityResultTypeDef(TypedDict):
 
 class GetNetworkInsightsAccessScopeAnalysisFindingsRequestPaginateTypeDef(TypedDict):
     NetworkInsightsAccessScopeAnalysisId: str
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18179,7 +18552,7 @@ class GetPasswordDataResultTypeDef(TypedDict):
 
 class GetReservedInstancesExchangeQuoteRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-    ReservedInstanceIds: ReadOnly[Sequence[str]]
+    ReservedInstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     TargetConfigurations: NotRequired[
         ReadOnly[Sequence[TargetConfigurationRequestTypeDef]]
     ]
@@ -18262,6 +18635,8 @@ class GetRouteServerRoutingDatabaseResultTypeDef(TypedDict):
 
 class GetSecurityGroupsForVpcRequestPaginateTypeDef(TypedDict):
     VpcId: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -18312,23 +18687,25 @@ class InstanceRequirementsWithMetadataRequestTypeDef(TypedDict):
     InstanceRequirements: NotRequired[ReadOnly[InstanceRequirementsRequestTypeDef]]
 
 class GetSpotPlacementScoresRequestPaginateTypeDef(TypedDict):
-    InstanceTypes: NotRequired[Sequence[str]]
+    InstanceTypes: NotRequired[Union[List[str], Tuple[str, ...]]]
     TargetCapacity: int
     TargetCapacityUnitType: NotRequired[TargetCapacityUnitTypeType]
     SingleAvailabilityZone: NotRequired[bool]
-    RegionNames: NotRequired[Sequence[str]]
+    RegionNames: NotRequired[Union[List[str], Tuple[str, ...]]]
     InstanceRequirementsWithMetadata: NotRequired[
         InstanceRequirementsWithMetadataRequestTypeDef
     ]
     DryRun: NotRequired[bool]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetSpotPlacementScoresRequestTypeDef(TypedDict):
-    InstanceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     TargetCapacity: ReadOnly[int]
     TargetCapacityUnitType: NotRequired[ReadOnly[TargetCapacityUnitTypeType]]
     SingleAvailabilityZone: NotRequired[ReadOnly[bool]]
-    RegionNames: NotRequired[ReadOnly[Sequence[str]]]
+    RegionNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     InstanceRequirementsWithMetadata: NotRequired[
         ReadOnly[InstanceRequirementsWithMetadataRequestTypeDef]
     ]
@@ -18366,6 +18743,8 @@ class GetSubnetCidrReservationsResultTypeDef(TypedDict):
 class GetTransitGatewayAttachmentPropagationsRequestPaginateTypeDef(TypedDict):
     TransitGatewayAttachmentId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18410,6 +18789,8 @@ class GetTransitGatewayMeteringPolicyEntriesResultTypeDef(TypedDict):
 class GetTransitGatewayMulticastDomainAssociationsRequestPaginateTypeDef(TypedDict):
     TransitGatewayMulticastDomainId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18443,6 +18824,8 @@ class GetTransitGatewayMulticastDomainAssociationsResultTypeDef(TypedDict):
 class GetTransitGatewayPolicyTableAssociationsRequestPaginateTypeDef(TypedDict):
     TransitGatewayPolicyTableId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18495,6 +18878,8 @@ class GetTransitGatewayPolicyTableEntriesResultTypeDef(TypedDict):
 class GetTransitGatewayPrefixListReferencesRequestPaginateTypeDef(TypedDict):
     TransitGatewayRouteTableId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18521,6 +18906,8 @@ class GetTransitGatewayPrefixListReferencesResultTypeDef(TypedDict):
 class GetTransitGatewayRouteTableAssociationsRequestPaginateTypeDef(TypedDict):
     TransitGatewayRouteTableId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18549,6 +18936,8 @@ class GetTransitGatewayRouteTableAssociationsResultTypeDef(TypedDict):
 class GetTransitGatewayRouteTablePropagationsRequestPaginateTypeDef(TypedDict):
     TransitGatewayRouteTableId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18644,6 +19033,8 @@ class GetVpnConnectionDeviceSampleConfigurationResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class GetVpnConnectionDeviceTypesRequestPaginateTypeDef(TypedDict):
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -18713,9 +19104,9 @@ class ImageAttributeTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ImageCriterionRequestTypeDef(TypedDict):
-    ImageProviders: NotRequired[ReadOnly[Sequence[str]]]
-    MarketplaceProductCodes: NotRequired[ReadOnly[Sequence[str]]]
-    ImageNames: NotRequired[ReadOnly[Sequence[str]]]
+    ImageProviders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    MarketplaceProductCodes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ImageNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DeprecationTimeCondition: NotRequired[
         ReadOnly[DeprecationTimeConditionRequestTypeDef]
     ]
@@ -18798,8 +19189,8 @@ class UserDataTypeDef(TypedDict):
 
 class ImportInstanceLaunchSpecificationTypeDef(TypedDict):
     Architecture: NotRequired[ReadOnly[ArchitectureValuesType]]
-    GroupNames: NotRequired[ReadOnly[Sequence[str]]]
-    GroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    GroupNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    GroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AdditionalInfo: NotRequired[ReadOnly[str]]
     UserData: NotRequired[ReadOnly[UserDataTypeDef]]
     InstanceType: NotRequired[ReadOnly[InstanceTypeType]]
@@ -18906,7 +19297,7 @@ class SpotMarketOptionsTypeDef(TypedDict):
     MaxPrice: NotRequired[ReadOnly[str]]
     SpotInstanceType: NotRequired[ReadOnly[SpotInstanceTypeType]]
     BlockDurationMinutes: NotRequired[ReadOnly[int]]
-    ValidUntil: NotRequired[ReadOnly[TimestampTypeDef]]
+    ValidUntil: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     InstanceInterruptionBehavior: NotRequired[
         ReadOnly[InstanceInterruptionBehaviorType]
     ]
@@ -18931,7 +19322,7 @@ class InstanceNetworkInterfaceSpecificationTypeDef(TypedDict):
     DeleteOnTermination: NotRequired[ReadOnly[bool]]
     Description: NotRequired[ReadOnly[str]]
     DeviceIndex: NotRequired[ReadOnly[int]]
-    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Ipv6AddressCount: NotRequired[ReadOnly[int]]
     Ipv6Addresses: NotRequired[ReadOnly[Sequence[InstanceIpv6AddressTypeDef]]]
     NetworkInterfaceId: NotRequired[ReadOnly[str]]
@@ -18963,7 +19354,7 @@ class InstanceRequirementsTypeDef(TypedDict):
     MemoryMiB: NotRequired[ReadOnly[MemoryMiBTypeDef]]
     CpuManufacturers: NotRequired[ReadOnly[Sequence[CpuManufacturerType]]]
     MemoryGiBPerVCpu: NotRequired[ReadOnly[MemoryGiBPerVCpuTypeDef]]
-    ExcludedInstanceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    ExcludedInstanceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     InstanceGenerations: NotRequired[ReadOnly[Sequence[InstanceGenerationType]]]
     SpotMaxPricePercentageOverLowestPrice: NotRequired[ReadOnly[int]]
     OnDemandMaxPricePercentageOverLowestPrice: NotRequired[ReadOnly[int]]
@@ -18983,7 +19374,7 @@ class InstanceRequirementsTypeDef(TypedDict):
     AcceleratorNames: NotRequired[ReadOnly[Sequence[AcceleratorNameType]]]
     AcceleratorTotalMemoryMiB: NotRequired[ReadOnly[AcceleratorTotalMemoryMiBTypeDef]]
     NetworkBandwidthGbps: NotRequired[ReadOnly[NetworkBandwidthGbpsTypeDef]]
-    AllowedInstanceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    AllowedInstanceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxSpotPriceAsPercentageOfOptimalOnDemandPrice: NotRequired[ReadOnly[int]]
     BaselinePerformanceFactors: NotRequired[ReadOnly[BaselinePerformanceFactorsTypeDef]]
     RequireEncryptionInTransit: NotRequired[ReadOnly[bool]]
@@ -19051,12 +19442,14 @@ class LicenseConfigurationRequestTypeDef(TypedDict):
     LicenseConfigurationArn: NotRequired[str]
 
 class ListImagesInRecycleBinRequestPaginateTypeDef(TypedDict):
-    ImageIds: NotRequired[Sequence[str]]
+    ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListImagesInRecycleBinRequestTypeDef(TypedDict):
-    ImageIds: NotRequired[ReadOnly[Sequence[str]]]
+    ImageIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -19071,14 +19464,16 @@ class ListImagesInRecycleBinResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListSnapshotsInRecycleBinRequestPaginateTypeDef(TypedDict):
-    SnapshotIds: NotRequired[Sequence[str]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
+    SnapshotIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListSnapshotsInRecycleBinRequestTypeDef(TypedDict):
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
-    SnapshotIds: NotRequired[ReadOnly[Sequence[str]]]
+    SnapshotIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 class SnapshotRecycleBinInfoTypeDef(TypedDict):
@@ -19098,7 +19493,7 @@ class ListSnapshotsInRecycleBinResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListVolumesInRecycleBinRequestTypeDef(TypedDict):
-    VolumeIds: NotRequired[ReadOnly[Sequence[str]]]
+    VolumeIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
@@ -19146,7 +19541,7 @@ class LockSnapshotRequestTypeDef(TypedDict):
     LockMode: ReadOnly[LockModeType]
     CoolOffPeriod: NotRequired[ReadOnly[int]]
     LockDuration: NotRequired[ReadOnly[int]]
-    ExpirationDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ExpirationDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 class LockSnapshotResultTypeDef(TypedDict):
     SnapshotId: NotRequired[str]
@@ -19180,7 +19575,7 @@ class ModifyAvailabilityZoneGroupResultTypeDef(TypedDict):
 class ModifyCapacityReservationFleetRequestTypeDef(TypedDict):
     CapacityReservationFleetId: ReadOnly[str]
     TotalTargetCapacity: NotRequired[ReadOnly[int]]
-    EndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    EndDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     DryRun: NotRequired[ReadOnly[bool]]
     RemoveEndDate: NotRequired[ReadOnly[bool]]
 
@@ -19191,7 +19586,7 @@ class ModifyCapacityReservationFleetResultTypeDef(TypedDict):
 class ModifyCapacityReservationRequestTypeDef(TypedDict):
     CapacityReservationId: ReadOnly[str]
     InstanceCount: NotRequired[ReadOnly[int]]
-    EndDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    EndDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     EndDateType: NotRequired[ReadOnly[EndDateTypeType]]
     Accept: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -19211,7 +19606,7 @@ class ModifyClientVpnEndpointRequestTypeDef(TypedDict):
     Description: NotRequired[ReadOnly[str]]
     SplitTunnel: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     VpcId: NotRequired[ReadOnly[str]]
     SelfServicePortal: NotRequired[ReadOnly[SelfServicePortalType]]
     ClientConnectOptions: NotRequired[ReadOnly[ClientConnectOptionsTypeDef]]
@@ -19271,9 +19666,9 @@ class ModifyFpgaImageAttributeRequestTypeDef(TypedDict):
     FpgaImageId: ReadOnly[str]
     Attribute: NotRequired[ReadOnly[FpgaImageAttributeNameType]]
     OperationType: NotRequired[ReadOnly[OperationTypeType]]
-    UserIds: NotRequired[ReadOnly[Sequence[str]]]
-    UserGroups: NotRequired[ReadOnly[Sequence[str]]]
-    ProductCodes: NotRequired[ReadOnly[Sequence[str]]]
+    UserIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    UserGroups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ProductCodes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     LoadPermission: NotRequired[ReadOnly[LoadPermissionModificationsTypeDef]]
     Description: NotRequired[ReadOnly[str]]
     Name: NotRequired[ReadOnly[str]]
@@ -19287,7 +19682,7 @@ class ModifyHostsRequestTypeDef(TypedDict):
     InstanceType: NotRequired[ReadOnly[str]]
     InstanceFamily: NotRequired[ReadOnly[str]]
     HostMaintenance: NotRequired[ReadOnly[HostMaintenanceType]]
-    HostIds: ReadOnly[Sequence[str]]
+    HostIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     AutoPlacement: NotRequired[ReadOnly[AutoPlacementType]]
 
 class ModifyHostsResultTypeDef(TypedDict):
@@ -19309,12 +19704,12 @@ class ModifyImageAttributeRequestImageModifyAttributeTypeDef(TypedDict):
     Description: NotRequired[ReadOnly[AttributeValueTypeDef]]
     LaunchPermission: NotRequired[ReadOnly[LaunchPermissionModificationsTypeDef]]
     OperationType: NotRequired[ReadOnly[OperationTypeType]]
-    ProductCodes: NotRequired[ReadOnly[Sequence[str]]]
-    UserGroups: NotRequired[ReadOnly[Sequence[str]]]
-    UserIds: NotRequired[ReadOnly[Sequence[str]]]
+    ProductCodes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    UserGroups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    UserIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Value: NotRequired[ReadOnly[str]]
-    OrganizationArns: NotRequired[ReadOnly[Sequence[str]]]
-    OrganizationalUnitArns: NotRequired[ReadOnly[Sequence[str]]]
+    OrganizationArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    OrganizationalUnitArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ImdsSupport: NotRequired[ReadOnly[AttributeValueTypeDef]]
     DryRun: NotRequired[ReadOnly[bool]]
 
@@ -19324,12 +19719,12 @@ class ModifyImageAttributeRequestTypeDef(TypedDict):
     ImageId: ReadOnly[str]
     LaunchPermission: NotRequired[ReadOnly[LaunchPermissionModificationsTypeDef]]
     OperationType: NotRequired[ReadOnly[OperationTypeType]]
-    ProductCodes: NotRequired[ReadOnly[Sequence[str]]]
-    UserGroups: NotRequired[ReadOnly[Sequence[str]]]
-    UserIds: NotRequired[ReadOnly[Sequence[str]]]
+    ProductCodes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    UserGroups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    UserIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Value: NotRequired[ReadOnly[str]]
-    OrganizationArns: NotRequired[ReadOnly[Sequence[str]]]
-    OrganizationalUnitArns: NotRequired[ReadOnly[Sequence[str]]]
+    OrganizationArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    OrganizationalUnitArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ImdsSupport: NotRequired[ReadOnly[AttributeValueTypeDef]]
     DryRun: NotRequired[ReadOnly[bool]]
 
@@ -19348,7 +19743,7 @@ class ModifyInstanceAttributeRequestInstanceModifyAttributeTypeDef(TypedDict):
     Ramdisk: NotRequired[ReadOnly[AttributeValueTypeDef]]
     UserData: NotRequired[ReadOnly[BlobAttributeValueTypeDef]]
     InstanceInitiatedShutdownBehavior: NotRequired[ReadOnly[AttributeValueTypeDef]]
-    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     EbsOptimized: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
     SriovNetSupport: NotRequired[ReadOnly[AttributeValueTypeDef]]
     EnaSupport: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
@@ -19369,7 +19764,7 @@ class ModifyInstanceAttributeRequestTypeDef(TypedDict):
     Ramdisk: NotRequired[ReadOnly[AttributeValueTypeDef]]
     UserData: NotRequired[ReadOnly[BlobAttributeValueTypeDef]]
     InstanceInitiatedShutdownBehavior: NotRequired[ReadOnly[AttributeValueTypeDef]]
-    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     EbsOptimized: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
     SriovNetSupport: NotRequired[ReadOnly[AttributeValueTypeDef]]
     EnaSupport: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
@@ -19387,7 +19782,7 @@ class ModifyInstanceConnectEndpointRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     InstanceConnectEndpointId: ReadOnly[str]
     IpAddressType: NotRequired[ReadOnly[IpAddressTypeType]]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     PreserveClientIp: NotRequired[ReadOnly[bool]]
 
 class ModifyInstanceConnectEndpointResultTypeDef(TypedDict):
@@ -19439,7 +19834,7 @@ class ModifyInstanceEventStartTimeRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     InstanceId: ReadOnly[str]
     InstanceEventId: ReadOnly[str]
-    NotBefore: ReadOnly[TimestampTypeDef]
+    NotBefore: ReadOnly[Union[TimestampTypeDef, int, float]]
 
 class ModifyInstanceEventStartTimeResultTypeDef(TypedDict):
     Event: NotRequired[InstanceStatusEventTypeDef]
@@ -19711,11 +20106,11 @@ class ModifyNetworkInterfaceAttributeRequestNetworkInterfaceModifyAttributeTypeD
         ReadOnly[ConnectionTrackingSpecificationRequestTypeDef]
     ]
     AssociatePublicIpAddress: NotRequired[ReadOnly[bool]]
-    AssociatedSubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    AssociatedSubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     Description: NotRequired[ReadOnly[AttributeValueTypeDef]]
     SourceDestCheck: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
-    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Attachment: NotRequired[ReadOnly[NetworkInterfaceAttachmentChangesTypeDef]]
 
 class ModifyNetworkInterfaceAttributeRequestTypeDef(TypedDict):
@@ -19725,12 +20120,12 @@ class ModifyNetworkInterfaceAttributeRequestTypeDef(TypedDict):
         ReadOnly[ConnectionTrackingSpecificationRequestTypeDef]
     ]
     AssociatePublicIpAddress: NotRequired[ReadOnly[bool]]
-    AssociatedSubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    AssociatedSubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     NetworkInterfaceId: ReadOnly[str]
     Description: NotRequired[ReadOnly[AttributeValueTypeDef]]
     SourceDestCheck: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
-    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Attachment: NotRequired[ReadOnly[NetworkInterfaceAttachmentChangesTypeDef]]
 
 class ModifyPrivateDnsNameOptionsRequestTypeDef(TypedDict):
@@ -19754,7 +20149,7 @@ class ModifyPublicIpDnsNameOptionsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ModifyReservedInstancesRequestTypeDef(TypedDict):
-    ReservedInstancesIds: ReadOnly[Sequence[str]]
+    ReservedInstancesIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     ClientToken: NotRequired[ReadOnly[str]]
     TargetConfigurations: ReadOnly[Sequence[ReservedInstancesConfigurationTypeDef]]
 
@@ -19801,9 +20196,9 @@ class ModifySnapshotAttributeRequestSnapshotModifyAttributeTypeDef(TypedDict):
     CreateVolumePermission: NotRequired[
         ReadOnly[CreateVolumePermissionModificationsTypeDef]
     ]
-    GroupNames: NotRequired[ReadOnly[Sequence[str]]]
+    GroupNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     OperationType: NotRequired[ReadOnly[OperationTypeType]]
-    UserIds: NotRequired[ReadOnly[Sequence[str]]]
+    UserIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 class ModifySnapshotAttributeRequestTypeDef(TypedDict):
@@ -19811,10 +20206,10 @@ class ModifySnapshotAttributeRequestTypeDef(TypedDict):
     CreateVolumePermission: NotRequired[
         ReadOnly[CreateVolumePermissionModificationsTypeDef]
     ]
-    GroupNames: NotRequired[ReadOnly[Sequence[str]]]
+    GroupNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     OperationType: NotRequired[ReadOnly[OperationTypeType]]
     SnapshotId: ReadOnly[str]
-    UserIds: NotRequired[ReadOnly[Sequence[str]]]
+    UserIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 class ModifySnapshotTierRequestTypeDef(TypedDict):
@@ -19901,8 +20296,10 @@ class ModifyTrafficMirrorSessionResultTypeDef(TypedDict):
 
 class ModifyTransitGatewayMeteringPolicyRequestTypeDef(TypedDict):
     TransitGatewayMeteringPolicyId: ReadOnly[str]
-    AddMiddleboxAttachmentIds: NotRequired[ReadOnly[Sequence[str]]]
-    RemoveMiddleboxAttachmentIds: NotRequired[ReadOnly[Sequence[str]]]
+    AddMiddleboxAttachmentIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    RemoveMiddleboxAttachmentIds: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     DryRun: NotRequired[ReadOnly[bool]]
 
 class ModifyTransitGatewayMeteringPolicyResultTypeDef(TypedDict):
@@ -19910,8 +20307,12 @@ class ModifyTransitGatewayMeteringPolicyResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ModifyTransitGatewayOptionsTypeDef(TypedDict):
-    AddTransitGatewayCidrBlocks: NotRequired[ReadOnly[Sequence[str]]]
-    RemoveTransitGatewayCidrBlocks: NotRequired[ReadOnly[Sequence[str]]]
+    AddTransitGatewayCidrBlocks: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
+    RemoveTransitGatewayCidrBlocks: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
     VpnEcmpSupport: NotRequired[ReadOnly[VpnEcmpSupportValueType]]
     DnsSupport: NotRequired[ReadOnly[DnsSupportValueType]]
     SecurityGroupReferencingSupport: NotRequired[
@@ -19964,8 +20365,8 @@ class ModifyTransitGatewayVpcAttachmentRequestOptionsTypeDef(TypedDict):
 
 class ModifyTransitGatewayVpcAttachmentRequestTypeDef(TypedDict):
     TransitGatewayAttachmentId: ReadOnly[str]
-    AddSubnetIds: NotRequired[ReadOnly[Sequence[str]]]
-    RemoveSubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    AddSubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    RemoveSubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Options: NotRequired[
         ReadOnly[ModifyTransitGatewayVpcAttachmentRequestOptionsTypeDef]
     ]
@@ -19992,7 +20393,7 @@ class ModifyVerifiedAccessEndpointEniOptionsTypeDef(TypedDict):
     ]
 
 class ModifyVerifiedAccessEndpointLoadBalancerOptionsTypeDef(TypedDict):
-    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    SubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Protocol: NotRequired[ReadOnly[VerifiedAccessEndpointProtocolType]]
     Port: NotRequired[ReadOnly[int]]
     PortRanges: NotRequired[
@@ -20014,7 +20415,7 @@ class ModifyVerifiedAccessEndpointPolicyResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ModifyVerifiedAccessEndpointRdsOptionsTypeDef(TypedDict):
-    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    SubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Port: NotRequired[ReadOnly[int]]
     RdsEndpoint: NotRequired[ReadOnly[str]]
 
@@ -20221,7 +20622,7 @@ class ModifyVpcEndpointConnectionNotificationRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     ConnectionNotificationId: ReadOnly[str]
     ConnectionNotificationArn: NotRequired[ReadOnly[str]]
-    ConnectionEvents: NotRequired[ReadOnly[Sequence[str]]]
+    ConnectionEvents: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class ModifyVpcEndpointConnectionNotificationResultTypeDef(TypedDict):
     ReturnValue: NotRequired[bool]
@@ -20232,12 +20633,12 @@ class ModifyVpcEndpointRequestTypeDef(TypedDict):
     VpcEndpointId: ReadOnly[str]
     ResetPolicy: NotRequired[ReadOnly[bool]]
     PolicyDocument: NotRequired[ReadOnly[str]]
-    AddRouteTableIds: NotRequired[ReadOnly[Sequence[str]]]
-    RemoveRouteTableIds: NotRequired[ReadOnly[Sequence[str]]]
-    AddSubnetIds: NotRequired[ReadOnly[Sequence[str]]]
-    RemoveSubnetIds: NotRequired[ReadOnly[Sequence[str]]]
-    AddSecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
-    RemoveSecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    AddRouteTableIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    RemoveRouteTableIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AddSubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    RemoveSubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AddSecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    RemoveSecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     IpAddressType: NotRequired[ReadOnly[IpAddressTypeType]]
     DnsOptions: NotRequired[ReadOnly[DnsOptionsSpecificationTypeDef]]
     PrivateDnsEnabled: NotRequired[ReadOnly[bool]]
@@ -20253,14 +20654,20 @@ class ModifyVpcEndpointServiceConfigurationRequestTypeDef(TypedDict):
     PrivateDnsName: NotRequired[ReadOnly[str]]
     RemovePrivateDnsName: NotRequired[ReadOnly[bool]]
     AcceptanceRequired: NotRequired[ReadOnly[bool]]
-    AddNetworkLoadBalancerArns: NotRequired[ReadOnly[Sequence[str]]]
-    RemoveNetworkLoadBalancerArns: NotRequired[ReadOnly[Sequence[str]]]
-    AddGatewayLoadBalancerArns: NotRequired[ReadOnly[Sequence[str]]]
-    RemoveGatewayLoadBalancerArns: NotRequired[ReadOnly[Sequence[str]]]
-    AddSupportedIpAddressTypes: NotRequired[ReadOnly[Sequence[str]]]
-    RemoveSupportedIpAddressTypes: NotRequired[ReadOnly[Sequence[str]]]
-    AddSupportedRegions: NotRequired[ReadOnly[Sequence[str]]]
-    RemoveSupportedRegions: NotRequired[ReadOnly[Sequence[str]]]
+    AddNetworkLoadBalancerArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    RemoveNetworkLoadBalancerArns: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
+    AddGatewayLoadBalancerArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    RemoveGatewayLoadBalancerArns: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
+    AddSupportedIpAddressTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    RemoveSupportedIpAddressTypes: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
+    AddSupportedRegions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    RemoveSupportedRegions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class ModifyVpcEndpointServiceConfigurationResultTypeDef(TypedDict):
     Return: NotRequired[bool]
@@ -20278,8 +20685,8 @@ class ModifyVpcEndpointServicePayerResponsibilityResultTypeDef(TypedDict):
 class ModifyVpcEndpointServicePermissionsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     ServiceId: ReadOnly[str]
-    AddAllowedPrincipals: NotRequired[ReadOnly[Sequence[str]]]
-    RemoveAllowedPrincipals: NotRequired[ReadOnly[Sequence[str]]]
+    AddAllowedPrincipals: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    RemoveAllowedPrincipals: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class ModifyVpcEndpointServicePermissionsResultTypeDef(TypedDict):
     AddedPrincipals: NotRequired[List[AddedPrincipalTypeDef]]
@@ -20403,7 +20810,7 @@ class MonitorInstancesRequestInstanceMonitorTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
 
 class MonitorInstancesRequestTypeDef(TypedDict):
-    InstanceIds: ReadOnly[Sequence[str]]
+    InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 class MonitorInstancesResultTypeDef(TypedDict):
@@ -20520,7 +20927,7 @@ class PurchaseCapacityBlockResultTypeDef(TypedDict):
 class PurchaseHostReservationRequestTypeDef(TypedDict):
     ClientToken: NotRequired[ReadOnly[str]]
     CurrencyCode: NotRequired[ReadOnly[CurrencyCodeValuesType]]
-    HostIdSet: ReadOnly[Sequence[str]]
+    HostIdSet: ReadOnly[Union[List[str], Tuple[str, ...]]]
     LimitPrice: NotRequired[ReadOnly[str]]
     OfferingId: ReadOnly[str]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
@@ -20544,7 +20951,7 @@ class ReservedInstanceLimitPriceTypeDef(TypedDict):
 class PurchaseReservedInstancesOfferingRequestTypeDef(TypedDict):
     InstanceCount: ReadOnly[int]
     ReservedInstancesOfferingId: ReadOnly[str]
-    PurchaseTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    PurchaseTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     DryRun: NotRequired[ReadOnly[bool]]
     LimitPrice: NotRequired[ReadOnly[ReservedInstanceLimitPriceTypeDef]]
 
@@ -20565,12 +20972,12 @@ class RebootInstancesRequestInstanceRebootTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
 
 class RebootInstancesRequestTypeDef(TypedDict):
-    InstanceIds: ReadOnly[Sequence[str]]
+    InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 class RegisterImageRequestTypeDef(TypedDict):
     ImageLocation: NotRequired[ReadOnly[str]]
-    BillingProducts: NotRequired[ReadOnly[Sequence[str]]]
+    BillingProducts: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     BootMode: NotRequired[ReadOnly[BootModeValuesType]]
     TpmSupport: NotRequired[ReadOnly[TpmSupportValuesType]]
     UefiData: NotRequired[ReadOnly[str]]
@@ -20594,7 +21001,7 @@ class RegisterImageResultTypeDef(TypedDict):
 
 class RegisterInstanceTagAttributeRequestTypeDef(TypedDict):
     IncludeAllTagsOfInstance: NotRequired[ReadOnly[bool]]
-    InstanceTagKeys: NotRequired[ReadOnly[Sequence[str]]]
+    InstanceTagKeys: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class RegisterInstanceEventNotificationAttributesRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
@@ -20607,7 +21014,7 @@ class RegisterInstanceEventNotificationAttributesResultTypeDef(TypedDict):
 class RegisterTransitGatewayMulticastGroupMembersRequestTypeDef(TypedDict):
     TransitGatewayMulticastDomainId: ReadOnly[str]
     GroupIpAddress: NotRequired[ReadOnly[str]]
-    NetworkInterfaceIds: ReadOnly[Sequence[str]]
+    NetworkInterfaceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 class TransitGatewayMulticastRegisteredGroupMembersTypeDef(TypedDict):
@@ -20624,7 +21031,7 @@ class RegisterTransitGatewayMulticastGroupMembersResultTypeDef(TypedDict):
 class RegisterTransitGatewayMulticastGroupSourcesRequestTypeDef(TypedDict):
     TransitGatewayMulticastDomainId: ReadOnly[str]
     GroupIpAddress: NotRequired[ReadOnly[str]]
-    NetworkInterfaceIds: ReadOnly[Sequence[str]]
+    NetworkInterfaceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 class TransitGatewayMulticastRegisteredGroupSourcesTypeDef(TypedDict):
@@ -20659,7 +21066,7 @@ class RejectTransitGatewayClientVpnAttachmentResultTypeDef(TypedDict):
 class RejectTransitGatewayMulticastDomainAssociationsRequestTypeDef(TypedDict):
     TransitGatewayMulticastDomainId: NotRequired[ReadOnly[str]]
     TransitGatewayAttachmentId: NotRequired[ReadOnly[str]]
-    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
+    SubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 class RejectTransitGatewayMulticastDomainAssociationsResultTypeDef(TypedDict):
@@ -20685,7 +21092,7 @@ class RejectTransitGatewayVpcAttachmentResultTypeDef(TypedDict):
 class RejectVpcEndpointConnectionsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     ServiceId: ReadOnly[str]
-    VpcEndpointIds: ReadOnly[Sequence[str]]
+    VpcEndpointIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class RejectVpcEndpointConnectionsResultTypeDef(TypedDict):
     Unsuccessful: NotRequired[List[UnsuccessfulItemTypeDef]]
@@ -20719,7 +21126,7 @@ class ReleaseAddressRequestVpcAddressReleaseTypeDef(TypedDict):
     DryRun: NotRequired[bool]
 
 class ReleaseHostsRequestTypeDef(TypedDict):
-    HostIds: ReadOnly[Sequence[str]]
+    HostIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class ReleaseHostsResultTypeDef(TypedDict):
     Successful: NotRequired[List[str]]
@@ -20866,17 +21273,17 @@ class ReplaceVpnTunnelResultTypeDef(TypedDict):
 class ReportInstanceStatusRequestInstanceReportStatusTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     Status: ReadOnly[ReportStatusTypeType]
-    StartTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ReasonCodes: ReadOnly[Sequence[ReportInstanceReasonCodesType]]
     Description: NotRequired[ReadOnly[str]]
 
 class ReportInstanceStatusRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-    Instances: ReadOnly[Sequence[str]]
+    Instances: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Status: ReadOnly[ReportStatusTypeType]
-    StartTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    EndTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    EndTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ReasonCodes: ReadOnly[Sequence[ReportInstanceReasonCodesType]]
     Description: NotRequired[ReadOnly[str]]
 
@@ -20929,8 +21336,8 @@ class SpotFleetRequestConfigDataTypeDef(TypedDict):
     SpotMaxTotalPrice: NotRequired[ReadOnly[str]]
     TerminateInstancesWithExpiration: NotRequired[ReadOnly[bool]]
     Type: NotRequired[ReadOnly[FleetTypeType]]
-    ValidFrom: NotRequired[ReadOnly[TimestampTypeDef]]
-    ValidUntil: NotRequired[ReadOnly[TimestampTypeDef]]
+    ValidFrom: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    ValidUntil: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ReplaceUnhealthyInstances: NotRequired[ReadOnly[bool]]
     InstanceInterruptionBehavior: NotRequired[
         ReadOnly[InstanceInterruptionBehaviorType]
@@ -20950,8 +21357,8 @@ class RequestSpotFleetResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class RequestSpotLaunchSpecificationTypeDef(TypedDict):
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
-    SecurityGroups: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SecurityGroups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AddressingType: NotRequired[ReadOnly[str]]
     BlockDeviceMappings: NotRequired[ReadOnly[Sequence[BlockDeviceMappingTypeDef]]]
     EbsOptimized: NotRequired[ReadOnly[bool]]
@@ -20980,8 +21387,8 @@ class RequestSpotInstancesRequestTypeDef(TypedDict):
     ClientToken: NotRequired[ReadOnly[str]]
     InstanceCount: NotRequired[ReadOnly[int]]
     Type: NotRequired[ReadOnly[SpotInstanceTypeType]]
-    ValidFrom: NotRequired[ReadOnly[TimestampTypeDef]]
-    ValidUntil: NotRequired[ReadOnly[TimestampTypeDef]]
+    ValidFrom: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    ValidUntil: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     LaunchGroup: NotRequired[ReadOnly[str]]
     AvailabilityZoneGroup: NotRequired[ReadOnly[str]]
     BlockDurationMinutes: NotRequired[ReadOnly[int]]
@@ -21142,7 +21549,7 @@ class RevokeClientVpnIngressResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class RevokeSecurityGroupEgressRequestSecurityGroupRevokeEgressTypeDef(TypedDict):
-    SecurityGroupRuleIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupRuleIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     SourceSecurityGroupName: NotRequired[ReadOnly[str]]
     SourceSecurityGroupOwnerId: NotRequired[ReadOnly[str]]
@@ -21153,7 +21560,7 @@ class RevokeSecurityGroupEgressRequestSecurityGroupRevokeEgressTypeDef(TypedDict
     IpPermissions: NotRequired[ReadOnly[Sequence[IpPermissionTypeDef]]]
 
 class RevokeSecurityGroupEgressRequestTypeDef(TypedDict):
-    SecurityGroupRuleIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupRuleIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     GroupId: ReadOnly[str]
     SourceSecurityGroupName: NotRequired[ReadOnly[str]]
@@ -21192,7 +21599,7 @@ class RevokeSecurityGroupIngressRequestSecurityGroupRevokeIngressTypeDef(TypedDi
     SourceSecurityGroupName: NotRequired[ReadOnly[str]]
     SourceSecurityGroupOwnerId: NotRequired[ReadOnly[str]]
     ToPort: NotRequired[ReadOnly[int]]
-    SecurityGroupRuleIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupRuleIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 class RevokeSecurityGroupIngressRequestTypeDef(TypedDict):
@@ -21205,7 +21612,7 @@ class RevokeSecurityGroupIngressRequestTypeDef(TypedDict):
     SourceSecurityGroupName: NotRequired[ReadOnly[str]]
     SourceSecurityGroupOwnerId: NotRequired[ReadOnly[str]]
     ToPort: NotRequired[ReadOnly[int]]
-    SecurityGroupRuleIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupRuleIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 class RevokeSecurityGroupIngressResultTypeDef(TypedDict):
@@ -21227,8 +21634,8 @@ class RunInstancesRequestSubnetCreateInstancesTypeDef(TypedDict):
     Monitoring: NotRequired[ReadOnly[RunInstancesMonitoringEnabledTypeDef]]
     Placement: NotRequired[ReadOnly[PlacementTypeDef]]
     RamdiskId: NotRequired[ReadOnly[str]]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
-    SecurityGroups: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SecurityGroups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     UserData: NotRequired[ReadOnly[Union[str, bytes, bytearray]]]
     ElasticGpuSpecification: NotRequired[
         ReadOnly[Sequence[ElasticGpuSpecificationTypeDef]]
@@ -21286,8 +21693,8 @@ class RunInstancesRequestTypeDef(TypedDict):
     Monitoring: NotRequired[ReadOnly[RunInstancesMonitoringEnabledTypeDef]]
     Placement: NotRequired[ReadOnly[PlacementTypeDef]]
     RamdiskId: NotRequired[ReadOnly[str]]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
-    SecurityGroups: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SecurityGroups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     SubnetId: NotRequired[ReadOnly[str]]
     UserData: NotRequired[ReadOnly[Union[str, bytes, bytearray]]]
     ElasticGpuSpecification: NotRequired[
@@ -21366,7 +21773,7 @@ class ScheduledInstancesNetworkInterfaceTypeDef(TypedDict):
     DeleteOnTermination: NotRequired[ReadOnly[bool]]
     Description: NotRequired[ReadOnly[str]]
     DeviceIndex: NotRequired[ReadOnly[int]]
-    Groups: NotRequired[ReadOnly[Sequence[str]]]
+    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Ipv6AddressCount: NotRequired[ReadOnly[int]]
     Ipv6Addresses: NotRequired[ReadOnly[Sequence[ScheduledInstancesIpv6AddressTypeDef]]]
     NetworkInterfaceId: NotRequired[ReadOnly[str]]
@@ -21399,7 +21806,7 @@ class ScheduledInstancesLaunchSpecificationTypeDef(TypedDict):
     ]
     Placement: NotRequired[ReadOnly[ScheduledInstancesPlacementTypeDef]]
     RamdiskId: NotRequired[ReadOnly[str]]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     SubnetId: NotRequired[ReadOnly[str]]
     UserData: NotRequired[ReadOnly[str]]
 
@@ -21417,6 +21824,8 @@ class RunScheduledInstancesResultTypeDef(TypedDict):
 class SearchLocalGatewayRoutesRequestPaginateTypeDef(TypedDict):
     LocalGatewayRouteTableId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -21439,6 +21848,8 @@ class SearchLocalGatewayRoutesResultTypeDef(TypedDict):
 class SearchTransitGatewayMulticastGroupsRequestPaginateTypeDef(TypedDict):
     TransitGatewayMulticastDomainId: str
     Filters: NotRequired[Sequence[FilterTypeDef]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -21474,7 +21885,9 @@ class SearchTransitGatewayMulticastGroupsResultTypeDef(TypedDict):
 class SearchTransitGatewayRoutesRequestPaginateTypeDef(TypedDict):
     TransitGatewayRouteTableId: str
     Filters: Sequence[FilterTypeDef]
+    MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class SearchTransitGatewayRoutesRequestTypeDef(TypedDict):
@@ -21544,7 +21957,7 @@ class StartInstancesRequestInstanceStartTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
 
 class StartInstancesRequestTypeDef(TypedDict):
-    InstanceIds: ReadOnly[Sequence[str]]
+    InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     AdditionalInfo: NotRequired[ReadOnly[str]]
     DryRun: NotRequired[ReadOnly[bool]]
 
@@ -21566,9 +21979,9 @@ class StartNetworkInsightsAccessScopeAnalysisResultTypeDef(TypedDict):
 
 class StartNetworkInsightsAnalysisRequestTypeDef(TypedDict):
     NetworkInsightsPathId: str
-    AdditionalAccounts: NotRequired[Sequence[str]]
-    FilterInArns: NotRequired[Sequence[str]]
-    FilterOutArns: NotRequired[Sequence[str]]
+    AdditionalAccounts: NotRequired[Union[List[str], Tuple[str, ...]]]
+    FilterInArns: NotRequired[Union[List[str], Tuple[str, ...]]]
+    FilterOutArns: NotRequired[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[bool]
     TagSpecifications: NotRequired[Sequence[TagSpecificationTypeDef]]
     ClientToken: NotRequired[str]
@@ -21592,7 +22005,7 @@ class StopInstancesRequestInstanceStopTypeDef(TypedDict):
     Force: NotRequired[ReadOnly[bool]]
 
 class StopInstancesRequestTypeDef(TypedDict):
-    InstanceIds: ReadOnly[Sequence[str]]
+    InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Hibernate: NotRequired[ReadOnly[bool]]
     SkipOsShutdown: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -21625,7 +22038,7 @@ class TerminateInstancesRequestInstanceTerminateTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
 
 class TerminateInstancesRequestTypeDef(TypedDict):
-    InstanceIds: ReadOnly[Sequence[str]]
+    InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Force: NotRequired[ReadOnly[bool]]
     SkipOsShutdown: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -21635,9 +22048,9 @@ class TerminateInstancesResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class UnassignIpv6AddressesRequestTypeDef(TypedDict):
-    Ipv6Prefixes: NotRequired[ReadOnly[Sequence[str]]]
+    Ipv6Prefixes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NetworkInterfaceId: ReadOnly[str]
-    Ipv6Addresses: NotRequired[ReadOnly[Sequence[str]]]
+    Ipv6Addresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class UnassignIpv6AddressesResultTypeDef(TypedDict):
     NetworkInterfaceId: NotRequired[str]
@@ -21648,17 +22061,17 @@ class UnassignIpv6AddressesResultTypeDef(TypedDict):
 class UnassignPrivateIpAddressesRequestNetworkInterfaceUnassignPrivateIpAddressesTypeDef(
     TypedDict
 ):
-    Ipv4Prefixes: NotRequired[ReadOnly[Sequence[str]]]
-    PrivateIpAddresses: NotRequired[ReadOnly[Sequence[str]]]
+    Ipv4Prefixes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    PrivateIpAddresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class UnassignPrivateIpAddressesRequestTypeDef(TypedDict):
-    Ipv4Prefixes: NotRequired[ReadOnly[Sequence[str]]]
+    Ipv4Prefixes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NetworkInterfaceId: ReadOnly[str]
-    PrivateIpAddresses: NotRequired[ReadOnly[Sequence[str]]]
+    PrivateIpAddresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class UnassignPrivateNatGatewayAddressRequestTypeDef(TypedDict):
     NatGatewayId: ReadOnly[str]
-    PrivateIpAddresses: ReadOnly[Sequence[str]]
+    PrivateIpAddresses: ReadOnly[Union[List[str], Tuple[str, ...]]]
     MaxDrainDurationSeconds: NotRequired[ReadOnly[int]]
     DryRun: NotRequired[ReadOnly[bool]]
 
@@ -21679,7 +22092,7 @@ class UnmonitorInstancesRequestInstanceUnmonitorTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
 
 class UnmonitorInstancesRequestTypeDef(TypedDict):
-    InstanceIds: ReadOnly[Sequence[str]]
+    InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
 
 class UnmonitorInstancesResultTypeDef(TypedDict):
@@ -21687,8 +22100,8 @@ class UnmonitorInstancesResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class UpdateCapacityManagerMonitoredTagKeysRequestTypeDef(TypedDict):
-    ActivateTagKeys: NotRequired[ReadOnly[Sequence[str]]]
-    DeactivateTagKeys: NotRequired[ReadOnly[Sequence[str]]]
+    ActivateTagKeys: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    DeactivateTagKeys: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
     ClientToken: NotRequired[ReadOnly[str]]
 

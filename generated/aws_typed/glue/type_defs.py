@@ -6,7 +6,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Optional, Sequence
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from .._types import (
     DocumentOutputTypeDef,
@@ -1349,7 +1349,7 @@ class AggregateOperationTypeDef(TypedDict):
     aggregate transform.
     """
 
-    Column: ReadOnly[Sequence[str]]
+    Column: ReadOnly[Union[List[str], Tuple[str, ...]]]
     AggFunc: ReadOnly[AggFunctionType]
 
 
@@ -1370,8 +1370,8 @@ class AggregateTypeDef(TypedDict):
     """
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
-    Groups: ReadOnly[Sequence[Sequence[str]]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    Groups: ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]
     Aggs: ReadOnly[Sequence[AggregateOperationTypeDef]]
 
 
@@ -1488,7 +1488,7 @@ class AmazonRedshiftTargetTypeDef(TypedDict):
 
     Name: NotRequired[ReadOnly[str]]
     Data: NotRequired[ReadOnly[AmazonRedshiftNodeDataTypeDef]]
-    Inputs: NotRequired[ReadOnly[Sequence[str]]]
+    Inputs: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class AnnotationErrorTypeDef(TypedDict):
@@ -1525,7 +1525,7 @@ class MappingTypeDef(TypedDict):
     """Specifies the mapping of data property keys."""
 
     ToKey: NotRequired[ReadOnly[str]]
-    FromPath: NotRequired[ReadOnly[Sequence[str]]]
+    FromPath: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     FromType: NotRequired[ReadOnly[str]]
     ToType: NotRequired[ReadOnly[str]]
     Dropped: NotRequired[ReadOnly[bool]]
@@ -1539,7 +1539,7 @@ class ApplyMappingTypeDef(TypedDict):
     """
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Mapping: ReadOnly[Sequence[MappingTypeDef]]
 
 
@@ -1591,7 +1591,7 @@ class AuditContextTypeDef(TypedDict):
     """A structure containing the Lake Formation audit context."""
 
     AdditionalAuditContext: NotRequired[ReadOnly[str]]
-    RequestedColumns: NotRequired[ReadOnly[Sequence[str]]]
+    RequestedColumns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AllColumnsRequested: NotRequired[ReadOnly[bool]]
 
 
@@ -1736,7 +1736,7 @@ class ConnectorPropertyTypeDef(TypedDict):
     KeyOverride: NotRequired[ReadOnly[str]]
     Required: ReadOnly[bool]
     DefaultValue: NotRequired[ReadOnly[str]]
-    AllowedValues: NotRequired[ReadOnly[Sequence[str]]]
+    AllowedValues: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     PropertyLocation: NotRequired[ReadOnly[PropertyLocationType]]
     PropertyType: ReadOnly[PropertyTypeType]
 
@@ -1764,8 +1764,8 @@ class BasicCatalogTargetTypeDef(TypedDict):
     """Specifies a target that uses a Glue Data Catalog table."""
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
-    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]]
     Database: ReadOnly[str]
     Table: ReadOnly[str]
 
@@ -1817,8 +1817,8 @@ class SkewedInfoTypeDef(TypedDict):
     very high frequency.
     """
 
-    SkewedColumnNames: NotRequired[ReadOnly[Sequence[str]]]
-    SkewedColumnValues: NotRequired[ReadOnly[Sequence[str]]]
+    SkewedColumnNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SkewedColumnValues: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     SkewedColumnValueLocationMaps: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
@@ -1827,13 +1827,13 @@ class StorageDescriptorTypeDef(TypedDict):
 
     Columns: NotRequired[ReadOnly[Sequence[ColumnTypeDef]]]
     Location: NotRequired[ReadOnly[str]]
-    AdditionalLocations: NotRequired[ReadOnly[Sequence[str]]]
+    AdditionalLocations: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     InputFormat: NotRequired[ReadOnly[str]]
     OutputFormat: NotRequired[ReadOnly[str]]
     Compressed: NotRequired[ReadOnly[bool]]
     NumberOfBuckets: NotRequired[ReadOnly[int]]
     SerdeInfo: NotRequired[ReadOnly[SerDeInfoTypeDef]]
-    BucketColumns: NotRequired[ReadOnly[Sequence[str]]]
+    BucketColumns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     SortColumns: NotRequired[ReadOnly[Sequence[OrderTypeDef]]]
     Parameters: NotRequired[ReadOnly[Mapping[str, str]]]
     SkewedInfo: NotRequired[ReadOnly[SkewedInfoTypeDef]]
@@ -1844,11 +1844,11 @@ class StorageDescriptorTypeDef(TypedDict):
 class PartitionInputTypeDef(TypedDict):
     """The structure used to create and update a partition."""
 
-    Values: NotRequired[ReadOnly[Sequence[str]]]
-    LastAccessTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    Values: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    LastAccessTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     StorageDescriptor: NotRequired[ReadOnly[StorageDescriptorTypeDef]]
     Parameters: NotRequired[ReadOnly[Mapping[str, str]]]
-    LastAnalyzedTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    LastAnalyzedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 
 class BatchCreatePartitionRequestTypeDef(TypedDict):
@@ -1885,7 +1885,7 @@ class BatchDeleteConnectionRequestTypeDef(TypedDict):
     """BatchDeleteConnectionRequest (input)."""
 
     CatalogId: NotRequired[ReadOnly[str]]
-    ConnectionNameList: ReadOnly[Sequence[str]]
+    ConnectionNameList: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class BatchDeleteConnectionResponseTypeDef(TypedDict):
@@ -1899,7 +1899,7 @@ class BatchDeleteConnectionResponseTypeDef(TypedDict):
 class PartitionValueListTypeDef(TypedDict):
     """Contains a list of values defining partitions."""
 
-    Values: ReadOnly[Sequence[str]]
+    Values: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class BatchDeletePartitionRequestTypeDef(TypedDict):
@@ -1923,7 +1923,7 @@ class BatchDeleteTableRequestTypeDef(TypedDict):
 
     CatalogId: NotRequired[ReadOnly[str]]
     DatabaseName: ReadOnly[str]
-    TablesToDelete: ReadOnly[Sequence[str]]
+    TablesToDelete: ReadOnly[Union[List[str], Tuple[str, ...]]]
     TransactionId: NotRequired[ReadOnly[str]]
 
 
@@ -1947,7 +1947,7 @@ class BatchDeleteTableVersionRequestTypeDef(TypedDict):
     CatalogId: NotRequired[ReadOnly[str]]
     DatabaseName: ReadOnly[str]
     TableName: ReadOnly[str]
-    VersionIds: ReadOnly[Sequence[str]]
+    VersionIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class TableVersionErrorTypeDef(TypedDict):
@@ -1968,7 +1968,7 @@ class BatchDeleteTableVersionResponseTypeDef(TypedDict):
 class BatchGetBlueprintsRequestTypeDef(TypedDict):
     """BatchGetBlueprintsRequest (input)."""
 
-    Names: ReadOnly[Sequence[str]]
+    Names: ReadOnly[Union[List[str], Tuple[str, ...]]]
     IncludeBlueprint: NotRequired[ReadOnly[bool]]
     IncludeParameterSpec: NotRequired[ReadOnly[bool]]
 
@@ -2012,7 +2012,7 @@ class BatchGetBlueprintsResponseTypeDef(TypedDict):
 class BatchGetCrawlersRequestTypeDef(TypedDict):
     """BatchGetCrawlersRequest (input)."""
 
-    CrawlerNames: ReadOnly[Sequence[str]]
+    CrawlerNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class CatalogTargetOutputTypeDef(TypedDict):
@@ -2190,7 +2190,7 @@ class BatchGetCrawlersResponseTypeDef(TypedDict):
 class BatchGetCustomEntityTypesRequestTypeDef(TypedDict):
     """BatchGetCustomEntityTypesRequest (input)."""
 
-    Names: ReadOnly[Sequence[str]]
+    Names: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class CustomEntityTypeTypeDef(TypedDict):
@@ -2214,7 +2214,7 @@ class BatchGetCustomEntityTypesResponseTypeDef(TypedDict):
 class BatchGetDataQualityResultRequestTypeDef(TypedDict):
     """BatchGetDataQualityResultRequest (input)."""
 
-    ResultIds: ReadOnly[Sequence[str]]
+    ResultIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class DataQualityAggregatedMetricsTypeDef(TypedDict):
@@ -2346,7 +2346,7 @@ class BatchGetDataQualityResultResponseTypeDef(TypedDict):
 class BatchGetDevEndpointsRequestTypeDef(TypedDict):
     """BatchGetDevEndpointsRequest (input)."""
 
-    DevEndpointNames: ReadOnly[Sequence[str]]
+    DevEndpointNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class DevEndpointTypeDef(TypedDict):
@@ -2392,7 +2392,7 @@ class BatchGetDevEndpointsResponseTypeDef(TypedDict):
 class BatchGetJobsRequestTypeDef(TypedDict):
     """BatchGetJobsRequest (input)."""
 
-    JobNames: ReadOnly[Sequence[str]]
+    JobNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class CatalogDeltaSourceOutputTypeDef(TypedDict):
@@ -3721,7 +3721,7 @@ class QuerySessionContextTypeDef(TypedDict):
     """
 
     QueryId: NotRequired[ReadOnly[str]]
-    QueryStartTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    QueryStartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ClusterId: NotRequired[ReadOnly[str]]
     QueryAuthorizationId: NotRequired[ReadOnly[str]]
     AdditionalContext: NotRequired[ReadOnly[Mapping[str, str]]]
@@ -4009,7 +4009,7 @@ class BatchGetTableOptimizerResponseTypeDef(TypedDict):
 class BatchGetTriggersRequestTypeDef(TypedDict):
     """BatchGetTriggersRequest (input)."""
 
-    TriggerNames: ReadOnly[Sequence[str]]
+    TriggerNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class EventBatchingConditionTypeDef(TypedDict):
@@ -4064,7 +4064,7 @@ class BatchGetTriggersResponseTypeDef(TypedDict):
 class BatchGetWorkflowsRequestTypeDef(TypedDict):
     """BatchGetWorkflowsRequest (input)."""
 
-    Names: ReadOnly[Sequence[str]]
+    Names: ReadOnly[Union[List[str], Tuple[str, ...]]]
     IncludeGraph: NotRequired[ReadOnly[bool]]
 
 
@@ -4281,7 +4281,7 @@ class BatchStopJobRunRequestTypeDef(TypedDict):
     """BatchStopJobRunRequest (input)."""
 
     JobName: ReadOnly[str]
-    JobRunIds: ReadOnly[Sequence[str]]
+    JobRunIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class BatchStopJobRunSuccessfulSubmissionTypeDef(TypedDict):
@@ -4311,7 +4311,7 @@ class BatchUpdatePartitionRequestEntryTypeDef(TypedDict):
     partition.
     """
 
-    PartitionValueList: ReadOnly[Sequence[str]]
+    PartitionValueList: ReadOnly[Union[List[str], Tuple[str, ...]]]
     PartitionInput: ReadOnly[PartitionInputTypeDef]
 
 
@@ -4580,7 +4580,7 @@ class KafkaStreamingSourceOptionsTypeDef(TypedDict):
     IncludeHeaders: NotRequired[ReadOnly[bool]]
     AddRecordTimestamp: NotRequired[ReadOnly[str]]
     EmitConsumerLagMetrics: NotRequired[ReadOnly[str]]
-    StartingTimestamp: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartingTimestamp: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 
 class CatalogKafkaSourceTypeDef(TypedDict):
@@ -4618,7 +4618,7 @@ class KinesisStreamingSourceOptionsTypeDef(TypedDict):
     RoleSessionName: NotRequired[ReadOnly[str]]
     AddRecordTimestamp: NotRequired[ReadOnly[str]]
     EmitConsumerLagMetrics: NotRequired[ReadOnly[str]]
-    StartingTimestamp: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartingTimestamp: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     FanoutConsumerARN: NotRequired[ReadOnly[str]]
 
 
@@ -4688,7 +4688,7 @@ class CatalogTargetTypeDef(TypedDict):
     """Specifies an Glue Data Catalog target."""
 
     DatabaseName: ReadOnly[str]
-    Tables: ReadOnly[Sequence[str]]
+    Tables: ReadOnly[Union[List[str], Tuple[str, ...]]]
     ConnectionName: NotRequired[ReadOnly[str]]
     EventQueueArn: NotRequired[ReadOnly[str]]
     DlqEventQueueArn: NotRequired[ReadOnly[str]]
@@ -4841,7 +4841,7 @@ class ConnectorDataTargetTypeDef(TypedDict):
     Name: ReadOnly[str]
     ConnectionType: ReadOnly[str]
     Data: ReadOnly[Mapping[str, str]]
-    Inputs: NotRequired[ReadOnly[Sequence[str]]]
+    Inputs: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class CustomCodeTypeDef(TypedDict):
@@ -4850,7 +4850,7 @@ class CustomCodeTypeDef(TypedDict):
     """
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Code: ReadOnly[str]
     ClassName: ReadOnly[str]
     OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
@@ -4892,8 +4892,8 @@ class DropDuplicatesTypeDef(TypedDict):
     """Specifies a transform that removes rows of repeating data from a data set."""
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
-    Columns: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    Columns: NotRequired[ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]]
 
 
 class DropFieldsTypeDef(TypedDict):
@@ -4902,8 +4902,8 @@ class DropFieldsTypeDef(TypedDict):
     """
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
-    Paths: ReadOnly[Sequence[Sequence[str]]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    Paths: ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]
 
 
 class DropNullFieldsTypeDef(TypedDict):
@@ -4915,7 +4915,7 @@ class DropNullFieldsTypeDef(TypedDict):
     """
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     NullCheckBoxList: NotRequired[ReadOnly[NullCheckBoxListTypeDef]]
     NullTextList: NotRequired[ReadOnly[Sequence[NullValueFieldTypeDef]]]
 
@@ -4927,7 +4927,7 @@ class TransformConfigParameterTypeDef(TypedDict):
     Type: ReadOnly[ParamTypeType]
     ValidationRule: NotRequired[ReadOnly[str]]
     ValidationMessage: NotRequired[ReadOnly[str]]
-    Value: NotRequired[ReadOnly[Sequence[str]]]
+    Value: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ListType: NotRequired[ReadOnly[ParamTypeType]]
     IsOptional: NotRequired[ReadOnly[bool]]
 
@@ -4937,7 +4937,7 @@ class DynamicTransformTypeDef(TypedDict):
 
     Name: ReadOnly[str]
     TransformName: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Parameters: NotRequired[ReadOnly[Sequence[TransformConfigParameterTypeDef]]]
     FunctionName: ReadOnly[str]
     Path: ReadOnly[str]
@@ -4959,7 +4959,7 @@ class EvaluateDataQualityMultiFrameTypeDef(TypedDict):
     """Specifies your data quality evaluation criteria."""
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     AdditionalDataSources: NotRequired[ReadOnly[Mapping[str, str]]]
     Ruleset: ReadOnly[str]
     PublishingOptions: NotRequired[ReadOnly[DQResultsPublishingOptionsTypeDef]]
@@ -4971,7 +4971,7 @@ class EvaluateDataQualityTypeDef(TypedDict):
     """Specifies your data quality evaluation criteria."""
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Ruleset: ReadOnly[str]
     Output: NotRequired[ReadOnly[DQTransformOutputType]]
     PublishingOptions: NotRequired[ReadOnly[DQResultsPublishingOptionsTypeDef]]
@@ -4986,7 +4986,7 @@ class FillMissingValuesTypeDef(TypedDict):
     """
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     ImputedPath: ReadOnly[str]
     FilledPath: NotRequired[ReadOnly[str]]
 
@@ -4995,7 +4995,7 @@ class FilterValueTypeDef(TypedDict):
     """Represents a single entry in the list of values for a FilterExpression."""
 
     Type: ReadOnly[FilterValueTypeType]
-    Value: ReadOnly[Sequence[str]]
+    Value: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class FilterExpressionTypeDef(TypedDict):
@@ -5012,7 +5012,7 @@ class FilterTypeDef(TypedDict):
     """
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     LogicalOperator: ReadOnly[FilterLogicalOperatorType]
     Filters: ReadOnly[Sequence[FilterExpressionTypeDef]]
 
@@ -5023,8 +5023,8 @@ class GovernedCatalogTargetTypeDef(TypedDict):
     """
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
-    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]]
     Table: ReadOnly[str]
     Database: ReadOnly[str]
     SchemaChangePolicy: NotRequired[ReadOnly[CatalogSchemaChangePolicyTypeDef]]
@@ -5038,7 +5038,7 @@ class JDBCConnectorOptionsTypeDef(TypedDict):
     LowerBound: NotRequired[ReadOnly[int]]
     UpperBound: NotRequired[ReadOnly[int]]
     NumPartitions: NotRequired[ReadOnly[int]]
-    JobBookmarkKeys: NotRequired[ReadOnly[Sequence[str]]]
+    JobBookmarkKeys: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     JobBookmarkKeysSortOrder: NotRequired[ReadOnly[str]]
     DataTypeMapping: NotRequired[
         ReadOnly[Mapping[JDBCDataTypeType, GlueRecordTypeType]]
@@ -5064,7 +5064,7 @@ class JDBCConnectorTargetTypeDef(TypedDict):
     """
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     ConnectionName: ReadOnly[str]
     ConnectionTable: ReadOnly[str]
     ConnectorName: ReadOnly[str]
@@ -5077,7 +5077,7 @@ class JoinColumnTypeDef(TypedDict):
     """Specifies a column to be joined."""
 
     From: ReadOnly[str]
-    Keys: ReadOnly[Sequence[Sequence[str]]]
+    Keys: ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]
 
 
 class JoinTypeDef(TypedDict):
@@ -5087,7 +5087,7 @@ class JoinTypeDef(TypedDict):
     """
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     JoinType: ReadOnly[JoinTypeType]
     Columns: ReadOnly[Sequence[JoinColumnTypeDef]]
 
@@ -5100,16 +5100,16 @@ class MergeTypeDef(TypedDict):
     """
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Source: ReadOnly[str]
-    PrimaryKeys: ReadOnly[Sequence[Sequence[str]]]
+    PrimaryKeys: ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]
 
 
 class MicrosoftSQLServerCatalogTargetTypeDef(TypedDict):
     """Specifies a target that uses Microsoft SQL."""
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Database: ReadOnly[str]
     Table: ReadOnly[str]
 
@@ -5118,7 +5118,7 @@ class MySQLCatalogTargetTypeDef(TypedDict):
     """Specifies a target that uses MySQL."""
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Database: ReadOnly[str]
     Table: ReadOnly[str]
 
@@ -5127,7 +5127,7 @@ class OracleSQLCatalogTargetTypeDef(TypedDict):
     """Specifies a target that uses Oracle SQL."""
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Database: ReadOnly[str]
     Table: ReadOnly[str]
 
@@ -5136,9 +5136,9 @@ class PIIDetectionTypeDef(TypedDict):
     """Specifies a transform that identifies, removes or masks PII data."""
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     PiiType: ReadOnly[PiiTypeType]
-    EntityTypesToDetect: ReadOnly[Sequence[str]]
+    EntityTypesToDetect: ReadOnly[Union[List[str], Tuple[str, ...]]]
     OutputColumnName: NotRequired[ReadOnly[str]]
     SampleFraction: NotRequired[ReadOnly[float]]
     ThresholdFraction: NotRequired[ReadOnly[float]]
@@ -5156,7 +5156,7 @@ class PostgreSQLCatalogTargetTypeDef(TypedDict):
     """Specifies a target that uses Postgres SQL."""
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Database: ReadOnly[str]
     Table: ReadOnly[str]
 
@@ -5179,7 +5179,7 @@ class RecipeTypeDef(TypedDict):
     """A Glue Studio node that uses a Glue DataBrew recipe in Glue jobs."""
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     RecipeReference: NotRequired[ReadOnly[RecipeReferenceTypeDef]]
     RecipeSteps: NotRequired[ReadOnly[Sequence[RecipeStepTypeDef]]]
 
@@ -5191,14 +5191,14 @@ class UpsertRedshiftTargetOptionsTypeDef(TypedDict):
 
     TableLocation: NotRequired[ReadOnly[str]]
     ConnectionName: NotRequired[ReadOnly[str]]
-    UpsertKeys: NotRequired[ReadOnly[Sequence[str]]]
+    UpsertKeys: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class RedshiftTargetTypeDef(TypedDict):
     """Specifies a target that uses Amazon Redshift."""
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Database: ReadOnly[str]
     Table: ReadOnly[str]
     RedshiftTmpDir: NotRequired[ReadOnly[str]]
@@ -5210,9 +5210,9 @@ class RenameFieldTypeDef(TypedDict):
     """Specifies a transform that renames a single data property key."""
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
-    SourcePath: ReadOnly[Sequence[str]]
-    TargetPath: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    SourcePath: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    TargetPath: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class GroupFiltersTypeDef(TypedDict):
@@ -5231,7 +5231,7 @@ class RouteTypeDef(TypedDict):
     """
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     GroupFiltersList: ReadOnly[Sequence[GroupFiltersTypeDef]]
 
 
@@ -5277,8 +5277,8 @@ class S3CatalogTargetTypeDef(TypedDict):
     """
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
-    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]]
     Table: ReadOnly[str]
     Database: ReadOnly[str]
     SchemaChangePolicy: NotRequired[ReadOnly[CatalogSchemaChangePolicyTypeDef]]
@@ -5289,9 +5289,9 @@ class S3CsvSourceTypeDef(TypedDict):
     """Specifies a command-separated value (CSV) data store stored in Amazon S3."""
 
     Name: ReadOnly[str]
-    Paths: ReadOnly[Sequence[str]]
+    Paths: ReadOnly[Union[List[str], Tuple[str, ...]]]
     CompressionType: NotRequired[ReadOnly[CompressionTypeType]]
-    Exclusions: NotRequired[ReadOnly[Sequence[str]]]
+    Exclusions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     GroupSize: NotRequired[ReadOnly[str]]
     GroupFiles: NotRequired[ReadOnly[str]]
     Recurse: NotRequired[ReadOnly[bool]]
@@ -5315,8 +5315,8 @@ class S3DeltaCatalogTargetTypeDef(TypedDict):
     """
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
-    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]]
     Table: ReadOnly[str]
     Database: ReadOnly[str]
     AdditionalOptions: NotRequired[ReadOnly[Mapping[str, str]]]
@@ -5329,8 +5329,8 @@ class S3DeltaDirectTargetTypeDef(TypedDict):
     """Specifies a target that writes to a Delta Lake data source in Amazon S3."""
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
-    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]]
     Path: ReadOnly[str]
     Compression: ReadOnly[DeltaTargetCompressionTypeType]
     NumberTargetPartitions: NotRequired[ReadOnly[str]]
@@ -5344,7 +5344,7 @@ class S3DeltaSourceTypeDef(TypedDict):
     """Specifies a Delta Lake data source stored in Amazon S3."""
 
     Name: ReadOnly[str]
-    Paths: ReadOnly[Sequence[str]]
+    Paths: ReadOnly[Union[List[str], Tuple[str, ...]]]
     AdditionalDeltaOptions: NotRequired[ReadOnly[Mapping[str, str]]]
     AdditionalOptions: NotRequired[ReadOnly[S3DirectSourceAdditionalOptionsTypeDef]]
     OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
@@ -5354,8 +5354,8 @@ class S3DirectTargetTypeDef(TypedDict):
     """Specifies a data target that writes to Amazon S3."""
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
-    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]]
     Path: ReadOnly[str]
     Compression: NotRequired[ReadOnly[str]]
     NumberTargetPartitions: NotRequired[ReadOnly[str]]
@@ -5369,9 +5369,9 @@ class S3ExcelSourceTypeDef(TypedDict):
     """Specifies an S3 Excel data source."""
 
     Name: ReadOnly[str]
-    Paths: ReadOnly[Sequence[str]]
+    Paths: ReadOnly[Union[List[str], Tuple[str, ...]]]
     CompressionType: NotRequired[ReadOnly[ParquetCompressionTypeType]]
-    Exclusions: NotRequired[ReadOnly[Sequence[str]]]
+    Exclusions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     GroupSize: NotRequired[ReadOnly[str]]
     GroupFiles: NotRequired[ReadOnly[str]]
     Recurse: NotRequired[ReadOnly[bool]]
@@ -5389,8 +5389,8 @@ class S3GlueParquetTargetTypeDef(TypedDict):
     """
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
-    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]]
     Path: ReadOnly[str]
     Compression: NotRequired[ReadOnly[ParquetCompressionTypeType]]
     NumberTargetPartitions: NotRequired[ReadOnly[str]]
@@ -5404,8 +5404,8 @@ class S3HudiCatalogTargetTypeDef(TypedDict):
     """
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
-    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]]
     Table: ReadOnly[str]
     Database: ReadOnly[str]
     AdditionalOptions: ReadOnly[Mapping[str, str]]
@@ -5418,11 +5418,11 @@ class S3HudiDirectTargetTypeDef(TypedDict):
     """Specifies a target that writes to a Hudi data source in Amazon S3."""
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Path: ReadOnly[str]
     Compression: ReadOnly[HudiTargetCompressionTypeType]
     NumberTargetPartitions: NotRequired[ReadOnly[str]]
-    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]]
     Format: ReadOnly[TargetFormatType]
     AdditionalOptions: ReadOnly[Mapping[str, str]]
     SchemaChangePolicy: NotRequired[ReadOnly[DirectSchemaChangePolicyTypeDef]]
@@ -5433,7 +5433,7 @@ class S3HudiSourceTypeDef(TypedDict):
     """Specifies a Hudi data source stored in Amazon S3."""
 
     Name: ReadOnly[str]
-    Paths: ReadOnly[Sequence[str]]
+    Paths: ReadOnly[Union[List[str], Tuple[str, ...]]]
     AdditionalHudiOptions: NotRequired[ReadOnly[Mapping[str, str]]]
     AdditionalOptions: NotRequired[ReadOnly[S3DirectSourceAdditionalOptionsTypeDef]]
     OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
@@ -5443,9 +5443,9 @@ class S3HyperDirectTargetTypeDef(TypedDict):
     """Specifies a HyperDirect data target that writes to Amazon S3."""
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Format: NotRequired[ReadOnly[TargetFormatType]]
-    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]]
     Path: ReadOnly[str]
     Compression: NotRequired[ReadOnly[HyperTargetCompressionTypeType]]
     SchemaChangePolicy: NotRequired[ReadOnly[DirectSchemaChangePolicyTypeDef]]
@@ -5459,8 +5459,8 @@ class S3IcebergCatalogTargetTypeDef(TypedDict):
     """
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
-    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]]
     Table: ReadOnly[str]
     Database: ReadOnly[str]
     AdditionalOptions: NotRequired[ReadOnly[Mapping[str, str]]]
@@ -5472,8 +5472,8 @@ class S3IcebergDirectTargetTypeDef(TypedDict):
     """Specifies a target that writes to an Iceberg data source in Amazon S3."""
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
-    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]]
     Path: ReadOnly[str]
     Format: ReadOnly[TargetFormatType]
     AdditionalOptions: NotRequired[ReadOnly[Mapping[str, str]]]
@@ -5488,9 +5488,9 @@ class S3JsonSourceTypeDef(TypedDict):
     """Specifies a JSON data store stored in Amazon S3."""
 
     Name: ReadOnly[str]
-    Paths: ReadOnly[Sequence[str]]
+    Paths: ReadOnly[Union[List[str], Tuple[str, ...]]]
     CompressionType: NotRequired[ReadOnly[CompressionTypeType]]
-    Exclusions: NotRequired[ReadOnly[Sequence[str]]]
+    Exclusions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     GroupSize: NotRequired[ReadOnly[str]]
     GroupFiles: NotRequired[ReadOnly[str]]
     Recurse: NotRequired[ReadOnly[bool]]
@@ -5506,9 +5506,9 @@ class S3ParquetSourceTypeDef(TypedDict):
     """Specifies an Apache Parquet data store stored in Amazon S3."""
 
     Name: ReadOnly[str]
-    Paths: ReadOnly[Sequence[str]]
+    Paths: ReadOnly[Union[List[str], Tuple[str, ...]]]
     CompressionType: NotRequired[ReadOnly[ParquetCompressionTypeType]]
-    Exclusions: NotRequired[ReadOnly[Sequence[str]]]
+    Exclusions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     GroupSize: NotRequired[ReadOnly[str]]
     GroupFiles: NotRequired[ReadOnly[str]]
     Recurse: NotRequired[ReadOnly[bool]]
@@ -5524,8 +5524,8 @@ class SelectFieldsTypeDef(TypedDict):
     """
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
-    Paths: ReadOnly[Sequence[Sequence[str]]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    Paths: ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]
 
 
 class SelectFromCollectionTypeDef(TypedDict):
@@ -5534,7 +5534,7 @@ class SelectFromCollectionTypeDef(TypedDict):
     """
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Index: ReadOnly[int]
 
 
@@ -5577,7 +5577,7 @@ class SnowflakeTargetTypeDef(TypedDict):
 
     Name: ReadOnly[str]
     Data: ReadOnly[SnowflakeNodeDataTypeDef]
-    Inputs: NotRequired[ReadOnly[Sequence[str]]]
+    Inputs: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class SparkConnectorSourceTypeDef(TypedDict):
@@ -5595,7 +5595,7 @@ class SparkConnectorTargetTypeDef(TypedDict):
     """Specifies a target that uses an Apache Spark connector."""
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     ConnectionName: ReadOnly[str]
     ConnectorName: ReadOnly[str]
     ConnectionType: ReadOnly[str]
@@ -5609,7 +5609,7 @@ class SparkSQLTypeDef(TypedDict):
     """
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     SqlQuery: ReadOnly[str]
     SqlAliases: ReadOnly[Sequence[SqlAliasTypeDef]]
     OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
@@ -5621,7 +5621,7 @@ class SpigotTypeDef(TypedDict):
     """
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Path: ReadOnly[str]
     Topk: NotRequired[ReadOnly[int]]
     Prob: NotRequired[ReadOnly[float]]
@@ -5634,8 +5634,8 @@ class SplitFieldsTypeDef(TypedDict):
     """
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
-    Paths: ReadOnly[Sequence[Sequence[str]]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    Paths: ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]
 
 
 class UnionTypeDef(TypedDict):
@@ -5644,7 +5644,7 @@ class UnionTypeDef(TypedDict):
     """
 
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     UnionType: ReadOnly[UnionTypeType]
 
 
@@ -5867,8 +5867,8 @@ class ColumnStatisticsDataOutputTypeDef(TypedDict):
 class DateColumnStatisticsDataTypeDef(TypedDict):
     """Defines column statistics supported for timestamp data columns."""
 
-    MinimumValue: NotRequired[ReadOnly[TimestampTypeDef]]
-    MaximumValue: NotRequired[ReadOnly[TimestampTypeDef]]
+    MinimumValue: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    MaximumValue: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     NumberOfNulls: ReadOnly[int]
     NumberOfDistinctValues: ReadOnly[int]
 
@@ -5980,7 +5980,7 @@ class ColumnStatisticsTypeDef(TypedDict):
 
     ColumnName: ReadOnly[str]
     ColumnType: ReadOnly[str]
-    AnalyzedTime: ReadOnly[TimestampTypeDef]
+    AnalyzedTime: ReadOnly[Union[TimestampTypeDef, int, float]]
     StatisticsData: ReadOnly[ColumnStatisticsDataTypeDef]
 
 
@@ -6017,7 +6017,7 @@ class ConfigurationObjectTypeDef(TypedDict):
     """
 
     DefaultValue: NotRequired[ReadOnly[str]]
-    AllowedValues: NotRequired[ReadOnly[Sequence[str]]]
+    AllowedValues: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MinValue: NotRequired[ReadOnly[str]]
     MaxValue: NotRequired[ReadOnly[str]]
 
@@ -6037,7 +6037,7 @@ class PhysicalConnectionRequirementsTypeDef(TypedDict):
     """The OAuth client app in GetConnection response."""
 
     SubnetId: NotRequired[ReadOnly[str]]
-    SecurityGroupIdList: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIdList: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AvailabilityZone: NotRequired[ReadOnly[str]]
 
 
@@ -6047,7 +6047,7 @@ class ConnectionInputTypeDef(TypedDict):
     Name: ReadOnly[str]
     Description: NotRequired[ReadOnly[str]]
     ConnectionType: ReadOnly[ConnectionTypeType]
-    MatchCriteria: NotRequired[ReadOnly[Sequence[str]]]
+    MatchCriteria: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ConnectionProperties: ReadOnly[Mapping[ConnectionPropertyKeyType, str]]
     SparkProperties: NotRequired[ReadOnly[Mapping[str, str]]]
     AthenaProperties: NotRequired[ReadOnly[Mapping[str, str]]]
@@ -6149,7 +6149,7 @@ class ConnectionTypeDef(TypedDict):
 class ConnectionsListTypeDef(TypedDict):
     """Specifies the connections used by a job."""
 
-    Connections: NotRequired[ReadOnly[Sequence[str]]]
+    Connections: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class ConnectorAuthorizationCodePropertiesTypeDef(TypedDict):
@@ -6265,7 +6265,7 @@ class CrawlerMetricsTypeDef(TypedDict):
 class DeltaTargetTypeDef(TypedDict):
     """Specifies a Delta data store to crawl one or more Delta tables."""
 
-    DeltaTables: NotRequired[ReadOnly[Sequence[str]]]
+    DeltaTables: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ConnectionName: NotRequired[ReadOnly[str]]
     WriteManifest: NotRequired[ReadOnly[bool]]
     CreateNativeDeltaTable: NotRequired[ReadOnly[bool]]
@@ -6274,9 +6274,9 @@ class DeltaTargetTypeDef(TypedDict):
 class HudiTargetTypeDef(TypedDict):
     """Specifies an Apache Hudi data source."""
 
-    Paths: NotRequired[ReadOnly[Sequence[str]]]
+    Paths: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ConnectionName: NotRequired[ReadOnly[str]]
-    Exclusions: NotRequired[ReadOnly[Sequence[str]]]
+    Exclusions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaximumTraversalDepth: NotRequired[ReadOnly[int]]
 
 
@@ -6285,9 +6285,9 @@ class IcebergTargetTypeDef(TypedDict):
     Amazon S3.
     """
 
-    Paths: NotRequired[ReadOnly[Sequence[str]]]
+    Paths: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ConnectionName: NotRequired[ReadOnly[str]]
-    Exclusions: NotRequired[ReadOnly[Sequence[str]]]
+    Exclusions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaximumTraversalDepth: NotRequired[ReadOnly[int]]
 
 
@@ -6296,7 +6296,7 @@ class JdbcTargetTypeDef(TypedDict):
 
     ConnectionName: NotRequired[ReadOnly[str]]
     Path: NotRequired[ReadOnly[str]]
-    Exclusions: NotRequired[ReadOnly[Sequence[str]]]
+    Exclusions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     EnableAdditionalMetadata: NotRequired[ReadOnly[Sequence[JdbcMetadataEntryType]]]
 
 
@@ -6304,7 +6304,7 @@ class S3TargetTypeDef(TypedDict):
     """Specifies a data store in Amazon Simple Storage Service (Amazon S3)."""
 
     Path: NotRequired[ReadOnly[str]]
-    Exclusions: NotRequired[ReadOnly[Sequence[str]]]
+    Exclusions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ConnectionName: NotRequired[ReadOnly[str]]
     SampleSize: NotRequired[ReadOnly[int]]
     EventQueueArn: NotRequired[ReadOnly[str]]
@@ -6371,11 +6371,11 @@ class CreateCsvClassifierRequestTypeDef(TypedDict):
     Delimiter: NotRequired[ReadOnly[str]]
     QuoteSymbol: NotRequired[ReadOnly[str]]
     ContainsHeader: NotRequired[ReadOnly[CsvHeaderOptionType]]
-    Header: NotRequired[ReadOnly[Sequence[str]]]
+    Header: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DisableValueTrimming: NotRequired[ReadOnly[bool]]
     AllowSingleColumn: NotRequired[ReadOnly[bool]]
     CustomDatatypeConfigured: NotRequired[ReadOnly[bool]]
-    CustomDatatypes: NotRequired[ReadOnly[Sequence[str]]]
+    CustomDatatypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Serde: NotRequired[ReadOnly[CsvSerdeOptionType]]
 
 
@@ -6425,7 +6425,7 @@ class CreateColumnStatisticsTaskSettingsRequestTypeDef(TypedDict):
     TableName: ReadOnly[str]
     Role: ReadOnly[str]
     Schedule: NotRequired[ReadOnly[str]]
-    ColumnNameList: NotRequired[ReadOnly[Sequence[str]]]
+    ColumnNameList: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     SampleSize: NotRequired[ReadOnly[float]]
     CatalogID: NotRequired[ReadOnly[str]]
     SecurityConfiguration: NotRequired[ReadOnly[str]]
@@ -6462,7 +6462,7 @@ class CreateCrawlerRequestTypeDef(TypedDict):
     Description: NotRequired[ReadOnly[str]]
     Targets: ReadOnly[CrawlerTargetsTypeDef]
     Schedule: NotRequired[ReadOnly[str]]
-    Classifiers: NotRequired[ReadOnly[Sequence[str]]]
+    Classifiers: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     TablePrefix: NotRequired[ReadOnly[str]]
     SchemaChangePolicy: NotRequired[ReadOnly[SchemaChangePolicyTypeDef]]
     RecrawlPolicy: NotRequired[ReadOnly[RecrawlPolicyTypeDef]]
@@ -6484,7 +6484,7 @@ class CreateCustomEntityTypeRequestTypeDef(TypedDict):
 
     Name: ReadOnly[str]
     RegexString: ReadOnly[str]
-    ContextWords: NotRequired[ReadOnly[Sequence[str]]]
+    ContextWords: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
@@ -6571,10 +6571,10 @@ class CreateDevEndpointRequestTypeDef(TypedDict):
 
     EndpointName: ReadOnly[str]
     RoleArn: ReadOnly[str]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     SubnetId: NotRequired[ReadOnly[str]]
     PublicKey: NotRequired[ReadOnly[str]]
-    PublicKeys: NotRequired[ReadOnly[Sequence[str]]]
+    PublicKeys: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NumberOfNodes: NotRequired[ReadOnly[int]]
     WorkerType: NotRequired[ReadOnly[WorkerTypeType]]
     GlueVersion: NotRequired[ReadOnly[str]]
@@ -6615,7 +6615,7 @@ class CreateGlueIdentityCenterConfigurationRequestTypeDef(TypedDict):
     """Request to create a new Glue Identity Center configuration."""
 
     InstanceArn: ReadOnly[str]
-    Scopes: NotRequired[ReadOnly[Sequence[str]]]
+    Scopes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     UserBackgroundSessionsEnabled: NotRequired[ReadOnly[bool]]
 
 
@@ -6809,9 +6809,9 @@ class CreateIntegrationResponseTypeDef(TypedDict):
 class SourceTableConfigTypeDef(TypedDict):
     """Properties used by the source leg to process data from the source."""
 
-    Fields: NotRequired[ReadOnly[Sequence[str]]]
+    Fields: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     FilterPredicate: NotRequired[ReadOnly[str]]
-    PrimaryKey: NotRequired[ReadOnly[Sequence[str]]]
+    PrimaryKey: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     RecordUpdateField: NotRequired[ReadOnly[str]]
 
 
@@ -6962,7 +6962,7 @@ class CreateMLTransformResponseTypeDef(TypedDict):
 class PartitionIndexTypeDef(TypedDict):
     """A structure for a partition index."""
 
-    Keys: ReadOnly[Sequence[str]]
+    Keys: ReadOnly[Union[List[str], Tuple[str, ...]]]
     IndexName: ReadOnly[str]
 
 
@@ -7271,7 +7271,7 @@ class ViewDefinitionInputTypeDef(TypedDict):
     ViewVersionToken: NotRequired[ReadOnly[str]]
     RefreshSeconds: NotRequired[ReadOnly[int]]
     LastRefreshType: NotRequired[ReadOnly[LastRefreshTypeType]]
-    SubObjects: NotRequired[ReadOnly[Sequence[str]]]
+    SubObjects: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     SubObjectVersionIds: NotRequired[ReadOnly[Sequence[int]]]
 
 
@@ -7281,8 +7281,8 @@ class TableInputTypeDef(TypedDict):
     Name: ReadOnly[str]
     Description: NotRequired[ReadOnly[str]]
     Owner: NotRequired[ReadOnly[str]]
-    LastAccessTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    LastAnalyzedTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    LastAccessTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    LastAnalyzedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Retention: NotRequired[ReadOnly[int]]
     StorageDescriptor: NotRequired[ReadOnly[StorageDescriptorTypeDef]]
     PartitionKeys: NotRequired[ReadOnly[Sequence[ColumnTypeDef]]]
@@ -7506,8 +7506,8 @@ class DataQualityResultFilterCriteriaTypeDef(TypedDict):
     DataSource: NotRequired[ReadOnly[DataSourceTypeDef]]
     JobName: NotRequired[ReadOnly[str]]
     JobRunId: NotRequired[ReadOnly[str]]
-    StartedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
-    StartedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    StartedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 
 class DataQualityRuleRecommendationRunDescriptionTypeDef(TypedDict):
@@ -7523,8 +7523,8 @@ class DataQualityRuleRecommendationRunFilterTypeDef(TypedDict):
     """A filter for listing data quality recommendation runs."""
 
     DataSource: ReadOnly[DataSourceTypeDef]
-    StartedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
-    StartedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    StartedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 
 class DataQualityRulesetEvaluationRunDescriptionTypeDef(TypedDict):
@@ -7540,8 +7540,8 @@ class DataQualityRulesetEvaluationRunFilterTypeDef(TypedDict):
     """The filter criteria."""
 
     DataSource: ReadOnly[DataSourceTypeDef]
-    StartedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
-    StartedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    StartedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     RulesetName: NotRequired[ReadOnly[str]]
 
 
@@ -7550,10 +7550,10 @@ class DataQualityRulesetFilterCriteriaTypeDef(TypedDict):
 
     Name: NotRequired[ReadOnly[str]]
     Description: NotRequired[ReadOnly[str]]
-    CreatedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
-    CreatedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
-    LastModifiedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
-    LastModifiedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
+    CreatedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    CreatedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    LastModifiedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    LastModifiedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     TargetTable: NotRequired[ReadOnly[DataQualityTargetTableTypeDef]]
 
 
@@ -7628,7 +7628,7 @@ class DeleteColumnStatisticsForPartitionRequestTypeDef(TypedDict):
     CatalogId: NotRequired[ReadOnly[str]]
     DatabaseName: ReadOnly[str]
     TableName: ReadOnly[str]
-    PartitionValues: ReadOnly[Sequence[str]]
+    PartitionValues: ReadOnly[Union[List[str], Tuple[str, ...]]]
     ColumnName: ReadOnly[str]
 
 
@@ -7860,7 +7860,7 @@ class DeletePartitionRequestTypeDef(TypedDict):
     CatalogId: NotRequired[ReadOnly[str]]
     DatabaseName: ReadOnly[str]
     TableName: ReadOnly[str]
-    PartitionValues: ReadOnly[Sequence[str]]
+    PartitionValues: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class DeletePartitionResponseTypeDef(TypedDict):
@@ -8164,6 +8164,7 @@ class DescribeEntityRequestPaginateTypeDef(TypedDict):
     ConnectionName: str
     CatalogId: NotRequired[str]
     EntityName: str
+    NextToken: NotRequired[str]
     DataStoreApiVersion: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -8251,7 +8252,7 @@ class IntegrationFilterTypeDef(TypedDict):
     """A filter that can be used when invoking a DescribeIntegrations request."""
 
     Name: NotRequired[ReadOnly[str]]
-    Values: NotRequired[ReadOnly[Sequence[str]]]
+    Values: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DescribeIntegrationsRequestTypeDef(TypedDict):
@@ -8491,6 +8492,8 @@ class GetClassifierResponseTypeDef(TypedDict):
 class GetClassifiersRequestPaginateTypeDef(TypedDict):
     """GetClassifiersRequest (paginate() request)."""
 
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -8522,8 +8525,8 @@ class GetColumnStatisticsForPartitionRequestTypeDef(TypedDict):
     CatalogId: NotRequired[ReadOnly[str]]
     DatabaseName: ReadOnly[str]
     TableName: ReadOnly[str]
-    PartitionValues: ReadOnly[Sequence[str]]
-    ColumnNames: ReadOnly[Sequence[str]]
+    PartitionValues: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ColumnNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class GetColumnStatisticsForPartitionResponseTypeDef(TypedDict):
@@ -8540,7 +8543,7 @@ class GetColumnStatisticsForTableRequestTypeDef(TypedDict):
     CatalogId: NotRequired[ReadOnly[str]]
     DatabaseName: ReadOnly[str]
     TableName: ReadOnly[str]
-    ColumnNames: ReadOnly[Sequence[str]]
+    ColumnNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class GetColumnStatisticsForTableResponseTypeDef(TypedDict):
@@ -8616,7 +8619,7 @@ class GetConnectionsFilterTypeDef(TypedDict):
     API operation.
     """
 
-    MatchCriteria: NotRequired[ReadOnly[Sequence[str]]]
+    MatchCriteria: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ConnectionType: NotRequired[ReadOnly[ConnectionTypeType]]
     ConnectionSchemaVersion: NotRequired[ReadOnly[int]]
 
@@ -8627,6 +8630,8 @@ class GetConnectionsRequestPaginateTypeDef(TypedDict):
     CatalogId: NotRequired[str]
     Filter: NotRequired[GetConnectionsFilterTypeDef]
     HidePassword: NotRequired[bool]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -8658,14 +8663,16 @@ class GetConnectionsResponseTypeDef(TypedDict):
 class GetCrawlerMetricsRequestPaginateTypeDef(TypedDict):
     """GetCrawlerMetricsRequest (paginate() request)."""
 
-    CrawlerNameList: NotRequired[Sequence[str]]
+    CrawlerNameList: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
 class GetCrawlerMetricsRequestTypeDef(TypedDict):
     """GetCrawlerMetricsRequest (input)."""
 
-    CrawlerNameList: NotRequired[ReadOnly[Sequence[str]]]
+    CrawlerNameList: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -8701,6 +8708,8 @@ class GetCrawlerResponseTypeDef(TypedDict):
 class GetCrawlersRequestPaginateTypeDef(TypedDict):
     """GetCrawlersRequest (paginate() request)."""
 
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -8917,6 +8926,8 @@ class GetDatabasesRequestPaginateTypeDef(TypedDict):
     """GetDatabasesRequest (paginate() request)."""
 
     CatalogId: NotRequired[str]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     ResourceShareType: NotRequired[ResourceShareTypeType]
     AttributesToGet: NotRequired[Sequence[DatabaseAttributesType]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -8977,6 +8988,8 @@ class GetDevEndpointResponseTypeDef(TypedDict):
 class GetDevEndpointsRequestPaginateTypeDef(TypedDict):
     """GetDevEndpointsRequest (paginate() request)."""
 
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -9014,7 +9027,7 @@ class GetEntityRecordsRequestTypeDef(TypedDict):
     FilterPredicate: NotRequired[ReadOnly[str]]
     Limit: ReadOnly[int]
     OrderBy: NotRequired[ReadOnly[str]]
-    SelectedFields: NotRequired[ReadOnly[Sequence[str]]]
+    SelectedFields: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class GetEntityRecordsResponseTypeDef(TypedDict):
@@ -9148,6 +9161,8 @@ class GetJobRunsRequestPaginateTypeDef(TypedDict):
     """GetJobRunsRequest (paginate() request)."""
 
     JobName: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -9177,6 +9192,8 @@ class GetJobRunsResponseTypeDef(TypedDict):
 class GetJobsRequestPaginateTypeDef(TypedDict):
     """GetJobsRequest (paginate() request)."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -9257,8 +9274,8 @@ class TaskRunFilterCriteriaTypeDef(TypedDict):
 
     TaskRunType: NotRequired[ReadOnly[TaskTypeType]]
     Status: NotRequired[ReadOnly[TaskStatusTypeType]]
-    StartedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
-    StartedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    StartedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 
 class TaskRunSortCriteriaTypeDef(TypedDict):
@@ -9353,10 +9370,10 @@ class TransformFilterCriteriaTypeDef(TypedDict):
     TransformType: NotRequired[ReadOnly[TransformTypeType]]
     Status: NotRequired[ReadOnly[TransformStatusTypeType]]
     GlueVersion: NotRequired[ReadOnly[str]]
-    CreatedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
-    CreatedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
-    LastModifiedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
-    LastModifiedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
+    CreatedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    CreatedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    LastModifiedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    LastModifiedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Schema: NotRequired[ReadOnly[Sequence[SchemaColumnTypeDef]]]
 
 
@@ -9486,6 +9503,7 @@ class GetPartitionIndexesRequestPaginateTypeDef(TypedDict):
     CatalogId: NotRequired[str]
     DatabaseName: str
     TableName: str
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -9535,7 +9553,7 @@ class GetPartitionRequestTypeDef(TypedDict):
     CatalogId: NotRequired[ReadOnly[str]]
     DatabaseName: ReadOnly[str]
     TableName: ReadOnly[str]
-    PartitionValues: ReadOnly[Sequence[str]]
+    PartitionValues: ReadOnly[Union[List[str], Tuple[str, ...]]]
     AuditContext: NotRequired[ReadOnly[AuditContextTypeDef]]
 
 
@@ -9562,10 +9580,12 @@ class GetPartitionsRequestPaginateTypeDef(TypedDict):
     DatabaseName: str
     TableName: str
     Expression: NotRequired[str]
+    NextToken: NotRequired[str]
     Segment: NotRequired[SegmentTypeDef]
+    MaxResults: NotRequired[int]
     ExcludeColumnSchema: NotRequired[bool]
     TransactionId: NotRequired[str]
-    QueryAsOfTime: NotRequired[TimestampTypeDef]
+    QueryAsOfTime: NotRequired[Union[TimestampTypeDef, int, float]]
     AuditContext: NotRequired[AuditContextTypeDef]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -9582,7 +9602,7 @@ class GetPartitionsRequestTypeDef(TypedDict):
     MaxResults: NotRequired[ReadOnly[int]]
     ExcludeColumnSchema: NotRequired[ReadOnly[bool]]
     TransactionId: NotRequired[ReadOnly[str]]
-    QueryAsOfTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    QueryAsOfTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     AuditContext: NotRequired[ReadOnly[AuditContextTypeDef]]
 
 
@@ -9643,6 +9663,8 @@ class GetRegistryResponseTypeDef(TypedDict):
 class GetResourcePoliciesRequestPaginateTypeDef(TypedDict):
     """GetResourcePoliciesRequest (paginate() request)."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -9804,6 +9826,8 @@ class GetSecurityConfigurationResponseTypeDef(TypedDict):
 class GetSecurityConfigurationsRequestPaginateTypeDef(TypedDict):
     """GetSecurityConfigurationsRequest (paginate() request)."""
 
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -9913,7 +9937,7 @@ class GetTableRequestTypeDef(TypedDict):
     DatabaseName: ReadOnly[str]
     Name: ReadOnly[str]
     TransactionId: NotRequired[ReadOnly[str]]
-    QueryAsOfTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    QueryAsOfTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     AuditContext: NotRequired[ReadOnly[AuditContextTypeDef]]
     IncludeStatusDetails: NotRequired[ReadOnly[bool]]
 
@@ -10048,6 +10072,8 @@ class GetTableVersionsRequestPaginateTypeDef(TypedDict):
     CatalogId: NotRequired[str]
     DatabaseName: str
     TableName: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     AuditContext: NotRequired[AuditContextTypeDef]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -10084,8 +10110,10 @@ class GetTablesRequestPaginateTypeDef(TypedDict):
     CatalogId: NotRequired[str]
     DatabaseName: str
     Expression: NotRequired[str]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     TransactionId: NotRequired[str]
-    QueryAsOfTime: NotRequired[TimestampTypeDef]
+    QueryAsOfTime: NotRequired[Union[TimestampTypeDef, int, float]]
     AuditContext: NotRequired[AuditContextTypeDef]
     IncludeStatusDetails: NotRequired[bool]
     AttributesToGet: NotRequired[Sequence[TableAttributesType]]
@@ -10101,7 +10129,7 @@ class GetTablesRequestTypeDef(TypedDict):
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     TransactionId: NotRequired[ReadOnly[str]]
-    QueryAsOfTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    QueryAsOfTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     AuditContext: NotRequired[ReadOnly[AuditContextTypeDef]]
     IncludeStatusDetails: NotRequired[ReadOnly[bool]]
     AttributesToGet: NotRequired[ReadOnly[Sequence[TableAttributesType]]]
@@ -10151,7 +10179,9 @@ class GetTriggerResponseTypeDef(TypedDict):
 class GetTriggersRequestPaginateTypeDef(TypedDict):
     """GetTriggersRequest (paginate() request)."""
 
+    NextToken: NotRequired[str]
     DependentJobName: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -10185,7 +10215,7 @@ class GetUnfilteredPartitionMetadataRequestTypeDef(TypedDict):
     CatalogId: ReadOnly[str]
     DatabaseName: ReadOnly[str]
     TableName: ReadOnly[str]
-    PartitionValues: ReadOnly[Sequence[str]]
+    PartitionValues: ReadOnly[Union[List[str], Tuple[str, ...]]]
     AuditContext: NotRequired[ReadOnly[AuditContextTypeDef]]
     SupportedPermissionTypes: ReadOnly[Sequence[PermissionTypeType]]
     QuerySessionContext: NotRequired[ReadOnly[QuerySessionContextTypeDef]]
@@ -10336,6 +10366,8 @@ class GetUserDefinedFunctionsRequestPaginateTypeDef(TypedDict):
     DatabaseName: NotRequired[str]
     Pattern: str
     FunctionType: NotRequired[FunctionTypeType]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -10413,6 +10445,8 @@ class GetWorkflowRunsRequestPaginateTypeDef(TypedDict):
 
     Name: str
     IncludeGraph: NotRequired[bool]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -10484,7 +10518,7 @@ class IntegrationResourcePropertyFilterTypeDef(TypedDict):
     """A filter for integration resource properties."""
 
     Name: NotRequired[ReadOnly[str]]
-    Values: NotRequired[ReadOnly[Sequence[str]]]
+    Values: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class IntegrationResourcePropertyTypeDef(TypedDict):
@@ -10531,6 +10565,8 @@ class JobUpdateTypeDef(TypedDict):
 class ListBlueprintsRequestPaginateTypeDef(TypedDict):
     """ListBlueprintsRequest (paginate() request)."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Tags: NotRequired[Mapping[str, str]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -10576,6 +10612,8 @@ class ListColumnStatisticsTaskRunsResponseTypeDef(TypedDict):
 class ListConnectionTypesRequestPaginateTypeDef(TypedDict):
     """ListConnectionTypesRequest (paginate() request)."""
 
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -10718,8 +10756,8 @@ class ListDataQualityRulesetsResponseTypeDef(TypedDict):
 class TimestampFilterTypeDef(TypedDict):
     """A timestamp filter."""
 
-    RecordedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
-    RecordedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
+    RecordedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    RecordedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 
 class ListDataQualityStatisticAnnotationsRequestTypeDef(TypedDict):
@@ -10819,6 +10857,7 @@ class ListEntitiesRequestPaginateTypeDef(TypedDict):
     ConnectionName: NotRequired[str]
     CatalogId: NotRequired[str]
     ParentEntityName: NotRequired[str]
+    NextToken: NotRequired[str]
     DataStoreApiVersion: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -10869,6 +10908,8 @@ class ListIntegrationResourcePropertiesResponseTypeDef(TypedDict):
 class ListJobsRequestPaginateTypeDef(TypedDict):
     """ListJobsRequest (paginate() request)."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Tags: NotRequired[Mapping[str, str]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -10920,6 +10961,8 @@ class ListMaterializedViewRefreshTaskRunsRequestPaginateTypeDef(TypedDict):
     CatalogId: str
     DatabaseName: NotRequired[str]
     TableName: NotRequired[str]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -10955,6 +10998,8 @@ class ListMaterializedViewRefreshTaskRunsResponseTypeDef(TypedDict):
 class ListRegistriesInputPaginateTypeDef(TypedDict):
     """ListRegistriesInput (paginate() request)."""
 
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -10995,6 +11040,8 @@ class ListSchemaVersionsInputPaginateTypeDef(TypedDict):
     """ListSchemaVersionsInput (paginate() request)."""
 
     SchemaId: SchemaIdTypeDef
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -11035,6 +11082,8 @@ class ListSchemasInputPaginateTypeDef(TypedDict):
     """ListSchemasInput (paginate() request)."""
 
     RegistryId: NotRequired[RegistryIdTypeDef]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -11114,6 +11163,8 @@ class ListTableOptimizerRunsRequestPaginateTypeDef(TypedDict):
     DatabaseName: str
     TableName: str
     Type: TableOptimizerTypeType
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -11152,7 +11203,9 @@ class ListTableOptimizerRunsResponseTypeDef(TypedDict):
 class ListTriggersRequestPaginateTypeDef(TypedDict):
     """ListTriggersRequest (paginate() request)."""
 
+    NextToken: NotRequired[str]
     DependentJobName: NotRequired[str]
+    MaxResults: NotRequired[int]
     Tags: NotRequired[Mapping[str, str]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -11184,6 +11237,8 @@ class ListTriggersResponseTypeDef(TypedDict):
 class ListUsageProfilesRequestPaginateTypeDef(TypedDict):
     """ListUsageProfilesRequest (paginate() request)."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -11221,6 +11276,8 @@ class ListUsageProfilesResponseTypeDef(TypedDict):
 class ListWorkflowsRequestPaginateTypeDef(TypedDict):
     """ListWorkflowsRequest (paginate() request)."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -11500,7 +11557,7 @@ class ResumeWorkflowRunRequestTypeDef(TypedDict):
 
     Name: ReadOnly[str]
     RunId: ReadOnly[str]
-    NodeIds: ReadOnly[Sequence[str]]
+    NodeIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class ResumeWorkflowRunResponseTypeDef(TypedDict):
@@ -11574,7 +11631,7 @@ class StartColumnStatisticsTaskRunRequestTypeDef(TypedDict):
 
     DatabaseName: ReadOnly[str]
     TableName: ReadOnly[str]
-    ColumnNameList: NotRequired[ReadOnly[Sequence[str]]]
+    ColumnNameList: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Role: ReadOnly[str]
     SampleSize: NotRequired[ReadOnly[float]]
     CatalogID: NotRequired[ReadOnly[str]]
@@ -11655,7 +11712,7 @@ class StartDataQualityRulesetEvaluationRunRequestTypeDef(TypedDict):
     AdditionalRunOptions: NotRequired[
         ReadOnly[DataQualityEvaluationRunAdditionalRunOptionsTypeDef]
     ]
-    RulesetNames: ReadOnly[Sequence[str]]
+    RulesetNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
     AdditionalDataSources: NotRequired[ReadOnly[Mapping[str, DataSourceTypeDef]]]
 
 
@@ -11949,7 +12006,7 @@ class UntagResourceRequestTypeDef(TypedDict):
     """UntagResourceRequest (input)."""
 
     ResourceArn: ReadOnly[str]
-    TagsToRemove: ReadOnly[Sequence[str]]
+    TagsToRemove: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class UntagResourceResponseTypeDef(TypedDict):
@@ -11993,11 +12050,11 @@ class UpdateCsvClassifierRequestTypeDef(TypedDict):
     Delimiter: NotRequired[ReadOnly[str]]
     QuoteSymbol: NotRequired[ReadOnly[str]]
     ContainsHeader: NotRequired[ReadOnly[CsvHeaderOptionType]]
-    Header: NotRequired[ReadOnly[Sequence[str]]]
+    Header: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DisableValueTrimming: NotRequired[ReadOnly[bool]]
     AllowSingleColumn: NotRequired[ReadOnly[bool]]
     CustomDatatypeConfigured: NotRequired[ReadOnly[bool]]
-    CustomDatatypes: NotRequired[ReadOnly[Sequence[str]]]
+    CustomDatatypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Serde: NotRequired[ReadOnly[CsvSerdeOptionType]]
 
 
@@ -12046,7 +12103,7 @@ class UpdateColumnStatisticsForPartitionRequestTypeDef(TypedDict):
     CatalogId: NotRequired[ReadOnly[str]]
     DatabaseName: ReadOnly[str]
     TableName: ReadOnly[str]
-    PartitionValues: ReadOnly[Sequence[str]]
+    PartitionValues: ReadOnly[Union[List[str], Tuple[str, ...]]]
     ColumnStatisticsList: ReadOnly[Sequence[ColumnStatisticsTypeDef]]
 
 
@@ -12080,7 +12137,7 @@ class UpdateColumnStatisticsTaskSettingsRequestTypeDef(TypedDict):
     TableName: ReadOnly[str]
     Role: NotRequired[ReadOnly[str]]
     Schedule: NotRequired[ReadOnly[str]]
-    ColumnNameList: NotRequired[ReadOnly[Sequence[str]]]
+    ColumnNameList: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     SampleSize: NotRequired[ReadOnly[float]]
     CatalogID: NotRequired[ReadOnly[str]]
     SecurityConfiguration: NotRequired[ReadOnly[str]]
@@ -12115,7 +12172,7 @@ class UpdateCrawlerRequestTypeDef(TypedDict):
     Description: NotRequired[ReadOnly[str]]
     Targets: NotRequired[ReadOnly[CrawlerTargetsTypeDef]]
     Schedule: NotRequired[ReadOnly[str]]
-    Classifiers: NotRequired[ReadOnly[Sequence[str]]]
+    Classifiers: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     TablePrefix: NotRequired[ReadOnly[str]]
     SchemaChangePolicy: NotRequired[ReadOnly[SchemaChangePolicyTypeDef]]
     RecrawlPolicy: NotRequired[ReadOnly[RecrawlPolicyTypeDef]]
@@ -12180,11 +12237,11 @@ class UpdateDevEndpointRequestTypeDef(TypedDict):
 
     EndpointName: ReadOnly[str]
     PublicKey: NotRequired[ReadOnly[str]]
-    AddPublicKeys: NotRequired[ReadOnly[Sequence[str]]]
-    DeletePublicKeys: NotRequired[ReadOnly[Sequence[str]]]
+    AddPublicKeys: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    DeletePublicKeys: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     CustomLibraries: NotRequired[ReadOnly[DevEndpointCustomLibrariesTypeDef]]
     UpdateEtlLibraries: NotRequired[ReadOnly[bool]]
-    DeleteArguments: NotRequired[ReadOnly[Sequence[str]]]
+    DeleteArguments: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AddArguments: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
@@ -12197,7 +12254,7 @@ class UpdateDevEndpointResponseTypeDef(TypedDict):
 class UpdateGlueIdentityCenterConfigurationRequestTypeDef(TypedDict):
     """Request to update an existing Glue Identity Center configuration."""
 
-    Scopes: NotRequired[ReadOnly[Sequence[str]]]
+    Scopes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     UserBackgroundSessionsEnabled: NotRequired[ReadOnly[bool]]
 
 
@@ -12330,7 +12387,7 @@ class UpdatePartitionRequestTypeDef(TypedDict):
     CatalogId: NotRequired[ReadOnly[str]]
     DatabaseName: ReadOnly[str]
     TableName: ReadOnly[str]
-    PartitionValueList: ReadOnly[Sequence[str]]
+    PartitionValueList: ReadOnly[Union[List[str], Tuple[str, ...]]]
     PartitionInput: ReadOnly[PartitionInputTypeDef]
 
 

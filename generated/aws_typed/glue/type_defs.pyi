@@ -6,7 +6,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Optional, Sequence
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from .._types import (
     DocumentOutputTypeDef,
@@ -1330,7 +1330,7 @@ class AggregateOperationOutputTypeDef(TypedDict):
     AggFunc: AggFunctionType
 
 class AggregateOperationTypeDef(TypedDict):
-    Column: ReadOnly[Sequence[str]]
+    Column: ReadOnly[Union[List[str], Tuple[str, ...]]]
     AggFunc: ReadOnly[AggFunctionType]
 
 class AggregateOutputTypeDef(TypedDict):
@@ -1341,8 +1341,8 @@ class AggregateOutputTypeDef(TypedDict):
 
 class AggregateTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
-    Groups: ReadOnly[Sequence[Sequence[str]]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    Groups: ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]
     Aggs: ReadOnly[Sequence[AggregateOperationTypeDef]]
 
 class AllowedValueTypeDef(TypedDict):
@@ -1432,7 +1432,7 @@ class AmazonRedshiftTargetOutputTypeDef(TypedDict):
 class AmazonRedshiftTargetTypeDef(TypedDict):
     Name: NotRequired[ReadOnly[str]]
     Data: NotRequired[ReadOnly[AmazonRedshiftNodeDataTypeDef]]
-    Inputs: NotRequired[ReadOnly[Sequence[str]]]
+    Inputs: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class AnnotationErrorTypeDef(TypedDict):
     ProfileId: NotRequired[str]
@@ -1454,7 +1454,7 @@ class ApplyMappingOutputTypeDef(TypedDict):
 
 class MappingTypeDef(TypedDict):
     ToKey: NotRequired[ReadOnly[str]]
-    FromPath: NotRequired[ReadOnly[Sequence[str]]]
+    FromPath: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     FromType: NotRequired[ReadOnly[str]]
     ToType: NotRequired[ReadOnly[str]]
     Dropped: NotRequired[ReadOnly[bool]]
@@ -1462,7 +1462,7 @@ class MappingTypeDef(TypedDict):
 
 class ApplyMappingTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Mapping: ReadOnly[Sequence[MappingTypeDef]]
 
 class GlueStudioSchemaColumnTypeDef(TypedDict):
@@ -1496,7 +1496,7 @@ class AthenaConnectorSourceTypeDef(TypedDict):
 
 class AuditContextTypeDef(TypedDict):
     AdditionalAuditContext: NotRequired[ReadOnly[str]]
-    RequestedColumns: NotRequired[ReadOnly[Sequence[str]]]
+    RequestedColumns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AllColumnsRequested: NotRequired[ReadOnly[bool]]
 
 class PropertyTypeDef(TypedDict):
@@ -1583,7 +1583,7 @@ class ConnectorPropertyTypeDef(TypedDict):
     KeyOverride: NotRequired[ReadOnly[str]]
     Required: ReadOnly[bool]
     DefaultValue: NotRequired[ReadOnly[str]]
-    AllowedValues: NotRequired[ReadOnly[Sequence[str]]]
+    AllowedValues: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     PropertyLocation: NotRequired[ReadOnly[PropertyLocationType]]
     PropertyType: ReadOnly[PropertyTypeType]
 
@@ -1600,8 +1600,8 @@ class BasicCatalogTargetOutputTypeDef(TypedDict):
 
 class BasicCatalogTargetTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
-    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]]
     Database: ReadOnly[str]
     Table: ReadOnly[str]
 
@@ -1631,20 +1631,20 @@ class SerDeInfoTypeDef(TypedDict):
     Parameters: NotRequired[ReadOnly[Mapping[str, str]]]
 
 class SkewedInfoTypeDef(TypedDict):
-    SkewedColumnNames: NotRequired[ReadOnly[Sequence[str]]]
-    SkewedColumnValues: NotRequired[ReadOnly[Sequence[str]]]
+    SkewedColumnNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SkewedColumnValues: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     SkewedColumnValueLocationMaps: NotRequired[ReadOnly[Mapping[str, str]]]
 
 class StorageDescriptorTypeDef(TypedDict):
     Columns: NotRequired[ReadOnly[Sequence[ColumnTypeDef]]]
     Location: NotRequired[ReadOnly[str]]
-    AdditionalLocations: NotRequired[ReadOnly[Sequence[str]]]
+    AdditionalLocations: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     InputFormat: NotRequired[ReadOnly[str]]
     OutputFormat: NotRequired[ReadOnly[str]]
     Compressed: NotRequired[ReadOnly[bool]]
     NumberOfBuckets: NotRequired[ReadOnly[int]]
     SerdeInfo: NotRequired[ReadOnly[SerDeInfoTypeDef]]
-    BucketColumns: NotRequired[ReadOnly[Sequence[str]]]
+    BucketColumns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     SortColumns: NotRequired[ReadOnly[Sequence[OrderTypeDef]]]
     Parameters: NotRequired[ReadOnly[Mapping[str, str]]]
     SkewedInfo: NotRequired[ReadOnly[SkewedInfoTypeDef]]
@@ -1652,11 +1652,11 @@ class StorageDescriptorTypeDef(TypedDict):
     SchemaReference: NotRequired[ReadOnly[SchemaReferenceTypeDef]]
 
 class PartitionInputTypeDef(TypedDict):
-    Values: NotRequired[ReadOnly[Sequence[str]]]
-    LastAccessTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    Values: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    LastAccessTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     StorageDescriptor: NotRequired[ReadOnly[StorageDescriptorTypeDef]]
     Parameters: NotRequired[ReadOnly[Mapping[str, str]]]
-    LastAnalyzedTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    LastAnalyzedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 class BatchCreatePartitionRequestTypeDef(TypedDict):
     CatalogId: NotRequired[ReadOnly[str]]
@@ -1678,7 +1678,7 @@ class BatchCreatePartitionResponseTypeDef(TypedDict):
 
 class BatchDeleteConnectionRequestTypeDef(TypedDict):
     CatalogId: NotRequired[ReadOnly[str]]
-    ConnectionNameList: ReadOnly[Sequence[str]]
+    ConnectionNameList: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class BatchDeleteConnectionResponseTypeDef(TypedDict):
     Succeeded: NotRequired[List[str]]
@@ -1686,7 +1686,7 @@ class BatchDeleteConnectionResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class PartitionValueListTypeDef(TypedDict):
-    Values: ReadOnly[Sequence[str]]
+    Values: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class BatchDeletePartitionRequestTypeDef(TypedDict):
     CatalogId: NotRequired[ReadOnly[str]]
@@ -1701,7 +1701,7 @@ class BatchDeletePartitionResponseTypeDef(TypedDict):
 class BatchDeleteTableRequestTypeDef(TypedDict):
     CatalogId: NotRequired[ReadOnly[str]]
     DatabaseName: ReadOnly[str]
-    TablesToDelete: ReadOnly[Sequence[str]]
+    TablesToDelete: ReadOnly[Union[List[str], Tuple[str, ...]]]
     TransactionId: NotRequired[ReadOnly[str]]
 
 class TableErrorTypeDef(TypedDict):
@@ -1716,7 +1716,7 @@ class BatchDeleteTableVersionRequestTypeDef(TypedDict):
     CatalogId: NotRequired[ReadOnly[str]]
     DatabaseName: ReadOnly[str]
     TableName: ReadOnly[str]
-    VersionIds: ReadOnly[Sequence[str]]
+    VersionIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class TableVersionErrorTypeDef(TypedDict):
     TableName: NotRequired[str]
@@ -1728,7 +1728,7 @@ class BatchDeleteTableVersionResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class BatchGetBlueprintsRequestTypeDef(TypedDict):
-    Names: ReadOnly[Sequence[str]]
+    Names: ReadOnly[Union[List[str], Tuple[str, ...]]]
     IncludeBlueprint: NotRequired[ReadOnly[bool]]
     IncludeParameterSpec: NotRequired[ReadOnly[bool]]
 
@@ -1757,7 +1757,7 @@ class BatchGetBlueprintsResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class BatchGetCrawlersRequestTypeDef(TypedDict):
-    CrawlerNames: ReadOnly[Sequence[str]]
+    CrawlerNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class CatalogTargetOutputTypeDef(TypedDict):
     DatabaseName: str
@@ -1872,7 +1872,7 @@ class BatchGetCrawlersResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class BatchGetCustomEntityTypesRequestTypeDef(TypedDict):
-    Names: ReadOnly[Sequence[str]]
+    Names: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class CustomEntityTypeTypeDef(TypedDict):
     Name: str
@@ -1885,7 +1885,7 @@ class BatchGetCustomEntityTypesResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class BatchGetDataQualityResultRequestTypeDef(TypedDict):
-    ResultIds: ReadOnly[Sequence[str]]
+    ResultIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class DataQualityAggregatedMetricsTypeDef(TypedDict):
     TotalRowsProcessed: NotRequired[float]
@@ -1969,7 +1969,7 @@ class BatchGetDataQualityResultResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class BatchGetDevEndpointsRequestTypeDef(TypedDict):
-    DevEndpointNames: ReadOnly[Sequence[str]]
+    DevEndpointNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class DevEndpointTypeDef(TypedDict):
     EndpointName: NotRequired[str]
@@ -2004,7 +2004,7 @@ class BatchGetDevEndpointsResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class BatchGetJobsRequestTypeDef(TypedDict):
-    JobNames: ReadOnly[Sequence[str]]
+    JobNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class CatalogDeltaSourceOutputTypeDef(TypedDict):
     Name: str
@@ -2920,7 +2920,7 @@ class BatchGetJobsResponseTypeDef(TypedDict):
 
 class QuerySessionContextTypeDef(TypedDict):
     QueryId: NotRequired[ReadOnly[str]]
-    QueryStartTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    QueryStartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ClusterId: NotRequired[ReadOnly[str]]
     QueryAuthorizationId: NotRequired[ReadOnly[str]]
     AdditionalContext: NotRequired[ReadOnly[Mapping[str, str]]]
@@ -3098,7 +3098,7 @@ class BatchGetTableOptimizerResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class BatchGetTriggersRequestTypeDef(TypedDict):
-    TriggerNames: ReadOnly[Sequence[str]]
+    TriggerNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class EventBatchingConditionTypeDef(TypedDict):
     BatchSize: int
@@ -3133,7 +3133,7 @@ class BatchGetTriggersResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class BatchGetWorkflowsRequestTypeDef(TypedDict):
-    Names: ReadOnly[Sequence[str]]
+    Names: ReadOnly[Union[List[str], Tuple[str, ...]]]
     IncludeGraph: NotRequired[ReadOnly[bool]]
 
 class BlueprintDetailsTypeDef(TypedDict):
@@ -3272,7 +3272,7 @@ class BatchStopJobRunErrorTypeDef(TypedDict):
 
 class BatchStopJobRunRequestTypeDef(TypedDict):
     JobName: ReadOnly[str]
-    JobRunIds: ReadOnly[Sequence[str]]
+    JobRunIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class BatchStopJobRunSuccessfulSubmissionTypeDef(TypedDict):
     JobName: NotRequired[str]
@@ -3288,7 +3288,7 @@ class BatchUpdatePartitionFailureEntryTypeDef(TypedDict):
     ErrorDetail: NotRequired[ErrorDetailTypeDef]
 
 class BatchUpdatePartitionRequestEntryTypeDef(TypedDict):
-    PartitionValueList: ReadOnly[Sequence[str]]
+    PartitionValueList: ReadOnly[Union[List[str], Tuple[str, ...]]]
     PartitionInput: ReadOnly[PartitionInputTypeDef]
 
 class BatchUpdatePartitionRequestTypeDef(TypedDict):
@@ -3460,7 +3460,7 @@ class KafkaStreamingSourceOptionsTypeDef(TypedDict):
     IncludeHeaders: NotRequired[ReadOnly[bool]]
     AddRecordTimestamp: NotRequired[ReadOnly[str]]
     EmitConsumerLagMetrics: NotRequired[ReadOnly[str]]
-    StartingTimestamp: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartingTimestamp: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 class CatalogKafkaSourceTypeDef(TypedDict):
     Name: ReadOnly[str]
@@ -3492,7 +3492,7 @@ class KinesisStreamingSourceOptionsTypeDef(TypedDict):
     RoleSessionName: NotRequired[ReadOnly[str]]
     AddRecordTimestamp: NotRequired[ReadOnly[str]]
     EmitConsumerLagMetrics: NotRequired[ReadOnly[str]]
-    StartingTimestamp: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartingTimestamp: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     FanoutConsumerARN: NotRequired[ReadOnly[str]]
 
 class CatalogKinesisSourceTypeDef(TypedDict):
@@ -3537,7 +3537,7 @@ class CatalogSourceTypeDef(TypedDict):
 
 class CatalogTargetTypeDef(TypedDict):
     DatabaseName: ReadOnly[str]
-    Tables: ReadOnly[Sequence[str]]
+    Tables: ReadOnly[Union[List[str], Tuple[str, ...]]]
     ConnectionName: NotRequired[ReadOnly[str]]
     EventQueueArn: NotRequired[ReadOnly[str]]
     DlqEventQueueArn: NotRequired[ReadOnly[str]]
@@ -3642,11 +3642,11 @@ class ConnectorDataTargetTypeDef(TypedDict):
     Name: ReadOnly[str]
     ConnectionType: ReadOnly[str]
     Data: ReadOnly[Mapping[str, str]]
-    Inputs: NotRequired[ReadOnly[Sequence[str]]]
+    Inputs: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class CustomCodeTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Code: ReadOnly[str]
     ClassName: ReadOnly[str]
     OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
@@ -3676,17 +3676,17 @@ class DirectKinesisSourceTypeDef(TypedDict):
 
 class DropDuplicatesTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
-    Columns: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    Columns: NotRequired[ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]]
 
 class DropFieldsTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
-    Paths: ReadOnly[Sequence[Sequence[str]]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    Paths: ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]
 
 class DropNullFieldsTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     NullCheckBoxList: NotRequired[ReadOnly[NullCheckBoxListTypeDef]]
     NullTextList: NotRequired[ReadOnly[Sequence[NullValueFieldTypeDef]]]
 
@@ -3695,14 +3695,14 @@ class TransformConfigParameterTypeDef(TypedDict):
     Type: ReadOnly[ParamTypeType]
     ValidationRule: NotRequired[ReadOnly[str]]
     ValidationMessage: NotRequired[ReadOnly[str]]
-    Value: NotRequired[ReadOnly[Sequence[str]]]
+    Value: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ListType: NotRequired[ReadOnly[ParamTypeType]]
     IsOptional: NotRequired[ReadOnly[bool]]
 
 class DynamicTransformTypeDef(TypedDict):
     Name: ReadOnly[str]
     TransformName: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Parameters: NotRequired[ReadOnly[Sequence[TransformConfigParameterTypeDef]]]
     FunctionName: ReadOnly[str]
     Path: ReadOnly[str]
@@ -3716,7 +3716,7 @@ class DynamoDBELTConnectorSourceTypeDef(TypedDict):
 
 class EvaluateDataQualityMultiFrameTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     AdditionalDataSources: NotRequired[ReadOnly[Mapping[str, str]]]
     Ruleset: ReadOnly[str]
     PublishingOptions: NotRequired[ReadOnly[DQResultsPublishingOptionsTypeDef]]
@@ -3725,7 +3725,7 @@ class EvaluateDataQualityMultiFrameTypeDef(TypedDict):
 
 class EvaluateDataQualityTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Ruleset: ReadOnly[str]
     Output: NotRequired[ReadOnly[DQTransformOutputType]]
     PublishingOptions: NotRequired[ReadOnly[DQResultsPublishingOptionsTypeDef]]
@@ -3733,13 +3733,13 @@ class EvaluateDataQualityTypeDef(TypedDict):
 
 class FillMissingValuesTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     ImputedPath: ReadOnly[str]
     FilledPath: NotRequired[ReadOnly[str]]
 
 class FilterValueTypeDef(TypedDict):
     Type: ReadOnly[FilterValueTypeType]
-    Value: ReadOnly[Sequence[str]]
+    Value: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class FilterExpressionTypeDef(TypedDict):
     Operation: ReadOnly[FilterOperationType]
@@ -3748,14 +3748,14 @@ class FilterExpressionTypeDef(TypedDict):
 
 class FilterTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     LogicalOperator: ReadOnly[FilterLogicalOperatorType]
     Filters: ReadOnly[Sequence[FilterExpressionTypeDef]]
 
 class GovernedCatalogTargetTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
-    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]]
     Table: ReadOnly[str]
     Database: ReadOnly[str]
     SchemaChangePolicy: NotRequired[ReadOnly[CatalogSchemaChangePolicyTypeDef]]
@@ -3766,7 +3766,7 @@ class JDBCConnectorOptionsTypeDef(TypedDict):
     LowerBound: NotRequired[ReadOnly[int]]
     UpperBound: NotRequired[ReadOnly[int]]
     NumPartitions: NotRequired[ReadOnly[int]]
-    JobBookmarkKeys: NotRequired[ReadOnly[Sequence[str]]]
+    JobBookmarkKeys: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     JobBookmarkKeysSortOrder: NotRequired[ReadOnly[str]]
     DataTypeMapping: NotRequired[
         ReadOnly[Mapping[JDBCDataTypeType, GlueRecordTypeType]]
@@ -3784,7 +3784,7 @@ class JDBCConnectorSourceTypeDef(TypedDict):
 
 class JDBCConnectorTargetTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     ConnectionName: ReadOnly[str]
     ConnectionTable: ReadOnly[str]
     ConnectorName: ReadOnly[str]
@@ -3794,43 +3794,43 @@ class JDBCConnectorTargetTypeDef(TypedDict):
 
 class JoinColumnTypeDef(TypedDict):
     From: ReadOnly[str]
-    Keys: ReadOnly[Sequence[Sequence[str]]]
+    Keys: ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]
 
 class JoinTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     JoinType: ReadOnly[JoinTypeType]
     Columns: ReadOnly[Sequence[JoinColumnTypeDef]]
 
 class MergeTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Source: ReadOnly[str]
-    PrimaryKeys: ReadOnly[Sequence[Sequence[str]]]
+    PrimaryKeys: ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]
 
 class MicrosoftSQLServerCatalogTargetTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Database: ReadOnly[str]
     Table: ReadOnly[str]
 
 class MySQLCatalogTargetTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Database: ReadOnly[str]
     Table: ReadOnly[str]
 
 class OracleSQLCatalogTargetTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Database: ReadOnly[str]
     Table: ReadOnly[str]
 
 class PIIDetectionTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     PiiType: ReadOnly[PiiTypeType]
-    EntityTypesToDetect: ReadOnly[Sequence[str]]
+    EntityTypesToDetect: ReadOnly[Union[List[str], Tuple[str, ...]]]
     OutputColumnName: NotRequired[ReadOnly[str]]
     SampleFraction: NotRequired[ReadOnly[float]]
     ThresholdFraction: NotRequired[ReadOnly[float]]
@@ -3845,7 +3845,7 @@ class PIIDetectionTypeDef(TypedDict):
 
 class PostgreSQLCatalogTargetTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Database: ReadOnly[str]
     Table: ReadOnly[str]
 
@@ -3859,18 +3859,18 @@ class RecipeStepTypeDef(TypedDict):
 
 class RecipeTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     RecipeReference: NotRequired[ReadOnly[RecipeReferenceTypeDef]]
     RecipeSteps: NotRequired[ReadOnly[Sequence[RecipeStepTypeDef]]]
 
 class UpsertRedshiftTargetOptionsTypeDef(TypedDict):
     TableLocation: NotRequired[ReadOnly[str]]
     ConnectionName: NotRequired[ReadOnly[str]]
-    UpsertKeys: NotRequired[ReadOnly[Sequence[str]]]
+    UpsertKeys: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class RedshiftTargetTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Database: ReadOnly[str]
     Table: ReadOnly[str]
     RedshiftTmpDir: NotRequired[ReadOnly[str]]
@@ -3879,9 +3879,9 @@ class RedshiftTargetTypeDef(TypedDict):
 
 class RenameFieldTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
-    SourcePath: ReadOnly[Sequence[str]]
-    TargetPath: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    SourcePath: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    TargetPath: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class GroupFiltersTypeDef(TypedDict):
     GroupName: ReadOnly[str]
@@ -3890,7 +3890,7 @@ class GroupFiltersTypeDef(TypedDict):
 
 class RouteTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     GroupFiltersList: ReadOnly[Sequence[GroupFiltersTypeDef]]
 
 class S3CatalogDeltaSourceTypeDef(TypedDict):
@@ -3916,8 +3916,8 @@ class S3CatalogIcebergSourceTypeDef(TypedDict):
 
 class S3CatalogTargetTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
-    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]]
     Table: ReadOnly[str]
     Database: ReadOnly[str]
     SchemaChangePolicy: NotRequired[ReadOnly[CatalogSchemaChangePolicyTypeDef]]
@@ -3925,9 +3925,9 @@ class S3CatalogTargetTypeDef(TypedDict):
 
 class S3CsvSourceTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Paths: ReadOnly[Sequence[str]]
+    Paths: ReadOnly[Union[List[str], Tuple[str, ...]]]
     CompressionType: NotRequired[ReadOnly[CompressionTypeType]]
-    Exclusions: NotRequired[ReadOnly[Sequence[str]]]
+    Exclusions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     GroupSize: NotRequired[ReadOnly[str]]
     GroupFiles: NotRequired[ReadOnly[str]]
     Recurse: NotRequired[ReadOnly[bool]]
@@ -3946,8 +3946,8 @@ class S3CsvSourceTypeDef(TypedDict):
 
 class S3DeltaCatalogTargetTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
-    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]]
     Table: ReadOnly[str]
     Database: ReadOnly[str]
     AdditionalOptions: NotRequired[ReadOnly[Mapping[str, str]]]
@@ -3957,8 +3957,8 @@ class S3DeltaCatalogTargetTypeDef(TypedDict):
 
 class S3DeltaDirectTargetTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
-    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]]
     Path: ReadOnly[str]
     Compression: ReadOnly[DeltaTargetCompressionTypeType]
     NumberTargetPartitions: NotRequired[ReadOnly[str]]
@@ -3969,15 +3969,15 @@ class S3DeltaDirectTargetTypeDef(TypedDict):
 
 class S3DeltaSourceTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Paths: ReadOnly[Sequence[str]]
+    Paths: ReadOnly[Union[List[str], Tuple[str, ...]]]
     AdditionalDeltaOptions: NotRequired[ReadOnly[Mapping[str, str]]]
     AdditionalOptions: NotRequired[ReadOnly[S3DirectSourceAdditionalOptionsTypeDef]]
     OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
 
 class S3DirectTargetTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
-    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]]
     Path: ReadOnly[str]
     Compression: NotRequired[ReadOnly[str]]
     NumberTargetPartitions: NotRequired[ReadOnly[str]]
@@ -3988,9 +3988,9 @@ class S3DirectTargetTypeDef(TypedDict):
 
 class S3ExcelSourceTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Paths: ReadOnly[Sequence[str]]
+    Paths: ReadOnly[Union[List[str], Tuple[str, ...]]]
     CompressionType: NotRequired[ReadOnly[ParquetCompressionTypeType]]
-    Exclusions: NotRequired[ReadOnly[Sequence[str]]]
+    Exclusions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     GroupSize: NotRequired[ReadOnly[str]]
     GroupFiles: NotRequired[ReadOnly[str]]
     Recurse: NotRequired[ReadOnly[bool]]
@@ -4003,8 +4003,8 @@ class S3ExcelSourceTypeDef(TypedDict):
 
 class S3GlueParquetTargetTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
-    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]]
     Path: ReadOnly[str]
     Compression: NotRequired[ReadOnly[ParquetCompressionTypeType]]
     NumberTargetPartitions: NotRequired[ReadOnly[str]]
@@ -4013,8 +4013,8 @@ class S3GlueParquetTargetTypeDef(TypedDict):
 
 class S3HudiCatalogTargetTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
-    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]]
     Table: ReadOnly[str]
     Database: ReadOnly[str]
     AdditionalOptions: ReadOnly[Mapping[str, str]]
@@ -4024,11 +4024,11 @@ class S3HudiCatalogTargetTypeDef(TypedDict):
 
 class S3HudiDirectTargetTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Path: ReadOnly[str]
     Compression: ReadOnly[HudiTargetCompressionTypeType]
     NumberTargetPartitions: NotRequired[ReadOnly[str]]
-    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]]
     Format: ReadOnly[TargetFormatType]
     AdditionalOptions: ReadOnly[Mapping[str, str]]
     SchemaChangePolicy: NotRequired[ReadOnly[DirectSchemaChangePolicyTypeDef]]
@@ -4036,16 +4036,16 @@ class S3HudiDirectTargetTypeDef(TypedDict):
 
 class S3HudiSourceTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Paths: ReadOnly[Sequence[str]]
+    Paths: ReadOnly[Union[List[str], Tuple[str, ...]]]
     AdditionalHudiOptions: NotRequired[ReadOnly[Mapping[str, str]]]
     AdditionalOptions: NotRequired[ReadOnly[S3DirectSourceAdditionalOptionsTypeDef]]
     OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
 
 class S3HyperDirectTargetTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Format: NotRequired[ReadOnly[TargetFormatType]]
-    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]]
     Path: ReadOnly[str]
     Compression: NotRequired[ReadOnly[HyperTargetCompressionTypeType]]
     SchemaChangePolicy: NotRequired[ReadOnly[DirectSchemaChangePolicyTypeDef]]
@@ -4054,8 +4054,8 @@ class S3HyperDirectTargetTypeDef(TypedDict):
 
 class S3IcebergCatalogTargetTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
-    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]]
     Table: ReadOnly[str]
     Database: ReadOnly[str]
     AdditionalOptions: NotRequired[ReadOnly[Mapping[str, str]]]
@@ -4064,8 +4064,8 @@ class S3IcebergCatalogTargetTypeDef(TypedDict):
 
 class S3IcebergDirectTargetTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
-    PartitionKeys: NotRequired[ReadOnly[Sequence[Sequence[str]]]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    PartitionKeys: NotRequired[ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]]
     Path: ReadOnly[str]
     Format: ReadOnly[TargetFormatType]
     AdditionalOptions: NotRequired[ReadOnly[Mapping[str, str]]]
@@ -4077,9 +4077,9 @@ class S3IcebergDirectTargetTypeDef(TypedDict):
 
 class S3JsonSourceTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Paths: ReadOnly[Sequence[str]]
+    Paths: ReadOnly[Union[List[str], Tuple[str, ...]]]
     CompressionType: NotRequired[ReadOnly[CompressionTypeType]]
-    Exclusions: NotRequired[ReadOnly[Sequence[str]]]
+    Exclusions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     GroupSize: NotRequired[ReadOnly[str]]
     GroupFiles: NotRequired[ReadOnly[str]]
     Recurse: NotRequired[ReadOnly[bool]]
@@ -4092,9 +4092,9 @@ class S3JsonSourceTypeDef(TypedDict):
 
 class S3ParquetSourceTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Paths: ReadOnly[Sequence[str]]
+    Paths: ReadOnly[Union[List[str], Tuple[str, ...]]]
     CompressionType: NotRequired[ReadOnly[ParquetCompressionTypeType]]
-    Exclusions: NotRequired[ReadOnly[Sequence[str]]]
+    Exclusions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     GroupSize: NotRequired[ReadOnly[str]]
     GroupFiles: NotRequired[ReadOnly[str]]
     Recurse: NotRequired[ReadOnly[bool]]
@@ -4105,12 +4105,12 @@ class S3ParquetSourceTypeDef(TypedDict):
 
 class SelectFieldsTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
-    Paths: ReadOnly[Sequence[Sequence[str]]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    Paths: ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]
 
 class SelectFromCollectionTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Index: ReadOnly[int]
 
 class SnowflakeNodeDataTypeDef(TypedDict):
@@ -4144,7 +4144,7 @@ class SnowflakeSourceTypeDef(TypedDict):
 class SnowflakeTargetTypeDef(TypedDict):
     Name: ReadOnly[str]
     Data: ReadOnly[SnowflakeNodeDataTypeDef]
-    Inputs: NotRequired[ReadOnly[Sequence[str]]]
+    Inputs: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class SparkConnectorSourceTypeDef(TypedDict):
     Name: ReadOnly[str]
@@ -4156,7 +4156,7 @@ class SparkConnectorSourceTypeDef(TypedDict):
 
 class SparkConnectorTargetTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     ConnectionName: ReadOnly[str]
     ConnectorName: ReadOnly[str]
     ConnectionType: ReadOnly[str]
@@ -4165,26 +4165,26 @@ class SparkConnectorTargetTypeDef(TypedDict):
 
 class SparkSQLTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     SqlQuery: ReadOnly[str]
     SqlAliases: ReadOnly[Sequence[SqlAliasTypeDef]]
     OutputSchemas: NotRequired[ReadOnly[Sequence[GlueSchemaTypeDef]]]
 
 class SpigotTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Path: ReadOnly[str]
     Topk: NotRequired[ReadOnly[int]]
     Prob: NotRequired[ReadOnly[float]]
 
 class SplitFieldsTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
-    Paths: ReadOnly[Sequence[Sequence[str]]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    Paths: ReadOnly[Sequence[Union[List[str], Tuple[str, ...]]]]
 
 class UnionTypeDef(TypedDict):
     Name: ReadOnly[str]
-    Inputs: ReadOnly[Sequence[str]]
+    Inputs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     UnionType: ReadOnly[UnionTypeType]
 
 class CodeGenConfigurationNodeTypeDef(TypedDict):
@@ -4353,8 +4353,8 @@ class ColumnStatisticsDataOutputTypeDef(TypedDict):
     BinaryColumnStatisticsData: NotRequired[BinaryColumnStatisticsDataTypeDef]
 
 class DateColumnStatisticsDataTypeDef(TypedDict):
-    MinimumValue: NotRequired[ReadOnly[TimestampTypeDef]]
-    MaximumValue: NotRequired[ReadOnly[TimestampTypeDef]]
+    MinimumValue: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    MaximumValue: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     NumberOfNulls: ReadOnly[int]
     NumberOfDistinctValues: ReadOnly[int]
 
@@ -4435,7 +4435,7 @@ class ColumnStatisticsTaskSettingsTypeDef(TypedDict):
 class ColumnStatisticsTypeDef(TypedDict):
     ColumnName: ReadOnly[str]
     ColumnType: ReadOnly[str]
-    AnalyzedTime: ReadOnly[TimestampTypeDef]
+    AnalyzedTime: ReadOnly[Union[TimestampTypeDef, int, float]]
     StatisticsData: ReadOnly[ColumnStatisticsDataTypeDef]
 
 class ComputeEnvironmentConfigurationTypeDef(TypedDict):
@@ -4457,7 +4457,7 @@ class ConfigurationObjectOutputTypeDef(TypedDict):
 
 class ConfigurationObjectTypeDef(TypedDict):
     DefaultValue: NotRequired[ReadOnly[str]]
-    AllowedValues: NotRequired[ReadOnly[Sequence[str]]]
+    AllowedValues: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MinValue: NotRequired[ReadOnly[str]]
     MaxValue: NotRequired[ReadOnly[str]]
 
@@ -4469,14 +4469,14 @@ class ConfusionMatrixTypeDef(TypedDict):
 
 class PhysicalConnectionRequirementsTypeDef(TypedDict):
     SubnetId: NotRequired[ReadOnly[str]]
-    SecurityGroupIdList: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIdList: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AvailabilityZone: NotRequired[ReadOnly[str]]
 
 class ConnectionInputTypeDef(TypedDict):
     Name: ReadOnly[str]
     Description: NotRequired[ReadOnly[str]]
     ConnectionType: ReadOnly[ConnectionTypeType]
-    MatchCriteria: NotRequired[ReadOnly[Sequence[str]]]
+    MatchCriteria: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ConnectionProperties: ReadOnly[Mapping[ConnectionPropertyKeyType, str]]
     SparkProperties: NotRequired[ReadOnly[Mapping[str, str]]]
     AthenaProperties: NotRequired[ReadOnly[Mapping[str, str]]]
@@ -4546,7 +4546,7 @@ class ConnectionTypeDef(TypedDict):
     CompatibleComputeEnvironments: NotRequired[List[ComputeEnvironmentType]]
 
 class ConnectionsListTypeDef(TypedDict):
-    Connections: NotRequired[ReadOnly[Sequence[str]]]
+    Connections: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class ConnectorAuthorizationCodePropertiesTypeDef(TypedDict):
     AuthorizationCodeUrl: NotRequired[ReadOnly[ConnectorPropertyTypeDef]]
@@ -4623,32 +4623,32 @@ class CrawlerMetricsTypeDef(TypedDict):
     TablesDeleted: NotRequired[int]
 
 class DeltaTargetTypeDef(TypedDict):
-    DeltaTables: NotRequired[ReadOnly[Sequence[str]]]
+    DeltaTables: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ConnectionName: NotRequired[ReadOnly[str]]
     WriteManifest: NotRequired[ReadOnly[bool]]
     CreateNativeDeltaTable: NotRequired[ReadOnly[bool]]
 
 class HudiTargetTypeDef(TypedDict):
-    Paths: NotRequired[ReadOnly[Sequence[str]]]
+    Paths: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ConnectionName: NotRequired[ReadOnly[str]]
-    Exclusions: NotRequired[ReadOnly[Sequence[str]]]
+    Exclusions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaximumTraversalDepth: NotRequired[ReadOnly[int]]
 
 class IcebergTargetTypeDef(TypedDict):
-    Paths: NotRequired[ReadOnly[Sequence[str]]]
+    Paths: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ConnectionName: NotRequired[ReadOnly[str]]
-    Exclusions: NotRequired[ReadOnly[Sequence[str]]]
+    Exclusions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaximumTraversalDepth: NotRequired[ReadOnly[int]]
 
 class JdbcTargetTypeDef(TypedDict):
     ConnectionName: NotRequired[ReadOnly[str]]
     Path: NotRequired[ReadOnly[str]]
-    Exclusions: NotRequired[ReadOnly[Sequence[str]]]
+    Exclusions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     EnableAdditionalMetadata: NotRequired[ReadOnly[Sequence[JdbcMetadataEntryType]]]
 
 class S3TargetTypeDef(TypedDict):
     Path: NotRequired[ReadOnly[str]]
-    Exclusions: NotRequired[ReadOnly[Sequence[str]]]
+    Exclusions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ConnectionName: NotRequired[ReadOnly[str]]
     SampleSize: NotRequired[ReadOnly[int]]
     EventQueueArn: NotRequired[ReadOnly[str]]
@@ -4692,11 +4692,11 @@ class CreateCsvClassifierRequestTypeDef(TypedDict):
     Delimiter: NotRequired[ReadOnly[str]]
     QuoteSymbol: NotRequired[ReadOnly[str]]
     ContainsHeader: NotRequired[ReadOnly[CsvHeaderOptionType]]
-    Header: NotRequired[ReadOnly[Sequence[str]]]
+    Header: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DisableValueTrimming: NotRequired[ReadOnly[bool]]
     AllowSingleColumn: NotRequired[ReadOnly[bool]]
     CustomDatatypeConfigured: NotRequired[ReadOnly[bool]]
-    CustomDatatypes: NotRequired[ReadOnly[Sequence[str]]]
+    CustomDatatypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Serde: NotRequired[ReadOnly[CsvSerdeOptionType]]
 
 class CreateGrokClassifierRequestTypeDef(TypedDict):
@@ -4728,7 +4728,7 @@ class CreateColumnStatisticsTaskSettingsRequestTypeDef(TypedDict):
     TableName: ReadOnly[str]
     Role: ReadOnly[str]
     Schedule: NotRequired[ReadOnly[str]]
-    ColumnNameList: NotRequired[ReadOnly[Sequence[str]]]
+    ColumnNameList: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     SampleSize: NotRequired[ReadOnly[float]]
     CatalogID: NotRequired[ReadOnly[str]]
     SecurityConfiguration: NotRequired[ReadOnly[str]]
@@ -4753,7 +4753,7 @@ class CreateCrawlerRequestTypeDef(TypedDict):
     Description: NotRequired[ReadOnly[str]]
     Targets: ReadOnly[CrawlerTargetsTypeDef]
     Schedule: NotRequired[ReadOnly[str]]
-    Classifiers: NotRequired[ReadOnly[Sequence[str]]]
+    Classifiers: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     TablePrefix: NotRequired[ReadOnly[str]]
     SchemaChangePolicy: NotRequired[ReadOnly[SchemaChangePolicyTypeDef]]
     RecrawlPolicy: NotRequired[ReadOnly[RecrawlPolicyTypeDef]]
@@ -4769,7 +4769,7 @@ class CreateCrawlerResponseTypeDef(TypedDict):
 class CreateCustomEntityTypeRequestTypeDef(TypedDict):
     Name: ReadOnly[str]
     RegexString: ReadOnly[str]
-    ContextWords: NotRequired[ReadOnly[Sequence[str]]]
+    ContextWords: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Tags: NotRequired[ReadOnly[Mapping[str, str]]]
 
 class CreateCustomEntityTypeResponseTypeDef(TypedDict):
@@ -4826,10 +4826,10 @@ class CreateDatabaseResponseTypeDef(TypedDict):
 class CreateDevEndpointRequestTypeDef(TypedDict):
     EndpointName: ReadOnly[str]
     RoleArn: ReadOnly[str]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     SubnetId: NotRequired[ReadOnly[str]]
     PublicKey: NotRequired[ReadOnly[str]]
-    PublicKeys: NotRequired[ReadOnly[Sequence[str]]]
+    PublicKeys: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     NumberOfNodes: NotRequired[ReadOnly[int]]
     WorkerType: NotRequired[ReadOnly[WorkerTypeType]]
     GlueVersion: NotRequired[ReadOnly[str]]
@@ -4864,7 +4864,7 @@ class CreateDevEndpointResponseTypeDef(TypedDict):
 
 class CreateGlueIdentityCenterConfigurationRequestTypeDef(TypedDict):
     InstanceArn: ReadOnly[str]
-    Scopes: NotRequired[ReadOnly[Sequence[str]]]
+    Scopes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     UserBackgroundSessionsEnabled: NotRequired[ReadOnly[bool]]
 
 class CreateGlueIdentityCenterConfigurationResponseTypeDef(TypedDict):
@@ -4981,9 +4981,9 @@ class CreateIntegrationResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class SourceTableConfigTypeDef(TypedDict):
-    Fields: NotRequired[ReadOnly[Sequence[str]]]
+    Fields: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     FilterPredicate: NotRequired[ReadOnly[str]]
-    PrimaryKey: NotRequired[ReadOnly[Sequence[str]]]
+    PrimaryKey: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     RecordUpdateField: NotRequired[ReadOnly[str]]
 
 class IntegrationPartitionTypeDef(TypedDict):
@@ -5083,7 +5083,7 @@ class CreateMLTransformResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class PartitionIndexTypeDef(TypedDict):
-    Keys: ReadOnly[Sequence[str]]
+    Keys: ReadOnly[Union[List[str], Tuple[str, ...]]]
     IndexName: ReadOnly[str]
 
 class CreatePartitionIndexRequestTypeDef(TypedDict):
@@ -5286,15 +5286,15 @@ class ViewDefinitionInputTypeDef(TypedDict):
     ViewVersionToken: NotRequired[ReadOnly[str]]
     RefreshSeconds: NotRequired[ReadOnly[int]]
     LastRefreshType: NotRequired[ReadOnly[LastRefreshTypeType]]
-    SubObjects: NotRequired[ReadOnly[Sequence[str]]]
+    SubObjects: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     SubObjectVersionIds: NotRequired[ReadOnly[Sequence[int]]]
 
 class TableInputTypeDef(TypedDict):
     Name: ReadOnly[str]
     Description: NotRequired[ReadOnly[str]]
     Owner: NotRequired[ReadOnly[str]]
-    LastAccessTime: NotRequired[ReadOnly[TimestampTypeDef]]
-    LastAnalyzedTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    LastAccessTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    LastAnalyzedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Retention: NotRequired[ReadOnly[int]]
     StorageDescriptor: NotRequired[ReadOnly[StorageDescriptorTypeDef]]
     PartitionKeys: NotRequired[ReadOnly[Sequence[ColumnTypeDef]]]
@@ -5436,8 +5436,8 @@ class DataQualityResultFilterCriteriaTypeDef(TypedDict):
     DataSource: NotRequired[ReadOnly[DataSourceTypeDef]]
     JobName: NotRequired[ReadOnly[str]]
     JobRunId: NotRequired[ReadOnly[str]]
-    StartedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
-    StartedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    StartedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 class DataQualityRuleRecommendationRunDescriptionTypeDef(TypedDict):
     RunId: NotRequired[str]
@@ -5447,8 +5447,8 @@ class DataQualityRuleRecommendationRunDescriptionTypeDef(TypedDict):
 
 class DataQualityRuleRecommendationRunFilterTypeDef(TypedDict):
     DataSource: ReadOnly[DataSourceTypeDef]
-    StartedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
-    StartedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    StartedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 class DataQualityRulesetEvaluationRunDescriptionTypeDef(TypedDict):
     RunId: NotRequired[str]
@@ -5458,17 +5458,17 @@ class DataQualityRulesetEvaluationRunDescriptionTypeDef(TypedDict):
 
 class DataQualityRulesetEvaluationRunFilterTypeDef(TypedDict):
     DataSource: ReadOnly[DataSourceTypeDef]
-    StartedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
-    StartedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    StartedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     RulesetName: NotRequired[ReadOnly[str]]
 
 class DataQualityRulesetFilterCriteriaTypeDef(TypedDict):
     Name: NotRequired[ReadOnly[str]]
     Description: NotRequired[ReadOnly[str]]
-    CreatedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
-    CreatedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
-    LastModifiedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
-    LastModifiedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
+    CreatedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    CreatedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    LastModifiedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    LastModifiedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     TargetTable: NotRequired[ReadOnly[DataQualityTargetTableTypeDef]]
 
 class DataQualityRulesetListDetailsTypeDef(TypedDict):
@@ -5514,7 +5514,7 @@ class DeleteColumnStatisticsForPartitionRequestTypeDef(TypedDict):
     CatalogId: NotRequired[ReadOnly[str]]
     DatabaseName: ReadOnly[str]
     TableName: ReadOnly[str]
-    PartitionValues: ReadOnly[Sequence[str]]
+    PartitionValues: ReadOnly[Union[List[str], Tuple[str, ...]]]
     ColumnName: ReadOnly[str]
 
 class DeleteColumnStatisticsForPartitionResponseTypeDef(TypedDict):
@@ -5646,7 +5646,7 @@ class DeletePartitionRequestTypeDef(TypedDict):
     CatalogId: NotRequired[ReadOnly[str]]
     DatabaseName: ReadOnly[str]
     TableName: ReadOnly[str]
-    PartitionValues: ReadOnly[Sequence[str]]
+    PartitionValues: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class DeletePartitionResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
@@ -5817,6 +5817,7 @@ class DescribeEntityRequestPaginateTypeDef(TypedDict):
     ConnectionName: str
     CatalogId: NotRequired[str]
     EntityName: str
+    NextToken: NotRequired[str]
     DataStoreApiVersion: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -5878,7 +5879,7 @@ class DescribeInboundIntegrationsResponseTypeDef(TypedDict):
 
 class IntegrationFilterTypeDef(TypedDict):
     Name: NotRequired[ReadOnly[str]]
-    Values: NotRequired[ReadOnly[Sequence[str]]]
+    Values: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class DescribeIntegrationsRequestTypeDef(TypedDict):
     IntegrationIdentifier: NotRequired[ReadOnly[str]]
@@ -6023,6 +6024,8 @@ class GetClassifierResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class GetClassifiersRequestPaginateTypeDef(TypedDict):
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetClassifiersRequestTypeDef(TypedDict):
@@ -6042,8 +6045,8 @@ class GetColumnStatisticsForPartitionRequestTypeDef(TypedDict):
     CatalogId: NotRequired[ReadOnly[str]]
     DatabaseName: ReadOnly[str]
     TableName: ReadOnly[str]
-    PartitionValues: ReadOnly[Sequence[str]]
-    ColumnNames: ReadOnly[Sequence[str]]
+    PartitionValues: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ColumnNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class GetColumnStatisticsForPartitionResponseTypeDef(TypedDict):
     ColumnStatisticsList: NotRequired[List[ColumnStatisticsOutputTypeDef]]
@@ -6054,7 +6057,7 @@ class GetColumnStatisticsForTableRequestTypeDef(TypedDict):
     CatalogId: NotRequired[ReadOnly[str]]
     DatabaseName: ReadOnly[str]
     TableName: ReadOnly[str]
-    ColumnNames: ReadOnly[Sequence[str]]
+    ColumnNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class GetColumnStatisticsForTableResponseTypeDef(TypedDict):
     ColumnStatisticsList: NotRequired[List[ColumnStatisticsOutputTypeDef]]
@@ -6098,7 +6101,7 @@ class GetConnectionResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class GetConnectionsFilterTypeDef(TypedDict):
-    MatchCriteria: NotRequired[ReadOnly[Sequence[str]]]
+    MatchCriteria: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ConnectionType: NotRequired[ReadOnly[ConnectionTypeType]]
     ConnectionSchemaVersion: NotRequired[ReadOnly[int]]
 
@@ -6106,6 +6109,8 @@ class GetConnectionsRequestPaginateTypeDef(TypedDict):
     CatalogId: NotRequired[str]
     Filter: NotRequired[GetConnectionsFilterTypeDef]
     HidePassword: NotRequired[bool]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetConnectionsRequestTypeDef(TypedDict):
@@ -6125,11 +6130,13 @@ class GetConnectionsResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class GetCrawlerMetricsRequestPaginateTypeDef(TypedDict):
-    CrawlerNameList: NotRequired[Sequence[str]]
+    CrawlerNameList: NotRequired[Union[List[str], Tuple[str, ...]]]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetCrawlerMetricsRequestTypeDef(TypedDict):
-    CrawlerNameList: NotRequired[ReadOnly[Sequence[str]]]
+    CrawlerNameList: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxResults: NotRequired[ReadOnly[int]]
     NextToken: NotRequired[ReadOnly[str]]
 
@@ -6150,6 +6157,8 @@ class GetCrawlerResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class GetCrawlersRequestPaginateTypeDef(TypedDict):
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetCrawlersRequestTypeDef(TypedDict):
@@ -6297,6 +6306,8 @@ class GetDatabaseResponseTypeDef(TypedDict):
 
 class GetDatabasesRequestPaginateTypeDef(TypedDict):
     CatalogId: NotRequired[str]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     ResourceShareType: NotRequired[ResourceShareTypeType]
     AttributesToGet: NotRequired[Sequence[DatabaseAttributesType]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -6333,6 +6344,8 @@ class GetDevEndpointResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class GetDevEndpointsRequestPaginateTypeDef(TypedDict):
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetDevEndpointsRequestTypeDef(TypedDict):
@@ -6358,7 +6371,7 @@ class GetEntityRecordsRequestTypeDef(TypedDict):
     FilterPredicate: NotRequired[ReadOnly[str]]
     Limit: ReadOnly[int]
     OrderBy: NotRequired[ReadOnly[str]]
-    SelectedFields: NotRequired[ReadOnly[Sequence[str]]]
+    SelectedFields: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class GetEntityRecordsResponseTypeDef(TypedDict):
     Records: NotRequired[List[DocumentOutputTypeDef]]
@@ -6443,6 +6456,8 @@ class GetJobRunResponseTypeDef(TypedDict):
 
 class GetJobRunsRequestPaginateTypeDef(TypedDict):
     JobName: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetJobRunsRequestTypeDef(TypedDict):
@@ -6460,6 +6475,8 @@ class GetJobRunsResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class GetJobsRequestPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetJobsRequestTypeDef(TypedDict):
@@ -6511,8 +6528,8 @@ class GetMLTaskRunResponseTypeDef(TypedDict):
 class TaskRunFilterCriteriaTypeDef(TypedDict):
     TaskRunType: NotRequired[ReadOnly[TaskTypeType]]
     Status: NotRequired[ReadOnly[TaskStatusTypeType]]
-    StartedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
-    StartedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    StartedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 class TaskRunSortCriteriaTypeDef(TypedDict):
     Column: TaskRunSortColumnTypeType
@@ -6576,10 +6593,10 @@ class TransformFilterCriteriaTypeDef(TypedDict):
     TransformType: NotRequired[ReadOnly[TransformTypeType]]
     Status: NotRequired[ReadOnly[TransformStatusTypeType]]
     GlueVersion: NotRequired[ReadOnly[str]]
-    CreatedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
-    CreatedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
-    LastModifiedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
-    LastModifiedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
+    CreatedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    CreatedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    LastModifiedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    LastModifiedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Schema: NotRequired[ReadOnly[Sequence[SchemaColumnTypeDef]]]
 
 class TransformSortCriteriaTypeDef(TypedDict):
@@ -6669,6 +6686,7 @@ class GetPartitionIndexesRequestPaginateTypeDef(TypedDict):
     CatalogId: NotRequired[str]
     DatabaseName: str
     TableName: str
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetPartitionIndexesRequestTypeDef(TypedDict):
@@ -6700,7 +6718,7 @@ class GetPartitionRequestTypeDef(TypedDict):
     CatalogId: NotRequired[ReadOnly[str]]
     DatabaseName: ReadOnly[str]
     TableName: ReadOnly[str]
-    PartitionValues: ReadOnly[Sequence[str]]
+    PartitionValues: ReadOnly[Union[List[str], Tuple[str, ...]]]
     AuditContext: NotRequired[ReadOnly[AuditContextTypeDef]]
 
 class GetPartitionResponseTypeDef(TypedDict):
@@ -6716,10 +6734,12 @@ class GetPartitionsRequestPaginateTypeDef(TypedDict):
     DatabaseName: str
     TableName: str
     Expression: NotRequired[str]
+    NextToken: NotRequired[str]
     Segment: NotRequired[SegmentTypeDef]
+    MaxResults: NotRequired[int]
     ExcludeColumnSchema: NotRequired[bool]
     TransactionId: NotRequired[str]
-    QueryAsOfTime: NotRequired[TimestampTypeDef]
+    QueryAsOfTime: NotRequired[Union[TimestampTypeDef, int, float]]
     AuditContext: NotRequired[AuditContextTypeDef]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -6733,7 +6753,7 @@ class GetPartitionsRequestTypeDef(TypedDict):
     MaxResults: NotRequired[ReadOnly[int]]
     ExcludeColumnSchema: NotRequired[ReadOnly[bool]]
     TransactionId: NotRequired[ReadOnly[str]]
-    QueryAsOfTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    QueryAsOfTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     AuditContext: NotRequired[ReadOnly[AuditContextTypeDef]]
 
 class GetPartitionsResponseFullResultTypeDef(TypedDict):
@@ -6775,6 +6795,8 @@ class GetRegistryResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class GetResourcePoliciesRequestPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetResourcePoliciesRequestTypeDef(TypedDict):
@@ -6879,6 +6901,8 @@ class GetSecurityConfigurationResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class GetSecurityConfigurationsRequestPaginateTypeDef(TypedDict):
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetSecurityConfigurationsRequestTypeDef(TypedDict):
@@ -6949,7 +6973,7 @@ class GetTableRequestTypeDef(TypedDict):
     DatabaseName: ReadOnly[str]
     Name: ReadOnly[str]
     TransactionId: NotRequired[ReadOnly[str]]
-    QueryAsOfTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    QueryAsOfTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     AuditContext: NotRequired[ReadOnly[AuditContextTypeDef]]
     IncludeStatusDetails: NotRequired[ReadOnly[bool]]
 
@@ -7044,6 +7068,8 @@ class GetTableVersionsRequestPaginateTypeDef(TypedDict):
     CatalogId: NotRequired[str]
     DatabaseName: str
     TableName: str
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     AuditContext: NotRequired[AuditContextTypeDef]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -7068,8 +7094,10 @@ class GetTablesRequestPaginateTypeDef(TypedDict):
     CatalogId: NotRequired[str]
     DatabaseName: str
     Expression: NotRequired[str]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     TransactionId: NotRequired[str]
-    QueryAsOfTime: NotRequired[TimestampTypeDef]
+    QueryAsOfTime: NotRequired[Union[TimestampTypeDef, int, float]]
     AuditContext: NotRequired[AuditContextTypeDef]
     IncludeStatusDetails: NotRequired[bool]
     AttributesToGet: NotRequired[Sequence[TableAttributesType]]
@@ -7082,7 +7110,7 @@ class GetTablesRequestTypeDef(TypedDict):
     NextToken: NotRequired[ReadOnly[str]]
     MaxResults: NotRequired[ReadOnly[int]]
     TransactionId: NotRequired[ReadOnly[str]]
-    QueryAsOfTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    QueryAsOfTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     AuditContext: NotRequired[ReadOnly[AuditContextTypeDef]]
     IncludeStatusDetails: NotRequired[ReadOnly[bool]]
     AttributesToGet: NotRequired[ReadOnly[Sequence[TableAttributesType]]]
@@ -7111,7 +7139,9 @@ class GetTriggerResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class GetTriggersRequestPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
     DependentJobName: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetTriggersRequestTypeDef(TypedDict):
@@ -7133,7 +7163,7 @@ class GetUnfilteredPartitionMetadataRequestTypeDef(TypedDict):
     CatalogId: ReadOnly[str]
     DatabaseName: ReadOnly[str]
     TableName: ReadOnly[str]
-    PartitionValues: ReadOnly[Sequence[str]]
+    PartitionValues: ReadOnly[Union[List[str], Tuple[str, ...]]]
     AuditContext: NotRequired[ReadOnly[AuditContextTypeDef]]
     SupportedPermissionTypes: ReadOnly[Sequence[PermissionTypeType]]
     QuerySessionContext: NotRequired[ReadOnly[QuerySessionContextTypeDef]]
@@ -7238,6 +7268,8 @@ class GetUserDefinedFunctionsRequestPaginateTypeDef(TypedDict):
     DatabaseName: NotRequired[str]
     Pattern: str
     FunctionType: NotRequired[FunctionTypeType]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetUserDefinedFunctionsRequestTypeDef(TypedDict):
@@ -7285,6 +7317,8 @@ class GetWorkflowRunResponseTypeDef(TypedDict):
 class GetWorkflowRunsRequestPaginateTypeDef(TypedDict):
     Name: str
     IncludeGraph: NotRequired[bool]
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetWorkflowRunsRequestTypeDef(TypedDict):
@@ -7326,7 +7360,7 @@ class ImportCatalogToGlueResponseTypeDef(TypedDict):
 
 class IntegrationResourcePropertyFilterTypeDef(TypedDict):
     Name: NotRequired[ReadOnly[str]]
-    Values: NotRequired[ReadOnly[Sequence[str]]]
+    Values: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class IntegrationResourcePropertyTypeDef(TypedDict):
     ResourceArn: str
@@ -7362,6 +7396,8 @@ class JobUpdateTypeDef(TypedDict):
     MaintenanceWindow: NotRequired[ReadOnly[str]]
 
 class ListBlueprintsRequestPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Tags: NotRequired[Mapping[str, str]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -7389,6 +7425,8 @@ class ListColumnStatisticsTaskRunsResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListConnectionTypesRequestPaginateTypeDef(TypedDict):
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListConnectionTypesRequestTypeDef(TypedDict):
@@ -7477,8 +7515,8 @@ class ListDataQualityRulesetsResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class TimestampFilterTypeDef(TypedDict):
-    RecordedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
-    RecordedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
+    RecordedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    RecordedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 class ListDataQualityStatisticAnnotationsRequestTypeDef(TypedDict):
     StatisticId: NotRequired[ReadOnly[str]]
@@ -7545,6 +7583,7 @@ class ListEntitiesRequestPaginateTypeDef(TypedDict):
     ConnectionName: NotRequired[str]
     CatalogId: NotRequired[str]
     ParentEntityName: NotRequired[str]
+    NextToken: NotRequired[str]
     DataStoreApiVersion: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -7577,6 +7616,8 @@ class ListIntegrationResourcePropertiesResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListJobsRequestPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     Tags: NotRequired[Mapping[str, str]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -7610,6 +7651,8 @@ class ListMaterializedViewRefreshTaskRunsRequestPaginateTypeDef(TypedDict):
     CatalogId: str
     DatabaseName: NotRequired[str]
     TableName: NotRequired[str]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListMaterializedViewRefreshTaskRunsRequestTypeDef(TypedDict):
@@ -7633,6 +7676,8 @@ class ListMaterializedViewRefreshTaskRunsResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListRegistriesInputPaginateTypeDef(TypedDict):
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListRegistriesInputTypeDef(TypedDict):
@@ -7658,6 +7703,8 @@ class ListRegistriesResponseTypeDef(TypedDict):
 
 class ListSchemaVersionsInputPaginateTypeDef(TypedDict):
     SchemaId: SchemaIdTypeDef
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListSchemaVersionsInputTypeDef(TypedDict):
@@ -7683,6 +7730,8 @@ class ListSchemaVersionsResponseTypeDef(TypedDict):
 
 class ListSchemasInputPaginateTypeDef(TypedDict):
     RegistryId: NotRequired[RegistryIdTypeDef]
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListSchemasInputTypeDef(TypedDict):
@@ -7735,6 +7784,8 @@ class ListTableOptimizerRunsRequestPaginateTypeDef(TypedDict):
     DatabaseName: str
     TableName: str
     Type: TableOptimizerTypeType
+    MaxResults: NotRequired[int]
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListTableOptimizerRunsRequestTypeDef(TypedDict):
@@ -7761,7 +7812,9 @@ class ListTableOptimizerRunsResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListTriggersRequestPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
     DependentJobName: NotRequired[str]
+    MaxResults: NotRequired[int]
     Tags: NotRequired[Mapping[str, str]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -7781,6 +7834,8 @@ class ListTriggersResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListUsageProfilesRequestPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListUsageProfilesRequestTypeDef(TypedDict):
@@ -7803,6 +7858,8 @@ class ListUsageProfilesResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListWorkflowsRequestPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListWorkflowsRequestTypeDef(TypedDict):
@@ -7983,7 +8040,7 @@ class ResetJobBookmarkResponseTypeDef(TypedDict):
 class ResumeWorkflowRunRequestTypeDef(TypedDict):
     Name: ReadOnly[str]
     RunId: ReadOnly[str]
-    NodeIds: ReadOnly[Sequence[str]]
+    NodeIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class ResumeWorkflowRunResponseTypeDef(TypedDict):
     RunId: NotRequired[str]
@@ -8030,7 +8087,7 @@ class StartBlueprintRunResponseTypeDef(TypedDict):
 class StartColumnStatisticsTaskRunRequestTypeDef(TypedDict):
     DatabaseName: ReadOnly[str]
     TableName: ReadOnly[str]
-    ColumnNameList: NotRequired[ReadOnly[Sequence[str]]]
+    ColumnNameList: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Role: ReadOnly[str]
     SampleSize: NotRequired[ReadOnly[float]]
     CatalogID: NotRequired[ReadOnly[str]]
@@ -8081,7 +8138,7 @@ class StartDataQualityRulesetEvaluationRunRequestTypeDef(TypedDict):
     AdditionalRunOptions: NotRequired[
         ReadOnly[DataQualityEvaluationRunAdditionalRunOptionsTypeDef]
     ]
-    RulesetNames: ReadOnly[Sequence[str]]
+    RulesetNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
     AdditionalDataSources: NotRequired[ReadOnly[Mapping[str, DataSourceTypeDef]]]
 
 class StartDataQualityRulesetEvaluationRunResponseTypeDef(TypedDict):
@@ -8252,7 +8309,7 @@ class TriggerUpdateTypeDef(TypedDict):
 
 class UntagResourceRequestTypeDef(TypedDict):
     ResourceArn: ReadOnly[str]
-    TagsToRemove: ReadOnly[Sequence[str]]
+    TagsToRemove: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class UntagResourceResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
@@ -8278,11 +8335,11 @@ class UpdateCsvClassifierRequestTypeDef(TypedDict):
     Delimiter: NotRequired[ReadOnly[str]]
     QuoteSymbol: NotRequired[ReadOnly[str]]
     ContainsHeader: NotRequired[ReadOnly[CsvHeaderOptionType]]
-    Header: NotRequired[ReadOnly[Sequence[str]]]
+    Header: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DisableValueTrimming: NotRequired[ReadOnly[bool]]
     AllowSingleColumn: NotRequired[ReadOnly[bool]]
     CustomDatatypeConfigured: NotRequired[ReadOnly[bool]]
-    CustomDatatypes: NotRequired[ReadOnly[Sequence[str]]]
+    CustomDatatypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Serde: NotRequired[ReadOnly[CsvSerdeOptionType]]
 
 class UpdateGrokClassifierRequestTypeDef(TypedDict):
@@ -8313,7 +8370,7 @@ class UpdateColumnStatisticsForPartitionRequestTypeDef(TypedDict):
     CatalogId: NotRequired[ReadOnly[str]]
     DatabaseName: ReadOnly[str]
     TableName: ReadOnly[str]
-    PartitionValues: ReadOnly[Sequence[str]]
+    PartitionValues: ReadOnly[Union[List[str], Tuple[str, ...]]]
     ColumnStatisticsList: ReadOnly[Sequence[ColumnStatisticsTypeDef]]
 
 class UpdateColumnStatisticsForPartitionResponseTypeDef(TypedDict):
@@ -8335,7 +8392,7 @@ class UpdateColumnStatisticsTaskSettingsRequestTypeDef(TypedDict):
     TableName: ReadOnly[str]
     Role: NotRequired[ReadOnly[str]]
     Schedule: NotRequired[ReadOnly[str]]
-    ColumnNameList: NotRequired[ReadOnly[Sequence[str]]]
+    ColumnNameList: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     SampleSize: NotRequired[ReadOnly[float]]
     CatalogID: NotRequired[ReadOnly[str]]
     SecurityConfiguration: NotRequired[ReadOnly[str]]
@@ -8358,7 +8415,7 @@ class UpdateCrawlerRequestTypeDef(TypedDict):
     Description: NotRequired[ReadOnly[str]]
     Targets: NotRequired[ReadOnly[CrawlerTargetsTypeDef]]
     Schedule: NotRequired[ReadOnly[str]]
-    Classifiers: NotRequired[ReadOnly[Sequence[str]]]
+    Classifiers: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     TablePrefix: NotRequired[ReadOnly[str]]
     SchemaChangePolicy: NotRequired[ReadOnly[SchemaChangePolicyTypeDef]]
     RecrawlPolicy: NotRequired[ReadOnly[RecrawlPolicyTypeDef]]
@@ -8399,18 +8456,18 @@ class UpdateDatabaseResponseTypeDef(TypedDict):
 class UpdateDevEndpointRequestTypeDef(TypedDict):
     EndpointName: ReadOnly[str]
     PublicKey: NotRequired[ReadOnly[str]]
-    AddPublicKeys: NotRequired[ReadOnly[Sequence[str]]]
-    DeletePublicKeys: NotRequired[ReadOnly[Sequence[str]]]
+    AddPublicKeys: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    DeletePublicKeys: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     CustomLibraries: NotRequired[ReadOnly[DevEndpointCustomLibrariesTypeDef]]
     UpdateEtlLibraries: NotRequired[ReadOnly[bool]]
-    DeleteArguments: NotRequired[ReadOnly[Sequence[str]]]
+    DeleteArguments: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AddArguments: NotRequired[ReadOnly[Mapping[str, str]]]
 
 class UpdateDevEndpointResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class UpdateGlueIdentityCenterConfigurationRequestTypeDef(TypedDict):
-    Scopes: NotRequired[ReadOnly[Sequence[str]]]
+    Scopes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     UserBackgroundSessionsEnabled: NotRequired[ReadOnly[bool]]
 
 class UpdateGlueIdentityCenterConfigurationResponseTypeDef(TypedDict):
@@ -8490,7 +8547,7 @@ class UpdatePartitionRequestTypeDef(TypedDict):
     CatalogId: NotRequired[ReadOnly[str]]
     DatabaseName: ReadOnly[str]
     TableName: ReadOnly[str]
-    PartitionValueList: ReadOnly[Sequence[str]]
+    PartitionValueList: ReadOnly[Union[List[str], Tuple[str, ...]]]
     PartitionInput: ReadOnly[PartitionInputTypeDef]
 
 class UpdatePartitionResponseTypeDef(TypedDict):

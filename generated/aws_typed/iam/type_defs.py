@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 from .._types import (
     NotRequired,
@@ -675,7 +675,7 @@ class ContextEntryTypeDef(TypedDict):
     """
 
     ContextKeyName: NotRequired[ReadOnly[str]]
-    ContextKeyValues: NotRequired[ReadOnly[Sequence[str]]]
+    ContextKeyValues: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ContextKeyType: NotRequired[ReadOnly[ContextKeyTypeEnumType]]
 
 
@@ -704,7 +704,7 @@ class PolicyParameterTypeDef(TypedDict):
     """
 
     Name: NotRequired[ReadOnly[str]]
-    Values: NotRequired[ReadOnly[Sequence[str]]]
+    Values: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Type: NotRequired[ReadOnly[PolicyParameterTypeEnumType]]
 
 
@@ -870,8 +870,8 @@ class CreateOpenIDConnectProviderRequestTypeDef(TypedDict):
     """CreateOpenIDConnectProviderRequest (input)."""
 
     Url: ReadOnly[str]
-    ClientIDList: NotRequired[ReadOnly[Sequence[str]]]
-    ThumbprintList: NotRequired[ReadOnly[Sequence[str]]]
+    ClientIDList: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ThumbprintList: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
@@ -1600,6 +1600,8 @@ class GetAccountAuthorizationDetailsRequestPaginateTypeDef(TypedDict):
     """GetAccountAuthorizationDetailsRequest (paginate() request)."""
 
     Filter: NotRequired[Sequence[EntityTypeType]]
+    MaxItems: NotRequired[int]
+    Marker: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -1746,7 +1748,7 @@ class GetAccountSummaryResponseTypeDef(TypedDict):
 class GetContextKeysForCustomPolicyRequestTypeDef(TypedDict):
     """GetContextKeysForCustomPolicyRequest (input)."""
 
-    PolicyInputList: ReadOnly[Sequence[str]]
+    PolicyInputList: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class GetContextKeysForPolicyResponseTypeDef(TypedDict):
@@ -1762,7 +1764,7 @@ class GetContextKeysForPrincipalPolicyRequestTypeDef(TypedDict):
     """GetContextKeysForPrincipalPolicyRequest (input)."""
 
     PolicySourceArn: ReadOnly[str]
-    PolicyInputList: NotRequired[ReadOnly[Sequence[str]]]
+    PolicyInputList: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class GetCredentialReportResponseTypeDef(TypedDict):
@@ -1817,6 +1819,8 @@ class GetGroupRequestPaginateTypeDef(TypedDict):
     """GetGroupRequest (paginate() request)."""
 
     GroupName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2239,6 +2243,8 @@ class ListAccessKeysRequestPaginateTypeDef(TypedDict):
     """ListAccessKeysRequest (paginate() request)."""
 
     UserName: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2276,6 +2282,8 @@ class ListAccessKeysResponseTypeDef(TypedDict):
 class ListAccountAliasesRequestPaginateTypeDef(TypedDict):
     """ListAccountAliasesRequest (paginate() request)."""
 
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2315,6 +2323,8 @@ class ListAttachedGroupPoliciesRequestPaginateTypeDef(TypedDict):
 
     GroupName: str
     PathPrefix: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2348,6 +2358,8 @@ class ListAttachedRolePoliciesRequestPaginateTypeDef(TypedDict):
 
     RoleName: str
     PathPrefix: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2389,6 +2401,8 @@ class ListAttachedUserPoliciesRequestPaginateTypeDef(TypedDict):
 
     UserName: str
     PathPrefix: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2449,6 +2463,8 @@ class ListEntitiesForPolicyRequestPaginateTypeDef(TypedDict):
     EntityFilter: NotRequired[EntityTypeType]
     PathPrefix: NotRequired[str]
     PolicyUsageFilter: NotRequired[PolicyUsageTypeType]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2524,6 +2540,8 @@ class ListGroupPoliciesRequestPaginateTypeDef(TypedDict):
     """ListGroupPoliciesRequest (paginate() request)."""
 
     GroupName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2555,6 +2573,8 @@ class ListGroupsForUserRequestPaginateTypeDef(TypedDict):
     """ListGroupsForUserRequest (paginate() request)."""
 
     UserName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2593,6 +2613,8 @@ class ListGroupsRequestPaginateTypeDef(TypedDict):
     """ListGroupsRequest (paginate() request)."""
 
     PathPrefix: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2624,6 +2646,8 @@ class ListInstanceProfileTagsRequestPaginateTypeDef(TypedDict):
     """ListInstanceProfileTagsRequest (paginate() request)."""
 
     InstanceProfileName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2655,6 +2679,8 @@ class ListInstanceProfilesForRoleRequestPaginateTypeDef(TypedDict):
     """ListInstanceProfilesForRoleRequest (paginate() request)."""
 
     RoleName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2693,6 +2719,8 @@ class ListInstanceProfilesRequestPaginateTypeDef(TypedDict):
     """ListInstanceProfilesRequest (paginate() request)."""
 
     PathPrefix: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2724,6 +2752,8 @@ class ListMFADeviceTagsRequestPaginateTypeDef(TypedDict):
     """ListMFADeviceTagsRequest (paginate() request)."""
 
     SerialNumber: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2755,6 +2785,8 @@ class ListMFADevicesRequestPaginateTypeDef(TypedDict):
     """ListMFADevicesRequest (paginate() request)."""
 
     UserName: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2801,6 +2833,8 @@ class ListOpenIDConnectProviderTagsRequestPaginateTypeDef(TypedDict):
     """ListOpenIDConnectProviderTagsRequest (paginate() request)."""
 
     OpenIDConnectProviderArn: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2885,7 +2919,7 @@ class ListPoliciesGrantingServiceAccessRequestTypeDef(TypedDict):
 
     Marker: NotRequired[ReadOnly[str]]
     Arn: ReadOnly[str]
-    ServiceNamespaces: ReadOnly[Sequence[str]]
+    ServiceNamespaces: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class ListPoliciesGrantingServiceAccessResponseTypeDef(TypedDict):
@@ -2904,6 +2938,8 @@ class ListPoliciesRequestPaginateTypeDef(TypedDict):
     OnlyAttached: NotRequired[bool]
     PathPrefix: NotRequired[str]
     PolicyUsageFilter: NotRequired[PolicyUsageTypeType]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2938,6 +2974,8 @@ class ListPolicyTagsRequestPaginateTypeDef(TypedDict):
     """ListPolicyTagsRequest (paginate() request)."""
 
     PolicyArn: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2969,6 +3007,8 @@ class ListPolicyVersionsRequestPaginateTypeDef(TypedDict):
     """ListPolicyVersionsRequest (paginate() request)."""
 
     PolicyArn: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -3007,6 +3047,8 @@ class ListRolePoliciesRequestPaginateTypeDef(TypedDict):
     """ListRolePoliciesRequest (paginate() request)."""
 
     RoleName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -3045,6 +3087,8 @@ class ListRoleTagsRequestPaginateTypeDef(TypedDict):
     """ListRoleTagsRequest (paginate() request)."""
 
     RoleName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -3076,6 +3120,8 @@ class ListRolesRequestPaginateTypeDef(TypedDict):
     """ListRolesRequest (paginate() request)."""
 
     PathPrefix: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -3107,6 +3153,8 @@ class ListSAMLProviderTagsRequestPaginateTypeDef(TypedDict):
     """ListSAMLProviderTagsRequest (paginate() request)."""
 
     SAMLProviderArn: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -3156,6 +3204,8 @@ class ListSSHPublicKeysRequestPaginateTypeDef(TypedDict):
     """ListSSHPublicKeysRequest (paginate() request)."""
 
     UserName: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -3198,6 +3248,8 @@ class ListServerCertificateTagsRequestPaginateTypeDef(TypedDict):
     """ListServerCertificateTagsRequest (paginate() request)."""
 
     ServerCertificateName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -3229,6 +3281,8 @@ class ListServerCertificatesRequestPaginateTypeDef(TypedDict):
     """ListServerCertificatesRequest (paginate() request)."""
 
     PathPrefix: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -3294,6 +3348,8 @@ class ListSigningCertificatesRequestPaginateTypeDef(TypedDict):
     """ListSigningCertificatesRequest (paginate() request)."""
 
     UserName: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -3342,6 +3398,8 @@ class ListUserPoliciesRequestPaginateTypeDef(TypedDict):
     """ListUserPoliciesRequest (paginate() request)."""
 
     UserName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -3380,6 +3438,8 @@ class ListUserTagsRequestPaginateTypeDef(TypedDict):
     """ListUserTagsRequest (paginate() request)."""
 
     UserName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -3411,6 +3471,8 @@ class ListUsersRequestPaginateTypeDef(TypedDict):
     """ListUsersRequest (paginate() request)."""
 
     PathPrefix: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -3442,6 +3504,8 @@ class ListVirtualMFADevicesRequestPaginateTypeDef(TypedDict):
     """ListVirtualMFADevicesRequest (paginate() request)."""
 
     AssignmentStatus: NotRequired[AssignmentStatusTypeType]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -3637,25 +3701,29 @@ class SetSecurityTokenServicePreferencesRequestTypeDef(TypedDict):
 class SimulateCustomPolicyRequestPaginateTypeDef(TypedDict):
     """SimulateCustomPolicyRequest (paginate() request)."""
 
-    PolicyInputList: Sequence[str]
-    PermissionsBoundaryPolicyInputList: NotRequired[Sequence[str]]
-    ActionNames: Sequence[str]
-    ResourceArns: NotRequired[Sequence[str]]
+    PolicyInputList: Union[List[str], Tuple[str, ...]]
+    PermissionsBoundaryPolicyInputList: NotRequired[Union[List[str], Tuple[str, ...]]]
+    ActionNames: Union[List[str], Tuple[str, ...]]
+    ResourceArns: NotRequired[Union[List[str], Tuple[str, ...]]]
     ResourcePolicy: NotRequired[str]
     ResourceOwner: NotRequired[str]
     CallerArn: NotRequired[str]
     ContextEntries: NotRequired[Sequence[ContextEntryTypeDef]]
     ResourceHandlingOption: NotRequired[str]
+    MaxItems: NotRequired[int]
+    Marker: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
 class SimulateCustomPolicyRequestTypeDef(TypedDict):
     """SimulateCustomPolicyRequest (input)."""
 
-    PolicyInputList: ReadOnly[Sequence[str]]
-    PermissionsBoundaryPolicyInputList: NotRequired[ReadOnly[Sequence[str]]]
-    ActionNames: ReadOnly[Sequence[str]]
-    ResourceArns: NotRequired[ReadOnly[Sequence[str]]]
+    PolicyInputList: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    PermissionsBoundaryPolicyInputList: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
+    ActionNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ResourceArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ResourcePolicy: NotRequired[ReadOnly[str]]
     ResourceOwner: NotRequired[ReadOnly[str]]
     CallerArn: NotRequired[ReadOnly[str]]
@@ -3689,15 +3757,17 @@ class SimulatePrincipalPolicyRequestPaginateTypeDef(TypedDict):
     """SimulatePrincipalPolicyRequest (paginate() request)."""
 
     PolicySourceArn: str
-    PolicyInputList: NotRequired[Sequence[str]]
-    PermissionsBoundaryPolicyInputList: NotRequired[Sequence[str]]
-    ActionNames: Sequence[str]
-    ResourceArns: NotRequired[Sequence[str]]
+    PolicyInputList: NotRequired[Union[List[str], Tuple[str, ...]]]
+    PermissionsBoundaryPolicyInputList: NotRequired[Union[List[str], Tuple[str, ...]]]
+    ActionNames: Union[List[str], Tuple[str, ...]]
+    ResourceArns: NotRequired[Union[List[str], Tuple[str, ...]]]
     ResourcePolicy: NotRequired[str]
     ResourceOwner: NotRequired[str]
     CallerArn: NotRequired[str]
     ContextEntries: NotRequired[Sequence[ContextEntryTypeDef]]
     ResourceHandlingOption: NotRequired[str]
+    MaxItems: NotRequired[int]
+    Marker: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -3705,10 +3775,12 @@ class SimulatePrincipalPolicyRequestTypeDef(TypedDict):
     """SimulatePrincipalPolicyRequest (input)."""
 
     PolicySourceArn: ReadOnly[str]
-    PolicyInputList: NotRequired[ReadOnly[Sequence[str]]]
-    PermissionsBoundaryPolicyInputList: NotRequired[ReadOnly[Sequence[str]]]
-    ActionNames: ReadOnly[Sequence[str]]
-    ResourceArns: NotRequired[ReadOnly[Sequence[str]]]
+    PolicyInputList: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    PermissionsBoundaryPolicyInputList: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
+    ActionNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ResourceArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ResourcePolicy: NotRequired[ReadOnly[str]]
     ResourceOwner: NotRequired[ReadOnly[str]]
     CallerArn: NotRequired[ReadOnly[str]]
@@ -3778,56 +3850,56 @@ class UntagInstanceProfileRequestTypeDef(TypedDict):
     """UntagInstanceProfileRequest (input)."""
 
     InstanceProfileName: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class UntagMFADeviceRequestTypeDef(TypedDict):
     """UntagMFADeviceRequest (input)."""
 
     SerialNumber: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class UntagOpenIDConnectProviderRequestTypeDef(TypedDict):
     """UntagOpenIDConnectProviderRequest (input)."""
 
     OpenIDConnectProviderArn: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class UntagPolicyRequestTypeDef(TypedDict):
     """UntagPolicyRequest (input)."""
 
     PolicyArn: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class UntagRoleRequestTypeDef(TypedDict):
     """UntagRoleRequest (input)."""
 
     RoleName: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class UntagSAMLProviderRequestTypeDef(TypedDict):
     """UntagSAMLProviderRequest (input)."""
 
     SAMLProviderArn: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class UntagServerCertificateRequestTypeDef(TypedDict):
     """UntagServerCertificateRequest (input)."""
 
     ServerCertificateName: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class UntagUserRequestTypeDef(TypedDict):
     """UntagUserRequest (input)."""
 
     UserName: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class UpdateAccessKeyRequestTypeDef(TypedDict):
@@ -3906,7 +3978,7 @@ class UpdateOpenIDConnectProviderThumbprintRequestTypeDef(TypedDict):
     """UpdateOpenIDConnectProviderThumbprintRequest (input)."""
 
     OpenIDConnectProviderArn: ReadOnly[str]
-    ThumbprintList: ReadOnly[Sequence[str]]
+    ThumbprintList: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class UpdateRoleDescriptionRequestTypeDef(TypedDict):

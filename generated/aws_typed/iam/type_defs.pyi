@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 from .._types import (
     NotRequired,
@@ -588,7 +588,7 @@ class ChangePasswordRequestTypeDef(TypedDict):
 
 class ContextEntryTypeDef(TypedDict):
     ContextKeyName: NotRequired[ReadOnly[str]]
-    ContextKeyValues: NotRequired[ReadOnly[Sequence[str]]]
+    ContextKeyValues: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ContextKeyType: NotRequired[ReadOnly[ContextKeyTypeEnumType]]
 
 class CreateAccessKeyRequestTypeDef(TypedDict):
@@ -603,7 +603,7 @@ class CreateAccountAliasRequestTypeDef(TypedDict):
 
 class PolicyParameterTypeDef(TypedDict):
     Name: NotRequired[ReadOnly[str]]
-    Values: NotRequired[ReadOnly[Sequence[str]]]
+    Values: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Type: NotRequired[ReadOnly[PolicyParameterTypeEnumType]]
 
 class DelegationPermissionTypeDef(TypedDict):
@@ -703,8 +703,8 @@ class CreateLoginProfileResponseTypeDef(TypedDict):
 
 class CreateOpenIDConnectProviderRequestTypeDef(TypedDict):
     Url: ReadOnly[str]
-    ClientIDList: NotRequired[ReadOnly[Sequence[str]]]
-    ThumbprintList: NotRequired[ReadOnly[Sequence[str]]]
+    ClientIDList: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ThumbprintList: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 class CreateOpenIDConnectProviderResponseTypeDef(TypedDict):
@@ -1144,6 +1144,8 @@ class GetAccessKeyLastUsedResponseTypeDef(TypedDict):
 
 class GetAccountAuthorizationDetailsRequestPaginateTypeDef(TypedDict):
     Filter: NotRequired[Sequence[EntityTypeType]]
+    MaxItems: NotRequired[int]
+    Marker: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetAccountAuthorizationDetailsRequestTypeDef(TypedDict):
@@ -1241,7 +1243,7 @@ class GetAccountSummaryResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class GetContextKeysForCustomPolicyRequestTypeDef(TypedDict):
-    PolicyInputList: ReadOnly[Sequence[str]]
+    PolicyInputList: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class GetContextKeysForPolicyResponseTypeDef(TypedDict):
     ContextKeyNames: NotRequired[List[str]]
@@ -1249,7 +1251,7 @@ class GetContextKeysForPolicyResponseTypeDef(TypedDict):
 
 class GetContextKeysForPrincipalPolicyRequestTypeDef(TypedDict):
     PolicySourceArn: ReadOnly[str]
-    PolicyInputList: NotRequired[ReadOnly[Sequence[str]]]
+    PolicyInputList: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class GetCredentialReportResponseTypeDef(TypedDict):
     Content: NotRequired[bytes]
@@ -1283,6 +1285,8 @@ class GetGroupRequestGroupUsersTypeDef(TypedDict):
 
 class GetGroupRequestPaginateTypeDef(TypedDict):
     GroupName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetGroupRequestTypeDef(TypedDict):
@@ -1548,6 +1552,8 @@ class GetUserResponseTypeDef(TypedDict):
 
 class ListAccessKeysRequestPaginateTypeDef(TypedDict):
     UserName: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListAccessKeysRequestTypeDef(TypedDict):
@@ -1570,6 +1576,8 @@ class ListAccessKeysResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListAccountAliasesRequestPaginateTypeDef(TypedDict):
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListAccountAliasesRequestTypeDef(TypedDict):
@@ -1594,6 +1602,8 @@ class ListAttachedGroupPoliciesRequestGroupAttachedPoliciesTypeDef(TypedDict):
 class ListAttachedGroupPoliciesRequestPaginateTypeDef(TypedDict):
     GroupName: str
     PathPrefix: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListAttachedGroupPoliciesRequestTypeDef(TypedDict):
@@ -1615,6 +1625,8 @@ class ListAttachedGroupPoliciesResponseTypeDef(TypedDict):
 class ListAttachedRolePoliciesRequestPaginateTypeDef(TypedDict):
     RoleName: str
     PathPrefix: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListAttachedRolePoliciesRequestRoleAttachedPoliciesTypeDef(TypedDict):
@@ -1641,6 +1653,8 @@ class ListAttachedRolePoliciesResponseTypeDef(TypedDict):
 class ListAttachedUserPoliciesRequestPaginateTypeDef(TypedDict):
     UserName: str
     PathPrefix: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListAttachedUserPoliciesRequestTypeDef(TypedDict):
@@ -1680,6 +1694,8 @@ class ListEntitiesForPolicyRequestPaginateTypeDef(TypedDict):
     EntityFilter: NotRequired[EntityTypeType]
     PathPrefix: NotRequired[str]
     PolicyUsageFilter: NotRequired[PolicyUsageTypeType]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListEntitiesForPolicyRequestPolicyAttachedGroupsTypeDef(TypedDict):
@@ -1728,6 +1744,8 @@ class ListGroupPoliciesRequestGroupPoliciesTypeDef(TypedDict):
 
 class ListGroupPoliciesRequestPaginateTypeDef(TypedDict):
     GroupName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListGroupPoliciesRequestTypeDef(TypedDict):
@@ -1747,6 +1765,8 @@ class ListGroupPoliciesResponseTypeDef(TypedDict):
 
 class ListGroupsForUserRequestPaginateTypeDef(TypedDict):
     UserName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListGroupsForUserRequestTypeDef(TypedDict):
@@ -1770,6 +1790,8 @@ class ListGroupsForUserResponseTypeDef(TypedDict):
 
 class ListGroupsRequestPaginateTypeDef(TypedDict):
     PathPrefix: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListGroupsRequestTypeDef(TypedDict):
@@ -1789,6 +1811,8 @@ class ListGroupsResponseTypeDef(TypedDict):
 
 class ListInstanceProfileTagsRequestPaginateTypeDef(TypedDict):
     InstanceProfileName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListInstanceProfileTagsRequestTypeDef(TypedDict):
@@ -1808,6 +1832,8 @@ class ListInstanceProfileTagsResponseTypeDef(TypedDict):
 
 class ListInstanceProfilesForRoleRequestPaginateTypeDef(TypedDict):
     RoleName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListInstanceProfilesForRoleRequestRoleInstanceProfilesTypeDef(TypedDict):
@@ -1831,6 +1857,8 @@ class ListInstanceProfilesForRoleResponseTypeDef(TypedDict):
 
 class ListInstanceProfilesRequestPaginateTypeDef(TypedDict):
     PathPrefix: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListInstanceProfilesRequestTypeDef(TypedDict):
@@ -1850,6 +1878,8 @@ class ListInstanceProfilesResponseTypeDef(TypedDict):
 
 class ListMFADeviceTagsRequestPaginateTypeDef(TypedDict):
     SerialNumber: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListMFADeviceTagsRequestTypeDef(TypedDict):
@@ -1869,6 +1899,8 @@ class ListMFADeviceTagsResponseTypeDef(TypedDict):
 
 class ListMFADevicesRequestPaginateTypeDef(TypedDict):
     UserName: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListMFADevicesRequestTypeDef(TypedDict):
@@ -1897,6 +1929,8 @@ class ListMFADevicesResponseTypeDef(TypedDict):
 
 class ListOpenIDConnectProviderTagsRequestPaginateTypeDef(TypedDict):
     OpenIDConnectProviderArn: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListOpenIDConnectProviderTagsRequestTypeDef(TypedDict):
@@ -1948,7 +1982,7 @@ class ListPoliciesGrantingServiceAccessEntryTypeDef(TypedDict):
 class ListPoliciesGrantingServiceAccessRequestTypeDef(TypedDict):
     Marker: NotRequired[ReadOnly[str]]
     Arn: ReadOnly[str]
-    ServiceNamespaces: ReadOnly[Sequence[str]]
+    ServiceNamespaces: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class ListPoliciesGrantingServiceAccessResponseTypeDef(TypedDict):
     PoliciesGrantingServiceAccess: List[ListPoliciesGrantingServiceAccessEntryTypeDef]
@@ -1961,6 +1995,8 @@ class ListPoliciesRequestPaginateTypeDef(TypedDict):
     OnlyAttached: NotRequired[bool]
     PathPrefix: NotRequired[str]
     PolicyUsageFilter: NotRequired[PolicyUsageTypeType]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListPoliciesRequestTypeDef(TypedDict):
@@ -1983,6 +2019,8 @@ class ListPoliciesResponseTypeDef(TypedDict):
 
 class ListPolicyTagsRequestPaginateTypeDef(TypedDict):
     PolicyArn: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListPolicyTagsRequestTypeDef(TypedDict):
@@ -2002,6 +2040,8 @@ class ListPolicyTagsResponseTypeDef(TypedDict):
 
 class ListPolicyVersionsRequestPaginateTypeDef(TypedDict):
     PolicyArn: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListPolicyVersionsRequestPolicyVersionsTypeDef(TypedDict):
@@ -2025,6 +2065,8 @@ class ListPolicyVersionsResponseTypeDef(TypedDict):
 
 class ListRolePoliciesRequestPaginateTypeDef(TypedDict):
     RoleName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListRolePoliciesRequestRolePoliciesTypeDef(TypedDict):
@@ -2048,6 +2090,8 @@ class ListRolePoliciesResponseTypeDef(TypedDict):
 
 class ListRoleTagsRequestPaginateTypeDef(TypedDict):
     RoleName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListRoleTagsRequestTypeDef(TypedDict):
@@ -2067,6 +2111,8 @@ class ListRoleTagsResponseTypeDef(TypedDict):
 
 class ListRolesRequestPaginateTypeDef(TypedDict):
     PathPrefix: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListRolesRequestTypeDef(TypedDict):
@@ -2086,6 +2132,8 @@ class ListRolesResponseTypeDef(TypedDict):
 
 class ListSAMLProviderTagsRequestPaginateTypeDef(TypedDict):
     SAMLProviderArn: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListSAMLProviderTagsRequestTypeDef(TypedDict):
@@ -2116,6 +2164,8 @@ class ListSAMLProvidersResponseTypeDef(TypedDict):
 
 class ListSSHPublicKeysRequestPaginateTypeDef(TypedDict):
     UserName: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListSSHPublicKeysRequestTypeDef(TypedDict):
@@ -2141,6 +2191,8 @@ class ListSSHPublicKeysResponseTypeDef(TypedDict):
 
 class ListServerCertificateTagsRequestPaginateTypeDef(TypedDict):
     ServerCertificateName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListServerCertificateTagsRequestTypeDef(TypedDict):
@@ -2160,6 +2212,8 @@ class ListServerCertificateTagsResponseTypeDef(TypedDict):
 
 class ListServerCertificatesRequestPaginateTypeDef(TypedDict):
     PathPrefix: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListServerCertificatesRequestTypeDef(TypedDict):
@@ -2204,6 +2258,8 @@ class ListServiceSpecificCredentialsResponseTypeDef(TypedDict):
 
 class ListSigningCertificatesRequestPaginateTypeDef(TypedDict):
     UserName: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListSigningCertificatesRequestTypeDef(TypedDict):
@@ -2234,6 +2290,8 @@ class ListSigningCertificatesResponseTypeDef(TypedDict):
 
 class ListUserPoliciesRequestPaginateTypeDef(TypedDict):
     UserName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListUserPoliciesRequestTypeDef(TypedDict):
@@ -2257,6 +2315,8 @@ class ListUserPoliciesResponseTypeDef(TypedDict):
 
 class ListUserTagsRequestPaginateTypeDef(TypedDict):
     UserName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListUserTagsRequestTypeDef(TypedDict):
@@ -2276,6 +2336,8 @@ class ListUserTagsResponseTypeDef(TypedDict):
 
 class ListUsersRequestPaginateTypeDef(TypedDict):
     PathPrefix: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListUsersRequestTypeDef(TypedDict):
@@ -2295,6 +2357,8 @@ class ListUsersResponseTypeDef(TypedDict):
 
 class ListVirtualMFADevicesRequestPaginateTypeDef(TypedDict):
     AssignmentStatus: NotRequired[AssignmentStatusTypeType]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListVirtualMFADevicesRequestTypeDef(TypedDict):
@@ -2406,22 +2470,26 @@ class SetSecurityTokenServicePreferencesRequestTypeDef(TypedDict):
     GlobalEndpointTokenVersion: GlobalEndpointTokenVersionType
 
 class SimulateCustomPolicyRequestPaginateTypeDef(TypedDict):
-    PolicyInputList: Sequence[str]
-    PermissionsBoundaryPolicyInputList: NotRequired[Sequence[str]]
-    ActionNames: Sequence[str]
-    ResourceArns: NotRequired[Sequence[str]]
+    PolicyInputList: Union[List[str], Tuple[str, ...]]
+    PermissionsBoundaryPolicyInputList: NotRequired[Union[List[str], Tuple[str, ...]]]
+    ActionNames: Union[List[str], Tuple[str, ...]]
+    ResourceArns: NotRequired[Union[List[str], Tuple[str, ...]]]
     ResourcePolicy: NotRequired[str]
     ResourceOwner: NotRequired[str]
     CallerArn: NotRequired[str]
     ContextEntries: NotRequired[Sequence[ContextEntryTypeDef]]
     ResourceHandlingOption: NotRequired[str]
+    MaxItems: NotRequired[int]
+    Marker: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class SimulateCustomPolicyRequestTypeDef(TypedDict):
-    PolicyInputList: ReadOnly[Sequence[str]]
-    PermissionsBoundaryPolicyInputList: NotRequired[ReadOnly[Sequence[str]]]
-    ActionNames: ReadOnly[Sequence[str]]
-    ResourceArns: NotRequired[ReadOnly[Sequence[str]]]
+    PolicyInputList: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    PermissionsBoundaryPolicyInputList: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
+    ActionNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ResourceArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ResourcePolicy: NotRequired[ReadOnly[str]]
     ResourceOwner: NotRequired[ReadOnly[str]]
     CallerArn: NotRequired[ReadOnly[str]]
@@ -2442,23 +2510,27 @@ class SimulatePolicyResponseTypeDef(TypedDict):
 
 class SimulatePrincipalPolicyRequestPaginateTypeDef(TypedDict):
     PolicySourceArn: str
-    PolicyInputList: NotRequired[Sequence[str]]
-    PermissionsBoundaryPolicyInputList: NotRequired[Sequence[str]]
-    ActionNames: Sequence[str]
-    ResourceArns: NotRequired[Sequence[str]]
+    PolicyInputList: NotRequired[Union[List[str], Tuple[str, ...]]]
+    PermissionsBoundaryPolicyInputList: NotRequired[Union[List[str], Tuple[str, ...]]]
+    ActionNames: Union[List[str], Tuple[str, ...]]
+    ResourceArns: NotRequired[Union[List[str], Tuple[str, ...]]]
     ResourcePolicy: NotRequired[str]
     ResourceOwner: NotRequired[str]
     CallerArn: NotRequired[str]
     ContextEntries: NotRequired[Sequence[ContextEntryTypeDef]]
     ResourceHandlingOption: NotRequired[str]
+    MaxItems: NotRequired[int]
+    Marker: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class SimulatePrincipalPolicyRequestTypeDef(TypedDict):
     PolicySourceArn: ReadOnly[str]
-    PolicyInputList: NotRequired[ReadOnly[Sequence[str]]]
-    PermissionsBoundaryPolicyInputList: NotRequired[ReadOnly[Sequence[str]]]
-    ActionNames: ReadOnly[Sequence[str]]
-    ResourceArns: NotRequired[ReadOnly[Sequence[str]]]
+    PolicyInputList: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    PermissionsBoundaryPolicyInputList: NotRequired[
+        ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ]
+    ActionNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ResourceArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ResourcePolicy: NotRequired[ReadOnly[str]]
     ResourceOwner: NotRequired[ReadOnly[str]]
     CallerArn: NotRequired[ReadOnly[str]]
@@ -2501,35 +2573,35 @@ class TagUserRequestTypeDef(TypedDict):
 
 class UntagInstanceProfileRequestTypeDef(TypedDict):
     InstanceProfileName: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class UntagMFADeviceRequestTypeDef(TypedDict):
     SerialNumber: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class UntagOpenIDConnectProviderRequestTypeDef(TypedDict):
     OpenIDConnectProviderArn: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class UntagPolicyRequestTypeDef(TypedDict):
     PolicyArn: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class UntagRoleRequestTypeDef(TypedDict):
     RoleName: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class UntagSAMLProviderRequestTypeDef(TypedDict):
     SAMLProviderArn: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class UntagServerCertificateRequestTypeDef(TypedDict):
     ServerCertificateName: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class UntagUserRequestTypeDef(TypedDict):
     UserName: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class UpdateAccessKeyRequestTypeDef(TypedDict):
     UserName: NotRequired[str]
@@ -2578,7 +2650,7 @@ class UpdateLoginProfileRequestTypeDef(TypedDict):
 
 class UpdateOpenIDConnectProviderThumbprintRequestTypeDef(TypedDict):
     OpenIDConnectProviderArn: ReadOnly[str]
-    ThumbprintList: ReadOnly[Sequence[str]]
+    ThumbprintList: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class UpdateRoleDescriptionRequestTypeDef(TypedDict):
     RoleName: str

@@ -6,7 +6,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Optional, Sequence
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from .._types import (
     BlobTypeDef,
@@ -492,7 +492,7 @@ class AllowedPublishersOutputTypeDef(TypedDict):
 class AllowedPublishersTypeDef(TypedDict):
     """List of signing profiles that can sign a code package."""
 
-    SigningProfileVersionArns: ReadOnly[Sequence[str]]
+    SigningProfileVersionArns: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class KafkaSchemaRegistryAccessConfigTypeDef(TypedDict):
@@ -723,8 +723,8 @@ class CapacityProviderVpcConfigTypeDef(TypedDict):
     managed by the capacity provider.
     """
 
-    SubnetIds: ReadOnly[Sequence[str]]
-    SecurityGroupIds: ReadOnly[Sequence[str]]
+    SubnetIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    SecurityGroupIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class ChainedInvokeDetailsTypeDef(TypedDict):
@@ -802,7 +802,7 @@ class ErrorObjectTypeDef(TypedDict):
     ErrorMessage: NotRequired[ReadOnly[str]]
     ErrorType: NotRequired[ReadOnly[str]]
     ErrorData: NotRequired[ReadOnly[str]]
-    StackTrace: NotRequired[ReadOnly[Sequence[str]]]
+    StackTrace: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class StepOptionsTypeDef(TypedDict):
@@ -979,10 +979,10 @@ class CorsTypeDef(TypedDict):
     """
 
     AllowCredentials: NotRequired[ReadOnly[bool]]
-    AllowHeaders: NotRequired[ReadOnly[Sequence[str]]]
-    AllowMethods: NotRequired[ReadOnly[Sequence[str]]]
-    AllowOrigins: NotRequired[ReadOnly[Sequence[str]]]
-    ExposeHeaders: NotRequired[ReadOnly[Sequence[str]]]
+    AllowHeaders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AllowMethods: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AllowOrigins: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ExposeHeaders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxAge: NotRequired[ReadOnly[int]]
 
 
@@ -1002,8 +1002,8 @@ class InstanceRequirementsTypeDef(TypedDict):
     """
 
     Architectures: NotRequired[ReadOnly[Sequence[ArchitectureType]]]
-    AllowedInstanceTypes: NotRequired[ReadOnly[Sequence[str]]]
-    ExcludedInstanceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    AllowedInstanceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ExcludedInstanceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class CreateCapacityProviderRequestTypeDef(TypedDict):
@@ -1128,7 +1128,9 @@ class ScalingConfigTypeDef(TypedDict):
 class SelfManagedEventSourceTypeDef(TypedDict):
     """The self-managed Apache Kafka cluster for your event source."""
 
-    Endpoints: NotRequired[ReadOnly[Mapping[EndPointTypeType, Sequence[str]]]]
+    Endpoints: NotRequired[
+        ReadOnly[Mapping[EndPointTypeType, Union[List[str], Tuple[str, ...]]]]
+    ]
 
 
 class SelfManagedKafkaEventSourceConfigTypeDef(TypedDict):
@@ -1160,15 +1162,17 @@ class CreateEventSourceMappingRequestTypeDef(TypedDict):
     MaximumBatchingWindowInSeconds: NotRequired[ReadOnly[int]]
     ParallelizationFactor: NotRequired[ReadOnly[int]]
     StartingPosition: NotRequired[ReadOnly[EventSourcePositionType]]
-    StartingPositionTimestamp: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartingPositionTimestamp: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     DestinationConfig: NotRequired[ReadOnly[DestinationConfigTypeDef]]
     MaximumRecordAgeInSeconds: NotRequired[ReadOnly[int]]
     BisectBatchOnFunctionError: NotRequired[ReadOnly[bool]]
     MaximumRetryAttempts: NotRequired[ReadOnly[int]]
     Tags: NotRequired[ReadOnly[Mapping[str, str]]]
     TumblingWindowInSeconds: NotRequired[ReadOnly[int]]
-    Topics: NotRequired[ReadOnly[Sequence[str]]]
-    Queues: NotRequired[ReadOnly[Sequence[str]]]
+    Topics: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    Queues: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     SourceAccessConfigurations: NotRequired[
         ReadOnly[Sequence[SourceAccessConfigurationTypeDef]]
     ]
@@ -1252,8 +1256,8 @@ class ImageConfigTypeDef(TypedDict):
     For more information, see Container image settings.
     """
 
-    EntryPoint: NotRequired[ReadOnly[Sequence[str]]]
-    Command: NotRequired[ReadOnly[Sequence[str]]]
+    EntryPoint: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    Command: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     WorkingDirectory: NotRequired[ReadOnly[str]]
 
 
@@ -1299,8 +1303,8 @@ class VpcConfigTypeDef(TypedDict):
     in a VPC.
     """
 
-    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    SubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Ipv6AllowedForDualStack: NotRequired[ReadOnly[bool]]
 
 
@@ -1323,7 +1327,7 @@ class CreateFunctionRequestTypeDef(TypedDict):
     KMSKeyArn: NotRequired[ReadOnly[str]]
     TracingConfig: NotRequired[ReadOnly[TracingConfigTypeDef]]
     Tags: NotRequired[ReadOnly[Mapping[str, str]]]
-    Layers: NotRequired[ReadOnly[Sequence[str]]]
+    Layers: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     FileSystemConfigs: NotRequired[ReadOnly[Sequence[FileSystemConfigTypeDef]]]
     ImageConfig: NotRequired[ReadOnly[ImageConfigTypeDef]]
     CodeSigningConfigArn: NotRequired[ReadOnly[str]]
@@ -1999,6 +2003,8 @@ class GetDurableExecutionHistoryRequestPaginateTypeDef(TypedDict):
 
     DurableExecutionArn: str
     IncludeExecutionData: NotRequired[bool]
+    MaxItems: NotRequired[int]
+    Marker: NotRequired[str]
     ReverseOrder: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -2068,6 +2074,8 @@ class GetDurableExecutionStateRequestPaginateTypeDef(TypedDict):
 
     DurableExecutionArn: str
     CheckpointToken: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2463,6 +2471,8 @@ class ListAliasesRequestPaginateTypeDef(TypedDict):
 
     FunctionName: str
     FunctionVersion: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2494,6 +2504,8 @@ class ListCapacityProvidersRequestPaginateTypeDef(TypedDict):
     """ListCapacityProvidersRequest (paginate() request)."""
 
     State: NotRequired[CapacityProviderStateType]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2523,6 +2535,8 @@ class ListCapacityProvidersResponseTypeDef(TypedDict):
 class ListCodeSigningConfigsRequestPaginateTypeDef(TypedDict):
     """ListCodeSigningConfigsRequest (paginate() request)."""
 
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2555,9 +2569,11 @@ class ListDurableExecutionsByFunctionRequestPaginateTypeDef(TypedDict):
     Qualifier: NotRequired[str]
     DurableExecutionName: NotRequired[str]
     Statuses: NotRequired[Sequence[ExecutionStatusType]]
-    StartedAfter: NotRequired[TimestampTypeDef]
-    StartedBefore: NotRequired[TimestampTypeDef]
+    StartedAfter: NotRequired[Union[TimestampTypeDef, int, float]]
+    StartedBefore: NotRequired[Union[TimestampTypeDef, int, float]]
     ReverseOrder: NotRequired[bool]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2568,8 +2584,8 @@ class ListDurableExecutionsByFunctionRequestTypeDef(TypedDict):
     Qualifier: NotRequired[ReadOnly[str]]
     DurableExecutionName: NotRequired[ReadOnly[str]]
     Statuses: NotRequired[ReadOnly[Sequence[ExecutionStatusType]]]
-    StartedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
-    StartedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    StartedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ReverseOrder: NotRequired[ReadOnly[bool]]
     Marker: NotRequired[ReadOnly[str]]
     MaxItems: NotRequired[ReadOnly[int]]
@@ -2599,6 +2615,8 @@ class ListEventSourceMappingsRequestPaginateTypeDef(TypedDict):
 
     EventSourceArn: NotRequired[str]
     FunctionName: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2630,6 +2648,8 @@ class ListFunctionEventInvokeConfigsRequestPaginateTypeDef(TypedDict):
     """ListFunctionEventInvokeConfigsRequest (paginate() request)."""
 
     FunctionName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2660,6 +2680,8 @@ class ListFunctionUrlConfigsRequestPaginateTypeDef(TypedDict):
     """ListFunctionUrlConfigsRequest (paginate() request)."""
 
     FunctionName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2690,6 +2712,8 @@ class ListFunctionVersionsByCapacityProviderRequestPaginateTypeDef(TypedDict):
     """ListFunctionVersionsByCapacityProviderRequest (paginate() request)."""
 
     CapacityProviderName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2722,6 +2746,8 @@ class ListFunctionsByCodeSigningConfigRequestPaginateTypeDef(TypedDict):
     """ListFunctionsByCodeSigningConfigRequest (paginate() request)."""
 
     CodeSigningConfigArn: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2753,6 +2779,8 @@ class ListFunctionsRequestPaginateTypeDef(TypedDict):
 
     MasterRegion: NotRequired[str]
     FunctionVersion: NotRequired[FunctionVersionType]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2785,6 +2813,8 @@ class ListLayerVersionsRequestPaginateTypeDef(TypedDict):
 
     CompatibleRuntime: NotRequired[RuntimeType]
     LayerName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     CompatibleArchitecture: NotRequired[ArchitectureType]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -2818,6 +2848,8 @@ class ListLayersRequestPaginateTypeDef(TypedDict):
     """ListLayersRequest (paginate() request)."""
 
     CompatibleRuntime: NotRequired[RuntimeType]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     CompatibleArchitecture: NotRequired[ArchitectureType]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -2850,6 +2882,8 @@ class ListProvisionedConcurrencyConfigsRequestPaginateTypeDef(TypedDict):
     """ListProvisionedConcurrencyConfigsRequest (paginate() request)."""
 
     FunctionName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -2911,6 +2945,8 @@ class ListVersionsByFunctionRequestPaginateTypeDef(TypedDict):
     """ListVersionsByFunctionRequest (paginate() request)."""
 
     FunctionName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -3153,7 +3189,7 @@ class UntagResourceRequestTypeDef(TypedDict):
     """UntagResourceRequest (input)."""
 
     Resource: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class UpdateAliasRequestTypeDef(TypedDict):
@@ -3267,7 +3303,7 @@ class UpdateFunctionConfigurationRequestTypeDef(TypedDict):
     KMSKeyArn: NotRequired[ReadOnly[str]]
     TracingConfig: NotRequired[ReadOnly[TracingConfigTypeDef]]
     RevisionId: NotRequired[ReadOnly[str]]
-    Layers: NotRequired[ReadOnly[Sequence[str]]]
+    Layers: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     FileSystemConfigs: NotRequired[ReadOnly[Sequence[FileSystemConfigTypeDef]]]
     ImageConfig: NotRequired[ReadOnly[ImageConfigTypeDef]]
     EphemeralStorage: NotRequired[ReadOnly[EphemeralStorageTypeDef]]

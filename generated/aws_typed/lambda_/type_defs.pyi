@@ -6,7 +6,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Optional, Sequence
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from .._types import (
     BlobTypeDef,
@@ -454,7 +454,7 @@ class AllowedPublishersOutputTypeDef(TypedDict):
     SigningProfileVersionArns: List[str]
 
 class AllowedPublishersTypeDef(TypedDict):
-    SigningProfileVersionArns: ReadOnly[Sequence[str]]
+    SigningProfileVersionArns: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class KafkaSchemaRegistryAccessConfigTypeDef(TypedDict):
     Type: NotRequired[KafkaSchemaRegistryAuthTypeType]
@@ -573,8 +573,8 @@ class CapacityProviderTypeDef(TypedDict):
     LastModified: NotRequired[str]
 
 class CapacityProviderVpcConfigTypeDef(TypedDict):
-    SubnetIds: ReadOnly[Sequence[str]]
-    SecurityGroupIds: ReadOnly[Sequence[str]]
+    SubnetIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    SecurityGroupIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class ChainedInvokeDetailsTypeDef(TypedDict):
     Result: NotRequired[str]
@@ -614,7 +614,7 @@ class ErrorObjectTypeDef(TypedDict):
     ErrorMessage: NotRequired[ReadOnly[str]]
     ErrorType: NotRequired[ReadOnly[str]]
     ErrorData: NotRequired[ReadOnly[str]]
-    StackTrace: NotRequired[ReadOnly[Sequence[str]]]
+    StackTrace: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class StepOptionsTypeDef(TypedDict):
     NextAttemptDelaySeconds: NotRequired[int]
@@ -721,10 +721,10 @@ class CorsOutputTypeDef(TypedDict):
 
 class CorsTypeDef(TypedDict):
     AllowCredentials: NotRequired[ReadOnly[bool]]
-    AllowHeaders: NotRequired[ReadOnly[Sequence[str]]]
-    AllowMethods: NotRequired[ReadOnly[Sequence[str]]]
-    AllowOrigins: NotRequired[ReadOnly[Sequence[str]]]
-    ExposeHeaders: NotRequired[ReadOnly[Sequence[str]]]
+    AllowHeaders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AllowMethods: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AllowOrigins: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ExposeHeaders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxAge: NotRequired[ReadOnly[int]]
 
 class CreateAliasRequestTypeDef(TypedDict):
@@ -736,8 +736,8 @@ class CreateAliasRequestTypeDef(TypedDict):
 
 class InstanceRequirementsTypeDef(TypedDict):
     Architectures: NotRequired[ReadOnly[Sequence[ArchitectureType]]]
-    AllowedInstanceTypes: NotRequired[ReadOnly[Sequence[str]]]
-    ExcludedInstanceTypes: NotRequired[ReadOnly[Sequence[str]]]
+    AllowedInstanceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ExcludedInstanceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class CreateCapacityProviderRequestTypeDef(TypedDict):
     CapacityProviderName: ReadOnly[str]
@@ -800,7 +800,9 @@ class ScalingConfigTypeDef(TypedDict):
     MaximumConcurrency: NotRequired[int]
 
 class SelfManagedEventSourceTypeDef(TypedDict):
-    Endpoints: NotRequired[ReadOnly[Mapping[EndPointTypeType, Sequence[str]]]]
+    Endpoints: NotRequired[
+        ReadOnly[Mapping[EndPointTypeType, Union[List[str], Tuple[str, ...]]]]
+    ]
 
 class SelfManagedKafkaEventSourceConfigTypeDef(TypedDict):
     ConsumerGroupId: NotRequired[ReadOnly[str]]
@@ -819,15 +821,17 @@ class CreateEventSourceMappingRequestTypeDef(TypedDict):
     MaximumBatchingWindowInSeconds: NotRequired[ReadOnly[int]]
     ParallelizationFactor: NotRequired[ReadOnly[int]]
     StartingPosition: NotRequired[ReadOnly[EventSourcePositionType]]
-    StartingPositionTimestamp: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartingPositionTimestamp: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     DestinationConfig: NotRequired[ReadOnly[DestinationConfigTypeDef]]
     MaximumRecordAgeInSeconds: NotRequired[ReadOnly[int]]
     BisectBatchOnFunctionError: NotRequired[ReadOnly[bool]]
     MaximumRetryAttempts: NotRequired[ReadOnly[int]]
     Tags: NotRequired[ReadOnly[Mapping[str, str]]]
     TumblingWindowInSeconds: NotRequired[ReadOnly[int]]
-    Topics: NotRequired[ReadOnly[Sequence[str]]]
-    Queues: NotRequired[ReadOnly[Sequence[str]]]
+    Topics: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    Queues: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     SourceAccessConfigurations: NotRequired[
         ReadOnly[Sequence[SourceAccessConfigurationTypeDef]]
     ]
@@ -874,8 +878,8 @@ class FunctionCodeTypeDef(TypedDict):
     SourceKMSKeyArn: NotRequired[ReadOnly[str]]
 
 class ImageConfigTypeDef(TypedDict):
-    EntryPoint: NotRequired[ReadOnly[Sequence[str]]]
-    Command: NotRequired[ReadOnly[Sequence[str]]]
+    EntryPoint: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    Command: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     WorkingDirectory: NotRequired[ReadOnly[str]]
 
 class LoggingConfigTypeDef(TypedDict):
@@ -894,8 +898,8 @@ class TracingConfigTypeDef(TypedDict):
     Mode: NotRequired[TracingModeType]
 
 class VpcConfigTypeDef(TypedDict):
-    SubnetIds: NotRequired[ReadOnly[Sequence[str]]]
-    SecurityGroupIds: NotRequired[ReadOnly[Sequence[str]]]
+    SubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Ipv6AllowedForDualStack: NotRequired[ReadOnly[bool]]
 
 class CreateFunctionRequestTypeDef(TypedDict):
@@ -915,7 +919,7 @@ class CreateFunctionRequestTypeDef(TypedDict):
     KMSKeyArn: NotRequired[ReadOnly[str]]
     TracingConfig: NotRequired[ReadOnly[TracingConfigTypeDef]]
     Tags: NotRequired[ReadOnly[Mapping[str, str]]]
-    Layers: NotRequired[ReadOnly[Sequence[str]]]
+    Layers: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     FileSystemConfigs: NotRequired[ReadOnly[Sequence[FileSystemConfigTypeDef]]]
     ImageConfig: NotRequired[ReadOnly[ImageConfigTypeDef]]
     CodeSigningConfigArn: NotRequired[ReadOnly[str]]
@@ -1377,6 +1381,8 @@ class GetCodeSigningConfigResponseTypeDef(TypedDict):
 class GetDurableExecutionHistoryRequestPaginateTypeDef(TypedDict):
     DurableExecutionArn: str
     IncludeExecutionData: NotRequired[bool]
+    MaxItems: NotRequired[int]
+    Marker: NotRequired[str]
     ReverseOrder: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -1419,6 +1425,8 @@ class GetDurableExecutionResponseTypeDef(TypedDict):
 class GetDurableExecutionStateRequestPaginateTypeDef(TypedDict):
     DurableExecutionArn: str
     CheckpointToken: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class GetDurableExecutionStateRequestTypeDef(TypedDict):
@@ -1668,6 +1676,8 @@ class LayersListItemTypeDef(TypedDict):
 class ListAliasesRequestPaginateTypeDef(TypedDict):
     FunctionName: str
     FunctionVersion: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListAliasesRequestTypeDef(TypedDict):
@@ -1687,6 +1697,8 @@ class ListAliasesResponseTypeDef(TypedDict):
 
 class ListCapacityProvidersRequestPaginateTypeDef(TypedDict):
     State: NotRequired[CapacityProviderStateType]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListCapacityProvidersRequestTypeDef(TypedDict):
@@ -1704,6 +1716,8 @@ class ListCapacityProvidersResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListCodeSigningConfigsRequestPaginateTypeDef(TypedDict):
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListCodeSigningConfigsRequestTypeDef(TypedDict):
@@ -1724,9 +1738,11 @@ class ListDurableExecutionsByFunctionRequestPaginateTypeDef(TypedDict):
     Qualifier: NotRequired[str]
     DurableExecutionName: NotRequired[str]
     Statuses: NotRequired[Sequence[ExecutionStatusType]]
-    StartedAfter: NotRequired[TimestampTypeDef]
-    StartedBefore: NotRequired[TimestampTypeDef]
+    StartedAfter: NotRequired[Union[TimestampTypeDef, int, float]]
+    StartedBefore: NotRequired[Union[TimestampTypeDef, int, float]]
     ReverseOrder: NotRequired[bool]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListDurableExecutionsByFunctionRequestTypeDef(TypedDict):
@@ -1734,8 +1750,8 @@ class ListDurableExecutionsByFunctionRequestTypeDef(TypedDict):
     Qualifier: NotRequired[ReadOnly[str]]
     DurableExecutionName: NotRequired[ReadOnly[str]]
     Statuses: NotRequired[ReadOnly[Sequence[ExecutionStatusType]]]
-    StartedAfter: NotRequired[ReadOnly[TimestampTypeDef]]
-    StartedBefore: NotRequired[ReadOnly[TimestampTypeDef]]
+    StartedAfter: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    StartedBefore: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ReverseOrder: NotRequired[ReadOnly[bool]]
     Marker: NotRequired[ReadOnly[str]]
     MaxItems: NotRequired[ReadOnly[int]]
@@ -1752,6 +1768,8 @@ class ListDurableExecutionsByFunctionResponseTypeDef(TypedDict):
 class ListEventSourceMappingsRequestPaginateTypeDef(TypedDict):
     EventSourceArn: NotRequired[str]
     FunctionName: NotRequired[str]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListEventSourceMappingsRequestTypeDef(TypedDict):
@@ -1771,6 +1789,8 @@ class ListEventSourceMappingsResponseTypeDef(TypedDict):
 
 class ListFunctionEventInvokeConfigsRequestPaginateTypeDef(TypedDict):
     FunctionName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListFunctionEventInvokeConfigsRequestTypeDef(TypedDict):
@@ -1789,6 +1809,8 @@ class ListFunctionEventInvokeConfigsResponseTypeDef(TypedDict):
 
 class ListFunctionUrlConfigsRequestPaginateTypeDef(TypedDict):
     FunctionName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListFunctionUrlConfigsRequestTypeDef(TypedDict):
@@ -1807,6 +1829,8 @@ class ListFunctionUrlConfigsResponseTypeDef(TypedDict):
 
 class ListFunctionVersionsByCapacityProviderRequestPaginateTypeDef(TypedDict):
     CapacityProviderName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListFunctionVersionsByCapacityProviderRequestTypeDef(TypedDict):
@@ -1827,6 +1851,8 @@ class ListFunctionVersionsByCapacityProviderResponseTypeDef(TypedDict):
 
 class ListFunctionsByCodeSigningConfigRequestPaginateTypeDef(TypedDict):
     CodeSigningConfigArn: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListFunctionsByCodeSigningConfigRequestTypeDef(TypedDict):
@@ -1846,6 +1872,8 @@ class ListFunctionsByCodeSigningConfigResponseTypeDef(TypedDict):
 class ListFunctionsRequestPaginateTypeDef(TypedDict):
     MasterRegion: NotRequired[str]
     FunctionVersion: NotRequired[FunctionVersionType]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListFunctionsRequestTypeDef(TypedDict):
@@ -1866,6 +1894,8 @@ class ListFunctionsResponseTypeDef(TypedDict):
 class ListLayerVersionsRequestPaginateTypeDef(TypedDict):
     CompatibleRuntime: NotRequired[RuntimeType]
     LayerName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     CompatibleArchitecture: NotRequired[ArchitectureType]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -1887,6 +1917,8 @@ class ListLayerVersionsResponseTypeDef(TypedDict):
 
 class ListLayersRequestPaginateTypeDef(TypedDict):
     CompatibleRuntime: NotRequired[RuntimeType]
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     CompatibleArchitecture: NotRequired[ArchitectureType]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
@@ -1907,6 +1939,8 @@ class ListLayersResponseTypeDef(TypedDict):
 
 class ListProvisionedConcurrencyConfigsRequestPaginateTypeDef(TypedDict):
     FunctionName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListProvisionedConcurrencyConfigsRequestTypeDef(TypedDict):
@@ -1945,6 +1979,8 @@ class ListTagsResponseTypeDef(TypedDict):
 
 class ListVersionsByFunctionRequestPaginateTypeDef(TypedDict):
     FunctionName: str
+    Marker: NotRequired[str]
+    MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListVersionsByFunctionRequestTypeDef(TypedDict):
@@ -2097,7 +2133,7 @@ class TagResourceRequestTypeDef(TypedDict):
 
 class UntagResourceRequestTypeDef(TypedDict):
     Resource: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class UpdateAliasRequestTypeDef(TypedDict):
     FunctionName: ReadOnly[str]
@@ -2187,7 +2223,7 @@ class UpdateFunctionConfigurationRequestTypeDef(TypedDict):
     KMSKeyArn: NotRequired[ReadOnly[str]]
     TracingConfig: NotRequired[ReadOnly[TracingConfigTypeDef]]
     RevisionId: NotRequired[ReadOnly[str]]
-    Layers: NotRequired[ReadOnly[Sequence[str]]]
+    Layers: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     FileSystemConfigs: NotRequired[ReadOnly[Sequence[FileSystemConfigTypeDef]]]
     ImageConfig: NotRequired[ReadOnly[ImageConfigTypeDef]]
     EphemeralStorage: NotRequired[ReadOnly[EphemeralStorageTypeDef]]

@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Optional, Sequence, Union
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from .._types import (
     BlobTypeDef,
@@ -574,7 +574,7 @@ class AbortMultipartUploadRequestMultipartUploadAbortTypeDef(TypedDict):
 
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    IfMatchInitiatedTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfMatchInitiatedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 
 class AbortMultipartUploadRequestTypeDef(TypedDict):
@@ -585,7 +585,7 @@ class AbortMultipartUploadRequestTypeDef(TypedDict):
     UploadId: ReadOnly[str]
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    IfMatchInitiatedTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfMatchInitiatedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 
 class AccelerateConfigurationTypeDef(TypedDict):
@@ -777,7 +777,7 @@ class BucketInfoTypeDef(TypedDict):
 class LifecycleExpirationTypeDef(TypedDict):
     """Container for the expiration for the lifecycle of the object."""
 
-    Date: NotRequired[ReadOnly[TimestampTypeDef]]
+    Date: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Days: NotRequired[ReadOnly[int]]
     ExpiredObjectDeleteMarker: NotRequired[ReadOnly[bool]]
 
@@ -840,7 +840,7 @@ class TransitionTypeDef(TypedDict):
     Guide.
     """
 
-    Date: NotRequired[ReadOnly[TimestampTypeDef]]
+    Date: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Days: NotRequired[ReadOnly[int]]
     StorageClass: NotRequired[ReadOnly[TransitionStorageClassType]]
 
@@ -930,10 +930,10 @@ class CORSRuleTypeDef(TypedDict):
     """Specifies a cross-origin access rule for an Amazon S3 bucket."""
 
     ID: NotRequired[ReadOnly[str]]
-    AllowedHeaders: NotRequired[ReadOnly[Sequence[str]]]
-    AllowedMethods: ReadOnly[Sequence[str]]
-    AllowedOrigins: ReadOnly[Sequence[str]]
-    ExposeHeaders: NotRequired[ReadOnly[Sequence[str]]]
+    AllowedHeaders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AllowedMethods: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    AllowedOrigins: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ExposeHeaders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxAgeSeconds: NotRequired[ReadOnly[int]]
 
 
@@ -1194,10 +1194,14 @@ class CopyObjectRequestObjectCopyFromTypeDef(TypedDict):
     ContentType: NotRequired[ReadOnly[str]]
     CopySource: ReadOnly[Union[str, CopySourceTypeDef]]
     CopySourceIfMatch: NotRequired[ReadOnly[str]]
-    CopySourceIfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    CopySourceIfModifiedSince: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     CopySourceIfNoneMatch: NotRequired[ReadOnly[str]]
-    CopySourceIfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
-    Expires: NotRequired[ReadOnly[TimestampTypeDef]]
+    CopySourceIfUnmodifiedSince: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
+    Expires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     GrantFullControl: NotRequired[ReadOnly[str]]
     GrantRead: NotRequired[ReadOnly[str]]
     GrantReadACP: NotRequired[ReadOnly[str]]
@@ -1222,7 +1226,9 @@ class CopyObjectRequestObjectCopyFromTypeDef(TypedDict):
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     Tagging: NotRequired[ReadOnly[str]]
     ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
-    ObjectLockRetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ObjectLockRetainUntilDate: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
     ExpectedSourceBucketOwner: NotRequired[ReadOnly[str]]
@@ -1241,10 +1247,14 @@ class CopyObjectRequestTypeDef(TypedDict):
     ContentType: NotRequired[ReadOnly[str]]
     CopySource: ReadOnly[Union[str, CopySourceTypeDef]]
     CopySourceIfMatch: NotRequired[ReadOnly[str]]
-    CopySourceIfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    CopySourceIfModifiedSince: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     CopySourceIfNoneMatch: NotRequired[ReadOnly[str]]
-    CopySourceIfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
-    Expires: NotRequired[ReadOnly[TimestampTypeDef]]
+    CopySourceIfUnmodifiedSince: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
+    Expires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     GrantFullControl: NotRequired[ReadOnly[str]]
     GrantRead: NotRequired[ReadOnly[str]]
     GrantReadACP: NotRequired[ReadOnly[str]]
@@ -1270,7 +1280,9 @@ class CopyObjectRequestTypeDef(TypedDict):
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     Tagging: NotRequired[ReadOnly[str]]
     ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
-    ObjectLockRetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ObjectLockRetainUntilDate: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
     ExpectedSourceBucketOwner: NotRequired[ReadOnly[str]]
@@ -1454,7 +1466,7 @@ class CreateMultipartUploadRequestObjectInitiateMultipartUploadTypeDef(TypedDict
     ContentEncoding: NotRequired[ReadOnly[str]]
     ContentLanguage: NotRequired[ReadOnly[str]]
     ContentType: NotRequired[ReadOnly[str]]
-    Expires: NotRequired[ReadOnly[TimestampTypeDef]]
+    Expires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     GrantFullControl: NotRequired[ReadOnly[str]]
     GrantRead: NotRequired[ReadOnly[str]]
     GrantReadACP: NotRequired[ReadOnly[str]]
@@ -1472,7 +1484,9 @@ class CreateMultipartUploadRequestObjectInitiateMultipartUploadTypeDef(TypedDict
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     Tagging: NotRequired[ReadOnly[str]]
     ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
-    ObjectLockRetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ObjectLockRetainUntilDate: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
@@ -1489,7 +1503,7 @@ class CreateMultipartUploadRequestTypeDef(TypedDict):
     ContentEncoding: NotRequired[ReadOnly[str]]
     ContentLanguage: NotRequired[ReadOnly[str]]
     ContentType: NotRequired[ReadOnly[str]]
-    Expires: NotRequired[ReadOnly[TimestampTypeDef]]
+    Expires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     GrantFullControl: NotRequired[ReadOnly[str]]
     GrantRead: NotRequired[ReadOnly[str]]
     GrantReadACP: NotRequired[ReadOnly[str]]
@@ -1508,7 +1522,9 @@ class CreateMultipartUploadRequestTypeDef(TypedDict):
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     Tagging: NotRequired[ReadOnly[str]]
     ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
-    ObjectLockRetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ObjectLockRetainUntilDate: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
@@ -1740,7 +1756,7 @@ class DeleteObjectRequestObjectDeleteTypeDef(TypedDict):
     BypassGovernanceRetention: NotRequired[ReadOnly[bool]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
     IfMatch: NotRequired[ReadOnly[str]]
-    IfMatchLastModifiedTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfMatchLastModifiedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     IfMatchSize: NotRequired[ReadOnly[int]]
 
 
@@ -1752,7 +1768,7 @@ class DeleteObjectRequestObjectVersionDeleteTypeDef(TypedDict):
     BypassGovernanceRetention: NotRequired[ReadOnly[bool]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
     IfMatch: NotRequired[ReadOnly[str]]
-    IfMatchLastModifiedTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfMatchLastModifiedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     IfMatchSize: NotRequired[ReadOnly[int]]
 
 
@@ -1767,7 +1783,7 @@ class DeleteObjectRequestTypeDef(TypedDict):
     BypassGovernanceRetention: NotRequired[ReadOnly[bool]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
     IfMatch: NotRequired[ReadOnly[str]]
-    IfMatchLastModifiedTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfMatchLastModifiedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     IfMatchSize: NotRequired[ReadOnly[int]]
 
 
@@ -1820,7 +1836,7 @@ class ObjectIdentifierTypeDef(TypedDict):
     Key: ReadOnly[str]
     VersionId: NotRequired[ReadOnly[str]]
     ETag: NotRequired[ReadOnly[str]]
-    LastModifiedTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    LastModifiedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Size: NotRequired[ReadOnly[int]]
 
 
@@ -2964,16 +2980,16 @@ class GetObjectRequestObjectGetTypeDef(TypedDict):
     """GetObjectRequest (input)."""
 
     IfMatch: NotRequired[ReadOnly[str]]
-    IfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfModifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     IfNoneMatch: NotRequired[ReadOnly[str]]
-    IfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfUnmodifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Range: NotRequired[ReadOnly[str]]
     ResponseCacheControl: NotRequired[ReadOnly[str]]
     ResponseContentDisposition: NotRequired[ReadOnly[str]]
     ResponseContentEncoding: NotRequired[ReadOnly[str]]
     ResponseContentLanguage: NotRequired[ReadOnly[str]]
     ResponseContentType: NotRequired[ReadOnly[str]]
-    ResponseExpires: NotRequired[ReadOnly[TimestampTypeDef]]
+    ResponseExpires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     VersionId: NotRequired[ReadOnly[str]]
     SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
     SSECustomerKey: NotRequired[ReadOnly[str]]
@@ -2988,16 +3004,16 @@ class GetObjectRequestObjectVersionGetTypeDef(TypedDict):
     """GetObjectRequest (input)."""
 
     IfMatch: NotRequired[ReadOnly[str]]
-    IfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfModifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     IfNoneMatch: NotRequired[ReadOnly[str]]
-    IfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfUnmodifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Range: NotRequired[ReadOnly[str]]
     ResponseCacheControl: NotRequired[ReadOnly[str]]
     ResponseContentDisposition: NotRequired[ReadOnly[str]]
     ResponseContentEncoding: NotRequired[ReadOnly[str]]
     ResponseContentLanguage: NotRequired[ReadOnly[str]]
     ResponseContentType: NotRequired[ReadOnly[str]]
-    ResponseExpires: NotRequired[ReadOnly[TimestampTypeDef]]
+    ResponseExpires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
     SSECustomerKey: NotRequired[ReadOnly[str]]
     SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
@@ -3012,9 +3028,9 @@ class GetObjectRequestTypeDef(TypedDict):
 
     Bucket: ReadOnly[str]
     IfMatch: NotRequired[ReadOnly[str]]
-    IfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfModifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     IfNoneMatch: NotRequired[ReadOnly[str]]
-    IfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfUnmodifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Key: ReadOnly[str]
     Range: NotRequired[ReadOnly[str]]
     ResponseCacheControl: NotRequired[ReadOnly[str]]
@@ -3022,7 +3038,7 @@ class GetObjectRequestTypeDef(TypedDict):
     ResponseContentEncoding: NotRequired[ReadOnly[str]]
     ResponseContentLanguage: NotRequired[ReadOnly[str]]
     ResponseContentType: NotRequired[ReadOnly[str]]
-    ResponseExpires: NotRequired[ReadOnly[TimestampTypeDef]]
+    ResponseExpires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     VersionId: NotRequired[ReadOnly[str]]
     SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
     SSECustomerKey: NotRequired[ReadOnly[str]]
@@ -3212,16 +3228,16 @@ class HeadObjectRequestObjectExistsWaitTypeDef(TypedDict):
     """HeadObjectRequest (wait() request)."""
 
     IfMatch: NotRequired[str]
-    IfModifiedSince: NotRequired[TimestampTypeDef]
+    IfModifiedSince: NotRequired[Union[TimestampTypeDef, int, float]]
     IfNoneMatch: NotRequired[str]
-    IfUnmodifiedSince: NotRequired[TimestampTypeDef]
+    IfUnmodifiedSince: NotRequired[Union[TimestampTypeDef, int, float]]
     Range: NotRequired[str]
     ResponseCacheControl: NotRequired[str]
     ResponseContentDisposition: NotRequired[str]
     ResponseContentEncoding: NotRequired[str]
     ResponseContentLanguage: NotRequired[str]
     ResponseContentType: NotRequired[str]
-    ResponseExpires: NotRequired[TimestampTypeDef]
+    ResponseExpires: NotRequired[Union[TimestampTypeDef, int, float]]
     VersionId: NotRequired[str]
     SSECustomerAlgorithm: NotRequired[str]
     SSECustomerKey: NotRequired[str]
@@ -3237,16 +3253,16 @@ class HeadObjectRequestObjectVersionHeadTypeDef(TypedDict):
     """HeadObjectRequest (input)."""
 
     IfMatch: NotRequired[ReadOnly[str]]
-    IfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfModifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     IfNoneMatch: NotRequired[ReadOnly[str]]
-    IfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfUnmodifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Range: NotRequired[ReadOnly[str]]
     ResponseCacheControl: NotRequired[ReadOnly[str]]
     ResponseContentDisposition: NotRequired[ReadOnly[str]]
     ResponseContentEncoding: NotRequired[ReadOnly[str]]
     ResponseContentLanguage: NotRequired[ReadOnly[str]]
     ResponseContentType: NotRequired[ReadOnly[str]]
-    ResponseExpires: NotRequired[ReadOnly[TimestampTypeDef]]
+    ResponseExpires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
     SSECustomerKey: NotRequired[ReadOnly[str]]
     SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
@@ -3261,9 +3277,9 @@ class HeadObjectRequestTypeDef(TypedDict):
 
     Bucket: ReadOnly[str]
     IfMatch: NotRequired[ReadOnly[str]]
-    IfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfModifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     IfNoneMatch: NotRequired[ReadOnly[str]]
-    IfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfUnmodifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Key: ReadOnly[str]
     Range: NotRequired[ReadOnly[str]]
     ResponseCacheControl: NotRequired[ReadOnly[str]]
@@ -3271,7 +3287,7 @@ class HeadObjectRequestTypeDef(TypedDict):
     ResponseContentEncoding: NotRequired[ReadOnly[str]]
     ResponseContentLanguage: NotRequired[ReadOnly[str]]
     ResponseContentType: NotRequired[ReadOnly[str]]
-    ResponseExpires: NotRequired[ReadOnly[TimestampTypeDef]]
+    ResponseExpires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     VersionId: NotRequired[ReadOnly[str]]
     SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
     SSECustomerKey: NotRequired[ReadOnly[str]]
@@ -3287,9 +3303,9 @@ class HeadObjectRequestWaitTypeDef(TypedDict):
 
     Bucket: str
     IfMatch: NotRequired[str]
-    IfModifiedSince: NotRequired[TimestampTypeDef]
+    IfModifiedSince: NotRequired[Union[TimestampTypeDef, int, float]]
     IfNoneMatch: NotRequired[str]
-    IfUnmodifiedSince: NotRequired[TimestampTypeDef]
+    IfUnmodifiedSince: NotRequired[Union[TimestampTypeDef, int, float]]
     Key: str
     Range: NotRequired[str]
     ResponseCacheControl: NotRequired[str]
@@ -3297,7 +3313,7 @@ class HeadObjectRequestWaitTypeDef(TypedDict):
     ResponseContentEncoding: NotRequired[str]
     ResponseContentLanguage: NotRequired[str]
     ResponseContentType: NotRequired[str]
-    ResponseExpires: NotRequired[TimestampTypeDef]
+    ResponseExpires: NotRequired[Union[TimestampTypeDef, int, float]]
     VersionId: NotRequired[str]
     SSECustomerAlgorithm: NotRequired[str]
     SSECustomerKey: NotRequired[str]
@@ -3567,6 +3583,8 @@ class ListBucketsOutputTypeDef(TypedDict):
 class ListBucketsRequestPaginateTypeDef(TypedDict):
     """ListBucketsRequest (paginate() request)."""
 
+    MaxBuckets: NotRequired[int]
+    ContinuationToken: NotRequired[str]
     Prefix: NotRequired[str]
     BucketRegion: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -3599,6 +3617,8 @@ class ListDirectoryBucketsOutputTypeDef(TypedDict):
 class ListDirectoryBucketsRequestPaginateTypeDef(TypedDict):
     """ListDirectoryBucketsRequest (paginate() request)."""
 
+    ContinuationToken: NotRequired[str]
+    MaxDirectoryBuckets: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -3670,7 +3690,10 @@ class ListMultipartUploadsRequestPaginateTypeDef(TypedDict):
     Bucket: str
     Delimiter: NotRequired[str]
     EncodingType: NotRequired[EncodingTypeType]
+    KeyMarker: NotRequired[str]
+    MaxUploads: NotRequired[int]
     Prefix: NotRequired[str]
+    UploadIdMarker: NotRequired[str]
     ExpectedBucketOwner: NotRequired[str]
     RequestPayer: NotRequired[RequestPayerType]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -3770,7 +3793,10 @@ class ListObjectVersionsRequestPaginateTypeDef(TypedDict):
     Bucket: str
     Delimiter: NotRequired[str]
     EncodingType: NotRequired[EncodingTypeType]
+    KeyMarker: NotRequired[str]
+    MaxKeys: NotRequired[int]
     Prefix: NotRequired[str]
+    VersionIdMarker: NotRequired[str]
     ExpectedBucketOwner: NotRequired[str]
     RequestPayer: NotRequired[RequestPayerType]
     OptionalObjectAttributes: NotRequired[Sequence[OptionalObjectAttributesType]]
@@ -3856,6 +3882,8 @@ class ListObjectsRequestPaginateTypeDef(TypedDict):
     Bucket: str
     Delimiter: NotRequired[str]
     EncodingType: NotRequired[EncodingTypeType]
+    Marker: NotRequired[str]
+    MaxKeys: NotRequired[int]
     Prefix: NotRequired[str]
     RequestPayer: NotRequired[RequestPayerType]
     ExpectedBucketOwner: NotRequired[str]
@@ -3914,7 +3942,9 @@ class ListObjectsV2RequestPaginateTypeDef(TypedDict):
     Bucket: str
     Delimiter: NotRequired[str]
     EncodingType: NotRequired[EncodingTypeType]
+    MaxKeys: NotRequired[int]
     Prefix: NotRequired[str]
+    ContinuationToken: NotRequired[str]
     FetchOwner: NotRequired[bool]
     StartAfter: NotRequired[str]
     RequestPayer: NotRequired[RequestPayerType]
@@ -4011,6 +4041,8 @@ class ListPartsRequestPaginateTypeDef(TypedDict):
 
     Bucket: str
     Key: str
+    MaxParts: NotRequired[int]
+    PartNumberMarker: NotRequired[int]
     UploadId: str
     RequestPayer: NotRequired[RequestPayerType]
     ExpectedBucketOwner: NotRequired[str]
@@ -4249,7 +4281,7 @@ class ObjectLockRetentionTypeDef(TypedDict):
     """A Retention configuration for an object."""
 
     Mode: NotRequired[ReadOnly[ObjectLockRetentionModeType]]
-    RetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    RetainUntilDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 
 class TaggingTypeDef(TypedDict):
@@ -4873,7 +4905,7 @@ class PutObjectRequestBucketPutObjectTypeDef(TypedDict):
     ChecksumXXHASH64: NotRequired[ReadOnly[str]]
     ChecksumXXHASH3: NotRequired[ReadOnly[str]]
     ChecksumXXHASH128: NotRequired[ReadOnly[str]]
-    Expires: NotRequired[ReadOnly[TimestampTypeDef]]
+    Expires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     IfMatch: NotRequired[ReadOnly[str]]
     IfNoneMatch: NotRequired[ReadOnly[str]]
     GrantFullControl: NotRequired[ReadOnly[str]]
@@ -4895,7 +4927,9 @@ class PutObjectRequestBucketPutObjectTypeDef(TypedDict):
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     Tagging: NotRequired[ReadOnly[str]]
     ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
-    ObjectLockRetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ObjectLockRetainUntilDate: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
@@ -4923,7 +4957,7 @@ class PutObjectRequestObjectPutTypeDef(TypedDict):
     ChecksumXXHASH64: NotRequired[ReadOnly[str]]
     ChecksumXXHASH3: NotRequired[ReadOnly[str]]
     ChecksumXXHASH128: NotRequired[ReadOnly[str]]
-    Expires: NotRequired[ReadOnly[TimestampTypeDef]]
+    Expires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     IfMatch: NotRequired[ReadOnly[str]]
     IfNoneMatch: NotRequired[ReadOnly[str]]
     GrantFullControl: NotRequired[ReadOnly[str]]
@@ -4944,7 +4978,9 @@ class PutObjectRequestObjectPutTypeDef(TypedDict):
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     Tagging: NotRequired[ReadOnly[str]]
     ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
-    ObjectLockRetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ObjectLockRetainUntilDate: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
@@ -4973,7 +5009,7 @@ class PutObjectRequestTypeDef(TypedDict):
     ChecksumXXHASH64: NotRequired[ReadOnly[str]]
     ChecksumXXHASH3: NotRequired[ReadOnly[str]]
     ChecksumXXHASH128: NotRequired[ReadOnly[str]]
-    Expires: NotRequired[ReadOnly[TimestampTypeDef]]
+    Expires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     IfMatch: NotRequired[ReadOnly[str]]
     IfNoneMatch: NotRequired[ReadOnly[str]]
     GrantFullControl: NotRequired[ReadOnly[str]]
@@ -4995,7 +5031,9 @@ class PutObjectRequestTypeDef(TypedDict):
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     Tagging: NotRequired[ReadOnly[str]]
     ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
-    ObjectLockRetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ObjectLockRetainUntilDate: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
@@ -5071,12 +5109,16 @@ class RenameObjectRequestTypeDef(TypedDict):
     RenameSource: ReadOnly[str]
     DestinationIfMatch: NotRequired[ReadOnly[str]]
     DestinationIfNoneMatch: NotRequired[ReadOnly[str]]
-    DestinationIfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
-    DestinationIfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    DestinationIfModifiedSince: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
+    DestinationIfUnmodifiedSince: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     SourceIfMatch: NotRequired[ReadOnly[str]]
     SourceIfNoneMatch: NotRequired[ReadOnly[str]]
-    SourceIfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
-    SourceIfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    SourceIfModifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    SourceIfUnmodifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ClientToken: NotRequired[ReadOnly[str]]
 
 
@@ -5261,9 +5303,13 @@ class UploadPartCopyRequestMultipartUploadPartCopyFromTypeDef(TypedDict):
 
     CopySource: ReadOnly[Union[str, CopySourceTypeDef]]
     CopySourceIfMatch: NotRequired[ReadOnly[str]]
-    CopySourceIfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    CopySourceIfModifiedSince: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     CopySourceIfNoneMatch: NotRequired[ReadOnly[str]]
-    CopySourceIfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    CopySourceIfUnmodifiedSince: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     CopySourceRange: NotRequired[ReadOnly[str]]
     SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
     SSECustomerKey: NotRequired[ReadOnly[str]]
@@ -5282,9 +5328,13 @@ class UploadPartCopyRequestTypeDef(TypedDict):
     Bucket: ReadOnly[str]
     CopySource: ReadOnly[Union[str, CopySourceTypeDef]]
     CopySourceIfMatch: NotRequired[ReadOnly[str]]
-    CopySourceIfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    CopySourceIfModifiedSince: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     CopySourceIfNoneMatch: NotRequired[ReadOnly[str]]
-    CopySourceIfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    CopySourceIfUnmodifiedSince: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     CopySourceRange: NotRequired[ReadOnly[str]]
     Key: ReadOnly[str]
     PartNumber: ReadOnly[int]
@@ -5404,14 +5454,16 @@ class WriteGetObjectResponseRequestTypeDef(TypedDict):
     ChecksumXXHASH128: NotRequired[ReadOnly[str]]
     DeleteMarker: NotRequired[ReadOnly[bool]]
     ETag: NotRequired[ReadOnly[str]]
-    Expires: NotRequired[ReadOnly[TimestampTypeDef]]
+    Expires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Expiration: NotRequired[ReadOnly[str]]
-    LastModified: NotRequired[ReadOnly[TimestampTypeDef]]
+    LastModified: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     MissingMeta: NotRequired[ReadOnly[int]]
     Metadata: NotRequired[ReadOnly[Mapping[str, str]]]
     ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
     ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
-    ObjectLockRetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ObjectLockRetainUntilDate: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     PartsCount: NotRequired[ReadOnly[int]]
     ReplicationStatus: NotRequired[ReadOnly[ReplicationStatusType]]
     RequestCharged: NotRequired[ReadOnly[RequestChargedType]]

@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Optional, Sequence, Union
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from .._types import (
     BlobTypeDef,
@@ -553,7 +553,7 @@ class AbortMultipartUploadOutputTypeDef(TypedDict):
 class AbortMultipartUploadRequestMultipartUploadAbortTypeDef(TypedDict):
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    IfMatchInitiatedTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfMatchInitiatedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 class AbortMultipartUploadRequestTypeDef(TypedDict):
     Bucket: ReadOnly[str]
@@ -561,7 +561,7 @@ class AbortMultipartUploadRequestTypeDef(TypedDict):
     UploadId: ReadOnly[str]
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    IfMatchInitiatedTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfMatchInitiatedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 class AccelerateConfigurationTypeDef(TypedDict):
     Status: NotRequired[BucketAccelerateStatusType]
@@ -647,7 +647,7 @@ class BucketInfoTypeDef(TypedDict):
     Type: NotRequired[BucketTypeType]
 
 class LifecycleExpirationTypeDef(TypedDict):
-    Date: NotRequired[ReadOnly[TimestampTypeDef]]
+    Date: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Days: NotRequired[ReadOnly[int]]
     ExpiredObjectDeleteMarker: NotRequired[ReadOnly[bool]]
 
@@ -674,7 +674,7 @@ class NoncurrentVersionTransitionTypeDef(TypedDict):
     NewerNoncurrentVersions: NotRequired[int]
 
 class TransitionTypeDef(TypedDict):
-    Date: NotRequired[ReadOnly[TimestampTypeDef]]
+    Date: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Days: NotRequired[ReadOnly[int]]
     StorageClass: NotRequired[ReadOnly[TransitionStorageClassType]]
 
@@ -728,10 +728,10 @@ class BucketTypeDef(TypedDict):
 
 class CORSRuleTypeDef(TypedDict):
     ID: NotRequired[ReadOnly[str]]
-    AllowedHeaders: NotRequired[ReadOnly[Sequence[str]]]
-    AllowedMethods: ReadOnly[Sequence[str]]
-    AllowedOrigins: ReadOnly[Sequence[str]]
-    ExposeHeaders: NotRequired[ReadOnly[Sequence[str]]]
+    AllowedHeaders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    AllowedMethods: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    AllowedOrigins: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ExposeHeaders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MaxAgeSeconds: NotRequired[ReadOnly[int]]
 
 class CORSConfigurationTypeDef(TypedDict):
@@ -924,10 +924,14 @@ class CopyObjectRequestObjectCopyFromTypeDef(TypedDict):
     ContentType: NotRequired[ReadOnly[str]]
     CopySource: ReadOnly[Union[str, CopySourceTypeDef]]
     CopySourceIfMatch: NotRequired[ReadOnly[str]]
-    CopySourceIfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    CopySourceIfModifiedSince: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     CopySourceIfNoneMatch: NotRequired[ReadOnly[str]]
-    CopySourceIfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
-    Expires: NotRequired[ReadOnly[TimestampTypeDef]]
+    CopySourceIfUnmodifiedSince: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
+    Expires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     GrantFullControl: NotRequired[ReadOnly[str]]
     GrantRead: NotRequired[ReadOnly[str]]
     GrantReadACP: NotRequired[ReadOnly[str]]
@@ -952,7 +956,9 @@ class CopyObjectRequestObjectCopyFromTypeDef(TypedDict):
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     Tagging: NotRequired[ReadOnly[str]]
     ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
-    ObjectLockRetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ObjectLockRetainUntilDate: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
     ExpectedSourceBucketOwner: NotRequired[ReadOnly[str]]
@@ -968,10 +974,14 @@ class CopyObjectRequestTypeDef(TypedDict):
     ContentType: NotRequired[ReadOnly[str]]
     CopySource: ReadOnly[Union[str, CopySourceTypeDef]]
     CopySourceIfMatch: NotRequired[ReadOnly[str]]
-    CopySourceIfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    CopySourceIfModifiedSince: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     CopySourceIfNoneMatch: NotRequired[ReadOnly[str]]
-    CopySourceIfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
-    Expires: NotRequired[ReadOnly[TimestampTypeDef]]
+    CopySourceIfUnmodifiedSince: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
+    Expires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     GrantFullControl: NotRequired[ReadOnly[str]]
     GrantRead: NotRequired[ReadOnly[str]]
     GrantReadACP: NotRequired[ReadOnly[str]]
@@ -997,7 +1007,9 @@ class CopyObjectRequestTypeDef(TypedDict):
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     Tagging: NotRequired[ReadOnly[str]]
     ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
-    ObjectLockRetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ObjectLockRetainUntilDate: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
     ExpectedSourceBucketOwner: NotRequired[ReadOnly[str]]
@@ -1121,7 +1133,7 @@ class CreateMultipartUploadRequestObjectInitiateMultipartUploadTypeDef(TypedDict
     ContentEncoding: NotRequired[ReadOnly[str]]
     ContentLanguage: NotRequired[ReadOnly[str]]
     ContentType: NotRequired[ReadOnly[str]]
-    Expires: NotRequired[ReadOnly[TimestampTypeDef]]
+    Expires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     GrantFullControl: NotRequired[ReadOnly[str]]
     GrantRead: NotRequired[ReadOnly[str]]
     GrantReadACP: NotRequired[ReadOnly[str]]
@@ -1139,7 +1151,9 @@ class CreateMultipartUploadRequestObjectInitiateMultipartUploadTypeDef(TypedDict
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     Tagging: NotRequired[ReadOnly[str]]
     ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
-    ObjectLockRetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ObjectLockRetainUntilDate: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
@@ -1153,7 +1167,7 @@ class CreateMultipartUploadRequestTypeDef(TypedDict):
     ContentEncoding: NotRequired[ReadOnly[str]]
     ContentLanguage: NotRequired[ReadOnly[str]]
     ContentType: NotRequired[ReadOnly[str]]
-    Expires: NotRequired[ReadOnly[TimestampTypeDef]]
+    Expires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     GrantFullControl: NotRequired[ReadOnly[str]]
     GrantRead: NotRequired[ReadOnly[str]]
     GrantReadACP: NotRequired[ReadOnly[str]]
@@ -1172,7 +1186,9 @@ class CreateMultipartUploadRequestTypeDef(TypedDict):
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     Tagging: NotRequired[ReadOnly[str]]
     ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
-    ObjectLockRetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ObjectLockRetainUntilDate: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
@@ -1310,7 +1326,7 @@ class DeleteObjectRequestObjectDeleteTypeDef(TypedDict):
     BypassGovernanceRetention: NotRequired[ReadOnly[bool]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
     IfMatch: NotRequired[ReadOnly[str]]
-    IfMatchLastModifiedTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfMatchLastModifiedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     IfMatchSize: NotRequired[ReadOnly[int]]
 
 class DeleteObjectRequestObjectVersionDeleteTypeDef(TypedDict):
@@ -1319,7 +1335,7 @@ class DeleteObjectRequestObjectVersionDeleteTypeDef(TypedDict):
     BypassGovernanceRetention: NotRequired[ReadOnly[bool]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
     IfMatch: NotRequired[ReadOnly[str]]
-    IfMatchLastModifiedTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfMatchLastModifiedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     IfMatchSize: NotRequired[ReadOnly[int]]
 
 class DeleteObjectRequestTypeDef(TypedDict):
@@ -1331,7 +1347,7 @@ class DeleteObjectRequestTypeDef(TypedDict):
     BypassGovernanceRetention: NotRequired[ReadOnly[bool]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
     IfMatch: NotRequired[ReadOnly[str]]
-    IfMatchLastModifiedTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfMatchLastModifiedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     IfMatchSize: NotRequired[ReadOnly[int]]
 
 class DeleteObjectTaggingOutputTypeDef(TypedDict):
@@ -1366,7 +1382,7 @@ class ObjectIdentifierTypeDef(TypedDict):
     Key: ReadOnly[str]
     VersionId: NotRequired[ReadOnly[str]]
     ETag: NotRequired[ReadOnly[str]]
-    LastModifiedTime: NotRequired[ReadOnly[TimestampTypeDef]]
+    LastModifiedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Size: NotRequired[ReadOnly[int]]
 
 class DeleteTypeDef(TypedDict):
@@ -2030,16 +2046,16 @@ class GetObjectOutputTypeDef(TypedDict):
 
 class GetObjectRequestObjectGetTypeDef(TypedDict):
     IfMatch: NotRequired[ReadOnly[str]]
-    IfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfModifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     IfNoneMatch: NotRequired[ReadOnly[str]]
-    IfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfUnmodifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Range: NotRequired[ReadOnly[str]]
     ResponseCacheControl: NotRequired[ReadOnly[str]]
     ResponseContentDisposition: NotRequired[ReadOnly[str]]
     ResponseContentEncoding: NotRequired[ReadOnly[str]]
     ResponseContentLanguage: NotRequired[ReadOnly[str]]
     ResponseContentType: NotRequired[ReadOnly[str]]
-    ResponseExpires: NotRequired[ReadOnly[TimestampTypeDef]]
+    ResponseExpires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     VersionId: NotRequired[ReadOnly[str]]
     SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
     SSECustomerKey: NotRequired[ReadOnly[str]]
@@ -2051,16 +2067,16 @@ class GetObjectRequestObjectGetTypeDef(TypedDict):
 
 class GetObjectRequestObjectVersionGetTypeDef(TypedDict):
     IfMatch: NotRequired[ReadOnly[str]]
-    IfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfModifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     IfNoneMatch: NotRequired[ReadOnly[str]]
-    IfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfUnmodifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Range: NotRequired[ReadOnly[str]]
     ResponseCacheControl: NotRequired[ReadOnly[str]]
     ResponseContentDisposition: NotRequired[ReadOnly[str]]
     ResponseContentEncoding: NotRequired[ReadOnly[str]]
     ResponseContentLanguage: NotRequired[ReadOnly[str]]
     ResponseContentType: NotRequired[ReadOnly[str]]
-    ResponseExpires: NotRequired[ReadOnly[TimestampTypeDef]]
+    ResponseExpires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
     SSECustomerKey: NotRequired[ReadOnly[str]]
     SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
@@ -2072,9 +2088,9 @@ class GetObjectRequestObjectVersionGetTypeDef(TypedDict):
 class GetObjectRequestTypeDef(TypedDict):
     Bucket: ReadOnly[str]
     IfMatch: NotRequired[ReadOnly[str]]
-    IfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfModifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     IfNoneMatch: NotRequired[ReadOnly[str]]
-    IfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfUnmodifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Key: ReadOnly[str]
     Range: NotRequired[ReadOnly[str]]
     ResponseCacheControl: NotRequired[ReadOnly[str]]
@@ -2082,7 +2098,7 @@ class GetObjectRequestTypeDef(TypedDict):
     ResponseContentEncoding: NotRequired[ReadOnly[str]]
     ResponseContentLanguage: NotRequired[ReadOnly[str]]
     ResponseContentType: NotRequired[ReadOnly[str]]
-    ResponseExpires: NotRequired[ReadOnly[TimestampTypeDef]]
+    ResponseExpires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     VersionId: NotRequired[ReadOnly[str]]
     SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
     SSECustomerKey: NotRequired[ReadOnly[str]]
@@ -2216,16 +2232,16 @@ class HeadObjectOutputTypeDef(TypedDict):
 
 class HeadObjectRequestObjectExistsWaitTypeDef(TypedDict):
     IfMatch: NotRequired[str]
-    IfModifiedSince: NotRequired[TimestampTypeDef]
+    IfModifiedSince: NotRequired[Union[TimestampTypeDef, int, float]]
     IfNoneMatch: NotRequired[str]
-    IfUnmodifiedSince: NotRequired[TimestampTypeDef]
+    IfUnmodifiedSince: NotRequired[Union[TimestampTypeDef, int, float]]
     Range: NotRequired[str]
     ResponseCacheControl: NotRequired[str]
     ResponseContentDisposition: NotRequired[str]
     ResponseContentEncoding: NotRequired[str]
     ResponseContentLanguage: NotRequired[str]
     ResponseContentType: NotRequired[str]
-    ResponseExpires: NotRequired[TimestampTypeDef]
+    ResponseExpires: NotRequired[Union[TimestampTypeDef, int, float]]
     VersionId: NotRequired[str]
     SSECustomerAlgorithm: NotRequired[str]
     SSECustomerKey: NotRequired[str]
@@ -2238,16 +2254,16 @@ class HeadObjectRequestObjectExistsWaitTypeDef(TypedDict):
 
 class HeadObjectRequestObjectVersionHeadTypeDef(TypedDict):
     IfMatch: NotRequired[ReadOnly[str]]
-    IfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfModifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     IfNoneMatch: NotRequired[ReadOnly[str]]
-    IfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfUnmodifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Range: NotRequired[ReadOnly[str]]
     ResponseCacheControl: NotRequired[ReadOnly[str]]
     ResponseContentDisposition: NotRequired[ReadOnly[str]]
     ResponseContentEncoding: NotRequired[ReadOnly[str]]
     ResponseContentLanguage: NotRequired[ReadOnly[str]]
     ResponseContentType: NotRequired[ReadOnly[str]]
-    ResponseExpires: NotRequired[ReadOnly[TimestampTypeDef]]
+    ResponseExpires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
     SSECustomerKey: NotRequired[ReadOnly[str]]
     SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
@@ -2259,9 +2275,9 @@ class HeadObjectRequestObjectVersionHeadTypeDef(TypedDict):
 class HeadObjectRequestTypeDef(TypedDict):
     Bucket: ReadOnly[str]
     IfMatch: NotRequired[ReadOnly[str]]
-    IfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfModifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     IfNoneMatch: NotRequired[ReadOnly[str]]
-    IfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    IfUnmodifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Key: ReadOnly[str]
     Range: NotRequired[ReadOnly[str]]
     ResponseCacheControl: NotRequired[ReadOnly[str]]
@@ -2269,7 +2285,7 @@ class HeadObjectRequestTypeDef(TypedDict):
     ResponseContentEncoding: NotRequired[ReadOnly[str]]
     ResponseContentLanguage: NotRequired[ReadOnly[str]]
     ResponseContentType: NotRequired[ReadOnly[str]]
-    ResponseExpires: NotRequired[ReadOnly[TimestampTypeDef]]
+    ResponseExpires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     VersionId: NotRequired[ReadOnly[str]]
     SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
     SSECustomerKey: NotRequired[ReadOnly[str]]
@@ -2282,9 +2298,9 @@ class HeadObjectRequestTypeDef(TypedDict):
 class HeadObjectRequestWaitTypeDef(TypedDict):
     Bucket: str
     IfMatch: NotRequired[str]
-    IfModifiedSince: NotRequired[TimestampTypeDef]
+    IfModifiedSince: NotRequired[Union[TimestampTypeDef, int, float]]
     IfNoneMatch: NotRequired[str]
-    IfUnmodifiedSince: NotRequired[TimestampTypeDef]
+    IfUnmodifiedSince: NotRequired[Union[TimestampTypeDef, int, float]]
     Key: str
     Range: NotRequired[str]
     ResponseCacheControl: NotRequired[str]
@@ -2292,7 +2308,7 @@ class HeadObjectRequestWaitTypeDef(TypedDict):
     ResponseContentEncoding: NotRequired[str]
     ResponseContentLanguage: NotRequired[str]
     ResponseContentType: NotRequired[str]
-    ResponseExpires: NotRequired[TimestampTypeDef]
+    ResponseExpires: NotRequired[Union[TimestampTypeDef, int, float]]
     VersionId: NotRequired[str]
     SSECustomerAlgorithm: NotRequired[str]
     SSECustomerKey: NotRequired[str]
@@ -2459,6 +2475,8 @@ class ListBucketsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListBucketsRequestPaginateTypeDef(TypedDict):
+    MaxBuckets: NotRequired[int]
+    ContinuationToken: NotRequired[str]
     Prefix: NotRequired[str]
     BucketRegion: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -2479,6 +2497,8 @@ class ListDirectoryBucketsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListDirectoryBucketsRequestPaginateTypeDef(TypedDict):
+    ContinuationToken: NotRequired[str]
+    MaxDirectoryBuckets: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListDirectoryBucketsRequestTypeDef(TypedDict):
@@ -2532,7 +2552,10 @@ class ListMultipartUploadsRequestPaginateTypeDef(TypedDict):
     Bucket: str
     Delimiter: NotRequired[str]
     EncodingType: NotRequired[EncodingTypeType]
+    KeyMarker: NotRequired[str]
+    MaxUploads: NotRequired[int]
     Prefix: NotRequired[str]
+    UploadIdMarker: NotRequired[str]
     ExpectedBucketOwner: NotRequired[str]
     RequestPayer: NotRequired[RequestPayerType]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
@@ -2607,7 +2630,10 @@ class ListObjectVersionsRequestPaginateTypeDef(TypedDict):
     Bucket: str
     Delimiter: NotRequired[str]
     EncodingType: NotRequired[EncodingTypeType]
+    KeyMarker: NotRequired[str]
+    MaxKeys: NotRequired[int]
     Prefix: NotRequired[str]
+    VersionIdMarker: NotRequired[str]
     ExpectedBucketOwner: NotRequired[str]
     RequestPayer: NotRequired[RequestPayerType]
     OptionalObjectAttributes: NotRequired[Sequence[OptionalObjectAttributesType]]
@@ -2675,6 +2701,8 @@ class ListObjectsRequestPaginateTypeDef(TypedDict):
     Bucket: str
     Delimiter: NotRequired[str]
     EncodingType: NotRequired[EncodingTypeType]
+    Marker: NotRequired[str]
+    MaxKeys: NotRequired[int]
     Prefix: NotRequired[str]
     RequestPayer: NotRequired[RequestPayerType]
     ExpectedBucketOwner: NotRequired[str]
@@ -2721,7 +2749,9 @@ class ListObjectsV2RequestPaginateTypeDef(TypedDict):
     Bucket: str
     Delimiter: NotRequired[str]
     EncodingType: NotRequired[EncodingTypeType]
+    MaxKeys: NotRequired[int]
     Prefix: NotRequired[str]
+    ContinuationToken: NotRequired[str]
     FetchOwner: NotRequired[bool]
     StartAfter: NotRequired[str]
     RequestPayer: NotRequired[RequestPayerType]
@@ -2800,6 +2830,8 @@ class ListPartsRequestMultipartUploadPartsTypeDef(TypedDict):
 class ListPartsRequestPaginateTypeDef(TypedDict):
     Bucket: str
     Key: str
+    MaxParts: NotRequired[int]
+    PartNumberMarker: NotRequired[int]
     UploadId: str
     RequestPayer: NotRequired[RequestPayerType]
     ExpectedBucketOwner: NotRequired[str]
@@ -2926,7 +2958,7 @@ ObjectEncryptionTypeDef = ObjectEncryptionSSEKMSTypeDef
 
 class ObjectLockRetentionTypeDef(TypedDict):
     Mode: NotRequired[ReadOnly[ObjectLockRetentionModeType]]
-    RetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    RetainUntilDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 class TaggingTypeDef(TypedDict):
     TagSet: ReadOnly[Sequence[TagTypeDef]]
@@ -3357,7 +3389,7 @@ class PutObjectRequestBucketPutObjectTypeDef(TypedDict):
     ChecksumXXHASH64: NotRequired[ReadOnly[str]]
     ChecksumXXHASH3: NotRequired[ReadOnly[str]]
     ChecksumXXHASH128: NotRequired[ReadOnly[str]]
-    Expires: NotRequired[ReadOnly[TimestampTypeDef]]
+    Expires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     IfMatch: NotRequired[ReadOnly[str]]
     IfNoneMatch: NotRequired[ReadOnly[str]]
     GrantFullControl: NotRequired[ReadOnly[str]]
@@ -3379,7 +3411,9 @@ class PutObjectRequestBucketPutObjectTypeDef(TypedDict):
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     Tagging: NotRequired[ReadOnly[str]]
     ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
-    ObjectLockRetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ObjectLockRetainUntilDate: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
@@ -3404,7 +3438,7 @@ class PutObjectRequestObjectPutTypeDef(TypedDict):
     ChecksumXXHASH64: NotRequired[ReadOnly[str]]
     ChecksumXXHASH3: NotRequired[ReadOnly[str]]
     ChecksumXXHASH128: NotRequired[ReadOnly[str]]
-    Expires: NotRequired[ReadOnly[TimestampTypeDef]]
+    Expires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     IfMatch: NotRequired[ReadOnly[str]]
     IfNoneMatch: NotRequired[ReadOnly[str]]
     GrantFullControl: NotRequired[ReadOnly[str]]
@@ -3425,7 +3459,9 @@ class PutObjectRequestObjectPutTypeDef(TypedDict):
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     Tagging: NotRequired[ReadOnly[str]]
     ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
-    ObjectLockRetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ObjectLockRetainUntilDate: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
@@ -3451,7 +3487,7 @@ class PutObjectRequestTypeDef(TypedDict):
     ChecksumXXHASH64: NotRequired[ReadOnly[str]]
     ChecksumXXHASH3: NotRequired[ReadOnly[str]]
     ChecksumXXHASH128: NotRequired[ReadOnly[str]]
-    Expires: NotRequired[ReadOnly[TimestampTypeDef]]
+    Expires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     IfMatch: NotRequired[ReadOnly[str]]
     IfNoneMatch: NotRequired[ReadOnly[str]]
     GrantFullControl: NotRequired[ReadOnly[str]]
@@ -3473,7 +3509,9 @@ class PutObjectRequestTypeDef(TypedDict):
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     Tagging: NotRequired[ReadOnly[str]]
     ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
-    ObjectLockRetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ObjectLockRetainUntilDate: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
@@ -3525,12 +3563,16 @@ class RenameObjectRequestTypeDef(TypedDict):
     RenameSource: ReadOnly[str]
     DestinationIfMatch: NotRequired[ReadOnly[str]]
     DestinationIfNoneMatch: NotRequired[ReadOnly[str]]
-    DestinationIfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
-    DestinationIfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    DestinationIfModifiedSince: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
+    DestinationIfUnmodifiedSince: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     SourceIfMatch: NotRequired[ReadOnly[str]]
     SourceIfNoneMatch: NotRequired[ReadOnly[str]]
-    SourceIfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
-    SourceIfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    SourceIfModifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
+    SourceIfUnmodifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     ClientToken: NotRequired[ReadOnly[str]]
 
 class RequestProgressTypeDef(TypedDict):
@@ -3651,9 +3693,13 @@ class UploadPartCopyOutputTypeDef(TypedDict):
 class UploadPartCopyRequestMultipartUploadPartCopyFromTypeDef(TypedDict):
     CopySource: ReadOnly[Union[str, CopySourceTypeDef]]
     CopySourceIfMatch: NotRequired[ReadOnly[str]]
-    CopySourceIfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    CopySourceIfModifiedSince: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     CopySourceIfNoneMatch: NotRequired[ReadOnly[str]]
-    CopySourceIfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    CopySourceIfUnmodifiedSince: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     CopySourceRange: NotRequired[ReadOnly[str]]
     SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
     SSECustomerKey: NotRequired[ReadOnly[str]]
@@ -3669,9 +3715,13 @@ class UploadPartCopyRequestTypeDef(TypedDict):
     Bucket: ReadOnly[str]
     CopySource: ReadOnly[Union[str, CopySourceTypeDef]]
     CopySourceIfMatch: NotRequired[ReadOnly[str]]
-    CopySourceIfModifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    CopySourceIfModifiedSince: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     CopySourceIfNoneMatch: NotRequired[ReadOnly[str]]
-    CopySourceIfUnmodifiedSince: NotRequired[ReadOnly[TimestampTypeDef]]
+    CopySourceIfUnmodifiedSince: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     CopySourceRange: NotRequired[ReadOnly[str]]
     Key: ReadOnly[str]
     PartNumber: ReadOnly[int]
@@ -3779,14 +3829,16 @@ class WriteGetObjectResponseRequestTypeDef(TypedDict):
     ChecksumXXHASH128: NotRequired[ReadOnly[str]]
     DeleteMarker: NotRequired[ReadOnly[bool]]
     ETag: NotRequired[ReadOnly[str]]
-    Expires: NotRequired[ReadOnly[TimestampTypeDef]]
+    Expires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     Expiration: NotRequired[ReadOnly[str]]
-    LastModified: NotRequired[ReadOnly[TimestampTypeDef]]
+    LastModified: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     MissingMeta: NotRequired[ReadOnly[int]]
     Metadata: NotRequired[ReadOnly[Mapping[str, str]]]
     ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
     ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
-    ObjectLockRetainUntilDate: NotRequired[ReadOnly[TimestampTypeDef]]
+    ObjectLockRetainUntilDate: NotRequired[
+        ReadOnly[Union[TimestampTypeDef, int, float]]
+    ]
     PartsCount: NotRequired[ReadOnly[int]]
     ReplicationStatus: NotRequired[ReadOnly[ReplicationStatusType]]
     RequestCharged: NotRequired[ReadOnly[RequestChargedType]]

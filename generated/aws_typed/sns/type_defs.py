@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence
+from typing import Dict, List, Mapping, Sequence, Tuple, Union
 
 from .._types import (
     EncodedBlobTypeDef,
@@ -145,8 +145,8 @@ class AddPermissionInputTopicAddPermissionTypeDef(TypedDict):
     """AddPermissionInput (input)."""
 
     Label: ReadOnly[str]
-    AWSAccountId: ReadOnly[Sequence[str]]
-    ActionName: ReadOnly[Sequence[str]]
+    AWSAccountId: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ActionName: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class AddPermissionInputTypeDef(TypedDict):
@@ -154,8 +154,8 @@ class AddPermissionInputTypeDef(TypedDict):
 
     TopicArn: ReadOnly[str]
     Label: ReadOnly[str]
-    AWSAccountId: ReadOnly[Sequence[str]]
-    ActionName: ReadOnly[Sequence[str]]
+    AWSAccountId: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ActionName: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class BatchResultErrorEntryTypeDef(TypedDict):
@@ -358,7 +358,7 @@ class GetPlatformApplicationAttributesResponseTypeDef(TypedDict):
 class GetSMSAttributesInputTypeDef(TypedDict):
     """The input for the GetSMSAttributes request."""
 
-    attributes: NotRequired[ReadOnly[Sequence[str]]]
+    attributes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class GetSMSAttributesResponseTypeDef(TypedDict):
@@ -410,6 +410,7 @@ class ListEndpointsByPlatformApplicationInputPaginateTypeDef(TypedDict):
     """Input for ListEndpointsByPlatformApplication action."""
 
     PlatformApplicationArn: str
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -446,6 +447,8 @@ class ListEndpointsByPlatformApplicationResponseTypeDef(TypedDict):
 class ListOriginationNumbersRequestPaginateTypeDef(TypedDict):
     """ListOriginationNumbersRequest (paginate() request)."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -485,6 +488,7 @@ class ListOriginationNumbersResultTypeDef(TypedDict):
 class ListPhoneNumbersOptedOutInputPaginateTypeDef(TypedDict):
     """The input for the ListPhoneNumbersOptedOut action."""
 
+    nextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -512,6 +516,7 @@ class ListPhoneNumbersOptedOutResponseTypeDef(TypedDict):
 class ListPlatformApplicationsInputPaginateTypeDef(TypedDict):
     """Input for ListPlatformApplications action."""
 
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -546,6 +551,8 @@ class ListPlatformApplicationsResponseTypeDef(TypedDict):
 class ListSMSSandboxPhoneNumbersInputPaginateTypeDef(TypedDict):
     """ListSMSSandboxPhoneNumbersInput (paginate() request)."""
 
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -582,6 +589,7 @@ class ListSubscriptionsByTopicInputPaginateTypeDef(TypedDict):
     """Input for ListSubscriptionsByTopic action."""
 
     TopicArn: str
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -626,6 +634,7 @@ class ListSubscriptionsByTopicResponseTypeDef(TypedDict):
 class ListSubscriptionsInputPaginateTypeDef(TypedDict):
     """Input for ListSubscriptions action."""
 
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -666,6 +675,7 @@ class ListTagsForResourceResponseTypeDef(TypedDict):
 class ListTopicsInputPaginateTypeDef(TypedDict):
     """ListTopicsInput (paginate() request)."""
 
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
@@ -945,7 +955,7 @@ class UntagResourceRequestTypeDef(TypedDict):
     """UntagResourceRequest (input)."""
 
     ResourceArn: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class UntagResourceResponseTypeDef(TypedDict):

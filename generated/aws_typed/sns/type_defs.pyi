@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence
+from typing import Dict, List, Mapping, Sequence, Tuple, Union
 
 from .._types import (
     EncodedBlobTypeDef,
@@ -142,14 +142,14 @@ __all__ = [
 
 class AddPermissionInputTopicAddPermissionTypeDef(TypedDict):
     Label: ReadOnly[str]
-    AWSAccountId: ReadOnly[Sequence[str]]
-    ActionName: ReadOnly[Sequence[str]]
+    AWSAccountId: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ActionName: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class AddPermissionInputTypeDef(TypedDict):
     TopicArn: ReadOnly[str]
     Label: ReadOnly[str]
-    AWSAccountId: ReadOnly[Sequence[str]]
-    ActionName: ReadOnly[Sequence[str]]
+    AWSAccountId: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    ActionName: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class BatchResultErrorEntryTypeDef(TypedDict):
     Id: str
@@ -265,7 +265,7 @@ class GetPlatformApplicationAttributesResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class GetSMSAttributesInputTypeDef(TypedDict):
-    attributes: NotRequired[ReadOnly[Sequence[str]]]
+    attributes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class GetSMSAttributesResponseTypeDef(TypedDict):
     attributes: NotRequired[Dict[str, str]]
@@ -295,6 +295,7 @@ class GetTopicAttributesResponseTypeDef(TypedDict):
 
 class ListEndpointsByPlatformApplicationInputPaginateTypeDef(TypedDict):
     PlatformApplicationArn: str
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListEndpointsByPlatformApplicationInputPlatformApplicationEndpointsTypeDef(
@@ -316,6 +317,8 @@ class ListEndpointsByPlatformApplicationResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListOriginationNumbersRequestPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListOriginationNumbersRequestTypeDef(TypedDict):
@@ -340,6 +343,7 @@ class ListOriginationNumbersResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListPhoneNumbersOptedOutInputPaginateTypeDef(TypedDict):
+    nextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListPhoneNumbersOptedOutInputTypeDef(TypedDict):
@@ -355,6 +359,7 @@ class ListPhoneNumbersOptedOutResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListPlatformApplicationsInputPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListPlatformApplicationsInputTypeDef(TypedDict):
@@ -374,6 +379,8 @@ class ListPlatformApplicationsResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListSMSSandboxPhoneNumbersInputPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
+    MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListSMSSandboxPhoneNumbersInputTypeDef(TypedDict):
@@ -395,6 +402,7 @@ class ListSMSSandboxPhoneNumbersResultTypeDef(TypedDict):
 
 class ListSubscriptionsByTopicInputPaginateTypeDef(TypedDict):
     TopicArn: str
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListSubscriptionsByTopicInputTopicSubscriptionsTypeDef(TypedDict):
@@ -421,6 +429,7 @@ class ListSubscriptionsByTopicResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListSubscriptionsInputPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListSubscriptionsInputTypeDef(TypedDict):
@@ -443,6 +452,7 @@ class ListTagsForResourceResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class ListTopicsInputPaginateTypeDef(TypedDict):
+    NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 class ListTopicsInputTypeDef(TypedDict):
@@ -610,7 +620,7 @@ class UnsubscribeInputTypeDef(TypedDict):
 
 class UntagResourceRequestTypeDef(TypedDict):
     ResourceArn: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class UntagResourceResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef

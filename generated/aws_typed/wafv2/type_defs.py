@@ -6,7 +6,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence
+from typing import Dict, List, Mapping, Sequence, Tuple, Union
 
 from .._types import (
     EncodedBlobTypeDef,
@@ -520,8 +520,8 @@ class ResponseInspectionBodyContainsTypeDef(TypedDict):
     AWSManagedRulesACFPRuleSet.
     """
 
-    SuccessStrings: ReadOnly[Sequence[str]]
-    FailureStrings: ReadOnly[Sequence[str]]
+    SuccessStrings: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    FailureStrings: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class ResponseInspectionHeaderTypeDef(TypedDict):
@@ -531,8 +531,8 @@ class ResponseInspectionHeaderTypeDef(TypedDict):
     """
 
     Name: ReadOnly[str]
-    SuccessValues: ReadOnly[Sequence[str]]
-    FailureValues: ReadOnly[Sequence[str]]
+    SuccessValues: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    FailureValues: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class ResponseInspectionJsonTypeDef(TypedDict):
@@ -543,8 +543,8 @@ class ResponseInspectionJsonTypeDef(TypedDict):
     """
 
     Identifier: ReadOnly[str]
-    SuccessValues: ReadOnly[Sequence[str]]
-    FailureValues: ReadOnly[Sequence[str]]
+    SuccessValues: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    FailureValues: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class ResponseInspectionStatusCodeTypeDef(TypedDict):
@@ -1356,8 +1356,8 @@ class CookieMatchPatternTypeDef(TypedDict):
     """
 
     All: NotRequired[ReadOnly[AllTypeDef]]
-    IncludedCookies: NotRequired[ReadOnly[Sequence[str]]]
-    ExcludedCookies: NotRequired[ReadOnly[Sequence[str]]]
+    IncludedCookies: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ExcludedCookies: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class CookiesTypeDef(TypedDict):
@@ -1377,8 +1377,8 @@ class HeaderMatchPatternTypeDef(TypedDict):
     """
 
     All: NotRequired[ReadOnly[AllTypeDef]]
-    IncludedHeaders: NotRequired[ReadOnly[Sequence[str]]]
-    ExcludedHeaders: NotRequired[ReadOnly[Sequence[str]]]
+    IncludedHeaders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ExcludedHeaders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class HeadersTypeDef(TypedDict):
@@ -1399,7 +1399,7 @@ class JsonMatchPatternTypeDef(TypedDict):
     """
 
     All: NotRequired[ReadOnly[AllTypeDef]]
-    IncludedPaths: NotRequired[ReadOnly[Sequence[str]]]
+    IncludedPaths: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class JsonBodyTypeDef(TypedDict):
@@ -1777,7 +1777,7 @@ class ApplicationAttributeTypeDef(TypedDict):
     """
 
     Name: NotRequired[ReadOnly[str]]
-    Values: NotRequired[ReadOnly[Sequence[str]]]
+    Values: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class ApplicationConfigOutputTypeDef(TypedDict):
@@ -1979,7 +1979,7 @@ class CreateAPIKeyRequestTypeDef(TypedDict):
     """CreateAPIKeyRequest (input)."""
 
     Scope: ReadOnly[ScopeType]
-    TokenDomains: ReadOnly[Sequence[str]]
+    TokenDomains: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class CreateAPIKeyResponseTypeDef(TypedDict):
@@ -2008,7 +2008,7 @@ class CreateIPSetRequestTypeDef(TypedDict):
     Scope: ReadOnly[ScopeType]
     Description: NotRequired[ReadOnly[str]]
     IPAddressVersion: ReadOnly[IPAddressVersionType]
-    Addresses: ReadOnly[Sequence[str]]
+    Addresses: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
@@ -2113,7 +2113,7 @@ class FieldToProtectTypeDef(TypedDict):
     """
 
     FieldType: ReadOnly[FieldToProtectTypeType]
-    FieldKeys: NotRequired[ReadOnly[Sequence[str]]]
+    FieldKeys: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DataProtectionTypeDef(TypedDict):
@@ -2167,7 +2167,7 @@ class CreateWebACLRequestTypeDef(TypedDict):
     CustomResponseBodies: NotRequired[ReadOnly[Mapping[str, CustomResponseBodyTypeDef]]]
     CaptchaConfig: NotRequired[ReadOnly[CaptchaConfigTypeDef]]
     ChallengeConfig: NotRequired[ReadOnly[ChallengeConfigTypeDef]]
-    TokenDomains: NotRequired[ReadOnly[Sequence[str]]]
+    TokenDomains: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AssociationConfig: NotRequired[ReadOnly[AssociationConfigTypeDef]]
     OnSourceDDoSProtectionConfig: NotRequired[
         ReadOnly[OnSourceDDoSProtectionConfigTypeDef]
@@ -2795,8 +2795,8 @@ class TimeWindowTypeDef(TypedDict):
     the time range for which you want WAF to return a sample of web requests.
     """
 
-    StartTime: ReadOnly[TimestampTypeDef]
-    EndTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
 
 
 class GetSampledRequestsRequestTypeDef(TypedDict):
@@ -3237,7 +3237,7 @@ class LoggingConfigurationTypeDef(TypedDict):
     """
 
     ResourceArn: ReadOnly[str]
-    LogDestinationConfigs: ReadOnly[Sequence[str]]
+    LogDestinationConfigs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     RedactedFields: NotRequired[ReadOnly[Sequence[FieldToMatchTypeDef]]]
     ManagedByFirewallManager: NotRequired[ReadOnly[bool]]
     LoggingFilter: NotRequired[ReadOnly[LoggingFilterTypeDef]]
@@ -3315,7 +3315,7 @@ class UntagResourceRequestTypeDef(TypedDict):
     """UntagResourceRequest (input)."""
 
     ResourceARN: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
 class UntagResourceResponseTypeDef(TypedDict):
@@ -3331,7 +3331,7 @@ class UpdateIPSetRequestTypeDef(TypedDict):
     Scope: ReadOnly[ScopeType]
     Id: ReadOnly[str]
     Description: NotRequired[ReadOnly[str]]
-    Addresses: ReadOnly[Sequence[str]]
+    Addresses: ReadOnly[Union[List[str], Tuple[str, ...]]]
     LockToken: ReadOnly[str]
 
 
@@ -3350,7 +3350,7 @@ class UpdateManagedRuleSetVersionExpiryDateRequestTypeDef(TypedDict):
     Id: ReadOnly[str]
     LockToken: ReadOnly[str]
     VersionToExpire: ReadOnly[str]
-    ExpiryTimestamp: ReadOnly[TimestampTypeDef]
+    ExpiryTimestamp: ReadOnly[Union[TimestampTypeDef, int, float]]
 
 
 class UpdateManagedRuleSetVersionExpiryDateResponseTypeDef(TypedDict):
@@ -3415,7 +3415,7 @@ class UpdateWebACLRequestTypeDef(TypedDict):
     CustomResponseBodies: NotRequired[ReadOnly[Mapping[str, CustomResponseBodyTypeDef]]]
     CaptchaConfig: NotRequired[ReadOnly[CaptchaConfigTypeDef]]
     ChallengeConfig: NotRequired[ReadOnly[ChallengeConfigTypeDef]]
-    TokenDomains: NotRequired[ReadOnly[Sequence[str]]]
+    TokenDomains: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AssociationConfig: NotRequired[ReadOnly[AssociationConfigTypeDef]]
     OnSourceDDoSProtectionConfig: NotRequired[
         ReadOnly[OnSourceDDoSProtectionConfigTypeDef]

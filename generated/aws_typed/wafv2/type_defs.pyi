@@ -6,7 +6,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence
+from typing import Dict, List, Mapping, Sequence, Tuple, Union
 
 from .._types import (
     EncodedBlobTypeDef,
@@ -437,18 +437,18 @@ class RequestInspectionACFPTypeDef(TypedDict):
     AddressFields: NotRequired[ReadOnly[Sequence[AddressFieldTypeDef]]]
 
 class ResponseInspectionBodyContainsTypeDef(TypedDict):
-    SuccessStrings: ReadOnly[Sequence[str]]
-    FailureStrings: ReadOnly[Sequence[str]]
+    SuccessStrings: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    FailureStrings: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class ResponseInspectionHeaderTypeDef(TypedDict):
     Name: ReadOnly[str]
-    SuccessValues: ReadOnly[Sequence[str]]
-    FailureValues: ReadOnly[Sequence[str]]
+    SuccessValues: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    FailureValues: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class ResponseInspectionJsonTypeDef(TypedDict):
     Identifier: ReadOnly[str]
-    SuccessValues: ReadOnly[Sequence[str]]
-    FailureValues: ReadOnly[Sequence[str]]
+    SuccessValues: ReadOnly[Union[List[str], Tuple[str, ...]]]
+    FailureValues: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class ResponseInspectionStatusCodeTypeDef(TypedDict):
     SuccessCodes: ReadOnly[Sequence[int]]
@@ -822,8 +822,8 @@ class AsnMatchStatementTypeDef(TypedDict):
 
 class CookieMatchPatternTypeDef(TypedDict):
     All: NotRequired[ReadOnly[AllTypeDef]]
-    IncludedCookies: NotRequired[ReadOnly[Sequence[str]]]
-    ExcludedCookies: NotRequired[ReadOnly[Sequence[str]]]
+    IncludedCookies: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ExcludedCookies: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class CookiesTypeDef(TypedDict):
     MatchPattern: ReadOnly[CookieMatchPatternTypeDef]
@@ -832,8 +832,8 @@ class CookiesTypeDef(TypedDict):
 
 class HeaderMatchPatternTypeDef(TypedDict):
     All: NotRequired[ReadOnly[AllTypeDef]]
-    IncludedHeaders: NotRequired[ReadOnly[Sequence[str]]]
-    ExcludedHeaders: NotRequired[ReadOnly[Sequence[str]]]
+    IncludedHeaders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
+    ExcludedHeaders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class HeadersTypeDef(TypedDict):
     MatchPattern: ReadOnly[HeaderMatchPatternTypeDef]
@@ -842,7 +842,7 @@ class HeadersTypeDef(TypedDict):
 
 class JsonMatchPatternTypeDef(TypedDict):
     All: NotRequired[ReadOnly[AllTypeDef]]
-    IncludedPaths: NotRequired[ReadOnly[Sequence[str]]]
+    IncludedPaths: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class JsonBodyTypeDef(TypedDict):
     MatchPattern: ReadOnly[JsonMatchPatternTypeDef]
@@ -1036,7 +1036,7 @@ class ApplicationAttributeOutputTypeDef(TypedDict):
 
 class ApplicationAttributeTypeDef(TypedDict):
     Name: NotRequired[ReadOnly[str]]
-    Values: NotRequired[ReadOnly[Sequence[str]]]
+    Values: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class ApplicationConfigOutputTypeDef(TypedDict):
     Attributes: NotRequired[List[ApplicationAttributeOutputTypeDef]]
@@ -1139,7 +1139,7 @@ class ConditionTypeDef(TypedDict):
 
 class CreateAPIKeyRequestTypeDef(TypedDict):
     Scope: ReadOnly[ScopeType]
-    TokenDomains: ReadOnly[Sequence[str]]
+    TokenDomains: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class CreateAPIKeyResponseTypeDef(TypedDict):
     APIKey: NotRequired[str]
@@ -1154,7 +1154,7 @@ class CreateIPSetRequestTypeDef(TypedDict):
     Scope: ReadOnly[ScopeType]
     Description: NotRequired[ReadOnly[str]]
     IPAddressVersion: ReadOnly[IPAddressVersionType]
-    Addresses: ReadOnly[Sequence[str]]
+    Addresses: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 class IPSetSummaryTypeDef(TypedDict):
@@ -1213,7 +1213,7 @@ class CreateRuleGroupResponseTypeDef(TypedDict):
 
 class FieldToProtectTypeDef(TypedDict):
     FieldType: ReadOnly[FieldToProtectTypeType]
-    FieldKeys: NotRequired[ReadOnly[Sequence[str]]]
+    FieldKeys: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class DataProtectionTypeDef(TypedDict):
     Field: ReadOnly[FieldToProtectTypeDef]
@@ -1243,7 +1243,7 @@ class CreateWebACLRequestTypeDef(TypedDict):
     CustomResponseBodies: NotRequired[ReadOnly[Mapping[str, CustomResponseBodyTypeDef]]]
     CaptchaConfig: NotRequired[ReadOnly[CaptchaConfigTypeDef]]
     ChallengeConfig: NotRequired[ReadOnly[ChallengeConfigTypeDef]]
-    TokenDomains: NotRequired[ReadOnly[Sequence[str]]]
+    TokenDomains: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AssociationConfig: NotRequired[ReadOnly[AssociationConfigTypeDef]]
     OnSourceDDoSProtectionConfig: NotRequired[
         ReadOnly[OnSourceDDoSProtectionConfigTypeDef]
@@ -1606,8 +1606,8 @@ class GetRuleGroupResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class TimeWindowTypeDef(TypedDict):
-    StartTime: ReadOnly[TimestampTypeDef]
-    EndTime: ReadOnly[TimestampTypeDef]
+    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
+    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
 
 class GetSampledRequestsRequestTypeDef(TypedDict):
     WebAclArn: ReadOnly[str]
@@ -1878,7 +1878,7 @@ class LoggingFilterTypeDef(TypedDict):
 
 class LoggingConfigurationTypeDef(TypedDict):
     ResourceArn: ReadOnly[str]
-    LogDestinationConfigs: ReadOnly[Sequence[str]]
+    LogDestinationConfigs: ReadOnly[Union[List[str], Tuple[str, ...]]]
     RedactedFields: NotRequired[ReadOnly[Sequence[FieldToMatchTypeDef]]]
     ManagedByFirewallManager: NotRequired[ReadOnly[bool]]
     LoggingFilter: NotRequired[ReadOnly[LoggingFilterTypeDef]]
@@ -1924,7 +1924,7 @@ class TagResourceResponseTypeDef(TypedDict):
 
 class UntagResourceRequestTypeDef(TypedDict):
     ResourceARN: ReadOnly[str]
-    TagKeys: ReadOnly[Sequence[str]]
+    TagKeys: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 class UntagResourceResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
@@ -1934,7 +1934,7 @@ class UpdateIPSetRequestTypeDef(TypedDict):
     Scope: ReadOnly[ScopeType]
     Id: ReadOnly[str]
     Description: NotRequired[ReadOnly[str]]
-    Addresses: ReadOnly[Sequence[str]]
+    Addresses: ReadOnly[Union[List[str], Tuple[str, ...]]]
     LockToken: ReadOnly[str]
 
 class UpdateIPSetResponseTypeDef(TypedDict):
@@ -1947,7 +1947,7 @@ class UpdateManagedRuleSetVersionExpiryDateRequestTypeDef(TypedDict):
     Id: ReadOnly[str]
     LockToken: ReadOnly[str]
     VersionToExpire: ReadOnly[str]
-    ExpiryTimestamp: ReadOnly[TimestampTypeDef]
+    ExpiryTimestamp: ReadOnly[Union[TimestampTypeDef, int, float]]
 
 class UpdateManagedRuleSetVersionExpiryDateResponseTypeDef(TypedDict):
     ExpiringVersion: NotRequired[str]
@@ -1994,7 +1994,7 @@ class UpdateWebACLRequestTypeDef(TypedDict):
     CustomResponseBodies: NotRequired[ReadOnly[Mapping[str, CustomResponseBodyTypeDef]]]
     CaptchaConfig: NotRequired[ReadOnly[CaptchaConfigTypeDef]]
     ChallengeConfig: NotRequired[ReadOnly[ChallengeConfigTypeDef]]
-    TokenDomains: NotRequired[ReadOnly[Sequence[str]]]
+    TokenDomains: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     AssociationConfig: NotRequired[ReadOnly[AssociationConfigTypeDef]]
     OnSourceDDoSProtectionConfig: NotRequired[
         ReadOnly[OnSourceDDoSProtectionConfigTypeDef]

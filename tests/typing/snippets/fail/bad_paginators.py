@@ -14,7 +14,7 @@ def pages(client: s3.S3Client) -> None:
     paginator = client.get_paginator("list_objects_v2")
     paginator.paginate(Bucket="b", PaginationConfig={"MaxItem": 10})  # E[mypy]: extra key "MaxItem" for TypedDict "PaginatorConfigTypeDef"  # E[pyright]: "MaxItem" is an undefined item in type "PaginatorConfigTypeDef"
     paginator.paginate(Bucket="b", PaginationConfig={"PageSize": "100"})  # E[mypy]: TypedDict item "PageSize" has type "int"  # E[pyright]: "Literal['100']" is not assignable to "int"
-    paginator.paginate(Bucket="b", MaxKeys=10)  # E[mypy]: unexpected keyword argument "MaxKeys" for "paginate" of "ListObjectsV2Paginator"  # E[pyright]: no parameter named "MaxKeys"
+    paginator.paginate(Bucket="b", Limit=10)  # E[mypy]: unexpected keyword argument "Limit" for "paginate" of "ListObjectsV2Paginator"  # E[pyright]: no parameter named "Limit"
     paginator.paginate(Prefix="logs/")  # E[mypy]: missing named argument "Bucket" for "paginate" of "ListObjectsV2Paginator"  # E[pyright]: argument missing for parameter "Bucket"
 
 

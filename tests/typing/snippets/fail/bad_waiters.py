@@ -17,4 +17,4 @@ def waits(client: s3.S3Client, ec2_client: ec2.EC2Client) -> None:
     waiter.wait(Bucket="b", WaiterConfig={"MaxAttempts": "2"})  # E[mypy]: TypedDict item "MaxAttempts" has type "int"  # E[pyright]: "Literal['2']" is not assignable to "int"
     waiter.wait(WaiterConfig={"Delay": 1})  # E[mypy]: missing named argument "Bucket" for "wait" of "BucketExistsWaiter"  # E[pyright]: argument missing for parameter "Bucket"
     client.get_waiter("object_exists").wait(Bucket="b")  # E[mypy]: missing named argument "Key"  # E[pyright]: argument missing for parameter "Key"
-    ec2_client.get_waiter("instance_running").wait(InstanceIds="i-123", Delay=5)  # E[mypy]: unexpected keyword argument "Delay"  # E[pyright]: no parameter named "Delay"
+    ec2_client.get_waiter("instance_running").wait(InstanceIds=["i-123"], Delay=5)  # E[mypy]: unexpected keyword argument "Delay"  # E[pyright]: no parameter named "Delay"
