@@ -127,7 +127,9 @@ def _others(tree: ast.Module, alias: str, everything: list[str]) -> list[str]:
     generated: set[str] = set()
     for node in tree.body:
         if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == alias for t in node.targets):
-            generated = {c.value for c in ast.walk(node.value) if isinstance(c, ast.Constant)}
+            generated = {
+                c.value for c in ast.walk(node.value) if isinstance(c, ast.Constant) and isinstance(c.value, str)
+            }
     return [name for name in everything if name not in generated]
 
 

@@ -100,8 +100,8 @@ def _key(statement: cst.BaseStatement, own: Collection[str]) -> Key | None:
         module = get_full_name_for_node(first.names[0].name) or ""
         return section(module, False, own), 0, module.lower()
     assert isinstance(first, cst.ImportFrom)
-    module = get_full_name_for_node(first.module) if first.module is not None else ""
-    return section(module or "", bool(first.relative), own), 1, (module or "").lower()
+    module = (get_full_name_for_node(first.module) if first.module is not None else None) or ""
+    return section(module, bool(first.relative), own), 1, module.lower()
 
 
 def block(body: Sequence[cst.BaseStatement], own: Collection[str]) -> tuple[int, list[Key]]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 import re
 from functools import partial
+from typing import Any, cast
 
 import libcst as cst
 from libcst.codemod import CodemodContext
@@ -85,8 +86,10 @@ class Migration(cst.CSTTransformer):
             return updated_node
         new = imports.line(self.target.package, names)
         if len(line.body) == 1 and self.calls.only_rewritten(statement):
-            return updated_node.deep_replace(line, line.with_changes(body=new.body))  # type: ignore[return-value]
-        return updated_node.deep_replace(line, cst.FlattenSentinel([line, new]))  # type: ignore[arg-type, return-value]
+            replaced: Any = updated_node.deep_replace(line, cast(Any, line.with_changes(body=new.body)))
+            return cast(cst.FunctionDef, replaced)
+        flattened: Any = updated_node.deep_replace(line, cast(Any, cst.FlattenSentinel([line, new])))
+        return cast(cst.FunctionDef, flattened)
 
     def visit_Call(self, node: cst.Call) -> None:
         self.open_calls.append(node)
