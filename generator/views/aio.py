@@ -93,7 +93,7 @@ class AioView:
     def client_methods(self) -> list[Method]:
         view = self.view
         methods = [view.exceptions_property()]
-        for op in view.service.operations:
+        for op in view.declared_operations():
             request = view.types.request_name(op.input) if op.input else ""
             returns = Name(TYPE_DEFS, view.types.response_name(op.output)) if op.output else EMPTY_RESPONSE
             methods.append(view.operation_method(op, request, coroutine(returns), _NOTE))

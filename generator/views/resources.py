@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..model.resources import Collection, Filled, Resource
-from ..naming.rules import BASE_MEMBERS, collection_members, resource_members
+from ..naming.rules import BASE_MEMBERS, collection_members, declarable, resource_members
 from ..text.layout import pystr
 from ..types.imports import ImportSet
 from ..types.pyexpr import TYPE_DEFS, Name, Needs, PyExpr, Subscript, all_needs, runs, uses
@@ -153,7 +153,7 @@ class ResourceView:
         """The resource client (dynamodb): the typed client with the operations that boto3
         converts on a resource's client typed on the resource side.  Not substitutable for
         the typed client (other values), hence the ignored override errors."""
-        ops = self.types.client_operations()
+        ops = [op for op in self.types.client_operations() if declarable(op.method)]
         if not ops:
             return []
         title = f"{self.service.name} resource's client"

@@ -15,7 +15,7 @@ from typing import AbstractSet
 from ..model import docs
 from ..model.resources import CLIENT_BASES
 from ..model.service import Operation, Service
-from ..naming.rules import is_plain_key, method_name
+from ..naming.rules import declarable, is_plain_key
 from ..naming.table import NameTable, name_table
 from ..options import DEFAULT, Options
 from ..text.layout import Br, pystr, statement
@@ -30,7 +30,6 @@ from ..types.pyexpr import (
     Needs,
     Or,
     PyExpr,
-    Quoted,
     calls,
     runs,
     shared,
@@ -136,7 +135,7 @@ class ServiceView:
     # ---- client.py --------------------------------------------------------------------
     def client_methods(self) -> list[Method]:
         methods = [self.exceptions_property()]
-        methods += [self._operation_method(op) for op in self.service.operations]
+        methods += [self._operation_method(op) for op in self.declared_operations()]
         methods += self.getter_methods(
             "get_paginator",
             "operation_name",
@@ -158,6 +157,11 @@ class ServiceView:
             "A typed waiter: polls an operation until a resource reaches a state.",
         )
         return methods
+
+    def declared_operations(self) -> list[Operation]:
+        """The operations the typed client declares: those whose botocore method name a class
+        body can hold (naming.rules.declarable; a keyword is reachable only with getattr)."""
+        return [op for op in self.service.operations if declarable(op.method)]
 
     def exceptions_property(self) -> Method:
         exceptions = Name(".exceptions", self.names.exceptions)
@@ -189,16 +193,12 @@ class ServiceView:
         kwargs = unpack(Name(TYPE_DEFS, request))
         if request:
             params.append(param("**kwargs", kwargs))
-        name = method_name(op.name)
-        target = f"self._raw.{op.method}" if name == op.method else f"getattr(self._raw, {pystr(op.method)})"
-        call = f"{target}(**kwargs)" if request else f"{target}()"
         return Method(
-            name=name,
+            name=op.method,
             params=params,
             returns=returns,
             doc=self._operation_doc(op, note),
-            body=[f"return cast({Quoted(returns).render()}, {call})"],
-            needs=(uses(kwargs) if request else Needs()) | uses(returns) | calls(CAST),
+            needs=(uses(kwargs) if request else Needs()) | uses(returns),
         )
 
     def _operation_doc(self, op: Operation, note: str = "") -> str:
