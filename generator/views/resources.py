@@ -144,7 +144,7 @@ class ResourceView:
         boto3_class = f"{self.service.name}.{resource.name}"
         return ClassBlock(
             head=ClassHead(cls, (base.render(),), self._resource_doc(resource, cls)),
-            attributes=[f"_boto3_class = {pystr(boto3_class)}", f"_client_class = {self._client_class}"],
+            attributes=[f"_boto3_class = {pystr(boto3_class)}"],
             methods=methods,
             needs=runs(base),
         )
@@ -203,17 +203,9 @@ class ResourceView:
         batch_names = self.names[item.name].batch_actions
         blocks = []
         item_name, coll_name = Name(None, item_cls), Name(None, coll_cls)
-        for cls, base, attr in (
-            (
-                coll_cls,
-                Subscript(Name(".._resources", "ResourceCollection"), (item_name,)),
-                f"_item = {item_cls}",
-            ),
-            (
-                manager_cls,
-                Subscript(Name(".._resources", "CollectionManager"), (coll_name, item_name)),
-                f"_collection = {coll_cls}",
-            ),
+        for cls, base in (
+            (coll_cls, Subscript(Name(".._resources", "ResourceCollection"), (item_name,))),
+            (manager_cls, Subscript(Name(".._resources", "CollectionManager"), (coll_name, item_name))),
         ):
             scope = self._scope(item, set(collection_members(self.names[item.name])))
             methods = filter_methods(scope, collection, coll_cls)[: 1 if cls == coll_cls else 2]
@@ -225,7 +217,7 @@ class ResourceView:
                 else f"{title[0].upper()}{title[1:]} (not iterable itself): all(), filter(...), "
                 f"limit(n) and page_size(n) give an iterable {coll_cls}."
             )
-            blocks.append(ClassBlock(ClassHead(cls, (base.render(),), doc), [attr], methods, runs(base)))
+            blocks.append(ClassBlock(ClassHead(cls, (base.render(),), doc), [], methods, runs(base)))
         return blocks
 
     def _ref(self, expr: PyExpr, shadowed: set[str]) -> PyExpr:

@@ -271,8 +271,9 @@ def _check_collections(b: Built, resources: dict[str, Any], counts: Counts) -> N
         if prop is _MISSING:
             continue
         runtime_manager = getattr(b.module, inspect.get_annotations(prop.fget)["return"])
-        runtime_coll = runtime_manager._collection
-        manager, coll = getattr(stub, runtime_manager.__name__), getattr(stub, runtime_coll.__name__)
+        manager = getattr(stub, runtime_manager.__name__)
+        coll = getattr(stub, inspect.get_annotations(manager.filter)["return"])  # filter() gives the collection
+        runtime_coll = getattr(b.module, coll.__name__)
         raw_manager = getattr(b.raw, collection.name)
         raw_coll = raw_manager.all()
         for label, raw_obj, typed_cls, runtime_cls in (
