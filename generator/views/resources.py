@@ -66,6 +66,9 @@ class ResourceView:
         self._typed_client = self._table.typed_client  # the typed client class, imported at run time
         self._client_class = self._table.client_class  # the class of meta.client
         self._aliases: dict[str, tuple[str, Name]] = {}  # name -> (alias, what it stands for)
+        self._local = set(self.classes.values()) | {n for pair in self.collections.values() for n in pair}
+        self._local |= {self._client_class} if self._client_class != self._typed_client else set()
+        self._spelt_through_module = False  # an annotation says `_module.<Class>`
 
     # ---- the module ---------------------------------------------------------------------
     def context(self) -> dict[str, Any]:
@@ -76,6 +79,7 @@ class ResourceView:
                 classes += self._collection_blocks(r, c)
         made = factory(self.service.name, self.service_class)
         aliases = [f"{alias} = {name}" for name, (alias, _) in sorted(self._aliases.items())]
+        this = f"from . import service_resource as {self._table.module}" if self._spelt_through_module else ""
         imports, stub_imports = self._imports(classes, made), self._imports(classes, made, stub=True)
         public = [self.service_class, *self.classes.values()] + [n for pair in self.collections.values() for n in pair]
         public += [self._client_class] if self._client_class != self._typed_client else []
@@ -86,6 +90,7 @@ class ResourceView:
             "all": dunder_all(sorted(set(public)) + ["resource"]),
             "classes": classes,
             "aliases": aliases,
+            "module_import": this,
             "factory": made,
         }
 
@@ -102,7 +107,8 @@ class ResourceView:
         # the .py is the run-time shim: its classes hold no methods (the stub declares them)
         members = method_needs([m for c in classes for m in c.methods], stub) if stub else Needs()
         imports.need(all_needs([made.needs, *(c.needs for c in classes), members]), stub=stub)
-        imports.need(uses(*(name for _, name in self._aliases.values())))
+        if stub:  # the aliases stand in the stub only (the .py declares no methods)
+            imports.need(uses(*(name for _, name in self._aliases.values())))
         client = self.view.names.client
         alias = "" if self._typed_client == client else self._typed_client
         return imports.add(".client", client, alias=alias, runtime=True)
@@ -225,6 +231,11 @@ class ResourceView:
         return expr.rename(lambda n: self._alias(n) if n.name in shadowed else n)
 
     def _alias(self, name: Name) -> Name:
+        """A shadowed class of this module as `<module>.<Class>` (checkers print `Class`),
+        an imported name as its alias."""
+        if name.module is None and name.name in self._local:
+            self._spelt_through_module = True
+            return Name(None, f"{self._table.module}.{name.name}")
         if name.name not in self._aliases:
             self._aliases[name.name] = (self._table.alias(name.name), name)
         return Name(None, self._aliases[name.name][0])

@@ -256,7 +256,7 @@ def _check_subresource(b: Built, sub: Any, counts: Counts) -> None:
     runtime = b.classes.get(type(raw).__name__)
     if runtime is None or not isinstance(raw, runtime) or not isinstance(raw, BaseResource):
         counts.problems.append(f"{where}: boto3 builds {raw!r}, no typed class of it")
-    elif declared not in (runtime.__name__, f"_{runtime.__name__}"):
+    elif str(declared).rpartition(".")[2] != runtime.__name__:  # Stack, or _module.Stack where a method shadows it
         counts.problems.append(f"{where}: typed {declared!r}, boto3 builds a {runtime.__name__}")
 
 

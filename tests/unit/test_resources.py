@@ -189,7 +189,8 @@ def test_rendered_module_compiles_imports_and_is_black_stable(tmp_path: Path) ->
         (package / rel).write_text(text, encoding="utf-8")
     source = files["tiny/service_resource.pyi"]  # the classes as checkers read them
     assert "def children_attribute(self) -> Optional[List[str]]:" in source
-    assert "def Thing(self, id: str) -> _Thing:" in source  # the method shadows the class: alias
+    assert "def Thing(self, id: str) -> _module.Thing:" in source  # the method shadows the class: the
+    assert "from . import service_resource as _module" in source  # module spells it (checkers print Thing)
     assert "def parent(self) -> Optional[Thing]:" in source
     black = subprocess.run([str(BIN / "black"), "--check", "-q", str(package)], capture_output=True, text=True)
     assert black.returncode == 0, black.stderr

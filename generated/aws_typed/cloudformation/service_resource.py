@@ -142,13 +142,6 @@ class StackResourceSummariesCollectionManager(
     """
 
 
-if TYPE_CHECKING:
-    _Event = Event
-    _Stack = Stack
-    _StackResource = StackResource
-    _StackResourceSummary = StackResourceSummary
-
-
 def resource(
     *, session: ResourceSessionLike | None = None, **kwargs: Unpack[ResourceArgsTypeDef]
 ) -> CloudFormationServiceResource:

@@ -117,11 +117,6 @@ class MetricAlarmsCollectionManager(CollectionManager[MetricAlarmsCollection, Al
     """
 
 
-if TYPE_CHECKING:
-    _Alarm = Alarm
-    _Metric = Metric
-
-
 def resource(
     *, session: ResourceSessionLike | None = None, **kwargs: Unpack[ResourceArgsTypeDef]
 ) -> CloudWatchServiceResource:

@@ -85,10 +85,6 @@ class ServiceResourceTablesCollectionManager(
     """
 
 
-if TYPE_CHECKING:
-    _Table = Table
-
-
 def resource(
     *, session: ResourceSessionLike | None = None, **kwargs: Unpack[ResourceArgsTypeDef]
 ) -> DynamoDBServiceResource:

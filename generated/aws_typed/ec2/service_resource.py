@@ -844,30 +844,6 @@ class VpcSubnetsCollectionManager(CollectionManager[VpcSubnetsCollection, Subnet
     """
 
 
-if TYPE_CHECKING:
-    _ClassicAddress = ClassicAddress
-    _DhcpOptions = DhcpOptions
-    _Image = Image
-    _Instance = Instance
-    _InternetGateway = InternetGateway
-    _KeyPair = KeyPair
-    _NetworkAcl = NetworkAcl
-    _NetworkInterface = NetworkInterface
-    _NetworkInterfaceAssociation = NetworkInterfaceAssociation
-    _PlacementGroup = PlacementGroup
-    _Route = Route
-    _RouteTable = RouteTable
-    _RouteTableAssociation = RouteTableAssociation
-    _SecurityGroup = SecurityGroup
-    _Snapshot = Snapshot
-    _Subnet = Subnet
-    _Tag = Tag
-    _Volume = Volume
-    _Vpc = Vpc
-    _VpcAddress = VpcAddress
-    _VpcPeeringConnection = VpcPeeringConnection
-
-
 def resource(
     *, session: ResourceSessionLike | None = None, **kwargs: Unpack[ResourceArgsTypeDef]
 ) -> EC2ServiceResource:

@@ -261,15 +261,6 @@ class VaultSucceededJobsCollectionManager(
     """
 
 
-if TYPE_CHECKING:
-    _Account = Account
-    _Archive = Archive
-    _Job = Job
-    _MultipartUpload = MultipartUpload
-    _Notification = Notification
-    _Vault = Vault
-
-
 def resource(
     *, session: ResourceSessionLike | None = None, **kwargs: Unpack[ResourceArgsTypeDef]
 ) -> GlacierServiceResource:

@@ -739,30 +739,6 @@ class UserSigningCertificatesCollectionManager(
     """
 
 
-if TYPE_CHECKING:
-    _AccessKey = AccessKey
-    _AccessKeyPair = AccessKeyPair
-    _AccountPasswordPolicy = AccountPasswordPolicy
-    _AccountSummary = AccountSummary
-    _AssumeRolePolicy = AssumeRolePolicy
-    _CurrentUser = CurrentUser
-    _Group = Group
-    _GroupPolicy = GroupPolicy
-    _InstanceProfile = InstanceProfile
-    _LoginProfile = LoginProfile
-    _MfaDevice = MfaDevice
-    _Policy = Policy
-    _PolicyVersion = PolicyVersion
-    _Role = Role
-    _RolePolicy = RolePolicy
-    _SamlProvider = SamlProvider
-    _ServerCertificate = ServerCertificate
-    _SigningCertificate = SigningCertificate
-    _User = User
-    _UserPolicy = UserPolicy
-    _VirtualMfaDevice = VirtualMfaDevice
-
-
 def resource(
     *, session: ResourceSessionLike | None = None, **kwargs: Unpack[ResourceArgsTypeDef]
 ) -> IAMServiceResource:

@@ -336,27 +336,6 @@ class MultipartUploadPartsCollectionManager(
     """
 
 
-if TYPE_CHECKING:
-    _Bucket = Bucket
-    _BucketAcl = BucketAcl
-    _BucketCors = BucketCors
-    _BucketLifecycle = BucketLifecycle
-    _BucketLifecycleConfiguration = BucketLifecycleConfiguration
-    _BucketLogging = BucketLogging
-    _BucketNotification = BucketNotification
-    _BucketPolicy = BucketPolicy
-    _BucketRequestPayment = BucketRequestPayment
-    _BucketTagging = BucketTagging
-    _BucketVersioning = BucketVersioning
-    _BucketWebsite = BucketWebsite
-    _MultipartUpload = MultipartUpload
-    _MultipartUploadPart = MultipartUploadPart
-    _Object = Object
-    _ObjectAcl = ObjectAcl
-    _ObjectSummary = ObjectSummary
-    _ObjectVersion = ObjectVersion
-
-
 def resource(
     *, session: ResourceSessionLike | None = None, **kwargs: Unpack[ResourceArgsTypeDef]
 ) -> S3ServiceResource:

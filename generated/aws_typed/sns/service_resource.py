@@ -181,13 +181,6 @@ class TopicSubscriptionsCollectionManager(
     """
 
 
-if TYPE_CHECKING:
-    _PlatformApplication = PlatformApplication
-    _PlatformEndpoint = PlatformEndpoint
-    _Subscription = Subscription
-    _Topic = Topic
-
-
 def resource(
     *, session: ResourceSessionLike | None = None, **kwargs: Unpack[ResourceArgsTypeDef]
 ) -> SNSServiceResource:

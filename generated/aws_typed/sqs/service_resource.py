@@ -101,11 +101,6 @@ class QueueDeadLetterSourceQueuesCollectionManager(
     """
 
 
-if TYPE_CHECKING:
-    _Message = Message
-    _Queue = Queue
-
-
 def resource(
     *, session: ResourceSessionLike | None = None, **kwargs: Unpack[ResourceArgsTypeDef]
 ) -> SQSServiceResource:
