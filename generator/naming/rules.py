@@ -230,16 +230,24 @@ def resource_names(
 
 
 def _check_resource_names(service: str, resource: str, names: ResourceNames) -> None:
-    """boto3 sets these names as attributes of its resource classes; the typed classes
-    define them as methods and properties, so each must be a plain identifier."""
+    """boto3 sets these names as attributes of its resource classes; the stubs declare them
+    as methods and properties, so each must be a plain identifier, and none may replace a
+    member of boto3's own base class (`get_available_subresources`; a batch action `filter`
+    would replace the collection's) that the stub declares with its own signature."""
     for kind in ("identifiers", "actions", "batch_actions", "related", "collections", "waiters", "attributes"):
         for definition, python in getattr(names, kind).items():
             name = python if kind != "attributes" else definition
-            if not is_plain_key(name):
+            base = COLLECTION_MEMBERS if kind == "batch_actions" else BASE_MEMBERS
+            if not is_plain_key(name) or name in base:
                 raise DefinitionError(
                     "resources-1",
                     f"{resource}.{kind}.{definition}",
-                    f"becomes the attribute {name!r}, which cannot be a Python method or property name",
+                    f"becomes the attribute {name!r}, "
+                    + (
+                        "which boto3's own class has"
+                        if name in base
+                        else "which cannot be a Python method or property name"
+                    ),
                 )
 
 

@@ -3,9 +3,10 @@
 Each builder turns one part of the resource model (identifier, attribute, reference, load,
 action, sub-resource, collection, waiter, batch action) into a `Method`: parameters, return
 type and docstring text (the stub declares it; boto3's resource object has it).  Names come from the
-naming stage (boto3's own rules), types from the typemap; `Scope.ref` swaps a class name
-for its module-level alias where a member of the class itself has that name (a method
-`Object` returning an `Object`).
+naming stage (boto3's own rules), types from the typemap; `Scope.ref` spells a class name
+through the stub's import of its own module (`_module.Object`) where a member of the class
+itself has that name (a method `Object` returning an `Object`), an imported name through its
+module-level alias.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ class Scope:
     resource: Resource
     names: ResourceNames
     class_of: Callable[[str], str]  # resource type -> typed class name
-    ref: Callable[[PyExpr], PyExpr]  # an annotation, with shadowed names replaced by aliases
+    ref: Callable[[PyExpr], PyExpr]  # an annotation, with shadowed names spelt so the body cannot hide them
     title: str  # e.g. "s3 Bucket"
 
 

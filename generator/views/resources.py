@@ -227,7 +227,7 @@ class ResourceView:
         return blocks
 
     def _ref(self, expr: PyExpr, shadowed: set[str]) -> PyExpr:
-        """`expr` with every name the class body shadows replaced by its module-level alias."""
+        """`expr` with every name the class body shadows spelt so that it cannot (`_alias`)."""
         return expr.rename(lambda n: self._alias(n) if n.name in shadowed else n)
 
     def _alias(self, name: Name) -> Name:

@@ -9,6 +9,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+from botocore import xform_name
+
+from generator.errors import DefinitionError
 from generator.model.resources import Filled, build_resources
 from generator.model.service import Service, build
 from generator.naming.rules import resource_names
@@ -215,3 +219,26 @@ def test_resource_members_are_declarations_only() -> None:
     assert methods and all(not m.body and m.stub for m in methods)
     attributes = [line for c in context["classes"] for line in c.attributes]
     assert attributes and all(line.startswith("_boto3_class = ") for line in attributes)  # what isinstance reads
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "refused"),
+    [
+        ("actions", "GetAvailableSubresources", True),  # boto3's own method, declared by the base class
+        ("batchActions", "Filter", True),  # the collection's own filter()
+        ("actions", "Raw", False),  # nothing of botoloom's on boto3's object: a plain name
+    ],
+)
+def test_a_member_named_like_boto3s_own_is_refused_cleanly(kind: str, name: str, refused: bool) -> None:
+    thing = dict(RESOURCES["resources"]["Thing"])
+    thing[kind] = {**thing[kind], name: {"request": {"operation": "DeleteThings"}}}
+    service = build(
+        dataclasses.replace(raw(SHAPES, OPERATIONS), resources={**RESOURCES, "resources": {"Thing": thing}})
+    )
+    assert service.resources is not None
+    args = ("tiny", service.resources.get("Thing"), service.resources.definitions, ["ThingId"])
+    if not refused:
+        assert xform_name(name) in resource_names(*args).actions.values()
+        return
+    with pytest.raises(DefinitionError, match="which boto3's own class has"):
+        resource_names(*args)
