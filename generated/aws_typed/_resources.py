@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import (
     TYPE_CHECKING,
     Any,
-    Callable,
     Dict,
     Generic,
     Iterator,
@@ -40,9 +39,6 @@ __all__ = (
     "ResourceCollection",
     "ResourceMeta",
     "create_resource",
-    "wrap_list",
-    "wrap_optional",
-    "wrap_optional_list",
 )
 
 _R = TypeVar("_R")
@@ -56,21 +52,6 @@ def create_resource(
     """boto3.resource(service_name, **kwargs), from `session` when one is given."""
     factory: Any = session if session is not None else boto3
     return factory.resource(service_name, **kwargs)
-
-
-def wrap_list(cls: Callable[[Any], _R], raw: Any) -> List[_R]:
-    """Typed resources for a list of boto3 resources."""
-    return [cls(item) for item in raw]
-
-
-def wrap_optional(cls: Callable[[Any], _R], raw: Any) -> Optional[_R]:
-    """A typed resource, or None where boto3 gives None (a reference without data)."""
-    return None if raw is None else cls(raw)
-
-
-def wrap_optional_list(cls: Callable[[Any], _R], raw: Any) -> Optional[List[_R]]:
-    """Typed resources for a list of boto3 resources, or None where boto3 gives None."""
-    return None if raw is None else [cls(item) for item in raw]
 
 
 if TYPE_CHECKING:

@@ -143,11 +143,11 @@ def importable() -> frozenset[str]:
 # Members every typed resource class has (runtime/_resources.py BaseResource), those the
 # hand-written runtime bases define (they count as class members for aliasing), and those
 # of every collection and collection-manager class.
-BASE_MEMBERS = frozenset({"raw", "meta", "get_available_subresources"})
+BASE_MEMBERS = frozenset({"meta", "get_available_subresources"})
 RUNTIME_BASE_METHODS = frozenset(
     {"load", "upload_file", "download_file", "upload_fileobj", "download_fileobj", "copy", "batch_writer"}
 )
-COLLECTION_MEMBERS = frozenset({"filter", "iterator", "all", "limit", "page_size", "pages", "raw"})
+COLLECTION_MEMBERS = frozenset({"filter", "iterator", "all", "limit", "page_size", "pages"})
 
 
 def derived_class_names(definition_name: str, suffix: str) -> tuple[str, str]:
@@ -157,18 +157,19 @@ def derived_class_names(definition_name: str, suffix: str) -> tuple[str, str]:
     return base, base + "Class"
 
 
-# Names an operation's method must not take on the typed client (botocore's client has no
-# such attribute): the typed client's own `raw`, and the decorators its class body uses
-# after the operations (a method `overload` would replace typing.overload there).  Such an
-# operation keeps its name on the boto3 client and gets a trailing _ on the typed one.
-WRAPPER_ATTRIBUTES = frozenset({"raw", "overload", "property"})
+# The decorators a typed class body uses (client.pyi: @property exceptions, @overload
+# get_paginator): a method of that name would replace the decorator for every checker
+# (pyright reads a stub's class body in any order), so an operation called so is not declared.
+CLASS_BODY_NAMES = frozenset({"overload", "property"})
 
 
-def method_name(operation_name: str) -> str:
-    """The Python method name boto3 gives an operation, escaped if it is a keyword or one of
-    WRAPPER_ATTRIBUTES."""
-    name = escape_identifier(xform_name(operation_name))
-    return name + "_" if name in WRAPPER_ATTRIBUTES else name
+def declarable(method: str) -> bool:
+    """Can the stub declare boto3's method `method` (an operation's botocore name) under
+    that very name?  Not a keyword (boto3's client has it, reachable only with getattr),
+    not a non-identifier, not one of CLASS_BODY_NAMES.  The typed class is the type of
+    boto3's own object, so an operation that cannot be declared is left out of the stub,
+    never declared under another name the object does not have (README, Limitations)."""
+    return is_plain_key(method) and method not in CLASS_BODY_NAMES
 
 
 def is_plain_key(key: str) -> bool:
@@ -230,16 +231,24 @@ def resource_names(
 
 
 def _check_resource_names(service: str, resource: str, names: ResourceNames) -> None:
-    """boto3 sets these names as attributes of its resource classes; the typed classes
-    define them as methods and properties, so each must be a plain identifier."""
+    """boto3 sets these names as attributes of its resource classes; the stubs declare them
+    as methods and properties, so each must be a plain identifier, and none may replace a
+    member of boto3's own base class (`get_available_subresources`; a batch action `filter`
+    would replace the collection's) that the stub declares with its own signature."""
     for kind in ("identifiers", "actions", "batch_actions", "related", "collections", "waiters", "attributes"):
         for definition, python in getattr(names, kind).items():
             name = python if kind != "attributes" else definition
-            if not is_plain_key(name) or name in WRAPPER_ATTRIBUTES:
+            base = COLLECTION_MEMBERS if kind == "batch_actions" else BASE_MEMBERS
+            if not is_plain_key(name) or name in base:
                 raise DefinitionError(
                     "resources-1",
                     f"{resource}.{kind}.{definition}",
-                    f"becomes the attribute {name!r}, which cannot be a Python method or property name",
+                    f"becomes the attribute {name!r}, "
+                    + (
+                        "which boto3's own class has"
+                        if name in base
+                        else "which cannot be a Python method or property name"
+                    ),
                 )
 
 

@@ -50,7 +50,11 @@ the names of 9 and `resource` (its factory), so none of those is handed out ther
      method returning that class), that class's alias (5) is named just before (the order
      in which the names were taken on demand before this table, kept: same output)
   5. `_<name>`: the module-level alias of every name a class body defines (a method or
-     property called like a type the annotations of that body use), sorted
+     property called like a type the annotations of that body use), sorted; used only for
+     a name the module imports (a class of the module is spelt through 6 instead)
+  6. `_module`: the name the stub imports its own module as, so that an annotation names a
+     class the body shadows as `_module.Bucket`: checkers then print the class's own name
+     (`Bucket`), never an alias's (issue #29 item 11)
 """
 
 from __future__ import annotations
@@ -106,6 +110,7 @@ class ResourceModuleNames:
     client_class: str  # the class of meta.client: the resource client, else typed_client
     members: Mapping[str, ResourceNames]  # resource name -> boto3's names of its members
     aliases: Mapping[str, str]  # name a class body defines -> its module-level alias
+    module: str  # what service_resource.pyi imports itself as (step 6)
 
     def resource_class(self, resource: str) -> str:
         return self.classes[resource]
@@ -342,6 +347,9 @@ def _resource_module(
         client_class=resource_client or typed_client,
         members=MappingProxyType(members),
         aliases=_frozen(aliases),
+        module=registry.take(
+            *[n for n in ("_module", "_this_module", "_service_resource") if n not in shadowed] or ["_module_"]
+        ),
     )
 
 

@@ -93,31 +93,11 @@ class AioView:
     def client_methods(self) -> list[Method]:
         view = self.view
         methods = [view.exceptions_property()]
-        for op in view.service.operations:
+        for op in view.declared_operations():
             request = view.types.request_name(op.input) if op.input else ""
             returns = Name(TYPE_DEFS, view.types.response_name(op.output)) if op.output else EMPTY_RESPONSE
             methods.append(view.operation_method(op, request, coroutine(returns), _NOTE))
-        methods += view.getter_methods(
-            "get_paginator",
-            "operation_name",
-            "PaginatorName",
-            view.paginator_classes,
-            "Paginator",
-            "aio",
-            "PAGINATORS",
-            "A typed async paginator for an operation that can be paginated.",
-        )
-        methods += view.getter_methods(
-            "get_waiter",
-            "waiter_name",
-            "WaiterName",
-            view.waiter_classes,
-            "Waiter",
-            "aio",
-            "WAITERS",
-            "A typed async waiter: polls an operation until a resource reaches a state.",
-        )
-        return methods
+        return methods + view.getters("aio", "aio", "async ")
 
     def client_bases(self) -> list[Name]:
         return [Name(AIO, n) for n in filter(None, [AIO_CLIENT_BASES.get(self.view.service.name), "BaseClient"])]
@@ -169,8 +149,7 @@ class AioView:
                 params=[*view.self_params(op.input), param("**kwargs", kwargs)],
                 returns=returns,
                 doc=_WAIT_DOC.format(op=op.method),
-                body=[f"return cast({Quoted(returns).render()}, self._raw.wait(**kwargs))"],
-                needs=uses(kwargs, returns) | calls(CAST),
+                needs=uses(kwargs, returns),
             )
             out.append((head, method))
         return out

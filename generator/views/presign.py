@@ -47,12 +47,8 @@ def presigned_methods(view: ServiceView) -> list[Method]:
                     needs=uses(method, params) | runs(typing_name("overload")),
                 )
             )
-        last_params = [SELF, Param("ClientMethod", text), Param("Params", anything, "None"), *tail]
-        last = uses(anything)
-    else:
-        method, params, default = variants[0]
-        last_params = [SELF, Param("ClientMethod", method), Param("Params", params, default), *tail]
-        last = uses(method, params)
+        return methods  # a stub has no implementation of its overloads
+    method, params, default = variants[0]
     doc = (
         "A presigned URL for calling ClientMethod with Params (botocore's generate_presigned_url,\n"
         "which validates Params as the call would)."
@@ -60,12 +56,10 @@ def presigned_methods(view: ServiceView) -> list[Method]:
     methods.append(
         Method(
             name=_NAME,
-            params=last_params,
+            params=[SELF, Param("ClientMethod", method), Param("Params", params, default), *tail],
             returns=returns,
             doc=doc,
-            body=["return str(self._raw.generate_presigned_url(ClientMethod, Params, ExpiresIn, HttpMethod))"],
-            stub=len(variants) == 1,  # a stub has no implementation of its overloads
-            needs=last,
+            needs=uses(method, params),
         )
     )
     return methods

@@ -2,10 +2,11 @@
 
 Each builder turns one part of the resource model (identifier, attribute, reference, load,
 action, sub-resource, collection, waiter, batch action) into a `Method`: parameters, return
-type, docstring text and a body that forwards to boto3's resource object.  Names come from the
-naming stage (boto3's own rules), types from the typemap; `Scope.ref` swaps a class name
-for its module-level alias where a member of the class itself has that name (a method
-`Object` returning an `Object`).
+type and docstring text (the stub declares it; boto3's resource object has it).  Names come from the
+naming stage (boto3's own rules), types from the typemap; `Scope.ref` spells a class name
+through the stub's import of its own module (`_module.Object`) where a member of the class
+itself has that name (a method `Object` returning an `Object`), an imported name through its
+module-level alias.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ from ..types.pyexpr import (
     Needs,
     Or,
     PyExpr,
-    Quoted,
     calls,
     shared,
     sub,
@@ -59,7 +59,7 @@ class Scope:
     resource: Resource
     names: ResourceNames
     class_of: Callable[[str], str]  # resource type -> typed class name
-    ref: Callable[[PyExpr], PyExpr]  # an annotation, with shadowed names replaced by aliases
+    ref: Callable[[PyExpr], PyExpr]  # an annotation, with shadowed names spelt so the body cannot hide them
     title: str  # e.g. "s3 Bucket"
 
 
@@ -70,7 +70,7 @@ def identifier_type(identifier: Identifier) -> PyExpr:
 def identifier_property(scope: Scope, identifier: Identifier) -> Method:
     name = scope.names.identifiers[identifier.name]
     kind = identifier_type(identifier)
-    return _property(name, kind, f"The {identifier.name} identifier of this {scope.title}.", f"self._raw.{name}")
+    return _property(name, kind, f"The {identifier.name} identifier of this {scope.title}.")
 
 
 def attribute_property(scope: Scope, name: str, member: Member) -> Method:
@@ -86,7 +86,7 @@ def attribute_property(scope: Scope, name: str, member: Member) -> Method:
         summary = docs.summary(member.documentation, 300)
         doc = f"{summary}\n\n" if summary else ""
         doc += f"The {member.name} of {scope.resource.shape}; loaded on first access (None when absent)."
-    return _property(name, kind, doc, f"self._raw.{name}")
+    return _property(name, kind, doc)
 
 
 def reference_property(scope: Scope, related: Related) -> Method:
@@ -95,7 +95,6 @@ def reference_property(scope: Scope, related: Related) -> Method:
     plural = related.resource.plural
     inner = scope.ref(Name(None, cls))
     returns = sub(typing_name("Optional"), sub(_LIST, inner) if plural else inner)
-    helper = _resources("wrap_optional_list" if plural else "wrap_optional")
     what = f"the {related.resource.type} resources" if plural else f"the {related.resource.type}"
     doc = f"Reference: {what} named by this {scope.title}'s data (loaded on first access); None when it names none."
     return Method(
@@ -104,8 +103,7 @@ def reference_property(scope: Scope, related: Related) -> Method:
         returns=returns,
         decorators=list(_PROPERTY),
         doc=doc,
-        body=[f"return {helper.name}({cls}, self._raw.{name})"],
-        needs=uses(returns) | calls(helper),
+        needs=uses(returns),
     )
 
 
@@ -117,7 +115,7 @@ def load_methods(scope: Scope, load: Action) -> list[Method]:
             f"{'Load' if name == 'load' else 'Reload'} this {scope.title}'s attributes with "
             f"{scope.service.name}.{op.method} (attributes load on first access too)."
         )
-        out.append(Method(name=name, params=[SELF], returns=NONE, doc=doc, body=[f"self._raw.{name}()"]))
+        out.append(Method(name=name, params=[SELF], returns=NONE, doc=doc))
     return out
 
 
@@ -127,8 +125,7 @@ def action_method(scope: Scope, action: Action, name: str, batch: bool = False) 
     kwargs = scope.types.request_name(op.input, filled) if op.input else ""
     typed = unpack(scope.ref(Name(TYPE_DEFS, kwargs)))
     params = [SELF, *([param("**kwargs", typed)] if kwargs else [])]
-    call = f"self._raw.{name}(**kwargs)" if kwargs else f"self._raw.{name}()"
-    returns, body, needs = _action_result(scope, action, op.output, call, batch)
+    returns, needs = _action_result(scope, action, op.output, batch)
     summary = docs.summary(op.documentation, 300) or f"Calls {op.name}."
     where = f"{scope.service.name}.{op.method}"
     detail = (
@@ -141,28 +138,23 @@ def action_method(scope: Scope, action: Action, name: str, batch: bool = False) 
         params=params,
         returns=returns,
         doc=f"{summary}\n\n{detail}.\n\n{_link(scope, op.name)}".rstrip(),
-        body=[body],
         needs=(uses(typed) if kwargs else Needs()) | needs,
     )
 
 
-def _action_result(scope: Scope, action: Action, output: str, text: str, batch: bool) -> tuple[PyExpr, str, Needs]:
-    """An action's return type, its body (`text` the call of boto3's action) and what they need."""
+def _action_result(scope: Scope, action: Action, output: str, batch: bool) -> tuple[PyExpr, Needs]:
+    """An action's return type and what it needs."""
     if action.resource is not None and not batch:
         cls = scope.class_of(action.resource.type)
-        if action.resource.plural:
-            returns: PyExpr = sub(_LIST, scope.ref(Name(None, cls)))
-            wrap = _resources("wrap_list")
-            return returns, f"return {wrap.name}({cls}, {text})", uses(returns) | calls(wrap)
-        returns = scope.ref(Name(None, cls))
-        return returns, f"return {cls}({text})", uses(returns)
+        returns: PyExpr = scope.ref(Name(None, cls))
+        returns = sub(_LIST, returns) if action.resource.plural else returns
+        return returns, uses(returns)
     if action.path:  # a JMESPath selection of the response: no declared shape
         returns = typing_name("Any")
     else:
         returns = Name(TYPE_DEFS, scope.types.response_name(output)) if output else EMPTY_RESPONSE
     returns = sub(_LIST, returns) if batch else returns
-    body = f"return cast({Quoted(returns).render()}, {text})"
-    return scope.ref(returns), body, uses(scope.ref(returns), returns) | calls(CAST)
+    return scope.ref(returns), uses(scope.ref(returns), returns)
 
 
 def subresource_method(scope: Scope, related: Related) -> Method:
@@ -177,7 +169,6 @@ def subresource_method(scope: Scope, related: Related) -> Method:
         params=[SELF, *params],
         returns=returns,
         doc=doc,
-        body=[f"return {cls}(self._raw.{name}({', '.join(args)}))"],
         needs=needs | uses(returns),
     )
 
@@ -214,7 +205,6 @@ def collection_property(scope: Scope, collection: Collection, manager: str) -> M
         returns=Name(None, manager),
         decorators=list(_PROPERTY),
         doc=doc,
-        body=[f"return {manager}(self._raw.{name})"],
     )
 
 
@@ -232,7 +222,6 @@ def waiter_method(scope: Scope, waiter: Waiter, shape: str, client_method: str) 
         params=[SELF, param("**kwargs", kwargs)],
         returns=NONE,
         doc=doc,
-        body=[f"self._raw.{name}(**kwargs)"],
         needs=uses(kwargs),
     )
 
@@ -245,7 +234,6 @@ def filter_methods(scope: Scope, collection: Collection, cls: str) -> list[Metho
     params = [SELF, *([param("**kwargs", typed)] if kwargs else [])]
     out = []
     for name in ("filter", "iterator"):
-        call = f"self._raw.{name}(**kwargs)" if kwargs else f"self._raw.{name}()"
         doc = (
             f"The collection with these {scope.service.name}.{op.method} parameters "
             "(requests are made only when it is iterated)."
@@ -256,7 +244,6 @@ def filter_methods(scope: Scope, collection: Collection, cls: str) -> list[Metho
                 params=params,
                 returns=Name(None, cls),
                 doc=doc,
-                body=[f"return {cls}({call})"],
                 needs=uses(typed) if kwargs else Needs(),
             )
         )
@@ -280,16 +267,8 @@ def factory(service_name: str, cls: str) -> Method:
     )
 
 
-def _property(name: str, kind: PyExpr, doc: str, source: str) -> Method:
-    return Method(
-        name=name,
-        params=[SELF],
-        returns=kind,
-        decorators=list(_PROPERTY),
-        doc=doc,
-        body=[f"return cast({Quoted(kind).render()}, {source})"],
-        needs=uses(kind) | calls(CAST),
-    )
+def _property(name: str, kind: PyExpr, doc: str) -> Method:
+    return Method(name=name, params=[SELF], returns=kind, decorators=list(_PROPERTY), doc=doc, needs=uses(kind))
 
 
 def _filled_doc(filled: Filled, title: str) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..model.resources import Collection, Filled, Resource
-from ..naming.rules import BASE_MEMBERS, collection_members, resource_members
+from ..naming.rules import BASE_MEMBERS, collection_members, declarable, resource_members
 from ..text.layout import pystr
 from ..types.imports import ImportSet
 from ..types.pyexpr import TYPE_DEFS, Name, Needs, PyExpr, Subscript, all_needs, runs, uses
@@ -66,6 +66,9 @@ class ResourceView:
         self._typed_client = self._table.typed_client  # the typed client class, imported at run time
         self._client_class = self._table.client_class  # the class of meta.client
         self._aliases: dict[str, tuple[str, Name]] = {}  # name -> (alias, what it stands for)
+        self._local = set(self.classes.values()) | {n for pair in self.collections.values() for n in pair}
+        self._local |= {self._client_class} if self._client_class != self._typed_client else set()
+        self._spelt_through_module = False  # an annotation says `_module.<Class>`
 
     # ---- the module ---------------------------------------------------------------------
     def context(self) -> dict[str, Any]:
@@ -76,6 +79,7 @@ class ResourceView:
                 classes += self._collection_blocks(r, c)
         made = factory(self.service.name, self.service_class)
         aliases = [f"{alias} = {name}" for name, (alias, _) in sorted(self._aliases.items())]
+        this = f"from . import service_resource as {self._table.module}" if self._spelt_through_module else ""
         imports, stub_imports = self._imports(classes, made), self._imports(classes, made, stub=True)
         public = [self.service_class, *self.classes.values()] + [n for pair in self.collections.values() for n in pair]
         public += [self._client_class] if self._client_class != self._typed_client else []
@@ -86,6 +90,7 @@ class ResourceView:
             "all": dunder_all(sorted(set(public)) + ["resource"]),
             "classes": classes,
             "aliases": aliases,
+            "module_import": this,
             "factory": made,
         }
 
@@ -102,7 +107,8 @@ class ResourceView:
         # the .py is the run-time shim: its classes hold no methods (the stub declares them)
         members = method_needs([m for c in classes for m in c.methods], stub) if stub else Needs()
         imports.need(all_needs([made.needs, *(c.needs for c in classes), members]), stub=stub)
-        imports.need(uses(*(name for _, name in self._aliases.values())))
+        if stub:  # the aliases stand in the stub only (the .py declares no methods)
+            imports.need(uses(*(name for _, name in self._aliases.values())))
         client = self.view.names.client
         alias = "" if self._typed_client == client else self._typed_client
         return imports.add(".client", client, alias=alias, runtime=True)
@@ -144,7 +150,7 @@ class ResourceView:
         boto3_class = f"{self.service.name}.{resource.name}"
         return ClassBlock(
             head=ClassHead(cls, (base.render(),), self._resource_doc(resource, cls)),
-            attributes=[f"_boto3_class = {pystr(boto3_class)}", f"_client_class = {self._client_class}"],
+            attributes=[f"_boto3_class = {pystr(boto3_class)}"],
             methods=methods,
             needs=runs(base),
         )
@@ -153,7 +159,7 @@ class ResourceView:
         """The resource client (dynamodb): the typed client with the operations that boto3
         converts on a resource's client typed on the resource side.  Not substitutable for
         the typed client (other values), hence the ignored override errors."""
-        ops = self.types.client_operations()
+        ops = [op for op in self.types.client_operations() if declarable(op.method)]
         if not ops:
             return []
         title = f"{self.service.name} resource's client"
@@ -203,17 +209,9 @@ class ResourceView:
         batch_names = self.names[item.name].batch_actions
         blocks = []
         item_name, coll_name = Name(None, item_cls), Name(None, coll_cls)
-        for cls, base, attr in (
-            (
-                coll_cls,
-                Subscript(Name(".._resources", "ResourceCollection"), (item_name,)),
-                f"_item = {item_cls}",
-            ),
-            (
-                manager_cls,
-                Subscript(Name(".._resources", "CollectionManager"), (coll_name, item_name)),
-                f"_collection = {coll_cls}",
-            ),
+        for cls, base in (
+            (coll_cls, Subscript(Name(".._resources", "ResourceCollection"), (item_name,))),
+            (manager_cls, Subscript(Name(".._resources", "CollectionManager"), (coll_name, item_name))),
         ):
             scope = self._scope(item, set(collection_members(self.names[item.name])))
             methods = filter_methods(scope, collection, coll_cls)[: 1 if cls == coll_cls else 2]
@@ -225,14 +223,19 @@ class ResourceView:
                 else f"{title[0].upper()}{title[1:]} (not iterable itself): all(), filter(...), "
                 f"limit(n) and page_size(n) give an iterable {coll_cls}."
             )
-            blocks.append(ClassBlock(ClassHead(cls, (base.render(),), doc), [attr], methods, runs(base)))
+            blocks.append(ClassBlock(ClassHead(cls, (base.render(),), doc), [], methods, runs(base)))
         return blocks
 
     def _ref(self, expr: PyExpr, shadowed: set[str]) -> PyExpr:
-        """`expr` with every name the class body shadows replaced by its module-level alias."""
+        """`expr` with every name the class body shadows spelt so that it cannot (`_alias`)."""
         return expr.rename(lambda n: self._alias(n) if n.name in shadowed else n)
 
     def _alias(self, name: Name) -> Name:
+        """A shadowed class of this module as `<module>.<Class>` (checkers print `Class`),
+        an imported name as its alias."""
+        if name.module is None and name.name in self._local:
+            self._spelt_through_module = True
+            return Name(None, f"{self._table.module}.{name.name}")
         if name.name not in self._aliases:
             self._aliases[name.name] = (self._table.alias(name.name), name)
         return Name(None, self._aliases[name.name][0])

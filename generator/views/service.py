@@ -15,13 +15,12 @@ from typing import AbstractSet
 from ..model import docs
 from ..model.resources import CLIENT_BASES
 from ..model.service import Operation, Service
-from ..naming.rules import is_plain_key, method_name
+from ..naming.rules import declarable, is_plain_key
 from ..naming.table import NameTable, name_table
 from ..options import DEFAULT, Options
 from ..text.layout import Br, pystr, statement
 from ..types.imports import ImportSet
 from ..types.pyexpr import (
-    LITERALS,
     NONE,
     TYPE_DEFS,
     TYPED_DICT,
@@ -30,7 +29,6 @@ from ..types.pyexpr import (
     Needs,
     Or,
     PyExpr,
-    Quoted,
     calls,
     runs,
     shared,
@@ -136,28 +134,30 @@ class ServiceView:
     # ---- client.py --------------------------------------------------------------------
     def client_methods(self) -> list[Method]:
         methods = [self.exceptions_property()]
-        methods += [self._operation_method(op) for op in self.service.operations]
-        methods += self.getter_methods(
+        methods += [self._operation_method(op) for op in self.declared_operations()]
+        return methods + self.getters("paginators", "waiters")
+
+    def getters(self, paginators: str, waiters: str, kind: str = "") -> list[Method]:
+        """get_paginator and get_waiter, returning the classes of the modules `paginators` and
+        `waiters`; `kind` qualifies what they give ("async ")."""
+        return self.getter_methods(
             "get_paginator",
             "operation_name",
-            "PaginatorName",
             self.paginator_classes,
-            "Paginator",
-            "paginators",
-            "PAGINATORS",
-            "A typed paginator for an operation that can be paginated.",
-        )
-        methods += self.getter_methods(
+            paginators,
+            f"A typed {kind}paginator for an operation that can be paginated.",
+        ) + self.getter_methods(
             "get_waiter",
             "waiter_name",
-            "WaiterName",
             self.waiter_classes,
-            "Waiter",
-            "waiters",
-            "WAITERS",
-            "A typed waiter: polls an operation until a resource reaches a state.",
+            waiters,
+            f"A typed {kind}waiter: polls an operation until a resource reaches a state.",
         )
-        return methods
+
+    def declared_operations(self) -> list[Operation]:
+        """The operations the typed client declares: those whose botocore method name a class
+        body can hold (naming.rules.declarable; a keyword is reachable only with getattr)."""
+        return [op for op in self.service.operations if declarable(op.method)]
 
     def exceptions_property(self) -> Method:
         exceptions = Name(".exceptions", self.names.exceptions)
@@ -167,8 +167,7 @@ class ServiceView:
             returns=Name(None, self.names.exceptions),
             decorators=["property"],
             doc="The service's modeled errors: the classes botocore raises.",
-            body=[f"return cast({pystr(self.names.exceptions)}, self._raw.exceptions)"],
-            needs=uses(exceptions) | calls(CAST),
+            needs=uses(exceptions),
         )
 
     def self_params(self, input_shape: str) -> list[Param]:
@@ -189,16 +188,12 @@ class ServiceView:
         kwargs = unpack(Name(TYPE_DEFS, request))
         if request:
             params.append(param("**kwargs", kwargs))
-        name = method_name(op.name)
-        target = f"self._raw.{op.method}" if name == op.method else f"getattr(self._raw, {pystr(op.method)})"
-        call = f"{target}(**kwargs)" if request else f"{target}()"
         return Method(
-            name=name,
+            name=op.method,
             params=params,
             returns=returns,
             doc=self._operation_doc(op, note),
-            body=[f"return cast({Quoted(returns).render()}, {call})"],
-            needs=(uses(kwargs) if request else Needs()) | uses(returns) | calls(CAST),
+            needs=(uses(kwargs) if request else Needs()) | uses(returns),
         )
 
     def _operation_doc(self, op: Operation, note: str = "") -> str:
@@ -215,16 +210,13 @@ class ServiceView:
         first, _, rest = doc.partition("\n\n")
         return "\n\n".join(part for part in (first, note, rest) if part)
 
-    def getter_methods(
-        self, method: str, arg: str, alias: str, classes: dict[str, str], base: str, module: str, table: str, doc: str
-    ) -> list[Method]:
-        """get_paginator/get_waiter: a Literal overload per name; the module of the classes is
-        imported on the first call (importing a client stays cheap)."""
+    def getter_methods(self, method: str, arg: str, classes: dict[str, str], module: str, doc: str) -> list[Method]:
+        """get_paginator/get_waiter: a Literal overload per name (the stub has no implementation
+        of its overloads), or one method for a single name."""
         if not classes:
             return []
-        many = len(classes) > 1
         out = []
-        if many:
+        if len(classes) > 1:
             for name, cls in classes.items():
                 literal = Literal((name,))
                 needs = uses(literal, Name(f".{module}", cls)) | runs(OVERLOAD)
@@ -238,22 +230,10 @@ class ServiceView:
                         needs=needs,
                     )
                 )
-        only = next(iter(classes.items()))
-        param_type: PyExpr = Name(LITERALS, alias) if many else Literal((only[0],))
-        returns = Name(".._runtime", base) if many else Name(f".{module}", only[1])
-        wrapper = f"{module}.{table}[{arg}]" if many else f"{module}.{only[1]}"
-        out.append(
-            Method(
-                name=method,
-                params=[SELF, param(arg, param_type)],
-                returns=returns,
-                doc=doc,
-                body=[f"from . import {module}", "", f"return {wrapper}(self._raw.{method}({arg}))"],
-                stub=not many,
-                needs=uses(param_type, returns),
-            )
-        )
-        return out
+            return out
+        name, cls = next(iter(classes.items()))
+        literal, returns = Literal((name,)), Name(f".{module}", cls)
+        return [Method(method, [SELF, param(arg, literal)], returns, doc, needs=uses(literal, returns))]
 
     def client_imports(self, methods: list[Method], factory: Method, stub: bool = False) -> ImportSet:
         """The imports of client.py (the factory and the class's bases), or of client.pyi
@@ -335,8 +315,7 @@ class ServiceView:
                 params=[*self.self_params(op.input), param("**kwargs", kwargs)],
                 returns=returns,
                 doc=f"Iterate over the pages of {p.method}; items in {keys}.",
-                body=["return PageIterator(self._raw.paginate(**kwargs))"],
-                needs=uses(kwargs, returns) | calls(pages),
+                needs=uses(kwargs, returns),
             )
             out.append((ClassHead(self.paginator_classes[p.method], ("Paginator",), doc), method))
         return out
@@ -359,7 +338,6 @@ class ServiceView:
                 params=[*self.self_params(op.input), param("**kwargs", kwargs)],
                 returns=NONE,
                 doc=f"Poll {op.method} until the waiter succeeds; raises botocore's WaiterError on failure or timeout.",
-                body=["self._raw.wait(**kwargs)"],
                 needs=uses(kwargs),
             )
             out.append((ClassHead(self.waiter_classes[w.method], ("Waiter",), doc), method))

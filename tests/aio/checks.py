@@ -25,10 +25,10 @@ import botocore.model
 import typing_extensions
 from aiobotocore.stub import AioStubber
 
-from generator.naming.rules import module_name
+from generator.naming.rules import declarable, module_name
 
 from ..helpers import stub_module
-from ..parity.checks import Package, _typed_name, _weight, request_params, unwrap
+from ..parity.checks import Package, _weight, request_params, unwrap
 
 _COROUTINE = "Coroutine[Any, Any, {}]"
 
@@ -59,7 +59,7 @@ class AioChecker:
         non_ops |= {"close", "generate_presigned_url"}
         typed = {n for n in dir(self.cls) if not n.startswith("_")} - non_ops
         mapping = self.raw.meta.method_to_api_mapping
-        expected = {_typed_name(m) for m in mapping if callable(getattr(type(self.raw), m, None))}
+        expected = {m for m in mapping if callable(getattr(type(self.raw), m, None)) and declarable(m)}
         injected = {n for n in typed - expected if callable(getattr(self.raw, n, None)) and n not in mapping}
         for name in sorted(expected - typed):
             self.fail(self.cls.__name__, f"lacks operation {name!r}")
@@ -164,7 +164,7 @@ class AioChecker:
         try:
             with AioStubber(self.raw) as stubber:
                 stubber.add_client_error(method, service_error_code=code, http_status_code=400)
-                await getattr(self.typed, _typed_name(method))(**request_params(op, arn))
+                await getattr(self.typed, method)(**request_params(op, arn))
         except cls as exc:
             return None if type(exc) is cls else f"raised {type(exc).__name__}, a subclass"
         except Exception as exc:  # noqa: BLE001

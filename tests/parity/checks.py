@@ -42,7 +42,7 @@ import botocore.model
 import typing_extensions  # is_typeddict knows both typing and typing_extensions TypedDicts
 from botocore.stub import Stubber
 
-from generator.naming.rules import WRAPPER_ATTRIBUTES, module_name
+from generator.naming.rules import declarable, module_name
 from generator.types.blobs import INPUT_SHAPE_MEMBER_OVERRIDES
 from generator.types.typemap import (
     FILLED_BY_BOTOCORE,
@@ -72,12 +72,6 @@ if hasattr(typing, "ReadOnly"):  # pragma: no cover - Python 3.13+
 _UNPACK = re.compile(r"^Unpack\[(\w+)\]$")
 _NAME = re.compile(r"^\w+$")
 NO_VALIDATION = botocore.config.Config(parameter_validation=False, retries={"max_attempts": 0})
-
-
-def _typed_name(method: str) -> str:
-    """The typed client's name for a boto3 method: a keyword, or a name the typed client
-    uses itself (generator/naming/rules.py WRAPPER_ATTRIBUTES: raw, overload, ...), gets a trailing _."""
-    return method + "_" if keyword.iskeyword(method) or method in WRAPPER_ATTRIBUTES else method
 
 
 @dataclass
@@ -149,10 +143,6 @@ class Checker:
 
     def fail(self, where: str, message: str) -> None:
         self.failures.append(f"{self.service}: {where}: {message}")
-
-    @staticmethod
-    def typed_name(method: str) -> str:
-        return _typed_name(method)
 
     # ---- TypedDicts against shapes ------------------------------------------------
     def hints(self, td: Any) -> dict[str, Any]:
@@ -341,15 +331,12 @@ class Checker:
             "generate_presigned_url",
         }
         wrapper_only = non_ops - {n for n in dir(raw) if not n.startswith("_")}
-        if not wrapper_only <= WRAPPER_ATTRIBUTES:
-            self.fail(
-                f"client {cls.__name__}",
-                f"attributes {sorted(wrapper_only - WRAPPER_ATTRIBUTES)} are not in naming.WRAPPER_ATTRIBUTES",
-            )
+        if wrapper_only:  # the stub declares only what boto3's client has
+            self.fail(f"client {cls.__name__}", f"declares {sorted(wrapper_only)}, which boto3's client lacks")
         typed = {n for n in dir(cls) if not n.startswith("_")} - non_ops
         mapping = raw.meta.method_to_api_mapping
         boto3_ops = {m for m in mapping if callable(getattr(type(raw), m, None))}
-        expected = {_typed_name(m) for m in boto3_ops}
+        expected = {m for m in boto3_ops if declarable(m)}  # a keyword: getattr only (README)
         for name in sorted(expected - typed):
             self.fail(f"client {cls.__name__}", f"lacks operation {name!r}")
         for name in sorted(typed - expected):
@@ -357,12 +344,12 @@ class Checker:
                 continue  # a method boto3 injects (s3 upload_file, ...), typed by the wrapper
             self.fail(f"client {cls.__name__}", f"has operation {name!r} that the boto3 client does not have")
         for method in sorted(boto3_ops):
-            if _typed_name(method) in typed:
+            if method in typed:
                 self.operation(cls, method, self.model.operation_model(mapping[method]))
 
     def operation(self, cls: type, method: str, op: botocore.model.OperationModel) -> None:
         where = f"{op.name} ({method})"
-        func = getattr(cls, _typed_name(method))
+        func = getattr(cls, method)
         annotations = inspect.get_annotations(func)
         kwargs = annotations.get("kwargs")
         if op.input_shape is None:

@@ -80,9 +80,7 @@ def check_presign(checker: Any, raw: Any, request_params: Any) -> None:
     for name in sorted(set(typed) - expected):
         checker.fail("generate_presigned_url", f"overload for {name!r}, which botocore cannot presign")
     for name in sorted(set(typed) & expected):
-        check_params(
-            checker, cls, checker.typed_name(name), typed[name], checker.model.operation_model(mapping[name]), "Params"
-        )
+        check_params(checker, cls, name, typed[name], checker.model.operation_model(mapping[name]), "Params")
 
 
 def check_params(checker: Any, cls: type, method: str, annotation: Any, op: Any, what: str) -> None:
@@ -94,9 +92,12 @@ def check_params(checker: Any, cls: type, method: str, annotation: Any, op: Any,
         if not re.match(r"Mapping\[(builtins_*\.)?str, Any\]", text):
             checker.fail(where, f"operation has no input, typed {text!r}")
         return
-    kwargs = inspect.get_annotations(getattr(cls, method)).get("kwargs", "")
-    request = kwargs[len("Unpack[") : -1] if isinstance(kwargs, str) else ""
     match = _PARAMS.match(text)
+    if not hasattr(cls, method):  # not declarable (a keyword: naming.rules.declarable): no method to compare
+        kwargs = f"Unpack[{match.group(1)}]" if match else ""
+    else:
+        kwargs = inspect.get_annotations(getattr(cls, method)).get("kwargs", "")
+    request = kwargs[len("Unpack[") : -1] if isinstance(kwargs, str) else ""
     if match is None or match.group(1) != request:
         checker.fail(where, f"typed {text!r}, the method takes {request!r}")
         return
@@ -141,7 +142,7 @@ def check_stubber(checker: Any, raw: Any) -> None:
                 check_params(
                     checker,
                     checker.pkg.client_class,
-                    checker.typed_name(name),
+                    name,
                     notes["expected_params"],
                     op,
                     "add_response expected_params",

@@ -256,7 +256,7 @@ def _check_subresource(b: Built, sub: Any, counts: Counts) -> None:
     runtime = b.classes.get(type(raw).__name__)
     if runtime is None or not isinstance(raw, runtime) or not isinstance(raw, BaseResource):
         counts.problems.append(f"{where}: boto3 builds {raw!r}, no typed class of it")
-    elif declared not in (runtime.__name__, f"_{runtime.__name__}"):
+    elif str(declared).rpartition(".")[2] != runtime.__name__:  # Stack, or _module.Stack where a method shadows it
         counts.problems.append(f"{where}: typed {declared!r}, boto3 builds a {runtime.__name__}")
 
 
@@ -271,8 +271,9 @@ def _check_collections(b: Built, resources: dict[str, Any], counts: Counts) -> N
         if prop is _MISSING:
             continue
         runtime_manager = getattr(b.module, inspect.get_annotations(prop.fget)["return"])
-        runtime_coll = runtime_manager._collection
-        manager, coll = getattr(stub, runtime_manager.__name__), getattr(stub, runtime_coll.__name__)
+        manager = getattr(stub, runtime_manager.__name__)
+        coll = getattr(stub, inspect.get_annotations(manager.filter)["return"])  # filter() gives the collection
+        runtime_coll = getattr(b.module, coll.__name__)
         raw_manager = getattr(b.raw, collection.name)
         raw_coll = raw_manager.all()
         for label, raw_obj, typed_cls, runtime_cls in (

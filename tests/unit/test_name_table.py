@@ -231,8 +231,9 @@ def test_resource_classes_avoid_what_the_module_imports() -> None:
 
 def test_a_resource_named_like_the_client_class() -> None:
     """The resource class keeps the name; the typed client is imported under another one.
-    The service resource's sub-resource method TinyClient returns the class under its alias,
-    which (as the generator always did) is named before the typed client's import."""
+    The service resource's sub-resource method TinyClient returns the class through the
+    stub's import of its own module (`_module.TinyClient`: checkers print `TinyClient`); its
+    alias is still named before the typed client's import (the names stay as they were)."""
     service = resource_service({"service": {}, "resources": {"TinyClient": loaded()}})
     names = name_table(service).resources
     assert names is not None
@@ -241,7 +242,8 @@ def test_a_resource_named_like_the_client_class() -> None:
     files = render_service(service, "test")
     text, stub = files["tiny/service_resource.py"], files["tiny/service_resource.pyi"]
     assert "from .client import TinyClient as _TinyClient2" in text
-    assert "def TinyClient(self, id: str) -> _TinyClient:" in stub and "    _TinyClient = TinyClient" in stub
+    assert "def TinyClient(self, id: str) -> _module.TinyClient:" in stub and "_TinyClient = " not in stub
+    assert "from . import service_resource as _module" in stub and "_module" not in text
     compile(text, "service_resource.py", "exec")
     compile(stub, "service_resource.pyi", "exec")
 

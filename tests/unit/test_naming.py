@@ -37,9 +37,13 @@ def test_type_base(shape: str, base: str) -> None:
     assert naming.type_base(shape) == base
 
 
-def test_method_name_is_botocores() -> None:
-    assert naming.method_name("ListObjectsV2") == "list_objects_v2"
-    assert naming.method_name("DescribeDBInstances") == "describe_db_instances"
+@pytest.mark.parametrize(
+    ("method", "ok"),
+    [("list_objects_v2", True), ("raw", True), ("import", False), ("global", False), ("overload", False)],
+)
+def test_declarable_is_boto3s_name_or_nothing(method: str, ok: bool) -> None:
+    """A stub declares boto3's method under its own name, or not at all (never `import_`)."""
+    assert naming.declarable(method) is ok
 
 
 def test_class_prefixes_unique_over_all_services() -> None:

@@ -9,6 +9,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+from botocore import xform_name
+
+from generator.errors import DefinitionError
 from generator.model.resources import Filled, build_resources
 from generator.model.service import Service, build
 from generator.naming.rules import resource_names
@@ -189,7 +193,8 @@ def test_rendered_module_compiles_imports_and_is_black_stable(tmp_path: Path) ->
         (package / rel).write_text(text, encoding="utf-8")
     source = files["tiny/service_resource.pyi"]  # the classes as checkers read them
     assert "def children_attribute(self) -> Optional[List[str]]:" in source
-    assert "def Thing(self, id: str) -> _Thing:" in source  # the method shadows the class: alias
+    assert "def Thing(self, id: str) -> _module.Thing:" in source  # the method shadows the class: the
+    assert "from . import service_resource as _module" in source  # module spells it (checkers print Thing)
     assert "def parent(self) -> Optional[Thing]:" in source
     black = subprocess.run([str(BIN / "black"), "--check", "-q", str(package)], capture_output=True, text=True)
     assert black.returncode == 0, black.stderr
@@ -197,7 +202,43 @@ def test_rendered_module_compiles_imports_and_is_black_stable(tmp_path: Path) ->
         "import boto3, pkg.tiny as t\n"
         "from pkg.tiny.service_resource import Thing, ThingChildrenCollectionManager\n"
         "assert t.resource is t.service_resource.resource\n"
-        "assert Thing._boto3_class == 'tiny.Thing' and ThingChildrenCollectionManager._collection._item is Thing\n"
+        "assert Thing._boto3_class == 'tiny.Thing'\n"
+        "assert issubclass(ThingChildrenCollectionManager, t.service_resource.CollectionManager)\n"
     )
     run = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
+
+
+def test_resource_members_are_declarations_only() -> None:
+    """Every method of a resource, collection or manager class is in the stub and has no
+    body (boto3's object has the member; the .py shim holds only `_boto3_class`)."""
+    from generator.views.resources import ResourceView
+
+    context = ResourceView(ServiceView(tiny_service(), "test")).context()
+    methods = [m for c in context["classes"] for m in c.methods]
+    assert methods and all(not m.body and m.stub for m in methods)
+    attributes = [line for c in context["classes"] for line in c.attributes]
+    assert attributes and all(line.startswith("_boto3_class = ") for line in attributes)  # what isinstance reads
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "refused"),
+    [
+        ("actions", "GetAvailableSubresources", True),  # boto3's own method, declared by the base class
+        ("batchActions", "Filter", True),  # the collection's own filter()
+        ("actions", "Raw", False),  # nothing of botoloom's on boto3's object: a plain name
+    ],
+)
+def test_a_member_named_like_boto3s_own_is_refused_cleanly(kind: str, name: str, refused: bool) -> None:
+    thing = dict(RESOURCES["resources"]["Thing"])
+    thing[kind] = {**thing[kind], name: {"request": {"operation": "DeleteThings"}}}
+    service = build(
+        dataclasses.replace(raw(SHAPES, OPERATIONS), resources={**RESOURCES, "resources": {"Thing": thing}})
+    )
+    assert service.resources is not None
+    args = ("tiny", service.resources.get("Thing"), service.resources.definitions, ["ThingId"])
+    if not refused:
+        assert xform_name(name) in resource_names(*args).actions.values()
+        return
+    with pytest.raises(DefinitionError, match="which boto3's own class has"):
+        resource_names(*args)

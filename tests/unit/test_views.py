@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
+
 from generator.model.service import Service
 from generator.naming.table import name_table
 from generator.options import DEFAULT
@@ -68,8 +70,8 @@ def view(svc: Service) -> ServiceView:
     return ServiceView(svc, "botoloom test", DEFAULT, names)
 
 
-def tiny_view(**kwargs: Any) -> ServiceView:
-    return view(service(SHAPES, OPS, **kwargs))
+def tiny_view(operations_extra: dict[str, Any] | None = None, **kwargs: Any) -> ServiceView:
+    return view(service(SHAPES, OPS | (operations_extra or {}), **kwargs))
 
 
 def methods(v: ServiceView) -> dict[str, Method]:
@@ -89,27 +91,44 @@ def block_text(b: Block) -> tuple[str, str]:
 
 def test_client_methods_in_order() -> None:
     v = tiny_view(waiters=WAITERS)
-    assert [m.name for m in v.client_methods()] == ["exceptions", "import_", "ping", "put_thing", "get_waiter"]
+    assert [m.name for m in v.client_methods()] == [
+        "exceptions",
+        "ping",
+        "put_thing",
+        "get_waiter",
+    ]  # import: a keyword, not declared
 
 
 def test_operation_method_params_returns_and_body() -> None:
     put = methods(tiny_view())["put_thing"]
     assert signature(put) == (["self", "**kwargs: Unpack[PutInTypeDef]"], "PutOutTypeDef")
-    assert put.body == ['return cast("PutOutTypeDef", self._raw.put_thing(**kwargs))']
+    assert not put.body  # declared in the stub only: the .py is a shim, the object is boto3's
     assert {("typing", "Unpack"), (".type_defs", "PutInTypeDef"), (".type_defs", "PutOutTypeDef")} <= put.needs.types
-    assert ("typing", "cast") in put.needs.calls  # cast() runs in the body: the .py imports it, the stub not
 
 
 def test_operation_without_input_or_output() -> None:
     ping = methods(tiny_view())["ping"]
     assert signature(ping) == (["self"], "EmptyResponseTypeDef")
-    assert ping.body == ['return cast("EmptyResponseTypeDef", self._raw.ping())']
 
 
-def test_keyword_method_and_member_called_self() -> None:
-    imp = methods(tiny_view())["import_"]
-    assert signature(imp) == (["self", "/", "**kwargs: Unpack[OddInTypeDef]"], "EmptyResponseTypeDef")
-    assert imp.body == ['return cast("EmptyResponseTypeDef", getattr(self._raw, "import")(**kwargs))']
+def test_member_called_self_makes_self_positional_only() -> None:
+    odd = methods(tiny_view(operations_extra={"Odd": {"input": {"shape": "OddIn"}}}))["odd"]
+    assert signature(odd) == (["self", "/", "**kwargs: Unpack[OddInTypeDef]"], "EmptyResponseTypeDef")
+
+
+@pytest.mark.parametrize("operation", ["Import", "Global", "Overload", "Property"])
+def test_an_operation_boto3_names_so_is_not_declared_under_another_name(operation: str) -> None:
+    """boto3's client has `import` (getattr only), `overload`, `property`: a class body cannot
+    declare them as such (a keyword; the decorators of the body), so the stub leaves them out
+    (README, Limitations) and never declares `import_` or `raw_`, which boto3's client lacks."""
+    names = [m.name for m in tiny_view(operations_extra={operation: {}}).client_methods()]
+    assert not {operation.lower(), operation.lower() + "_"} & set(names)
+
+
+def test_an_operation_called_raw_keeps_its_name() -> None:
+    """Nothing of botoloom's lives on boto3's object: `raw` is boto3's own method name."""
+    names = [m.name for m in tiny_view(operations_extra={"Raw": {}}).client_methods()]
+    assert "raw" in names and "raw_" not in names
 
 
 def test_operation_docstring() -> None:
@@ -127,14 +146,12 @@ def test_exceptions_property() -> None:
     prop = methods(v)["exceptions"]
     cls = v.names.exceptions
     assert prop.decorators == ["property"] and signature(prop) == (["self"], cls)
-    assert prop.body == [f'return cast("{cls}", self._raw.exceptions)']  # the aio client's body
-    assert ("typing", "cast") in prop.needs.calls and (".exceptions", cls) in prop.needs.types
+    assert (".exceptions", cls) in prop.needs.types
 
 
 def test_one_waiter_getter_takes_its_literal() -> None:
     (getter,) = [m for m in tiny_view(waiters=WAITERS).client_methods() if m.name == "get_waiter"]
     assert signature(getter) == (["self", 'waiter_name: Literal["thing_put"]'], "ThingPutWaiter")
-    assert getter.body[-1] == "return waiters.ThingPutWaiter(self._raw.get_waiter(waiter_name))"
     assert [m.name for m in tiny_view().client_methods()][-1] == "put_thing"  # no waiter: no getter
 
 
@@ -144,10 +161,7 @@ def test_several_paginators_get_overloads() -> None:
     assert [(m.decorators, signature(m)) for m in getters] == [
         (["overload"], (["self", 'operation_name: Literal["list_a"]'], "ListAPaginator")),
         (["overload"], (["self", 'operation_name: Literal["list_b"]'], "ListBPaginator")),
-        ([], (["self", "operation_name: PaginatorName"], "Paginator")),
-    ]
-    assert not getters[-1].stub  # the implementation is not in the .pyi
-    assert "paginators.PAGINATORS[operation_name]" in getters[-1].body[-1]
+    ]  # no implementation: the stub needs none, and the .py shim declares no methods
 
 
 def test_typed_dicts_required_and_not_required() -> None:
@@ -245,5 +259,14 @@ def test_waiter_class_and_method() -> None:
     assert (head.name, head.bases) == ("ThingPutWaiter", ("Waiter",))
     assert head.doc.endswith("put_thing every 5 s, at most 3 times.\n\nAcceptors: success when path Id = x.")
     assert signature(wait) == (["self", "**kwargs: Unpack[PutInWaitTypeDef]"], "None")
-    assert wait.body == ["self._raw.wait(**kwargs)"]
+    assert not wait.body
     assert "PutInWaitTypeDef" in {block_text(b)[0] for b in tiny_view(waiters=WAITERS).typed_dict_blocks()}
+
+
+def test_stub_only_methods_have_no_body() -> None:
+    """The class methods of client, paginators and waiters are declared in the stubs only
+    (the .py shims hold none): a body or a method left out of the stub would be dead code."""
+    svc = service(SHAPES, OPS, waiters=WAITERS, paginators={"Ping": {}})
+    v = view(svc)
+    members = v.client_methods() + [m for _, m in v.paginator_methods()] + [m for _, m in v.waiter_methods()]
+    assert members and all(not m.body and m.stub for m in members)

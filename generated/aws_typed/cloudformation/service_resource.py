@@ -54,7 +54,6 @@ class CloudFormationServiceResource(BaseResource[CloudFormationClient]):
     """
 
     _boto3_class = "cloudformation.ServiceResource"
-    _client_class = CloudFormationClient
 
 
 class Event(BaseResource[CloudFormationClient]):
@@ -64,7 +63,6 @@ class Event(BaseResource[CloudFormationClient]):
     """
 
     _boto3_class = "cloudformation.Event"
-    _client_class = CloudFormationClient
 
 
 class Stack(BaseResource[CloudFormationClient]):
@@ -76,7 +74,6 @@ class Stack(BaseResource[CloudFormationClient]):
     """
 
     _boto3_class = "cloudformation.Stack"
-    _client_class = CloudFormationClient
 
 
 class StackResource(BaseResource[CloudFormationClient]):
@@ -89,7 +86,6 @@ class StackResource(BaseResource[CloudFormationClient]):
     """
 
     _boto3_class = "cloudformation.StackResource"
-    _client_class = CloudFormationClient
 
 
 class StackResourceSummary(BaseResource[CloudFormationClient]):
@@ -101,15 +97,12 @@ class StackResourceSummary(BaseResource[CloudFormationClient]):
     """
 
     _boto3_class = "cloudformation.StackResourceSummary"
-    _client_class = CloudFormationClient
 
 
 class ServiceResourceStacksCollection(ResourceCollection[Stack]):
     """Stack resources of the Stacks collection of cloudformation ServiceResource:
     iterable, fetched page by page while iterated.
     """
-
-    _item = Stack
 
 
 class ServiceResourceStacksCollectionManager(
@@ -120,15 +113,11 @@ class ServiceResourceStacksCollectionManager(
     ServiceResourceStacksCollection.
     """
 
-    _collection = ServiceResourceStacksCollection
-
 
 class StackEventsCollection(ResourceCollection[Event]):
     """Event resources of the Events collection of cloudformation Stack: iterable,
     fetched page by page while iterated.
     """
-
-    _item = Event
 
 
 class StackEventsCollectionManager(CollectionManager[StackEventsCollection, Event]):
@@ -137,15 +126,11 @@ class StackEventsCollectionManager(CollectionManager[StackEventsCollection, Even
     StackEventsCollection.
     """
 
-    _collection = StackEventsCollection
-
 
 class StackResourceSummariesCollection(ResourceCollection[StackResourceSummary]):
     """StackResourceSummary resources of the ResourceSummaries collection of
     cloudformation Stack: iterable, fetched page by page while iterated.
     """
-
-    _item = StackResourceSummary
 
 
 class StackResourceSummariesCollectionManager(
@@ -155,15 +140,6 @@ class StackResourceSummariesCollectionManager(
     itself): all(), filter(...), limit(n) and page_size(n) give an iterable
     StackResourceSummariesCollection.
     """
-
-    _collection = StackResourceSummariesCollection
-
-
-if TYPE_CHECKING:
-    _Event = Event
-    _Stack = Stack
-    _StackResource = StackResource
-    _StackResourceSummary = StackResourceSummary
 
 
 def resource(

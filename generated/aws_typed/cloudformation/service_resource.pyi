@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from .._resources import BaseResource, CollectionManager, ResourceCollection
 from .client import CloudFormationClient
+from . import service_resource as _module
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -79,7 +80,7 @@ class CloudFormationServiceResource(BaseResource[CloudFormationClient]):
     module.
     """
 
-    def create_stack(self, **kwargs: Unpack[CreateStackInputTypeDef]) -> _Stack:
+    def create_stack(self, **kwargs: Unpack[CreateStackInputTypeDef]) -> _module.Stack:
         """Creates a stack as specified in the template. After the call completes
         successfully, the stack creation starts. You can check the status of
         the stack through the DescribeStacks operation.
@@ -90,24 +91,24 @@ class CloudFormationServiceResource(BaseResource[CloudFormationClient]):
         https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/CreateStack
         """
 
-    def Event(self, id: str) -> _Event:
+    def Event(self, id: str) -> _module.Event:
         """The Event sub-resource of this cloudformation ServiceResource from id
         (no request is made).
         """
 
-    def Stack(self, name: str) -> _Stack:
+    def Stack(self, name: str) -> _module.Stack:
         """The Stack sub-resource of this cloudformation ServiceResource from name
         (no request is made).
         """
 
-    def StackResource(self, stack_name: str, logical_id: str) -> _StackResource:
+    def StackResource(self, stack_name: str, logical_id: str) -> _module.StackResource:
         """The StackResource sub-resource of this cloudformation ServiceResource
         from stack_name, logical_id (no request is made).
         """
 
     def StackResourceSummary(
         self, stack_name: str, logical_id: str
-    ) -> _StackResourceSummary:
+    ) -> _module.StackResourceSummary:
         """The StackResourceSummary sub-resource of this cloudformation
         ServiceResource from stack_name, logical_id (no request is made).
         """
@@ -691,7 +692,7 @@ class StackResource(BaseResource[CloudFormationClient]):
         too).
         """
 
-    def Stack(self) -> _Stack:
+    def Stack(self) -> _module.Stack:
         """The Stack sub-resource of this cloudformation StackResource (no request
         is made).
         """
@@ -887,12 +888,6 @@ class StackResourceSummariesCollectionManager(
         """The collection with these cloudformation.list_stack_resources
         parameters (requests are made only when it is iterated).
         """
-
-if TYPE_CHECKING:
-    _Event = Event
-    _Stack = Stack
-    _StackResource = StackResource
-    _StackResourceSummary = StackResourceSummary
 
 def resource(
     *, session: ResourceSessionLike | None = None, **kwargs: Unpack[ResourceArgsTypeDef]

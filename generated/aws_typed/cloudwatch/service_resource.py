@@ -51,7 +51,6 @@ class CloudWatchServiceResource(BaseResource[CloudWatchClient]):
     """
 
     _boto3_class = "cloudwatch.ServiceResource"
-    _client_class = CloudWatchClient
 
 
 class Alarm(BaseResource[CloudWatchClient]):
@@ -62,7 +61,6 @@ class Alarm(BaseResource[CloudWatchClient]):
     """
 
     _boto3_class = "cloudwatch.Alarm"
-    _client_class = CloudWatchClient
 
 
 class Metric(BaseResource[CloudWatchClient]):
@@ -74,15 +72,12 @@ class Metric(BaseResource[CloudWatchClient]):
     """
 
     _boto3_class = "cloudwatch.Metric"
-    _client_class = CloudWatchClient
 
 
 class ServiceResourceAlarmsCollection(ResourceCollection[Alarm]):
     """Alarm resources of the Alarms collection of cloudwatch ServiceResource:
     iterable, fetched page by page while iterated.
     """
-
-    _item = Alarm
 
 
 class ServiceResourceAlarmsCollectionManager(
@@ -93,15 +88,11 @@ class ServiceResourceAlarmsCollectionManager(
     ServiceResourceAlarmsCollection.
     """
 
-    _collection = ServiceResourceAlarmsCollection
-
 
 class ServiceResourceMetricsCollection(ResourceCollection[Metric]):
     """Metric resources of the Metrics collection of cloudwatch ServiceResource:
     iterable, fetched page by page while iterated.
     """
-
-    _item = Metric
 
 
 class ServiceResourceMetricsCollectionManager(
@@ -112,15 +103,11 @@ class ServiceResourceMetricsCollectionManager(
     ServiceResourceMetricsCollection.
     """
 
-    _collection = ServiceResourceMetricsCollection
-
 
 class MetricAlarmsCollection(ResourceCollection[Alarm]):
     """Alarm resources of the Alarms collection of cloudwatch Metric: iterable,
     fetched page by page while iterated.
     """
-
-    _item = Alarm
 
 
 class MetricAlarmsCollectionManager(CollectionManager[MetricAlarmsCollection, Alarm]):
@@ -128,13 +115,6 @@ class MetricAlarmsCollectionManager(CollectionManager[MetricAlarmsCollection, Al
     filter(...), limit(n) and page_size(n) give an iterable
     MetricAlarmsCollection.
     """
-
-    _collection = MetricAlarmsCollection
-
-
-if TYPE_CHECKING:
-    _Alarm = Alarm
-    _Metric = Metric
 
 
 def resource(

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from .._resources import BaseResource, CollectionManager, ResourceCollection
 from .client import CloudWatchClient
+from . import service_resource as _module
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -69,12 +70,12 @@ class CloudWatchServiceResource(BaseResource[CloudWatchClient]):
     actions and collections return the typed classes of this module.
     """
 
-    def Alarm(self, name: str) -> _Alarm:
+    def Alarm(self, name: str) -> _module.Alarm:
         """The Alarm sub-resource of this cloudwatch ServiceResource from name (no
         request is made).
         """
 
-    def Metric(self, namespace: str, name: str) -> _Metric:
+    def Metric(self, namespace: str, name: str) -> _module.Metric:
         """The Metric sub-resource of this cloudwatch ServiceResource from
         namespace, name (no request is made).
         """
@@ -785,10 +786,6 @@ class MetricAlarmsCollectionManager(CollectionManager[MetricAlarmsCollection, Al
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/EnableAlarmActions
         """
-
-if TYPE_CHECKING:
-    _Alarm = Alarm
-    _Metric = Metric
 
 def resource(
     *, session: ResourceSessionLike | None = None, **kwargs: Unpack[ResourceArgsTypeDef]

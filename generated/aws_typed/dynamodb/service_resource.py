@@ -58,7 +58,6 @@ class DynamoDBServiceResource(BaseResource[DynamoDBResourceClient]):
     """
 
     _boto3_class = "dynamodb.ServiceResource"
-    _client_class = DynamoDBResourceClient
 
 
 class Table(DynamoDBTableMethods[DynamoDBResourceClient]):
@@ -69,15 +68,12 @@ class Table(DynamoDBTableMethods[DynamoDBResourceClient]):
     """
 
     _boto3_class = "dynamodb.Table"
-    _client_class = DynamoDBResourceClient
 
 
 class ServiceResourceTablesCollection(ResourceCollection[Table]):
     """Table resources of the Tables collection of dynamodb ServiceResource:
     iterable, fetched page by page while iterated.
     """
-
-    _item = Table
 
 
 class ServiceResourceTablesCollectionManager(
@@ -87,12 +83,6 @@ class ServiceResourceTablesCollectionManager(
     all(), filter(...), limit(n) and page_size(n) give an iterable
     ServiceResourceTablesCollection.
     """
-
-    _collection = ServiceResourceTablesCollection
-
-
-if TYPE_CHECKING:
-    _Table = Table
 
 
 def resource(

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from .._resources import BaseResource, CollectionManager, ResourceCollection
 from .._injected import DynamoDBTableMethods
 from .client import DynamoDBClient
+from . import service_resource as _module
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -640,7 +641,7 @@ class DynamoDBServiceResource(BaseResource[DynamoDBResourceClient]):
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/BatchWriteItem
         """
 
-    def create_table(self, **kwargs: Unpack[CreateTableInputTypeDef]) -> _Table:
+    def create_table(self, **kwargs: Unpack[CreateTableInputTypeDef]) -> _module.Table:
         """The CreateTable operation adds a new table to your account. In an
         Amazon Web Services account, table names must be unique within each
         Region. That is, you can have two tables with same name if you create
@@ -652,7 +653,7 @@ class DynamoDBServiceResource(BaseResource[DynamoDBResourceClient]):
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/CreateTable
         """
 
-    def Table(self, name: str) -> _Table:
+    def Table(self, name: str) -> _module.Table:
         """The Table sub-resource of this dynamodb ServiceResource from name (no
         request is made).
         """
@@ -1094,9 +1095,6 @@ class ServiceResourceTablesCollectionManager(
         """The collection with these dynamodb.list_tables parameters (requests are
         made only when it is iterated).
         """
-
-if TYPE_CHECKING:
-    _Table = Table
 
 def resource(
     *, session: ResourceSessionLike | None = None, **kwargs: Unpack[ResourceArgsTypeDef]

@@ -129,7 +129,6 @@ class EC2ServiceResource(BaseResource[EC2Client]):
     """
 
     _boto3_class = "ec2.ServiceResource"
-    _client_class = EC2Client
 
 
 class ClassicAddress(BaseResource[EC2Client]):
@@ -140,7 +139,6 @@ class ClassicAddress(BaseResource[EC2Client]):
     """
 
     _boto3_class = "ec2.ClassicAddress"
-    _client_class = EC2Client
 
 
 class DhcpOptions(BaseResource[EC2Client]):
@@ -151,7 +149,6 @@ class DhcpOptions(BaseResource[EC2Client]):
     """
 
     _boto3_class = "ec2.DhcpOptions"
-    _client_class = EC2Client
 
 
 class Image(BaseResource[EC2Client]):
@@ -162,7 +159,6 @@ class Image(BaseResource[EC2Client]):
     """
 
     _boto3_class = "ec2.Image"
-    _client_class = EC2Client
 
 
 class Instance(BaseResource[EC2Client]):
@@ -173,7 +169,6 @@ class Instance(BaseResource[EC2Client]):
     """
 
     _boto3_class = "ec2.Instance"
-    _client_class = EC2Client
 
 
 class InternetGateway(BaseResource[EC2Client]):
@@ -184,7 +179,6 @@ class InternetGateway(BaseResource[EC2Client]):
     """
 
     _boto3_class = "ec2.InternetGateway"
-    _client_class = EC2Client
 
 
 class KeyPair(BaseResource[EC2Client]):
@@ -194,7 +188,6 @@ class KeyPair(BaseResource[EC2Client]):
     """
 
     _boto3_class = "ec2.KeyPair"
-    _client_class = EC2Client
 
 
 class KeyPairInfo(BaseResource[EC2Client]):
@@ -205,7 +198,6 @@ class KeyPairInfo(BaseResource[EC2Client]):
     """
 
     _boto3_class = "ec2.KeyPairInfo"
-    _client_class = EC2Client
 
 
 class NetworkAcl(BaseResource[EC2Client]):
@@ -216,7 +208,6 @@ class NetworkAcl(BaseResource[EC2Client]):
     """
 
     _boto3_class = "ec2.NetworkAcl"
-    _client_class = EC2Client
 
 
 class NetworkInterface(BaseResource[EC2Client]):
@@ -228,7 +219,6 @@ class NetworkInterface(BaseResource[EC2Client]):
     """
 
     _boto3_class = "ec2.NetworkInterface"
-    _client_class = EC2Client
 
 
 class NetworkInterfaceAssociation(BaseResource[EC2Client]):
@@ -241,7 +231,6 @@ class NetworkInterfaceAssociation(BaseResource[EC2Client]):
     """
 
     _boto3_class = "ec2.NetworkInterfaceAssociation"
-    _client_class = EC2Client
 
 
 class PlacementGroup(BaseResource[EC2Client]):
@@ -252,7 +241,6 @@ class PlacementGroup(BaseResource[EC2Client]):
     """
 
     _boto3_class = "ec2.PlacementGroup"
-    _client_class = EC2Client
 
 
 class Route(BaseResource[EC2Client]):
@@ -263,7 +251,6 @@ class Route(BaseResource[EC2Client]):
     """
 
     _boto3_class = "ec2.Route"
-    _client_class = EC2Client
 
 
 class RouteTable(BaseResource[EC2Client]):
@@ -274,7 +261,6 @@ class RouteTable(BaseResource[EC2Client]):
     """
 
     _boto3_class = "ec2.RouteTable"
-    _client_class = EC2Client
 
 
 class RouteTableAssociation(BaseResource[EC2Client]):
@@ -286,7 +272,6 @@ class RouteTableAssociation(BaseResource[EC2Client]):
     """
 
     _boto3_class = "ec2.RouteTableAssociation"
-    _client_class = EC2Client
 
 
 class SecurityGroup(BaseResource[EC2Client]):
@@ -297,7 +282,6 @@ class SecurityGroup(BaseResource[EC2Client]):
     """
 
     _boto3_class = "ec2.SecurityGroup"
-    _client_class = EC2Client
 
 
 class Snapshot(BaseResource[EC2Client]):
@@ -308,7 +292,6 @@ class Snapshot(BaseResource[EC2Client]):
     """
 
     _boto3_class = "ec2.Snapshot"
-    _client_class = EC2Client
 
 
 class Subnet(BaseResource[EC2Client]):
@@ -319,7 +302,6 @@ class Subnet(BaseResource[EC2Client]):
     """
 
     _boto3_class = "ec2.Subnet"
-    _client_class = EC2Client
 
 
 class Tag(BaseResource[EC2Client]):
@@ -331,7 +313,6 @@ class Tag(BaseResource[EC2Client]):
     """
 
     _boto3_class = "ec2.Tag"
-    _client_class = EC2Client
 
 
 class Volume(BaseResource[EC2Client]):
@@ -342,7 +323,6 @@ class Volume(BaseResource[EC2Client]):
     """
 
     _boto3_class = "ec2.Volume"
-    _client_class = EC2Client
 
 
 class Vpc(BaseResource[EC2Client]):
@@ -353,7 +333,6 @@ class Vpc(BaseResource[EC2Client]):
     """
 
     _boto3_class = "ec2.Vpc"
-    _client_class = EC2Client
 
 
 class VpcPeeringConnection(BaseResource[EC2Client]):
@@ -366,7 +345,6 @@ class VpcPeeringConnection(BaseResource[EC2Client]):
     """
 
     _boto3_class = "ec2.VpcPeeringConnection"
-    _client_class = EC2Client
 
 
 class VpcAddress(BaseResource[EC2Client]):
@@ -378,15 +356,12 @@ class VpcAddress(BaseResource[EC2Client]):
     """
 
     _boto3_class = "ec2.VpcAddress"
-    _client_class = EC2Client
 
 
 class ServiceResourceClassicAddressesCollection(ResourceCollection[ClassicAddress]):
     """ClassicAddress resources of the ClassicAddresses collection of ec2
     ServiceResource: iterable, fetched page by page while iterated.
     """
-
-    _item = ClassicAddress
 
 
 class ServiceResourceClassicAddressesCollectionManager(
@@ -397,15 +372,11 @@ class ServiceResourceClassicAddressesCollectionManager(
     ServiceResourceClassicAddressesCollection.
     """
 
-    _collection = ServiceResourceClassicAddressesCollection
-
 
 class ServiceResourceDhcpOptionsSetsCollection(ResourceCollection[DhcpOptions]):
     """DhcpOptions resources of the DhcpOptionsSets collection of ec2
     ServiceResource: iterable, fetched page by page while iterated.
     """
-
-    _item = DhcpOptions
 
 
 class ServiceResourceDhcpOptionsSetsCollectionManager(
@@ -416,15 +387,11 @@ class ServiceResourceDhcpOptionsSetsCollectionManager(
     ServiceResourceDhcpOptionsSetsCollection.
     """
 
-    _collection = ServiceResourceDhcpOptionsSetsCollection
-
 
 class ServiceResourceImagesCollection(ResourceCollection[Image]):
     """Image resources of the Images collection of ec2 ServiceResource: iterable,
     fetched page by page while iterated.
     """
-
-    _item = Image
 
 
 class ServiceResourceImagesCollectionManager(
@@ -435,15 +402,11 @@ class ServiceResourceImagesCollectionManager(
     ServiceResourceImagesCollection.
     """
 
-    _collection = ServiceResourceImagesCollection
-
 
 class ServiceResourceInstancesCollection(ResourceCollection[Instance]):
     """Instance resources of the Instances collection of ec2 ServiceResource:
     iterable, fetched page by page while iterated.
     """
-
-    _item = Instance
 
 
 class ServiceResourceInstancesCollectionManager(
@@ -454,15 +417,11 @@ class ServiceResourceInstancesCollectionManager(
     ServiceResourceInstancesCollection.
     """
 
-    _collection = ServiceResourceInstancesCollection
-
 
 class ServiceResourceInternetGatewaysCollection(ResourceCollection[InternetGateway]):
     """InternetGateway resources of the InternetGateways collection of ec2
     ServiceResource: iterable, fetched page by page while iterated.
     """
-
-    _item = InternetGateway
 
 
 class ServiceResourceInternetGatewaysCollectionManager(
@@ -473,15 +432,11 @@ class ServiceResourceInternetGatewaysCollectionManager(
     ServiceResourceInternetGatewaysCollection.
     """
 
-    _collection = ServiceResourceInternetGatewaysCollection
-
 
 class ServiceResourceKeyPairsCollection(ResourceCollection[KeyPairInfo]):
     """KeyPairInfo resources of the KeyPairs collection of ec2 ServiceResource:
     iterable, fetched page by page while iterated.
     """
-
-    _item = KeyPairInfo
 
 
 class ServiceResourceKeyPairsCollectionManager(
@@ -492,15 +447,11 @@ class ServiceResourceKeyPairsCollectionManager(
     ServiceResourceKeyPairsCollection.
     """
 
-    _collection = ServiceResourceKeyPairsCollection
-
 
 class ServiceResourceNetworkAclsCollection(ResourceCollection[NetworkAcl]):
     """NetworkAcl resources of the NetworkAcls collection of ec2 ServiceResource:
     iterable, fetched page by page while iterated.
     """
-
-    _item = NetworkAcl
 
 
 class ServiceResourceNetworkAclsCollectionManager(
@@ -511,15 +462,11 @@ class ServiceResourceNetworkAclsCollectionManager(
     ServiceResourceNetworkAclsCollection.
     """
 
-    _collection = ServiceResourceNetworkAclsCollection
-
 
 class ServiceResourceNetworkInterfacesCollection(ResourceCollection[NetworkInterface]):
     """NetworkInterface resources of the NetworkInterfaces collection of ec2
     ServiceResource: iterable, fetched page by page while iterated.
     """
-
-    _item = NetworkInterface
 
 
 class ServiceResourceNetworkInterfacesCollectionManager(
@@ -530,15 +477,11 @@ class ServiceResourceNetworkInterfacesCollectionManager(
     ServiceResourceNetworkInterfacesCollection.
     """
 
-    _collection = ServiceResourceNetworkInterfacesCollection
-
 
 class ServiceResourcePlacementGroupsCollection(ResourceCollection[PlacementGroup]):
     """PlacementGroup resources of the PlacementGroups collection of ec2
     ServiceResource: iterable, fetched page by page while iterated.
     """
-
-    _item = PlacementGroup
 
 
 class ServiceResourcePlacementGroupsCollectionManager(
@@ -549,15 +492,11 @@ class ServiceResourcePlacementGroupsCollectionManager(
     ServiceResourcePlacementGroupsCollection.
     """
 
-    _collection = ServiceResourcePlacementGroupsCollection
-
 
 class ServiceResourceRouteTablesCollection(ResourceCollection[RouteTable]):
     """RouteTable resources of the RouteTables collection of ec2 ServiceResource:
     iterable, fetched page by page while iterated.
     """
-
-    _item = RouteTable
 
 
 class ServiceResourceRouteTablesCollectionManager(
@@ -568,15 +507,11 @@ class ServiceResourceRouteTablesCollectionManager(
     ServiceResourceRouteTablesCollection.
     """
 
-    _collection = ServiceResourceRouteTablesCollection
-
 
 class ServiceResourceSecurityGroupsCollection(ResourceCollection[SecurityGroup]):
     """SecurityGroup resources of the SecurityGroups collection of ec2
     ServiceResource: iterable, fetched page by page while iterated.
     """
-
-    _item = SecurityGroup
 
 
 class ServiceResourceSecurityGroupsCollectionManager(
@@ -587,15 +522,11 @@ class ServiceResourceSecurityGroupsCollectionManager(
     ServiceResourceSecurityGroupsCollection.
     """
 
-    _collection = ServiceResourceSecurityGroupsCollection
-
 
 class ServiceResourceSnapshotsCollection(ResourceCollection[Snapshot]):
     """Snapshot resources of the Snapshots collection of ec2 ServiceResource:
     iterable, fetched page by page while iterated.
     """
-
-    _item = Snapshot
 
 
 class ServiceResourceSnapshotsCollectionManager(
@@ -606,15 +537,11 @@ class ServiceResourceSnapshotsCollectionManager(
     ServiceResourceSnapshotsCollection.
     """
 
-    _collection = ServiceResourceSnapshotsCollection
-
 
 class ServiceResourceSubnetsCollection(ResourceCollection[Subnet]):
     """Subnet resources of the Subnets collection of ec2 ServiceResource:
     iterable, fetched page by page while iterated.
     """
-
-    _item = Subnet
 
 
 class ServiceResourceSubnetsCollectionManager(
@@ -625,15 +552,11 @@ class ServiceResourceSubnetsCollectionManager(
     ServiceResourceSubnetsCollection.
     """
 
-    _collection = ServiceResourceSubnetsCollection
-
 
 class ServiceResourceVolumesCollection(ResourceCollection[Volume]):
     """Volume resources of the Volumes collection of ec2 ServiceResource:
     iterable, fetched page by page while iterated.
     """
-
-    _item = Volume
 
 
 class ServiceResourceVolumesCollectionManager(
@@ -644,15 +567,11 @@ class ServiceResourceVolumesCollectionManager(
     ServiceResourceVolumesCollection.
     """
 
-    _collection = ServiceResourceVolumesCollection
-
 
 class ServiceResourceVpcAddressesCollection(ResourceCollection[VpcAddress]):
     """VpcAddress resources of the VpcAddresses collection of ec2 ServiceResource:
     iterable, fetched page by page while iterated.
     """
-
-    _item = VpcAddress
 
 
 class ServiceResourceVpcAddressesCollectionManager(
@@ -663,8 +582,6 @@ class ServiceResourceVpcAddressesCollectionManager(
     ServiceResourceVpcAddressesCollection.
     """
 
-    _collection = ServiceResourceVpcAddressesCollection
-
 
 class ServiceResourceVpcPeeringConnectionsCollection(
     ResourceCollection[VpcPeeringConnection]
@@ -672,8 +589,6 @@ class ServiceResourceVpcPeeringConnectionsCollection(
     """VpcPeeringConnection resources of the VpcPeeringConnections collection of
     ec2 ServiceResource: iterable, fetched page by page while iterated.
     """
-
-    _item = VpcPeeringConnection
 
 
 class ServiceResourceVpcPeeringConnectionsCollectionManager(
@@ -686,15 +601,11 @@ class ServiceResourceVpcPeeringConnectionsCollectionManager(
     ServiceResourceVpcPeeringConnectionsCollection.
     """
 
-    _collection = ServiceResourceVpcPeeringConnectionsCollection
-
 
 class ServiceResourceVpcsCollection(ResourceCollection[Vpc]):
     """Vpc resources of the Vpcs collection of ec2 ServiceResource: iterable,
     fetched page by page while iterated.
     """
-
-    _item = Vpc
 
 
 class ServiceResourceVpcsCollectionManager(
@@ -705,15 +616,11 @@ class ServiceResourceVpcsCollectionManager(
     ServiceResourceVpcsCollection.
     """
 
-    _collection = ServiceResourceVpcsCollection
-
 
 class InstanceVolumesCollection(ResourceCollection[Volume]):
     """Volume resources of the Volumes collection of ec2 Instance: iterable,
     fetched page by page while iterated.
     """
-
-    _item = Volume
 
 
 class InstanceVolumesCollectionManager(
@@ -724,15 +631,11 @@ class InstanceVolumesCollectionManager(
     InstanceVolumesCollection.
     """
 
-    _collection = InstanceVolumesCollection
-
 
 class InstanceVpcAddressesCollection(ResourceCollection[VpcAddress]):
     """VpcAddress resources of the VpcAddresses collection of ec2 Instance:
     iterable, fetched page by page while iterated.
     """
-
-    _item = VpcAddress
 
 
 class InstanceVpcAddressesCollectionManager(
@@ -743,15 +646,11 @@ class InstanceVpcAddressesCollectionManager(
     InstanceVpcAddressesCollection.
     """
 
-    _collection = InstanceVpcAddressesCollection
-
 
 class PlacementGroupInstancesCollection(ResourceCollection[Instance]):
     """Instance resources of the Instances collection of ec2 PlacementGroup:
     iterable, fetched page by page while iterated.
     """
-
-    _item = Instance
 
 
 class PlacementGroupInstancesCollectionManager(
@@ -762,15 +661,11 @@ class PlacementGroupInstancesCollectionManager(
     PlacementGroupInstancesCollection.
     """
 
-    _collection = PlacementGroupInstancesCollection
-
 
 class SubnetInstancesCollection(ResourceCollection[Instance]):
     """Instance resources of the Instances collection of ec2 Subnet: iterable,
     fetched page by page while iterated.
     """
-
-    _item = Instance
 
 
 class SubnetInstancesCollectionManager(
@@ -781,15 +676,11 @@ class SubnetInstancesCollectionManager(
     SubnetInstancesCollection.
     """
 
-    _collection = SubnetInstancesCollection
-
 
 class SubnetNetworkInterfacesCollection(ResourceCollection[NetworkInterface]):
     """NetworkInterface resources of the NetworkInterfaces collection of ec2
     Subnet: iterable, fetched page by page while iterated.
     """
-
-    _item = NetworkInterface
 
 
 class SubnetNetworkInterfacesCollectionManager(
@@ -800,15 +691,11 @@ class SubnetNetworkInterfacesCollectionManager(
     SubnetNetworkInterfacesCollection.
     """
 
-    _collection = SubnetNetworkInterfacesCollection
-
 
 class VolumeSnapshotsCollection(ResourceCollection[Snapshot]):
     """Snapshot resources of the Snapshots collection of ec2 Volume: iterable,
     fetched page by page while iterated.
     """
-
-    _item = Snapshot
 
 
 class VolumeSnapshotsCollectionManager(
@@ -819,8 +706,6 @@ class VolumeSnapshotsCollectionManager(
     VolumeSnapshotsCollection.
     """
 
-    _collection = VolumeSnapshotsCollection
-
 
 class VpcAcceptedVpcPeeringConnectionsCollection(
     ResourceCollection[VpcPeeringConnection]
@@ -828,8 +713,6 @@ class VpcAcceptedVpcPeeringConnectionsCollection(
     """VpcPeeringConnection resources of the AcceptedVpcPeeringConnections
     collection of ec2 Vpc: iterable, fetched page by page while iterated.
     """
-
-    _item = VpcPeeringConnection
 
 
 class VpcAcceptedVpcPeeringConnectionsCollectionManager(
@@ -840,15 +723,11 @@ class VpcAcceptedVpcPeeringConnectionsCollectionManager(
     VpcAcceptedVpcPeeringConnectionsCollection.
     """
 
-    _collection = VpcAcceptedVpcPeeringConnectionsCollection
-
 
 class VpcInstancesCollection(ResourceCollection[Instance]):
     """Instance resources of the Instances collection of ec2 Vpc: iterable,
     fetched page by page while iterated.
     """
-
-    _item = Instance
 
 
 class VpcInstancesCollectionManager(
@@ -859,15 +738,11 @@ class VpcInstancesCollectionManager(
     VpcInstancesCollection.
     """
 
-    _collection = VpcInstancesCollection
-
 
 class VpcInternetGatewaysCollection(ResourceCollection[InternetGateway]):
     """InternetGateway resources of the InternetGateways collection of ec2 Vpc:
     iterable, fetched page by page while iterated.
     """
-
-    _item = InternetGateway
 
 
 class VpcInternetGatewaysCollectionManager(
@@ -878,15 +753,11 @@ class VpcInternetGatewaysCollectionManager(
     VpcInternetGatewaysCollection.
     """
 
-    _collection = VpcInternetGatewaysCollection
-
 
 class VpcNetworkAclsCollection(ResourceCollection[NetworkAcl]):
     """NetworkAcl resources of the NetworkAcls collection of ec2 Vpc: iterable,
     fetched page by page while iterated.
     """
-
-    _item = NetworkAcl
 
 
 class VpcNetworkAclsCollectionManager(
@@ -897,15 +768,11 @@ class VpcNetworkAclsCollectionManager(
     VpcNetworkAclsCollection.
     """
 
-    _collection = VpcNetworkAclsCollection
-
 
 class VpcNetworkInterfacesCollection(ResourceCollection[NetworkInterface]):
     """NetworkInterface resources of the NetworkInterfaces collection of ec2 Vpc:
     iterable, fetched page by page while iterated.
     """
-
-    _item = NetworkInterface
 
 
 class VpcNetworkInterfacesCollectionManager(
@@ -916,8 +783,6 @@ class VpcNetworkInterfacesCollectionManager(
     VpcNetworkInterfacesCollection.
     """
 
-    _collection = VpcNetworkInterfacesCollection
-
 
 class VpcRequestedVpcPeeringConnectionsCollection(
     ResourceCollection[VpcPeeringConnection]
@@ -925,8 +790,6 @@ class VpcRequestedVpcPeeringConnectionsCollection(
     """VpcPeeringConnection resources of the RequestedVpcPeeringConnections
     collection of ec2 Vpc: iterable, fetched page by page while iterated.
     """
-
-    _item = VpcPeeringConnection
 
 
 class VpcRequestedVpcPeeringConnectionsCollectionManager(
@@ -937,15 +800,11 @@ class VpcRequestedVpcPeeringConnectionsCollectionManager(
     VpcRequestedVpcPeeringConnectionsCollection.
     """
 
-    _collection = VpcRequestedVpcPeeringConnectionsCollection
-
 
 class VpcRouteTablesCollection(ResourceCollection[RouteTable]):
     """RouteTable resources of the RouteTables collection of ec2 Vpc: iterable,
     fetched page by page while iterated.
     """
-
-    _item = RouteTable
 
 
 class VpcRouteTablesCollectionManager(
@@ -956,15 +815,11 @@ class VpcRouteTablesCollectionManager(
     VpcRouteTablesCollection.
     """
 
-    _collection = VpcRouteTablesCollection
-
 
 class VpcSecurityGroupsCollection(ResourceCollection[SecurityGroup]):
     """SecurityGroup resources of the SecurityGroups collection of ec2 Vpc:
     iterable, fetched page by page while iterated.
     """
-
-    _item = SecurityGroup
 
 
 class VpcSecurityGroupsCollectionManager(
@@ -975,15 +830,11 @@ class VpcSecurityGroupsCollectionManager(
     VpcSecurityGroupsCollection.
     """
 
-    _collection = VpcSecurityGroupsCollection
-
 
 class VpcSubnetsCollection(ResourceCollection[Subnet]):
     """Subnet resources of the Subnets collection of ec2 Vpc: iterable, fetched
     page by page while iterated.
     """
-
-    _item = Subnet
 
 
 class VpcSubnetsCollectionManager(CollectionManager[VpcSubnetsCollection, Subnet]):
@@ -991,32 +842,6 @@ class VpcSubnetsCollectionManager(CollectionManager[VpcSubnetsCollection, Subnet
     filter(...), limit(n) and page_size(n) give an iterable
     VpcSubnetsCollection.
     """
-
-    _collection = VpcSubnetsCollection
-
-
-if TYPE_CHECKING:
-    _ClassicAddress = ClassicAddress
-    _DhcpOptions = DhcpOptions
-    _Image = Image
-    _Instance = Instance
-    _InternetGateway = InternetGateway
-    _KeyPair = KeyPair
-    _NetworkAcl = NetworkAcl
-    _NetworkInterface = NetworkInterface
-    _NetworkInterfaceAssociation = NetworkInterfaceAssociation
-    _PlacementGroup = PlacementGroup
-    _Route = Route
-    _RouteTable = RouteTable
-    _RouteTableAssociation = RouteTableAssociation
-    _SecurityGroup = SecurityGroup
-    _Snapshot = Snapshot
-    _Subnet = Subnet
-    _Tag = Tag
-    _Volume = Volume
-    _Vpc = Vpc
-    _VpcAddress = VpcAddress
-    _VpcPeeringConnection = VpcPeeringConnection
 
 
 def resource(

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from .._resources import BaseResource, CollectionManager, ResourceCollection
 from .client import EC2Client
+from . import service_resource as _module
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -384,7 +385,7 @@ class EC2ServiceResource(BaseResource[EC2Client]):
 
     def create_dhcp_options(
         self, **kwargs: Unpack[CreateDhcpOptionsRequestTypeDef]
-    ) -> _DhcpOptions:
+    ) -> _module.DhcpOptions:
         """Creates a custom set of DHCP options. After you create a DHCP option
         set, you associate it with a VPC. After you associate a DHCP option set
         with a VPC, all existing and newly launched instances in the VPC use
@@ -398,7 +399,7 @@ class EC2ServiceResource(BaseResource[EC2Client]):
 
     def create_instances(
         self, **kwargs: Unpack[RunInstancesRequestTypeDef]
-    ) -> List[_Instance]:
+    ) -> List[_module.Instance]:
         """Launches the specified number of instances using an AMI for which you
         have permissions.
 
@@ -410,7 +411,7 @@ class EC2ServiceResource(BaseResource[EC2Client]):
 
     def create_internet_gateway(
         self, **kwargs: Unpack[CreateInternetGatewayRequestTypeDef]
-    ) -> _InternetGateway:
+    ) -> _module.InternetGateway:
         """Creates an internet gateway for use with a VPC. After creating the
         internet gateway, you attach it to a VPC using AttachInternetGateway.
 
@@ -422,7 +423,7 @@ class EC2ServiceResource(BaseResource[EC2Client]):
 
     def create_key_pair(
         self, **kwargs: Unpack[CreateKeyPairRequestTypeDef]
-    ) -> _KeyPair:
+    ) -> _module.KeyPair:
         """Creates an ED25519 or 2048-bit RSA key pair with the specified name and
         in the specified format. Amazon EC2 stores the public key and displays
         the private key for you to save to a file. The private key is returned
@@ -437,7 +438,7 @@ class EC2ServiceResource(BaseResource[EC2Client]):
 
     def create_network_acl(
         self, **kwargs: Unpack[CreateNetworkAclRequestTypeDef]
-    ) -> _NetworkAcl:
+    ) -> _module.NetworkAcl:
         """Creates a network ACL in a VPC. Network ACLs provide an optional layer
         of security (in addition to security groups) for the instances in your
         VPC.
@@ -450,7 +451,7 @@ class EC2ServiceResource(BaseResource[EC2Client]):
 
     def create_network_interface(
         self, **kwargs: Unpack[CreateNetworkInterfaceRequestTypeDef]
-    ) -> _NetworkInterface:
+    ) -> _module.NetworkInterface:
         """Creates a network interface in the specified subnet.
 
         Calls ec2.create_network_interface.
@@ -461,7 +462,7 @@ class EC2ServiceResource(BaseResource[EC2Client]):
 
     def create_placement_group(
         self, **kwargs: Unpack[CreatePlacementGroupRequestTypeDef]
-    ) -> _PlacementGroup:
+    ) -> _module.PlacementGroup:
         """Creates a placement group in which to launch instances. The strategy of
         the placement group determines how the instances are organized within
         the group.
@@ -474,7 +475,7 @@ class EC2ServiceResource(BaseResource[EC2Client]):
 
     def create_route_table(
         self, **kwargs: Unpack[CreateRouteTableRequestTypeDef]
-    ) -> _RouteTable:
+    ) -> _module.RouteTable:
         """Creates a route table for the specified VPC. After you create a route
         table, you can add routes and associate the table with a subnet.
 
@@ -486,7 +487,7 @@ class EC2ServiceResource(BaseResource[EC2Client]):
 
     def create_security_group(
         self, **kwargs: Unpack[CreateSecurityGroupRequestTypeDef]
-    ) -> _SecurityGroup:
+    ) -> _module.SecurityGroup:
         """Creates a security group.
 
         Calls ec2.create_security_group.
@@ -497,7 +498,7 @@ class EC2ServiceResource(BaseResource[EC2Client]):
 
     def create_snapshot(
         self, **kwargs: Unpack[CreateSnapshotRequestTypeDef]
-    ) -> _Snapshot:
+    ) -> _module.Snapshot:
         """Creates a snapshot of an EBS volume and stores it in Amazon S3. You can
         use snapshots for backups, to make copies of EBS volumes, and to save
         data before shutting down an instance.
@@ -508,7 +509,9 @@ class EC2ServiceResource(BaseResource[EC2Client]):
         https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateSnapshot
         """
 
-    def create_subnet(self, **kwargs: Unpack[CreateSubnetRequestTypeDef]) -> _Subnet:
+    def create_subnet(
+        self, **kwargs: Unpack[CreateSubnetRequestTypeDef]
+    ) -> _module.Subnet:
         """Creates a subnet in the specified VPC. For an IPv4 only subnet, specify
         an IPv4 CIDR block. If the VPC has an IPv6 CIDR block, you can create
         an IPv6 only subnet or a dual stack subnet instead. For an IPv6 only
@@ -521,7 +524,9 @@ class EC2ServiceResource(BaseResource[EC2Client]):
         https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateSubnet
         """
 
-    def create_tags(self, **kwargs: Unpack[CreateTagsRequestTypeDef]) -> List[_Tag]:
+    def create_tags(
+        self, **kwargs: Unpack[CreateTagsRequestTypeDef]
+    ) -> List[_module.Tag]:
         """Adds or overwrites only the specified tags for the specified Amazon EC2
         resource or resources. When you specify an existing tag key, the value
         is overwritten with the new value. Each resource can have a maximum of
@@ -534,7 +539,9 @@ class EC2ServiceResource(BaseResource[EC2Client]):
         https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateTags
         """
 
-    def create_volume(self, **kwargs: Unpack[CreateVolumeRequestTypeDef]) -> _Volume:
+    def create_volume(
+        self, **kwargs: Unpack[CreateVolumeRequestTypeDef]
+    ) -> _module.Volume:
         """Creates an EBS volume that can be attached to an instance in the same
         Availability Zone.
 
@@ -544,7 +551,7 @@ class EC2ServiceResource(BaseResource[EC2Client]):
         https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/CreateVolume
         """
 
-    def create_vpc(self, **kwargs: Unpack[CreateVpcRequestTypeDef]) -> _Vpc:
+    def create_vpc(self, **kwargs: Unpack[CreateVpcRequestTypeDef]) -> _module.Vpc:
         """Creates a VPC with the specified CIDR blocks.
 
         Calls ec2.create_vpc.
@@ -555,7 +562,7 @@ class EC2ServiceResource(BaseResource[EC2Client]):
 
     def create_vpc_peering_connection(
         self, **kwargs: Unpack[CreateVpcPeeringConnectionRequestTypeDef]
-    ) -> _VpcPeeringConnection:
+    ) -> _module.VpcPeeringConnection:
         """Requests a VPC peering connection between two VPCs: a requester VPC
         that you own and an accepter VPC with which to create the connection.
         The accepter VPC can belong to another Amazon Web Services account and
@@ -593,7 +600,9 @@ class EC2ServiceResource(BaseResource[EC2Client]):
         https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/ImportKeyPair
         """
 
-    def register_image(self, **kwargs: Unpack[RegisterImageRequestTypeDef]) -> _Image:
+    def register_image(
+        self, **kwargs: Unpack[RegisterImageRequestTypeDef]
+    ) -> _module.Image:
         """Registers an AMI. When you're creating an instance-store backed AMI,
         registering the AMI is the final step in the creation process. For more
         information about creating AMIs, see Create an AMI from a snapshot and
@@ -605,27 +614,27 @@ class EC2ServiceResource(BaseResource[EC2Client]):
         https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/RegisterImage
         """
 
-    def ClassicAddress(self, public_ip: str) -> _ClassicAddress:
+    def ClassicAddress(self, public_ip: str) -> _module.ClassicAddress:
         """The ClassicAddress sub-resource of this ec2 ServiceResource from
         public_ip (no request is made).
         """
 
-    def DhcpOptions(self, id: str) -> _DhcpOptions:
+    def DhcpOptions(self, id: str) -> _module.DhcpOptions:
         """The DhcpOptions sub-resource of this ec2 ServiceResource from id (no
         request is made).
         """
 
-    def Image(self, id: str) -> _Image:
+    def Image(self, id: str) -> _module.Image:
         """The Image sub-resource of this ec2 ServiceResource from id (no request
         is made).
         """
 
-    def Instance(self, id: str) -> _Instance:
+    def Instance(self, id: str) -> _module.Instance:
         """The Instance sub-resource of this ec2 ServiceResource from id (no
         request is made).
         """
 
-    def InternetGateway(self, id: str) -> _InternetGateway:
+    def InternetGateway(self, id: str) -> _module.InternetGateway:
         """The InternetGateway sub-resource of this ec2 ServiceResource from id
         (no request is made).
         """
@@ -635,77 +644,79 @@ class EC2ServiceResource(BaseResource[EC2Client]):
         request is made).
         """
 
-    def NetworkAcl(self, id: str) -> _NetworkAcl:
+    def NetworkAcl(self, id: str) -> _module.NetworkAcl:
         """The NetworkAcl sub-resource of this ec2 ServiceResource from id (no
         request is made).
         """
 
-    def NetworkInterface(self, id: str) -> _NetworkInterface:
+    def NetworkInterface(self, id: str) -> _module.NetworkInterface:
         """The NetworkInterface sub-resource of this ec2 ServiceResource from id
         (no request is made).
         """
 
-    def NetworkInterfaceAssociation(self, id: str) -> _NetworkInterfaceAssociation:
+    def NetworkInterfaceAssociation(
+        self, id: str
+    ) -> _module.NetworkInterfaceAssociation:
         """The NetworkInterfaceAssociation sub-resource of this ec2
         ServiceResource from id (no request is made).
         """
 
-    def PlacementGroup(self, name: str) -> _PlacementGroup:
+    def PlacementGroup(self, name: str) -> _module.PlacementGroup:
         """The PlacementGroup sub-resource of this ec2 ServiceResource from name
         (no request is made).
         """
 
-    def Route(self, route_table_id: str, destination_cidr_block: str) -> _Route:
+    def Route(self, route_table_id: str, destination_cidr_block: str) -> _module.Route:
         """The Route sub-resource of this ec2 ServiceResource from route_table_id,
         destination_cidr_block (no request is made).
         """
 
-    def RouteTable(self, id: str) -> _RouteTable:
+    def RouteTable(self, id: str) -> _module.RouteTable:
         """The RouteTable sub-resource of this ec2 ServiceResource from id (no
         request is made).
         """
 
-    def RouteTableAssociation(self, id: str) -> _RouteTableAssociation:
+    def RouteTableAssociation(self, id: str) -> _module.RouteTableAssociation:
         """The RouteTableAssociation sub-resource of this ec2 ServiceResource from
         id (no request is made).
         """
 
-    def SecurityGroup(self, id: str) -> _SecurityGroup:
+    def SecurityGroup(self, id: str) -> _module.SecurityGroup:
         """The SecurityGroup sub-resource of this ec2 ServiceResource from id (no
         request is made).
         """
 
-    def Snapshot(self, id: str) -> _Snapshot:
+    def Snapshot(self, id: str) -> _module.Snapshot:
         """The Snapshot sub-resource of this ec2 ServiceResource from id (no
         request is made).
         """
 
-    def Subnet(self, id: str) -> _Subnet:
+    def Subnet(self, id: str) -> _module.Subnet:
         """The Subnet sub-resource of this ec2 ServiceResource from id (no request
         is made).
         """
 
-    def Tag(self, resource_id: str, key: str, value: str) -> _Tag:
+    def Tag(self, resource_id: str, key: str, value: str) -> _module.Tag:
         """The Tag sub-resource of this ec2 ServiceResource from resource_id, key,
         value (no request is made).
         """
 
-    def Volume(self, id: str) -> _Volume:
+    def Volume(self, id: str) -> _module.Volume:
         """The Volume sub-resource of this ec2 ServiceResource from id (no request
         is made).
         """
 
-    def Vpc(self, id: str) -> _Vpc:
+    def Vpc(self, id: str) -> _module.Vpc:
         """The Vpc sub-resource of this ec2 ServiceResource from id (no request is
         made).
         """
 
-    def VpcPeeringConnection(self, id: str) -> _VpcPeeringConnection:
+    def VpcPeeringConnection(self, id: str) -> _module.VpcPeeringConnection:
         """The VpcPeeringConnection sub-resource of this ec2 ServiceResource from
         id (no request is made).
         """
 
-    def VpcAddress(self, allocation_id: str) -> _VpcAddress:
+    def VpcAddress(self, allocation_id: str) -> _module.VpcAddress:
         """The VpcAddress sub-resource of this ec2 ServiceResource from
         allocation_id (no request is made).
         """
@@ -3644,7 +3655,7 @@ class Route(BaseResource[EC2Client]):
         https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/ReplaceRoute
         """
 
-    def RouteTable(self) -> _RouteTable:
+    def RouteTable(self) -> _module.RouteTable:
         """The RouteTable sub-resource of this ec2 Route (no request is made)."""
 
 class RouteTable(BaseResource[EC2Client]):
@@ -7640,29 +7651,6 @@ class VpcSubnetsCollectionManager(CollectionManager[VpcSubnetsCollection, Subnet
         """The collection with these ec2.describe_subnets parameters (requests are
         made only when it is iterated).
         """
-
-if TYPE_CHECKING:
-    _ClassicAddress = ClassicAddress
-    _DhcpOptions = DhcpOptions
-    _Image = Image
-    _Instance = Instance
-    _InternetGateway = InternetGateway
-    _KeyPair = KeyPair
-    _NetworkAcl = NetworkAcl
-    _NetworkInterface = NetworkInterface
-    _NetworkInterfaceAssociation = NetworkInterfaceAssociation
-    _PlacementGroup = PlacementGroup
-    _Route = Route
-    _RouteTable = RouteTable
-    _RouteTableAssociation = RouteTableAssociation
-    _SecurityGroup = SecurityGroup
-    _Snapshot = Snapshot
-    _Subnet = Subnet
-    _Tag = Tag
-    _Volume = Volume
-    _Vpc = Vpc
-    _VpcAddress = VpcAddress
-    _VpcPeeringConnection = VpcPeeringConnection
 
 def resource(
     *, session: ResourceSessionLike | None = None, **kwargs: Unpack[ResourceArgsTypeDef]

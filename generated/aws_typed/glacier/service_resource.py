@@ -65,7 +65,6 @@ class GlacierServiceResource(BaseResource[GlacierClient]):
     """
 
     _boto3_class = "glacier.ServiceResource"
-    _client_class = GlacierClient
 
 
 class Account(BaseResource[GlacierClient]):
@@ -75,7 +74,6 @@ class Account(BaseResource[GlacierClient]):
     """
 
     _boto3_class = "glacier.Account"
-    _client_class = GlacierClient
 
 
 class Archive(BaseResource[GlacierClient]):
@@ -86,7 +84,6 @@ class Archive(BaseResource[GlacierClient]):
     """
 
     _boto3_class = "glacier.Archive"
-    _client_class = GlacierClient
 
 
 class Job(BaseResource[GlacierClient]):
@@ -98,7 +95,6 @@ class Job(BaseResource[GlacierClient]):
     """
 
     _boto3_class = "glacier.Job"
-    _client_class = GlacierClient
 
 
 class MultipartUpload(BaseResource[GlacierClient]):
@@ -110,7 +106,6 @@ class MultipartUpload(BaseResource[GlacierClient]):
     """
 
     _boto3_class = "glacier.MultipartUpload"
-    _client_class = GlacierClient
 
 
 class Notification(BaseResource[GlacierClient]):
@@ -122,7 +117,6 @@ class Notification(BaseResource[GlacierClient]):
     """
 
     _boto3_class = "glacier.Notification"
-    _client_class = GlacierClient
 
 
 class Vault(BaseResource[GlacierClient]):
@@ -134,15 +128,12 @@ class Vault(BaseResource[GlacierClient]):
     """
 
     _boto3_class = "glacier.Vault"
-    _client_class = GlacierClient
 
 
 class ServiceResourceVaultsCollection(ResourceCollection[Vault]):
     """Vault resources of the Vaults collection of glacier ServiceResource:
     iterable, fetched page by page while iterated.
     """
-
-    _item = Vault
 
 
 class ServiceResourceVaultsCollectionManager(
@@ -153,15 +144,11 @@ class ServiceResourceVaultsCollectionManager(
     ServiceResourceVaultsCollection.
     """
 
-    _collection = ServiceResourceVaultsCollection
-
 
 class AccountVaultsCollection(ResourceCollection[Vault]):
     """Vault resources of the Vaults collection of glacier Account: iterable,
     fetched page by page while iterated.
     """
-
-    _item = Vault
 
 
 class AccountVaultsCollectionManager(CollectionManager[AccountVaultsCollection, Vault]):
@@ -170,15 +157,11 @@ class AccountVaultsCollectionManager(CollectionManager[AccountVaultsCollection, 
     AccountVaultsCollection.
     """
 
-    _collection = AccountVaultsCollection
-
 
 class VaultCompletedJobsCollection(ResourceCollection[Job]):
     """Job resources of the CompletedJobs collection of glacier Vault: iterable,
     fetched page by page while iterated.
     """
-
-    _item = Job
 
 
 class VaultCompletedJobsCollectionManager(
@@ -189,15 +172,11 @@ class VaultCompletedJobsCollectionManager(
     VaultCompletedJobsCollection.
     """
 
-    _collection = VaultCompletedJobsCollection
-
 
 class VaultFailedJobsCollection(ResourceCollection[Job]):
     """Job resources of the FailedJobs collection of glacier Vault: iterable,
     fetched page by page while iterated.
     """
-
-    _item = Job
 
 
 class VaultFailedJobsCollectionManager(
@@ -208,15 +187,11 @@ class VaultFailedJobsCollectionManager(
     VaultFailedJobsCollection.
     """
 
-    _collection = VaultFailedJobsCollection
-
 
 class VaultJobsCollection(ResourceCollection[Job]):
     """Job resources of the Jobs collection of glacier Vault: iterable, fetched
     page by page while iterated.
     """
-
-    _item = Job
 
 
 class VaultJobsCollectionManager(CollectionManager[VaultJobsCollection, Job]):
@@ -225,15 +200,11 @@ class VaultJobsCollectionManager(CollectionManager[VaultJobsCollection, Job]):
     VaultJobsCollection.
     """
 
-    _collection = VaultJobsCollection
-
 
 class VaultJobsInProgressCollection(ResourceCollection[Job]):
     """Job resources of the JobsInProgress collection of glacier Vault: iterable,
     fetched page by page while iterated.
     """
-
-    _item = Job
 
 
 class VaultJobsInProgressCollectionManager(
@@ -244,15 +215,11 @@ class VaultJobsInProgressCollectionManager(
     VaultJobsInProgressCollection.
     """
 
-    _collection = VaultJobsInProgressCollection
-
 
 class VaultMultipartUplaodsCollection(ResourceCollection[MultipartUpload]):
     """MultipartUpload resources of the MultipartUplaods collection of glacier
     Vault: iterable, fetched page by page while iterated.
     """
-
-    _item = MultipartUpload
 
 
 class VaultMultipartUplaodsCollectionManager(
@@ -263,15 +230,11 @@ class VaultMultipartUplaodsCollectionManager(
     VaultMultipartUplaodsCollection.
     """
 
-    _collection = VaultMultipartUplaodsCollection
-
 
 class VaultMultipartUploadsCollection(ResourceCollection[MultipartUpload]):
     """MultipartUpload resources of the MultipartUploads collection of glacier
     Vault: iterable, fetched page by page while iterated.
     """
-
-    _item = MultipartUpload
 
 
 class VaultMultipartUploadsCollectionManager(
@@ -282,15 +245,11 @@ class VaultMultipartUploadsCollectionManager(
     VaultMultipartUploadsCollection.
     """
 
-    _collection = VaultMultipartUploadsCollection
-
 
 class VaultSucceededJobsCollection(ResourceCollection[Job]):
     """Job resources of the SucceededJobs collection of glacier Vault: iterable,
     fetched page by page while iterated.
     """
-
-    _item = Job
 
 
 class VaultSucceededJobsCollectionManager(
@@ -300,17 +259,6 @@ class VaultSucceededJobsCollectionManager(
     filter(...), limit(n) and page_size(n) give an iterable
     VaultSucceededJobsCollection.
     """
-
-    _collection = VaultSucceededJobsCollection
-
-
-if TYPE_CHECKING:
-    _Account = Account
-    _Archive = Archive
-    _Job = Job
-    _MultipartUpload = MultipartUpload
-    _Notification = Notification
-    _Vault = Vault
 
 
 def resource(

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .._resources import BaseResource, CollectionManager, ResourceCollection
 from .client import GlacierClient
+from . import service_resource as _module
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -87,7 +88,7 @@ class GlacierServiceResource(BaseResource[GlacierClient]):
 
     def create_vault(
         self, **kwargs: Unpack[CreateVaultInputServiceResourceCreateVaultTypeDef]
-    ) -> _Vault:
+    ) -> _module.Vault:
         """This operation creates a new vault with the specified name. The name of
         the vault must be unique within a region for an AWS account. You can
         create up to 1,000 vaults per account. If you need to create more
@@ -100,34 +101,34 @@ class GlacierServiceResource(BaseResource[GlacierClient]):
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/CreateVault
         """
 
-    def Account(self, id: str) -> _Account:
+    def Account(self, id: str) -> _module.Account:
         """The Account sub-resource of this glacier ServiceResource from id (no
         request is made).
         """
 
-    def Archive(self, account_id: str, vault_name: str, id: str) -> _Archive:
+    def Archive(self, account_id: str, vault_name: str, id: str) -> _module.Archive:
         """The Archive sub-resource of this glacier ServiceResource from
         account_id, vault_name, id (no request is made).
         """
 
-    def Job(self, account_id: str, vault_name: str, id: str) -> _Job:
+    def Job(self, account_id: str, vault_name: str, id: str) -> _module.Job:
         """The Job sub-resource of this glacier ServiceResource from account_id,
         vault_name, id (no request is made).
         """
 
     def MultipartUpload(
         self, account_id: str, vault_name: str, id: str
-    ) -> _MultipartUpload:
+    ) -> _module.MultipartUpload:
         """The MultipartUpload sub-resource of this glacier ServiceResource from
         account_id, vault_name, id (no request is made).
         """
 
-    def Notification(self, account_id: str, vault_name: str) -> _Notification:
+    def Notification(self, account_id: str, vault_name: str) -> _module.Notification:
         """The Notification sub-resource of this glacier ServiceResource from
         account_id, vault_name (no request is made).
         """
 
-    def Vault(self, account_id: str, name: str) -> _Vault:
+    def Vault(self, account_id: str, name: str) -> _module.Vault:
         """The Vault sub-resource of this glacier ServiceResource from account_id,
         name (no request is made).
         """
@@ -151,7 +152,7 @@ class Account(BaseResource[GlacierClient]):
 
     def create_vault(
         self, **kwargs: Unpack[CreateVaultInputServiceResourceCreateVaultTypeDef]
-    ) -> _Vault:
+    ) -> _module.Vault:
         """This operation creates a new vault with the specified name. The name of
         the vault must be unique within a region for an AWS account. You can
         create up to 1,000 vaults per account. If you need to create more
@@ -163,7 +164,7 @@ class Account(BaseResource[GlacierClient]):
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/CreateVault
         """
 
-    def Vault(self, name: str) -> _Vault:
+    def Vault(self, name: str) -> _module.Vault:
         """The Vault sub-resource of this glacier Account from name (no request is
         made).
         """
@@ -222,7 +223,7 @@ class Archive(BaseResource[GlacierClient]):
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/InitiateJob
         """
 
-    def Vault(self) -> _Vault:
+    def Vault(self) -> _module.Vault:
         """The Vault sub-resource of this glacier Archive (no request is made)."""
 
 class Job(BaseResource[GlacierClient]):
@@ -455,7 +456,7 @@ class Job(BaseResource[GlacierClient]):
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/GetJobOutput
         """
 
-    def Vault(self) -> _Vault:
+    def Vault(self) -> _module.Vault:
         """The Vault sub-resource of this glacier Job (no request is made)."""
 
 class MultipartUpload(BaseResource[GlacierClient]):
@@ -574,7 +575,7 @@ class MultipartUpload(BaseResource[GlacierClient]):
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/UploadMultipartPart
         """
 
-    def Vault(self) -> _Vault:
+    def Vault(self) -> _module.Vault:
         """The Vault sub-resource of this glacier MultipartUpload (no request is
         made).
         """
@@ -650,7 +651,7 @@ class Notification(BaseResource[GlacierClient]):
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/SetVaultNotifications
         """
 
-    def Vault(self) -> _Vault:
+    def Vault(self) -> _module.Vault:
         """The Vault sub-resource of this glacier Notification (no request is
         made).
         """
@@ -762,7 +763,7 @@ class Vault(BaseResource[GlacierClient]):
 
     def initiate_inventory_retrieval(
         self, **kwargs: Unpack[InitiateJobInputArchiveInitiateArchiveRetrievalTypeDef]
-    ) -> _Job:
+    ) -> _module.Job:
         """This operation initiates a job of the specified type, which can be a
         select, an archival retrieval, or a vault retrieval. For more
         information about using this operation, see the documentation for the
@@ -780,7 +781,7 @@ class Vault(BaseResource[GlacierClient]):
         **kwargs: Unpack[
             InitiateMultipartUploadInputVaultInitiateMultipartUploadTypeDef
         ],
-    ) -> _MultipartUpload:
+    ) -> _module.MultipartUpload:
         """This operation initiates a multipart upload. Amazon Glacier creates a
         multipart upload resource and returns its ID in the response. The
         multipart upload ID is used in subsequent requests to upload parts of
@@ -795,7 +796,7 @@ class Vault(BaseResource[GlacierClient]):
 
     def upload_archive(
         self, **kwargs: Unpack[UploadArchiveInputVaultUploadArchiveTypeDef]
-    ) -> _Archive:
+    ) -> _module.Archive:
         """This operation adds an archive to a vault. This is a synchronous
         operation, and for a successful upload, your data is durably persisted.
         Amazon Glacier returns the archive ID in the x-amz-archive-id header of
@@ -808,25 +809,25 @@ class Vault(BaseResource[GlacierClient]):
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/UploadArchive
         """
 
-    def Account(self) -> _Account:
+    def Account(self) -> _module.Account:
         """The Account sub-resource of this glacier Vault (no request is made)."""
 
-    def Archive(self, id: str) -> _Archive:
+    def Archive(self, id: str) -> _module.Archive:
         """The Archive sub-resource of this glacier Vault from id (no request is
         made).
         """
 
-    def Job(self, id: str) -> _Job:
+    def Job(self, id: str) -> _module.Job:
         """The Job sub-resource of this glacier Vault from id (no request is
         made).
         """
 
-    def MultipartUpload(self, id: str) -> _MultipartUpload:
+    def MultipartUpload(self, id: str) -> _module.MultipartUpload:
         """The MultipartUpload sub-resource of this glacier Vault from id (no
         request is made).
         """
 
-    def Notification(self) -> _Notification:
+    def Notification(self) -> _module.Notification:
         """The Notification sub-resource of this glacier Vault (no request is
         made).
         """
@@ -1181,14 +1182,6 @@ class VaultSucceededJobsCollectionManager(
         """The collection with these glacier.list_jobs parameters (requests are
         made only when it is iterated).
         """
-
-if TYPE_CHECKING:
-    _Account = Account
-    _Archive = Archive
-    _Job = Job
-    _MultipartUpload = MultipartUpload
-    _Notification = Notification
-    _Vault = Vault
 
 def resource(
     *, session: ResourceSessionLike | None = None, **kwargs: Unpack[ResourceArgsTypeDef]

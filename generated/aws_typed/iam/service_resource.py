@@ -118,7 +118,6 @@ class IAMServiceResource(BaseResource[IAMClient]):
     """
 
     _boto3_class = "iam.ServiceResource"
-    _client_class = IAMClient
 
 
 class AccessKey(BaseResource[IAMClient]):
@@ -129,7 +128,6 @@ class AccessKey(BaseResource[IAMClient]):
     """
 
     _boto3_class = "iam.AccessKey"
-    _client_class = IAMClient
 
 
 class AccessKeyPair(BaseResource[IAMClient]):
@@ -140,7 +138,6 @@ class AccessKeyPair(BaseResource[IAMClient]):
     """
 
     _boto3_class = "iam.AccessKeyPair"
-    _client_class = IAMClient
 
 
 class AccountPasswordPolicy(BaseResource[IAMClient]):
@@ -153,7 +150,6 @@ class AccountPasswordPolicy(BaseResource[IAMClient]):
     """
 
     _boto3_class = "iam.AccountPasswordPolicy"
-    _client_class = IAMClient
 
 
 class AccountSummary(BaseResource[IAMClient]):
@@ -164,7 +160,6 @@ class AccountSummary(BaseResource[IAMClient]):
     """
 
     _boto3_class = "iam.AccountSummary"
-    _client_class = IAMClient
 
 
 class AssumeRolePolicy(BaseResource[IAMClient]):
@@ -175,7 +170,6 @@ class AssumeRolePolicy(BaseResource[IAMClient]):
     """
 
     _boto3_class = "iam.AssumeRolePolicy"
-    _client_class = IAMClient
 
 
 class CurrentUser(BaseResource[IAMClient]):
@@ -186,7 +180,6 @@ class CurrentUser(BaseResource[IAMClient]):
     """
 
     _boto3_class = "iam.CurrentUser"
-    _client_class = IAMClient
 
 
 class Group(BaseResource[IAMClient]):
@@ -197,7 +190,6 @@ class Group(BaseResource[IAMClient]):
     """
 
     _boto3_class = "iam.Group"
-    _client_class = IAMClient
 
 
 class GroupPolicy(BaseResource[IAMClient]):
@@ -209,7 +201,6 @@ class GroupPolicy(BaseResource[IAMClient]):
     """
 
     _boto3_class = "iam.GroupPolicy"
-    _client_class = IAMClient
 
 
 class InstanceProfile(BaseResource[IAMClient]):
@@ -220,7 +211,6 @@ class InstanceProfile(BaseResource[IAMClient]):
     """
 
     _boto3_class = "iam.InstanceProfile"
-    _client_class = IAMClient
 
 
 class LoginProfile(BaseResource[IAMClient]):
@@ -231,7 +221,6 @@ class LoginProfile(BaseResource[IAMClient]):
     """
 
     _boto3_class = "iam.LoginProfile"
-    _client_class = IAMClient
 
 
 class MfaDevice(BaseResource[IAMClient]):
@@ -242,7 +231,6 @@ class MfaDevice(BaseResource[IAMClient]):
     """
 
     _boto3_class = "iam.MfaDevice"
-    _client_class = IAMClient
 
 
 class Policy(BaseResource[IAMClient]):
@@ -253,7 +241,6 @@ class Policy(BaseResource[IAMClient]):
     """
 
     _boto3_class = "iam.Policy"
-    _client_class = IAMClient
 
 
 class PolicyVersion(BaseResource[IAMClient]):
@@ -265,7 +252,6 @@ class PolicyVersion(BaseResource[IAMClient]):
     """
 
     _boto3_class = "iam.PolicyVersion"
-    _client_class = IAMClient
 
 
 class Role(BaseResource[IAMClient]):
@@ -276,7 +262,6 @@ class Role(BaseResource[IAMClient]):
     """
 
     _boto3_class = "iam.Role"
-    _client_class = IAMClient
 
 
 class RolePolicy(BaseResource[IAMClient]):
@@ -288,7 +273,6 @@ class RolePolicy(BaseResource[IAMClient]):
     """
 
     _boto3_class = "iam.RolePolicy"
-    _client_class = IAMClient
 
 
 class SamlProvider(BaseResource[IAMClient]):
@@ -299,7 +283,6 @@ class SamlProvider(BaseResource[IAMClient]):
     """
 
     _boto3_class = "iam.SamlProvider"
-    _client_class = IAMClient
 
 
 class ServerCertificate(BaseResource[IAMClient]):
@@ -310,7 +293,6 @@ class ServerCertificate(BaseResource[IAMClient]):
     """
 
     _boto3_class = "iam.ServerCertificate"
-    _client_class = IAMClient
 
 
 class SigningCertificate(BaseResource[IAMClient]):
@@ -321,7 +303,6 @@ class SigningCertificate(BaseResource[IAMClient]):
     """
 
     _boto3_class = "iam.SigningCertificate"
-    _client_class = IAMClient
 
 
 class User(BaseResource[IAMClient]):
@@ -332,7 +313,6 @@ class User(BaseResource[IAMClient]):
     """
 
     _boto3_class = "iam.User"
-    _client_class = IAMClient
 
 
 class UserPolicy(BaseResource[IAMClient]):
@@ -344,7 +324,6 @@ class UserPolicy(BaseResource[IAMClient]):
     """
 
     _boto3_class = "iam.UserPolicy"
-    _client_class = IAMClient
 
 
 class VirtualMfaDevice(BaseResource[IAMClient]):
@@ -355,15 +334,12 @@ class VirtualMfaDevice(BaseResource[IAMClient]):
     """
 
     _boto3_class = "iam.VirtualMfaDevice"
-    _client_class = IAMClient
 
 
 class ServiceResourceGroupsCollection(ResourceCollection[Group]):
     """Group resources of the Groups collection of iam ServiceResource: iterable,
     fetched page by page while iterated.
     """
-
-    _item = Group
 
 
 class ServiceResourceGroupsCollectionManager(
@@ -374,15 +350,11 @@ class ServiceResourceGroupsCollectionManager(
     ServiceResourceGroupsCollection.
     """
 
-    _collection = ServiceResourceGroupsCollection
-
 
 class ServiceResourceInstanceProfilesCollection(ResourceCollection[InstanceProfile]):
     """InstanceProfile resources of the InstanceProfiles collection of iam
     ServiceResource: iterable, fetched page by page while iterated.
     """
-
-    _item = InstanceProfile
 
 
 class ServiceResourceInstanceProfilesCollectionManager(
@@ -393,15 +365,11 @@ class ServiceResourceInstanceProfilesCollectionManager(
     ServiceResourceInstanceProfilesCollection.
     """
 
-    _collection = ServiceResourceInstanceProfilesCollection
-
 
 class ServiceResourcePoliciesCollection(ResourceCollection[Policy]):
     """Policy resources of the Policies collection of iam ServiceResource:
     iterable, fetched page by page while iterated.
     """
-
-    _item = Policy
 
 
 class ServiceResourcePoliciesCollectionManager(
@@ -412,15 +380,11 @@ class ServiceResourcePoliciesCollectionManager(
     ServiceResourcePoliciesCollection.
     """
 
-    _collection = ServiceResourcePoliciesCollection
-
 
 class ServiceResourceRolesCollection(ResourceCollection[Role]):
     """Role resources of the Roles collection of iam ServiceResource: iterable,
     fetched page by page while iterated.
     """
-
-    _item = Role
 
 
 class ServiceResourceRolesCollectionManager(
@@ -431,15 +395,11 @@ class ServiceResourceRolesCollectionManager(
     ServiceResourceRolesCollection.
     """
 
-    _collection = ServiceResourceRolesCollection
-
 
 class ServiceResourceSamlProvidersCollection(ResourceCollection[SamlProvider]):
     """SamlProvider resources of the SamlProviders collection of iam
     ServiceResource: iterable, fetched page by page while iterated.
     """
-
-    _item = SamlProvider
 
 
 class ServiceResourceSamlProvidersCollectionManager(
@@ -450,8 +410,6 @@ class ServiceResourceSamlProvidersCollectionManager(
     ServiceResourceSamlProvidersCollection.
     """
 
-    _collection = ServiceResourceSamlProvidersCollection
-
 
 class ServiceResourceServerCertificatesCollection(
     ResourceCollection[ServerCertificate]
@@ -459,8 +417,6 @@ class ServiceResourceServerCertificatesCollection(
     """ServerCertificate resources of the ServerCertificates collection of iam
     ServiceResource: iterable, fetched page by page while iterated.
     """
-
-    _item = ServerCertificate
 
 
 class ServiceResourceServerCertificatesCollectionManager(
@@ -471,15 +427,11 @@ class ServiceResourceServerCertificatesCollectionManager(
     ServiceResourceServerCertificatesCollection.
     """
 
-    _collection = ServiceResourceServerCertificatesCollection
-
 
 class ServiceResourceUsersCollection(ResourceCollection[User]):
     """User resources of the Users collection of iam ServiceResource: iterable,
     fetched page by page while iterated.
     """
-
-    _item = User
 
 
 class ServiceResourceUsersCollectionManager(
@@ -490,15 +442,11 @@ class ServiceResourceUsersCollectionManager(
     ServiceResourceUsersCollection.
     """
 
-    _collection = ServiceResourceUsersCollection
-
 
 class ServiceResourceVirtualMfaDevicesCollection(ResourceCollection[VirtualMfaDevice]):
     """VirtualMfaDevice resources of the VirtualMfaDevices collection of iam
     ServiceResource: iterable, fetched page by page while iterated.
     """
-
-    _item = VirtualMfaDevice
 
 
 class ServiceResourceVirtualMfaDevicesCollectionManager(
@@ -509,15 +457,11 @@ class ServiceResourceVirtualMfaDevicesCollectionManager(
     ServiceResourceVirtualMfaDevicesCollection.
     """
 
-    _collection = ServiceResourceVirtualMfaDevicesCollection
-
 
 class CurrentUserAccessKeysCollection(ResourceCollection[AccessKey]):
     """AccessKey resources of the AccessKeys collection of iam CurrentUser:
     iterable, fetched page by page while iterated.
     """
-
-    _item = AccessKey
 
 
 class CurrentUserAccessKeysCollectionManager(
@@ -528,15 +472,11 @@ class CurrentUserAccessKeysCollectionManager(
     CurrentUserAccessKeysCollection.
     """
 
-    _collection = CurrentUserAccessKeysCollection
-
 
 class CurrentUserMfaDevicesCollection(ResourceCollection[MfaDevice]):
     """MfaDevice resources of the MfaDevices collection of iam CurrentUser:
     iterable, fetched page by page while iterated.
     """
-
-    _item = MfaDevice
 
 
 class CurrentUserMfaDevicesCollectionManager(
@@ -547,15 +487,11 @@ class CurrentUserMfaDevicesCollectionManager(
     CurrentUserMfaDevicesCollection.
     """
 
-    _collection = CurrentUserMfaDevicesCollection
-
 
 class CurrentUserSigningCertificatesCollection(ResourceCollection[SigningCertificate]):
     """SigningCertificate resources of the SigningCertificates collection of iam
     CurrentUser: iterable, fetched page by page while iterated.
     """
-
-    _item = SigningCertificate
 
 
 class CurrentUserSigningCertificatesCollectionManager(
@@ -566,15 +502,11 @@ class CurrentUserSigningCertificatesCollectionManager(
     CurrentUserSigningCertificatesCollection.
     """
 
-    _collection = CurrentUserSigningCertificatesCollection
-
 
 class GroupAttachedPoliciesCollection(ResourceCollection[Policy]):
     """Policy resources of the AttachedPolicies collection of iam Group: iterable,
     fetched page by page while iterated.
     """
-
-    _item = Policy
 
 
 class GroupAttachedPoliciesCollectionManager(
@@ -585,15 +517,11 @@ class GroupAttachedPoliciesCollectionManager(
     GroupAttachedPoliciesCollection.
     """
 
-    _collection = GroupAttachedPoliciesCollection
-
 
 class GroupPoliciesCollection(ResourceCollection[GroupPolicy]):
     """GroupPolicy resources of the Policies collection of iam Group: iterable,
     fetched page by page while iterated.
     """
-
-    _item = GroupPolicy
 
 
 class GroupPoliciesCollectionManager(
@@ -604,15 +532,11 @@ class GroupPoliciesCollectionManager(
     GroupPoliciesCollection.
     """
 
-    _collection = GroupPoliciesCollection
-
 
 class GroupUsersCollection(ResourceCollection[User]):
     """User resources of the Users collection of iam Group: iterable, fetched page
     by page while iterated.
     """
-
-    _item = User
 
 
 class GroupUsersCollectionManager(CollectionManager[GroupUsersCollection, User]):
@@ -621,15 +545,11 @@ class GroupUsersCollectionManager(CollectionManager[GroupUsersCollection, User])
     GroupUsersCollection.
     """
 
-    _collection = GroupUsersCollection
-
 
 class PolicyAttachedGroupsCollection(ResourceCollection[Group]):
     """Group resources of the AttachedGroups collection of iam Policy: iterable,
     fetched page by page while iterated.
     """
-
-    _item = Group
 
 
 class PolicyAttachedGroupsCollectionManager(
@@ -640,15 +560,11 @@ class PolicyAttachedGroupsCollectionManager(
     PolicyAttachedGroupsCollection.
     """
 
-    _collection = PolicyAttachedGroupsCollection
-
 
 class PolicyAttachedRolesCollection(ResourceCollection[Role]):
     """Role resources of the AttachedRoles collection of iam Policy: iterable,
     fetched page by page while iterated.
     """
-
-    _item = Role
 
 
 class PolicyAttachedRolesCollectionManager(
@@ -659,15 +575,11 @@ class PolicyAttachedRolesCollectionManager(
     PolicyAttachedRolesCollection.
     """
 
-    _collection = PolicyAttachedRolesCollection
-
 
 class PolicyAttachedUsersCollection(ResourceCollection[User]):
     """User resources of the AttachedUsers collection of iam Policy: iterable,
     fetched page by page while iterated.
     """
-
-    _item = User
 
 
 class PolicyAttachedUsersCollectionManager(
@@ -678,15 +590,11 @@ class PolicyAttachedUsersCollectionManager(
     PolicyAttachedUsersCollection.
     """
 
-    _collection = PolicyAttachedUsersCollection
-
 
 class PolicyVersionsCollection(ResourceCollection[PolicyVersion]):
     """PolicyVersion resources of the Versions collection of iam Policy: iterable,
     fetched page by page while iterated.
     """
-
-    _item = PolicyVersion
 
 
 class PolicyVersionsCollectionManager(
@@ -697,15 +605,11 @@ class PolicyVersionsCollectionManager(
     PolicyVersionsCollection.
     """
 
-    _collection = PolicyVersionsCollection
-
 
 class RoleAttachedPoliciesCollection(ResourceCollection[Policy]):
     """Policy resources of the AttachedPolicies collection of iam Role: iterable,
     fetched page by page while iterated.
     """
-
-    _item = Policy
 
 
 class RoleAttachedPoliciesCollectionManager(
@@ -716,15 +620,11 @@ class RoleAttachedPoliciesCollectionManager(
     RoleAttachedPoliciesCollection.
     """
 
-    _collection = RoleAttachedPoliciesCollection
-
 
 class RoleInstanceProfilesCollection(ResourceCollection[InstanceProfile]):
     """InstanceProfile resources of the InstanceProfiles collection of iam Role:
     iterable, fetched page by page while iterated.
     """
-
-    _item = InstanceProfile
 
 
 class RoleInstanceProfilesCollectionManager(
@@ -735,15 +635,11 @@ class RoleInstanceProfilesCollectionManager(
     RoleInstanceProfilesCollection.
     """
 
-    _collection = RoleInstanceProfilesCollection
-
 
 class RolePoliciesCollection(ResourceCollection[RolePolicy]):
     """RolePolicy resources of the Policies collection of iam Role: iterable,
     fetched page by page while iterated.
     """
-
-    _item = RolePolicy
 
 
 class RolePoliciesCollectionManager(
@@ -754,15 +650,11 @@ class RolePoliciesCollectionManager(
     RolePoliciesCollection.
     """
 
-    _collection = RolePoliciesCollection
-
 
 class UserAccessKeysCollection(ResourceCollection[AccessKey]):
     """AccessKey resources of the AccessKeys collection of iam User: iterable,
     fetched page by page while iterated.
     """
-
-    _item = AccessKey
 
 
 class UserAccessKeysCollectionManager(
@@ -773,15 +665,11 @@ class UserAccessKeysCollectionManager(
     UserAccessKeysCollection.
     """
 
-    _collection = UserAccessKeysCollection
-
 
 class UserAttachedPoliciesCollection(ResourceCollection[Policy]):
     """Policy resources of the AttachedPolicies collection of iam User: iterable,
     fetched page by page while iterated.
     """
-
-    _item = Policy
 
 
 class UserAttachedPoliciesCollectionManager(
@@ -792,15 +680,11 @@ class UserAttachedPoliciesCollectionManager(
     UserAttachedPoliciesCollection.
     """
 
-    _collection = UserAttachedPoliciesCollection
-
 
 class UserGroupsCollection(ResourceCollection[Group]):
     """Group resources of the Groups collection of iam User: iterable, fetched
     page by page while iterated.
     """
-
-    _item = Group
 
 
 class UserGroupsCollectionManager(CollectionManager[UserGroupsCollection, Group]):
@@ -809,15 +693,11 @@ class UserGroupsCollectionManager(CollectionManager[UserGroupsCollection, Group]
     UserGroupsCollection.
     """
 
-    _collection = UserGroupsCollection
-
 
 class UserMfaDevicesCollection(ResourceCollection[MfaDevice]):
     """MfaDevice resources of the MfaDevices collection of iam User: iterable,
     fetched page by page while iterated.
     """
-
-    _item = MfaDevice
 
 
 class UserMfaDevicesCollectionManager(
@@ -828,15 +708,11 @@ class UserMfaDevicesCollectionManager(
     UserMfaDevicesCollection.
     """
 
-    _collection = UserMfaDevicesCollection
-
 
 class UserPoliciesCollection(ResourceCollection[UserPolicy]):
     """UserPolicy resources of the Policies collection of iam User: iterable,
     fetched page by page while iterated.
     """
-
-    _item = UserPolicy
 
 
 class UserPoliciesCollectionManager(
@@ -847,15 +723,11 @@ class UserPoliciesCollectionManager(
     UserPoliciesCollection.
     """
 
-    _collection = UserPoliciesCollection
-
 
 class UserSigningCertificatesCollection(ResourceCollection[SigningCertificate]):
     """SigningCertificate resources of the SigningCertificates collection of iam
     User: iterable, fetched page by page while iterated.
     """
-
-    _item = SigningCertificate
 
 
 class UserSigningCertificatesCollectionManager(
@@ -865,32 +737,6 @@ class UserSigningCertificatesCollectionManager(
     all(), filter(...), limit(n) and page_size(n) give an iterable
     UserSigningCertificatesCollection.
     """
-
-    _collection = UserSigningCertificatesCollection
-
-
-if TYPE_CHECKING:
-    _AccessKey = AccessKey
-    _AccessKeyPair = AccessKeyPair
-    _AccountPasswordPolicy = AccountPasswordPolicy
-    _AccountSummary = AccountSummary
-    _AssumeRolePolicy = AssumeRolePolicy
-    _CurrentUser = CurrentUser
-    _Group = Group
-    _GroupPolicy = GroupPolicy
-    _InstanceProfile = InstanceProfile
-    _LoginProfile = LoginProfile
-    _MfaDevice = MfaDevice
-    _Policy = Policy
-    _PolicyVersion = PolicyVersion
-    _Role = Role
-    _RolePolicy = RolePolicy
-    _SamlProvider = SamlProvider
-    _ServerCertificate = ServerCertificate
-    _SigningCertificate = SigningCertificate
-    _User = User
-    _UserPolicy = UserPolicy
-    _VirtualMfaDevice = VirtualMfaDevice
 
 
 def resource(

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from .._resources import BaseResource, CollectionManager, ResourceCollection
 from .client import IAMClient
+from . import service_resource as _module
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -233,7 +234,7 @@ class IAMServiceResource(BaseResource[IAMClient]):
 
     def create_account_password_policy(
         self, **kwargs: Unpack[UpdateAccountPasswordPolicyRequestTypeDef]
-    ) -> _AccountPasswordPolicy:
+    ) -> _module.AccountPasswordPolicy:
         """Updates the password policy settings for the Amazon Web Services
         account.
 
@@ -243,7 +244,9 @@ class IAMServiceResource(BaseResource[IAMClient]):
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateAccountPasswordPolicy
         """
 
-    def create_group(self, **kwargs: Unpack[CreateGroupRequestTypeDef]) -> _Group:
+    def create_group(
+        self, **kwargs: Unpack[CreateGroupRequestTypeDef]
+    ) -> _module.Group:
         """Creates a new group.
 
         Calls iam.create_group.
@@ -254,7 +257,7 @@ class IAMServiceResource(BaseResource[IAMClient]):
 
     def create_instance_profile(
         self, **kwargs: Unpack[CreateInstanceProfileRequestTypeDef]
-    ) -> _InstanceProfile:
+    ) -> _module.InstanceProfile:
         """Creates a new instance profile. For information about instance
         profiles, see Using roles for applications on Amazon EC2 in the IAM
         User Guide, and Instance profiles in the Amazon EC2 User Guide.
@@ -265,7 +268,9 @@ class IAMServiceResource(BaseResource[IAMClient]):
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateInstanceProfile
         """
 
-    def create_policy(self, **kwargs: Unpack[CreatePolicyRequestTypeDef]) -> _Policy:
+    def create_policy(
+        self, **kwargs: Unpack[CreatePolicyRequestTypeDef]
+    ) -> _module.Policy:
         """Creates a new managed policy for your Amazon Web Services account.
 
         Calls iam.create_policy.
@@ -274,7 +279,7 @@ class IAMServiceResource(BaseResource[IAMClient]):
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreatePolicy
         """
 
-    def create_role(self, **kwargs: Unpack[CreateRoleRequestTypeDef]) -> _Role:
+    def create_role(self, **kwargs: Unpack[CreateRoleRequestTypeDef]) -> _module.Role:
         """Creates a new role for your Amazon Web Services account.
 
         Calls iam.create_role.
@@ -285,7 +290,7 @@ class IAMServiceResource(BaseResource[IAMClient]):
 
     def create_saml_provider(
         self, **kwargs: Unpack[CreateSAMLProviderRequestTypeDef]
-    ) -> _SamlProvider:
+    ) -> _module.SamlProvider:
         """Creates an IAM resource that describes an identity provider (IdP) that
         supports SAML 2.0.
 
@@ -297,7 +302,7 @@ class IAMServiceResource(BaseResource[IAMClient]):
 
     def create_server_certificate(
         self, **kwargs: Unpack[UploadServerCertificateRequestTypeDef]
-    ) -> _ServerCertificate:
+    ) -> _module.ServerCertificate:
         """Uploads a server certificate entity for the Amazon Web Services
         account. The server certificate entity includes a public key
         certificate, a private key, and an optional certificate chain, which
@@ -311,7 +316,7 @@ class IAMServiceResource(BaseResource[IAMClient]):
 
     def create_signing_certificate(
         self, **kwargs: Unpack[UploadSigningCertificateRequestTypeDef]
-    ) -> _SigningCertificate:
+    ) -> _module.SigningCertificate:
         """Uploads an X.509 signing certificate and associates it with the
         specified IAM user. Some Amazon Web Services services require you to
         use certificates to validate requests that are signed with a
@@ -324,7 +329,7 @@ class IAMServiceResource(BaseResource[IAMClient]):
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UploadSigningCertificate
         """
 
-    def create_user(self, **kwargs: Unpack[CreateUserRequestTypeDef]) -> _User:
+    def create_user(self, **kwargs: Unpack[CreateUserRequestTypeDef]) -> _module.User:
         """Creates a new IAM user for your Amazon Web Services account.
 
         Calls iam.create_user.
@@ -335,7 +340,7 @@ class IAMServiceResource(BaseResource[IAMClient]):
 
     def create_virtual_mfa_device(
         self, **kwargs: Unpack[CreateVirtualMFADeviceRequestTypeDef]
-    ) -> _VirtualMfaDevice:
+    ) -> _module.VirtualMfaDevice:
         """Creates a new virtual MFA device for the Amazon Web Services account.
         After creating the virtual MFA, use EnableMFADevice to attach the MFA
         device to an IAM user. For more information about creating and working
@@ -348,107 +353,109 @@ class IAMServiceResource(BaseResource[IAMClient]):
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/CreateVirtualMFADevice
         """
 
-    def AccessKey(self, user_name: str, id: str) -> _AccessKey:
+    def AccessKey(self, user_name: str, id: str) -> _module.AccessKey:
         """The AccessKey sub-resource of this iam ServiceResource from user_name,
         id (no request is made).
         """
 
-    def AccessKeyPair(self, user_name: str, id: str, secret: str) -> _AccessKeyPair:
+    def AccessKeyPair(
+        self, user_name: str, id: str, secret: str
+    ) -> _module.AccessKeyPair:
         """The AccessKeyPair sub-resource of this iam ServiceResource from
         user_name, id, secret (no request is made).
         """
 
-    def AccountPasswordPolicy(self) -> _AccountPasswordPolicy:
+    def AccountPasswordPolicy(self) -> _module.AccountPasswordPolicy:
         """The AccountPasswordPolicy sub-resource of this iam ServiceResource (no
         request is made).
         """
 
-    def AccountSummary(self) -> _AccountSummary:
+    def AccountSummary(self) -> _module.AccountSummary:
         """The AccountSummary sub-resource of this iam ServiceResource (no request
         is made).
         """
 
-    def AssumeRolePolicy(self, role_name: str) -> _AssumeRolePolicy:
+    def AssumeRolePolicy(self, role_name: str) -> _module.AssumeRolePolicy:
         """The AssumeRolePolicy sub-resource of this iam ServiceResource from
         role_name (no request is made).
         """
 
-    def CurrentUser(self) -> _CurrentUser:
+    def CurrentUser(self) -> _module.CurrentUser:
         """The CurrentUser sub-resource of this iam ServiceResource (no request is
         made).
         """
 
-    def Group(self, name: str) -> _Group:
+    def Group(self, name: str) -> _module.Group:
         """The Group sub-resource of this iam ServiceResource from name (no
         request is made).
         """
 
-    def GroupPolicy(self, group_name: str, name: str) -> _GroupPolicy:
+    def GroupPolicy(self, group_name: str, name: str) -> _module.GroupPolicy:
         """The GroupPolicy sub-resource of this iam ServiceResource from
         group_name, name (no request is made).
         """
 
-    def InstanceProfile(self, name: str) -> _InstanceProfile:
+    def InstanceProfile(self, name: str) -> _module.InstanceProfile:
         """The InstanceProfile sub-resource of this iam ServiceResource from name
         (no request is made).
         """
 
-    def LoginProfile(self, user_name: str) -> _LoginProfile:
+    def LoginProfile(self, user_name: str) -> _module.LoginProfile:
         """The LoginProfile sub-resource of this iam ServiceResource from
         user_name (no request is made).
         """
 
-    def MfaDevice(self, user_name: str, serial_number: str) -> _MfaDevice:
+    def MfaDevice(self, user_name: str, serial_number: str) -> _module.MfaDevice:
         """The MfaDevice sub-resource of this iam ServiceResource from user_name,
         serial_number (no request is made).
         """
 
-    def Policy(self, policy_arn: str) -> _Policy:
+    def Policy(self, policy_arn: str) -> _module.Policy:
         """The Policy sub-resource of this iam ServiceResource from policy_arn (no
         request is made).
         """
 
-    def PolicyVersion(self, arn: str, version_id: str) -> _PolicyVersion:
+    def PolicyVersion(self, arn: str, version_id: str) -> _module.PolicyVersion:
         """The PolicyVersion sub-resource of this iam ServiceResource from arn,
         version_id (no request is made).
         """
 
-    def Role(self, name: str) -> _Role:
+    def Role(self, name: str) -> _module.Role:
         """The Role sub-resource of this iam ServiceResource from name (no request
         is made).
         """
 
-    def RolePolicy(self, role_name: str, name: str) -> _RolePolicy:
+    def RolePolicy(self, role_name: str, name: str) -> _module.RolePolicy:
         """The RolePolicy sub-resource of this iam ServiceResource from role_name,
         name (no request is made).
         """
 
-    def SamlProvider(self, arn: str) -> _SamlProvider:
+    def SamlProvider(self, arn: str) -> _module.SamlProvider:
         """The SamlProvider sub-resource of this iam ServiceResource from arn (no
         request is made).
         """
 
-    def ServerCertificate(self, name: str) -> _ServerCertificate:
+    def ServerCertificate(self, name: str) -> _module.ServerCertificate:
         """The ServerCertificate sub-resource of this iam ServiceResource from
         name (no request is made).
         """
 
-    def SigningCertificate(self, user_name: str, id: str) -> _SigningCertificate:
+    def SigningCertificate(self, user_name: str, id: str) -> _module.SigningCertificate:
         """The SigningCertificate sub-resource of this iam ServiceResource from
         user_name, id (no request is made).
         """
 
-    def User(self, name: str) -> _User:
+    def User(self, name: str) -> _module.User:
         """The User sub-resource of this iam ServiceResource from name (no request
         is made).
         """
 
-    def UserPolicy(self, user_name: str, name: str) -> _UserPolicy:
+    def UserPolicy(self, user_name: str, name: str) -> _module.UserPolicy:
         """The UserPolicy sub-resource of this iam ServiceResource from user_name,
         name (no request is made).
         """
 
-    def VirtualMfaDevice(self, serial_number: str) -> _VirtualMfaDevice:
+    def VirtualMfaDevice(self, serial_number: str) -> _module.VirtualMfaDevice:
         """The VirtualMfaDevice sub-resource of this iam ServiceResource from
         serial_number (no request is made).
         """
@@ -579,7 +586,7 @@ class AccessKey(BaseResource[IAMClient]):
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteAccessKey
         """
 
-    def User(self) -> _User:
+    def User(self) -> _module.User:
         """The User sub-resource of this iam AccessKey (no request is made)."""
 
 class AccessKeyPair(BaseResource[IAMClient]):
@@ -847,7 +854,7 @@ class AssumeRolePolicy(BaseResource[IAMClient]):
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateAssumeRolePolicy
         """
 
-    def Role(self) -> _Role:
+    def Role(self) -> _module.Role:
         """The Role sub-resource of this iam AssumeRolePolicy (no request is
         made).
         """
@@ -1194,7 +1201,7 @@ class GroupPolicy(BaseResource[IAMClient]):
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/PutGroupPolicy
         """
 
-    def Group(self) -> _Group:
+    def Group(self) -> _module.Group:
         """The Group sub-resource of this iam GroupPolicy (no request is made)."""
 
 class InstanceProfile(BaseResource[IAMClient]):
@@ -1402,7 +1409,7 @@ class LoginProfile(BaseResource[IAMClient]):
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateLoginProfile
         """
 
-    def User(self) -> _User:
+    def User(self) -> _module.User:
         """The User sub-resource of this iam LoginProfile (no request is made)."""
 
 class MfaDevice(BaseResource[IAMClient]):
@@ -1465,7 +1472,7 @@ class MfaDevice(BaseResource[IAMClient]):
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/ResyncMFADevice
         """
 
-    def User(self) -> _User:
+    def User(self) -> _module.User:
         """The User sub-resource of this iam MfaDevice (no request is made)."""
 
 class Policy(BaseResource[IAMClient]):
@@ -1925,7 +1932,7 @@ class Role(BaseResource[IAMClient]):
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DetachRolePolicy
         """
 
-    def AssumeRolePolicy(self) -> _AssumeRolePolicy:
+    def AssumeRolePolicy(self) -> _module.AssumeRolePolicy:
         """The AssumeRolePolicy sub-resource of this iam Role (no request is
         made).
         """
@@ -2018,7 +2025,7 @@ class RolePolicy(BaseResource[IAMClient]):
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/PutRolePolicy
         """
 
-    def Role(self) -> _Role:
+    def Role(self) -> _module.Role:
         """The Role sub-resource of this iam RolePolicy (no request is made)."""
 
 class SamlProvider(BaseResource[IAMClient]):
@@ -2285,7 +2292,7 @@ class SigningCertificate(BaseResource[IAMClient]):
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteSigningCertificate
         """
 
-    def User(self) -> _User:
+    def User(self) -> _module.User:
         """The User sub-resource of this iam SigningCertificate (no request is
         made).
         """
@@ -2421,7 +2428,7 @@ class User(BaseResource[IAMClient]):
 
     def create_login_profile(
         self, **kwargs: Unpack[CreateLoginProfileRequestLoginProfileCreateTypeDef]
-    ) -> _LoginProfile:
+    ) -> _module.LoginProfile:
         """Creates a password for the specified IAM user. A password allows an IAM
         user to access Amazon Web Services services through the Amazon Web
         Services Management Console.
@@ -2470,7 +2477,7 @@ class User(BaseResource[IAMClient]):
 
     def enable_mfa(
         self, **kwargs: Unpack[EnableMFADeviceRequestUserEnableMfaTypeDef]
-    ) -> _MfaDevice:
+    ) -> _module.MfaDevice:
         """Enables the specified MFA device and associates it with the specified
         IAM user. When enabled, the MFA device is required for every subsequent
         login by the IAM user associated with the device.
@@ -2501,15 +2508,15 @@ class User(BaseResource[IAMClient]):
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateUser
         """
 
-    def AccessKey(self, id: str) -> _AccessKey:
+    def AccessKey(self, id: str) -> _module.AccessKey:
         """The AccessKey sub-resource of this iam User from id (no request is
         made).
         """
 
-    def LoginProfile(self) -> _LoginProfile:
+    def LoginProfile(self) -> _module.LoginProfile:
         """The LoginProfile sub-resource of this iam User (no request is made)."""
 
-    def MfaDevice(self, serial_number: str) -> _MfaDevice:
+    def MfaDevice(self, serial_number: str) -> _module.MfaDevice:
         """The MfaDevice sub-resource of this iam User from serial_number (no
         request is made).
         """
@@ -2519,7 +2526,7 @@ class User(BaseResource[IAMClient]):
         made).
         """
 
-    def SigningCertificate(self, id: str) -> _SigningCertificate:
+    def SigningCertificate(self, id: str) -> _module.SigningCertificate:
         """The SigningCertificate sub-resource of this iam User from id (no
         request is made).
         """
@@ -2628,7 +2635,7 @@ class UserPolicy(BaseResource[IAMClient]):
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/PutUserPolicy
         """
 
-    def User(self) -> _User:
+    def User(self) -> _module.User:
         """The User sub-resource of this iam UserPolicy (no request is made)."""
 
 class VirtualMfaDevice(BaseResource[IAMClient]):
@@ -3635,29 +3642,6 @@ class UserSigningCertificatesCollectionManager(
         """The collection with these iam.list_signing_certificates parameters
         (requests are made only when it is iterated).
         """
-
-if TYPE_CHECKING:
-    _AccessKey = AccessKey
-    _AccessKeyPair = AccessKeyPair
-    _AccountPasswordPolicy = AccountPasswordPolicy
-    _AccountSummary = AccountSummary
-    _AssumeRolePolicy = AssumeRolePolicy
-    _CurrentUser = CurrentUser
-    _Group = Group
-    _GroupPolicy = GroupPolicy
-    _InstanceProfile = InstanceProfile
-    _LoginProfile = LoginProfile
-    _MfaDevice = MfaDevice
-    _Policy = Policy
-    _PolicyVersion = PolicyVersion
-    _Role = Role
-    _RolePolicy = RolePolicy
-    _SamlProvider = SamlProvider
-    _ServerCertificate = ServerCertificate
-    _SigningCertificate = SigningCertificate
-    _User = User
-    _UserPolicy = UserPolicy
-    _VirtualMfaDevice = VirtualMfaDevice
 
 def resource(
     *, session: ResourceSessionLike | None = None, **kwargs: Unpack[ResourceArgsTypeDef]

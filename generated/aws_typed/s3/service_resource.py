@@ -72,7 +72,6 @@ class S3ServiceResource(BaseResource[S3Client]):
     """
 
     _boto3_class = "s3.ServiceResource"
-    _client_class = S3Client
 
 
 class Bucket(S3BucketMethods[S3Client]):
@@ -82,7 +81,6 @@ class Bucket(S3BucketMethods[S3Client]):
     """
 
     _boto3_class = "s3.Bucket"
-    _client_class = S3Client
 
 
 class BucketAcl(BaseResource[S3Client]):
@@ -93,7 +91,6 @@ class BucketAcl(BaseResource[S3Client]):
     """
 
     _boto3_class = "s3.BucketAcl"
-    _client_class = S3Client
 
 
 class BucketCors(BaseResource[S3Client]):
@@ -104,7 +101,6 @@ class BucketCors(BaseResource[S3Client]):
     """
 
     _boto3_class = "s3.BucketCors"
-    _client_class = S3Client
 
 
 class BucketLifecycle(BaseResource[S3Client]):
@@ -116,7 +112,6 @@ class BucketLifecycle(BaseResource[S3Client]):
     """
 
     _boto3_class = "s3.BucketLifecycle"
-    _client_class = S3Client
 
 
 class BucketLifecycleConfiguration(BaseResource[S3Client]):
@@ -129,7 +124,6 @@ class BucketLifecycleConfiguration(BaseResource[S3Client]):
     """
 
     _boto3_class = "s3.BucketLifecycleConfiguration"
-    _client_class = S3Client
 
 
 class BucketLogging(BaseResource[S3Client]):
@@ -140,7 +134,6 @@ class BucketLogging(BaseResource[S3Client]):
     """
 
     _boto3_class = "s3.BucketLogging"
-    _client_class = S3Client
 
 
 class BucketNotification(BaseResource[S3Client]):
@@ -152,7 +145,6 @@ class BucketNotification(BaseResource[S3Client]):
     """
 
     _boto3_class = "s3.BucketNotification"
-    _client_class = S3Client
 
 
 class BucketPolicy(BaseResource[S3Client]):
@@ -163,7 +155,6 @@ class BucketPolicy(BaseResource[S3Client]):
     """
 
     _boto3_class = "s3.BucketPolicy"
-    _client_class = S3Client
 
 
 class BucketRequestPayment(BaseResource[S3Client]):
@@ -176,7 +167,6 @@ class BucketRequestPayment(BaseResource[S3Client]):
     """
 
     _boto3_class = "s3.BucketRequestPayment"
-    _client_class = S3Client
 
 
 class BucketTagging(BaseResource[S3Client]):
@@ -187,7 +177,6 @@ class BucketTagging(BaseResource[S3Client]):
     """
 
     _boto3_class = "s3.BucketTagging"
-    _client_class = S3Client
 
 
 class BucketVersioning(BaseResource[S3Client]):
@@ -199,7 +188,6 @@ class BucketVersioning(BaseResource[S3Client]):
     """
 
     _boto3_class = "s3.BucketVersioning"
-    _client_class = S3Client
 
 
 class BucketWebsite(BaseResource[S3Client]):
@@ -210,7 +198,6 @@ class BucketWebsite(BaseResource[S3Client]):
     """
 
     _boto3_class = "s3.BucketWebsite"
-    _client_class = S3Client
 
 
 class MultipartUpload(BaseResource[S3Client]):
@@ -221,7 +208,6 @@ class MultipartUpload(BaseResource[S3Client]):
     """
 
     _boto3_class = "s3.MultipartUpload"
-    _client_class = S3Client
 
 
 class MultipartUploadPart(BaseResource[S3Client]):
@@ -232,7 +218,6 @@ class MultipartUploadPart(BaseResource[S3Client]):
     """
 
     _boto3_class = "s3.MultipartUploadPart"
-    _client_class = S3Client
 
 
 class Object(S3ObjectMethods[S3Client]):
@@ -243,7 +228,6 @@ class Object(S3ObjectMethods[S3Client]):
     """
 
     _boto3_class = "s3.Object"
-    _client_class = S3Client
 
 
 class ObjectAcl(BaseResource[S3Client]):
@@ -255,7 +239,6 @@ class ObjectAcl(BaseResource[S3Client]):
     """
 
     _boto3_class = "s3.ObjectAcl"
-    _client_class = S3Client
 
 
 class ObjectSummary(S3ObjectSummaryMethods[S3Client]):
@@ -266,7 +249,6 @@ class ObjectSummary(S3ObjectSummaryMethods[S3Client]):
     """
 
     _boto3_class = "s3.ObjectSummary"
-    _client_class = S3Client
 
 
 class ObjectVersion(BaseResource[S3Client]):
@@ -277,15 +259,12 @@ class ObjectVersion(BaseResource[S3Client]):
     """
 
     _boto3_class = "s3.ObjectVersion"
-    _client_class = S3Client
 
 
 class ServiceResourceBucketsCollection(ResourceCollection[Bucket]):
     """Bucket resources of the Buckets collection of s3 ServiceResource: iterable,
     fetched page by page while iterated.
     """
-
-    _item = Bucket
 
 
 class ServiceResourceBucketsCollectionManager(
@@ -296,15 +275,11 @@ class ServiceResourceBucketsCollectionManager(
     ServiceResourceBucketsCollection.
     """
 
-    _collection = ServiceResourceBucketsCollection
-
 
 class BucketMultipartUploadsCollection(ResourceCollection[MultipartUpload]):
     """MultipartUpload resources of the MultipartUploads collection of s3 Bucket:
     iterable, fetched page by page while iterated.
     """
-
-    _item = MultipartUpload
 
 
 class BucketMultipartUploadsCollectionManager(
@@ -315,15 +290,11 @@ class BucketMultipartUploadsCollectionManager(
     BucketMultipartUploadsCollection.
     """
 
-    _collection = BucketMultipartUploadsCollection
-
 
 class BucketObjectVersionsCollection(ResourceCollection[ObjectVersion]):
     """ObjectVersion resources of the ObjectVersions collection of s3 Bucket:
     iterable, fetched page by page while iterated.
     """
-
-    _item = ObjectVersion
 
 
 class BucketObjectVersionsCollectionManager(
@@ -334,15 +305,11 @@ class BucketObjectVersionsCollectionManager(
     BucketObjectVersionsCollection.
     """
 
-    _collection = BucketObjectVersionsCollection
-
 
 class BucketObjectsCollection(ResourceCollection[ObjectSummary]):
     """ObjectSummary resources of the Objects collection of s3 Bucket: iterable,
     fetched page by page while iterated.
     """
-
-    _item = ObjectSummary
 
 
 class BucketObjectsCollectionManager(
@@ -353,15 +320,11 @@ class BucketObjectsCollectionManager(
     BucketObjectsCollection.
     """
 
-    _collection = BucketObjectsCollection
-
 
 class MultipartUploadPartsCollection(ResourceCollection[MultipartUploadPart]):
     """MultipartUploadPart resources of the Parts collection of s3
     MultipartUpload: iterable, fetched page by page while iterated.
     """
-
-    _item = MultipartUploadPart
 
 
 class MultipartUploadPartsCollectionManager(
@@ -371,29 +334,6 @@ class MultipartUploadPartsCollectionManager(
     filter(...), limit(n) and page_size(n) give an iterable
     MultipartUploadPartsCollection.
     """
-
-    _collection = MultipartUploadPartsCollection
-
-
-if TYPE_CHECKING:
-    _Bucket = Bucket
-    _BucketAcl = BucketAcl
-    _BucketCors = BucketCors
-    _BucketLifecycle = BucketLifecycle
-    _BucketLifecycleConfiguration = BucketLifecycleConfiguration
-    _BucketLogging = BucketLogging
-    _BucketNotification = BucketNotification
-    _BucketPolicy = BucketPolicy
-    _BucketRequestPayment = BucketRequestPayment
-    _BucketTagging = BucketTagging
-    _BucketVersioning = BucketVersioning
-    _BucketWebsite = BucketWebsite
-    _MultipartUpload = MultipartUpload
-    _MultipartUploadPart = MultipartUploadPart
-    _Object = Object
-    _ObjectAcl = ObjectAcl
-    _ObjectSummary = ObjectSummary
-    _ObjectVersion = ObjectVersion
 
 
 def resource(

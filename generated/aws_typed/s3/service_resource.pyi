@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from .._resources import BaseResource, CollectionManager, ResourceCollection
 from .._injected import S3BucketMethods, S3ObjectMethods, S3ObjectSummaryMethods
 from .client import S3Client
+from . import service_resource as _module
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -161,7 +162,9 @@ class S3ServiceResource(BaseResource[S3Client]):
     collections return the typed classes of this module.
     """
 
-    def create_bucket(self, **kwargs: Unpack[CreateBucketRequestTypeDef]) -> _Bucket:
+    def create_bucket(
+        self, **kwargs: Unpack[CreateBucketRequestTypeDef]
+    ) -> _module.Bucket:
         """This action creates an Amazon S3 bucket. To create an Amazon S3 on
         Outposts bucket, see CreateBucket .
 
@@ -171,71 +174,71 @@ class S3ServiceResource(BaseResource[S3Client]):
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/CreateBucket
         """
 
-    def Bucket(self, name: str) -> _Bucket:
+    def Bucket(self, name: str) -> _module.Bucket:
         """The Bucket sub-resource of this s3 ServiceResource from name (no
         request is made).
         """
 
-    def BucketAcl(self, bucket_name: str) -> _BucketAcl:
+    def BucketAcl(self, bucket_name: str) -> _module.BucketAcl:
         """The BucketAcl sub-resource of this s3 ServiceResource from bucket_name
         (no request is made).
         """
 
-    def BucketCors(self, bucket_name: str) -> _BucketCors:
+    def BucketCors(self, bucket_name: str) -> _module.BucketCors:
         """The BucketCors sub-resource of this s3 ServiceResource from bucket_name
         (no request is made).
         """
 
-    def BucketLifecycle(self, bucket_name: str) -> _BucketLifecycle:
+    def BucketLifecycle(self, bucket_name: str) -> _module.BucketLifecycle:
         """The BucketLifecycle sub-resource of this s3 ServiceResource from
         bucket_name (no request is made).
         """
 
     def BucketLifecycleConfiguration(
         self, bucket_name: str
-    ) -> _BucketLifecycleConfiguration:
+    ) -> _module.BucketLifecycleConfiguration:
         """The BucketLifecycleConfiguration sub-resource of this s3
         ServiceResource from bucket_name (no request is made).
         """
 
-    def BucketLogging(self, bucket_name: str) -> _BucketLogging:
+    def BucketLogging(self, bucket_name: str) -> _module.BucketLogging:
         """The BucketLogging sub-resource of this s3 ServiceResource from
         bucket_name (no request is made).
         """
 
-    def BucketNotification(self, bucket_name: str) -> _BucketNotification:
+    def BucketNotification(self, bucket_name: str) -> _module.BucketNotification:
         """The BucketNotification sub-resource of this s3 ServiceResource from
         bucket_name (no request is made).
         """
 
-    def BucketPolicy(self, bucket_name: str) -> _BucketPolicy:
+    def BucketPolicy(self, bucket_name: str) -> _module.BucketPolicy:
         """The BucketPolicy sub-resource of this s3 ServiceResource from
         bucket_name (no request is made).
         """
 
-    def BucketRequestPayment(self, bucket_name: str) -> _BucketRequestPayment:
+    def BucketRequestPayment(self, bucket_name: str) -> _module.BucketRequestPayment:
         """The BucketRequestPayment sub-resource of this s3 ServiceResource from
         bucket_name (no request is made).
         """
 
-    def BucketTagging(self, bucket_name: str) -> _BucketTagging:
+    def BucketTagging(self, bucket_name: str) -> _module.BucketTagging:
         """The BucketTagging sub-resource of this s3 ServiceResource from
         bucket_name (no request is made).
         """
 
-    def BucketVersioning(self, bucket_name: str) -> _BucketVersioning:
+    def BucketVersioning(self, bucket_name: str) -> _module.BucketVersioning:
         """The BucketVersioning sub-resource of this s3 ServiceResource from
         bucket_name (no request is made).
         """
 
-    def BucketWebsite(self, bucket_name: str) -> _BucketWebsite:
+    def BucketWebsite(self, bucket_name: str) -> _module.BucketWebsite:
         """The BucketWebsite sub-resource of this s3 ServiceResource from
         bucket_name (no request is made).
         """
 
     def MultipartUpload(
         self, bucket_name: str, object_key: str, id: str
-    ) -> _MultipartUpload:
+    ) -> _module.MultipartUpload:
         """The MultipartUpload sub-resource of this s3 ServiceResource from
         bucket_name, object_key, id (no request is made).
         """
@@ -246,30 +249,30 @@ class S3ServiceResource(BaseResource[S3Client]):
         object_key: str,
         multipart_upload_id: str,
         part_number: int,
-    ) -> _MultipartUploadPart:
+    ) -> _module.MultipartUploadPart:
         """The MultipartUploadPart sub-resource of this s3 ServiceResource from
         bucket_name, object_key, multipart_upload_id, part_number (no request
         is made).
         """
 
-    def Object(self, bucket_name: str, key: str) -> _Object:
+    def Object(self, bucket_name: str, key: str) -> _module.Object:
         """The Object sub-resource of this s3 ServiceResource from bucket_name,
         key (no request is made).
         """
 
-    def ObjectAcl(self, bucket_name: str, object_key: str) -> _ObjectAcl:
+    def ObjectAcl(self, bucket_name: str, object_key: str) -> _module.ObjectAcl:
         """The ObjectAcl sub-resource of this s3 ServiceResource from bucket_name,
         object_key (no request is made).
         """
 
-    def ObjectSummary(self, bucket_name: str, key: str) -> _ObjectSummary:
+    def ObjectSummary(self, bucket_name: str, key: str) -> _module.ObjectSummary:
         """The ObjectSummary sub-resource of this s3 ServiceResource from
         bucket_name, key (no request is made).
         """
 
     def ObjectVersion(
         self, bucket_name: str, object_key: str, id: str
-    ) -> _ObjectVersion:
+    ) -> _module.ObjectVersion:
         """The ObjectVersion sub-resource of this s3 ServiceResource from
         bucket_name, object_key, id (no request is made).
         """
@@ -357,7 +360,7 @@ class Bucket(S3BucketMethods[S3Client]):
 
     def put_object(
         self, **kwargs: Unpack[PutObjectRequestBucketPutObjectTypeDef]
-    ) -> _Object:
+    ) -> _module.Object:
         """End of support notice: As of October 1, 2025, Amazon S3 has
         discontinued support for Email Grantee Access Control Lists (ACLs). If
         you attempt to use an Email Grantee ACL in a request after October 1,
@@ -393,7 +396,7 @@ class Bucket(S3BucketMethods[S3Client]):
         made).
         """
 
-    def Object(self, key: str) -> _Object:
+    def Object(self, key: str) -> _module.Object:
         """The Object sub-resource of this s3 Bucket from key (no request is
         made).
         """
@@ -506,7 +509,7 @@ class BucketAcl(BaseResource[S3Client]):
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketAcl
         """
 
-    def Bucket(self) -> _Bucket:
+    def Bucket(self) -> _module.Bucket:
         """The Bucket sub-resource of this s3 BucketAcl (no request is made)."""
 
 class BucketCors(BaseResource[S3Client]):
@@ -561,7 +564,7 @@ class BucketCors(BaseResource[S3Client]):
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketCors
         """
 
-    def Bucket(self) -> _Bucket:
+    def Bucket(self) -> _module.Bucket:
         """The Bucket sub-resource of this s3 BucketCors (no request is made)."""
 
 class BucketLifecycle(BaseResource[S3Client]):
@@ -621,7 +624,7 @@ class BucketLifecycle(BaseResource[S3Client]):
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketLifecycle
         """
 
-    def Bucket(self) -> _Bucket:
+    def Bucket(self) -> _module.Bucket:
         """The Bucket sub-resource of this s3 BucketLifecycle (no request is
         made).
         """
@@ -706,7 +709,7 @@ class BucketLifecycleConfiguration(BaseResource[S3Client]):
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketLifecycleConfiguration
         """
 
-    def Bucket(self) -> _Bucket:
+    def Bucket(self) -> _module.Bucket:
         """The Bucket sub-resource of this s3 BucketLifecycleConfiguration (no
         request is made).
         """
@@ -752,7 +755,7 @@ class BucketLogging(BaseResource[S3Client]):
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketLogging
         """
 
-    def Bucket(self) -> _Bucket:
+    def Bucket(self) -> _module.Bucket:
         """The Bucket sub-resource of this s3 BucketLogging (no request is made)."""
 
 class BucketNotification(BaseResource[S3Client]):
@@ -831,7 +834,7 @@ class BucketNotification(BaseResource[S3Client]):
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketNotificationConfiguration
         """
 
-    def Bucket(self) -> _Bucket:
+    def Bucket(self) -> _module.Bucket:
         """The Bucket sub-resource of this s3 BucketNotification (no request is
         made).
         """
@@ -887,7 +890,7 @@ class BucketPolicy(BaseResource[S3Client]):
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketPolicy
         """
 
-    def Bucket(self) -> _Bucket:
+    def Bucket(self) -> _module.Bucket:
         """The Bucket sub-resource of this s3 BucketPolicy (no request is made)."""
 
 class BucketRequestPayment(BaseResource[S3Client]):
@@ -934,7 +937,7 @@ class BucketRequestPayment(BaseResource[S3Client]):
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketRequestPayment
         """
 
-    def Bucket(self) -> _Bucket:
+    def Bucket(self) -> _module.Bucket:
         """The Bucket sub-resource of this s3 BucketRequestPayment (no request is
         made).
         """
@@ -990,7 +993,7 @@ class BucketTagging(BaseResource[S3Client]):
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketTagging
         """
 
-    def Bucket(self) -> _Bucket:
+    def Bucket(self) -> _module.Bucket:
         """The Bucket sub-resource of this s3 BucketTagging (no request is made)."""
 
 class BucketVersioning(BaseResource[S3Client]):
@@ -1072,7 +1075,7 @@ class BucketVersioning(BaseResource[S3Client]):
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketVersioning
         """
 
-    def Bucket(self) -> _Bucket:
+    def Bucket(self) -> _module.Bucket:
         """The Bucket sub-resource of this s3 BucketVersioning (no request is
         made).
         """
@@ -1155,7 +1158,7 @@ class BucketWebsite(BaseResource[S3Client]):
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutBucketWebsite
         """
 
-    def Bucket(self) -> _Bucket:
+    def Bucket(self) -> _module.Bucket:
         """The Bucket sub-resource of this s3 BucketWebsite (no request is made)."""
 
 class MultipartUpload(BaseResource[S3Client]):
@@ -1261,7 +1264,7 @@ class MultipartUpload(BaseResource[S3Client]):
     def complete(
         self,
         **kwargs: Unpack[CompleteMultipartUploadRequestMultipartUploadCompleteTypeDef],
-    ) -> _Object:
+    ) -> _module.Object:
         """Completes a multipart upload by assembling previously uploaded parts.
 
         Calls s3.complete_multipart_upload with Bucket, Key, UploadId from this
@@ -1271,7 +1274,7 @@ class MultipartUpload(BaseResource[S3Client]):
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/CompleteMultipartUpload
         """
 
-    def Object(self) -> _Object:
+    def Object(self) -> _module.Object:
         """The Object sub-resource of this s3 MultipartUpload (no request is
         made).
         """
@@ -1463,7 +1466,7 @@ class MultipartUploadPart(BaseResource[S3Client]):
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/UploadPart
         """
 
-    def MultipartUpload(self) -> _MultipartUpload:
+    def MultipartUpload(self) -> _module.MultipartUpload:
         """The MultipartUpload sub-resource of this s3 MultipartUploadPart (no
         request is made).
         """
@@ -1939,7 +1942,7 @@ class Object(S3ObjectMethods[S3Client]):
         **kwargs: Unpack[
             CreateMultipartUploadRequestObjectInitiateMultipartUploadTypeDef
         ],
-    ) -> _MultipartUpload:
+    ) -> _module.MultipartUpload:
         """End of support notice: As of October 1, 2025, Amazon S3 has
         discontinued support for Email Grantee Access Control Lists (ACLs). If
         you attempt to use an Email Grantee ACL in a request after October 1,
@@ -1979,10 +1982,10 @@ class Object(S3ObjectMethods[S3Client]):
     def Acl(self) -> ObjectAcl:
         """The ObjectAcl sub-resource of this s3 Object (no request is made)."""
 
-    def Bucket(self) -> _Bucket:
+    def Bucket(self) -> _module.Bucket:
         """The Bucket sub-resource of this s3 Object (no request is made)."""
 
-    def MultipartUpload(self, id: str) -> _MultipartUpload:
+    def MultipartUpload(self, id: str) -> _module.MultipartUpload:
         """The MultipartUpload sub-resource of this s3 Object from id (no request
         is made).
         """
@@ -2072,7 +2075,7 @@ class ObjectAcl(BaseResource[S3Client]):
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/PutObjectAcl
         """
 
-    def Object(self) -> _Object:
+    def Object(self) -> _module.Object:
         """The Object sub-resource of this s3 ObjectAcl (no request is made)."""
 
 class ObjectSummary(S3ObjectSummaryMethods[S3Client]):
@@ -2194,7 +2197,7 @@ class ObjectSummary(S3ObjectSummaryMethods[S3Client]):
         **kwargs: Unpack[
             CreateMultipartUploadRequestObjectInitiateMultipartUploadTypeDef
         ],
-    ) -> _MultipartUpload:
+    ) -> _module.MultipartUpload:
         """End of support notice: As of October 1, 2025, Amazon S3 has
         discontinued support for Email Grantee Access Control Lists (ACLs). If
         you attempt to use an Email Grantee ACL in a request after October 1,
@@ -2237,15 +2240,15 @@ class ObjectSummary(S3ObjectSummaryMethods[S3Client]):
         made).
         """
 
-    def Bucket(self) -> _Bucket:
+    def Bucket(self) -> _module.Bucket:
         """The Bucket sub-resource of this s3 ObjectSummary (no request is made)."""
 
-    def MultipartUpload(self, id: str) -> _MultipartUpload:
+    def MultipartUpload(self, id: str) -> _module.MultipartUpload:
         """The MultipartUpload sub-resource of this s3 ObjectSummary from id (no
         request is made).
         """
 
-    def Object(self) -> _Object:
+    def Object(self) -> _module.Object:
         """The Object sub-resource of this s3 ObjectSummary (no request is made)."""
 
     def Version(self, id: str) -> ObjectVersion:
@@ -2419,7 +2422,7 @@ class ObjectVersion(BaseResource[S3Client]):
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/HeadObject
         """
 
-    def Object(self) -> _Object:
+    def Object(self) -> _module.Object:
         """The Object sub-resource of this s3 ObjectVersion (no request is made)."""
 
 class ServiceResourceBucketsCollection(ResourceCollection[Bucket]):
@@ -2651,26 +2654,6 @@ class MultipartUploadPartsCollectionManager(
         """The collection with these s3.list_parts parameters (requests are made
         only when it is iterated).
         """
-
-if TYPE_CHECKING:
-    _Bucket = Bucket
-    _BucketAcl = BucketAcl
-    _BucketCors = BucketCors
-    _BucketLifecycle = BucketLifecycle
-    _BucketLifecycleConfiguration = BucketLifecycleConfiguration
-    _BucketLogging = BucketLogging
-    _BucketNotification = BucketNotification
-    _BucketPolicy = BucketPolicy
-    _BucketRequestPayment = BucketRequestPayment
-    _BucketTagging = BucketTagging
-    _BucketVersioning = BucketVersioning
-    _BucketWebsite = BucketWebsite
-    _MultipartUpload = MultipartUpload
-    _MultipartUploadPart = MultipartUploadPart
-    _Object = Object
-    _ObjectAcl = ObjectAcl
-    _ObjectSummary = ObjectSummary
-    _ObjectVersion = ObjectVersion
 
 def resource(
     *, session: ResourceSessionLike | None = None, **kwargs: Unpack[ResourceArgsTypeDef]

@@ -57,7 +57,6 @@ class SNSServiceResource(BaseResource[SNSClient]):
     """
 
     _boto3_class = "sns.ServiceResource"
-    _client_class = SNSClient
 
 
 class PlatformApplication(BaseResource[SNSClient]):
@@ -70,7 +69,6 @@ class PlatformApplication(BaseResource[SNSClient]):
     """
 
     _boto3_class = "sns.PlatformApplication"
-    _client_class = SNSClient
 
 
 class PlatformEndpoint(BaseResource[SNSClient]):
@@ -81,7 +79,6 @@ class PlatformEndpoint(BaseResource[SNSClient]):
     """
 
     _boto3_class = "sns.PlatformEndpoint"
-    _client_class = SNSClient
 
 
 class Subscription(BaseResource[SNSClient]):
@@ -93,7 +90,6 @@ class Subscription(BaseResource[SNSClient]):
     """
 
     _boto3_class = "sns.Subscription"
-    _client_class = SNSClient
 
 
 class Topic(BaseResource[SNSClient]):
@@ -104,7 +100,6 @@ class Topic(BaseResource[SNSClient]):
     """
 
     _boto3_class = "sns.Topic"
-    _client_class = SNSClient
 
 
 class ServiceResourcePlatformApplicationsCollection(
@@ -113,8 +108,6 @@ class ServiceResourcePlatformApplicationsCollection(
     """PlatformApplication resources of the PlatformApplications collection of sns
     ServiceResource: iterable, fetched page by page while iterated.
     """
-
-    _item = PlatformApplication
 
 
 class ServiceResourcePlatformApplicationsCollectionManager(
@@ -127,15 +120,11 @@ class ServiceResourcePlatformApplicationsCollectionManager(
     ServiceResourcePlatformApplicationsCollection.
     """
 
-    _collection = ServiceResourcePlatformApplicationsCollection
-
 
 class ServiceResourceSubscriptionsCollection(ResourceCollection[Subscription]):
     """Subscription resources of the Subscriptions collection of sns
     ServiceResource: iterable, fetched page by page while iterated.
     """
-
-    _item = Subscription
 
 
 class ServiceResourceSubscriptionsCollectionManager(
@@ -146,15 +135,11 @@ class ServiceResourceSubscriptionsCollectionManager(
     ServiceResourceSubscriptionsCollection.
     """
 
-    _collection = ServiceResourceSubscriptionsCollection
-
 
 class ServiceResourceTopicsCollection(ResourceCollection[Topic]):
     """Topic resources of the Topics collection of sns ServiceResource: iterable,
     fetched page by page while iterated.
     """
-
-    _item = Topic
 
 
 class ServiceResourceTopicsCollectionManager(
@@ -165,15 +150,11 @@ class ServiceResourceTopicsCollectionManager(
     ServiceResourceTopicsCollection.
     """
 
-    _collection = ServiceResourceTopicsCollection
-
 
 class PlatformApplicationEndpointsCollection(ResourceCollection[PlatformEndpoint]):
     """PlatformEndpoint resources of the Endpoints collection of sns
     PlatformApplication: iterable, fetched page by page while iterated.
     """
-
-    _item = PlatformEndpoint
 
 
 class PlatformApplicationEndpointsCollectionManager(
@@ -184,15 +165,11 @@ class PlatformApplicationEndpointsCollectionManager(
     PlatformApplicationEndpointsCollection.
     """
 
-    _collection = PlatformApplicationEndpointsCollection
-
 
 class TopicSubscriptionsCollection(ResourceCollection[Subscription]):
     """Subscription resources of the Subscriptions collection of sns Topic:
     iterable, fetched page by page while iterated.
     """
-
-    _item = Subscription
 
 
 class TopicSubscriptionsCollectionManager(
@@ -202,15 +179,6 @@ class TopicSubscriptionsCollectionManager(
     filter(...), limit(n) and page_size(n) give an iterable
     TopicSubscriptionsCollection.
     """
-
-    _collection = TopicSubscriptionsCollection
-
-
-if TYPE_CHECKING:
-    _PlatformApplication = PlatformApplication
-    _PlatformEndpoint = PlatformEndpoint
-    _Subscription = Subscription
-    _Topic = Topic
 
 
 def resource(

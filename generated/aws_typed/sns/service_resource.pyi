@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from .._resources import BaseResource, CollectionManager, ResourceCollection
 from .client import SNSClient
+from . import service_resource as _module
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -75,7 +76,7 @@ class SNSServiceResource(BaseResource[SNSClient]):
 
     def create_platform_application(
         self, **kwargs: Unpack[CreatePlatformApplicationInputTypeDef]
-    ) -> _PlatformApplication:
+    ) -> _module.PlatformApplication:
         """Creates a platform application object for one of the supported push
         notification services, such as APNS and GCM (Firebase Cloud Messaging),
         to which devices and mobile apps may register. You must specify
@@ -88,7 +89,7 @@ class SNSServiceResource(BaseResource[SNSClient]):
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/CreatePlatformApplication
         """
 
-    def create_topic(self, **kwargs: Unpack[CreateTopicInputTypeDef]) -> _Topic:
+    def create_topic(self, **kwargs: Unpack[CreateTopicInputTypeDef]) -> _module.Topic:
         """Creates a topic to which notifications can be published. Users can
         create at most 100,000 standard topics (at most 1,000 FIFO topics). For
         more information, see Creating an Amazon SNS topic in the Amazon SNS
@@ -101,22 +102,22 @@ class SNSServiceResource(BaseResource[SNSClient]):
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/CreateTopic
         """
 
-    def PlatformApplication(self, arn: str) -> _PlatformApplication:
+    def PlatformApplication(self, arn: str) -> _module.PlatformApplication:
         """The PlatformApplication sub-resource of this sns ServiceResource from
         arn (no request is made).
         """
 
-    def PlatformEndpoint(self, arn: str) -> _PlatformEndpoint:
+    def PlatformEndpoint(self, arn: str) -> _module.PlatformEndpoint:
         """The PlatformEndpoint sub-resource of this sns ServiceResource from arn
         (no request is made).
         """
 
-    def Subscription(self, arn: str) -> _Subscription:
+    def Subscription(self, arn: str) -> _module.Subscription:
         """The Subscription sub-resource of this sns ServiceResource from arn (no
         request is made).
         """
 
-    def Topic(self, arn: str) -> _Topic:
+    def Topic(self, arn: str) -> _module.Topic:
         """The Topic sub-resource of this sns ServiceResource from arn (no request
         is made).
         """
@@ -674,12 +675,6 @@ class TopicSubscriptionsCollectionManager(
         """The collection with these sns.list_subscriptions_by_topic parameters
         (requests are made only when it is iterated).
         """
-
-if TYPE_CHECKING:
-    _PlatformApplication = PlatformApplication
-    _PlatformEndpoint = PlatformEndpoint
-    _Subscription = Subscription
-    _Topic = Topic
 
 def resource(
     *, session: ResourceSessionLike | None = None, **kwargs: Unpack[ResourceArgsTypeDef]

@@ -49,7 +49,6 @@ class SQSServiceResource(BaseResource[SQSClient]):
     """
 
     _boto3_class = "sqs.ServiceResource"
-    _client_class = SQSClient
 
 
 class Message(BaseResource[SQSClient]):
@@ -60,7 +59,6 @@ class Message(BaseResource[SQSClient]):
     """
 
     _boto3_class = "sqs.Message"
-    _client_class = SQSClient
 
 
 class Queue(BaseResource[SQSClient]):
@@ -71,15 +69,12 @@ class Queue(BaseResource[SQSClient]):
     """
 
     _boto3_class = "sqs.Queue"
-    _client_class = SQSClient
 
 
 class ServiceResourceQueuesCollection(ResourceCollection[Queue]):
     """Queue resources of the Queues collection of sqs ServiceResource: iterable,
     fetched page by page while iterated.
     """
-
-    _item = Queue
 
 
 class ServiceResourceQueuesCollectionManager(
@@ -90,15 +85,11 @@ class ServiceResourceQueuesCollectionManager(
     ServiceResourceQueuesCollection.
     """
 
-    _collection = ServiceResourceQueuesCollection
-
 
 class QueueDeadLetterSourceQueuesCollection(ResourceCollection[Queue]):
     """Queue resources of the DeadLetterSourceQueues collection of sqs Queue:
     iterable, fetched page by page while iterated.
     """
-
-    _item = Queue
 
 
 class QueueDeadLetterSourceQueuesCollectionManager(
@@ -108,13 +99,6 @@ class QueueDeadLetterSourceQueuesCollectionManager(
     all(), filter(...), limit(n) and page_size(n) give an iterable
     QueueDeadLetterSourceQueuesCollection.
     """
-
-    _collection = QueueDeadLetterSourceQueuesCollection
-
-
-if TYPE_CHECKING:
-    _Message = Message
-    _Queue = Queue
 
 
 def resource(

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from .._resources import BaseResource, CollectionManager, ResourceCollection
 from .client import SQSClient
+from . import service_resource as _module
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -65,7 +66,9 @@ class SQSServiceResource(BaseResource[SQSClient]):
     collections return the typed classes of this module.
     """
 
-    def create_queue(self, **kwargs: Unpack[CreateQueueRequestTypeDef]) -> _Queue:
+    def create_queue(
+        self, **kwargs: Unpack[CreateQueueRequestTypeDef]
+    ) -> _module.Queue:
         """Creates a new standard or FIFO queue. You can pass one or more
         attributes in the request. Keep the following in mind:
 
@@ -75,7 +78,9 @@ class SQSServiceResource(BaseResource[SQSClient]):
         https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/CreateQueue
         """
 
-    def get_queue_by_name(self, **kwargs: Unpack[GetQueueUrlRequestTypeDef]) -> _Queue:
+    def get_queue_by_name(
+        self, **kwargs: Unpack[GetQueueUrlRequestTypeDef]
+    ) -> _module.Queue:
         """The GetQueueUrl API returns the URL of an existing Amazon SQS queue.
         This is useful when you know the queue's name but need to retrieve its
         URL for further operations.
@@ -86,12 +91,12 @@ class SQSServiceResource(BaseResource[SQSClient]):
         https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/GetQueueUrl
         """
 
-    def Message(self, queue_url: str, receipt_handle: str) -> _Message:
+    def Message(self, queue_url: str, receipt_handle: str) -> _module.Message:
         """The Message sub-resource of this sqs ServiceResource from queue_url,
         receipt_handle (no request is made).
         """
 
-    def Queue(self, url: str) -> _Queue:
+    def Queue(self, url: str) -> _module.Queue:
         """The Queue sub-resource of this sqs ServiceResource from url (no request
         is made).
         """
@@ -201,7 +206,7 @@ class Message(BaseResource[SQSClient]):
         https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/DeleteMessage
         """
 
-    def Queue(self) -> _Queue:
+    def Queue(self) -> _module.Queue:
         """The Queue sub-resource of this sqs Message (no request is made)."""
 
 class Queue(BaseResource[SQSClient]):
@@ -299,7 +304,7 @@ class Queue(BaseResource[SQSClient]):
 
     def receive_messages(
         self, **kwargs: Unpack[ReceiveMessageRequestQueueReceiveMessagesTypeDef]
-    ) -> List[_Message]:
+    ) -> List[_module.Message]:
         """Retrieves one or more messages (up to 10), from the specified queue.
         Using the WaitTimeSeconds parameter enables long-poll support. For more
         information, see Amazon SQS Long Polling in the Amazon SQS Developer
@@ -364,7 +369,7 @@ class Queue(BaseResource[SQSClient]):
         https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/SetQueueAttributes
         """
 
-    def Message(self, receipt_handle: str) -> _Message:
+    def Message(self, receipt_handle: str) -> _module.Message:
         """The Message sub-resource of this sqs Queue from receipt_handle (no
         request is made).
         """
@@ -452,10 +457,6 @@ class QueueDeadLetterSourceQueuesCollectionManager(
         """The collection with these sqs.list_dead_letter_source_queues parameters
         (requests are made only when it is iterated).
         """
-
-if TYPE_CHECKING:
-    _Message = Message
-    _Queue = Queue
 
 def resource(
     *, session: ResourceSessionLike | None = None, **kwargs: Unpack[ResourceArgsTypeDef]
