@@ -119,29 +119,14 @@ def build(root: Path, stubs: wheel.Distribution, directory: Path) -> Path:
 
 
 def _project(stubs: wheel.Distribution, package: str, files: dict[str, str], fingerprint: Path) -> dict[str, Any]:
-    return {
-        "project": {
-            "name": stubs.name,
-            "version": stubs.version,
-            "description": f"Types for unchanged boto3 code: boto3's objects as {package}'s typed classes",
-            "requires-python": ">=3.10",
-            "dependencies": [f"{package}=={stubs.version}", "boto3"],
-        },
-        "tool": {
-            "hatch": {
-                "build": {
-                    "targets": {
-                        "wheel": {
-                            "bypass-selection": True,
-                            "exclude": ["*"],
-                            "force-include": dict(sorted((path, rel) for rel, path in files.items())),
-                            "extra-metadata": {str(fingerprint): wheel.FINGERPRINT_NAME},
-                        }
-                    }
-                }
-            }
-        },
+    metadata = {
+        "name": stubs.name,
+        "version": stubs.version,
+        "description": f"Types for unchanged boto3 code: boto3's objects as {package}'s typed classes",
+        "requires-python": ">=3.10",
+        "dependencies": [f"{package}=={stubs.version}", "boto3"],
     }
+    return wheel.hatch_project(metadata, dict(sorted((path, rel) for rel, path in files.items())), fingerprint)
 
 
 def stub_files(root: Path, data: Sequence[str]) -> dict[str, str]:
