@@ -149,10 +149,7 @@ def _settings() -> config.Config:
             pass  # read through the link (only writing through one is refused)
         except (safeio.Refused, OSError) as exc:
             raise UserError(f"{path}: cannot read it: {_why(exc)}") from None
-    try:
-        return config.load(Path.cwd())
-    except RecursionError:
-        raise UserError(f"{path}: cannot read it: nested too deeply") from None
+    return config.load(Path.cwd())  # its parser names the file for what it cannot read (nesting too)
 
 
 def _config_leftovers(found: Found, args: argparse.Namespace) -> list[Source]:
