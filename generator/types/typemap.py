@@ -161,6 +161,7 @@ class TypeMap:
     def __init__(self, service: Service, names: TypeNames, options: Options = DEFAULT) -> None:
         self.service = service
         self.keys = names.keys
+        self.options = options  # the resource side asks it too (types/resources.py)
         self._present = self._always_present(options)
         self.full = FullResults(service)
         self.literal_names = dict(names.literals)
