@@ -40,16 +40,19 @@ def test_inventory() -> None:
     assert len(names) == len(set(names))  # one mypy run each, but keep module names apart anyway
 
 
-@pytest.mark.parametrize("checker", checking.CHECKERS)
-def test_present_snippets(checker: str, runs: dict[str, checking.CheckerRun]) -> None:
-    run = runs[checker]
-    assert run.fatal is None, f"{checker} did not run properly: {run.fatal}\n{run.transcript()}"
-    assert not run.outside, "\n".join(d.render() for d in run.outside)
+def test_present_snippets(runs: dict[str, checking.CheckerRun]) -> None:
+    """Every checker (one test: the checkers run once per worker that gets it)."""
     problems = []
-    for snippet in PRESENT_SNIPPETS:
-        diagnostics = run.diagnostics.get(snippet.path.resolve(), [])
-        found = checking.compare(snippet, checker, diagnostics)
-        if found:
-            output = "\n".join(d.render() for d in diagnostics) or "  (no diagnostics)"
-            problems.append(f"{snippet.rel}:\n" + "\n".join(f"  - {p}" for p in found) + f"\n{output}")
-    assert not problems, f"{checker} on --outputs present:\n" + "\n".join(problems)
+    for checker in checking.CHECKERS:
+        run = runs[checker]
+        if run.fatal is not None:
+            problems.append(f"{checker} did not run properly: {run.fatal}\n{run.transcript()}")
+            continue
+        problems += [f"{checker}: {d.render()}" for d in run.outside]
+        for snippet in PRESENT_SNIPPETS:
+            diagnostics = run.diagnostics.get(snippet.path.resolve(), [])
+            found = checking.compare(snippet, checker, diagnostics)
+            if found:
+                output = "\n".join(d.render() for d in diagnostics) or "  (no diagnostics)"
+                problems.append(f"{checker} on {snippet.rel}:\n" + "\n".join(f"  - {p}" for p in found) + f"\n{output}")
+    assert not problems, "--outputs present:\n" + "\n".join(problems)
