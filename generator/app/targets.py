@@ -33,7 +33,9 @@ def check_package(package: object, output: Path) -> None:
     assert isinstance(package, str)
     top = parts[0]
     if top in sys.stdlib_module_names or top in sys.builtin_module_names:
-        raise UserError(f"--package {package!r}: {top} is a standard-library module name; the generated package would shadow it")
+        raise UserError(
+            f"--package {package!r}: {top} is a standard-library module name; the generated package would shadow it"
+        )
     if top in _NEEDED:
         raise UserError(f"--package {package!r} would shadow {top}, which the generated code imports")
     if len(parts) > 1:
@@ -65,7 +67,9 @@ def _check_parents(package: str, output: Path) -> None:
         if not stat.S_ISDIR(mode):
             raise UserError(f"--package {package!r}: {here} is not a package directory")
         if (here / MANIFEST).exists():
-            raise UserError(f"--package {package!r}: {here} is a package botoloom generated; generate beside it, not inside it")
+            raise UserError(
+                f"--package {package!r}: {here} is a package botoloom generated; generate beside it, not inside it"
+            )
 
 
 def _find(package: str) -> importlib.machinery.ModuleSpec | None:

@@ -87,7 +87,7 @@ class StubImportRewriter:
         if dotted == self.target.package and not isinstance(node.names, cst.ImportStar):
             modules = [get_full_name_for_node(alias.name) or "" for alias in node.names]
         elif dotted is not None and dotted.startswith(self.target.package + "."):
-            modules = [dotted.split(".")[1]]
+            modules = [dotted[len(self.target.package) + 1 :].split(".")[0]]
         else:
             return
         for module in modules:
