@@ -38,8 +38,7 @@ STUB_ALIASES = {"Client": ("client", "Client"), "ServiceResource": ("service_res
 
 
 # boto3 / botocore modules whose names the package types: module -> (service, its module)
-# ("" service: the package's top level)
-# (botocore.response: StreamingBody, once the package exports it at its top level)
+# ("" service: the package's top level; botocore.response's StreamingBody: annotations only, stubs.py)
 LIBRARY_MODULES = {
     "botocore.exceptions": ("", ""),
     "botocore.response": ("", ""),

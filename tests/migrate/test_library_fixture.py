@@ -6,9 +6,8 @@ create_autospec) is copied, its tests pass, `botoloom migrate --library archivis
 - its own tests pass unchanged (the one that patches boto3.client with a MagicMock too: the
   typed client is boto3's own object, ARCHITECTURE.md; a create_autospec'd session too);
 - mypy --strict and pyright report no new error, on the library and on a caller passing
-  boto3's own clients and session (caller.py, not migrated); but for pyright's on a
-  `body: botocore.response.StreamingBody` annotation (xfail(strict): the package's body type
-  is its own Protocol, which migrate cannot move that annotation to);
+  boto3's own clients and session (caller.py, not migrated); a `body:
+  botocore.response.StreamingBody` annotation moves to the package's StreamingBody;
 - ruff's import sorting passes; importing the lazy module still loads no boto3;
 - a second run changes nothing.
 
@@ -156,12 +155,6 @@ def checked(copies: Copies, tmp_path_factory: pytest.TempPathFactory) -> dict[st
     }
 
 
-STREAMING_BODY = (  # pyright: the typed body is a Protocol of the package, not botocore's class
-    "archivist/blobs.py",
-    'Type "StreamingBody | Unknown" is not assignable to declared type "StreamingBody"',
-)
-
-
 def _new(checked: dict[str, dict[str, set[tuple[str, str]]]], checker: str) -> set[tuple[str, str]]:
     return checked[checker]["after"] - checked[checker]["before"]
 
@@ -170,18 +163,20 @@ def _new(checked: dict[str, dict[str, set[tuple[str, str]]]], checker: str) -> s
 @pytest.mark.parametrize("checker", ["mypy", "pyright"])
 def test_no_new_type_error(checked: dict[str, dict[str, set[tuple[str, str]]]], checker: str) -> None:
     """Including caller.py, which passes boto3's own clients and session to the migrated library."""
-    assert {
-        (file, message) for file, message in _new(checked, checker) if not message.startswith(STREAMING_BODY[1])
-    } == set()
+    assert _new(checked, checker) == set()
 
 
 @pytest.mark.typing
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs the package to type a body as botocore.response.StreamingBody, or to export its own for migrate to move to",
-)
-def test_a_streaming_body_annotation_still_holds(checked: dict[str, dict[str, set[tuple[str, str]]]]) -> None:
-    assert not any(message.startswith(STREAMING_BODY[1]) for _, message in _new(checked, "pyright"))
+def test_a_streaming_body_annotation_still_holds(
+    checked: dict[str, dict[str, set[tuple[str, str]]]], copies: Copies
+) -> None:
+    """`body: StreamingBody = response["Body"]` (botocore.response's) holds after the move: the
+    annotation is the package's StreamingBody, the type of botocore's body (pyright refused
+    the package's body in botocore's class before)."""
+    assert not any("StreamingBody" in message for _, message in _new(checked, "pyright") | _new(checked, "mypy"))
+    blobs = (copies.after / "archivist" / "blobs.py").read_text()
+    assert "from aws_typed import ClientError, StreamingBody, s3\n" in blobs and "botocore" not in blobs
+    assert '    body: StreamingBody = response["Body"]\n' in blobs
 
 
 def test_imports_sorted_as_ruff_sorts_them(copies: Copies) -> None:
