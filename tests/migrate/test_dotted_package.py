@@ -164,3 +164,13 @@ def test_migrate_refuses_a_bad_dotted_name(tmp_path: Path) -> None:
         run = botoloom("migrate", "--package", name, ".", cwd=tmp_path)
         assert run.returncode == 2 and "Traceback" not in run.stderr, run.stderr
         assert run.stderr.strip() == f"botoloom: error: --package {name!r} is not a valid Python package name"
+
+
+def test_a_migrated_file_counts_its_services(project: Path, tmp_path: Path) -> None:
+    """`from mylib._aws.sqs.type_defs import ...` names service sqs (not `_aws`)."""
+    copy = tmp_path / "copy"
+    shutil.copytree(project, copy)
+    (copy / "mylib" / "types.py").write_text("from mylib._aws.sqs.type_defs import MessageTypeDef\n")
+    run = botoloom("migrate", "--check", "--package", "mylib._aws", "mylib/types.py", cwd=copy)
+    assert (run.returncode, run.stderr) == (0, ""), run.stdout
+    assert run.stdout.splitlines() == ["services found: sqs", "0 files would be rewritten, 1 unchanged"]
