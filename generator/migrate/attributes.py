@@ -35,7 +35,7 @@ def is_session_attribute(
     """Whether `node` (`self.<name>`) holds a boto3 Session (or None), by the rule above;
     `is_session(value, seen)` traces a stored value in its own scope."""
     name = node.attr.value
-    owner = _method_class(meta, node.value)
+    owner = method_class(meta, node.value)
     key = f"self.{name}"  # a store that reads the attribute itself (`self.s = self.s or Session()`)
     if owner is None or key in seen:
         return owner is not None
@@ -44,14 +44,14 @@ def is_session_attribute(
     own = [
         target
         for target, _ in stores
-        if isinstance(target, cst.Attribute) and _method_class(meta, target.value) is owner
+        if isinstance(target, cst.Attribute) and method_class(meta, target.value) is owner
     ]
     if not own or not all(value is not None and is_session(value, seen) for _, value in stores):
         return False
     return _class_binding(owner, name, seen, is_session)
 
 
-def _method_class(meta: MetadataDependent, receiver: cst.BaseExpression) -> cst.ClassDef | None:
+def method_class(meta: MetadataDependent, receiver: cst.BaseExpression) -> cst.ClassDef | None:
     """The class whose method's first parameter `receiver` is (its only binding), else None."""
     if not isinstance(receiver, cst.Name):
         return None
