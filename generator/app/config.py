@@ -60,6 +60,7 @@ def plan(request: Request, settings: Config) -> Plan:
     """`request` over `settings` over the defaults, checked: bad input raises UserError
     before anything is rendered or written (the package directory is checked by the pipeline)."""
     from .. import pipeline
+    from ..naming.package import directory
     from ..options import Options
     from . import targets
 
@@ -88,7 +89,7 @@ def plan(request: Request, settings: Config) -> Plan:
     options = Options(outputs=outputs, required=settings.required, aio=request.aio or settings.aio)
     return pipeline.Plan(
         names,
-        output / package,
+        output / directory(package),  # mylib._aws: output/mylib/_aws
         package,
         jobs,
         request.quiet,
