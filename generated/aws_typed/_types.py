@@ -332,7 +332,7 @@ class NoMatchingOverload(Protocol[_T_co]):
     arguments, and any argument has the shape of NoMatchingOverload[Any] (every object has
     __sizeof__), while none is a NoMatchingOverload[NoReturn]."""
 
-    def __sizeof__(self) -> _T_co: ...
+    def __sizeof__(self) -> _T_co: ...  # type: ignore[override]
 
 
 class ClientMeta(Protocol):

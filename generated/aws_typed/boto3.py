@@ -127,7 +127,7 @@ _RESOURCES = {
 @overload
 def client(
     service_name: NoMatchingOverload[NoReturn], **kwargs: Unpack[ClientArgsTypeDef]
-) -> Any:
+) -> BaseClient:
     """No overload matches these arguments: the call is a type error (see the
     other overloads).
     """
@@ -241,7 +241,7 @@ def client(service_name: object, **kwargs: Unpack[ClientArgsTypeDef]) -> BaseCli
 @overload
 def resource(
     service_name: NoMatchingOverload[NoReturn], **kwargs: Unpack[ResourceArgsTypeDef]
-) -> Any:
+) -> BaseResource[Any]:
     """No overload matches these arguments: the call is a type error (see the
     other overloads).
     """
@@ -340,7 +340,7 @@ class Session(BaseSession):
         self,
         service_name: NoMatchingOverload[NoReturn],
         **kwargs: Unpack[ClientArgsTypeDef],
-    ) -> Any:
+    ) -> BaseClient:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
@@ -444,7 +444,7 @@ class Session(BaseSession):
         self,
         service_name: NoMatchingOverload[NoReturn],
         **kwargs: Unpack[ResourceArgsTypeDef],
-    ) -> Any:
+    ) -> BaseResource[Any]:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """

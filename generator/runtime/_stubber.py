@@ -70,7 +70,9 @@ class BaseStubber(_Base):
         """Raise botocore's AssertionError if a queued response was not used."""
         _STUBBER.assert_no_pending_responses(self)
 
-    def _stub_response(self, method: object, response: object, expected: object) -> None:
+    def _stub_response(
+        self, method: object, response: object, expected: object
+    ) -> None:
         # object: add_response's implementation takes what all of its overloads take,
         # the first of which no call matches (_types.NoMatchingOverload)
         _STUBBER.add_response(self, method, response, expected)

@@ -37,7 +37,6 @@ MODULE = "boto3"  # `from <package> import boto3` is the drop-in for `import bot
 BASE_CLIENT = Name("._runtime", "BaseClient")
 BASE_RESOURCE = sub(Name("._resources", "BaseResource"), typing_name("Any"))
 OVERLOAD = typing_name("overload")
-ANY = typing_name("Any")
 CAST = typing_name("cast")
 
 
@@ -176,7 +175,7 @@ def _functions(
             # a union argument over overloads at a limit (pyright: 64 members), so without it a
             # package of many services rejects `client(name)`.
             taken = [*first, varying(param("service_name", builtin(names)), "._types"), kwargs]
-            overloads.insert(0, no_match_overload(kind, taken, ANY))
+            overloads.insert(0, no_match_overload(kind, taken, base))
             params = [*first, param("service_name", builtin(names)), kwargs]
             doc = f"Any generated service, as {next(base.names()).name}: boto3's {kind}(name, ...)."
             overloads.append(Method(kind, params, base, doc, decorators=["overload"]))

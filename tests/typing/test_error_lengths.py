@@ -63,7 +63,7 @@ class Mistake:
     pyright: int = 6  # most lines pyright may print for it
 
 
-PRELUDE = '''\
+PRELUDE = """\
 from __future__ import annotations
 
 from aws_typed import boto3, ec2, s3, sqs
@@ -79,14 +79,16 @@ def mistakes(
     queue_stubber: SQSStubber,
     name: str,
 ) -> None:
-'''
+"""
 
 # pyright reports an unknown service name against the last overload, which takes every
 # generated service's name: it lists the first seven of them (its own limit), 11 lines.
 _PYRIGHT_SERVICE_NAMES = 11
 
 MISTAKES = (
-    Mistake("presign_unknown_method", 'client.generate_presigned_url("get_objects", Params={"Bucket": "b", "Key": "k"})'),
+    Mistake(
+        "presign_unknown_method", 'client.generate_presigned_url("get_objects", Params={"Bucket": "b", "Key": "k"})'
+    ),
     Mistake("presign_params_key", 'client.generate_presigned_url("get_object", Params={"Bucket": "b", "Kee": "k"})'),
     Mistake("presign_params_type", 'client.generate_presigned_url("get_object", Params={"Bucket": "b", "Key": 1})'),
     Mistake("presign_params_missing", 'client.generate_presigned_url("get_object")'),
@@ -107,7 +109,9 @@ MISTAKES = (
     Mistake("session_client_unknown", 'boto3.Session().client("kinesys")', pyright=_PYRIGHT_SERVICE_NAMES),
     Mistake("service_factory_wrong_keyword", 's3.client(region="us-east-1")'),
     Mistake("method_wrong_keyword", 'client.list_objects_v2(Bucket="b", Prefx="p")'),
-    Mistake("typed_dict_wrong_type", 'client.put_bucket_tagging(Bucket="b", Tagging={"TagSet": [{"Key": "k", "Value": 1}]})'),
+    Mistake(
+        "typed_dict_wrong_type", 'client.put_bucket_tagging(Bucket="b", Tagging={"TagSet": [{"Key": "k", "Value": 1}]})'
+    ),
 )
 
 FIRST_LINE = PRELUDE.count("\n") + 1  # the line of MISTAKES[0]
