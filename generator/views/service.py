@@ -41,6 +41,7 @@ from ..types.resources import type_map
 from ..types.specs import TypedDictSpec
 from ..types.variants import IN
 from .blocks import SELF, Block, ClassHead, Method, Param, dunder_all, method_needs, param, quote_names
+from .overloads import no_match_overload, varying
 from .unions import member_names, render_one_of
 
 CAST = typing_name("cast")
@@ -216,7 +217,8 @@ class ServiceView:
         if not classes:
             return []
         out = []
-        if len(classes) > 1:
+        if len(classes) > 1:  # after one no call matches (views/overloads.py: mypy's message)
+            out.append(no_match_overload(method, [SELF, varying(Param(arg))], typing_name("Any")))
             for name, cls in classes.items():
                 literal = Literal((name,))
                 needs = uses(literal, Name(f".{module}", cls)) | runs(OVERLOAD)
