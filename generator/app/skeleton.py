@@ -74,11 +74,11 @@ def _class(node: ast.ClassDef, local: set[str]) -> str:
             seen.add(name)
             body.append(f"    {name}: Any")
     for item in node.body:
-        if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and (
-            _public(item.name) or item.name in DUNDERS
-        ):
+        if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and (_public(item.name) or item.name in DUNDERS):
             if item.name == "__init__":
-                body += [f"    {a}: Any" for a in _self_attributes(item) if a not in seen and not seen.add(a)]
+                fresh = [a for a in _self_attributes(item) if a not in seen]
+                seen.update(fresh)
+                body += [f"    {a}: Any" for a in fresh]
             body.append(_function(item, "    ", options if item.name == "__init__" else ()))
     return head + "\n" + ("\n".join(body) if body else "    ...") + "\n"
 
@@ -147,9 +147,7 @@ def _returns(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
     if node.name == "__init__":
         return "None"
     values = [
-        n.value
-        for n in ast.walk(node)
-        if isinstance(n, ast.Return) and n.value is not None and not _nested(node, n)
+        n.value for n in ast.walk(node) if isinstance(n, ast.Return) and n.value is not None and not _nested(node, n)
     ]
     if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in ast.walk(node)):
         return "Any"

@@ -84,7 +84,9 @@ def reported(tool: str, python: Path, where: Path, files: list[str]) -> tuple[di
     result = subprocess.run([*command, *files], capture_output=True, text=True, cwd=where)
     assert result.returncode in (0, 1), result.stdout + result.stderr
     found: dict[str, set[int]] = {name: set() for name in files}
-    for match in re.finditer(r"^\s*(?:\S*/)?(?P<file>[\w/]+\.py):(?P<line>\d+):(?:\d+:? -)?\s*error", result.stdout, re.M):
+    for match in re.finditer(
+        r"^\s*(?:\S*/)?(?P<file>[\w/]+\.py):(?P<line>\d+):(?:\d+:? -)?\s*error", result.stdout, re.M
+    ):
         name = next((f for f in files if match["file"].endswith(f)), match["file"])
         found.setdefault(name, set()).add(int(match["line"]))
     return found, result.stdout
