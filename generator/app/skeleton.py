@@ -75,6 +75,9 @@ def _class(node: ast.ClassDef, local: set[str]) -> str:
             body.append(f"    {name}: Any")
     for item in node.body:
         if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) and (_public(item.name) or item.name in DUNDERS):
+            if item.name in seen or any(isinstance(d, ast.Attribute) for d in item.decorator_list):
+                continue  # declared already (an option, a property's setter): the first one stands
+            seen.add(item.name)
             if item.name == "__init__":
                 fresh = [a for a in _self_attributes(item) if a not in seen]
                 seen.update(fresh)

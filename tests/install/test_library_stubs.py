@@ -9,6 +9,8 @@ from __future__ import annotations
 import ast
 import inspect
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import boto3
@@ -16,6 +18,7 @@ import botocore
 import botocore.config
 import botocore.exceptions
 import botocore.stub
+import pytest
 
 from generator.app import boto3_stubs
 
@@ -86,3 +89,20 @@ def test_create_client_is_overloaded_for_the_aio_services() -> None:
 def test_a_part_left_out_is_not_written() -> None:
     made = files(("boto3-stubs",))
     assert made and all(path.startswith("boto3-stubs/") for path in made)
+
+
+@pytest.mark.slow
+def test_the_stubs_themselves_pass_mypy_strict(tmp_path: Path) -> None:
+    """Each stub tree as a package of its own (no duplicate names, every base and import
+    resolves), against the golden package."""
+    for rel, text in files().items():
+        top, _, rest = rel.partition("/")
+        target = tmp_path / top.removesuffix("-stubs") / rest
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    env = {**os.environ, "MYPYPATH": str(GENERATED)}
+    command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--config-file", os.devnull]
+    done = subprocess.run(
+        [*command, "-p", "botocore", "-p", "aiobotocore"], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
