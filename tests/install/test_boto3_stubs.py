@@ -207,3 +207,25 @@ def test_build_writes_both_wheels_reproducibly(stubs_env: Path, cache: Path, tmp
     assert not [n for n in names if n.startswith("aiobotocore-stubs/")]  # no --aio: no aio services
     assert not [n for n in names if n.startswith("aws_typed/")]
     assert re.search(r"Requires-Dist: aws[-_]typed==", metadata), metadata
+
+
+def test_types_aiobotocore_keeps_aiobotocore(cache: Path, tmp_path: Path) -> None:
+    """Beside types-aiobotocore (which owns aiobotocore-stubs/), --aio --stubs leaves its aio part
+    out and says so; boto3's part goes in; once it is gone, a rerun puts botoloom's in."""
+    from importlib.metadata import version
+
+    python = make_venv(tmp_path / "aio", PINNED)
+    install_into(python, f"aiobotocore=={version('aiobotocore')}", "types-aiobotocore-lite")
+    theirs = sorted(p.name for p in (site(python) / "aiobotocore-stubs").iterdir())
+    done = ok(run_botoloom("install", "--python", str(python), "--services", "s3", "--aio", "--stubs", cache=cache))
+    assert "types-aiobotocore-lite" in done and "keeps typing aiobotocore" in done, done
+    assert sorted(p.name for p in (site(python) / "aiobotocore-stubs").iterdir()) == theirs
+    assert "keeps typing botocore" in done  # types-aiobotocore brings botocore-stubs: theirs too
+    assert (site(python) / "boto3-stubs" / "py.typed").read_text() == "partial\n"
+    ok(
+        subprocess.run(
+            [str(python), "-m", "pip", "uninstall", "-y", "types-aiobotocore-lite"], capture_output=True, text=True
+        )
+    )
+    ok(run_botoloom("install", "--python", str(python), "--services", "s3", "--aio", "--stubs", cache=cache))
+    assert "get_session" in (site(python) / "aiobotocore-stubs" / "session.pyi").read_text()
