@@ -40,3 +40,8 @@ except ClientError as err:
 Config(regoin_name="x")  # E[mypy]: unexpected keyword argument "regoin_name" for "Config"  # E[pyright]: no parameter named "regoin_name"
 from boto3.dynamodb.conditions import Key
 boto3.resource("dynamodb").Table("t").query(KeyConditionExpression=Key("n").eq(1.5))  # E[mypy]: argument 1 to "eq" of "AttributeBase" has incompatible type "float"  # E[pyright]: "float" is not assignable
+import aiobotocore.session
+aiobotocore.session.get_session().create_client("s4")  # E[mypy]: no overload variant of "create_client"  # E[pyright]: no overloads for "create_client"  # MISS[pyrefly]: pyrefly 1.5 widens a Literal of more than about 256 strings to str (the last overload: the botocore services not generated)
+async def aio_mistake() -> None:
+    async with aiobotocore.session.get_session().create_client("s3") as raw:
+        await raw.list_objects_v2(Buckett="b")  # E[mypy]: unexpected keyword argument "Buckett"  # E[pyright]: no parameter named "Buckett"

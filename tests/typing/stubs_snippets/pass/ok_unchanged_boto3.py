@@ -105,3 +105,17 @@ def stubbed() -> None:
     with Stubber(c) as stubber:
         stubber.add_response("head_bucket", {}, {"Bucket": ANY})
         stubber.assert_no_pending_responses()
+
+
+async def aio_clients() -> None:
+    from aiobotocore.session import get_session
+
+    from aws_typed.s3 import aio
+
+    session = get_session()
+    async with session.create_client("s3", region_name="us-east-1") as raw:
+        assert_type(raw, aio.S3Client)
+        out = await raw.list_objects_v2(Bucket="b")
+        print(out.get("Contents", []))
+    async with aio.client(session=session) as typed:
+        assert_type(typed, aio.S3Client)
