@@ -1,11 +1,12 @@
 """The botocore and aiobotocore parts of botoloom's boto3 stubs (boto3_stubs.py).
 
 `botocore-stubs/` (partial): the modules users import beside boto3 -- `exceptions`,
-`response`, `client`, `config`, `stub` -- each a skeleton of the user's own botocore source
-(skeleton.py: every class and name it has, `Any` where botocore says nothing), except the
+`response`, `client`, `config`, `stub`, `session`, `paginate`, `waiter` -- each a skeleton
+of the user's own botocore source (skeleton.py: every class and name it has, `Any` where botocore says nothing), except the
 classes the generated package already types, which are re-exported from it so that both
 spellings are one type: `ClientError` (its `response` a TypedDict), `StreamingBody`,
-`BaseClient`.  Any other botocore module is read from botocore itself, as without the stubs.
+`BaseClient`, `Paginator`, `PageIterator`, `Waiter`.  Any other botocore module is read
+from botocore itself, as without the stubs.
 
 `aiobotocore-stubs/` (partial, packages generated with --aio): `aiobotocore.session`'s
 `get_session()` and `AioSession.create_client(...)`, overloaded per generated service to the
@@ -31,6 +32,9 @@ BOTOCORE = {
     "client": {"BaseClient": "{package}._runtime"},
     "config": {},
     "stub": {},
+    "session": {},
+    "paginate": {"Paginator": "{package}._runtime", "PageIterator": "{package}._runtime[Any, Any]"},
+    "waiter": {"Waiter": "{package}._runtime"},
 }
 BOTOCORE_INIT = "from typing import Any\n\n__version__: str\n\ndef __getattr__(name: str) -> Any: ...\n"
 

@@ -19,12 +19,13 @@ HEAD = "from typing import Any\nfrom typing_extensions import Self\n"
 
 
 def module(tree: ast.Module, replace: dict[str, str], reexport: dict[str, str]) -> str:
-    """The .pyi text of `tree`: `replace` maps a name to the module it is re-exported from;
+    """The .pyi text of `tree`: `replace` maps a name to the module it is re-exported from
+    (`module[Args]`: a generic class, bound to those arguments);
     `reexport` maps a module this source imports from to the stub module that has its names
     (`from M import N` lines of the source become re-exports for those)."""
     local = {n.name for n in tree.body if isinstance(n, ast.ClassDef)} | set(replace)
     lines = [HEAD]
-    lines += [f"from {where} import {name} as {name}" for name, where in sorted(replace.items())]
+    lines += [_reexport(name, where) for name, where in sorted(replace.items())]
     for node in tree.body:
         if isinstance(node, ast.ImportFrom) and node.module in reexport and node.level == 0:
             for alias in node.names:
@@ -40,6 +41,15 @@ def module(tree: ast.Module, replace: dict[str, str], reexport: dict[str, str]) 
         elif isinstance(node, (ast.Assign, ast.AnnAssign)):
             lines += [f"{name}: {_kind(node.value)}" for name in _targets(node) if _public(name)]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _reexport(name: str, where: str) -> str:
+    """`from M import N as N`; for `M[Args]`, a generic class given its arguments, so that a
+    bare `N` in an annotation stays complete under mypy --strict, as botocore's class is."""
+    module, bracket, args = where.partition("[")
+    if not bracket:
+        return f"from {where} import {name} as {name}"
+    return f"from {module} import {name} as _{name}\n{name} = _{name}[{args}"
 
 
 def _public(name: str) -> bool:

@@ -76,6 +76,9 @@ def test_stubber_and_the_re_exported_classes() -> None:
     assert "from aws_typed._types import StreamingBody as StreamingBody" in made["botocore-stubs/response.pyi"]
     assert "from aws_typed._runtime import BaseClient as BaseClient" in made["botocore-stubs/client.pyi"]
     assert "from botocore.config import Config as Config" in made["botocore-stubs/client.pyi"]
+    assert "PageIterator = _PageIterator[Any, Any]" in made["botocore-stubs/paginate.pyi"]
+    assert "from aws_typed._runtime import Waiter as Waiter" in made["botocore-stubs/waiter.pyi"]
+    assert "def get_session(" in made["botocore-stubs/session.pyi"]
 
 
 def test_create_client_is_overloaded_for_the_aio_services() -> None:

@@ -7,6 +7,9 @@ from __future__ import annotations
 import boto3
 import boto3.session
 import botocore.exceptions
+import botocore.paginate
+import botocore.session
+import botocore.waiter
 from boto3.dynamodb.conditions import Attr, Key
 from botocore.client import BaseClient
 from botocore.config import Config
@@ -53,6 +56,15 @@ def raw_to_typed(c: S3Client) -> S3Client:
 
 def typed_to_raw(c: BaseClient) -> BaseClient:  # botocore's BaseClient takes a typed client
     return c
+
+
+def botocore_objects() -> None:
+    c = boto3.client("s3")
+    paginator: botocore.paginate.Paginator = c.get_paginator("list_objects_v2")
+    pages: botocore.paginate.PageIterator = c.get_paginator("list_objects_v2").paginate(Bucket="b")
+    waiter: botocore.waiter.Waiter = c.get_waiter("bucket_exists")
+    low = botocore.session.get_session().create_client("s3")  # botocore's own session: untyped
+    print(paginator, pages, waiter, low)
 
 
 def mixing() -> None:
