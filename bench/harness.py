@@ -97,6 +97,20 @@ def _tree_pss_kb(root: int) -> int:
     return total
 
 
+def tree_rss_kb(root: int) -> int:
+    """The summed resident set size of every process below `root` (not `root` itself), in kB."""
+    total, todo = 0, _children(root)
+    while todo:
+        pid = todo.pop()
+        todo += _children(pid)
+        try:
+            with open(f"/proc/{pid}/status") as f:
+                total += next((int(line.split()[1]) for line in f if line.startswith("VmRSS:")), 0)
+        except OSError:
+            pass
+    return total
+
+
 def run_once(case: Case, memory: bool = False) -> None:
     if case.prepare:
         case.prepare()
