@@ -171,10 +171,14 @@ def setups_40() -> list[Setup]:
             (where / ".stamp").write_text(want)
         python = where / ".venv" / "bin" / "python"
         if name == "installed":
-            project.sh(project.OURS_BIN / "botoloom", "install", "--quiet", "--python", python, "--services", *SERVICES_40)
+            project.sh(
+                project.OURS_BIN / "botoloom", "install", "--quiet", "--python", python, "--services", *SERVICES_40
+            )
         elif name == "in-source":
             botoloom = project.OURS_BIN / "botoloom"
-            project.sh(botoloom, "--quiet", "--services", *SERVICES_40, "--output", where / "src", "--package", "aws_typed")
+            project.sh(
+                botoloom, "--quiet", "--services", *SERVICES_40, "--output", where / "src", "--package", "aws_typed"
+            )
         out.append(Setup(name, where, flavour))
     return out
 
@@ -199,9 +203,13 @@ def rows(size: str, setups: Sequence[Setup], metrics: dict[str, float]) -> list[
     for measure in [*MEASURES, "peak memory"]:
         for setup in setups:
             values, peer_values = (
-                (setup.peak_mb, peer.peak_mb) if measure == "peak memory" else (setup.times[measure], peer.times[measure])
+                (setup.peak_mb, peer.peak_mb)
+                if measure == "peak memory"
+                else (setup.times[measure], peer.times[measure])
             )
-            shown = spread(values, "{:.0f}") if measure == "peak memory" else spread([v * 1000 for v in values], "{:.0f}")
+            shown = (
+                spread(values, "{:.0f}") if measure == "peak memory" else spread([v * 1000 for v in values], "{:.0f}")
+            )
             ratio = statistics.median(values) / statistics.median(peer_values)
             out.append([size, measure, setup.name, str(len(values)), shown, f"{ratio:.2f}x"])
             if setup is not peer:

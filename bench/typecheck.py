@@ -34,14 +34,19 @@ from harness import (
 )
 
 # the services each setup has: ours generated, the peer's installed (bench/setup_peers.sh)
-SETUPS = {"": ["s3", "ec2", "dynamodb", "sqs"], "serverless": ["dynamodb", "sqs", "lambda"]}
-PEER_ENVS = {"": "stubs", "serverless": "stubs-serverless"}
+SETUPS = {
+    "": ["s3", "ec2", "dynamodb", "sqs"],
+    "serverless": ["dynamodb", "sqs", "lambda"],
+    "mixed": ["s3", "ec2", "dynamodb", "sqs", "sns", "lambda"],
+}
+PEER_ENVS = {"": "stubs", "serverless": "stubs-serverless", "mixed": "stubs-mixed"}
 # script: (title, setup)
 SCRIPTS = {
     "oneliner.py": ("one-liner (s3 client)", ""),
     "services.py": ("~120 lines (s3, ec2, dynamodb, sqs clients)", ""),
     "resources.py": ("~70 lines (s3, dynamodb, ec2, sqs resources)", ""),
     "serverless.py": ("~70 lines (dynamodb, sqs, lambda clients)", "serverless"),
+    "mixed.py": ("~150 lines (s3, ec2, dynamodb, sqs, sns resources; s3, ec2, sqs, lambda clients)", "mixed"),
 }
 CONFIG = {
     "mypy.ini": "[mypy]\npython_version = 3.11\n",
@@ -172,7 +177,7 @@ def main() -> None:
         ' either setup reports errors says "not comparable" and why). Same checkers and Python in both'
         " setups. Each setup has exactly the services its scripts use: botoloom generates them, the peer"
         " installs boto3-stubs generated for them (bench/setup_peers.sh: s3 ec2 dynamodb sqs, and dynamodb"
-        " sqs lambda for serverless.py). Each command runs once unmeasured first (OS file cache; fills mypy's"
+        " sqs lambda for serverless.py, s3 ec2 dynamodb sqs sns lambda for mixed.py). Each command runs once unmeasured first (OS file cache; fills mypy's"
         " cache for the warm runs); cold = mypy cache directory removed before each run; pyright, pyrefly"
         " and ty keep no cache between runs. The botoloom package is generated into the script's directory"
         " (source, as the README recommends): checkers read the .pyi stubs beside the heavy modules, and"
