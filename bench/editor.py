@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import project
-from harness import ROOT, WORK, commands, runs, save, spread, table, tree_rss_kb, write_section
+from harness import ROOT, WORK, botoloom, commands, runs, save, spread, table, tree_rss_kb, write_section
 
 sys.path.insert(0, str(ROOT))
 from tests.editor.lsp import Server  # noqa: E402  # the LSP client the editor tests use
@@ -171,14 +171,10 @@ def setups_40() -> list[Setup]:
             (where / ".stamp").write_text(want)
         python = where / ".venv" / "bin" / "python"
         if name == "installed":
-            project.sh(
-                project.OURS_BIN / "botoloom", "install", "--quiet", "--python", python, "--services", *SERVICES_40
-            )
+            project.sh(*botoloom(), "install", "--quiet", "--python", python, "--services", *SERVICES_40)
         elif name == "in-source":
-            botoloom = project.OURS_BIN / "botoloom"
-            project.sh(
-                botoloom, "--quiet", "--services", *SERVICES_40, "--output", where / "src", "--package", "aws_typed"
-            )
+            src = where / "src"
+            project.sh(*botoloom(), "--quiet", "--services", *SERVICES_40, "--output", src, "--package", "aws_typed")
         out.append(Setup(name, where, flavour))
     return out
 

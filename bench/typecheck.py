@@ -10,6 +10,7 @@ Every command must exit 0 (0 errors) or the bench stops.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -21,6 +22,7 @@ from harness import (
     PEERS,
     WORK,
     Case,
+    botoloom,
     commands,
     interleave,
     median_ratio,
@@ -67,11 +69,7 @@ def workspace(tool: str, setup: str, bin_dir: Path) -> Path:
         if wanted == setup:
             shutil.copy(BENCH / "scripts" / flavour / script, where / script)
     if tool == "botoloom":
-        run_once(
-            Case(
-                "generate", [str(bin_dir / "botoloom"), "--services", *SETUPS[setup], "--output", str(where), "--quiet"]
-            )
-        )
+        run_once(Case("generate", [*botoloom(), "--services", *SETUPS[setup], "--output", str(where), "--quiet"]))
     return where
 
 
@@ -132,9 +130,12 @@ def main() -> None:
     labelled: list[tuple[str, Case]] = []
     metrics: dict[str, float] = {}
     n = runs()
+    only = [c for c in os.environ.get("BENCH_CHECKS", "").split(",") if c]  # e.g. "cold,pyright"
     for script, (title, setup) in SCRIPTS.items():
         per_tool = {tool: cases(where, bin_dir, script) for tool, (where, bin_dir) in setups[setup].items()}
         for check in per_tool["botoloom"]:
+            if only and not any(word in check for word in only):
+                continue
             ours, peer = per_tool["botoloom"][check], per_tool["boto3-stubs"][check]
             ours.name, peer.name = "botoloom", "boto3-stubs"
             failing = [c for c in (ours, peer) if check in TOLERATED and errors(c)]
