@@ -141,7 +141,7 @@ def main() -> None:
             failing = [c for c in (ours, peer) if check in TOLERATED and errors(c)]
             if failing:  # a checker that cannot read one setup: no time to compare, say why
                 why = "; ".join(f"{c.name}: {errors(c)}" for c in failing)
-                rows.append([title, check, "0", "—", "—", "not comparable", why, ""])
+                rows.append([title, check, "0", "—", "—", "not comparable", "—", why, ""])
                 continue
             interleave([ours, peer], n, label=f"{script} {check}", warmup=True)  # also fills the warm caches
             rows.append(
@@ -152,6 +152,7 @@ def main() -> None:
                     spread(ours.walls),
                     spread(peer.walls),
                     ratio(ours.walls, peer.walls),
+                    ratio(ours.cpu_s, peer.cpu_s),
                     spread(ours.rss_mb, "{:.0f}"),
                     spread(peer.rss_mb, "{:.0f}"),
                 ]
@@ -167,6 +168,7 @@ def main() -> None:
             "botoloom s",
             "boto3-stubs s",
             "botoloom / stubs",
+            "CPU: botoloom / stubs",
             "botoloom max RSS MB",
             "boto3-stubs max RSS MB",
         ],
@@ -179,7 +181,7 @@ def main() -> None:
         " setups. Each setup has exactly the services its scripts use: botoloom generates them, the peer"
         " installs boto3-stubs generated for them (bench/setup_peers.sh: s3 ec2 dynamodb sqs, and dynamodb"
         " sqs lambda for serverless.py, s3 ec2 dynamodb sqs sns lambda for mixed.py). Each command runs once unmeasured first (OS file cache; fills mypy's"
-        " cache for the warm runs); cold = mypy cache directory removed before each run; pyright, pyrefly"
+        " cache for the warm runs); cold = mypy cache directory removed before each run; CPU = user + sys of the checker's processes (steadier than wall time on a loaded machine); pyright, pyrefly"
         " and ty keep no cache between runs. The botoloom package is generated into the script's directory"
         " (source, as the README recommends): checkers read the .pyi stubs beside the heavy modules, and"
         " mypy's `# mypy: ignore-errors` line spares it the bodies and overload checks (as for an installed"
