@@ -12,9 +12,7 @@ Run on its own: .venv/bin/python bench/baseline.py --write
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
-import tarfile
 from pathlib import Path
 
 from harness import (
@@ -22,6 +20,7 @@ from harness import (
     ROOT,
     WORK,
     Case,
+    checkout,
     commands,
     fresh_dir,
     interleave,
@@ -36,25 +35,6 @@ from harness import (
 
 REVISION = os.environ.get("BENCH_BASELINE", "bc93bcc")
 OUT = WORK / "baseline-out"
-
-
-def checkout(rev: str) -> Path:
-    """The tree of `rev`, extracted once."""
-    commit = subprocess.run(
-        ["git", "-C", str(ROOT), "rev-parse", "--short", f"{rev}^{{commit}}"], capture_output=True, text=True
-    )
-    if commit.returncode:
-        raise SystemExit(f"bench: BENCH_BASELINE={rev!r} is not a commit of this repository")
-    dest = WORK / "baseline" / commit.stdout.strip()
-    if not (dest / "generator").is_dir():
-        dest.mkdir(parents=True, exist_ok=True)
-        archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], capture_output=True, check=True).stdout
-        tar = dest.with_suffix(".tar")
-        tar.write_bytes(archive)
-        with tarfile.open(tar) as t:
-            t.extractall(dest, filter="data")
-        tar.unlink()
-    return dest
 
 
 def case(name: str, cwd: Path, out: Path, fresh: bool) -> Case:

@@ -19,7 +19,9 @@ started=$(date +%s)
 .venv/bin/python bench/baseline.py
 .venv/bin/python bench/typecheck.py
 .venv/bin/python bench/stubs_typecheck.py
+.venv/bin/python bench/profile_typecheck.py resources.py
 .venv/bin/python bench/project.py
+.venv/bin/python bench/editor.py
 .venv/bin/python bench/entry.py
 .venv/bin/python bench/runtime_calls.py bench/.work/tc/botoloom
 .venv/bin/python bench/startup.py bench/.work/tc/botoloom

@@ -14,6 +14,7 @@ import shlex
 import shutil
 import statistics
 import subprocess
+import tarfile
 import tempfile
 import threading
 import time
@@ -42,6 +43,38 @@ def precompile(*trees: Path) -> None:
     """Fill PYCACHE for the Python files of `trees` (before the first measured run)."""
     for tree in trees:
         subprocess.run([str(OURS_BIN / "python"), "-m", "compileall", "-q", str(tree)], env=ENV, check=True)
+
+
+def checkout(rev: str) -> Path:
+    """The tree of `rev`, extracted once."""
+    commit = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--short", f"{rev}^{{commit}}"], capture_output=True, text=True
+    )
+    if commit.returncode:
+        raise SystemExit(f"bench: {rev!r} is not a commit of this repository")
+    dest = WORK / "baseline" / commit.stdout.strip()
+    if not (dest / "generator").is_dir():
+        dest.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev], capture_output=True, check=True).stdout
+        tar = dest.with_suffix(".tar")
+        tar.write_bytes(archive)
+        with tarfile.open(tar) as t:
+            t.extractall(dest, filter="data")
+        tar.unlink()
+    return dest
+
+
+# BENCH_GENERATOR_REV=<rev>: the benches that generate a package for the checkers (typecheck.py,
+# editor.py) run the generator of that revision instead of this checkout's (same .venv), to
+# compare a generator change before/after; the rest of the bench is this checkout's.
+GENERATOR_REV = os.environ.get("BENCH_GENERATOR_REV", "")
+
+
+def botoloom() -> list[str]:
+    """The botoloom command: this checkout's, or the generator of BENCH_GENERATOR_REV."""
+    if not GENERATOR_REV:
+        return [str(OURS_BIN / "botoloom")]
+    return ["env", f"PYTHONPATH={checkout(GENERATOR_REV)}", str(OURS_BIN / "python"), "-m", "generator"]
 
 
 def runs(var: str = "BENCH_RUNS", default: int = 5) -> int:
@@ -92,6 +125,20 @@ def _tree_pss_kb(root: int) -> int:
                     if line.startswith("Pss:"):
                         total += int(line.split()[1])
                         break
+        except OSError:
+            pass
+    return total
+
+
+def tree_rss_kb(root: int) -> int:
+    """The summed resident set size of every process below `root` (not `root` itself), in kB."""
+    total, todo = 0, _children(root)
+    while todo:
+        pid = todo.pop()
+        todo += _children(pid)
+        try:
+            with open(f"/proc/{pid}/status") as f:
+                total += next((int(line.split()[1]) for line in f if line.startswith("VmRSS:")), 0)
         except OSError:
             pass
     return total

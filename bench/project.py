@@ -30,6 +30,7 @@ from harness import (
     ROOT,
     WORK,
     Case,
+    botoloom,
     commands,
     interleave,
     median_ratio,
@@ -136,7 +137,7 @@ def installed(name: str) -> None:
 
 def installed_package(name: str) -> None:
     python = HERE / name / ".venv" / "bin" / "python"
-    sh(OURS_BIN / "botoloom", "install", "--quiet", "--python", python, "--services", *SERVICES)
+    sh(*botoloom(), "install", "--quiet", "--python", python, "--services", *SERVICES)
 
 
 def in_source(name: str) -> None:
@@ -146,7 +147,7 @@ def in_source(name: str) -> None:
 
 def in_source_package(name: str) -> None:
     where = HERE / name
-    sh(OURS_BIN / "botoloom", "--quiet", "--services", *SERVICES, "--output", where / "src", "--package", "aws_typed")
+    sh(*botoloom(), "--quiet", "--services", *SERVICES, "--output", where / "src", "--package", "aws_typed")
 
 
 def peer(name: str) -> None:

@@ -48,6 +48,8 @@ stubs_env() {
 stubs_env stubs s3 ec2 dynamodb sqs
 # stubs-serverless: bench/scripts/*/serverless.py
 stubs_env stubs-serverless dynamodb sqs lambda
+# stubs-mixed: bench/scripts/*/mixed.py (resources and clients of six services)
+stubs_env stubs-mixed s3 ec2 dynamodb sqs sns lambda
 # stubs13: the 13 reference services (Makefile REFERENCE), for bench/entry.py: boto3.client("s3")
 # with every reference service installed, as botoloom's entry module has them all.
 # shellcheck disable=SC2046

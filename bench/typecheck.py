@@ -10,6 +10,7 @@ Every command must exit 0 (0 errors) or the bench stops.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -21,6 +22,7 @@ from harness import (
     PEERS,
     WORK,
     Case,
+    botoloom,
     commands,
     interleave,
     median_ratio,
@@ -34,14 +36,19 @@ from harness import (
 )
 
 # the services each setup has: ours generated, the peer's installed (bench/setup_peers.sh)
-SETUPS = {"": ["s3", "ec2", "dynamodb", "sqs"], "serverless": ["dynamodb", "sqs", "lambda"]}
-PEER_ENVS = {"": "stubs", "serverless": "stubs-serverless"}
+SETUPS = {
+    "": ["s3", "ec2", "dynamodb", "sqs"],
+    "serverless": ["dynamodb", "sqs", "lambda"],
+    "mixed": ["s3", "ec2", "dynamodb", "sqs", "sns", "lambda"],
+}
+PEER_ENVS = {"": "stubs", "serverless": "stubs-serverless", "mixed": "stubs-mixed"}
 # script: (title, setup)
 SCRIPTS = {
     "oneliner.py": ("one-liner (s3 client)", ""),
     "services.py": ("~120 lines (s3, ec2, dynamodb, sqs clients)", ""),
     "resources.py": ("~70 lines (s3, dynamodb, ec2, sqs resources)", ""),
     "serverless.py": ("~70 lines (dynamodb, sqs, lambda clients)", "serverless"),
+    "mixed.py": ("~150 lines (s3, ec2, dynamodb, sqs, sns resources; s3, ec2, sqs, lambda clients)", "mixed"),
 }
 CONFIG = {
     "mypy.ini": "[mypy]\npython_version = 3.11\n",
@@ -62,11 +69,7 @@ def workspace(tool: str, setup: str, bin_dir: Path) -> Path:
         if wanted == setup:
             shutil.copy(BENCH / "scripts" / flavour / script, where / script)
     if tool == "botoloom":
-        run_once(
-            Case(
-                "generate", [str(bin_dir / "botoloom"), "--services", *SETUPS[setup], "--output", str(where), "--quiet"]
-            )
-        )
+        run_once(Case("generate", [*botoloom(), "--services", *SETUPS[setup], "--output", str(where), "--quiet"]))
     return where
 
 
@@ -127,15 +130,18 @@ def main() -> None:
     labelled: list[tuple[str, Case]] = []
     metrics: dict[str, float] = {}
     n = runs()
+    only = [c for c in os.environ.get("BENCH_CHECKS", "").split(",") if c]  # e.g. "cold,pyright"
     for script, (title, setup) in SCRIPTS.items():
         per_tool = {tool: cases(where, bin_dir, script) for tool, (where, bin_dir) in setups[setup].items()}
         for check in per_tool["botoloom"]:
+            if only and not any(word in check for word in only):
+                continue
             ours, peer = per_tool["botoloom"][check], per_tool["boto3-stubs"][check]
             ours.name, peer.name = "botoloom", "boto3-stubs"
             failing = [c for c in (ours, peer) if check in TOLERATED and errors(c)]
             if failing:  # a checker that cannot read one setup: no time to compare, say why
                 why = "; ".join(f"{c.name}: {errors(c)}" for c in failing)
-                rows.append([title, check, "0", "—", "—", "not comparable", why, ""])
+                rows.append([title, check, "0", "—", "—", "not comparable", "—", why, ""])
                 continue
             interleave([ours, peer], n, label=f"{script} {check}", warmup=True)  # also fills the warm caches
             rows.append(
@@ -146,6 +152,7 @@ def main() -> None:
                     spread(ours.walls),
                     spread(peer.walls),
                     ratio(ours.walls, peer.walls),
+                    ratio(ours.cpu_s, peer.cpu_s),
                     spread(ours.rss_mb, "{:.0f}"),
                     spread(peer.rss_mb, "{:.0f}"),
                 ]
@@ -161,6 +168,7 @@ def main() -> None:
             "botoloom s",
             "boto3-stubs s",
             "botoloom / stubs",
+            "CPU: botoloom / stubs",
             "botoloom max RSS MB",
             "boto3-stubs max RSS MB",
         ],
@@ -172,8 +180,8 @@ def main() -> None:
         ' either setup reports errors says "not comparable" and why). Same checkers and Python in both'
         " setups. Each setup has exactly the services its scripts use: botoloom generates them, the peer"
         " installs boto3-stubs generated for them (bench/setup_peers.sh: s3 ec2 dynamodb sqs, and dynamodb"
-        " sqs lambda for serverless.py). Each command runs once unmeasured first (OS file cache; fills mypy's"
-        " cache for the warm runs); cold = mypy cache directory removed before each run; pyright, pyrefly"
+        " sqs lambda for serverless.py, s3 ec2 dynamodb sqs sns lambda for mixed.py). Each command runs once unmeasured first (OS file cache; fills mypy's"
+        " cache for the warm runs); cold = mypy cache directory removed before each run; CPU = user + sys of the checker's processes (steadier than wall time on a loaded machine); pyright, pyrefly"
         " and ty keep no cache between runs. The botoloom package is generated into the script's directory"
         " (source, as the README recommends): checkers read the .pyi stubs beside the heavy modules, and"
         " mypy's `# mypy: ignore-errors` line spares it the bodies and overload checks (as for an installed"

@@ -15,9 +15,9 @@ from ..model.resources import Collection, Filled, Resource
 from ..naming.rules import BASE_MEMBERS, collection_members, declarable, resource_members
 from ..text.layout import pystr
 from ..types.imports import ImportSet
-from ..types.pyexpr import TYPE_DEFS, Name, Needs, PyExpr, Subscript, all_needs, runs, uses
+from ..types.pyexpr import TYPE_DEFS, Name, Needs, PyExpr, Subscript, all_needs, runs, sub, typing_name, uses
 from ..types.resources import ResourceTypes
-from .blocks import ClassHead, Method, dunder_all, header, import_blocks, method_needs
+from .blocks import SELF, ClassHead, Method, dunder_all, header, import_blocks, method_needs
 from .resource_members import (
     Scope,
     action_method,
@@ -144,9 +144,10 @@ class ResourceView:
             op = self.service.operation(client.operation)
             methods.append(waiter_method(scope, w, op.input, client.method))
         self._check_unique(resource, methods)
+        methods.append(self._meta_property(scope))
         cls = self.classes[resource.name]
         runtime_base = Name(".._injected", resource.runtime_base) if resource.runtime_base else None
-        base = Subscript(runtime_base or Name(".._resources", "BaseResource"), (Name(None, self._client_class),))
+        base = Subscript(runtime_base or Name(".._resources", "BaseResource"), (typing_name("Any"),))
         boto3_class = f"{self.service.name}.{resource.name}"
         return ClassBlock(
             head=ClassHead(cls, (base.render(),), self._resource_doc(resource, cls)),
@@ -154,6 +155,17 @@ class ResourceView:
             methods=methods,
             needs=runs(base),
         )
+
+    def _meta_property(self, scope: Scope) -> Method:
+        """`meta`, typed with the service's client in the signature, not in the class's base
+        (`BaseResource[Any]`): a checker reads client.pyi (the largest stub of a service) only
+        when code reaches `meta.client`, not to know the class (issue #28)."""
+        meta = scope.ref(sub(Name(".._resources", "ResourceMeta"), Name(None, self._client_class)))
+        doc = (
+            f"boto3's resource metadata: service name, identifiers, loaded data, and meta.client, "
+            f"the {self._client_class} the resource makes its requests with."
+        )
+        return Method(name="meta", params=[SELF], returns=meta, decorators=["property"], doc=doc, needs=uses(meta))
 
     def _resource_client_blocks(self) -> list[ClassBlock]:
         """The resource client (dynamodb): the typed client with the operations that boto3

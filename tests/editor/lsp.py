@@ -1,5 +1,6 @@
 """A minimal Language Server Protocol client over stdio, enough to ask pyright's language
-server what an editor shows: hover text and go-to-definition targets."""
+server what an editor shows: hover text, completion, go-to-definition targets, and the
+diagnostics it publishes.  Shared by tests/editor and bench/editor.py (which times it)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ class Server:
     def __init__(self, command: list[str], root: Path) -> None:
         self._proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         self._ids = 0
+        self._published: dict[str, list[Any]] = {}  # uri -> the diagnostics last published for it
         folder = root.resolve().as_uri()
         capabilities = {"textDocument": {"hover": {"contentFormat": ["plaintext"]}}}
         self.request(
@@ -33,6 +35,24 @@ class Server:
         document = {"uri": uri, "languageId": "python", "version": 1, "text": path.read_text()}
         self._notify("textDocument/didOpen", {"textDocument": document})
         return uri
+
+    @property
+    def pid(self) -> int:
+        """The process the command started (pyright-langserver's launcher; node runs below it)."""
+        return self._proc.pid
+
+    def change(self, path: Path, text: str, version: int) -> None:
+        """The whole document replaced by `text` (as an editor sends a keystroke's edit)."""
+        document = {"uri": path.resolve().as_uri(), "version": version}
+        self._notify("textDocument/didChange", {"textDocument": document, "contentChanges": [{"text": text}]})
+
+    def diagnostics(self, path: Path) -> list[Any]:
+        """Wait for the server to publish diagnostics for `path` (the first time since the last
+        call for it); the diagnostics."""
+        uri = path.resolve().as_uri()
+        while uri not in self._published:
+            self._handle(self._receive())
+        return self._published.pop(uri)
 
     def hover(self, path: Path, line: int, character: int) -> str:
         """The plain-text hover at a 0-based position ("" when there is none)."""
@@ -73,10 +93,18 @@ class Server:
                 if "error" in message:
                     raise RuntimeError(f"{method}: {message['error']}")
                 return message.get("result")
-            if "id" in message and "method" in message:  # a request of the server's: answer plainly
-                items = (message.get("params") or {}).get("items", [])
-                answer = [None] * len(items) if message["method"] == "workspace/configuration" else None
-                self._send({"jsonrpc": "2.0", "id": message["id"], "result": answer})
+            self._handle(message)
+
+    def _handle(self, message: dict[str, Any]) -> None:
+        """A message that is not the awaited answer: a request of the server's (answered
+        plainly) or a notification (published diagnostics are kept for diagnostics())."""
+        if "id" in message and "method" in message:
+            items = (message.get("params") or {}).get("items", [])
+            answer = [None] * len(items) if message["method"] == "workspace/configuration" else None
+            self._send({"jsonrpc": "2.0", "id": message["id"], "result": answer})
+        elif message.get("method") == "textDocument/publishDiagnostics":
+            params = message["params"]
+            self._published[params["uri"]] = params["diagnostics"]
 
     def _notify(self, method: str, params: Any) -> None:
         self._send({"jsonrpc": "2.0", "method": method, "params": params})

@@ -9,7 +9,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, cast
+from typing import Any, TYPE_CHECKING, cast
 
 from .._resources import (
     BaseResource,
@@ -43,7 +43,7 @@ __all__ = [
 ]
 
 
-class CloudFormationServiceResource(BaseResource[CloudFormationClient]):
+class CloudFormationServiceResource(BaseResource[Any]):
     """Typed service resource of AWS CloudFormation (boto3
     cloudformation.ServiceResource).
 
@@ -56,7 +56,7 @@ class CloudFormationServiceResource(BaseResource[CloudFormationClient]):
     _boto3_class = "cloudformation.ServiceResource"
 
 
-class Event(BaseResource[CloudFormationClient]):
+class Event(BaseResource[Any]):
     """The cloudformation Event resource (boto3 cloudformation.Event), typed.
 
     Identifiers: id. Wrap an existing boto3 resource with Event(raw).
@@ -65,7 +65,7 @@ class Event(BaseResource[CloudFormationClient]):
     _boto3_class = "cloudformation.Event"
 
 
-class Stack(BaseResource[CloudFormationClient]):
+class Stack(BaseResource[Any]):
     """The cloudformation Stack resource (boto3 cloudformation.Stack), typed.
 
     Identifiers: name. Attributes are loaded with
@@ -76,7 +76,7 @@ class Stack(BaseResource[CloudFormationClient]):
     _boto3_class = "cloudformation.Stack"
 
 
-class StackResource(BaseResource[CloudFormationClient]):
+class StackResource(BaseResource[Any]):
     """The cloudformation StackResource resource (boto3
     cloudformation.StackResource), typed.
 
@@ -88,7 +88,7 @@ class StackResource(BaseResource[CloudFormationClient]):
     _boto3_class = "cloudformation.StackResource"
 
 
-class StackResourceSummary(BaseResource[CloudFormationClient]):
+class StackResourceSummary(BaseResource[Any]):
     """The cloudformation StackResourceSummary resource (boto3
     cloudformation.StackResourceSummary), typed.
 

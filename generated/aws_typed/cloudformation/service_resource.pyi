@@ -9,7 +9,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from typing import Any, TYPE_CHECKING
 
 from .._resources import BaseResource, CollectionManager, ResourceCollection
 from .client import CloudFormationClient
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from datetime import datetime
     from typing import List, Optional
 
+    from .._resources import ResourceMeta
     from .._types import EmptyResponseTypeDef, ResourceArgsTypeDef, ResourceSessionLike
     from .literals import (
         CapabilityType,
@@ -70,7 +71,7 @@ __all__ = [
     "resource",
 ]
 
-class CloudFormationServiceResource(BaseResource[CloudFormationClient]):
+class CloudFormationServiceResource(BaseResource[Any]):
     """Typed service resource of AWS CloudFormation (boto3
     cloudformation.ServiceResource).
 
@@ -120,7 +121,14 @@ class CloudFormationServiceResource(BaseResource[CloudFormationClient]):
         page_size(n) to get an iterable collection.
         """
 
-class Event(BaseResource[CloudFormationClient]):
+    @property
+    def meta(self) -> ResourceMeta[CloudFormationClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the CloudFormationClient the resource makes its requests
+        with.
+        """
+
+class Event(BaseResource[Any]):
     """The cloudformation Event resource (boto3 cloudformation.Event), typed.
 
     Identifiers: id. Wrap an existing boto3 resource with Event(raw).
@@ -279,7 +287,14 @@ class Event(BaseResource[CloudFormationClient]):
         absent).
         """
 
-class Stack(BaseResource[CloudFormationClient]):
+    @property
+    def meta(self) -> ResourceMeta[CloudFormationClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the CloudFormationClient the resource makes its requests
+        with.
+        """
+
+class Stack(BaseResource[Any]):
     """The cloudformation Stack resource (boto3 cloudformation.Stack), typed.
 
     Identifiers: name. Attributes are loaded with
@@ -569,7 +584,14 @@ class Stack(BaseResource[CloudFormationClient]):
         or page_size(n) to get an iterable collection.
         """
 
-class StackResource(BaseResource[CloudFormationClient]):
+    @property
+    def meta(self) -> ResourceMeta[CloudFormationClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the CloudFormationClient the resource makes its requests
+        with.
+        """
+
+class StackResource(BaseResource[Any]):
     """The cloudformation StackResource resource (boto3
     cloudformation.StackResource), typed.
 
@@ -697,7 +719,14 @@ class StackResource(BaseResource[CloudFormationClient]):
         is made).
         """
 
-class StackResourceSummary(BaseResource[CloudFormationClient]):
+    @property
+    def meta(self) -> ResourceMeta[CloudFormationClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the CloudFormationClient the resource makes its requests
+        with.
+        """
+
+class StackResourceSummary(BaseResource[Any]):
     """The cloudformation StackResourceSummary resource (boto3
     cloudformation.StackResourceSummary), typed.
 
@@ -787,6 +816,13 @@ class StackResourceSummary(BaseResource[CloudFormationClient]):
     def Resource(self) -> StackResource:
         """The StackResource sub-resource of this cloudformation
         StackResourceSummary (no request is made).
+        """
+
+    @property
+    def meta(self) -> ResourceMeta[CloudFormationClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the CloudFormationClient the resource makes its requests
+        with.
         """
 
 class ServiceResourceStacksCollection(ResourceCollection[Stack]):

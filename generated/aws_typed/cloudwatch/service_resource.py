@@ -9,7 +9,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, cast
+from typing import Any, TYPE_CHECKING, cast
 
 from .._resources import (
     BaseResource,
@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 
-class CloudWatchServiceResource(BaseResource[CloudWatchClient]):
+class CloudWatchServiceResource(BaseResource[Any]):
     """Typed service resource of Amazon CloudWatch (boto3
     cloudwatch.ServiceResource).
 
@@ -53,7 +53,7 @@ class CloudWatchServiceResource(BaseResource[CloudWatchClient]):
     _boto3_class = "cloudwatch.ServiceResource"
 
 
-class Alarm(BaseResource[CloudWatchClient]):
+class Alarm(BaseResource[Any]):
     """The cloudwatch Alarm resource (boto3 cloudwatch.Alarm), typed.
 
     Identifiers: name. Attributes are loaded with cloudwatch.describe_alarms on
@@ -63,7 +63,7 @@ class Alarm(BaseResource[CloudWatchClient]):
     _boto3_class = "cloudwatch.Alarm"
 
 
-class Metric(BaseResource[CloudWatchClient]):
+class Metric(BaseResource[Any]):
     """The cloudwatch Metric resource (boto3 cloudwatch.Metric), typed.
 
     Identifiers: namespace, name. Attributes are loaded with

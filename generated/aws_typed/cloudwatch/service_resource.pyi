@@ -9,7 +9,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from typing import Any, TYPE_CHECKING
 
 from .._resources import BaseResource, CollectionManager, ResourceCollection
 from .client import CloudWatchClient
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from datetime import datetime
     from typing import List, Optional
 
+    from .._resources import ResourceMeta
     from .._types import EmptyResponseTypeDef, ResourceArgsTypeDef, ResourceSessionLike
     from .literals import (
         ComparisonOperatorType,
@@ -61,7 +62,7 @@ __all__ = [
     "resource",
 ]
 
-class CloudWatchServiceResource(BaseResource[CloudWatchClient]):
+class CloudWatchServiceResource(BaseResource[Any]):
     """Typed service resource of Amazon CloudWatch (boto3
     cloudwatch.ServiceResource).
 
@@ -94,7 +95,13 @@ class CloudWatchServiceResource(BaseResource[CloudWatchClient]):
         page_size(n) to get an iterable collection.
         """
 
-class Alarm(BaseResource[CloudWatchClient]):
+    @property
+    def meta(self) -> ResourceMeta[CloudWatchClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the CloudWatchClient the resource makes its requests with.
+        """
+
+class Alarm(BaseResource[Any]):
     """The cloudwatch Alarm resource (boto3 cloudwatch.Alarm), typed.
 
     Identifiers: name. Attributes are loaded with cloudwatch.describe_alarms on
@@ -455,7 +462,13 @@ class Alarm(BaseResource[CloudWatchClient]):
         https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/SetAlarmState
         """
 
-class Metric(BaseResource[CloudWatchClient]):
+    @property
+    def meta(self) -> ResourceMeta[CloudWatchClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the CloudWatchClient the resource makes its requests with.
+        """
+
+class Metric(BaseResource[Any]):
     """The cloudwatch Metric resource (boto3 cloudwatch.Metric), typed.
 
     Identifiers: namespace, name. Attributes are loaded with
@@ -541,6 +554,12 @@ class Metric(BaseResource[CloudWatchClient]):
         """The Alarm resources of this cloudwatch Metric, from
         cloudwatch.describe_alarms_for_metric: call all(), filter(...),
         limit(n) or page_size(n) to get an iterable collection.
+        """
+
+    @property
+    def meta(self) -> ResourceMeta[CloudWatchClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the CloudWatchClient the resource makes its requests with.
         """
 
 class ServiceResourceAlarmsCollection(ResourceCollection[Alarm]):

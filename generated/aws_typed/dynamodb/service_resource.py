@@ -9,7 +9,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, cast
+from typing import Any, TYPE_CHECKING, cast
 
 from .._resources import (
     BaseResource,
@@ -49,7 +49,7 @@ class DynamoDBResourceClient(DynamoDBClient):
     """
 
 
-class DynamoDBServiceResource(BaseResource[DynamoDBResourceClient]):
+class DynamoDBServiceResource(BaseResource[Any]):
     """Typed service resource of Amazon DynamoDB (boto3 dynamodb.ServiceResource).
 
     Create one with resource(...) or wrap an existing one with
@@ -60,7 +60,7 @@ class DynamoDBServiceResource(BaseResource[DynamoDBResourceClient]):
     _boto3_class = "dynamodb.ServiceResource"
 
 
-class Table(DynamoDBTableMethods[DynamoDBResourceClient]):
+class Table(DynamoDBTableMethods[Any]):
     """The dynamodb Table resource (boto3 dynamodb.Table), typed.
 
     Identifiers: name. Attributes are loaded with dynamodb.describe_table on

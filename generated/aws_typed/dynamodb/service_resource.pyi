@@ -9,7 +9,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from typing import Any, TYPE_CHECKING
 
 from .._resources import BaseResource, CollectionManager, ResourceCollection
 from .._injected import DynamoDBTableMethods
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from datetime import datetime
     from typing import List, Optional
 
+    from .._resources import ResourceMeta
     from .._types import ResourceArgsTypeDef, ResourceSessionLike
     from .literals import (
         GlobalTableSettingsReplicationModeType,
@@ -606,7 +607,7 @@ class DynamoDBResourceClient(DynamoDBClient):
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/UpdateItem
         """
 
-class DynamoDBServiceResource(BaseResource[DynamoDBResourceClient]):
+class DynamoDBServiceResource(BaseResource[Any]):
     """Typed service resource of Amazon DynamoDB (boto3 dynamodb.ServiceResource).
 
     Create one with resource(...) or wrap an existing one with
@@ -665,7 +666,14 @@ class DynamoDBServiceResource(BaseResource[DynamoDBResourceClient]):
         to get an iterable collection.
         """
 
-class Table(DynamoDBTableMethods[DynamoDBResourceClient]):
+    @property
+    def meta(self) -> ResourceMeta[DynamoDBResourceClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the DynamoDBResourceClient the resource makes its requests
+        with.
+        """
+
+class Table(DynamoDBTableMethods[Any]):
     """The dynamodb Table resource (boto3 dynamodb.Table), typed.
 
     Identifiers: name. Attributes are loaded with dynamodb.describe_table on
@@ -1060,6 +1068,13 @@ class Table(DynamoDBTableMethods[DynamoDBResourceClient]):
         waiter table_not_exists with TableName from this dynamodb Table;
         WaiterConfig sets Delay and MaxAttempts. Raises botocore's WaiterError
         on failure or timeout.
+        """
+
+    @property
+    def meta(self) -> ResourceMeta[DynamoDBResourceClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the DynamoDBResourceClient the resource makes its requests
+        with.
         """
 
 class ServiceResourceTablesCollection(ResourceCollection[Table]):

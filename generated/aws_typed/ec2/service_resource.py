@@ -9,7 +9,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, cast
+from typing import Any, TYPE_CHECKING, cast
 
 from .._resources import (
     BaseResource,
@@ -119,7 +119,7 @@ __all__ = [
 ]
 
 
-class EC2ServiceResource(BaseResource[EC2Client]):
+class EC2ServiceResource(BaseResource[Any]):
     """Typed service resource of Amazon Elastic Compute Cloud (boto3
     ec2.ServiceResource).
 
@@ -131,7 +131,7 @@ class EC2ServiceResource(BaseResource[EC2Client]):
     _boto3_class = "ec2.ServiceResource"
 
 
-class ClassicAddress(BaseResource[EC2Client]):
+class ClassicAddress(BaseResource[Any]):
     """The ec2 ClassicAddress resource (boto3 ec2.ClassicAddress), typed.
 
     Identifiers: public_ip. Attributes are loaded with ec2.describe_addresses
@@ -141,7 +141,7 @@ class ClassicAddress(BaseResource[EC2Client]):
     _boto3_class = "ec2.ClassicAddress"
 
 
-class DhcpOptions(BaseResource[EC2Client]):
+class DhcpOptions(BaseResource[Any]):
     """The ec2 DhcpOptions resource (boto3 ec2.DhcpOptions), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_dhcp_options on
@@ -151,7 +151,7 @@ class DhcpOptions(BaseResource[EC2Client]):
     _boto3_class = "ec2.DhcpOptions"
 
 
-class Image(BaseResource[EC2Client]):
+class Image(BaseResource[Any]):
     """The ec2 Image resource (boto3 ec2.Image), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_images on first
@@ -161,7 +161,7 @@ class Image(BaseResource[EC2Client]):
     _boto3_class = "ec2.Image"
 
 
-class Instance(BaseResource[EC2Client]):
+class Instance(BaseResource[Any]):
     """The ec2 Instance resource (boto3 ec2.Instance), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_instances on first
@@ -171,7 +171,7 @@ class Instance(BaseResource[EC2Client]):
     _boto3_class = "ec2.Instance"
 
 
-class InternetGateway(BaseResource[EC2Client]):
+class InternetGateway(BaseResource[Any]):
     """The ec2 InternetGateway resource (boto3 ec2.InternetGateway), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_internet_gateways
@@ -181,7 +181,7 @@ class InternetGateway(BaseResource[EC2Client]):
     _boto3_class = "ec2.InternetGateway"
 
 
-class KeyPair(BaseResource[EC2Client]):
+class KeyPair(BaseResource[Any]):
     """The ec2 KeyPair resource (boto3 ec2.KeyPair), typed.
 
     Identifiers: name. Wrap an existing boto3 resource with KeyPair(raw).
@@ -190,7 +190,7 @@ class KeyPair(BaseResource[EC2Client]):
     _boto3_class = "ec2.KeyPair"
 
 
-class KeyPairInfo(BaseResource[EC2Client]):
+class KeyPairInfo(BaseResource[Any]):
     """The ec2 KeyPairInfo resource (boto3 ec2.KeyPairInfo), typed.
 
     Identifiers: name. Attributes are loaded with ec2.describe_key_pairs on
@@ -200,7 +200,7 @@ class KeyPairInfo(BaseResource[EC2Client]):
     _boto3_class = "ec2.KeyPairInfo"
 
 
-class NetworkAcl(BaseResource[EC2Client]):
+class NetworkAcl(BaseResource[Any]):
     """The ec2 NetworkAcl resource (boto3 ec2.NetworkAcl), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_network_acls on
@@ -210,7 +210,7 @@ class NetworkAcl(BaseResource[EC2Client]):
     _boto3_class = "ec2.NetworkAcl"
 
 
-class NetworkInterface(BaseResource[EC2Client]):
+class NetworkInterface(BaseResource[Any]):
     """The ec2 NetworkInterface resource (boto3 ec2.NetworkInterface), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_network_interfaces
@@ -221,7 +221,7 @@ class NetworkInterface(BaseResource[EC2Client]):
     _boto3_class = "ec2.NetworkInterface"
 
 
-class NetworkInterfaceAssociation(BaseResource[EC2Client]):
+class NetworkInterfaceAssociation(BaseResource[Any]):
     """The ec2 NetworkInterfaceAssociation resource (boto3
     ec2.NetworkInterfaceAssociation), typed.
 
@@ -233,7 +233,7 @@ class NetworkInterfaceAssociation(BaseResource[EC2Client]):
     _boto3_class = "ec2.NetworkInterfaceAssociation"
 
 
-class PlacementGroup(BaseResource[EC2Client]):
+class PlacementGroup(BaseResource[Any]):
     """The ec2 PlacementGroup resource (boto3 ec2.PlacementGroup), typed.
 
     Identifiers: name. Attributes are loaded with ec2.describe_placement_groups
@@ -243,7 +243,7 @@ class PlacementGroup(BaseResource[EC2Client]):
     _boto3_class = "ec2.PlacementGroup"
 
 
-class Route(BaseResource[EC2Client]):
+class Route(BaseResource[Any]):
     """The ec2 Route resource (boto3 ec2.Route), typed.
 
     Identifiers: route_table_id, destination_cidr_block. Wrap an existing boto3
@@ -253,7 +253,7 @@ class Route(BaseResource[EC2Client]):
     _boto3_class = "ec2.Route"
 
 
-class RouteTable(BaseResource[EC2Client]):
+class RouteTable(BaseResource[Any]):
     """The ec2 RouteTable resource (boto3 ec2.RouteTable), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_route_tables on
@@ -263,7 +263,7 @@ class RouteTable(BaseResource[EC2Client]):
     _boto3_class = "ec2.RouteTable"
 
 
-class RouteTableAssociation(BaseResource[EC2Client]):
+class RouteTableAssociation(BaseResource[Any]):
     """The ec2 RouteTableAssociation resource (boto3 ec2.RouteTableAssociation),
     typed.
 
@@ -274,7 +274,7 @@ class RouteTableAssociation(BaseResource[EC2Client]):
     _boto3_class = "ec2.RouteTableAssociation"
 
 
-class SecurityGroup(BaseResource[EC2Client]):
+class SecurityGroup(BaseResource[Any]):
     """The ec2 SecurityGroup resource (boto3 ec2.SecurityGroup), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_security_groups on
@@ -284,7 +284,7 @@ class SecurityGroup(BaseResource[EC2Client]):
     _boto3_class = "ec2.SecurityGroup"
 
 
-class Snapshot(BaseResource[EC2Client]):
+class Snapshot(BaseResource[Any]):
     """The ec2 Snapshot resource (boto3 ec2.Snapshot), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_snapshots on first
@@ -294,7 +294,7 @@ class Snapshot(BaseResource[EC2Client]):
     _boto3_class = "ec2.Snapshot"
 
 
-class Subnet(BaseResource[EC2Client]):
+class Subnet(BaseResource[Any]):
     """The ec2 Subnet resource (boto3 ec2.Subnet), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_subnets on first
@@ -304,7 +304,7 @@ class Subnet(BaseResource[EC2Client]):
     _boto3_class = "ec2.Subnet"
 
 
-class Tag(BaseResource[EC2Client]):
+class Tag(BaseResource[Any]):
     """The ec2 Tag resource (boto3 ec2.Tag), typed.
 
     Identifiers: resource_id, key, value. Attributes are loaded with
@@ -315,7 +315,7 @@ class Tag(BaseResource[EC2Client]):
     _boto3_class = "ec2.Tag"
 
 
-class Volume(BaseResource[EC2Client]):
+class Volume(BaseResource[Any]):
     """The ec2 Volume resource (boto3 ec2.Volume), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_volumes on first
@@ -325,7 +325,7 @@ class Volume(BaseResource[EC2Client]):
     _boto3_class = "ec2.Volume"
 
 
-class Vpc(BaseResource[EC2Client]):
+class Vpc(BaseResource[Any]):
     """The ec2 Vpc resource (boto3 ec2.Vpc), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_vpcs on first
@@ -335,7 +335,7 @@ class Vpc(BaseResource[EC2Client]):
     _boto3_class = "ec2.Vpc"
 
 
-class VpcPeeringConnection(BaseResource[EC2Client]):
+class VpcPeeringConnection(BaseResource[Any]):
     """The ec2 VpcPeeringConnection resource (boto3 ec2.VpcPeeringConnection),
     typed.
 
@@ -347,7 +347,7 @@ class VpcPeeringConnection(BaseResource[EC2Client]):
     _boto3_class = "ec2.VpcPeeringConnection"
 
 
-class VpcAddress(BaseResource[EC2Client]):
+class VpcAddress(BaseResource[Any]):
     """The ec2 VpcAddress resource (boto3 ec2.VpcAddress), typed.
 
     Identifiers: allocation_id. Attributes are loaded with

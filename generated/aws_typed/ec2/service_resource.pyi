@@ -9,7 +9,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from typing import Any, TYPE_CHECKING
 
 from .._resources import BaseResource, CollectionManager, ResourceCollection
 from .client import EC2Client
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from datetime import datetime
     from typing import List, Optional
 
+    from .._resources import ResourceMeta
     from .._types import EmptyResponseTypeDef, ResourceArgsTypeDef, ResourceSessionLike
     from .literals import (
         ArchitectureValuesType,
@@ -374,7 +375,7 @@ __all__ = [
     "resource",
 ]
 
-class EC2ServiceResource(BaseResource[EC2Client]):
+class EC2ServiceResource(BaseResource[Any]):
     """Typed service resource of Amazon Elastic Compute Cloud (boto3
     ec2.ServiceResource).
 
@@ -842,7 +843,13 @@ class EC2ServiceResource(BaseResource[EC2Client]):
         collection.
         """
 
-class ClassicAddress(BaseResource[EC2Client]):
+    @property
+    def meta(self) -> ResourceMeta[EC2Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the EC2Client the resource makes its requests with.
+        """
+
+class ClassicAddress(BaseResource[Any]):
     """The ec2 ClassicAddress resource (boto3 ec2.ClassicAddress), typed.
 
     Identifiers: public_ip. Attributes are loaded with ec2.describe_addresses
@@ -1021,7 +1028,13 @@ class ClassicAddress(BaseResource[EC2Client]):
         https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/ReleaseAddress
         """
 
-class DhcpOptions(BaseResource[EC2Client]):
+    @property
+    def meta(self) -> ResourceMeta[EC2Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the EC2Client the resource makes its requests with.
+        """
+
+class DhcpOptions(BaseResource[Any]):
     """The ec2 DhcpOptions resource (boto3 ec2.DhcpOptions), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_dhcp_options on
@@ -1113,7 +1126,13 @@ class DhcpOptions(BaseResource[EC2Client]):
         https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DeleteDhcpOptions
         """
 
-class Image(BaseResource[EC2Client]):
+    @property
+    def meta(self) -> ResourceMeta[EC2Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the EC2Client the resource makes its requests with.
+        """
+
+class Image(BaseResource[Any]):
     """The ec2 Image resource (boto3 ec2.Image), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_images on first
@@ -1503,7 +1522,13 @@ class Image(BaseResource[EC2Client]):
         and MaxAttempts. Raises botocore's WaiterError on failure or timeout.
         """
 
-class Instance(BaseResource[EC2Client]):
+    @property
+    def meta(self) -> ResourceMeta[EC2Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the EC2Client the resource makes its requests with.
+        """
+
+class Instance(BaseResource[Any]):
     """The ec2 Instance resource (boto3 ec2.Instance), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_instances on first
@@ -2422,7 +2447,13 @@ class Instance(BaseResource[EC2Client]):
         on failure or timeout.
         """
 
-class InternetGateway(BaseResource[EC2Client]):
+    @property
+    def meta(self) -> ResourceMeta[EC2Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the EC2Client the resource makes its requests with.
+        """
+
+class InternetGateway(BaseResource[Any]):
     """The ec2 InternetGateway resource (boto3 ec2.InternetGateway), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_internet_gateways
@@ -2531,7 +2562,13 @@ class InternetGateway(BaseResource[EC2Client]):
         https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DetachInternetGateway
         """
 
-class KeyPair(BaseResource[EC2Client]):
+    @property
+    def meta(self) -> ResourceMeta[EC2Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the EC2Client the resource makes its requests with.
+        """
+
+class KeyPair(BaseResource[Any]):
     """The ec2 KeyPair resource (boto3 ec2.KeyPair), typed.
 
     Identifiers: name. Wrap an existing boto3 resource with KeyPair(raw).
@@ -2586,7 +2623,13 @@ class KeyPair(BaseResource[EC2Client]):
         https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DeleteKeyPair
         """
 
-class KeyPairInfo(BaseResource[EC2Client]):
+    @property
+    def meta(self) -> ResourceMeta[EC2Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the EC2Client the resource makes its requests with.
+        """
+
+class KeyPairInfo(BaseResource[Any]):
     """The ec2 KeyPairInfo resource (boto3 ec2.KeyPairInfo), typed.
 
     Identifiers: name. Attributes are loaded with ec2.describe_key_pairs on
@@ -2671,7 +2714,13 @@ class KeyPairInfo(BaseResource[EC2Client]):
         https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DeleteKeyPair
         """
 
-class NetworkAcl(BaseResource[EC2Client]):
+    @property
+    def meta(self) -> ResourceMeta[EC2Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the EC2Client the resource makes its requests with.
+        """
+
+class NetworkAcl(BaseResource[Any]):
     """The ec2 NetworkAcl resource (boto3 ec2.NetworkAcl), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_network_acls on
@@ -2834,7 +2883,13 @@ class NetworkAcl(BaseResource[EC2Client]):
         https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/ReplaceNetworkAclEntry
         """
 
-class NetworkInterface(BaseResource[EC2Client]):
+    @property
+    def meta(self) -> ResourceMeta[EC2Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the EC2Client the resource makes its requests with.
+        """
+
+class NetworkInterface(BaseResource[Any]):
     """The ec2 NetworkInterface resource (boto3 ec2.NetworkInterface), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_network_interfaces
@@ -3281,7 +3336,13 @@ class NetworkInterface(BaseResource[EC2Client]):
         https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/UnassignPrivateIpAddresses
         """
 
-class NetworkInterfaceAssociation(BaseResource[EC2Client]):
+    @property
+    def meta(self) -> ResourceMeta[EC2Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the EC2Client the resource makes its requests with.
+        """
+
+class NetworkInterfaceAssociation(BaseResource[Any]):
     """The ec2 NetworkInterfaceAssociation resource (boto3
     ec2.NetworkInterfaceAssociation), typed.
 
@@ -3368,7 +3429,13 @@ class NetworkInterfaceAssociation(BaseResource[EC2Client]):
         https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DisassociateAddress
         """
 
-class PlacementGroup(BaseResource[EC2Client]):
+    @property
+    def meta(self) -> ResourceMeta[EC2Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the EC2Client the resource makes its requests with.
+        """
+
+class PlacementGroup(BaseResource[Any]):
     """The ec2 PlacementGroup resource (boto3 ec2.PlacementGroup), typed.
 
     Identifiers: name. Attributes are loaded with ec2.describe_placement_groups
@@ -3485,7 +3552,13 @@ class PlacementGroup(BaseResource[EC2Client]):
         page_size(n) to get an iterable collection.
         """
 
-class Route(BaseResource[EC2Client]):
+    @property
+    def meta(self) -> ResourceMeta[EC2Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the EC2Client the resource makes its requests with.
+        """
+
+class Route(BaseResource[Any]):
     """The ec2 Route resource (boto3 ec2.Route), typed.
 
     Identifiers: route_table_id, destination_cidr_block. Wrap an existing boto3
@@ -3658,7 +3731,13 @@ class Route(BaseResource[EC2Client]):
     def RouteTable(self) -> _module.RouteTable:
         """The RouteTable sub-resource of this ec2 Route (no request is made)."""
 
-class RouteTable(BaseResource[EC2Client]):
+    @property
+    def meta(self) -> ResourceMeta[EC2Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the EC2Client the resource makes its requests with.
+        """
+
+class RouteTable(BaseResource[Any]):
     """The ec2 RouteTable resource (boto3 ec2.RouteTable), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_route_tables on
@@ -3804,7 +3883,13 @@ class RouteTable(BaseResource[EC2Client]):
         https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DeleteRouteTable
         """
 
-class RouteTableAssociation(BaseResource[EC2Client]):
+    @property
+    def meta(self) -> ResourceMeta[EC2Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the EC2Client the resource makes its requests with.
+        """
+
+class RouteTableAssociation(BaseResource[Any]):
     """The ec2 RouteTableAssociation resource (boto3 ec2.RouteTableAssociation),
     typed.
 
@@ -3916,7 +4001,13 @@ class RouteTableAssociation(BaseResource[EC2Client]):
         https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/ReplaceRouteTableAssociation
         """
 
-class SecurityGroup(BaseResource[EC2Client]):
+    @property
+    def meta(self) -> ResourceMeta[EC2Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the EC2Client the resource makes its requests with.
+        """
+
+class SecurityGroup(BaseResource[Any]):
     """The ec2 SecurityGroup resource (boto3 ec2.SecurityGroup), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_security_groups on
@@ -4091,7 +4182,13 @@ class SecurityGroup(BaseResource[EC2Client]):
         https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/RevokeSecurityGroupIngress
         """
 
-class Snapshot(BaseResource[EC2Client]):
+    @property
+    def meta(self) -> ResourceMeta[EC2Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the EC2Client the resource makes its requests with.
+        """
+
+class Snapshot(BaseResource[Any]):
     """The ec2 Snapshot resource (boto3 ec2.Snapshot), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_snapshots on first
@@ -4398,7 +4495,13 @@ class Snapshot(BaseResource[EC2Client]):
         on failure or timeout.
         """
 
-class Subnet(BaseResource[EC2Client]):
+    @property
+    def meta(self) -> ResourceMeta[EC2Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the EC2Client the resource makes its requests with.
+        """
+
+class Subnet(BaseResource[Any]):
     """The ec2 Subnet resource (boto3 ec2.Subnet), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_subnets on first
@@ -4679,7 +4782,13 @@ class Subnet(BaseResource[EC2Client]):
         page_size(n) to get an iterable collection.
         """
 
-class Tag(BaseResource[EC2Client]):
+    @property
+    def meta(self) -> ResourceMeta[EC2Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the EC2Client the resource makes its requests with.
+        """
+
+class Tag(BaseResource[Any]):
     """The ec2 Tag resource (boto3 ec2.Tag), typed.
 
     Identifiers: resource_id, key, value. Attributes are loaded with
@@ -4729,7 +4838,13 @@ class Tag(BaseResource[EC2Client]):
         https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/DeleteTags
         """
 
-class Volume(BaseResource[EC2Client]):
+    @property
+    def meta(self) -> ResourceMeta[EC2Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the EC2Client the resource makes its requests with.
+        """
+
+class Volume(BaseResource[Any]):
     """The ec2 Volume resource (boto3 ec2.Volume), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_volumes on first
@@ -5033,7 +5148,13 @@ class Volume(BaseResource[EC2Client]):
         collection.
         """
 
-class Vpc(BaseResource[EC2Client]):
+    @property
+    def meta(self) -> ResourceMeta[EC2Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the EC2Client the resource makes its requests with.
+        """
+
+class Vpc(BaseResource[Any]):
     """The ec2 Vpc resource (boto3 ec2.Vpc), typed.
 
     Identifiers: id. Attributes are loaded with ec2.describe_vpcs on first
@@ -5443,7 +5564,13 @@ class Vpc(BaseResource[EC2Client]):
         Raises botocore's WaiterError on failure or timeout.
         """
 
-class VpcPeeringConnection(BaseResource[EC2Client]):
+    @property
+    def meta(self) -> ResourceMeta[EC2Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the EC2Client the resource makes its requests with.
+        """
+
+class VpcPeeringConnection(BaseResource[Any]):
     """The ec2 VpcPeeringConnection resource (boto3 ec2.VpcPeeringConnection),
     typed.
 
@@ -5594,7 +5721,13 @@ class VpcPeeringConnection(BaseResource[EC2Client]):
         Raises botocore's WaiterError on failure or timeout.
         """
 
-class VpcAddress(BaseResource[EC2Client]):
+    @property
+    def meta(self) -> ResourceMeta[EC2Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the EC2Client the resource makes its requests with.
+        """
+
+class VpcAddress(BaseResource[Any]):
     """The ec2 VpcAddress resource (boto3 ec2.VpcAddress), typed.
 
     Identifiers: allocation_id. Attributes are loaded with
@@ -5764,6 +5897,12 @@ class VpcAddress(BaseResource[EC2Client]):
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/ReleaseAddress
+        """
+
+    @property
+    def meta(self) -> ResourceMeta[EC2Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the EC2Client the resource makes its requests with.
         """
 
 class ServiceResourceClassicAddressesCollection(ResourceCollection[ClassicAddress]):

@@ -8,7 +8,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, cast
+from typing import Any, TYPE_CHECKING, cast
 
 from .._resources import (
     BaseResource,
@@ -56,7 +56,7 @@ __all__ = [
 ]
 
 
-class GlacierServiceResource(BaseResource[GlacierClient]):
+class GlacierServiceResource(BaseResource[Any]):
     """Typed service resource of Amazon Glacier (boto3 glacier.ServiceResource).
 
     Create one with resource(...) or wrap an existing one with
@@ -67,7 +67,7 @@ class GlacierServiceResource(BaseResource[GlacierClient]):
     _boto3_class = "glacier.ServiceResource"
 
 
-class Account(BaseResource[GlacierClient]):
+class Account(BaseResource[Any]):
     """The glacier Account resource (boto3 glacier.Account), typed.
 
     Identifiers: id. Wrap an existing boto3 resource with Account(raw).
@@ -76,7 +76,7 @@ class Account(BaseResource[GlacierClient]):
     _boto3_class = "glacier.Account"
 
 
-class Archive(BaseResource[GlacierClient]):
+class Archive(BaseResource[Any]):
     """The glacier Archive resource (boto3 glacier.Archive), typed.
 
     Identifiers: account_id, vault_name, id. Wrap an existing boto3 resource
@@ -86,7 +86,7 @@ class Archive(BaseResource[GlacierClient]):
     _boto3_class = "glacier.Archive"
 
 
-class Job(BaseResource[GlacierClient]):
+class Job(BaseResource[Any]):
     """The glacier Job resource (boto3 glacier.Job), typed.
 
     Identifiers: account_id, vault_name, id. Attributes are loaded with
@@ -97,7 +97,7 @@ class Job(BaseResource[GlacierClient]):
     _boto3_class = "glacier.Job"
 
 
-class MultipartUpload(BaseResource[GlacierClient]):
+class MultipartUpload(BaseResource[Any]):
     """The glacier MultipartUpload resource (boto3 glacier.MultipartUpload),
     typed.
 
@@ -108,7 +108,7 @@ class MultipartUpload(BaseResource[GlacierClient]):
     _boto3_class = "glacier.MultipartUpload"
 
 
-class Notification(BaseResource[GlacierClient]):
+class Notification(BaseResource[Any]):
     """The glacier Notification resource (boto3 glacier.Notification), typed.
 
     Identifiers: account_id, vault_name. Attributes are loaded with
@@ -119,7 +119,7 @@ class Notification(BaseResource[GlacierClient]):
     _boto3_class = "glacier.Notification"
 
 
-class Vault(BaseResource[GlacierClient]):
+class Vault(BaseResource[Any]):
     """The glacier Vault resource (boto3 glacier.Vault), typed.
 
     Identifiers: account_id, name. Attributes are loaded with

@@ -8,7 +8,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from typing import Any, TYPE_CHECKING
 
 from .._resources import BaseResource, CollectionManager, ResourceCollection
 from .client import GlacierClient
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from typing import List, Optional
 
+    from .._resources import ResourceMeta
     from .._types import EmptyResponseTypeDef, ResourceArgsTypeDef, ResourceSessionLike
     from .literals import ActionCodeType, StatusCodeType
     from .type_defs import (
@@ -78,7 +79,7 @@ __all__ = [
     "resource",
 ]
 
-class GlacierServiceResource(BaseResource[GlacierClient]):
+class GlacierServiceResource(BaseResource[Any]):
     """Typed service resource of Amazon Glacier (boto3 glacier.ServiceResource).
 
     Create one with resource(...) or wrap an existing one with
@@ -140,7 +141,13 @@ class GlacierServiceResource(BaseResource[GlacierClient]):
         to get an iterable collection.
         """
 
-class Account(BaseResource[GlacierClient]):
+    @property
+    def meta(self) -> ResourceMeta[GlacierClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the GlacierClient the resource makes its requests with.
+        """
+
+class Account(BaseResource[Any]):
     """The glacier Account resource (boto3 glacier.Account), typed.
 
     Identifiers: id. Wrap an existing boto3 resource with Account(raw).
@@ -176,7 +183,13 @@ class Account(BaseResource[GlacierClient]):
         collection.
         """
 
-class Archive(BaseResource[GlacierClient]):
+    @property
+    def meta(self) -> ResourceMeta[GlacierClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the GlacierClient the resource makes its requests with.
+        """
+
+class Archive(BaseResource[Any]):
     """The glacier Archive resource (boto3 glacier.Archive), typed.
 
     Identifiers: account_id, vault_name, id. Wrap an existing boto3 resource
@@ -226,7 +239,13 @@ class Archive(BaseResource[GlacierClient]):
     def Vault(self) -> _module.Vault:
         """The Vault sub-resource of this glacier Archive (no request is made)."""
 
-class Job(BaseResource[GlacierClient]):
+    @property
+    def meta(self) -> ResourceMeta[GlacierClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the GlacierClient the resource makes its requests with.
+        """
+
+class Job(BaseResource[Any]):
     """The glacier Job resource (boto3 glacier.Job), typed.
 
     Identifiers: account_id, vault_name, id. Attributes are loaded with
@@ -459,7 +478,13 @@ class Job(BaseResource[GlacierClient]):
     def Vault(self) -> _module.Vault:
         """The Vault sub-resource of this glacier Job (no request is made)."""
 
-class MultipartUpload(BaseResource[GlacierClient]):
+    @property
+    def meta(self) -> ResourceMeta[GlacierClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the GlacierClient the resource makes its requests with.
+        """
+
+class MultipartUpload(BaseResource[Any]):
     """The glacier MultipartUpload resource (boto3 glacier.MultipartUpload),
     typed.
 
@@ -580,7 +605,13 @@ class MultipartUpload(BaseResource[GlacierClient]):
         made).
         """
 
-class Notification(BaseResource[GlacierClient]):
+    @property
+    def meta(self) -> ResourceMeta[GlacierClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the GlacierClient the resource makes its requests with.
+        """
+
+class Notification(BaseResource[Any]):
     """The glacier Notification resource (boto3 glacier.Notification), typed.
 
     Identifiers: account_id, vault_name. Attributes are loaded with
@@ -656,7 +687,13 @@ class Notification(BaseResource[GlacierClient]):
         made).
         """
 
-class Vault(BaseResource[GlacierClient]):
+    @property
+    def meta(self) -> ResourceMeta[GlacierClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the GlacierClient the resource makes its requests with.
+        """
+
+class Vault(BaseResource[Any]):
     """The glacier Vault resource (boto3 glacier.Vault), typed.
 
     Identifiers: account_id, name. Attributes are loaded with
@@ -879,6 +916,12 @@ class Vault(BaseResource[GlacierClient]):
         """The Job resources of this glacier Vault, from glacier.list_jobs: call
         all(), filter(...), limit(n) or page_size(n) to get an iterable
         collection.
+        """
+
+    @property
+    def meta(self) -> ResourceMeta[GlacierClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the GlacierClient the resource makes its requests with.
         """
 
 class ServiceResourceVaultsCollection(ResourceCollection[Vault]):

@@ -9,7 +9,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, cast
+from typing import Any, TYPE_CHECKING, cast
 
 from .._resources import (
     BaseResource,
@@ -108,7 +108,7 @@ __all__ = [
 ]
 
 
-class IAMServiceResource(BaseResource[IAMClient]):
+class IAMServiceResource(BaseResource[Any]):
     """Typed service resource of AWS Identity and Access Management (boto3
     iam.ServiceResource).
 
@@ -120,7 +120,7 @@ class IAMServiceResource(BaseResource[IAMClient]):
     _boto3_class = "iam.ServiceResource"
 
 
-class AccessKey(BaseResource[IAMClient]):
+class AccessKey(BaseResource[Any]):
     """The iam AccessKey resource (boto3 iam.AccessKey), typed.
 
     Identifiers: user_name, id. Wrap an existing boto3 resource with
@@ -130,7 +130,7 @@ class AccessKey(BaseResource[IAMClient]):
     _boto3_class = "iam.AccessKey"
 
 
-class AccessKeyPair(BaseResource[IAMClient]):
+class AccessKeyPair(BaseResource[Any]):
     """The iam AccessKeyPair resource (boto3 iam.AccessKeyPair), typed.
 
     Identifiers: user_name, id, secret. Wrap an existing boto3 resource with
@@ -140,7 +140,7 @@ class AccessKeyPair(BaseResource[IAMClient]):
     _boto3_class = "iam.AccessKeyPair"
 
 
-class AccountPasswordPolicy(BaseResource[IAMClient]):
+class AccountPasswordPolicy(BaseResource[Any]):
     """The iam AccountPasswordPolicy resource (boto3 iam.AccountPasswordPolicy),
     typed.
 
@@ -152,7 +152,7 @@ class AccountPasswordPolicy(BaseResource[IAMClient]):
     _boto3_class = "iam.AccountPasswordPolicy"
 
 
-class AccountSummary(BaseResource[IAMClient]):
+class AccountSummary(BaseResource[Any]):
     """The iam AccountSummary resource (boto3 iam.AccountSummary), typed.
 
     Identifiers: none. Attributes are loaded with iam.get_account_summary on
@@ -162,7 +162,7 @@ class AccountSummary(BaseResource[IAMClient]):
     _boto3_class = "iam.AccountSummary"
 
 
-class AssumeRolePolicy(BaseResource[IAMClient]):
+class AssumeRolePolicy(BaseResource[Any]):
     """The iam AssumeRolePolicy resource (boto3 iam.AssumeRolePolicy), typed.
 
     Identifiers: role_name. Wrap an existing boto3 resource with
@@ -172,7 +172,7 @@ class AssumeRolePolicy(BaseResource[IAMClient]):
     _boto3_class = "iam.AssumeRolePolicy"
 
 
-class CurrentUser(BaseResource[IAMClient]):
+class CurrentUser(BaseResource[Any]):
     """The iam CurrentUser resource (boto3 iam.CurrentUser), typed.
 
     Identifiers: none. Attributes are loaded with iam.get_user on first access.
@@ -182,7 +182,7 @@ class CurrentUser(BaseResource[IAMClient]):
     _boto3_class = "iam.CurrentUser"
 
 
-class Group(BaseResource[IAMClient]):
+class Group(BaseResource[Any]):
     """The iam Group resource (boto3 iam.Group), typed.
 
     Identifiers: name. Attributes are loaded with iam.get_group on first
@@ -192,7 +192,7 @@ class Group(BaseResource[IAMClient]):
     _boto3_class = "iam.Group"
 
 
-class GroupPolicy(BaseResource[IAMClient]):
+class GroupPolicy(BaseResource[Any]):
     """The iam GroupPolicy resource (boto3 iam.GroupPolicy), typed.
 
     Identifiers: group_name, name. Attributes are loaded with
@@ -203,7 +203,7 @@ class GroupPolicy(BaseResource[IAMClient]):
     _boto3_class = "iam.GroupPolicy"
 
 
-class InstanceProfile(BaseResource[IAMClient]):
+class InstanceProfile(BaseResource[Any]):
     """The iam InstanceProfile resource (boto3 iam.InstanceProfile), typed.
 
     Identifiers: name. Attributes are loaded with iam.get_instance_profile on
@@ -213,7 +213,7 @@ class InstanceProfile(BaseResource[IAMClient]):
     _boto3_class = "iam.InstanceProfile"
 
 
-class LoginProfile(BaseResource[IAMClient]):
+class LoginProfile(BaseResource[Any]):
     """The iam LoginProfile resource (boto3 iam.LoginProfile), typed.
 
     Identifiers: user_name. Attributes are loaded with iam.get_login_profile on
@@ -223,7 +223,7 @@ class LoginProfile(BaseResource[IAMClient]):
     _boto3_class = "iam.LoginProfile"
 
 
-class MfaDevice(BaseResource[IAMClient]):
+class MfaDevice(BaseResource[Any]):
     """The iam MfaDevice resource (boto3 iam.MfaDevice), typed.
 
     Identifiers: user_name, serial_number. Wrap an existing boto3 resource with
@@ -233,7 +233,7 @@ class MfaDevice(BaseResource[IAMClient]):
     _boto3_class = "iam.MfaDevice"
 
 
-class Policy(BaseResource[IAMClient]):
+class Policy(BaseResource[Any]):
     """The iam Policy resource (boto3 iam.Policy), typed.
 
     Identifiers: arn. Attributes are loaded with iam.get_policy on first
@@ -243,7 +243,7 @@ class Policy(BaseResource[IAMClient]):
     _boto3_class = "iam.Policy"
 
 
-class PolicyVersion(BaseResource[IAMClient]):
+class PolicyVersion(BaseResource[Any]):
     """The iam PolicyVersion resource (boto3 iam.PolicyVersion), typed.
 
     Identifiers: arn, version_id. Attributes are loaded with
@@ -254,7 +254,7 @@ class PolicyVersion(BaseResource[IAMClient]):
     _boto3_class = "iam.PolicyVersion"
 
 
-class Role(BaseResource[IAMClient]):
+class Role(BaseResource[Any]):
     """The iam Role resource (boto3 iam.Role), typed.
 
     Identifiers: name. Attributes are loaded with iam.get_role on first access.
@@ -264,7 +264,7 @@ class Role(BaseResource[IAMClient]):
     _boto3_class = "iam.Role"
 
 
-class RolePolicy(BaseResource[IAMClient]):
+class RolePolicy(BaseResource[Any]):
     """The iam RolePolicy resource (boto3 iam.RolePolicy), typed.
 
     Identifiers: role_name, name. Attributes are loaded with
@@ -275,7 +275,7 @@ class RolePolicy(BaseResource[IAMClient]):
     _boto3_class = "iam.RolePolicy"
 
 
-class SamlProvider(BaseResource[IAMClient]):
+class SamlProvider(BaseResource[Any]):
     """The iam SamlProvider resource (boto3 iam.SamlProvider), typed.
 
     Identifiers: arn. Attributes are loaded with iam.get_saml_provider on first
@@ -285,7 +285,7 @@ class SamlProvider(BaseResource[IAMClient]):
     _boto3_class = "iam.SamlProvider"
 
 
-class ServerCertificate(BaseResource[IAMClient]):
+class ServerCertificate(BaseResource[Any]):
     """The iam ServerCertificate resource (boto3 iam.ServerCertificate), typed.
 
     Identifiers: name. Attributes are loaded with iam.get_server_certificate on
@@ -295,7 +295,7 @@ class ServerCertificate(BaseResource[IAMClient]):
     _boto3_class = "iam.ServerCertificate"
 
 
-class SigningCertificate(BaseResource[IAMClient]):
+class SigningCertificate(BaseResource[Any]):
     """The iam SigningCertificate resource (boto3 iam.SigningCertificate), typed.
 
     Identifiers: user_name, id. Wrap an existing boto3 resource with
@@ -305,7 +305,7 @@ class SigningCertificate(BaseResource[IAMClient]):
     _boto3_class = "iam.SigningCertificate"
 
 
-class User(BaseResource[IAMClient]):
+class User(BaseResource[Any]):
     """The iam User resource (boto3 iam.User), typed.
 
     Identifiers: name. Attributes are loaded with iam.get_user on first access.
@@ -315,7 +315,7 @@ class User(BaseResource[IAMClient]):
     _boto3_class = "iam.User"
 
 
-class UserPolicy(BaseResource[IAMClient]):
+class UserPolicy(BaseResource[Any]):
     """The iam UserPolicy resource (boto3 iam.UserPolicy), typed.
 
     Identifiers: user_name, name. Attributes are loaded with
@@ -326,7 +326,7 @@ class UserPolicy(BaseResource[IAMClient]):
     _boto3_class = "iam.UserPolicy"
 
 
-class VirtualMfaDevice(BaseResource[IAMClient]):
+class VirtualMfaDevice(BaseResource[Any]):
     """The iam VirtualMfaDevice resource (boto3 iam.VirtualMfaDevice), typed.
 
     Identifiers: serial_number. Wrap an existing boto3 resource with

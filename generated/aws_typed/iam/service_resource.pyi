@@ -9,7 +9,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from typing import Any, TYPE_CHECKING
 
 from .._resources import BaseResource, CollectionManager, ResourceCollection
 from .client import IAMClient
@@ -22,8 +22,9 @@ if TYPE_CHECKING:
         from typing_extensions import Unpack
 
     from datetime import datetime
-    from typing import Any, Dict, List, Optional
+    from typing import Dict, List, Optional
 
+    from .._resources import ResourceMeta
     from .._types import EmptyResponseTypeDef, ResourceArgsTypeDef, ResourceSessionLike
     from .literals import (
         AssertionEncryptionModeTypeType,
@@ -194,7 +195,7 @@ __all__ = [
     "resource",
 ]
 
-class IAMServiceResource(BaseResource[IAMClient]):
+class IAMServiceResource(BaseResource[Any]):
     """Typed service resource of AWS Identity and Access Management (boto3
     iam.ServiceResource).
 
@@ -516,7 +517,13 @@ class IAMServiceResource(BaseResource[IAMClient]):
         page_size(n) to get an iterable collection.
         """
 
-class AccessKey(BaseResource[IAMClient]):
+    @property
+    def meta(self) -> ResourceMeta[IAMClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the IAMClient the resource makes its requests with.
+        """
+
+class AccessKey(BaseResource[Any]):
     """The iam AccessKey resource (boto3 iam.AccessKey), typed.
 
     Identifiers: user_name, id. Wrap an existing boto3 resource with
@@ -589,7 +596,13 @@ class AccessKey(BaseResource[IAMClient]):
     def User(self) -> _module.User:
         """The User sub-resource of this iam AccessKey (no request is made)."""
 
-class AccessKeyPair(BaseResource[IAMClient]):
+    @property
+    def meta(self) -> ResourceMeta[IAMClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the IAMClient the resource makes its requests with.
+        """
+
+class AccessKeyPair(BaseResource[Any]):
     """The iam AccessKeyPair resource (boto3 iam.AccessKeyPair), typed.
 
     Identifiers: user_name, id, secret. Wrap an existing boto3 resource with
@@ -665,7 +678,13 @@ class AccessKeyPair(BaseResource[IAMClient]):
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteAccessKey
         """
 
-class AccountPasswordPolicy(BaseResource[IAMClient]):
+    @property
+    def meta(self) -> ResourceMeta[IAMClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the IAMClient the resource makes its requests with.
+        """
+
+class AccountPasswordPolicy(BaseResource[Any]):
     """The iam AccountPasswordPolicy resource (boto3 iam.AccountPasswordPolicy),
     typed.
 
@@ -801,7 +820,13 @@ class AccountPasswordPolicy(BaseResource[IAMClient]):
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateAccountPasswordPolicy
         """
 
-class AccountSummary(BaseResource[IAMClient]):
+    @property
+    def meta(self) -> ResourceMeta[IAMClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the IAMClient the resource makes its requests with.
+        """
+
+class AccountSummary(BaseResource[Any]):
     """The iam AccountSummary resource (boto3 iam.AccountSummary), typed.
 
     Identifiers: none. Attributes are loaded with iam.get_account_summary on
@@ -827,7 +852,13 @@ class AccountSummary(BaseResource[IAMClient]):
         iam.get_account_summary (attributes load on first access too).
         """
 
-class AssumeRolePolicy(BaseResource[IAMClient]):
+    @property
+    def meta(self) -> ResourceMeta[IAMClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the IAMClient the resource makes its requests with.
+        """
+
+class AssumeRolePolicy(BaseResource[Any]):
     """The iam AssumeRolePolicy resource (boto3 iam.AssumeRolePolicy), typed.
 
     Identifiers: role_name. Wrap an existing boto3 resource with
@@ -859,7 +890,13 @@ class AssumeRolePolicy(BaseResource[IAMClient]):
         made).
         """
 
-class CurrentUser(BaseResource[IAMClient]):
+    @property
+    def meta(self) -> ResourceMeta[IAMClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the IAMClient the resource makes its requests with.
+        """
+
+class CurrentUser(BaseResource[Any]):
     """The iam CurrentUser resource (boto3 iam.CurrentUser), typed.
 
     Identifiers: none. Attributes are loaded with iam.get_user on first access.
@@ -972,7 +1009,13 @@ class CurrentUser(BaseResource[IAMClient]):
         page_size(n) to get an iterable collection.
         """
 
-class Group(BaseResource[IAMClient]):
+    @property
+    def meta(self) -> ResourceMeta[IAMClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the IAMClient the resource makes its requests with.
+        """
+
+class Group(BaseResource[Any]):
     """The iam Group resource (boto3 iam.Group), typed.
 
     Identifiers: name. Attributes are loaded with iam.get_group on first
@@ -1139,7 +1182,13 @@ class Group(BaseResource[IAMClient]):
         filter(...), limit(n) or page_size(n) to get an iterable collection.
         """
 
-class GroupPolicy(BaseResource[IAMClient]):
+    @property
+    def meta(self) -> ResourceMeta[IAMClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the IAMClient the resource makes its requests with.
+        """
+
+class GroupPolicy(BaseResource[Any]):
     """The iam GroupPolicy resource (boto3 iam.GroupPolicy), typed.
 
     Identifiers: group_name, name. Attributes are loaded with
@@ -1204,7 +1253,13 @@ class GroupPolicy(BaseResource[IAMClient]):
     def Group(self) -> _module.Group:
         """The Group sub-resource of this iam GroupPolicy (no request is made)."""
 
-class InstanceProfile(BaseResource[IAMClient]):
+    @property
+    def meta(self) -> ResourceMeta[IAMClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the IAMClient the resource makes its requests with.
+        """
+
+class InstanceProfile(BaseResource[Any]):
     """The iam InstanceProfile resource (boto3 iam.InstanceProfile), typed.
 
     Identifiers: name. Attributes are loaded with iam.get_instance_profile on
@@ -1330,7 +1385,13 @@ class InstanceProfile(BaseResource[IAMClient]):
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/RemoveRoleFromInstanceProfile
         """
 
-class LoginProfile(BaseResource[IAMClient]):
+    @property
+    def meta(self) -> ResourceMeta[IAMClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the IAMClient the resource makes its requests with.
+        """
+
+class LoginProfile(BaseResource[Any]):
     """The iam LoginProfile resource (boto3 iam.LoginProfile), typed.
 
     Identifiers: user_name. Attributes are loaded with iam.get_login_profile on
@@ -1412,7 +1473,13 @@ class LoginProfile(BaseResource[IAMClient]):
     def User(self) -> _module.User:
         """The User sub-resource of this iam LoginProfile (no request is made)."""
 
-class MfaDevice(BaseResource[IAMClient]):
+    @property
+    def meta(self) -> ResourceMeta[IAMClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the IAMClient the resource makes its requests with.
+        """
+
+class MfaDevice(BaseResource[Any]):
     """The iam MfaDevice resource (boto3 iam.MfaDevice), typed.
 
     Identifiers: user_name, serial_number. Wrap an existing boto3 resource with
@@ -1475,7 +1542,13 @@ class MfaDevice(BaseResource[IAMClient]):
     def User(self) -> _module.User:
         """The User sub-resource of this iam MfaDevice (no request is made)."""
 
-class Policy(BaseResource[IAMClient]):
+    @property
+    def meta(self) -> ResourceMeta[IAMClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the IAMClient the resource makes its requests with.
+        """
+
+class Policy(BaseResource[Any]):
     """The iam Policy resource (boto3 iam.Policy), typed.
 
     Identifiers: arn. Attributes are loaded with iam.get_policy on first
@@ -1710,7 +1783,13 @@ class Policy(BaseResource[IAMClient]):
         page_size(n) to get an iterable collection.
         """
 
-class PolicyVersion(BaseResource[IAMClient]):
+    @property
+    def meta(self) -> ResourceMeta[IAMClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the IAMClient the resource makes its requests with.
+        """
+
+class PolicyVersion(BaseResource[Any]):
     """The iam PolicyVersion resource (boto3 iam.PolicyVersion), typed.
 
     Identifiers: arn, version_id. Attributes are loaded with
@@ -1783,7 +1862,13 @@ class PolicyVersion(BaseResource[IAMClient]):
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/SetDefaultPolicyVersion
         """
 
-class Role(BaseResource[IAMClient]):
+    @property
+    def meta(self) -> ResourceMeta[IAMClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the IAMClient the resource makes its requests with.
+        """
+
+class Role(BaseResource[Any]):
     """The iam Role resource (boto3 iam.Role), typed.
 
     Identifiers: name. Attributes are loaded with iam.get_role on first access.
@@ -1963,7 +2048,13 @@ class Role(BaseResource[IAMClient]):
         collection.
         """
 
-class RolePolicy(BaseResource[IAMClient]):
+    @property
+    def meta(self) -> ResourceMeta[IAMClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the IAMClient the resource makes its requests with.
+        """
+
+class RolePolicy(BaseResource[Any]):
     """The iam RolePolicy resource (boto3 iam.RolePolicy), typed.
 
     Identifiers: role_name, name. Attributes are loaded with
@@ -2028,7 +2119,13 @@ class RolePolicy(BaseResource[IAMClient]):
     def Role(self) -> _module.Role:
         """The Role sub-resource of this iam RolePolicy (no request is made)."""
 
-class SamlProvider(BaseResource[IAMClient]):
+    @property
+    def meta(self) -> ResourceMeta[IAMClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the IAMClient the resource makes its requests with.
+        """
+
+class SamlProvider(BaseResource[Any]):
     """The iam SamlProvider resource (boto3 iam.SamlProvider), typed.
 
     Identifiers: arn. Attributes are loaded with iam.get_saml_provider on first
@@ -2132,7 +2229,13 @@ class SamlProvider(BaseResource[IAMClient]):
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateSAMLProvider
         """
 
-class ServerCertificate(BaseResource[IAMClient]):
+    @property
+    def meta(self) -> ResourceMeta[IAMClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the IAMClient the resource makes its requests with.
+        """
+
+class ServerCertificate(BaseResource[Any]):
     """The iam ServerCertificate resource (boto3 iam.ServerCertificate), typed.
 
     Identifiers: name. Attributes are loaded with iam.get_server_certificate on
@@ -2212,7 +2315,13 @@ class ServerCertificate(BaseResource[IAMClient]):
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UpdateServerCertificate
         """
 
-class SigningCertificate(BaseResource[IAMClient]):
+    @property
+    def meta(self) -> ResourceMeta[IAMClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the IAMClient the resource makes its requests with.
+        """
+
+class SigningCertificate(BaseResource[Any]):
     """The iam SigningCertificate resource (boto3 iam.SigningCertificate), typed.
 
     Identifiers: user_name, id. Wrap an existing boto3 resource with
@@ -2297,7 +2406,13 @@ class SigningCertificate(BaseResource[IAMClient]):
         made).
         """
 
-class User(BaseResource[IAMClient]):
+    @property
+    def meta(self) -> ResourceMeta[IAMClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the IAMClient the resource makes its requests with.
+        """
+
+class User(BaseResource[Any]):
     """The iam User resource (boto3 iam.User), typed.
 
     Identifiers: name. Attributes are loaded with iam.get_user on first access.
@@ -2573,7 +2688,13 @@ class User(BaseResource[IAMClient]):
         page_size(n) to get an iterable collection.
         """
 
-class UserPolicy(BaseResource[IAMClient]):
+    @property
+    def meta(self) -> ResourceMeta[IAMClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the IAMClient the resource makes its requests with.
+        """
+
+class UserPolicy(BaseResource[Any]):
     """The iam UserPolicy resource (boto3 iam.UserPolicy), typed.
 
     Identifiers: user_name, name. Attributes are loaded with
@@ -2638,7 +2759,13 @@ class UserPolicy(BaseResource[IAMClient]):
     def User(self) -> _module.User:
         """The User sub-resource of this iam UserPolicy (no request is made)."""
 
-class VirtualMfaDevice(BaseResource[IAMClient]):
+    @property
+    def meta(self) -> ResourceMeta[IAMClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the IAMClient the resource makes its requests with.
+        """
+
+class VirtualMfaDevice(BaseResource[Any]):
     """The iam VirtualMfaDevice resource (boto3 iam.VirtualMfaDevice), typed.
 
     Identifiers: serial_number. Wrap an existing boto3 resource with
@@ -2710,6 +2837,12 @@ class VirtualMfaDevice(BaseResource[IAMClient]):
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/DeleteVirtualMFADevice
+        """
+
+    @property
+    def meta(self) -> ResourceMeta[IAMClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the IAMClient the resource makes its requests with.
         """
 
 class ServiceResourceGroupsCollection(ResourceCollection[Group]):

@@ -9,7 +9,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, cast
+from typing import Any, TYPE_CHECKING, cast
 
 from .._resources import (
     BaseResource,
@@ -62,7 +62,7 @@ __all__ = [
 ]
 
 
-class S3ServiceResource(BaseResource[S3Client]):
+class S3ServiceResource(BaseResource[Any]):
     """Typed service resource of Amazon Simple Storage Service (boto3
     s3.ServiceResource).
 
@@ -74,7 +74,7 @@ class S3ServiceResource(BaseResource[S3Client]):
     _boto3_class = "s3.ServiceResource"
 
 
-class Bucket(S3BucketMethods[S3Client]):
+class Bucket(S3BucketMethods[Any]):
     """The s3 Bucket resource (boto3 s3.Bucket), typed.
 
     Identifiers: name. Wrap an existing boto3 resource with Bucket(raw).
@@ -83,7 +83,7 @@ class Bucket(S3BucketMethods[S3Client]):
     _boto3_class = "s3.Bucket"
 
 
-class BucketAcl(BaseResource[S3Client]):
+class BucketAcl(BaseResource[Any]):
     """The s3 BucketAcl resource (boto3 s3.BucketAcl), typed.
 
     Identifiers: bucket_name. Attributes are loaded with s3.get_bucket_acl on
@@ -93,7 +93,7 @@ class BucketAcl(BaseResource[S3Client]):
     _boto3_class = "s3.BucketAcl"
 
 
-class BucketCors(BaseResource[S3Client]):
+class BucketCors(BaseResource[Any]):
     """The s3 BucketCors resource (boto3 s3.BucketCors), typed.
 
     Identifiers: bucket_name. Attributes are loaded with s3.get_bucket_cors on
@@ -103,7 +103,7 @@ class BucketCors(BaseResource[S3Client]):
     _boto3_class = "s3.BucketCors"
 
 
-class BucketLifecycle(BaseResource[S3Client]):
+class BucketLifecycle(BaseResource[Any]):
     """The s3 BucketLifecycle resource (boto3 s3.BucketLifecycle), typed.
 
     Identifiers: bucket_name. Attributes are loaded with
@@ -114,7 +114,7 @@ class BucketLifecycle(BaseResource[S3Client]):
     _boto3_class = "s3.BucketLifecycle"
 
 
-class BucketLifecycleConfiguration(BaseResource[S3Client]):
+class BucketLifecycleConfiguration(BaseResource[Any]):
     """The s3 BucketLifecycleConfiguration resource (boto3
     s3.BucketLifecycleConfiguration), typed.
 
@@ -126,7 +126,7 @@ class BucketLifecycleConfiguration(BaseResource[S3Client]):
     _boto3_class = "s3.BucketLifecycleConfiguration"
 
 
-class BucketLogging(BaseResource[S3Client]):
+class BucketLogging(BaseResource[Any]):
     """The s3 BucketLogging resource (boto3 s3.BucketLogging), typed.
 
     Identifiers: bucket_name. Attributes are loaded with s3.get_bucket_logging
@@ -136,7 +136,7 @@ class BucketLogging(BaseResource[S3Client]):
     _boto3_class = "s3.BucketLogging"
 
 
-class BucketNotification(BaseResource[S3Client]):
+class BucketNotification(BaseResource[Any]):
     """The s3 BucketNotification resource (boto3 s3.BucketNotification), typed.
 
     Identifiers: bucket_name. Attributes are loaded with
@@ -147,7 +147,7 @@ class BucketNotification(BaseResource[S3Client]):
     _boto3_class = "s3.BucketNotification"
 
 
-class BucketPolicy(BaseResource[S3Client]):
+class BucketPolicy(BaseResource[Any]):
     """The s3 BucketPolicy resource (boto3 s3.BucketPolicy), typed.
 
     Identifiers: bucket_name. Attributes are loaded with s3.get_bucket_policy
@@ -157,7 +157,7 @@ class BucketPolicy(BaseResource[S3Client]):
     _boto3_class = "s3.BucketPolicy"
 
 
-class BucketRequestPayment(BaseResource[S3Client]):
+class BucketRequestPayment(BaseResource[Any]):
     """The s3 BucketRequestPayment resource (boto3 s3.BucketRequestPayment),
     typed.
 
@@ -169,7 +169,7 @@ class BucketRequestPayment(BaseResource[S3Client]):
     _boto3_class = "s3.BucketRequestPayment"
 
 
-class BucketTagging(BaseResource[S3Client]):
+class BucketTagging(BaseResource[Any]):
     """The s3 BucketTagging resource (boto3 s3.BucketTagging), typed.
 
     Identifiers: bucket_name. Attributes are loaded with s3.get_bucket_tagging
@@ -179,7 +179,7 @@ class BucketTagging(BaseResource[S3Client]):
     _boto3_class = "s3.BucketTagging"
 
 
-class BucketVersioning(BaseResource[S3Client]):
+class BucketVersioning(BaseResource[Any]):
     """The s3 BucketVersioning resource (boto3 s3.BucketVersioning), typed.
 
     Identifiers: bucket_name. Attributes are loaded with
@@ -190,7 +190,7 @@ class BucketVersioning(BaseResource[S3Client]):
     _boto3_class = "s3.BucketVersioning"
 
 
-class BucketWebsite(BaseResource[S3Client]):
+class BucketWebsite(BaseResource[Any]):
     """The s3 BucketWebsite resource (boto3 s3.BucketWebsite), typed.
 
     Identifiers: bucket_name. Attributes are loaded with s3.get_bucket_website
@@ -200,7 +200,7 @@ class BucketWebsite(BaseResource[S3Client]):
     _boto3_class = "s3.BucketWebsite"
 
 
-class MultipartUpload(BaseResource[S3Client]):
+class MultipartUpload(BaseResource[Any]):
     """The s3 MultipartUpload resource (boto3 s3.MultipartUpload), typed.
 
     Identifiers: bucket_name, object_key, id. Wrap an existing boto3 resource
@@ -210,7 +210,7 @@ class MultipartUpload(BaseResource[S3Client]):
     _boto3_class = "s3.MultipartUpload"
 
 
-class MultipartUploadPart(BaseResource[S3Client]):
+class MultipartUploadPart(BaseResource[Any]):
     """The s3 MultipartUploadPart resource (boto3 s3.MultipartUploadPart), typed.
 
     Identifiers: bucket_name, object_key, multipart_upload_id, part_number.
@@ -220,7 +220,7 @@ class MultipartUploadPart(BaseResource[S3Client]):
     _boto3_class = "s3.MultipartUploadPart"
 
 
-class Object(S3ObjectMethods[S3Client]):
+class Object(S3ObjectMethods[Any]):
     """The s3 Object resource (boto3 s3.Object), typed.
 
     Identifiers: bucket_name, key. Attributes are loaded with s3.head_object on
@@ -230,7 +230,7 @@ class Object(S3ObjectMethods[S3Client]):
     _boto3_class = "s3.Object"
 
 
-class ObjectAcl(BaseResource[S3Client]):
+class ObjectAcl(BaseResource[Any]):
     """The s3 ObjectAcl resource (boto3 s3.ObjectAcl), typed.
 
     Identifiers: bucket_name, object_key. Attributes are loaded with
@@ -241,7 +241,7 @@ class ObjectAcl(BaseResource[S3Client]):
     _boto3_class = "s3.ObjectAcl"
 
 
-class ObjectSummary(S3ObjectSummaryMethods[S3Client]):
+class ObjectSummary(S3ObjectSummaryMethods[Any]):
     """The s3 ObjectSummary resource (boto3 s3.ObjectSummary), typed.
 
     Identifiers: bucket_name, key. Wrap an existing boto3 resource with
@@ -251,7 +251,7 @@ class ObjectSummary(S3ObjectSummaryMethods[S3Client]):
     _boto3_class = "s3.ObjectSummary"
 
 
-class ObjectVersion(BaseResource[S3Client]):
+class ObjectVersion(BaseResource[Any]):
     """The s3 ObjectVersion resource (boto3 s3.ObjectVersion), typed.
 
     Identifiers: bucket_name, object_key, id. Wrap an existing boto3 resource

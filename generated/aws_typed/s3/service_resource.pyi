@@ -9,7 +9,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from typing import Any, TYPE_CHECKING
 
 from .._resources import BaseResource, CollectionManager, ResourceCollection
 from .._injected import S3BucketMethods, S3ObjectMethods, S3ObjectSummaryMethods
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from datetime import datetime
     from typing import Dict, List, Optional
 
+    from .._resources import ResourceMeta
     from .._types import EmptyResponseTypeDef, ResourceArgsTypeDef, ResourceSessionLike
     from .literals import (
         ArchiveStatusType,
@@ -153,7 +154,7 @@ __all__ = [
     "resource",
 ]
 
-class S3ServiceResource(BaseResource[S3Client]):
+class S3ServiceResource(BaseResource[Any]):
     """Typed service resource of Amazon Simple Storage Service (boto3
     s3.ServiceResource).
 
@@ -284,7 +285,13 @@ class S3ServiceResource(BaseResource[S3Client]):
         collection.
         """
 
-class Bucket(S3BucketMethods[S3Client]):
+    @property
+    def meta(self) -> ResourceMeta[S3Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the S3Client the resource makes its requests with.
+        """
+
+class Bucket(S3BucketMethods[Any]):
     """The s3 Bucket resource (boto3 s3.Bucket), typed.
 
     Identifiers: name. Wrap an existing boto3 resource with Bucket(raw).
@@ -458,7 +465,13 @@ class Bucket(S3BucketMethods[S3Client]):
         timeout.
         """
 
-class BucketAcl(BaseResource[S3Client]):
+    @property
+    def meta(self) -> ResourceMeta[S3Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the S3Client the resource makes its requests with.
+        """
+
+class BucketAcl(BaseResource[Any]):
     """The s3 BucketAcl resource (boto3 s3.BucketAcl), typed.
 
     Identifiers: bucket_name. Attributes are loaded with s3.get_bucket_acl on
@@ -512,7 +525,13 @@ class BucketAcl(BaseResource[S3Client]):
     def Bucket(self) -> _module.Bucket:
         """The Bucket sub-resource of this s3 BucketAcl (no request is made)."""
 
-class BucketCors(BaseResource[S3Client]):
+    @property
+    def meta(self) -> ResourceMeta[S3Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the S3Client the resource makes its requests with.
+        """
+
+class BucketCors(BaseResource[Any]):
     """The s3 BucketCors resource (boto3 s3.BucketCors), typed.
 
     Identifiers: bucket_name. Attributes are loaded with s3.get_bucket_cors on
@@ -567,7 +586,13 @@ class BucketCors(BaseResource[S3Client]):
     def Bucket(self) -> _module.Bucket:
         """The Bucket sub-resource of this s3 BucketCors (no request is made)."""
 
-class BucketLifecycle(BaseResource[S3Client]):
+    @property
+    def meta(self) -> ResourceMeta[S3Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the S3Client the resource makes its requests with.
+        """
+
+class BucketLifecycle(BaseResource[Any]):
     """The s3 BucketLifecycle resource (boto3 s3.BucketLifecycle), typed.
 
     Identifiers: bucket_name. Attributes are loaded with
@@ -629,7 +654,13 @@ class BucketLifecycle(BaseResource[S3Client]):
         made).
         """
 
-class BucketLifecycleConfiguration(BaseResource[S3Client]):
+    @property
+    def meta(self) -> ResourceMeta[S3Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the S3Client the resource makes its requests with.
+        """
+
+class BucketLifecycleConfiguration(BaseResource[Any]):
     """The s3 BucketLifecycleConfiguration resource (boto3
     s3.BucketLifecycleConfiguration), typed.
 
@@ -714,7 +745,13 @@ class BucketLifecycleConfiguration(BaseResource[S3Client]):
         request is made).
         """
 
-class BucketLogging(BaseResource[S3Client]):
+    @property
+    def meta(self) -> ResourceMeta[S3Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the S3Client the resource makes its requests with.
+        """
+
+class BucketLogging(BaseResource[Any]):
     """The s3 BucketLogging resource (boto3 s3.BucketLogging), typed.
 
     Identifiers: bucket_name. Attributes are loaded with s3.get_bucket_logging
@@ -758,7 +795,13 @@ class BucketLogging(BaseResource[S3Client]):
     def Bucket(self) -> _module.Bucket:
         """The Bucket sub-resource of this s3 BucketLogging (no request is made)."""
 
-class BucketNotification(BaseResource[S3Client]):
+    @property
+    def meta(self) -> ResourceMeta[S3Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the S3Client the resource makes its requests with.
+        """
+
+class BucketNotification(BaseResource[Any]):
     """The s3 BucketNotification resource (boto3 s3.BucketNotification), typed.
 
     Identifiers: bucket_name. Attributes are loaded with
@@ -839,7 +882,13 @@ class BucketNotification(BaseResource[S3Client]):
         made).
         """
 
-class BucketPolicy(BaseResource[S3Client]):
+    @property
+    def meta(self) -> ResourceMeta[S3Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the S3Client the resource makes its requests with.
+        """
+
+class BucketPolicy(BaseResource[Any]):
     """The s3 BucketPolicy resource (boto3 s3.BucketPolicy), typed.
 
     Identifiers: bucket_name. Attributes are loaded with s3.get_bucket_policy
@@ -893,7 +942,13 @@ class BucketPolicy(BaseResource[S3Client]):
     def Bucket(self) -> _module.Bucket:
         """The Bucket sub-resource of this s3 BucketPolicy (no request is made)."""
 
-class BucketRequestPayment(BaseResource[S3Client]):
+    @property
+    def meta(self) -> ResourceMeta[S3Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the S3Client the resource makes its requests with.
+        """
+
+class BucketRequestPayment(BaseResource[Any]):
     """The s3 BucketRequestPayment resource (boto3 s3.BucketRequestPayment),
     typed.
 
@@ -942,7 +997,13 @@ class BucketRequestPayment(BaseResource[S3Client]):
         made).
         """
 
-class BucketTagging(BaseResource[S3Client]):
+    @property
+    def meta(self) -> ResourceMeta[S3Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the S3Client the resource makes its requests with.
+        """
+
+class BucketTagging(BaseResource[Any]):
     """The s3 BucketTagging resource (boto3 s3.BucketTagging), typed.
 
     Identifiers: bucket_name. Attributes are loaded with s3.get_bucket_tagging
@@ -996,7 +1057,13 @@ class BucketTagging(BaseResource[S3Client]):
     def Bucket(self) -> _module.Bucket:
         """The Bucket sub-resource of this s3 BucketTagging (no request is made)."""
 
-class BucketVersioning(BaseResource[S3Client]):
+    @property
+    def meta(self) -> ResourceMeta[S3Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the S3Client the resource makes its requests with.
+        """
+
+class BucketVersioning(BaseResource[Any]):
     """The s3 BucketVersioning resource (boto3 s3.BucketVersioning), typed.
 
     Identifiers: bucket_name. Attributes are loaded with
@@ -1080,7 +1147,13 @@ class BucketVersioning(BaseResource[S3Client]):
         made).
         """
 
-class BucketWebsite(BaseResource[S3Client]):
+    @property
+    def meta(self) -> ResourceMeta[S3Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the S3Client the resource makes its requests with.
+        """
+
+class BucketWebsite(BaseResource[Any]):
     """The s3 BucketWebsite resource (boto3 s3.BucketWebsite), typed.
 
     Identifiers: bucket_name. Attributes are loaded with s3.get_bucket_website
@@ -1161,7 +1234,13 @@ class BucketWebsite(BaseResource[S3Client]):
     def Bucket(self) -> _module.Bucket:
         """The Bucket sub-resource of this s3 BucketWebsite (no request is made)."""
 
-class MultipartUpload(BaseResource[S3Client]):
+    @property
+    def meta(self) -> ResourceMeta[S3Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the S3Client the resource makes its requests with.
+        """
+
+class MultipartUpload(BaseResource[Any]):
     """The s3 MultipartUpload resource (boto3 s3.MultipartUpload), typed.
 
     Identifiers: bucket_name, object_key, id. Wrap an existing boto3 resource
@@ -1291,7 +1370,13 @@ class MultipartUpload(BaseResource[S3Client]):
         an iterable collection.
         """
 
-class MultipartUploadPart(BaseResource[S3Client]):
+    @property
+    def meta(self) -> ResourceMeta[S3Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the S3Client the resource makes its requests with.
+        """
+
+class MultipartUploadPart(BaseResource[Any]):
     """The s3 MultipartUploadPart resource (boto3 s3.MultipartUploadPart), typed.
 
     Identifiers: bucket_name, object_key, multipart_upload_id, part_number.
@@ -1471,7 +1556,13 @@ class MultipartUploadPart(BaseResource[S3Client]):
         request is made).
         """
 
-class Object(S3ObjectMethods[S3Client]):
+    @property
+    def meta(self) -> ResourceMeta[S3Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the S3Client the resource makes its requests with.
+        """
+
+class Object(S3ObjectMethods[Any]):
     """The s3 Object resource (boto3 s3.Object), typed.
 
     Identifiers: bucket_name, key. Attributes are loaded with s3.head_object on
@@ -2013,7 +2104,13 @@ class Object(S3ObjectMethods[S3Client]):
         timeout.
         """
 
-class ObjectAcl(BaseResource[S3Client]):
+    @property
+    def meta(self) -> ResourceMeta[S3Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the S3Client the resource makes its requests with.
+        """
+
+class ObjectAcl(BaseResource[Any]):
     """The s3 ObjectAcl resource (boto3 s3.ObjectAcl), typed.
 
     Identifiers: bucket_name, object_key. Attributes are loaded with
@@ -2078,7 +2175,13 @@ class ObjectAcl(BaseResource[S3Client]):
     def Object(self) -> _module.Object:
         """The Object sub-resource of this s3 ObjectAcl (no request is made)."""
 
-class ObjectSummary(S3ObjectSummaryMethods[S3Client]):
+    @property
+    def meta(self) -> ResourceMeta[S3Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the S3Client the resource makes its requests with.
+        """
+
+class ObjectSummary(S3ObjectSummaryMethods[Any]):
     """The s3 ObjectSummary resource (boto3 s3.ObjectSummary), typed.
 
     Identifiers: bucket_name, key. Wrap an existing boto3 resource with
@@ -2274,7 +2377,13 @@ class ObjectSummary(S3ObjectSummaryMethods[S3Client]):
         on failure or timeout.
         """
 
-class ObjectVersion(BaseResource[S3Client]):
+    @property
+    def meta(self) -> ResourceMeta[S3Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the S3Client the resource makes its requests with.
+        """
+
+class ObjectVersion(BaseResource[Any]):
     """The s3 ObjectVersion resource (boto3 s3.ObjectVersion), typed.
 
     Identifiers: bucket_name, object_key, id. Wrap an existing boto3 resource
@@ -2424,6 +2533,12 @@ class ObjectVersion(BaseResource[S3Client]):
 
     def Object(self) -> _module.Object:
         """The Object sub-resource of this s3 ObjectVersion (no request is made)."""
+
+    @property
+    def meta(self) -> ResourceMeta[S3Client]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the S3Client the resource makes its requests with.
+        """
 
 class ServiceResourceBucketsCollection(ResourceCollection[Bucket]):
     """Bucket resources of the Buckets collection of s3 ServiceResource: iterable,

@@ -9,7 +9,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, cast
+from typing import Any, TYPE_CHECKING, cast
 
 from .._resources import (
     BaseResource,
@@ -47,7 +47,7 @@ __all__ = [
 ]
 
 
-class SNSServiceResource(BaseResource[SNSClient]):
+class SNSServiceResource(BaseResource[Any]):
     """Typed service resource of Amazon Simple Notification Service (boto3
     sns.ServiceResource).
 
@@ -59,7 +59,7 @@ class SNSServiceResource(BaseResource[SNSClient]):
     _boto3_class = "sns.ServiceResource"
 
 
-class PlatformApplication(BaseResource[SNSClient]):
+class PlatformApplication(BaseResource[Any]):
     """The sns PlatformApplication resource (boto3 sns.PlatformApplication),
     typed.
 
@@ -71,7 +71,7 @@ class PlatformApplication(BaseResource[SNSClient]):
     _boto3_class = "sns.PlatformApplication"
 
 
-class PlatformEndpoint(BaseResource[SNSClient]):
+class PlatformEndpoint(BaseResource[Any]):
     """The sns PlatformEndpoint resource (boto3 sns.PlatformEndpoint), typed.
 
     Identifiers: arn. Attributes are loaded with sns.get_endpoint_attributes on
@@ -81,7 +81,7 @@ class PlatformEndpoint(BaseResource[SNSClient]):
     _boto3_class = "sns.PlatformEndpoint"
 
 
-class Subscription(BaseResource[SNSClient]):
+class Subscription(BaseResource[Any]):
     """The sns Subscription resource (boto3 sns.Subscription), typed.
 
     Identifiers: arn. Attributes are loaded with
@@ -92,7 +92,7 @@ class Subscription(BaseResource[SNSClient]):
     _boto3_class = "sns.Subscription"
 
 
-class Topic(BaseResource[SNSClient]):
+class Topic(BaseResource[Any]):
     """The sns Topic resource (boto3 sns.Topic), typed.
 
     Identifiers: arn. Attributes are loaded with sns.get_topic_attributes on

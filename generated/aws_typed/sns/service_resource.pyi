@@ -9,7 +9,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from typing import Any, TYPE_CHECKING
 
 from .._resources import BaseResource, CollectionManager, ResourceCollection
 from .client import SNSClient
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from typing import Dict, Optional
 
+    from .._resources import ResourceMeta
     from .._types import EmptyResponseTypeDef, ResourceArgsTypeDef, ResourceSessionLike
     from .type_defs import (
         AddPermissionInputTopicAddPermissionTypeDef,
@@ -65,7 +66,7 @@ __all__ = [
     "resource",
 ]
 
-class SNSServiceResource(BaseResource[SNSClient]):
+class SNSServiceResource(BaseResource[Any]):
     """Typed service resource of Amazon Simple Notification Service (boto3
     sns.ServiceResource).
 
@@ -145,7 +146,13 @@ class SNSServiceResource(BaseResource[SNSClient]):
         collection.
         """
 
-class PlatformApplication(BaseResource[SNSClient]):
+    @property
+    def meta(self) -> ResourceMeta[SNSClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the SNSClient the resource makes its requests with.
+        """
+
+class PlatformApplication(BaseResource[Any]):
     """The sns PlatformApplication resource (boto3 sns.PlatformApplication),
     typed.
 
@@ -235,7 +242,13 @@ class PlatformApplication(BaseResource[SNSClient]):
         limit(n) or page_size(n) to get an iterable collection.
         """
 
-class PlatformEndpoint(BaseResource[SNSClient]):
+    @property
+    def meta(self) -> ResourceMeta[SNSClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the SNSClient the resource makes its requests with.
+        """
+
+class PlatformEndpoint(BaseResource[Any]):
     """The sns PlatformEndpoint resource (boto3 sns.PlatformEndpoint), typed.
 
     Identifiers: arn. Attributes are loaded with sns.get_endpoint_attributes on
@@ -307,7 +320,13 @@ class PlatformEndpoint(BaseResource[SNSClient]):
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/SetEndpointAttributes
         """
 
-class Subscription(BaseResource[SNSClient]):
+    @property
+    def meta(self) -> ResourceMeta[SNSClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the SNSClient the resource makes its requests with.
+        """
+
+class Subscription(BaseResource[Any]):
     """The sns Subscription resource (boto3 sns.Subscription), typed.
 
     Identifiers: arn. Attributes are loaded with
@@ -367,7 +386,13 @@ class Subscription(BaseResource[SNSClient]):
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/SetSubscriptionAttributes
         """
 
-class Topic(BaseResource[SNSClient]):
+    @property
+    def meta(self) -> ResourceMeta[SNSClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the SNSClient the resource makes its requests with.
+        """
+
+class Topic(BaseResource[Any]):
     """The sns Topic resource (boto3 sns.Topic), typed.
 
     Identifiers: arn. Attributes are loaded with sns.get_topic_attributes on
@@ -491,6 +516,12 @@ class Topic(BaseResource[SNSClient]):
         """The Subscription resources of this sns Topic, from
         sns.list_subscriptions_by_topic: call all(), filter(...), limit(n) or
         page_size(n) to get an iterable collection.
+        """
+
+    @property
+    def meta(self) -> ResourceMeta[SNSClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the SNSClient the resource makes its requests with.
         """
 
 class ServiceResourcePlatformApplicationsCollection(

@@ -9,7 +9,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, cast
+from typing import Any, TYPE_CHECKING, cast
 
 from .._resources import (
     BaseResource,
@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 
-class SQSServiceResource(BaseResource[SQSClient]):
+class SQSServiceResource(BaseResource[Any]):
     """Typed service resource of Amazon Simple Queue Service (boto3
     sqs.ServiceResource).
 
@@ -51,7 +51,7 @@ class SQSServiceResource(BaseResource[SQSClient]):
     _boto3_class = "sqs.ServiceResource"
 
 
-class Message(BaseResource[SQSClient]):
+class Message(BaseResource[Any]):
     """The sqs Message resource (boto3 sqs.Message), typed.
 
     Identifiers: queue_url, receipt_handle. Wrap an existing boto3 resource
@@ -61,7 +61,7 @@ class Message(BaseResource[SQSClient]):
     _boto3_class = "sqs.Message"
 
 
-class Queue(BaseResource[SQSClient]):
+class Queue(BaseResource[Any]):
     """The sqs Queue resource (boto3 sqs.Queue), typed.
 
     Identifiers: url. Attributes are loaded with sqs.get_queue_attributes on

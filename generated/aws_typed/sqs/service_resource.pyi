@@ -9,7 +9,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING
+from typing import Any, TYPE_CHECKING
 
 from .._resources import BaseResource, CollectionManager, ResourceCollection
 from .client import SQSClient
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from typing import Dict, List, Optional
 
+    from .._resources import ResourceMeta
     from .._types import EmptyResponseTypeDef, ResourceArgsTypeDef, ResourceSessionLike
     from .literals import MessageSystemAttributeNameType, QueueAttributeNameType
     from .type_defs import (
@@ -57,7 +58,7 @@ __all__ = [
     "resource",
 ]
 
-class SQSServiceResource(BaseResource[SQSClient]):
+class SQSServiceResource(BaseResource[Any]):
     """Typed service resource of Amazon Simple Queue Service (boto3
     sqs.ServiceResource).
 
@@ -108,7 +109,13 @@ class SQSServiceResource(BaseResource[SQSClient]):
         collection.
         """
 
-class Message(BaseResource[SQSClient]):
+    @property
+    def meta(self) -> ResourceMeta[SQSClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the SQSClient the resource makes its requests with.
+        """
+
+class Message(BaseResource[Any]):
     """The sqs Message resource (boto3 sqs.Message), typed.
 
     Identifiers: queue_url, receipt_handle. Wrap an existing boto3 resource
@@ -209,7 +216,13 @@ class Message(BaseResource[SQSClient]):
     def Queue(self) -> _module.Queue:
         """The Queue sub-resource of this sqs Message (no request is made)."""
 
-class Queue(BaseResource[SQSClient]):
+    @property
+    def meta(self) -> ResourceMeta[SQSClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the SQSClient the resource makes its requests with.
+        """
+
+class Queue(BaseResource[Any]):
     """The sqs Queue resource (boto3 sqs.Queue), typed.
 
     Identifiers: url. Attributes are loaded with sqs.get_queue_attributes on
@@ -379,6 +392,12 @@ class Queue(BaseResource[SQSClient]):
         """The Queue resources of this sqs Queue, from
         sqs.list_dead_letter_source_queues: call all(), filter(...), limit(n)
         or page_size(n) to get an iterable collection.
+        """
+
+    @property
+    def meta(self) -> ResourceMeta[SQSClient]:
+        """boto3's resource metadata: service name, identifiers, loaded data, and
+        meta.client, the SQSClient the resource makes its requests with.
         """
 
 class ServiceResourceQueuesCollection(ResourceCollection[Queue]):
