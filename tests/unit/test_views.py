@@ -225,7 +225,7 @@ def test_type_defs_imports_only_what_is_used() -> None:
             {"Get": {"output": {"shape": "O"}}},
         )
     )
-    imports = lists.type_defs_imports(lists.typed_dict_blocks())
+    imports = type_defs.type_defs_imports(type_defs.typed_dict_blocks(lists))
     assert "from typing import List" in imports and "Sequence" not in imports and "Literal" not in imports
 
 
