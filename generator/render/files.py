@@ -11,6 +11,7 @@ from typing import Any
 import jinja2
 
 from ..model.service import Service
+from ..naming.steps import SERVICE_STEPS, Step
 from ..naming.table import name_table
 from ..options import DEFAULT, Options
 from ..text import layout
@@ -107,11 +108,13 @@ def render_service_entry(
     *,
     formatted: bool = True,
     kinds: Sequence[ModuleKind] = SERVICE_KINDS,
+    steps: Sequence[Step] = SERVICE_STEPS,
 ) -> tuple[dict[str, str], Entry]:
     """render_service(), and what the service offers the package's entry module; with
     formatted=False the files as rendered, for format.format_many() over several services.
-    `kinds`: the table of module kinds walked (render/kinds.py)."""
-    names = name_table(service)  # every module-level name, before any view (naming/table.py)
+    `kinds`: the table of module kinds walked (render/kinds.py); `steps`: the naming order
+    (naming/steps.py)."""
+    names = name_table(service, steps)  # every module-level name, before any view (naming/table.py)
     ctx = ServiceContext(service, versions, options, names)
     applying = [kind for kind in kinds if kind.applies(ctx)]
     exports = [(kind.module, export) for kind in applying for export in kind.exports(ctx)]
