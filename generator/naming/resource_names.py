@@ -1,7 +1,7 @@
 """The names of service_resource.py, a namespace of its own (the last part of naming/table.py).
 
 service_resource.py is a namespace of its own; it imports RESERVED, the runtime's names
-(naming.importable(): typing's, datetime, the runtime modules' `__all__`), every TypedDict of 4-5, every Literal alias, and
+(naming.rules.importable(): typing's, datetime, the runtime modules' `__all__`), every TypedDict of 4-5, every Literal alias, and
 the names of 9 and `resource` (its factory), so none of those is handed out there:
   1. resource classes `<Resource>` (else `<Resource>Resource`), resources-1 order
   2. collection classes `<Resource><Collection>Collection`, each followed by its manager
