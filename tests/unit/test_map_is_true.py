@@ -96,7 +96,7 @@ def dotted_exists(ref: str) -> bool:
 @lru_cache(maxsize=1)
 def module_names() -> frozenset[str]:
     """The generator's modules, every file of the checkout and the generated modules, by stem."""
-    return frozenset(name.split(".", 1)[0] for name in file_names() | GENERATED)
+    return frozenset(name.split(".", 1)[0] for name in file_names() | GENERATED) | {"aws_typed"}  # the package
 
 
 def snake_exists(name: str) -> bool:
