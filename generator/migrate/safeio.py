@@ -12,19 +12,15 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 
-from .. import seams
+from .. import fsat, seams
 from .files import TEMP_SUFFIX, Source
 
 MAX_BYTES = 4 * 1024 * 1024  # a larger .py is generated, not written by hand: left as it is
-_DIRECTORY = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
-_READ = os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NOCTTY
-_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
 _KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a device", stat.S_IFBLK: "a device", stat.S_IFSOCK: "a socket"}
 
 
@@ -51,22 +47,15 @@ def directory(source: Source) -> Iterator[int]:
     try:
         for part in source.parts[:-1]:
             try:
-                fds.append(os.open(part, _DIRECTORY, dir_fd=fds[-1]))
+                fds.append(os.open(part, fsat.DIRECTORY, dir_fd=fds[-1]))
             except OSError:
-                if _is_link(part, fds[-1]):
+                if fsat.is_link(part, fds[-1]):
                     raise Link(f"{part}: a link on the way to it") from None
                 raise
         yield fds[-1]
     finally:
         for fd in fds:
             os.close(fd)
-
-
-def _is_link(name: str, dir_fd: int) -> bool:
-    try:
-        return stat.S_ISLNK(os.stat(name, dir_fd=dir_fd, follow_symlinks=False).st_mode)
-    except OSError:
-        return False
 
 
 def read(source: Source, *, to_replace: bool = True) -> Snapshot:
@@ -81,7 +70,7 @@ def _read_at(dir_fd: int, name: str, to_replace: bool = True) -> Snapshot:
     if to_replace and st.st_nlink > 1:
         raise Refused(f"has {st.st_nlink} hard links; replacing it would part them; left as it is")
     try:
-        fd = os.open(name, _READ, dir_fd=dir_fd)  # O_NONBLOCK: a FIFO swapped in does not block
+        fd = os.open(name, fsat.READ, dir_fd=dir_fd)  # O_NONBLOCK: a FIFO swapped in does not block
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             raise Link("a link") from None
@@ -118,7 +107,7 @@ def replace(source: Source, before: Snapshot, data: bytes) -> None:
     owner, group and mode kept (Refused when they cannot be)."""
     seams.reach(f"migrate-replace:{source.path}", source.path)
     with directory(source) as dir_fd:
-        fd, temp = _create_temp(dir_fd, source.name)
+        temp, fd = fsat.create_temp(dir_fd, source.name, TEMP_SUFFIX, str(source.path))
         try:
             _fill(fd, data, before.stat)
             seams.reach(f"migrate-temp:{source.path}", source.path)
@@ -139,18 +128,6 @@ def remove_temp(source: Source) -> None:
         if not stat.S_ISREG(st.st_mode):
             raise Refused("not a regular file; left as it is")
         os.unlink(source.name, dir_fd=dir_fd)
-
-
-def _create_temp(dir_fd: int, name: str) -> tuple[int, str]:
-    for _ in range(100):
-        temp = (
-            f".{name}.{''.join(secrets.choice('abcdefghijklmnopqrstuvwxyz0123456789_') for _ in range(8))}{TEMP_SUFFIX}"
-        )
-        try:
-            return os.open(temp, _CREATE, 0o600, dir_fd=dir_fd), temp
-        except FileExistsError:
-            continue
-    raise FileExistsError(errno.EEXIST, "no free temp file name", name)
 
 
 def _fill(fd: int, data: bytes, want: os.stat_result) -> None:

@@ -20,7 +20,8 @@ from typing import NoReturn
 
 from .. import seams
 from ..errors import UserError
-from .tree import NOFOLLOW, Tree, linked
+from ..fsat import NOFOLLOW
+from .tree import Tree, linked
 
 LOCK = ".botoloom.lock"
 TEMP_SUFFIX = ".botoloom-tmp"

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import stat
 import weakref
 from collections.abc import Iterator
@@ -23,13 +22,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import fsat
 from ..errors import UserError
-
-NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_DIR = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
-_FILE = os.O_RDONLY | NOFOLLOW | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0)  # a FIFO never blocks
-_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
-_TEMP_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_"
 
 
 def linked(path: Path | str, what: str = "inside the package directory") -> UserError:
@@ -69,7 +63,7 @@ class Dir:
     def open(self, name: str) -> int | None:
         """A read descriptor of the regular file `name`; None when missing or not a file."""
         try:
-            fd = os.open(name, _FILE, dir_fd=self.fd)
+            fd = os.open(name, fsat.READ, dir_fd=self.fd)
         except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
             return None
         except OSError as exc:
@@ -107,13 +101,7 @@ class Dir:
 
     def create_temp(self, name: str, suffix: str) -> tuple[str, int]:
         """A new temp file `.NAME.XXXXXXXX<suffix>` here: (its name, a write descriptor)."""
-        for _ in range(100):
-            temp = f".{name}.{''.join(secrets.choice(_TEMP_CHARS) for _ in range(8))}{suffix}"
-            try:
-                return temp, os.open(temp, _NEW, 0o600, dir_fd=self.fd)
-            except FileExistsError:
-                continue
-        raise FileExistsError(errno.EEXIST, "no usable temp file name", str(self.path / name))
+        return fsat.create_temp(self.fd, name, suffix, str(self.path / name))
 
 
 class Tree:
@@ -128,7 +116,7 @@ class Tree:
     def open(cls, root: Path) -> Tree:
         """`root` as it is now: refused when it is a link or not a directory."""
         try:
-            return cls(root, os.open(root, _DIR))
+            return cls(root, os.open(root, fsat.DIRECTORY))
         except FileNotFoundError:
             return cls(root, None)
         except OSError as exc:
@@ -194,7 +182,7 @@ class Tree:
     def _step(parent: int, name: str, path: Path, creating: bool) -> int | None:
         """Enter `name` from `parent`: never through a link, only into a directory."""
         try:
-            return os.open(name, _DIR, dir_fd=parent)
+            return os.open(name, fsat.DIRECTORY, dir_fd=parent)
         except FileNotFoundError:
             return None
         except OSError as exc:

@@ -206,7 +206,7 @@ def test_private_finder(tmp_path: Path) -> None:
 # only from its own stage, from earlier ones, or from the base layers, which everything may
 # use. Data goes one way: a stage reads what earlier stages made and never asks a later one.
 STAGES = ("source", "model", "naming", "types", "views", "render", "output", "pipeline", "app")
-BASE = frozenset({"generator", "errors", "memo", "options", "seams", "progress", "text", "runtime"})
+BASE = frozenset({"generator", "errors", "fsat", "memo", "options", "seams", "progress", "text", "runtime"})
 # `botoloom migrate` is a command of its own beside the generator (app/cli.py dispatches to
 # it): it may use any stage.
 OWN_COMMANDS = frozenset({"migrate", "__main__"})
