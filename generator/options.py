@@ -10,12 +10,15 @@ OUTPUT_MODES = ("sound", "present")
 
 @dataclass(frozen=True)
 class Options:
-    """outputs: "sound" (a top-level output member is required only where the model says it
-    is always present) or "present" (every top-level output member is required, as
-    boto3-stubs types them; nested members stay as the model says).
+    """outputs: "sound" (a top-level output member, or an attribute or reference of an
+    existing resource, is present only where the model says it always is) or "present"
+    (every top-level output member and every resource attribute and reference is, as
+    boto3-stubs types them; nested members stay as the model says, as in boto3-stubs).
 
-    required: per-operation members the user knows are always returned, as
-    ((service, Operation, (Member, ...)), ...), from [tool.botoloom.required].
+    required: members the user knows are always returned, as
+    ((service, Operation or Resource, (Member, ...)), ...), from [tool.botoloom.required]:
+    an operation's output members, or a resource's attributes and references (by model
+    or Python name).
 
     aio: also an `aio` module per service (typed aiobotocore clients, --aio)."""
 
@@ -23,8 +26,9 @@ class Options:
     required: tuple[tuple[str, str, tuple[str, ...]], ...] = field(default=())
     aio: bool = False
 
-    def required_members(self, service: str, operation: str) -> frozenset[str]:
-        return frozenset(m for s, op, members in self.required if (s, op) == (service, operation) for m in members)
+    def required_members(self, service: str, owner: str) -> frozenset[str]:
+        """The members listed for `owner`, an operation or a resource of `service`."""
+        return frozenset(m for s, op, members in self.required if (s, op) == (service, owner) for m in members)
 
     def key(self) -> list[object]:
         key: list[object] = [self.outputs, [[s, op, list(ms)] for s, op, ms in self.required]]

@@ -75,6 +75,65 @@ def test_output_not_writable(out: Path) -> None:
         out.chmod(0o700)
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "a..b",
+        ".a",
+        "a.",
+        "mylib.class",
+        "class.mylib",
+        "a/b",
+        "mylib/_aws",
+        "mylib.\ufb01le",
+        "mylib.a-b",
+        "mylib.__init__",
+        "mylib. x",
+    ],
+)
+def test_hostile_dotted_package_names(out: Path, name: str) -> None:
+    """Each part an identifier Python imports under that spelling (\ufb01le would import as file)."""
+    (out / "mylib").mkdir()
+    before = snapshot(out)
+    assert_error(
+        botoloom("--services", "sqs", "--output", str(out), "--package", name),
+        f"--package {name!r} is not a valid Python package name",
+    )
+    assert snapshot(out) == before
+
+
+def test_dotted_package_needs_the_users_package_directory(out: Path, tmp_path: Path) -> None:
+    """mylib._aws goes inside an existing mylib of --output: never made, never through a link,
+    never inside a package botoloom generated."""
+    before = snapshot(out)
+
+    def refused(package: str, *needles: str) -> None:
+        assert_error(botoloom("--services", "sqs", "--output", str(out), "--package", package), *needles)
+
+    refused("mylib._aws", f"{out / 'mylib'} is not a directory", "inside your existing package mylib")
+    (out / "afile").write_text("x")
+    refused("afile._aws", f"{out / 'afile'} is not a package directory")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (out / "linked").symlink_to(elsewhere)
+    refused("linked._aws", f"{out / 'linked'} is a symbolic link")
+    (out / "mylib").mkdir()
+    assert botoloom("--services", "sqs", "--output", str(out), "--package", "mylib._aws", "--quiet").returncode == 0
+    refused("mylib._aws.inner", f"{out / 'mylib' / '_aws'} is a package botoloom generated")
+    refused("os._aws", "os is a standard-library module name")
+    assert list(elsewhere.iterdir()) == [] and not (out / "mylib" / "__init__.py").exists()
+    assert {p for p in snapshot(out) if not p.startswith("mylib/_aws/")} == {*before, "afile"}
+
+
+@pytest.mark.parametrize("command", ["install", "build"])
+def test_install_and_build_refuse_a_dotted_package(tmp_path: Path, command: str) -> None:
+    """A wheel of its own needs a top-level name: one line, exit 2, nothing written."""
+    where = ["--output", str(tmp_path / "wheels")] if command == "build" else []
+    result = botoloom(command, "--services", "sqs", "--package", "mylib._aws", *where)
+    assert_error(result, "--package 'mylib._aws': install and build make a distribution of its own")
+    assert not (tmp_path / "wheels").exists()
+
+
 def test_refuses_foreign_package_directory(out: Path) -> None:
     (out / "aws_typed").mkdir()
     (out / "aws_typed" / "theirs.py").write_text("x = 1\n")

@@ -102,3 +102,18 @@ def test_no_services_anywhere(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
     with pytest.raises(RuntimeError, match="set services in"):
         hook(tmp_path, {}).initialize("standard", {"force_include": {}})
+
+
+def test_a_dotted_package_goes_under_the_projects_package(project: Path) -> None:
+    """package = "userapp._aws": the wheel gets userapp/_aws/... (userapp itself comes from the
+    project's own files; the hook makes no userapp/__init__.py)."""
+    (project / "pyproject.toml").write_text(
+        '[project]\nname = "userapp"\nversion = "1.0"\n\n[tool.botoloom]\njobs = 1\n'
+    )
+    build_data: dict[str, Any] = {"force_include": {}}
+    built = hook(project, {"services": ["sqs"], "package": "userapp._aws"})
+    built.initialize("standard", build_data)
+    included = build_data["force_include"]
+    assert "userapp/_aws/sqs/client.py" in included.values() and f"userapp/_aws/{MANIFEST}" in included.values()
+    assert not any(target.startswith("userapp._aws") or target == "userapp/__init__.py" for target in included.values())
+    built.finalize("standard", build_data, "")

@@ -60,6 +60,7 @@ def plan(request: Request, settings: Config) -> Plan:
     """`request` over `settings` over the defaults, checked: bad input raises UserError
     before anything is rendered or written (the package directory is checked by the pipeline)."""
     from .. import pipeline
+    from ..naming.package import directory
     from ..options import Options
     from . import targets
 
@@ -88,7 +89,7 @@ def plan(request: Request, settings: Config) -> Plan:
     options = Options(outputs=outputs, required=settings.required, aio=request.aio or settings.aio)
     return pipeline.Plan(
         names,
-        output / package,
+        output / directory(package),  # mylib._aws: output/mylib/_aws
         package,
         jobs,
         request.quiet,
@@ -181,7 +182,9 @@ def _inside(project: Path, output: str) -> bool:
 def _output_options(
     path: Path, table: dict[str, object]
 ) -> tuple[str | None, tuple[tuple[str, str, tuple[str, ...]], ...]]:
-    """outputs = "sound" | "present"; [tool.botoloom.required] "sts.GetCallerIdentity" = ["Account"]."""
+    """outputs = "sound" | "present"; [tool.botoloom.required] "sts.GetCallerIdentity" = ["Account"]
+    (an operation's output members) or "cloudformation.Stack" = ["Outputs"] (a resource's
+    attributes and references, by model or Python name: types/resources.py present())."""
     outputs = table.get("outputs")
     if outputs is not None and outputs not in OUTPUT_MODES:
         raise UserError(f'{path}: [tool.botoloom] outputs must be "sound" or "present"')
@@ -197,7 +200,9 @@ def _output_options(
             or not isinstance(members, list)
             or not all(isinstance(m, str) for m in members)
         ):
-            raise UserError(f'{path}: [tool.botoloom.required] "{key}": want "service.Operation" = ["Member", ...]')
+            raise UserError(
+                f'{path}: [tool.botoloom.required] "{key}": want "service.Operation" (or "service.Resource") = ["Member", ...]'
+            )
         entries.append((service, operation, tuple(members)))
     return outputs if isinstance(outputs, str) else None, tuple(entries)
 

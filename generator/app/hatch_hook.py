@@ -34,6 +34,7 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 from hatchling.plugin import hookimpl
 
 from ..errors import UserError
+from ..naming.package import directory, package_parts
 from ..output import fsguard
 from ..output.package_dir import BOOKKEEPING, PackageDir
 from . import config
@@ -56,6 +57,9 @@ def build_plan(project: Path, table: Mapping[str, Any], output: Path) -> Plan:
         raise UserError(f"{TABLE} package must be a string (a Python package name)")
     if not services:
         raise RuntimeError(f"botoloom build hook: set services in {TABLE} or [tool.botoloom]")
+    parts = package_parts(package or settings.package or "aws_typed") or ()
+    for depth in range(1, len(parts)):  # mylib._aws: the wheel's mylib/ comes from the project
+        output.joinpath(*parts[:depth]).mkdir(exist_ok=True)
     request = config.Request(
         services=() if services == "all" else tuple(services),
         all=services == "all",
@@ -91,10 +95,10 @@ class BotoloomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
                 file=sys.stderr,
             )
         for rel in PackageDir.open(plan.root).contents():
-            build_data["force_include"][str(plan.root / rel)] = f"{plan.package}/{rel}"
-        self._leave_out_bookkeeping(plan.package)
+            build_data["force_include"][str(plan.root / rel)] = f"{directory(plan.package)}/{rel}"
+        self._leave_out_bookkeeping(directory(plan.package))
 
-    def _leave_out_bookkeeping(self, package: str) -> None:
+    def _leave_out_bookkeeping(self, package: str) -> None:  # package: its directory, mylib/_aws
         """Keep botoloom's bookkeeping (cache, lock, its .gitignore) of a package generated in
         the source tree (in-source mode, [tool.botoloom] output) out of the artifact: hatchling
         reads only the project's top .gitignore, and a hook cannot add exclude patterns, so

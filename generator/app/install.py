@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..errors import UserError
+from ..naming.package import package_parts
 from ..options import OUTPUT_MODES, Options
 from . import boto3_stubs, config, environment, wheel
 
@@ -83,6 +84,7 @@ def main(command: str, argv: Sequence[str]) -> int:
     started = time.perf_counter()
     settings = _settings(args)
     package = args.package or settings.package or "aws_typed"
+    _top_level(package)
     target = environment.probe(args.python, package, package)
     config.check_botocore(settings, target.botocore_version)  # before the no-op: a pin is never ignored
     want = wanted(args, settings, package, target)  # no definition read yet: a no-op stays cheap
@@ -123,6 +125,18 @@ def main(command: str, argv: Sequence[str]) -> int:
         args, f"botoloom: installed {want.name} {want.version} into {target.prefix} ({_summary(want)}) in {took:.1f} s"
     )
     return 0
+
+
+def _top_level(package: str) -> None:
+    """A wheel of its own is a top-level package: `mylib._aws` belongs to mylib's distribution."""
+    parts = package_parts(package)
+    if parts is None:
+        raise UserError(f"--package {package!r} is not a valid Python package name")
+    if len(parts) > 1:
+        raise UserError(
+            f"--package {package!r}: install and build make a distribution of its own, which needs a top-level "
+            f"name; to put the package inside {parts[0]}, generate it there (botoloom --package {package} --output DIR)"
+        )
 
 
 def _say(args: argparse.Namespace, line: str) -> None:

@@ -4,14 +4,16 @@ name, the service modules inside it, and the output directory."""
 from __future__ import annotations
 
 import importlib.util
-import keyword
 import os
 import re
+import stat
 import sys
 from pathlib import Path
 
 from ..errors import UserError
+from ..naming.package import package_parts, parent_parts
 from ..naming.rules import module_name
+from ..output.manifest import MANIFEST
 from ..render.files import RUNTIME_FILES
 from ..views.entry import MODULE
 
@@ -22,21 +24,52 @@ _NEEDED = frozenset({"boto3", "botocore", "typing_extensions", "s3transfer", "jm
 
 
 def check_package(package: object, output: Path) -> None:
-    """The import name of the generated package: an identifier that shadows nothing."""
-    if not isinstance(package, str) or not package.isidentifier() or keyword.iskeyword(package):
+    """The import name of the generated package: a module path (naming.package) that shadows
+    nothing; a dotted one (`mylib._aws`) goes inside the user's existing package `mylib` in
+    `output`, which must be a real directory (not a link) that botoloom did not generate."""
+    parts = package_parts(package)
+    if parts is None:
         raise UserError(f"--package {package!r} is not a valid Python package name")
-    if package in sys.stdlib_module_names or package in sys.builtin_module_names:
+    assert isinstance(package, str)
+    top = parts[0]
+    if top in sys.stdlib_module_names or top in sys.builtin_module_names:
         raise UserError(
-            f"--package {package!r} is a standard-library module name; the generated package would shadow it"
+            f"--package {package!r}: {top} is a standard-library module name; the generated package would shadow it"
         )
-    if package in _NEEDED:
-        raise UserError(f"--package {package!r} would shadow {package}, which the generated code imports")
+    if top in _NEEDED:
+        raise UserError(f"--package {package!r} would shadow {top}, which the generated code imports")
+    if len(parts) > 1:
+        _check_parents(package, output)
+        return
     spec = _find(package)
     if spec is not None and not _is_target(spec, output / package):
         where = spec.origin or ", ".join(spec.submodule_search_locations or []) or "?"
         raise UserError(
             f"--package {package!r} is already an installed module ({where}); importing the generated package would pick one of the two"
         )
+
+
+def _check_parents(package: str, output: Path) -> None:
+    """Each package a dotted name lives in is an existing directory of `output`, entered without
+    following a link, and not a package botoloom generated (whose directory it owns)."""
+    here = output
+    for part in parent_parts(package):
+        here = here / part
+        try:
+            mode = os.lstat(here).st_mode
+        except OSError:
+            raise UserError(
+                f"--package {package!r}: {here} is not a directory; a dotted name goes inside your existing "
+                f"package {part} (create it, or point --output at the directory that holds it)"
+            ) from None
+        if stat.S_ISLNK(mode):
+            raise UserError(f"--package {package!r}: {here} is a symbolic link; botoloom never writes through links")
+        if not stat.S_ISDIR(mode):
+            raise UserError(f"--package {package!r}: {here} is not a package directory")
+        if (here / MANIFEST).exists():
+            raise UserError(
+                f"--package {package!r}: {here} is a package botoloom generated; generate beside it, not inside it"
+            )
 
 
 def _find(package: str) -> importlib.machinery.ModuleSpec | None:

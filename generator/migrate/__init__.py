@@ -4,6 +4,7 @@ cli.py        arguments, files, output, exit status
 transform.py  the codemod: one libcst transformer, then libcst's import visitors
 calls.py      boto3.client/resource and Session calls -> the package's factories (sessions traced
               through `x or boto3.Session()` and parameters annotated `Session | None`)
+attributes.py sessions held in `self.<attribute>`, traced for calls.py
 pinned.py     boto3-stubs names annotating a value not traced to a boto3 object: kept, reported
 library.py    --library: public signatures keep taking boto3-stubs' classes (widened)
 arguments.py  editing argument lists (positional -> keyword) keeping comments

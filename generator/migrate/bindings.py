@@ -4,6 +4,8 @@
   the target node (the node libcst's scope provider records for the assignment);
 - the imports that bind boto3 names (for removing those that end up unused);
 - module-level imports of the generated package's service modules, to reuse them;
+- every store to an attribute (`self.session = ...`), by attribute name: the value of a plain
+  assignment, None for any other store (unpacking, `for`, `with ... as`, `+=`, setattr);
 - every name bound or read anywhere, so that an added import shadows nothing.
 """
 
@@ -35,6 +37,8 @@ class Bindings:
     boto3_imports: dict[str, list[ImportedName]] = field(default_factory=dict)
     service_modules: dict[str, str] = field(default_factory=dict)  # module -> bound name
     taken: set[str] = field(default_factory=set)
+    # attribute name -> [(the store's target, its value: None when not a plain assignment)]
+    attributes: dict[str, list[tuple[cst.CSTNode, cst.BaseExpression | None]]] = field(default_factory=dict)
 
 
 class _Collector(cst.CSTVisitor):
@@ -46,10 +50,43 @@ class _Collector(cst.CSTVisitor):
         for target in node.targets:
             if isinstance(target.target, cst.Name):
                 self.bindings.values[target.target] = node.value
+            self._store(target.target, node.value)
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         if isinstance(node.target, cst.Name) and node.value is not None:
             self.bindings.values[node.target] = node.value
+        if node.value is not None:
+            self._store(node.target, node.value)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        self._store(node.target, None)
+
+    def visit_For(self, node: cst.For) -> None:
+        self._store(node.target, None)
+
+    def visit_CompFor(self, node: cst.CompFor) -> None:
+        self._store(node.target, None)
+
+    def visit_WithItem(self, node: cst.WithItem) -> None:
+        if node.asname is not None:
+            self._store(node.asname.name, None)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        """setattr(obj, "name", value): a store the collector cannot follow."""
+        if isinstance(node.func, cst.Name) and node.func.value == "setattr" and len(node.args) >= 2:
+            name = node.args[1].value
+            if isinstance(name, cst.SimpleString) and isinstance(name.evaluated_value, str):
+                self.bindings.attributes.setdefault(name.evaluated_value, []).append((node, None))
+
+    def _store(self, target: cst.BaseExpression, value: cst.BaseExpression | None) -> None:
+        """`target = value` for attribute targets; inside a tuple or list target, value None."""
+        if isinstance(target, cst.Attribute):
+            self.bindings.attributes.setdefault(target.attr.value, []).append((target, value))
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            for element in target.elements:
+                self._store(element.value, None)
+        elif isinstance(target, cst.StarredElement):
+            self._store(target.value, None)
 
     def visit_Import(self, node: cst.Import) -> None:
         for alias in node.names:

@@ -8,7 +8,8 @@
 Which calls are boto3's is decided with libcst's qualified names (any spelling of the
 import: `import boto3 as b`, `from boto3 import client`, `from boto3.session import
 Session`), and a `session.client(...)` is rewritten only when its receiver traces, through
-libcst's scopes, to names bound to `boto3.Session(...)` (or parameters annotated so).
+libcst's scopes, to names bound to `boto3.Session(...)` (or parameters annotated so), or to an
+instance attribute only ever assigned those (`self.session`: attributes.py).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from libcst.metadata import (
 )
 
 from .arguments import CLIENT_PARAMETERS, RESOURCE_PARAMETERS, drop, keyword, keywords
+from .attributes import is_session_attribute
 from .bindings import Bindings, free_name
 from .package import Target
 from .report import Findings
@@ -38,8 +40,8 @@ FACTORIES = {"boto3.client": "client", "boto3.resource": "resource"}
 SESSIONS = frozenset({"boto3.Session", "boto3.session.Session"})
 OPTIONAL = frozenset({"typing.Optional", "typing_extensions.Optional"})
 UNTRACED = (
-    "cannot trace {shown!r} to a boto3 Session (followed: names assigned boto3.Session(...), "
-    "`x or boto3.Session()` and parameters annotated Session or Session | None)"
+    "cannot trace {shown!r} to a boto3 Session (followed: names and self attributes assigned "
+    "boto3.Session(...), `x or boto3.Session()` and parameters annotated Session or Session | None)"
 )
 
 
@@ -154,7 +156,8 @@ class CallRewriter:
         return value is not None and self._is_session_value(value, seen)
 
     def _is_session_value(self, value: cst.BaseExpression, seen: frozenset[str]) -> bool:
-        """boto3.Session(...), None, a traced name, `a or b` and `a if c else b` of those."""
+        """boto3.Session(...), None, a traced name or `self.<attribute>`, `a or b` and `a if c
+        else b` of those."""
         if isinstance(value, cst.Call):
             return bool(self._qualified(value.func) & SESSIONS)
         if isinstance(value, cst.Name):
@@ -163,6 +166,8 @@ class CallRewriter:
             return self._is_session_value(value.left, seen) and self._is_session_value(value.right, seen)
         if isinstance(value, cst.IfExp):
             return self._is_session_value(value.body, seen) and self._is_session_value(value.orelse, seen)
+        if isinstance(value, cst.Attribute):  # self.session (attributes.py)
+            return is_session_attribute(self.meta, self.bindings, value, seen, self._is_session_value)
         return False
 
     def _is_session_type(self, annotation: cst.BaseExpression) -> bool:

@@ -24,6 +24,7 @@ from typing import NoReturn
 from .. import seams
 from ..app import config
 from ..errors import UserError
+from ..naming.package import package_parts
 from . import safeio
 from .files import Found, Source, python_files, temp_files
 from .imports import first_party
@@ -122,7 +123,7 @@ def _run(args: argparse.Namespace) -> int:
 def _target(args: argparse.Namespace) -> tuple[Target, str | None]:
     settings = _settings()
     package = args.package or settings.package or "aws_typed"
-    if not package.isidentifier():
+    if package_parts(package) is None:
         raise UserError(f"--package {package!r} is not a valid Python package name")
     output = args.output or settings.output
     root = (

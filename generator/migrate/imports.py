@@ -15,6 +15,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
+from typing import cast
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
@@ -81,6 +82,38 @@ def merge(module: cst.Module, package: str, names: Mapping[str, str], own: Colle
         body[index] = statement.with_changes(body=[small.with_changes(names=merged.names)])
         return module.with_changes(body=body)
     return None
+
+
+def combine(module: cst.Module, package: str, own: Collection[str]) -> cst.Module:
+    """The `from <package> import ...` lines of the import block as one (ruff's isort combines
+    them: two moved imports, `ClientError` and `StreamingBody`, become one line); only lines
+    with no comment of their own are combined."""
+    body = list(module.body)
+    start, keys = _block(body, own)
+    found = [i for i in range(start, start + len(keys)) if _plain_from(body[i], package)]
+    if len(found) < 2:
+        return module
+    names: dict[str, str] = {}
+    for index in found:
+        small = cast(cst.SimpleStatementLine, body[index]).body[0]
+        assert isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar)
+        names.update({get_full_name_for_node(a.name) or "": a.evaluated_alias or a.evaluated_name for a in small.names})
+    first = cast(cst.SimpleStatementLine, body[found[0]])
+    body[found[0]] = first.with_changes(body=line(package, names).body)
+    return module.with_changes(body=[s for i, s in enumerate(body) if i not in found[1:]])
+
+
+def _plain_from(statement: cst.BaseStatement, package: str) -> bool:
+    """`from <package> import a, b as c` alone on its line, without parentheses or comments."""
+    if not isinstance(statement, cst.SimpleStatementLine) or len(statement.body) != 1:
+        return False
+    small = statement.body[0]
+    if not isinstance(small, cst.ImportFrom) or small.relative or isinstance(small.names, cst.ImportStar):
+        return False
+    if small.module is None or get_full_name_for_node(small.module) != package or small.lpar is not None:
+        return False
+    comment = statement.trailing_whitespace.comment is not None
+    return not comment and all(empty.comment is None for empty in statement.leading_lines)
 
 
 def _member_key(name: str, alias: str) -> tuple[int, str, str, str]:
@@ -249,13 +282,14 @@ def block_module(block: cst.IndentedBlock) -> cst.Module:
     )
 
 
-def sort_checking(module: cst.Module, own: Collection[str]) -> cst.Module:
-    """The imports of every module-level `if TYPE_CHECKING:` in ruff's order (sort_block)."""
+def sort_checking(module: cst.Module, own: Collection[str], package: str) -> cst.Module:
+    """The imports of every module-level `if TYPE_CHECKING:` in ruff's order (sort_block), the
+    package's from-imports combined."""
     body = list(module.body)
     for i, statement in enumerate(body):
         if is_type_checking(statement):
             assert isinstance(statement, cst.If) and isinstance(statement.body, cst.IndentedBlock)
-            inner = sort_block(block_module(statement.body), own)
+            inner = sort_block(combine(block_module(statement.body), package, own), own)
             body[i] = statement.with_changes(body=statement.body.with_changes(body=inner.body))
     return module.with_changes(body=body)
 

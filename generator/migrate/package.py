@@ -1,7 +1,8 @@
 """What `botoloom migrate` rewrites into: the generated package, its services and their names.
 
 The package directory is found through --output, the pyproject's [tool.botoloom] output,
-the default `generated/`, or the current interpreter's import path.  When it is found, only
+the default `generated/`, the project itself for a dotted name (`mylib._aws` in ./mylib or
+src/mylib), or the current interpreter's import path.  When it is found, only
 the services generated in it are rewritten and every boto3-stubs name is checked against the
 `__all__` of the module it would come from; when it is not, every botocore service counts as
 generated and names cannot be checked (boto3-stubs imports are then left as they are).
@@ -14,6 +15,7 @@ import importlib.util
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..naming.package import directory
 from ..naming.rules import module_name
 
 STUB_PREFIXES = ("mypy_boto3_", "types_boto3_")
@@ -36,8 +38,7 @@ STUB_ALIASES = {"Client": ("client", "Client"), "ServiceResource": ("service_res
 
 
 # boto3 / botocore modules whose names the package types: module -> (service, its module)
-# ("" service: the package's top level)
-# (botocore.response: StreamingBody, once the package exports it at its top level)
+# ("" service: the package's top level; botocore.response's StreamingBody: annotations only, stubs.py)
 LIBRARY_MODULES = {
     "botocore.exceptions": ("", ""),
     "botocore.response": ("", ""),
@@ -163,17 +164,29 @@ def _all_of(source: str) -> frozenset[str] | None:
 
 
 def find_root(package: str, output: Path | None) -> Path | None:
-    """The generated package directory: output/package, else where `import package` goes."""
+    """The generated package directory: output/package (output/mylib/_aws for mylib._aws),
+    else (a dotted name) in the project (./mylib/_aws, src/mylib/_aws), else where `import
+    package` goes, found without importing anything (a dotted name's parents are the user's
+    packages: their __init__ is not run)."""
     if output is not None:
-        candidate = output / package
+        candidate = output / directory(package)
         return candidate.resolve() if (candidate / "__init__.py").is_file() else None
+    top, *below = package.split(".")
+    for project in (Path.cwd(), Path.cwd() / "src") if below else ():  # mylib._aws: inside the project's mylib
+        found = find_root(package, project)
+        if found is not None:
+            return found
     try:
-        spec = importlib.util.find_spec(package)
+        spec = importlib.util.find_spec(top)
     except (ImportError, ValueError):
         return None
     if spec is None or not spec.submodule_search_locations:
         return None
-    return Path(list(spec.submodule_search_locations)[0]).resolve()
+    for location in spec.submodule_search_locations:
+        candidate = Path(location).joinpath(*below)
+        if (candidate / "__init__.py").is_file():
+            return candidate.resolve()
+    return None
 
 
 def botocore_services() -> tuple[frozenset[str], frozenset[str]]:

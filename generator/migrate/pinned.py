@@ -7,8 +7,9 @@ migrate cannot trace to a boto3 object of that service keeps its boto3-stubs imp
 A value is untraced when it holds a boto3-looking `.client(...)` / `.resource(...)` call whose
 receiver is not traced to a boto3 Session, or a boto3 factory call whose service name is not a
 literal. It is followed through `a or b`, `a if c else b` and parentheses to the name it is
-assigned to (every annotation of that name in its scope: the assignment's, the parameter's) or
-to the `return` of a function (its return annotation).
+assigned to (every annotation of that name in its scope: the assignment's, the parameter's), to
+the `self.<attribute>` it is assigned to (the class body's `<attribute>: T`, any `self.<attribute>:
+T` in the class) or to the `return` of a function (its return annotation).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import libcst as cst
 from libcst import MetadataDependent
 from libcst.metadata import Assignment, ParentNodeProvider, QualifiedNameProvider, ScopeProvider
 
+from .attributes import method_class
 from .package import STUB_PREFIXES
 
 _THROUGH = (cst.BooleanOperation, cst.IfExp)
@@ -70,6 +72,37 @@ def _annotations(meta: MetadataDependent, call: cst.Call) -> Iterator[cst.BaseEx
     for target in targets:
         if isinstance(target, cst.Name):
             yield from _name_annotations(meta, target)
+        elif isinstance(target, cst.Attribute):
+            yield from _attribute_annotations(meta, target)
+
+
+def _attribute_annotations(meta: MetadataDependent, target: cst.Attribute) -> Iterator[cst.BaseExpression]:
+    """`self.<name> = value` in a method: the class body's `<name>: T` and every `self.<name>: T`
+    in the class's methods."""
+    owner = method_class(meta, target.value)
+    if owner is None:
+        return
+    name = target.attr.value
+    annotated = _AnnAssigns()
+    owner.visit(annotated)
+    for node in annotated.found:
+        if isinstance(node.target, cst.Name) and node.target.value == name:
+            line = meta.get_metadata(ParentNodeProvider, node, None)
+            block = meta.get_metadata(ParentNodeProvider, line, None) if line is not None else None
+            if block is owner.body:  # the class body's own `name: T`, not a method's local
+                yield node.annotation.annotation
+        elif isinstance(node.target, cst.Attribute) and node.target.attr.value == name:
+            if method_class(meta, node.target.value) is owner:
+                yield node.annotation.annotation
+
+
+class _AnnAssigns(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[cst.AnnAssign] = []
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        self.found.append(node)
 
 
 def _name_annotations(meta: MetadataDependent, name: cst.Name) -> Iterator[cst.BaseExpression]:

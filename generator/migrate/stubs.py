@@ -6,6 +6,7 @@
     from mypy_boto3_s3.type_defs import ObjectTypeDef   -> from aws_typed.s3.type_defs import ObjectTypeDef
     from types_boto3_s3 import Client                    -> from aws_typed.s3.client import S3Client as Client
     from botocore.exceptions import ClientError          -> from aws_typed import ClientError
+    from botocore.response import StreamingBody          -> from aws_typed import StreamingBody (annotations only)
     from boto3.dynamodb.conditions import Key            -> from aws_typed.dynamodb.conditions import Key
 
 The statement is replaced where it stands (inside `if TYPE_CHECKING:` too).  Every name is
@@ -21,7 +22,9 @@ from dataclasses import dataclass, field
 import libcst as cst
 from libcst import MetadataDependent
 from libcst.helpers import get_full_name_for_node
+from libcst.metadata import ImportAssignment, ParentNodeProvider, ScopeProvider
 
+from .library import Widening
 from .package import LIBRARY_MODULES, STUB_MODULES, STUB_PREFIXES, Target
 from .report import Findings
 
@@ -30,6 +33,9 @@ PINNED = (
     "(the typed class there could disagree with the value)"
 )
 Statement = cst.SimpleStatementLine | cst.FlattenSentinel[cst.SimpleStatementLine]
+# Library names whose typed view is a Protocol (botocore's class at run time): moved only where
+# every use in the file annotates (StubImportRewriter._movable).
+ANNOTATIONS_ONLY = frozenset({"botocore.response.StreamingBody"})
 
 
 def stub_module(dotted: str) -> tuple[str, str | None] | None:
@@ -50,8 +56,8 @@ class StubImportRewriter:
 
     def leave_line(self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine) -> Statement:
         body: list[cst.BaseSmallStatement] = []
-        for small in updated.body:
-            replaced = self._import_from(original, small) if isinstance(small, cst.ImportFrom) else None
+        for before, small in zip(original.body, updated.body, strict=True):
+            replaced = self._import_from(original, small, before) if isinstance(small, cst.ImportFrom) else None
             body.extend(replaced or [small])
         if len(body) == len(updated.body) and all(a is b for a, b in zip(body, updated.body)):
             return updated
@@ -87,7 +93,7 @@ class StubImportRewriter:
         if dotted == self.target.package and not isinstance(node.names, cst.ImportStar):
             modules = [get_full_name_for_node(alias.name) or "" for alias in node.names]
         elif dotted is not None and dotted.startswith(self.target.package + "."):
-            modules = [dotted.split(".")[1]]
+            modules = [dotted[len(self.target.package) + 1 :].split(".")[0]]
         else:
             return
         for module in modules:
@@ -95,10 +101,12 @@ class StubImportRewriter:
             if service is not None:
                 self.findings.services.add(service)
 
-    def _import_from(self, line: cst.CSTNode, node: cst.ImportFrom) -> list[cst.ImportFrom] | None:
+    def _import_from(
+        self, line: cst.CSTNode, node: cst.ImportFrom, original: cst.BaseSmallStatement
+    ) -> list[cst.ImportFrom] | None:
         dotted = get_full_name_for_node(node.module) if node.module is not None and not node.relative else None
         if dotted in LIBRARY_MODULES:
-            return self._library(node, dotted)
+            return self._library(line, node, dotted, original)
         found = stub_module(dotted or "")
         if found is None:
             return None
@@ -131,19 +139,61 @@ class StubImportRewriter:
             self._leave(line, f"{dotted}: {', '.join(missing)} not found in {where} (left in the import)")
         return [_statement(node, module, aliases, i == 0) for i, (module, aliases) in enumerate(groups.items())]
 
-    def _library(self, node: cst.ImportFrom, dotted: str) -> list[cst.ImportFrom] | None:
+    def _library(
+        self, line: cst.CSTNode, node: cst.ImportFrom, dotted: str, original: cst.BaseSmallStatement
+    ) -> list[cst.ImportFrom] | None:
         """botocore.exceptions' ClientError, boto3.dynamodb.conditions' Key, Attr, ...: the
-        names the package has move to it (the typed class is the type of boto3's object)."""
+        names the package has move to it (the typed class is the type of boto3's object);
+        botocore.response's StreamingBody only where it annotates (ANNOTATIONS_ONLY)."""
         located = self.target.library(dotted)
         if located is None or isinstance(node.names, cst.ImportStar):
             return None
         module, names = located
-        moving = [alias for alias in node.names if (get_full_name_for_node(alias.name) or "") in names]
+        moving = [
+            alias
+            for alias in node.names
+            if (get_full_name_for_node(alias.name) or "") in names and self._movable(line, dotted, alias, original)
+        ]
         if not moving:
             return None
         staying = [alias for alias in node.names if not any(alias is m for m in moving)]
         groups = [(module, moving), *([(dotted, staying)] if staying else [])]
         return [_statement(node, where, aliases, i == 0) for i, (where, aliases) in enumerate(groups)]
+
+    def _movable(self, line: cst.CSTNode, dotted: str, alias: cst.ImportAlias, statement: cst.CSTNode) -> bool:
+        """A name of ANNOTATIONS_ONLY moves when every use of it in the file is an annotation
+        (its typed view is a Protocol: no isinstance, no construction) and, with --library,
+        no public function returns it (callers' annotations hold botocore's class)."""
+        name = get_full_name_for_node(alias.name) or ""
+        if f"{dotted}.{name}" not in ANNOTATIONS_ONLY:
+            return True
+        bound = alias.evaluated_alias or name
+        scope = self.meta.get_metadata(ScopeProvider, statement, None)
+        uses = [
+            access
+            for assignment in (scope.assignments if scope is not None else ())
+            if isinstance(assignment, ImportAssignment) and assignment.node is statement and assignment.name == bound
+            for access in assignment.references
+        ]
+        if any(not (access.is_annotation or access.is_type_hint) for access in uses):
+            why = "it is used outside annotations"
+        elif self.target.library_mode and any(self._public_return(access.node) for access in uses):
+            why = "a public function returns it (--library: callers annotate botocore's class)"
+        else:
+            return True
+        self._leave(
+            line, f"{dotted}: {name} kept: {why}; {self.target.package}.{name} types botocore's body for checkers only"
+        )
+        return False
+
+    def _public_return(self, node: cst.CSTNode) -> bool:
+        parent = self.meta.get_metadata(ParentNodeProvider, node, None)
+        while parent is not None and not isinstance(parent, (cst.Annotation, cst.BaseStatement)):
+            node, parent = parent, self.meta.get_metadata(ParentNodeProvider, parent, None)
+        function = self.meta.get_metadata(ParentNodeProvider, parent, None) if parent is not None else None
+        if not isinstance(function, cst.FunctionDef) or function.returns is not parent:
+            return False
+        return Widening(self.meta, lambda _: False).public(function)
 
     def _usable(self, line: cst.CSTNode, dotted: str, stub_service: str, sub: str | None) -> str | None:
         """The botocore service of a boto3-stubs module, when its names can be rewritten."""

@@ -3,7 +3,7 @@ boto3 / botocore surfaces the package types; positions from the same parse), the
 RemoveImportsVisitor when boto3 imports go, and the package's imports placed (imports.py):
 in the function that imports boto3 lazily, else where ruff's isort puts them.
 
-A file that mentions neither boto3, botocore.exceptions, `.client`, `.resource` nor the
+A file that mentions neither boto3, botocore.exceptions, botocore.response, `.client`, `.resource` nor the
 package is only checked for syntax: libcst's metadata passes cost a good part of a second
 for a few hundred lines.
 
@@ -138,7 +138,15 @@ def rewrite(source: bytes, target: Target, filename: str = "") -> tuple[bytes, F
     """The migrated source and what was found; raises libcst.ParserSyntaxError or SyntaxError."""
     findings = Findings()
     if not any(
-        word in source for word in (b"boto3", b"botocore.exceptions", b".client", b".resource", target.package.encode())
+        word in source
+        for word in (
+            b"boto3",
+            b"botocore.exceptions",
+            b"botocore.response",
+            b".client",
+            b".resource",
+            target.package.encode(),
+        )
     ):
         compile(source, filename or "<file>", "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
         return source, findings
@@ -159,10 +167,10 @@ def rewrite(source: bytes, target: Target, filename: str = "") -> tuple[bytes, F
         tree, changed = _add_imports(tree, migration.calls.module_needed, target, context), True
     if changed:
         tree = imports.tidy(tree, target.first_party)
-    if was_sorted:  # keep it so: rewritten imports (boto3-stubs', botocore's) to their place
-        tree = imports.sort_block(tree, target.first_party)
+    if was_sorted:  # keep it so: rewritten imports (boto3-stubs', botocore's) to their place, combined
+        tree = imports.sort_block(imports.combine(tree, target.package, target.first_party), target.first_party)
     if checking_sorted:
-        tree = imports.sort_checking(tree, target.first_party)
+        tree = imports.sort_checking(tree, target.first_party, target.package)
     if findings.pending:
         findings.place(wrapper.resolve(PositionProvider))
     return tree.bytes + tail, findings

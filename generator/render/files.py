@@ -135,7 +135,9 @@ def render_package(package: str, entries: list[Entry], versions: str, aio: bool 
         "typed client(), resource() and Session for these services."
     )
     files = {
-        "__init__.py": _render("package_init.py.j2", header=header(title, versions), all=dunder_all(["ClientError"])),
+        "__init__.py": _render(
+            "package_init.py.j2", header=header(title, versions), all=dunder_all(["ClientError", "StreamingBody"])
+        ),
         "py.typed": "",
     }
     if entries:

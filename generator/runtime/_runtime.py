@@ -24,9 +24,10 @@ from typing import (
 import boto3  # type: ignore[import-untyped, unused-ignore]
 
 if TYPE_CHECKING:
-    from ._types import ClientError, ClientMeta, SessionLike
-else:  # botocore's own class, without importing the TypedDicts of _types at run time
+    from ._types import ClientError, ClientMeta, SessionLike, StreamingBody
+else:  # botocore's own classes, without importing the TypedDicts of _types at run time
     from botocore.exceptions import ClientError
+    from botocore.response import StreamingBody
 
 __all__ = (
     "BaseClient",
@@ -34,6 +35,7 @@ __all__ = (
     "ClientError",
     "PageIterator",
     "Paginator",
+    "StreamingBody",
     "TypedClass",
     "Waiter",
     "callable_module",

@@ -27,7 +27,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..model.resources import Filled, Resource
+from ..model.resources import Filled, Related, Resource
 from ..model.service import Member, Operation, Service, Shape
 from ..naming.rules import type_base
 from ..options import DEFAULT, Options
@@ -180,6 +180,30 @@ class ResourceTypes:
         if shape in self._affected:
             return self.names[(shape, Variant.on_resource("response"))]
         return self._types.response_name(shape)
+
+    def attribute(self, resource: Resource, member: Member, name: str) -> PyExpr:
+        """The type of the attribute `name` of `resource`: `member` of its shape, as boto3
+        loads it.  Optional (None when the service leaves the member out) unless it is
+        present: see present()."""
+        kind = self.member_expr(self.service.shape(resource.shape), member, "out")
+        return kind if self.present(resource, (member.name, name), member.required) else optional(kind)
+
+    def reference(self, resource: Resource, related: Related, name: str, target: PyExpr) -> PyExpr:
+        """The type of the reference `name` of `resource`, given its target's type (a class,
+        or a list of them): boto3 builds it from loaded data and gives None when that data
+        is absent, so it is Optional unless present() (the model alone never says so here)."""
+        return target if self.present(resource, (related.name, name), False) else optional(target)
+
+    def present(self, resource: Resource, names: tuple[str, ...], guaranteed: bool) -> bool:
+        """Whether a member of an existing resource (an attribute or reference, by its model
+        name or Python name in `names`) is typed as present: where the model guarantees it
+        (`guaranteed`), in outputs="present" mode (every member the service returns for an
+        existing resource, as boto3-stubs types them), or where the user lists it
+        ([tool.botoloom.required] "service.Resource" = [...])."""
+        options = self._types.options
+        if guaranteed or options.outputs == "present":
+            return True
+        return not options.required_members(self.service.name, resource.name).isdisjoint(names)
 
     def member_expr(self, parent: Shape, member: Member, side: str) -> PyExpr:
         """The type of a member on the resource side (e.g. of a resource attribute)."""

@@ -161,7 +161,9 @@ class TypeMap:
     def __init__(self, service: Service, names: TypeNames, options: Options = DEFAULT) -> None:
         self.service = service
         self.keys = names.keys
+        self.options = options  # the resource side asks it too (types/resources.py)
         self._present = self._always_present(options)
+        self._nested = self._listed_nested(options)
         self.full = FullResults(service)
         self.literal_names = dict(names.literals)
         self.typed_dict_names = dict(names.typed_dicts)
@@ -248,6 +250,8 @@ class TypeMap:
             required = True
         elif kind == "response" and (shape.name, member.name) in self._present:
             required = True
+        elif kind in ("out", "any") and (shape.name, member.name) in self._nested:
+            required = True  # a member of a nested output structure the user listed
         if kind == "response" and self._is_stream_payload(shape, member):
             stream = self.service.shape(member.shape).kind == "blob"
             return Field(
@@ -267,6 +271,18 @@ class TypeMap:
             chosen |= options.required_members(self.service.name, op.name) & members
             present |= {(op.output, m) for m in chosen}
         return frozenset(present)
+
+    def _listed_nested(self, options: Options) -> frozenset[tuple[str, str]]:
+        """(structure, member) pairs the user lists as always returned wherever the structure
+        is returned ([tool.botoloom.required] "iam.Policy" = ["Arn"]), in either mode.  A
+        structure that requests use too shares its TypedDict with them: the member is
+        required there as well (stricter than botocore, never looser)."""
+        nested = set()
+        for service, owner, listed in options.required:
+            shape = self.service.shapes.get(owner) if service == self.service.name else None
+            if shape is not None and shape.kind == "structure":
+                nested |= {(owner, m.name) for m in shape.members if m.name in listed}
+        return frozenset(nested)
 
     def _is_stream_payload(self, shape: Shape, member: Member) -> bool:
         """botocore streams a top-level output's blob payload (OperationModel.has_streaming_output)

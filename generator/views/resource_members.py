@@ -74,15 +74,13 @@ def identifier_property(scope: Scope, identifier: Identifier) -> Method:
 
 
 def attribute_property(scope: Scope, name: str, member: Member) -> Method:
-    shape = scope.service.shape(scope.resource.shape)
     alias = scope.names.aliases.get(name)
     if alias is not None:
         ids = {scope.names.identifiers[i.name]: i for i in scope.resource.identifiers}
         kind = identifier_type(ids[alias])
         doc = f"{member.name}: the same value as the {alias} identifier."
     else:
-        kind = scope.ref(scope.types.member_expr(shape, member, "out"))
-        kind = kind if member.required else sub(typing_name("Optional"), kind)
+        kind = scope.ref(scope.types.attribute(scope.resource, member, name))
         summary = docs.summary(member.documentation, 300)
         doc = f"{summary}\n\n" if summary else ""
         doc += f"The {member.name} of {scope.resource.shape}; loaded on first access (None when absent)."
@@ -94,7 +92,7 @@ def reference_property(scope: Scope, related: Related) -> Method:
     cls = scope.class_of(related.resource.type)
     plural = related.resource.plural
     inner = scope.ref(Name(None, cls))
-    returns = sub(typing_name("Optional"), sub(_LIST, inner) if plural else inner)
+    returns = scope.types.reference(scope.resource, related, name, sub(_LIST, inner) if plural else inner)
     what = f"the {related.resource.type} resources" if plural else f"the {related.resource.type}"
     doc = f"Reference: {what} named by this {scope.title}'s data (loaded on first access); None when it names none."
     return Method(

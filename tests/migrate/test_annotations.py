@@ -98,3 +98,39 @@ def test_a_sorted_type_checking_block_stays_sorted(migrate: Migrate) -> None:
         "    from mypy_boto3_s3 import S3Client\n    from mypy_boto3_sqs import SQSClient\n",
         "    from aws_typed.sqs import SQSClient\n    from mypy_boto3_s3 import S3Client\n",
     )
+
+
+def test_an_attribute_annotation_of_an_untraced_value_is_kept(migrate: Migrate) -> None:
+    """`self.s3 = make().client("s3")`: the class body's `s3: S3Client` and a method's
+    `self.s3: S3Client` annotate it too, so S3Client keeps its boto3-stubs import."""
+    for annotated in ("    s3: S3Client\n\n", ""):
+        other = "" if annotated else "    def reset(self) -> None:\n        self.s3: S3Client = boto3.client('s3')\n\n"
+        source = (
+            "import boto3\nfrom mypy_boto3_s3 import S3Client\n\n\nclass A:\n"
+            + annotated
+            + other
+            + "    def __init__(self, make) -> None:\n        self.s3 = make().client('s3')\n"
+        )
+        result = migrate(source)
+        assert "from mypy_boto3_s3 import S3Client\n" in result.code, result.code
+        why = PINNED.format(dotted="mypy_boto3_s3", name="S3Client", value="make().client('s3')", service="s3")
+        assert f"2: {why}" in result.notes
+
+
+def test_an_attribute_of_a_traced_session_moves_the_class_annotation(migrate: Migrate) -> None:
+    source = """\
+        import boto3
+        from mypy_boto3_s3 import S3Client
+
+
+        class A:
+            s3: S3Client
+
+            def __init__(self, session: boto3.Session | None = None) -> None:
+                self.session = session or boto3.Session()
+                self.s3 = self.session.client("s3")
+        """
+    result = migrate(source)
+    assert result.notes == []
+    assert "from aws_typed.s3 import S3Client\n" in result.code
+    assert "self.s3 = typed_s3.client(session=self.session)" in result.code

@@ -337,6 +337,8 @@ def test_a_comment_before_a_last_keyword_service_is_left_alone(migrate: Migrate)
     assert result.notes == ["2: a comment in front of the service name would be lost"]
 
 
+SELF_SESSION = "import boto3\nclass A:\n    def __init__(self, s: boto3.Session | None = None):\n        self.session = s or boto3.Session()\n"
+
 LEFT_ALONE = {
     "a non-literal service name": (
         "import boto3\nc = boto3.client(name)\n",
@@ -387,6 +389,43 @@ LEFT_ALONE = {
     "a session name bound twice": (
         'import boto3\nsession = boto3.Session()\nif x:\n    session = other()\nc = session.client("s3")\n',
         "5: " + UNTRACED.format(shown="session"),
+    ),
+    **{
+        f"self.session {why}": (
+            f"{SELF_SESSION}{more}    def f(self):\n        return self.session.client('s3')\n",
+            note,
+        )
+        for why, (more, note) in {
+            "also assigned an untraced value": (
+                "    def reset(self, other):\n        self.session = other\n",
+                "8: " + UNTRACED.format(shown="self.session"),
+            ),
+            "also unpacked into": (
+                "    def swap(self, a, b):\n        self.session, self.b = a, b\n",
+                "8: " + UNTRACED.format(shown="self.session"),
+            ),
+            "also set by setattr": (
+                "    def put(self, v):\n        setattr(self, 'session', v)\n",
+                "8: " + UNTRACED.format(shown="self.session"),
+            ),
+            "a property in the class body": (
+                "    @property\n    def session(self):\n        return make()\n",
+                "9: " + UNTRACED.format(shown="self.session"),
+            ),
+            "also bound in the class body": ("    session = make()\n", "7: " + UNTRACED.format(shown="self.session")),
+        }.items()
+    },
+    "self.session assigned elsewhere in the module": (
+        f"{SELF_SESSION}    def f(self):\n        return self.session.client('s3')\na = A()\na.session = other\n",
+        "6: " + UNTRACED.format(shown="self.session"),
+    ),
+    "self.session read through a staticmethod's first parameter": (
+        f"{SELF_SESSION}    @staticmethod\n    def f(self):\n        return self.session.client('s3')\n",
+        "7: " + UNTRACED.format(shown="self.session"),
+    ),
+    "an attribute of another class's instance": (
+        f"{SELF_SESSION}class B:\n    def f(self):\n        return self.session.client('s3')\n",
+        "7: " + UNTRACED.format(shown="self.session"),
     ),
 }
 
@@ -461,3 +500,28 @@ def test_calls_of_a_helper_that_takes_the_service_name_are_reported(migrate: Mig
         "6: make() makes an untyped boto3 client or resource from the service name it is given; call s3.client(...) or s3.resource(...) here for a typed one",
         "7: make() makes an untyped boto3 client or resource from the service name it is given; call the package's factory here for a typed one",
     ]
+
+
+@pytest.mark.parametrize(
+    "assigned",
+    ["s or boto3.Session()", "boto3.Session(profile_name='p') if s is None else s", "None", "self.session or s"],
+)
+def test_a_session_in_a_self_attribute_is_traced(migrate: Migrate, assigned: str) -> None:
+    """self.session read in a method of the class that assigns it only sessions (or None)."""
+    source = f"""\
+        import boto3
+
+        class A:
+            session: boto3.Session | None = None
+
+            def __init__(self, s: boto3.Session | None = None):
+                self.session = {assigned}
+
+            def put(self, body):
+                self.client = self.session.client("s3", region_name="x")
+                return self.client.put_object(Bucket="b", Key="k", Body=body)
+        """
+    result = migrate(source)
+    assert result.notes == []
+    assert 'self.client = s3.client(session=self.session, region_name="x")' in result.code
+    assert migrate(result.code).code == result.code

@@ -4,6 +4,7 @@ where ruff's isort (I001) puts them, with no stray blank lines where boto3's wer
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 import textwrap
@@ -237,6 +238,83 @@ def test_the_typed_client_error_is_botocores_at_run_time(migrate: Migrate, tmp_p
         [sys.executable, "-c", probe], env={"PYTHONPATH": str(GENERATED)}, capture_output=True, text=True, check=False
     )
     assert (run.returncode, run.stdout) == (0, "X\n"), run.stderr
+
+
+STREAMING = """\
+    from __future__ import annotations
+
+    from botocore.exceptions import ClientError
+    from botocore.response import StreamingBody
+
+
+    def read(response: dict[str, StreamingBody]) -> bytes:
+        body: StreamingBody = response["Body"]
+        try:
+            return body.read()
+        except ClientError:
+            return b""
+    """
+
+
+def test_a_streaming_body_annotation_moves_to_the_package(migrate: Migrate, tmp_path: Path) -> None:
+    """Only annotations: the package's StreamingBody is what checkers know of botocore's body
+    (a Protocol); both ClientError and StreamingBody on one line, as ruff combines them."""
+    result = migrate(STREAMING)
+    assert result.code == textwrap.dedent(STREAMING).replace(
+        "from botocore.exceptions import ClientError\nfrom botocore.response import StreamingBody\n",
+        "from aws_typed import ClientError, StreamingBody\n",
+    )
+    assert result.notes == []
+    assert ruff_import_errors(tmp_path, result.code) == ""
+
+
+@pytest.mark.parametrize(
+    ("use", "line"),
+    [
+        ("isinstance(x, StreamingBody)", 4),
+        ("StreamingBody(io.BytesIO(b'x'), 1)", 4),
+        ("cast(StreamingBody, x) or StreamingBody", 4),
+    ],
+)
+def test_a_streaming_body_used_as_a_class_stays_botocores(migrate: Migrate, use: str, line: int) -> None:
+    source = f"import io\nfrom typing import cast\n\nfrom botocore.response import StreamingBody\n\nx: StreamingBody = f()\ny = {use}\n"
+    result = migrate(source)
+    assert result.code == source
+    assert result.notes == [
+        f"{line}: botocore.response: StreamingBody kept: it is used outside annotations; "
+        "aws_typed.StreamingBody types botocore's body for checkers only"
+    ]
+
+
+def test_library_mode_keeps_a_streaming_body_a_public_function_returns(migrate: Migrate, target: Target) -> None:
+    """--library: a caller's `b: botocore.response.StreamingBody = lib.body()` keeps holding."""
+    library = dataclasses.replace(target, library_mode=True)
+    source = (
+        "from botocore.response import StreamingBody\n\n"
+        "def body(r: dict[str, StreamingBody]) -> StreamingBody:\n    return r['Body']\n\n"
+        "def _private(r: dict[str, StreamingBody]) -> StreamingBody:\n    return r['Body']\n"
+    )
+    result = migrate(source, library)
+    assert result.code == source
+    assert result.notes == [
+        "1: botocore.response: StreamingBody kept: a public function returns it (--library: callers annotate "
+        "botocore's class); aws_typed.StreamingBody types botocore's body for checkers only"
+    ]
+    private = source.replace("def body(", "def _body(")
+    assert migrate(private, library).code == private.replace(
+        "from botocore.response import StreamingBody", "from aws_typed import StreamingBody"
+    )
+
+
+def test_the_typed_streaming_body_is_botocores_at_run_time() -> None:
+    probe = (
+        "import botocore.response\nfrom aws_typed import StreamingBody\n"
+        "print(StreamingBody is botocore.response.StreamingBody)\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", probe], env={"PYTHONPATH": str(GENERATED)}, capture_output=True, text=True, check=False
+    )
+    assert (run.returncode, run.stdout) == (0, "True\n"), run.stderr
 
 
 @pytest.mark.parametrize(

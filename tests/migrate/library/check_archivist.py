@@ -65,6 +65,7 @@ def test_moto_archive_end_to_end(bucket: str, table_name: str, queue_url: str) -
     archive.keep("letters", "one", b"x" * 10)
     archive.keep("letters", "two", b"y")
     assert archive.fetch("letters", "one") == b"x" * 10
+    assert archive.listing("letters") == ["letters/one", "letters/two"]
     table = catalog.open_table(table_name, boto3.Session(region_name=REGION))
     assert catalog.keys_on(table, "letters") == ["one", "two"]
     assert catalog.keys_on(table, "letters", larger_than=5) == ["one"]
@@ -114,3 +115,13 @@ def test_autospec_client() -> None:
     fake = mock.create_autospec(spec, instance=True)
     fake.send_message.return_value = {"MessageId": "m-2"}
     assert notify.announce("https://queue", "hi", sqs_client=fake) == "m-2"
+
+
+def test_a_session_double() -> None:
+    """A session given to Archive: its clients come from it (self.session.client in a method)."""
+    session = mock.create_autospec(boto3.Session, instance=True)
+    session.client.return_value.list_objects_v2.return_value = {"Contents": [{"Key": "letters/a"}]}
+    archive = archivist.Archive("docs", "index", "https://queue", boto3_session=session)
+    assert archive.listing("letters") == ["letters/a"]
+    session.client.assert_called_with("s3", region_name=REGION, endpoint_url=os.environ.get("ARCHIVIST_AWS_ENDPOINT"))
+    session.client.return_value.list_objects_v2.assert_called_with(Bucket="docs", Prefix="letters/")

@@ -42,3 +42,9 @@ class Archive:
 
     def client(self) -> S3Client:
         return self.s3
+
+    def listing(self, shelf: str) -> list[str]:
+        """The keys on a shelf, listed by a client of the archive's own session."""
+        s3: S3Client = self.session.client("s3", region_name=REGION, endpoint_url=ENDPOINT)
+        found = s3.list_objects_v2(Bucket=self.bucket, Prefix=f"{shelf}/")
+        return [item.get("Key", "") for item in found.get("Contents", [])]
