@@ -19,6 +19,7 @@ import ast
 import importlib
 import importlib.util
 import re
+import subprocess
 from functools import lru_cache
 from pathlib import Path
 
@@ -49,8 +50,9 @@ EXAMPLE = {"events.py", "views/events.py", "templates/events.py.j2"}
 
 @lru_cache(maxsize=1)
 def file_names() -> frozenset[str]:
-    skip = {".venv", ".git", "generated", "node_modules"}
-    return frozenset(p.name for p in ROOT.rglob("*") if p.is_file() and not skip & set(p.relative_to(ROOT).parts))
+    """The names of the files git tracks (not bench/.work's old trees, not generated/)."""
+    listed = subprocess.run(["git", "-C", str(ROOT), "ls-files"], capture_output=True, text=True, check=True).stdout
+    return frozenset(Path(line).name for line in listed.splitlines() if not line.startswith("generated/"))
 
 
 def texts() -> list[tuple[str, str]]:
