@@ -89,7 +89,7 @@ def _factory(table: Mapping[str, str], service_name: object, submodule: str) -> 
 
 
 def create_client(
-    table: Mapping[str, str], service_name: str, session: Any, kwargs: Any
+    table: Mapping[str, str], service_name: object, session: Any, kwargs: Any
 ) -> BaseClient:
     """The typed client of `service_name` (its module in `table`), from `session` or
     boto3's default session."""
@@ -98,7 +98,7 @@ def create_client(
 
 
 def create_resource(
-    table: Mapping[str, str], service_name: str, session: Any, kwargs: Any
+    table: Mapping[str, str], service_name: object, session: Any, kwargs: Any
 ) -> BaseResource[Any]:
     """The typed service resource of `service_name`, as create_client()."""
     made = _factory(table, service_name, "service_resource").resource(

@@ -28,11 +28,11 @@ if TYPE_CHECKING:
     else:  # pragma: no cover
         from typing_extensions import Unpack
 
-    from typing import Any
+    from typing import Any, NoReturn
 
     from ._resources import BaseResource
     from ._runtime import BaseClient
-    from ._types import ClientArgsTypeDef, ResourceArgsTypeDef
+    from ._types import ClientArgsTypeDef, NoMatchingOverload, ResourceArgsTypeDef
     from .apigatewayv2.client import ApiGatewayV2Client
     from .cloudformation.client import CloudFormationClient
     from .cloudformation.service_resource import CloudFormationServiceResource
@@ -122,6 +122,15 @@ _RESOURCES = {
     "sns": "sns",
     "sqs": "sqs",
 }
+
+
+@overload
+def client(
+    service_name: NoMatchingOverload[NoReturn], **kwargs: Unpack[ClientArgsTypeDef]
+) -> BaseClient:
+    """No overload matches these arguments: the call is a type error (see the
+    other overloads).
+    """
 
 
 @overload
@@ -222,13 +231,20 @@ def client(
     """Any generated service, as BaseClient: boto3's client(name, ...)."""
 
 
-def client(
-    service_name: ClientServiceName, **kwargs: Unpack[ClientArgsTypeDef]
-) -> BaseClient:
+def client(service_name: object, **kwargs: Unpack[ClientArgsTypeDef]) -> BaseClient:
     """Create a typed client: the arguments of boto3.client(...), from boto3's
     default session (see setup_default_session()).
     """
     return create_client(_CLIENTS, service_name, None, kwargs)
+
+
+@overload
+def resource(
+    service_name: NoMatchingOverload[NoReturn], **kwargs: Unpack[ResourceArgsTypeDef]
+) -> BaseResource[Any]:
+    """No overload matches these arguments: the call is a type error (see the
+    other overloads).
+    """
 
 
 @overload
@@ -304,7 +320,7 @@ def resource(
 
 
 def resource(
-    service_name: ResourceServiceName, **kwargs: Unpack[ResourceArgsTypeDef]
+    service_name: object, **kwargs: Unpack[ResourceArgsTypeDef]
 ) -> BaseResource[Any]:
     """Create a typed service resource: the arguments of boto3.resource(...), from
     boto3's default session (see setup_default_session()).
@@ -318,6 +334,16 @@ class Session(BaseSession):
     Session(...) takes boto3.session.Session's arguments and returns boto3's session
     itself; isinstance(boto3.session.Session(), Session) is true.
     """
+
+    @overload
+    def client(
+        self,
+        service_name: NoMatchingOverload[NoReturn],
+        **kwargs: Unpack[ClientArgsTypeDef],
+    ) -> BaseClient:
+        """No overload matches these arguments: the call is a type error (see the
+        other overloads).
+        """
 
     @overload
     def client(
@@ -406,12 +432,22 @@ class Session(BaseSession):
         """Any generated service, as BaseClient: boto3's client(name, ...)."""
 
     def client(
-        self, service_name: ClientServiceName, **kwargs: Unpack[ClientArgsTypeDef]
+        self, service_name: object, **kwargs: Unpack[ClientArgsTypeDef]
     ) -> BaseClient:
         """Create a typed client from this session: the arguments of
         boto3.session.Session.client(...).
         """
         return create_client(_CLIENTS, service_name, self, kwargs)
+
+    @overload
+    def resource(
+        self,
+        service_name: NoMatchingOverload[NoReturn],
+        **kwargs: Unpack[ResourceArgsTypeDef],
+    ) -> BaseResource[Any]:
+        """No overload matches these arguments: the call is a type error (see the
+        other overloads).
+        """
 
     @overload
     def resource(
@@ -480,7 +516,7 @@ class Session(BaseSession):
         """Any generated service, as BaseResource: boto3's resource(name, ...)."""
 
     def resource(
-        self, service_name: ResourceServiceName, **kwargs: Unpack[ResourceArgsTypeDef]
+        self, service_name: object, **kwargs: Unpack[ResourceArgsTypeDef]
     ) -> BaseResource[Any]:
         """Create a typed service resource from this session: the arguments of
         boto3.session.Session.resource(...).

@@ -20,7 +20,7 @@ ENTRY_RESERVED = frozenset(
         "annotations", "sys", "Any", "Literal", "TYPE_CHECKING", "cast", "overload", "Unpack",
         "BaseSession", "Credentials", "ReadOnlyCredentials", "ServiceNotGeneratedError",
         "create_client", "create_resource", "setup_default_session", "ClientError",
-        "BaseClient", "BaseResource", "ClientArgsTypeDef", "ResourceArgsTypeDef",
+        "BaseClient", "BaseResource", "ClientArgsTypeDef", "ResourceArgsTypeDef", "NoMatchingOverload", "NoReturn",
         "ClientServiceName", "ResourceServiceName", "_CLIENTS", "_RESOURCES",
         "client", "resource", "Session", "__all__",
     }

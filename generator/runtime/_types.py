@@ -100,6 +100,7 @@ __all__ = (
     "ClientErrorResponseTypeDef",
     "ClientMeta",
     "ConditionBaseImportTypeDef",
+    "NoMatchingOverload",
     "CopySourceTypeDef",
     "DocumentOutputTypeDef",
     "DocumentTypeDef",
@@ -327,6 +328,19 @@ class EventStream(Protocol[_T_co]):
     def __iter__(self) -> Iterator[_T_co]: ...
 
     def close(self) -> None: ...
+
+
+class NoMatchingOverload(Protocol[_T_co]):
+    """The parameter type of an overload no call matches (`NoMatchingOverload[NoReturn]`).
+
+    The generated overloaded methods (generate_presigned_url, add_response, get_paginator,
+    get_waiter, client(), resource()) start with such an overload.  When a call fits none
+    of the others, mypy reports it against this one, in a line per argument, instead of
+    listing every overload: mypy picks an overload whose parameters have the shape of the
+    arguments, and any argument has the shape of NoMatchingOverload[Any] (every object has
+    __sizeof__), while none is a NoMatchingOverload[NoReturn]."""
+
+    def __sizeof__(self) -> _T_co: ...  # type: ignore[override]
 
 
 class ClientMeta(Protocol):

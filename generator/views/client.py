@@ -13,8 +13,9 @@ from ..model import docs
 from ..model.resources import CLIENT_BASES
 from ..text.layout import pystr
 from ..types.imports import ImportSet
-from ..types.pyexpr import NONE, Literal, Name, Or, calls, runs, shared, unpack, uses
+from ..types.pyexpr import NONE, Literal, Name, Or, calls, runs, shared, typing_name, unpack, uses
 from .blocks import SELF, ClassHead, Export, Method, Param, dunder_all, header, import_blocks, method_needs, param
+from .overloads import no_match_overload, varying
 from .presign import builtins_import, presigned_methods
 from .service import CAST, OVERLOAD, ServiceContext
 
@@ -64,8 +65,8 @@ def getter_methods(method: str, arg: str, classes: dict[str, str], module: str, 
     of its overloads), or one method for a single name."""
     if not classes:
         return []
-    if len(classes) > 1:
-        out = []
+    if len(classes) > 1:  # after one no call matches (views/overloads.py: mypy's message)
+        out = [no_match_overload(method, [SELF, varying(Param(arg))], typing_name("Any"))]
         for name, cls in classes.items():
             literal = Literal((name,))
             needs = uses(literal, Name(f".{module}", cls)) | runs(OVERLOAD)

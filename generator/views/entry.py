@@ -31,6 +31,7 @@ from ..types.pyexpr import (
     uses,
 )
 from .blocks import SELF, Method, import_blocks, param
+from .overloads import no_match_overload, varying
 
 MODULE = "boto3"  # `from <package> import boto3` is the drop-in for `import boto3`
 BASE_CLIENT = Name("._runtime", "BaseClient")
@@ -168,15 +169,20 @@ def _functions(
         needs = uses(unpacked, LITERAL)
         make = f"create_{kind}({table}, service_name, {raw}, kwargs)"
         if len(entries) > 1:
-            # The last overload takes the whole Literal: a name typed as that alias (a union of
-            # every generated service) gets the base class. Checkers stop expanding a union
-            # argument over overloads at a limit (pyright: 64 members), so without it a package
-            # of many services rejects `client(name)`.
+            # The first overload is one no call matches (views/overloads.py: mypy's message for
+            # an unknown service). The last takes the whole Literal: a name typed as that alias
+            # (a union of every generated service) gets the base class. Checkers stop expanding
+            # a union argument over overloads at a limit (pyright: 64 members), so without it a
+            # package of many services rejects `client(name)`.
+            taken = [*first, varying(param("service_name", builtin(names)), "._types"), kwargs]
+            overloads.insert(0, no_match_overload(kind, taken, base))
             params = [*first, param("service_name", builtin(names)), kwargs]
             doc = f"Any generated service, as {next(base.names()).name}: boto3's {kind}(name, ...)."
             overloads.append(Method(kind, params, base, doc, decorators=["overload"]))
+            # the implementation takes what every overload takes
+            params = [*first, param("service_name", builtin("object")), kwargs]
             impl = Method(kind, params, base, _DOCS[kind, where], [f"return {make}"])
-            needs = needs | uses(base) | runs(OVERLOAD)
+            needs = needs | uses(base) | overloads[0].needs | runs(OVERLOAD)
         else:  # the one service's class: create_*() returns the base class
             body = [f"made = {make}", f"return cast({pystr(classes[0])}, made)"]
             impl = replace(overloads.pop(), doc=_DOCS[kind, where], body=body, decorators=[])

@@ -6,11 +6,13 @@ raises UnknownClientMethodError and ParamValidationError for anything else.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..types.pyexpr import NONE, TYPE_DEFS, Literal, Name, Or, PyExpr, builtin, runs, sub, typing_name, uses
 from ..types.typemap import FILLED_BY_BOTOCORE
 from .blocks import SELF, Method, Param
+from .overloads import no_match_overload, varying
 
 if TYPE_CHECKING:
     from ..model.service import Operation, Service
@@ -20,7 +22,8 @@ if TYPE_CHECKING:
 def presigned_methods(view: ServiceView) -> list[Method]:
     """generate_presigned_url: one overload per presignable operation (the operations that
     take no input share one), ClientMethod a Literal of botocore's method name, Params the
-    operation's request TypedDict (optional when no member is required).  The overloads
+    operation's request TypedDict (optional when no member is required), after one that no
+    call matches (views/overloads.py: mypy's message for a wrong call).  The overloads
     stand under `if TYPE_CHECKING:` (mypy and pyright take such conditional overloads):
     defining ec2's 765 would add some 60 ms to importing its client."""
     ops = [op for op in view.service.operations if op.presignable]
@@ -35,6 +38,9 @@ def presigned_methods(view: ServiceView) -> list[Method]:
     returns = builtin(f"{b}.str")
     methods = []
     if len(variants) > 1:  # for the type checker only: defining them costs import time
+        # first, the one no call matches: mypy's short message (views/overloads.py)
+        taken = [SELF, varying(Param("ClientMethod", text)), varying(Param("Params", anything, "None")), *tail]
+        methods.append(replace(no_match_overload(_NAME, taken, returns, doc=False), checking=True))
         for method, params, default in variants:
             methods.append(
                 Method(

@@ -160,6 +160,7 @@ def test_several_paginators_get_overloads() -> None:
     svc = service({"S": S}, {"ListA": {}, "ListB": {}}, paginators={"ListA": {"result_key": "X"}, "ListB": {}})
     getters = [m for m in client.client_methods(view(svc)) if m.name == "get_paginator"]
     assert [(m.decorators, signature(m)) for m in getters] == [
+        (["overload"], (["self", "operation_name: NoMatchingOverload[NoReturn]"], "Any")),  # mypy's message
         (["overload"], (["self", 'operation_name: Literal["list_a"]'], "ListAPaginator")),
         (["overload"], (["self", 'operation_name: Literal["list_b"]'], "ListBPaginator")),
     ]  # no implementation: the stub needs none, and the .py shim declares no methods

@@ -19,7 +19,13 @@ if TYPE_CHECKING:
         from typing_extensions import Unpack
 
     import builtins
-    from .._types import ClientArgsTypeDef, EmptyResponseTypeDef, SessionLike
+    from typing import Any, NoReturn
+    from .._types import (
+        ClientArgsTypeDef,
+        EmptyResponseTypeDef,
+        NoMatchingOverload,
+        SessionLike,
+    )
     from .exceptions import ApiGatewayV2Exceptions
     from .paginators import (
         GetApisPaginator,
@@ -2101,6 +2107,12 @@ class ApiGatewayV2Client(BaseClient):
         """
 
     @overload
+    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+        """No overload matches these arguments: the call is a type error (see the
+        other overloads).
+        """
+
+    @overload
     def get_paginator(self, operation_name: Literal["get_apis"]) -> GetApisPaginator:
         """GetApisPaginator for get_apis."""
 
@@ -2190,6 +2202,14 @@ class ApiGatewayV2Client(BaseClient):
     ) -> ListRoutingRulesPaginator:
         """ListRoutingRulesPaginator for list_routing_rules."""
 
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: NoMatchingOverload[NoReturn],
+        Params: NoMatchingOverload[NoReturn] | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
     @overload
     def generate_presigned_url(
         self,

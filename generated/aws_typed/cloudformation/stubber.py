@@ -7,10 +7,10 @@ again.
 """
 
 from datetime import datetime
-from typing import Any, Dict, List, Literal, Mapping, Union, overload
+from typing import Any, Dict, List, Literal, Mapping, NoReturn, Union, overload
 
 from .._stubber import ANY, BaseStubber, EmptyStubResponseTypeDef
-from .._types import NotRequired, ResponseMetadataTypeDef, TypedDict
+from .._types import NoMatchingOverload, NotRequired, ResponseMetadataTypeDef, TypedDict
 from .literals import (
     CapabilityType,
     ChangeSetHooksStatusType,
@@ -1216,6 +1216,14 @@ class CloudFormationStubber(BaseStubber):
     @overload
     def add_response(
         self,
+        method: NoMatchingOverload[NoReturn],
+        service_response: NoMatchingOverload[NoReturn],
+        expected_params: NoMatchingOverload[NoReturn] | None = None,
+    ) -> None: ...
+
+    @overload
+    def add_response(
+        self,
         method: Literal["activate_organizations_access"],
         service_response: ActivateOrganizationsAccessOutputStubTypeDef,
         expected_params: ActivateOrganizationsAccessInputTypeDef | None = None,
@@ -1934,10 +1942,7 @@ class CloudFormationStubber(BaseStubber):
     ) -> None: ...
 
     def add_response(
-        self,
-        method: str,
-        service_response: Mapping[str, Any],
-        expected_params: Mapping[str, Any] | None = None,
+        self, method: object, service_response: object, expected_params: object = None
     ) -> None:
         """Queue a successful response to the next call of `method`; with
         expected_params, the call must have exactly those parameters.

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
     else:  # pragma: no cover
         from typing_extensions import Unpack
 
+    from typing import NoReturn
     from .._aio import AioSessionLike, ClientContext, PageIterator
-    from .._types import ClientArgsTypeDef, EmptyResponseTypeDef
+    from .._types import ClientArgsTypeDef, EmptyResponseTypeDef, NoMatchingOverload
     from .exceptions import CloudWatchExceptions
     from .type_defs import (
         DeleteAlarmMuteRuleInputTypeDef,
@@ -1300,6 +1301,12 @@ class CloudWatchClient(BaseClient):
         """
 
     @overload
+    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+        """No overload matches these arguments: the call is a type error (see the
+        other overloads).
+        """
+
+    @overload
     def get_paginator(
         self, operation_name: Literal["describe_alarm_history"]
     ) -> DescribeAlarmHistoryPaginator:
@@ -1340,6 +1347,12 @@ class CloudWatchClient(BaseClient):
         self, operation_name: Literal["list_metrics"]
     ) -> ListMetricsPaginator:
         """ListMetricsPaginator for list_metrics."""
+
+    @overload
+    def get_waiter(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
+        """No overload matches these arguments: the call is a type error (see the
+        other overloads).
+        """
 
     @overload
     def get_waiter(self, waiter_name: Literal["alarm_exists"]) -> AlarmExistsWaiter:

@@ -19,7 +19,13 @@ if TYPE_CHECKING:
         from typing_extensions import Unpack
 
     import builtins
-    from .._types import ClientArgsTypeDef, EmptyResponseTypeDef, SessionLike
+    from typing import Any, NoReturn
+    from .._types import (
+        ClientArgsTypeDef,
+        EmptyResponseTypeDef,
+        NoMatchingOverload,
+        SessionLike,
+    )
     from .exceptions import CloudWatchExceptions
     from .paginators import (
         DescribeAlarmHistoryPaginator,
@@ -1195,6 +1201,12 @@ class CloudWatchClient(BaseClient):
         """
 
     @overload
+    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+        """No overload matches these arguments: the call is a type error (see the
+        other overloads).
+        """
+
+    @overload
     def get_paginator(
         self, operation_name: Literal["describe_alarm_history"]
     ) -> DescribeAlarmHistoryPaginator:
@@ -1237,6 +1249,12 @@ class CloudWatchClient(BaseClient):
         """ListMetricsPaginator for list_metrics."""
 
     @overload
+    def get_waiter(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
+        """No overload matches these arguments: the call is a type error (see the
+        other overloads).
+        """
+
+    @overload
     def get_waiter(self, waiter_name: Literal["alarm_exists"]) -> AlarmExistsWaiter:
         """AlarmExistsWaiter for alarm_exists."""
 
@@ -1252,6 +1270,14 @@ class CloudWatchClient(BaseClient):
     ) -> CompositeAlarmExistsWaiter:
         """CompositeAlarmExistsWaiter for composite_alarm_exists."""
 
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: NoMatchingOverload[NoReturn],
+        Params: NoMatchingOverload[NoReturn] | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
     @overload
     def generate_presigned_url(
         self,

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
     else:  # pragma: no cover
         from typing_extensions import Unpack
 
+    from typing import NoReturn
     from .._aio import AioSessionLike, ClientContext, PageIterator
-    from .._types import ClientArgsTypeDef, EmptyResponseTypeDef
+    from .._types import ClientArgsTypeDef, EmptyResponseTypeDef, NoMatchingOverload
     from .exceptions import DynamoDBExceptions
     from .type_defs import (
         BatchExecuteStatementInputTypeDef,
@@ -1666,6 +1667,12 @@ class DynamoDBClient(BaseClient):
         """
 
     @overload
+    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+        """No overload matches these arguments: the call is a type error (see the
+        other overloads).
+        """
+
+    @overload
     def get_paginator(
         self, operation_name: Literal["list_backups"]
     ) -> ListBackupsPaginator:
@@ -1690,6 +1697,12 @@ class DynamoDBClient(BaseClient):
     @overload
     def get_paginator(self, operation_name: Literal["scan"]) -> ScanPaginator:
         """ScanPaginator for scan."""
+
+    @overload
+    def get_waiter(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
+        """No overload matches these arguments: the call is a type error (see the
+        other overloads).
+        """
 
     @overload
     def get_waiter(

@@ -19,7 +19,13 @@ if TYPE_CHECKING:
         from typing_extensions import Unpack
 
     import builtins
-    from .._types import ClientArgsTypeDef, EmptyResponseTypeDef, SessionLike
+    from typing import Any, NoReturn
+    from .._types import (
+        ClientArgsTypeDef,
+        EmptyResponseTypeDef,
+        NoMatchingOverload,
+        SessionLike,
+    )
     from .exceptions import DynamoDBExceptions
     from .paginators import (
         ListBackupsPaginator,
@@ -1529,6 +1535,12 @@ class DynamoDBClient(BaseClient):
         """
 
     @overload
+    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+        """No overload matches these arguments: the call is a type error (see the
+        other overloads).
+        """
+
+    @overload
     def get_paginator(
         self, operation_name: Literal["list_backups"]
     ) -> ListBackupsPaginator:
@@ -1553,6 +1565,12 @@ class DynamoDBClient(BaseClient):
     @overload
     def get_paginator(self, operation_name: Literal["scan"]) -> ScanPaginator:
         """ScanPaginator for scan."""
+
+    @overload
+    def get_waiter(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
+        """No overload matches these arguments: the call is a type error (see the
+        other overloads).
+        """
 
     @overload
     def get_waiter(
@@ -1590,6 +1608,14 @@ class DynamoDBClient(BaseClient):
     ) -> TableNotExistsWaiter:
         """TableNotExistsWaiter for table_not_exists."""
 
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: NoMatchingOverload[NoReturn],
+        Params: NoMatchingOverload[NoReturn] | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
     @overload
     def generate_presigned_url(
         self,

@@ -6,10 +6,10 @@ again.
 """
 
 from datetime import datetime
-from typing import Any, Dict, List, Literal, Mapping, overload
+from typing import Any, Dict, List, Literal, Mapping, NoReturn, overload
 
 from .._stubber import ANY, BaseStubber, EmptyStubResponseTypeDef
-from .._types import NotRequired, ResponseMetadataTypeDef, TypedDict
+from .._types import NoMatchingOverload, NotRequired, ResponseMetadataTypeDef, TypedDict
 from .literals import (
     ContributorInsightsModeType,
     ContributorInsightsStatusType,
@@ -765,6 +765,14 @@ class DynamoDBStubber(BaseStubber):
     @overload
     def add_response(
         self,
+        method: NoMatchingOverload[NoReturn],
+        service_response: NoMatchingOverload[NoReturn],
+        expected_params: NoMatchingOverload[NoReturn] | None = None,
+    ) -> None: ...
+
+    @overload
+    def add_response(
+        self,
         method: Literal["batch_execute_statement"],
         service_response: BatchExecuteStatementOutputStubTypeDef,
         expected_params: BatchExecuteStatementInputTypeDef | None = None,
@@ -1219,10 +1227,7 @@ class DynamoDBStubber(BaseStubber):
     ) -> None: ...
 
     def add_response(
-        self,
-        method: str,
-        service_response: Mapping[str, Any],
-        expected_params: Mapping[str, Any] | None = None,
+        self, method: object, service_response: object, expected_params: object = None
     ) -> None:
         """Queue a successful response to the next call of `method`; with
         expected_params, the call must have exactly those parameters.

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
     else:  # pragma: no cover
         from typing_extensions import Unpack
 
+    from typing import NoReturn
     from .._aio import AioSessionLike, ClientContext, PageIterator
-    from .._types import ClientArgsTypeDef, EmptyResponseTypeDef
+    from .._types import ClientArgsTypeDef, EmptyResponseTypeDef, NoMatchingOverload
     from .exceptions import EC2Exceptions
     from .type_defs import (
         AcceptAddressTransferRequestTypeDef,
@@ -22045,6 +22046,12 @@ class EC2Client(BaseClient):
         """
 
     @overload
+    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+        """No overload matches these arguments: the call is a type error (see the
+        other overloads).
+        """
+
+    @overload
     def get_paginator(
         self, operation_name: Literal["describe_address_transfers"]
     ) -> DescribeAddressTransfersPaginator:
@@ -23275,6 +23282,12 @@ class EC2Client(BaseClient):
         self, operation_name: Literal["search_transit_gateway_routes"]
     ) -> SearchTransitGatewayRoutesPaginator:
         """SearchTransitGatewayRoutesPaginator for search_transit_gateway_routes."""
+
+    @overload
+    def get_waiter(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
+        """No overload matches these arguments: the call is a type error (see the
+        other overloads).
+        """
 
     @overload
     def get_waiter(

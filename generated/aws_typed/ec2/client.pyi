@@ -19,7 +19,13 @@ if TYPE_CHECKING:
         from typing_extensions import Unpack
 
     import builtins
-    from .._types import ClientArgsTypeDef, EmptyResponseTypeDef, SessionLike
+    from typing import Any, NoReturn
+    from .._types import (
+        ClientArgsTypeDef,
+        EmptyResponseTypeDef,
+        NoMatchingOverload,
+        SessionLike,
+    )
     from .exceptions import EC2Exceptions
     from .paginators import (
         DescribeAddressTransfersPaginator,
@@ -20089,6 +20095,12 @@ class EC2Client(BaseClient):
         """
 
     @overload
+    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+        """No overload matches these arguments: the call is a type error (see the
+        other overloads).
+        """
+
+    @overload
     def get_paginator(
         self, operation_name: Literal["describe_address_transfers"]
     ) -> DescribeAddressTransfersPaginator:
@@ -21321,6 +21333,12 @@ class EC2Client(BaseClient):
         """SearchTransitGatewayRoutesPaginator for search_transit_gateway_routes."""
 
     @overload
+    def get_waiter(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
+        """No overload matches these arguments: the call is a type error (see the
+        other overloads).
+        """
+
+    @overload
     def get_waiter(
         self, waiter_name: Literal["bundle_task_complete"]
     ) -> BundleTaskCompleteWaiter:
@@ -21580,6 +21598,14 @@ class EC2Client(BaseClient):
     ) -> VpnConnectionDeletedWaiter:
         """VpnConnectionDeletedWaiter for vpn_connection_deleted."""
 
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: NoMatchingOverload[NoReturn],
+        Params: NoMatchingOverload[NoReturn] | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
     @overload
     def generate_presigned_url(
         self,

@@ -7,10 +7,10 @@ again.
 """
 
 from datetime import datetime
-from typing import Any, List, Literal, Mapping, overload
+from typing import Any, List, Literal, Mapping, NoReturn, overload
 
 from .._stubber import ANY, BaseStubber, EmptyStubResponseTypeDef
-from .._types import NotRequired, ResponseMetadataTypeDef, TypedDict
+from .._types import NoMatchingOverload, NotRequired, ResponseMetadataTypeDef, TypedDict
 from .literals import (
     AllowedImagesSettingsDisabledStateType,
     AllowedImagesSettingsEnabledStateType,
@@ -9140,6 +9140,14 @@ class EC2Stubber(BaseStubber):
     @overload
     def add_response(
         self,
+        method: NoMatchingOverload[NoReturn],
+        service_response: NoMatchingOverload[NoReturn],
+        expected_params: NoMatchingOverload[NoReturn] | None = None,
+    ) -> None: ...
+
+    @overload
+    def add_response(
+        self,
         method: Literal["accept_address_transfer"],
         service_response: AcceptAddressTransferResultStubTypeDef,
         expected_params: AcceptAddressTransferRequestTypeDef | None = None,
@@ -15539,10 +15547,7 @@ class EC2Stubber(BaseStubber):
     ) -> None: ...
 
     def add_response(
-        self,
-        method: str,
-        service_response: Mapping[str, Any],
-        expected_params: Mapping[str, Any] | None = None,
+        self, method: object, service_response: object, expected_params: object = None
     ) -> None:
         """Queue a successful response to the next call of `method`; with
         expected_params, the call must have exactly those parameters.

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
     else:  # pragma: no cover
         from typing_extensions import Unpack
 
+    from typing import NoReturn
     from .._aio import AioSessionLike, ClientContext, PageIterator
-    from .._types import ClientArgsTypeDef, EmptyResponseTypeDef
+    from .._types import ClientArgsTypeDef, EmptyResponseTypeDef, NoMatchingOverload
     from .aio_type_defs import GetJobOutputOutputTypeDef
     from .exceptions import GlacierExceptions
     from .type_defs import (
@@ -892,6 +893,12 @@ class GlacierClient(BaseClient):
         """
 
     @overload
+    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+        """No overload matches these arguments: the call is a type error (see the
+        other overloads).
+        """
+
+    @overload
     def get_paginator(self, operation_name: Literal["list_jobs"]) -> ListJobsPaginator:
         """ListJobsPaginator for list_jobs."""
 
@@ -912,6 +919,12 @@ class GlacierClient(BaseClient):
         self, operation_name: Literal["list_vaults"]
     ) -> ListVaultsPaginator:
         """ListVaultsPaginator for list_vaults."""
+
+    @overload
+    def get_waiter(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
+        """No overload matches these arguments: the call is a type error (see the
+        other overloads).
+        """
 
     @overload
     def get_waiter(self, waiter_name: Literal["vault_exists"]) -> VaultExistsWaiter:

@@ -18,8 +18,9 @@ if TYPE_CHECKING:
     else:  # pragma: no cover
         from typing_extensions import Unpack
 
+    from typing import NoReturn
     from .._aio import AioSessionLike, ClientContext, PageIterator
-    from .._types import ClientArgsTypeDef
+    from .._types import ClientArgsTypeDef, NoMatchingOverload
     from .exceptions import GlueExceptions
     from .type_defs import (
         BatchCreatePartitionRequestTypeDef,
@@ -6202,6 +6203,12 @@ class GlueClient(BaseClient):
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateWorkflow
+        """
+
+    @overload
+    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+        """No overload matches these arguments: the call is a type error (see the
+        other overloads).
         """
 
     @overload

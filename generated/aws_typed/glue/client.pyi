@@ -19,7 +19,8 @@ if TYPE_CHECKING:
         from typing_extensions import Unpack
 
     import builtins
-    from .._types import ClientArgsTypeDef, SessionLike
+    from typing import Any, NoReturn
+    from .._types import ClientArgsTypeDef, NoMatchingOverload, SessionLike
     from .exceptions import GlueExceptions
     from .paginators import (
         DescribeEntityPaginator,
@@ -5613,6 +5614,12 @@ class GlueClient(BaseClient):
         """
 
     @overload
+    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+        """No overload matches these arguments: the call is a type error (see the
+        other overloads).
+        """
+
+    @overload
     def get_paginator(
         self, operation_name: Literal["describe_entity"]
     ) -> DescribeEntityPaginator:
@@ -5790,6 +5797,14 @@ class GlueClient(BaseClient):
     ) -> ListWorkflowsPaginator:
         """ListWorkflowsPaginator for list_workflows."""
 
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: NoMatchingOverload[NoReturn],
+        Params: NoMatchingOverload[NoReturn] | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
     @overload
     def generate_presigned_url(
         self,

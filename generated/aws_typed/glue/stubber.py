@@ -6,11 +6,12 @@ again.
 """
 
 from datetime import datetime
-from typing import Any, Dict, List, Literal, Mapping, overload
+from typing import Any, Dict, List, Literal, Mapping, NoReturn, overload
 
 from .._stubber import ANY, BaseStubber
 from .._types import (
     DocumentOutputTypeDef,
+    NoMatchingOverload,
     NotRequired,
     ResponseMetadataTypeDef,
     TypedDict,
@@ -3430,6 +3431,14 @@ class GlueStubber(BaseStubber):
     @overload
     def add_response(
         self,
+        method: NoMatchingOverload[NoReturn],
+        service_response: NoMatchingOverload[NoReturn],
+        expected_params: NoMatchingOverload[NoReturn] | None = None,
+    ) -> None: ...
+
+    @overload
+    def add_response(
+        self,
         method: Literal["batch_create_partition"],
         service_response: BatchCreatePartitionResponseStubTypeDef,
         expected_params: BatchCreatePartitionRequestTypeDef | None = None,
@@ -5582,10 +5591,7 @@ class GlueStubber(BaseStubber):
     ) -> None: ...
 
     def add_response(
-        self,
-        method: str,
-        service_response: Mapping[str, Any],
-        expected_params: Mapping[str, Any] | None = None,
+        self, method: object, service_response: object, expected_params: object = None
     ) -> None:
         """Queue a successful response to the next call of `method`; with
         expected_params, the call must have exactly those parameters.

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
     else:  # pragma: no cover
         from typing_extensions import Unpack
 
+    from typing import NoReturn
     from .._aio import AioSessionLike, ClientContext, PageIterator
-    from .._types import ClientArgsTypeDef, EmptyResponseTypeDef
+    from .._types import ClientArgsTypeDef, EmptyResponseTypeDef, NoMatchingOverload
     from .exceptions import IAMExceptions
     from .type_defs import (
         AcceptDelegationRequestRequestTypeDef,
@@ -4156,6 +4157,12 @@ class IAMClient(BaseClient):
         """
 
     @overload
+    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+        """No overload matches these arguments: the call is a type error (see the
+        other overloads).
+        """
+
+    @overload
     def get_paginator(
         self, operation_name: Literal["get_account_authorization_details"]
     ) -> GetAccountAuthorizationDetailsPaginator:
@@ -4362,6 +4369,12 @@ class IAMClient(BaseClient):
         self, operation_name: Literal["simulate_principal_policy"]
     ) -> SimulatePrincipalPolicyPaginator:
         """SimulatePrincipalPolicyPaginator for simulate_principal_policy."""
+
+    @overload
+    def get_waiter(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
+        """No overload matches these arguments: the call is a type error (see the
+        other overloads).
+        """
 
     @overload
     def get_waiter(

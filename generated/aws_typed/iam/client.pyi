@@ -19,8 +19,13 @@ if TYPE_CHECKING:
         from typing_extensions import Unpack
 
     import builtins
-    from typing import Any, Mapping
-    from .._types import ClientArgsTypeDef, EmptyResponseTypeDef, SessionLike
+    from typing import Any, Mapping, NoReturn
+    from .._types import (
+        ClientArgsTypeDef,
+        EmptyResponseTypeDef,
+        NoMatchingOverload,
+        SessionLike,
+    )
     from .exceptions import IAMExceptions
     from .paginators import (
         GetAccountAuthorizationDetailsPaginator,
@@ -3713,6 +3718,12 @@ class IAMClient(BaseClient):
         """
 
     @overload
+    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+        """No overload matches these arguments: the call is a type error (see the
+        other overloads).
+        """
+
+    @overload
     def get_paginator(
         self, operation_name: Literal["get_account_authorization_details"]
     ) -> GetAccountAuthorizationDetailsPaginator:
@@ -3921,6 +3932,12 @@ class IAMClient(BaseClient):
         """SimulatePrincipalPolicyPaginator for simulate_principal_policy."""
 
     @overload
+    def get_waiter(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
+        """No overload matches these arguments: the call is a type error (see the
+        other overloads).
+        """
+
+    @overload
     def get_waiter(
         self, waiter_name: Literal["instance_profile_exists"]
     ) -> InstanceProfileExistsWaiter:
@@ -3938,6 +3955,14 @@ class IAMClient(BaseClient):
     def get_waiter(self, waiter_name: Literal["user_exists"]) -> UserExistsWaiter:
         """UserExistsWaiter for user_exists."""
 
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: NoMatchingOverload[NoReturn],
+        Params: NoMatchingOverload[NoReturn] | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
     @overload
     def generate_presigned_url(
         self,

@@ -19,7 +19,13 @@ if TYPE_CHECKING:
         from typing_extensions import Unpack
 
     import builtins
-    from .._types import ClientArgsTypeDef, EmptyResponseTypeDef, SessionLike
+    from typing import Any, NoReturn
+    from .._types import (
+        ClientArgsTypeDef,
+        EmptyResponseTypeDef,
+        NoMatchingOverload,
+        SessionLike,
+    )
     from .exceptions import LambdaExceptions
     from .paginators import (
         GetDurableExecutionHistoryPaginator,
@@ -2035,6 +2041,12 @@ class LambdaClient(BaseClient):
         """
 
     @overload
+    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+        """No overload matches these arguments: the call is a type error (see the
+        other overloads).
+        """
+
+    @overload
     def get_paginator(
         self, operation_name: Literal["get_durable_execution_history"]
     ) -> GetDurableExecutionHistoryPaginator:
@@ -2141,6 +2153,12 @@ class LambdaClient(BaseClient):
         """ListVersionsByFunctionPaginator for list_versions_by_function."""
 
     @overload
+    def get_waiter(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
+        """No overload matches these arguments: the call is a type error (see the
+        other overloads).
+        """
+
+    @overload
     def get_waiter(
         self, waiter_name: Literal["function_active"]
     ) -> FunctionActiveWaiter:
@@ -2176,6 +2194,14 @@ class LambdaClient(BaseClient):
     ) -> PublishedVersionActiveWaiter:
         """PublishedVersionActiveWaiter for published_version_active."""
 
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: NoMatchingOverload[NoReturn],
+        Params: NoMatchingOverload[NoReturn] | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
     @overload
     def generate_presigned_url(
         self,

@@ -6,10 +6,16 @@ again.
 """
 
 from datetime import datetime
-from typing import Any, Dict, List, Literal, Mapping, overload
+from typing import Any, Dict, List, Literal, Mapping, NoReturn, overload
 
 from .._stubber import ANY, BaseStubber, EmptyStubResponseTypeDef
-from .._types import NotRequired, ResponseMetadataTypeDef, StreamingBody, TypedDict
+from .._types import (
+    NoMatchingOverload,
+    NotRequired,
+    ResponseMetadataTypeDef,
+    StreamingBody,
+    TypedDict,
+)
 from .literals import (
     ArchitectureType,
     EventSourcePositionType,
@@ -1044,6 +1050,14 @@ class LambdaStubber(BaseStubber):
     @overload
     def add_response(
         self,
+        method: NoMatchingOverload[NoReturn],
+        service_response: NoMatchingOverload[NoReturn],
+        expected_params: NoMatchingOverload[NoReturn] | None = None,
+    ) -> None: ...
+
+    @overload
+    def add_response(
+        self,
         method: Literal["add_layer_version_permission"],
         service_response: AddLayerVersionPermissionResponseStubTypeDef,
         expected_params: AddLayerVersionPermissionRequestTypeDef | None = None,
@@ -1730,10 +1744,7 @@ class LambdaStubber(BaseStubber):
     ) -> None: ...
 
     def add_response(
-        self,
-        method: str,
-        service_response: Mapping[str, Any],
-        expected_params: Mapping[str, Any] | None = None,
+        self, method: object, service_response: object, expected_params: object = None
     ) -> None:
         """Queue a successful response to the next call of `method`; with
         expected_params, the call must have exactly those parameters.

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
     else:  # pragma: no cover
         from typing_extensions import Unpack
 
+    from typing import NoReturn
     from .._aio import AioSessionLike, ClientContext, PageIterator
-    from .._types import ClientArgsTypeDef, EmptyResponseTypeDef
+    from .._types import ClientArgsTypeDef, EmptyResponseTypeDef, NoMatchingOverload
     from .aio_type_defs import (
         GetObjectOutputTypeDef,
         GetObjectTorrentOutputTypeDef,
@@ -3812,6 +3813,12 @@ class S3Client(S3ClientMethods, BaseClient):
         """
 
     @overload
+    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+        """No overload matches these arguments: the call is a type error (see the
+        other overloads).
+        """
+
+    @overload
     def get_paginator(
         self, operation_name: Literal["list_buckets"]
     ) -> ListBucketsPaginator:
@@ -3852,6 +3859,12 @@ class S3Client(S3ClientMethods, BaseClient):
         self, operation_name: Literal["list_parts"]
     ) -> ListPartsPaginator:
         """ListPartsPaginator for list_parts."""
+
+    @overload
+    def get_waiter(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
+        """No overload matches these arguments: the call is a type error (see the
+        other overloads).
+        """
 
     @overload
     def get_waiter(self, waiter_name: Literal["bucket_exists"]) -> BucketExistsWaiter:

@@ -20,7 +20,13 @@ if TYPE_CHECKING:
         from typing_extensions import Unpack
 
     import builtins
-    from .._types import ClientArgsTypeDef, EmptyResponseTypeDef, SessionLike
+    from typing import Any, NoReturn
+    from .._types import (
+        ClientArgsTypeDef,
+        EmptyResponseTypeDef,
+        NoMatchingOverload,
+        SessionLike,
+    )
     from .exceptions import S3Exceptions
     from .paginators import (
         ListBucketsPaginator,
@@ -3571,6 +3577,12 @@ class S3Client(S3ClientMethods, BaseClient):
         """
 
     @overload
+    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+        """No overload matches these arguments: the call is a type error (see the
+        other overloads).
+        """
+
+    @overload
     def get_paginator(
         self, operation_name: Literal["list_buckets"]
     ) -> ListBucketsPaginator:
@@ -3613,6 +3625,12 @@ class S3Client(S3ClientMethods, BaseClient):
         """ListPartsPaginator for list_parts."""
 
     @overload
+    def get_waiter(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
+        """No overload matches these arguments: the call is a type error (see the
+        other overloads).
+        """
+
+    @overload
     def get_waiter(self, waiter_name: Literal["bucket_exists"]) -> BucketExistsWaiter:
         """BucketExistsWaiter for bucket_exists."""
 
@@ -3632,6 +3650,14 @@ class S3Client(S3ClientMethods, BaseClient):
     ) -> ObjectNotExistsWaiter:
         """ObjectNotExistsWaiter for object_not_exists."""
 
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: NoMatchingOverload[NoReturn],
+        Params: NoMatchingOverload[NoReturn] | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
     @overload
     def generate_presigned_url(
         self,

@@ -7,10 +7,16 @@ again.
 """
 
 from datetime import datetime
-from typing import Any, Dict, List, Literal, Mapping, overload
+from typing import Any, Dict, List, Literal, Mapping, NoReturn, overload
 
 from .._stubber import ANY, BaseStubber, EmptyStubResponseTypeDef
-from .._types import NotRequired, ResponseMetadataTypeDef, StreamingBody, TypedDict
+from .._types import (
+    NoMatchingOverload,
+    NotRequired,
+    ResponseMetadataTypeDef,
+    StreamingBody,
+    TypedDict,
+)
 from .literals import (
     ArchiveStatusType,
     BucketAccelerateStatusType,
@@ -1226,6 +1232,14 @@ class S3Stubber(BaseStubber):
     @overload
     def add_response(
         self,
+        method: NoMatchingOverload[NoReturn],
+        service_response: NoMatchingOverload[NoReturn],
+        expected_params: NoMatchingOverload[NoReturn] | None = None,
+    ) -> None: ...
+
+    @overload
+    def add_response(
+        self,
         method: Literal["abort_multipart_upload"],
         service_response: AbortMultipartUploadOutputStubTypeDef,
         expected_params: AbortMultipartUploadRequestTypeDef | None = None,
@@ -2130,10 +2144,7 @@ class S3Stubber(BaseStubber):
     ) -> None: ...
 
     def add_response(
-        self,
-        method: str,
-        service_response: Mapping[str, Any],
-        expected_params: Mapping[str, Any] | None = None,
+        self, method: object, service_response: object, expected_params: object = None
     ) -> None:
         """Queue a successful response to the next call of `method`; with
         expected_params, the call must have exactly those parameters.

@@ -19,7 +19,13 @@ if TYPE_CHECKING:
         from typing_extensions import Unpack
 
     import builtins
-    from .._types import ClientArgsTypeDef, EmptyResponseTypeDef, SessionLike
+    from typing import Any, NoReturn
+    from .._types import (
+        ClientArgsTypeDef,
+        EmptyResponseTypeDef,
+        NoMatchingOverload,
+        SessionLike,
+    )
     from .exceptions import SNSExceptions
     from .paginators import (
         ListEndpointsByPlatformApplicationPaginator,
@@ -855,6 +861,12 @@ class SNSClient(BaseClient):
         """
 
     @overload
+    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+        """No overload matches these arguments: the call is a type error (see the
+        other overloads).
+        """
+
+    @overload
     def get_paginator(
         self, operation_name: Literal["list_endpoints_by_platform_application"]
     ) -> ListEndpointsByPlatformApplicationPaginator:
@@ -904,6 +916,14 @@ class SNSClient(BaseClient):
     ) -> ListTopicsPaginator:
         """ListTopicsPaginator for list_topics."""
 
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: NoMatchingOverload[NoReturn],
+        Params: NoMatchingOverload[NoReturn] | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
     @overload
     def generate_presigned_url(
         self,

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
     else:  # pragma: no cover
         from typing_extensions import Unpack
 
+    from typing import NoReturn
     from .._aio import AioSessionLike, ClientContext, PageIterator
-    from .._types import ClientArgsTypeDef, EmptyResponseTypeDef
+    from .._types import ClientArgsTypeDef, EmptyResponseTypeDef, NoMatchingOverload
     from .exceptions import SQSExceptions
     from .type_defs import (
         AddPermissionRequestTypeDef,
@@ -581,6 +582,12 @@ class SQSClient(BaseClient):
 
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/UntagQueue
+        """
+
+    @overload
+    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+        """No overload matches these arguments: the call is a type error (see the
+        other overloads).
         """
 
     @overload

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
         from typing_extensions import Unpack
 
     import builtins
-    from .._types import ClientArgsTypeDef, SessionLike
+    from typing import NoReturn
+    from .._types import ClientArgsTypeDef, NoMatchingOverload, SessionLike
     from .exceptions import WAFV2Exceptions
     from .type_defs import (
         AssociateWebACLRequestTypeDef,
@@ -1416,6 +1417,14 @@ class WAFV2Client(BaseClient):
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/UpdateWebACL
         """
 
+    @overload
+    def generate_presigned_url(
+        self,
+        ClientMethod: NoMatchingOverload[NoReturn],
+        Params: NoMatchingOverload[NoReturn] | None = None,
+        ExpiresIn: builtins.int = 3600,
+        HttpMethod: builtins.str | None = None,
+    ) -> builtins.str: ...
     @overload
     def generate_presigned_url(
         self,

@@ -6,10 +6,10 @@ again.
 """
 
 from datetime import datetime
-from typing import Any, List, Literal, Mapping, overload
+from typing import Any, List, Literal, Mapping, NoReturn, overload
 
 from .._stubber import ANY, BaseStubber
-from .._types import NotRequired, ResponseMetadataTypeDef, TypedDict
+from .._types import NoMatchingOverload, NotRequired, ResponseMetadataTypeDef, TypedDict
 from .literals import OperationName
 from .type_defs import (
     APIKeySummaryTypeDef,
@@ -713,6 +713,14 @@ class WAFV2Stubber(BaseStubber):
     @overload
     def add_response(
         self,
+        method: NoMatchingOverload[NoReturn],
+        service_response: NoMatchingOverload[NoReturn],
+        expected_params: NoMatchingOverload[NoReturn] | None = None,
+    ) -> None: ...
+
+    @overload
+    def add_response(
+        self,
         method: Literal["associate_web_acl"],
         service_response: AssociateWebACLResponseStubTypeDef,
         expected_params: AssociateWebACLRequestTypeDef | None = None,
@@ -1155,10 +1163,7 @@ class WAFV2Stubber(BaseStubber):
     ) -> None: ...
 
     def add_response(
-        self,
-        method: str,
-        service_response: Mapping[str, Any],
-        expected_params: Mapping[str, Any] | None = None,
+        self, method: object, service_response: object, expected_params: object = None
     ) -> None:
         """Queue a successful response to the next call of `method`; with
         expected_params, the call must have exactly those parameters.
