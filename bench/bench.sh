@@ -18,6 +18,7 @@ started=$(date +%s)
 .venv/bin/python bench/generation.py
 .venv/bin/python bench/baseline.py
 .venv/bin/python bench/typecheck.py
+.venv/bin/python bench/stubs_typecheck.py
 .venv/bin/python bench/project.py
 .venv/bin/python bench/entry.py
 .venv/bin/python bench/runtime_calls.py bench/.work/tc/botoloom

@@ -9,10 +9,16 @@ last: a service of the environment's botocore that was not generated gives `Any`
 untyped object, as without the stubs); any other name stays an error, as boto3 raises
 UnknownServiceError for it.  `boto3.dynamodb.conditions` re-exports the package's own.
 
+Beside it, `botocore-stubs/` and, for a package generated with --aio, `aiobotocore-stubs/`
+(library_stubs.py): `botocore.exceptions.ClientError` is the package's typed ClientError, and
+`get_session().create_client("s3")` the package's aio client context.
+
 Another distribution that owns `boto3-stubs/` (boto3-stubs, types-boto3) is refused: two
 stub packages for one module do not merge, the checker would pick one by path order, and
-pip would let the second overwrite the first's files.  botocore-stubs is left in charge of
-botocore (these stubs do not describe botocore).
+pip would let the second overwrite the first's files.  One that owns `botocore-stubs/`
+(botocore-stubs) or `aiobotocore-stubs/` (types-aiobotocore) keeps that library: the part is
+left out (`needed()` records which parts go in the fingerprint), install says so, and
+uninstalling it and rerunning puts botoloom's in.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ from ..errors import UserError
 from . import wheel
 
 TOP = "boto3-stubs"
+PARTS = ("boto3-stubs", "botocore-stubs", "aiobotocore-stubs")  # boto3's is never left out
 RIVALS = ("boto3-stubs", "boto3-stubs-lite", "types-boto3", "types-boto3-lite")
 
 # Runs in the target interpreter: our stubs' fingerprint and who owns boto3-stubs/ or botocore-stubs/.
@@ -45,7 +52,7 @@ for dist in md.distributions():
         fingerprint = dist.read_text(sys.argv[2])
         continue
     tops = {f.parts[0] for f in (dist.files or ()) if f.parts}
-    for top in ("boto3-stubs", "botocore-stubs"):
+    for top in ("boto3-stubs", "botocore-stubs", "aiobotocore-stubs"):
         if top in tops or (top == "boto3-stubs" and norm(name) in sys.argv[3:]):
             owners.setdefault(top, []).append(name + " " + (dist.version or "?"))
 print(json.dumps({"fingerprint": fingerprint, "owners": owners}))
@@ -63,7 +70,8 @@ def wanted(main: wheel.Distribution) -> wheel.Distribution:
 
 def needed(python: str, stubs: wheel.Distribution) -> bool:
     """Refuse a rival boto3 stub distribution in the environment of `python`; say who keeps
-    botocore; False when `stubs` is installed there as it would be installed."""
+    botocore / aiobotocore (their parts are then left out: `stubs.fingerprint["parts"]`);
+    False when `stubs` is installed there as it would be installed."""
     command = [python, "-I", "-c", PROBE, stubs.name, "extra_metadata/" + wheel.FINGERPRINT_NAME, *RIVALS]
     result = subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
     try:
@@ -77,8 +85,14 @@ def needed(python: str, stubs: wheel.Distribution) -> bool:
             f"{rival} already types boto3 in {python}'s environment and two stub packages for boto3 do not merge: "
             f"pip uninstall it to use botoloom's boto3 stubs, or drop --stubs to keep it"
         )
-    if owners.get("botocore-stubs"):
-        print(f"botoloom: note: {', '.join(map(str, owners['botocore-stubs']))} keeps typing botocore's modules")
+    for top in PARTS[1:]:
+        if owners.get(top):
+            library = top.removesuffix("-stubs")
+            print(
+                f"botoloom: note: {', '.join(map(str, owners[top]))} keeps typing {library}'s modules "
+                f"(pip uninstall it and rerun for botoloom's {library} stubs)"
+            )
+    stubs.fingerprint["parts"] = [top for top in PARTS if not owners.get(top)]
     try:
         return not isinstance(text, str) or json.loads(text) != stubs.fingerprint
     except ValueError:
@@ -99,15 +113,16 @@ def build(root: Path, stubs: wheel.Distribution, directory: Path) -> Path:
     from hatchling.plugin.manager import PluginManager
 
     data = stubs.fingerprint.get("data", [])
-    files = stub_files(Path(root), [str(d) for d in data] if isinstance(data, list) else [])
+    parts = stubs.fingerprint.get("parts", PARTS)
+    files = stub_files(Path(root), [str(d) for d in data] if isinstance(data, list) else [], parts)
     with tempfile.TemporaryDirectory(prefix="botoloom-stubs-") as tmp:
         base = Path(tmp)
         for rel, text in files.items():
-            (base / TOP / rel).parent.mkdir(parents=True, exist_ok=True)
-            (base / TOP / rel).write_text(text, encoding="utf-8")
+            (base / rel).parent.mkdir(parents=True, exist_ok=True)
+            (base / rel).write_text(text, encoding="utf-8")
         fingerprint = base / wheel.FINGERPRINT_NAME
         fingerprint.write_text(json.dumps(stubs.fingerprint, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-        config = _project(stubs, Path(root).name, {f"{TOP}/{rel}": str(base / TOP / rel) for rel in files}, fingerprint)
+        config = _project(stubs, Path(root).name, {rel: str(base / rel) for rel in files}, fingerprint)
         directory.mkdir(parents=True, exist_ok=True)
         try:
             (made,) = WheelBuilder(tmp, PluginManager(), config=config).build(
@@ -129,9 +144,23 @@ def _project(stubs: wheel.Distribution, package: str, files: dict[str, str], fin
     return wheel.hatch_project(metadata, dict(sorted((path, rel) for rel, path in files.items())), fingerprint)
 
 
-def stub_files(root: Path, data: Sequence[str]) -> dict[str, str]:
-    """Path under boto3-stubs/ -> text, from the generated package at `root` and the
-    botocore/boto3 data directories `data` (the services that were not generated)."""
+def stub_files(root: Path, data: Sequence[str], parts: Sequence[str] = PARTS) -> dict[str, str]:
+    """Path (boto3-stubs/..., botocore-stubs/..., aiobotocore-stubs/...) -> text, from the
+    generated package at `root` and the botocore/boto3 data directories `data` (the services
+    that were not generated; botocore's source beside its data), for the `parts` wanted."""
+    from . import library_stubs
+
+    files = {f"{TOP}/{rel}": text for rel, text in _boto3_files(root, data).items()}
+    source = library_stubs.botocore_dir(data)
+    if "botocore-stubs" in parts and source is not None:
+        files.update({f"botocore-stubs/{rel}": t for rel, t in library_stubs.botocore_files(source, root.name).items()})
+    if "aiobotocore-stubs" in parts:
+        aio = library_stubs.aiobotocore_files(root, root.name, _services(data, "service-2.json"))
+        files.update({f"aiobotocore-stubs/{rel}": text for rel, text in aio.items()})
+    return files
+
+
+def _boto3_files(root: Path, data: Sequence[str]) -> dict[str, str]:
     from .boto3_stubs_text import conditions, init, session
 
     entry = root / "boto3.py"

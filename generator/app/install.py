@@ -65,7 +65,9 @@ def parser(command: str) -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: one per CPU)")
     p.add_argument("--quiet", action="store_true", help="print only errors")
     p.add_argument(
-        "--stubs", action="store_true", help="also <package>-boto3-stubs: unchanged boto3 code typed by the package"
+        "--stubs",
+        action="store_true",
+        help="also <package>-boto3-stubs: unchanged boto3, botocore (and, with --aio, aiobotocore) code typed by the package",
     )
     if command == "install":
         p.add_argument(

@@ -21,6 +21,11 @@ SERVICES = ("--services", "s3", "sqs", "dynamodb")
 GOOD = """\
 import boto3
 import boto3.session
+import botocore.exceptions
+from botocore.client import BaseClient
+from botocore.config import Config
+from botocore.response import StreamingBody
+from botocore.stub import Stubber
 from boto3.dynamodb.conditions import Attr, Key
 from aws_typed.boto3 import ClientServiceName, Session
 from aws_typed.s3.client import S3Client
@@ -71,6 +76,16 @@ except c.exceptions.NoSuchKey:
 for page in c.get_paginator("list_objects_v2").paginate(Bucket="b"):
     for obj in page.get("Contents", []):
         key: str = obj.get("Key", "")
+try:
+    boto3.client("s3", config=Config(retries={"max_attempts": 2})).head_bucket(Bucket="b")
+except botocore.exceptions.ClientError as err:  # the package's typed ClientError
+    code: str = err.response["Error"]["Code"]
+except botocore.exceptions.NoCredentialsError:
+    pass
+body: StreamingBody = c.get_object(Bucket="b", Key="k")["Body"]
+base: BaseClient = c
+with Stubber(c) as stubber:
+    stubber.add_response("head_bucket", {})
 """
 
 # One mistake a line; the line numbers are what both checkers must report.
@@ -83,8 +98,14 @@ boto3.session.Session().client("sqs").get_queue_url(QueueNam="q")
 boto3.resource("s3").Bukcet("b")
 n: int = boto3.resource("s3").Bucket("b").name
 c.get_waiter("bucket_exist")
+import botocore.exceptions, botocore.config
+try:
+    pass
+except botocore.exceptions.ClientError as err:
+    n = err.response["Error"]["Cod"]
+botocore.config.Config(regoin_name="x")
 """
-BAD_LINES = {3, 4, 5, 6, 7, 8}
+BAD_LINES = {3, 4, 5, 6, 7, 8, 13, 14}
 
 
 @pytest.fixture(scope="module")
@@ -160,6 +181,14 @@ def test_another_boto3_stubs_package_is_refused(cache: Path, tmp_path: Path) -> 
     kept = ok(run_botoloom("install", "--python", str(python), *SERVICES, "--stubs", cache=cache))
     assert "botocore-stubs 1.43.126 keeps typing botocore" in kept
     assert (site(python) / "boto3-stubs" / "py.typed").read_text() == "partial\n"
+    assert "aws_typed" not in (site(python) / "botocore-stubs" / "exceptions.pyi").read_text()  # theirs, untouched
+    assert "is unchanged" in ok(run_botoloom("install", "--python", str(python), *SERVICES, "--stubs", cache=cache))
+    ok(subprocess.run([str(python), "-m", "pip", "uninstall", "-y", "botocore-stubs"], capture_output=True, text=True))
+    stale = run_botoloom("install", "--python", str(python), *SERVICES, "--stubs", "--check", cache=cache)
+    assert stale.returncode == 1, stale.stdout + stale.stderr  # botoloom's botocore part is now wanted
+    ok(run_botoloom("install", "--python", str(python), *SERVICES, "--stubs", cache=cache))
+    assert (site(python) / "botocore-stubs" / "py.typed").read_text() == "partial\n"
+    assert "aws_typed._types import ClientError" in (site(python) / "botocore-stubs" / "exceptions.pyi").read_text()
 
 
 def test_build_writes_both_wheels_reproducibly(stubs_env: Path, cache: Path, tmp_path: Path) -> None:
@@ -174,5 +203,29 @@ def test_build_writes_both_wheels_reproducibly(stubs_env: Path, cache: Path, tmp
         names = set(wheel.namelist())
         metadata = wheel.read(next(n for n in names if n.endswith("METADATA"))).decode()
     assert {"boto3-stubs/py.typed", "boto3-stubs/session.pyi", "boto3-stubs/dynamodb/conditions.pyi"} <= names
+    assert {"botocore-stubs/py.typed", "botocore-stubs/exceptions.pyi", "botocore-stubs/config.pyi"} <= names
+    assert not [n for n in names if n.startswith("aiobotocore-stubs/")]  # no --aio: no aio services
     assert not [n for n in names if n.startswith("aws_typed/")]
     assert re.search(r"Requires-Dist: aws[-_]typed==", metadata), metadata
+
+
+def test_types_aiobotocore_keeps_aiobotocore(cache: Path, tmp_path: Path) -> None:
+    """Beside types-aiobotocore (which owns aiobotocore-stubs/), --aio --stubs leaves its aio part
+    out and says so; boto3's part goes in; once it is gone, a rerun puts botoloom's in."""
+    from importlib.metadata import version
+
+    python = make_venv(tmp_path / "aio", PINNED)
+    install_into(python, f"aiobotocore=={version('aiobotocore')}", "types-aiobotocore-lite")
+    theirs = sorted(p.name for p in (site(python) / "aiobotocore-stubs").iterdir())
+    done = ok(run_botoloom("install", "--python", str(python), "--services", "s3", "--aio", "--stubs", cache=cache))
+    assert "types-aiobotocore-lite" in done and "keeps typing aiobotocore" in done, done
+    assert sorted(p.name for p in (site(python) / "aiobotocore-stubs").iterdir()) == theirs
+    assert "keeps typing botocore" in done  # types-aiobotocore brings botocore-stubs: theirs too
+    assert (site(python) / "boto3-stubs" / "py.typed").read_text() == "partial\n"
+    ok(
+        subprocess.run(
+            [str(python), "-m", "pip", "uninstall", "-y", "types-aiobotocore-lite"], capture_output=True, text=True
+        )
+    )
+    ok(run_botoloom("install", "--python", str(python), "--services", "s3", "--aio", "--stubs", cache=cache))
+    assert "get_session" in (site(python) / "aiobotocore-stubs" / "session.pyi").read_text()

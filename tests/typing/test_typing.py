@@ -452,13 +452,14 @@ def _finish(started: _Started, deadline: float) -> CheckerRun:
     )
 
 
-def _mypy_command(work: Path, files: list[Path]) -> list[str]:
+def _mypy_command(work: Path, files: list[Path], python: str = sys.executable) -> list[str]:
     config = work / "mypy.ini"
     # An empty config keeps the repository's own [tool.mypy] section out.
     config.write_text("[mypy]\n", encoding="utf-8")
     return [
         sys.executable, "-m", "mypy",
         "--strict",
+        "--python-executable", python,
         "--python-version", PYTHON_VERSION,
         "--config-file", str(config),
         "--cache-dir", str(work / "mypy_cache"),
@@ -469,7 +470,7 @@ def _mypy_command(work: Path, files: list[Path]) -> list[str]:
     ]  # fmt: skip
 
 
-def _pyright_command(work: Path, files: list[Path], name: str = "pyright") -> list[str]:
+def _pyright_command(work: Path, files: list[Path], python: str = sys.executable, name: str = "pyright") -> list[str]:
     # pyright and basedpyright read the same settings; each gets its own directory.
     home = work / name
     home.mkdir(exist_ok=True)
@@ -490,12 +491,12 @@ def _pyright_command(work: Path, files: list[Path], name: str = "pyright") -> li
         *program,
         "--outputjson",
         "--project", str(config),
-        "--pythonpath", sys.executable,
+        "--pythonpath", python,
         *map(str, files),
     ]  # fmt: skip
 
 
-def _pyrefly_command(work: Path, files: list[Path]) -> list[str]:
+def _pyrefly_command(work: Path, files: list[Path], python: str = sys.executable) -> list[str]:
     config = work / "pyrefly.toml"  # explicit, so that no project configuration is found
     config.write_text("", encoding="utf-8")
     return [
@@ -507,19 +508,19 @@ def _pyrefly_command(work: Path, files: list[Path]) -> list[str]:
         "--progress-bar", "no",
         "--search-path", str(GENERATED),
         "--python-version", PYTHON_VERSION,
-        "--python-interpreter-path", sys.executable,
+        "--python-interpreter-path", python,
         *map(str, files),
     ]  # fmt: skip
 
 
-def _ty_command(work: Path, files: list[Path]) -> list[str]:
+def _ty_command(work: Path, files: list[Path], python: str = sys.executable) -> list[str]:
     config = work / "ty.toml"  # explicit, so that no project configuration is found
     config.write_text("", encoding="utf-8")
     return [
         str(BIN / "ty"), "check",
         "--config-file", str(config),
         "--output-format", "gitlab",
-        "--python", sys.executable,
+        "--python", python,
         "--python-version", PYTHON_VERSION,
         "--extra-search-path", str(GENERATED),
         *map(str, files),
@@ -638,7 +639,7 @@ def _parse_ty(run: CheckerRun) -> list[Diagnostic]:
 _COMMANDS = {
     "mypy": _mypy_command,
     "pyright": _pyright_command,
-    "basedpyright": lambda work, files: _pyright_command(work, files, "basedpyright"),
+    "basedpyright": lambda work, files, python=sys.executable: _pyright_command(work, files, python, "basedpyright"),
     "pyrefly": _pyrefly_command,
     "ty": _ty_command,
 }
@@ -651,10 +652,13 @@ _PARSERS = {
 }
 
 
-def run_checkers(work: Path, snippets: list[Snippet], checkers: tuple[str, ...] = CHECKERS) -> dict[str, CheckerRun]:
-    """Every checker over all snippets, all at once; each one's diagnostics by file."""
+def run_checkers(
+    work: Path, snippets: list[Snippet], checkers: tuple[str, ...] = CHECKERS, python: str = sys.executable
+) -> dict[str, CheckerRun]:
+    """Every checker over all snippets, all at once, against the environment of `python`;
+    each one's diagnostics by file."""
     files = [s.path for s in snippets]
-    commands = {name: _COMMANDS[name](work, files) for name in checkers}
+    commands = {name: _COMMANDS[name](work, files, python) for name in checkers}
     started = {name: _start(name, command, work) for name, command in commands.items()}
     deadline = time.monotonic() + TIMEOUT
     runs = {name: _finish(proc, deadline) for name, proc in started.items()}
