@@ -116,11 +116,14 @@ def render_service_entry(
     (naming/steps.py)."""
     names = name_table(service, steps)  # every module-level name, before any view (naming/table.py)
     ctx = ServiceContext(service, versions, options, names)
-    applying = [kind for kind in kinds if kind.applies(ctx)]
-    exports = [(kind.module, export) for kind in applying for export in kind.exports(ctx)]
     files: dict[str, str] = {}
-    for kind in applying:
-        render_kind(files, kind, ctx, exports)
+    try:
+        applying = [kind for kind in kinds if kind.applies(ctx)]
+        exports = [(kind.module, export) for kind in applying for export in kind.exports(ctx)]
+        for kind in applying:
+            render_kind(files, kind, ctx, exports)
+    finally:
+        ctx.release()
     entry = Entry(service.name, names.module, names.client, names.service_resource or None)
     return (format_files(files) if formatted else files), entry
 

@@ -65,6 +65,12 @@ class ServiceContext:
         made: V = self._views[make]
         return made
 
+    def release(self) -> None:
+        """Drop the views made through view(): each refers back to this context, a cycle that
+        the cyclic collector (run rarely while botoloom renders: pipeline.collect_less) would
+        otherwise keep alive, with the whole service, long after the service is written."""
+        self._views.clear()
+
     # ---- which shapes qualify ---------------------------------------------------------
     def typed_dict_name(self, shape: str, mode: str) -> str | None:
         """The TypedDict of `shape` used in `mode` (a variant kind: "request", "response",
