@@ -1,4 +1,4 @@
-"""Which operations botocore can presign: a fact of the model (model.Operation.presignable).
+"""Which operations botocore can presign: a fact of the model (model.service.Operation.presignable).
 
 botocore adds generate_presigned_url to every client (signers.add_generate_presigned_url):
 it looks ClientMethod up in the client's method table (else UnknownClientMethodError),

@@ -2,28 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
-from importlib import import_module, resources
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from ..model.resources import SERVICE_MODULES
 from ..model.service import Service
+from ..naming.steps import SERVICE_STEPS, Step
 from ..naming.table import name_table
 from ..options import DEFAULT, Options
 from ..text import layout
-from ..text.layout import docstring, pystr
-from ..types.imports import ImportSet
+from ..text.layout import docstring
 from ..views import entry as entrypoints
-from ..views.blocks import Param, dunder_all, header, import_blocks
+from ..views.blocks import Export, Param, dunder_all, header
 from ..views.entry import Entry
-from ..views.presign import builtins_import, presigned_methods
-from ..views.resources import ResourceView
-from ..views.service import CLIENT_RUNTIME_ORDER, ServiceView
-from ..views.stubber import StubberView
+from ..views.service import ServiceContext
 from .format import format_files
+from .kinds import SERVICE_KINDS, ModuleKind
 
 RUNTIME_FILES = (
     "_runtime.py",
@@ -79,12 +77,23 @@ def _params(params: list[Param], indent: int) -> str:
     return ", ".join([layout.param(p.text, indent) for p in params])
 
 
-def _both(files: dict[str, str], rel: str, template: str, pyi: dict[str, Any] | None = None, **context: Any) -> None:
-    """`rel` (.py) and its stub (.pyi) from one template and one context (`pyi`: what
-    differs in the stub, its imports): the stub has no docstrings and `...` bodies, so type
-    checkers read less; editors still show the docstrings, from the .py beside it."""
-    files[rel] = _render(template, stub=False, **context)
-    files[rel + "i"] = _render(template, stub=True, **{**context, **(pyi or {})})
+def render_kind(
+    files: dict[str, str], kind: ModuleKind, ctx: ServiceContext, exports: Sequence[tuple[str, Export]]
+) -> None:
+    """The module(s) of one row of the table (render/kinds.py) into `files`: the .py and,
+    for a stub kind, its .pyi from the same template and context (`pyi`: what differs in
+    the stub, its imports): the stub has no docstrings and `...` bodies, so type checkers
+    read less; editors still show the docstrings, from the .py beside it."""
+    made: list[tuple[str, dict[str, Any]]]
+    if kind.parts is not None:
+        made = [(kind.path.format(part=part), kind.context(ctx, part)) for part in kind.parts(ctx)]
+    else:
+        made = [(kind.path, kind.context(ctx, exports) if kind.gathers else kind.context(ctx))]
+    for path, context in made:
+        rel = f"{ctx.names.module}/{path}"
+        files[rel] = _render(kind.template, stub=False, **context)
+        if kind.stub:
+            files[rel + "i"] = _render(kind.template, stub=True, **{**context, **context.get("pyi", {})})
 
 
 def render_service(service: Service, versions: str, options: Options = DEFAULT) -> dict[str, str]:
@@ -93,166 +102,30 @@ def render_service(service: Service, versions: str, options: Options = DEFAULT) 
 
 
 def render_service_entry(
-    service: Service, versions: str, options: Options = DEFAULT, *, formatted: bool = True
+    service: Service,
+    versions: str,
+    options: Options = DEFAULT,
+    *,
+    formatted: bool = True,
+    kinds: Sequence[ModuleKind] = SERVICE_KINDS,
+    steps: Sequence[Step] = SERVICE_STEPS,
 ) -> tuple[dict[str, str], Entry]:
     """render_service(), and what the service offers the package's entry module; with
-    formatted=False the files as rendered, for format.format_many() over several services."""
-    names = name_table(service)  # every module-level name, before any view (naming/table.py)
-    view = ServiceView(service, versions, options, names)
-    resources = ResourceView(view) if service.resources is not None else None
-    mod = view.names.module
-    files = {
-        f"{mod}/__init__.py": _service_init(view, resources),
-        f"{mod}/exceptions.py": _exceptions(view),
-        f"{mod}/literals.py": _literals(view),
-    }
-    _both(files, f"{mod}/client.py", "client.py.j2", **_client(view))
-    _both(files, f"{mod}/type_defs.py", "type_defs.py.j2", **_type_defs(view))
-    if service.paginators:
-        paginators = _wrappers(
-            view, "paginators", "Paginator", "PAGINATORS", view.paginator_methods(), view.paginator_classes
-        )
-        _both(files, f"{mod}/paginators.py", "wrappers.py.j2", **paginators)
-    if service.waiters:
-        waiters = _wrappers(view, "waiters", "Waiter", "WAITERS", view.waiter_methods(), view.waiter_classes)
-        _both(files, f"{mod}/waiters.py", "wrappers.py.j2", **waiters)
-    if service.operations:  # the typed botocore Stubber (generator/views/stubber.py)
-        files[f"{mod}/stubber.py"] = _render("stubber.py.j2", **StubberView(view).context())
-    if resources is not None:
-        _both(files, f"{mod}/service_resource.py", "service_resource.py.j2", **resources.context())
-    for module, (runtime, title) in SERVICE_MODULES.get(service.name, {}).items():
-        files[f"{mod}/{module}.py"] = _reexport(view, runtime, title)
-    if options.aio:  # typed aiobotocore clients (views/aio.py)
-        from ..views.aio import render_aio
-
-        files.update(render_aio(view, _render))
-    entry = Entry(service.name, mod, view.names.client, resources.service_class if resources is not None else None)
+    formatted=False the files as rendered, for format.format_many() over several services.
+    `kinds`: the table of module kinds walked (render/kinds.py); `steps`: the naming order
+    (naming/steps.py)."""
+    names = name_table(service, steps)  # every module-level name, before any view (naming/table.py)
+    ctx = ServiceContext(service, versions, options, names)
+    files: dict[str, str] = {}
+    try:
+        applying = [kind for kind in kinds if kind.applies(ctx)]
+        exports = [(kind.module, export) for kind in applying for export in kind.exports(ctx)]
+        for kind in applying:
+            render_kind(files, kind, ctx, exports)
+    finally:
+        ctx.release()
+    entry = Entry(service.name, names.module, names.client, names.service_resource or None)
     return (format_files(files) if formatted else files), entry
-
-
-def _reexport(view: ServiceView, runtime: str, title: str) -> str:
-    """A service module that re-exports a hand-typed runtime module (dynamodb.conditions)."""
-    names = sorted(import_module(f"generator.runtime.{runtime}").__all__)
-    return _render(
-        "reexport.py.j2",
-        header=header(f"{title} of {view.title}.", view.versions),
-        imports=_import_all(f"..{runtime}", names).runtime(),
-        all=dunder_all(names),
-    )
-
-
-def _client(view: ServiceView) -> dict[str, Any]:
-    """client.py: the run-time shim (the class names, the factory); client.pyi: the class
-    as type checkers and editors read it (every method, with its docstring)."""
-    methods = view.client_methods() + presigned_methods(view)
-    factory = view.factory()
-    builtins = builtins_import(view.service)  # what the presign overloads spell builtins as
-    shim = view.client_imports([], factory, False).add(".._runtime", "callable_module", runtime=True)
-    stub = view.client_imports(methods, factory, True)
-    if builtins:
-        stub.add_module("builtins", alias=builtins)
-    return dict(
-        header=header(f"Typed client for {view.title}.", view.versions),
-        **import_blocks(shim, CLIENT_RUNTIME_ORDER, grouped=False),
-        pyi=import_blocks(stub, CLIENT_RUNTIME_ORDER, grouped=False),
-        all=dunder_all([view.names.client, "client"]),
-        client=view.client_class(),
-        service_literal=pystr(view.service.name),
-        methods=methods,
-        factory=factory,
-        module_call="callable_module(__name__)",
-    )
-
-
-def _type_defs(view: ServiceView) -> dict[str, Any]:
-    blocks = view.typed_dict_blocks()
-    return dict(
-        header=header(f"Request and response types of {view.title}.", view.versions),
-        imports=view.type_defs_imports(blocks),
-        all=view.type_defs_all(),
-        blocks=blocks,
-    )
-
-
-def _literals(view: ServiceView) -> str:
-    return _render(
-        "literals.py.j2",
-        header=header(f"Enums and names of {view.title}, as Literal aliases.", view.versions),
-        all=view.literal_all(),
-        aliases=view.literal_aliases(),
-    )
-
-
-def _exceptions(view: ServiceView) -> str:
-    classes = view.exception_classes()
-    alias = view.names.exception_type  # spells type[...] in the exceptions class body
-    attributes = [(attr, head.name) for attr, head in classes if attr]
-    imports = ImportSet().add(".._runtime", "BaseClientExceptions", runtime=True)
-    if classes:  # the error classes derive from it (under TYPE_CHECKING)
-        imports.add(".._types", "ClientError")
-    if alias != "type" and attributes:
-        imports.add("typing", "Type", alias=alias)
-    return _render(
-        "exceptions.py.j2",
-        header=header(f"Modeled errors of {view.title}.", view.versions),
-        all=dunder_all([view.names.exceptions]),
-        classes=classes,
-        exceptions_class=view.names.exceptions,
-        doc=view.exceptions_doc(),
-        attributes=attributes,
-        alias=alias,
-        **import_blocks(imports),
-    )
-
-
-def _wrappers(
-    view: ServiceView, kind: str, base: str, table: str, classes: list[Any], names: dict[str, str]
-) -> dict[str, Any]:
-    """paginators.py or waiters.py (the run-time classes: names and what each one is of),
-    and their stub (each class's method, with its docstring)."""
-    methods = [m for _, m in classes]
-    keys = view.paginator_keys() if base == "Paginator" else view.waiter_keys()
-    return dict(
-        header=header(f"Typed {kind} of {view.title}.", view.versions),
-        **import_blocks(view.wrapper_imports([], base)),
-        pyi=import_blocks(view.wrapper_imports(methods, base, stub=True)),
-        all=dunder_all([table] + list(names.values())),
-        classes=[(head, m, key) for (head, m), key in zip(classes, keys)],
-        table=view.table(table, base, names),
-    )
-
-
-def _service_init(view: ServiceView, resources: ResourceView | None) -> str:
-    imports = _import_all(".client", [view.names.client])
-    imports.add(".client", "client")  # for checkers the factory; at run time the module, callable
-    imports.add(".exceptions", view.names.exceptions, runtime=True)
-    public = [view.names.client, view.names.exceptions, "client"]
-    lazy: list[str] = []
-    if resources is not None:  # the service resource and its factory, imported on first use
-        lazy = resources.package_exports()
-        for name in lazy:
-            imports.add(".service_resource", name)
-        public += [resources.service_class, "resource"]
-    checking = (
-        f"\n\nif TYPE_CHECKING:\n{imports.checking()}\n"
-        "else:  # the submodule, not its factory: calling the module calls client() (_runtime.CallableModule)\n"
-        "    from . import client"
-    )
-    return _render(
-        "service_init.py.j2",
-        header=header(f"Typed boto3 layer for {view.title}.", view.versions),
-        imports=imports.runtime() + checking,
-        all=dunder_all(sorted(public)),
-        lazy=[pystr(n) for n in lazy],
-    )
-
-
-def _import_all(module: str, names: list[str]) -> ImportSet:
-    """`from module import names` at run time."""
-    imports = ImportSet()
-    for name in names:
-        imports.add(module, name, runtime=True)
-    return imports
 
 
 def render_package(package: str, entries: list[Entry], versions: str, aio: bool = False) -> dict[str, str]:

@@ -1,5 +1,5 @@
 """The formatting pass: rendered Python files in black's style, by one ruff run per batch
-(a few services' files: pipeline._some; the package's own files: render.render_package).
+(a few services' files: pipeline._some; the package's own files: render.files.render_package).
 
 The templates and ``layout`` write statements flat; ruff splits what is too long, in the
 style black 24+ gives (black stays the check in the tests). ruff runs isolated and fully

@@ -31,7 +31,7 @@ class TypedDictSpec:
 
 
 class ResourceSide(Protocol):
-    """What the TypeMap asks of the resource side of a service (resources_types.ResourceTypes):
+    """What the TypeMap asks of the resource side of a service (types.resources.ResourceTypes):
     the specs of its variants and their names."""
 
     names: dict[tuple[str, Variant], str]

@@ -174,7 +174,7 @@ class TypeMap:
         self._exprs: dict[tuple[str, str], PyExpr] = {}  # expr() of a shape and side, made once
 
     def attach(self, resources: ResourceSide) -> None:
-        """Add the resource side (resources_types.type_map() builds it around this map)."""
+        """Add the resource side (types.resources.type_map() builds it around this map)."""
         self.resources = resources
         self.typed_dict_names.update(resources.names)
         self._specs = None

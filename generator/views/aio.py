@@ -1,6 +1,7 @@
 """The aio modules of a service (generated with --aio): typed aiobotocore clients.
 
-Everything is derived from the sync ServiceView: the same operations, request and
+Everything is derived from the service's shared context (views/service.py) and the sync
+views of the modules they twin (client, type_defs, wrappers): the same operations, request and
 response TypedDicts, paginator and waiter classes and docstrings; only what differs
 for aiobotocore is decided here.  Methods return the coroutine aiobotocore returns,
 typed Coroutine[Any, Any, T] (not Awaitable) so that a forgotten `await` is reported.
@@ -12,7 +13,7 @@ sync one.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import Any
 
 from ..text.layout import pystr
 from ..types.imports import ImportSet
@@ -34,8 +35,9 @@ from ..types.pyexpr import (
     uses,
 )
 from ..types.specs import TypedDictSpec
+from . import client, wrappers
 from .blocks import Block, ClassHead, Method, Param, dunder_all, header, import_blocks, method_needs, param
-from .service import CAST, EMPTY_RESPONSE, ServiceView
+from .service import CAST, ServiceContext
 
 ASYNC_TYPES = ("EventStream", "StreamingBody")  # in _aio: the async protocols of the same names
 AIO_CLIENT_BASES = {"s3": "S3ClientMethods"}  # aiobotocore's injected coroutine methods, typed in _aio
@@ -49,7 +51,6 @@ _WAIT_DOC = (
     "or timeout. Typed as None: aiobotocore returns the last response, which is the operation's "
     "output or an error response, depending on the acceptor that matched."
 )
-Renderer = Callable[..., str]
 
 
 def coroutine(returns: PyExpr) -> PyExpr:
@@ -60,7 +61,7 @@ def coroutine(returns: PyExpr) -> PyExpr:
 class AioView:
     """What aio.py and aio_type_defs.py of one service print."""
 
-    def __init__(self, view: ServiceView) -> None:
+    def __init__(self, view: ServiceContext) -> None:
         self.view = view
         self.variants = async_variants(view.types.typed_dicts())
         self.variant_names = frozenset(spec.name for spec in self.variants)
@@ -92,12 +93,10 @@ class AioView:
     # ---- aio.py: the client ------------------------------------------------------------
     def client_methods(self) -> list[Method]:
         view = self.view
-        methods = [view.exceptions_property()]
+        methods = [client.exceptions_property(view)]
         for op in view.declared_operations():
-            request = view.types.request_name(op.input) if op.input else ""
-            returns = Name(TYPE_DEFS, view.types.response_name(op.output)) if op.output else EMPTY_RESPONSE
-            methods.append(view.operation_method(op, request, coroutine(returns), _NOTE))
-        return methods + view.getters("aio", "aio", "async ")
+            methods.append(view.operation_method(op, view.request_name(op), coroutine(view.response_type(op)), _NOTE))
+        return methods + client.getters(view, "aio", "aio", "async ")
 
     def client_bases(self) -> list[Name]:
         return [Name(AIO, n) for n in filter(None, [AIO_CLIENT_BASES.get(self.view.service.name), "BaseClient"])]
@@ -135,12 +134,12 @@ class AioView:
 
     # ---- aio.py: paginators and waiters ------------------------------------------------
     def paginator_classes(self) -> list[tuple[ClassHead, Method]]:
-        return self.view.paginator_methods()  # same text: PageIterator/Paginator are _aio's here
+        return wrappers.paginator_methods(self.view)  # same text: PageIterator/Paginator are _aio's here
 
     def waiter_classes(self) -> list[tuple[ClassHead, Method]]:
         view = self.view
         out = []
-        for waiter, (head, _) in zip(view.service.waiters, view.waiter_methods()):
+        for waiter, (head, _) in zip(view.service.waiters, wrappers.waiter_methods(view)):
             op = view.service.operation(waiter.operation)
             kwargs = unpack(Name(TYPE_DEFS, view.types.wait_name(op.input)) if op.input else shared("WaitArgsTypeDef"))
             returns = coroutine(NONE)
@@ -158,9 +157,9 @@ class AioView:
         view = self.view
         out = []
         if view.paginator_classes:
-            out.append(view.table("PAGINATORS", "Paginator", view.paginator_classes))
+            out.append(wrappers.table("PAGINATORS", view.paginator_classes))
         if view.waiter_classes:
-            out.append(view.table("WAITERS", "Waiter", view.waiter_classes))
+            out.append(wrappers.table("WAITERS", view.waiter_classes))
         return out
 
     def public(self) -> list[str]:
@@ -193,40 +192,42 @@ def async_variants(specs: list[TypedDictSpec]) -> list[TypedDictSpec]:
     return [spec for spec in specs if spec.name in marked]
 
 
-def render_aio(view: ServiceView, render: Renderer) -> dict[str, str]:
-    """aio.py (and aio_type_defs.py when a response streams) of one service."""
-    aio = AioView(view)
-    mod = view.names.module
-    files = {}
-    if aio.variants:
-        blocks = aio.type_defs_blocks()
-        files[f"{mod}/aio_type_defs.py"] = render(
-            "type_defs.py.j2",
-            header=header(f"Async variants of the streaming response types of {view.title}.", view.versions),
-            imports=aio.type_defs_imports(blocks),
-            all=dunder_all([spec.name for spec in aio.variants]),
-            blocks=blocks,
-            stub=False,
-        )
+def has_variants(ctx: ServiceContext) -> bool:
+    """Does the service get aio_type_defs.py (a response TypedDict streams)?"""
+    return bool(ctx.view(AioView).variants)
+
+
+def type_defs_context(ctx: ServiceContext) -> dict[str, Any]:
+    """aio_type_defs.py: the async variants, printed by type_defs.py.j2 (the sync template)."""
+    aio = ctx.view(AioView)
+    blocks = aio.type_defs_blocks()
+    return dict(
+        header=header(f"Async variants of the streaming response types of {ctx.title}.", ctx.versions),
+        imports=aio.type_defs_imports(blocks),
+        all=dunder_all([spec.name for spec in aio.variants]),
+        blocks=blocks,
+    )
+
+
+def context(ctx: ServiceContext) -> dict[str, Any]:
+    """aio.py's variables; `pyi`: what differs in aio.pyi (its imports)."""
+    aio = ctx.view(AioView)
     methods = aio.client_methods()
     paginators, waiters = aio.paginator_classes(), aio.waiter_classes()
-    factory = aio.factory()
+    made = aio.factory()
     bases = [Name(".._runtime", "Paginator")] * bool(paginators) + [Name(".._runtime", "Waiter")] * bool(waiters)
     members = [*methods, *(m for _, m in paginators + waiters)]
-    keys = view.paginator_keys() + view.waiter_keys()  # what each class is of, at run time
-    context = dict(
-        header=header(f"Typed async (aiobotocore) client of {view.title}.", view.versions),
+    keys = wrappers.paginator_keys(ctx) + wrappers.waiter_keys(ctx)  # what each class is of, at run time
+    imports = {stub: aio.imports(members, made, stub).need(runs(*bases)) for stub in (False, True)}
+    return dict(
+        header=header(f"Typed async (aiobotocore) client of {ctx.title}.", ctx.versions),
+        **import_blocks(imports[False], RUNTIME_ORDER, grouped=False),
+        pyi=import_blocks(imports[True], RUNTIME_ORDER, grouped=False),
         all=dunder_all(aio.public()),
         client=aio.client_class(),
-        service_literal=pystr(view.service.name),
+        service_literal=pystr(ctx.service.name),
         methods=methods,
         classes=[(head, m, key) for (head, m), key in zip(paginators + waiters, keys)],
         tables=aio.tables(),
-        factory=factory,
+        factory=made,
     )
-    for stub, name in ((False, "aio.py"), (True, "aio.pyi")):
-        imports = aio.imports(members, factory, stub).need(runs(*bases))
-        files[f"{mod}/{name}"] = render(
-            "aio.py.j2", stub=stub, **import_blocks(imports, RUNTIME_ORDER, grouped=False), **context
-        )
-    return files

@@ -106,3 +106,13 @@ def quote_names(expr: PyExpr, names: AbstractSet[str]) -> PyExpr:
 
 def dunder_all(names: Iterable[str]) -> str:
     return statement("__all__ = ", Br("", tuple(pystr(n) for n in names), "[", "]"))
+
+
+@dataclass(frozen=True)
+class Export:
+    """A name the service package's `__init__` re-exports from one of its modules (the
+    `exports` column of render/kinds.py): imported at run time (`runtime`), for checkers only
+    (`checking`), or for checkers and, at run time, on first use (`lazy`: a large module)."""
+
+    name: str
+    how: str = "runtime"

@@ -3,7 +3,7 @@ Session with a Literal overload per generated service.
 
 Each service contributes an `Entry` (its module and the class names its own modules chose);
 entries of services that are not rendered again come from the cache, so they are validated
-like any other untrusted input.  The text is rendered by render.py from templates/entry.py.j2.
+like any other untrusted input.  The text is rendered by render/files.py from templates/entry.py.j2.
 """
 
 from __future__ import annotations

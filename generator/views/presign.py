@@ -1,5 +1,5 @@
 """The typed generate_presigned_url overloads, for the operations botocore can presign
-(model.Operation.presignable; how botocore decides it: model/signing.py).  ClientMethod is
+(model.service.Operation.presignable; how botocore decides it: model/signing.py).  ClientMethod is
 a Literal of botocore's method names, Params the operation's request TypedDict: botocore
 raises UnknownClientMethodError and ParamValidationError for anything else.
 """

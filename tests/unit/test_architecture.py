@@ -213,10 +213,16 @@ OWN_COMMANDS = frozenset({"migrate", "__main__"})
 # Known edges against the order, each with its reason (ARCHITECTURE.md, "Where the order bends").
 AGAINST_THE_ORDER = {
     # the name table asks which TypedDicts exist: pure functions of the model kept beside
-    # the TypeMap that builds them (TypedDictKeys, ResourceShapes, Variant)
+    # the TypeMap that builds them (TypedDictKeys, ResourceShapes, Variant); the table's
+    # steps (naming/steps.py) and service_resource.py's names (naming/resource_names.py) too
     ("generator.naming.table", "generator.types.typemap"),
     ("generator.naming.table", "generator.types.resources"),
     ("generator.naming.table", "generator.types.variants"),
+    ("generator.naming.steps", "generator.types.typemap"),
+    ("generator.naming.steps", "generator.types.resources"),
+    ("generator.naming.steps", "generator.types.variants"),
+    ("generator.naming.resource_names", "generator.types.typemap"),
+    ("generator.naming.resource_names", "generator.types.resources"),
 }
 
 

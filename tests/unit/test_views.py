@@ -1,5 +1,5 @@
-"""The service view (generator/views/service.py ServiceView), built as render_service_entry
-builds it (name_table first, then the view), on tiny hand-written definitions: the client's
+"""The service views (generator/views/client.py, type_defs, literals, exceptions, wrappers over
+the shared context of views/service.py), built as render_service_entry builds it (name_table first, then the view), on tiny hand-written definitions: the client's
 methods (name, parameters, return type, body, docstring), the TypedDict blocks of type_defs
 (dependency order, NotRequired, forward references in a cycle, functional form) and their
 imports, the Literal aliases, the exception classes, the paginator and waiter classes."""
@@ -14,6 +14,7 @@ import pytest
 from generator.model.service import Service
 from generator.naming.table import name_table
 from generator.options import DEFAULT
+from generator.views import client, exceptions, literals, type_defs, wrappers
 from generator.views.blocks import Block, Method
 from generator.views.service import ServiceView
 
@@ -75,7 +76,7 @@ def tiny_view(operations_extra: dict[str, Any] | None = None, **kwargs: Any) -> 
 
 
 def methods(v: ServiceView) -> dict[str, Method]:
-    return {m.name: m for m in v.client_methods() if not m.decorators or m.decorators == ["property"]}
+    return {m.name: m for m in client.client_methods(v) if not m.decorators or m.decorators == ["property"]}
 
 
 def signature(m: Method) -> tuple[list[str], str | None]:
@@ -91,7 +92,7 @@ def block_text(b: Block) -> tuple[str, str]:
 
 def test_client_methods_in_order() -> None:
     v = tiny_view(waiters=WAITERS)
-    assert [m.name for m in v.client_methods()] == [
+    assert [m.name for m in client.client_methods(v)] == [
         "exceptions",
         "ping",
         "put_thing",
@@ -121,13 +122,13 @@ def test_an_operation_boto3_names_so_is_not_declared_under_another_name(operatio
     """boto3's client has `import` (getattr only), `overload`, `property`: a class body cannot
     declare them as such (a keyword; the decorators of the body), so the stub leaves them out
     (README, Limitations) and never declares `import_` or `raw_`, which boto3's client lacks."""
-    names = [m.name for m in tiny_view(operations_extra={operation: {}}).client_methods()]
+    names = [m.name for m in client.client_methods(tiny_view(operations_extra={operation: {}}))]
     assert not {operation.lower(), operation.lower() + "_"} & set(names)
 
 
 def test_an_operation_called_raw_keeps_its_name() -> None:
     """Nothing of botoloom's lives on boto3's object: `raw` is boto3's own method name."""
-    names = [m.name for m in tiny_view(operations_extra={"Raw": {}}).client_methods()]
+    names = [m.name for m in client.client_methods(tiny_view(operations_extra={"Raw": {}}))]
     assert "raw" in names and "raw_" not in names
 
 
@@ -150,14 +151,14 @@ def test_exceptions_property() -> None:
 
 
 def test_one_waiter_getter_takes_its_literal() -> None:
-    (getter,) = [m for m in tiny_view(waiters=WAITERS).client_methods() if m.name == "get_waiter"]
+    (getter,) = [m for m in client.client_methods(tiny_view(waiters=WAITERS)) if m.name == "get_waiter"]
     assert signature(getter) == (["self", 'waiter_name: Literal["thing_put"]'], "ThingPutWaiter")
-    assert [m.name for m in tiny_view().client_methods()][-1] == "put_thing"  # no waiter: no getter
+    assert [m.name for m in client.client_methods(tiny_view())][-1] == "put_thing"  # no waiter: no getter
 
 
 def test_several_paginators_get_overloads() -> None:
     svc = service({"S": S}, {"ListA": {}, "ListB": {}}, paginators={"ListA": {"result_key": "X"}, "ListB": {}})
-    getters = [m for m in view(svc).client_methods() if m.name == "get_paginator"]
+    getters = [m for m in client.client_methods(view(svc)) if m.name == "get_paginator"]
     assert [(m.decorators, signature(m)) for m in getters] == [
         (["overload"], (["self", "operation_name: NoMatchingOverload[NoReturn]"], "Any")),  # mypy's message
         (["overload"], (["self", 'operation_name: Literal["list_a"]'], "ListAPaginator")),
@@ -166,7 +167,7 @@ def test_several_paginators_get_overloads() -> None:
 
 
 def test_typed_dicts_required_and_not_required() -> None:
-    blocks = dict(block_text(b) for b in tiny_view().typed_dict_blocks())
+    blocks = dict(block_text(b) for b in type_defs.typed_dict_blocks(tiny_view()))
     assert blocks["PutInTypeDef"].splitlines() == [
         "Id: str",
         "Token: NotRequired[str]",
@@ -177,7 +178,7 @@ def test_typed_dicts_required_and_not_required() -> None:
 
 
 def test_typed_dicts_in_dependency_order_with_a_quoted_cycle() -> None:
-    blocks = [block_text(b) for b in tiny_view().typed_dict_blocks()]
+    blocks = [block_text(b) for b in type_defs.typed_dict_blocks(tiny_view())]
     local = {name for name, _ in blocks}
     defined: set[str] = set()
     for name, text in blocks:
@@ -194,14 +195,14 @@ def test_typed_dicts_in_dependency_order_with_a_quoted_cycle() -> None:
 
 
 def test_class_heads_and_their_docstrings() -> None:
-    heads = {b.cls.name: b.cls for b in tiny_view().typed_dict_blocks() if b.cls is not None}
+    heads = {b.cls.name: b.cls for b in type_defs.typed_dict_blocks(tiny_view()) if b.cls is not None}
     assert heads["PutOutTypeDef"].bases == ("TypedDict",)
     assert heads["PutOutTypeDef"].doc == "What put gives."  # the shape's documentation, as text
     assert heads["BTypeDef"].doc == "B (input and output)."  # none: the shape and its variant
 
 
 def test_non_identifier_key_gives_functional_typed_dict() -> None:
-    (odd,) = [b for b in tiny_view().typed_dict_blocks() if block_text(b)[0] == "OddInTypeDef"]
+    (odd,) = [b for b in type_defs.typed_dict_blocks(tiny_view()) if block_text(b)[0] == "OddInTypeDef"]
     assert odd.cls is None
     assert odd.statement == (
         'OddInTypeDef = TypedDict("OddInTypeDef", {"self": NotRequired[str], "my-key": NotRequired[str]})'
@@ -210,7 +211,7 @@ def test_non_identifier_key_gives_functional_typed_dict() -> None:
 
 def test_type_defs_imports_only_what_is_used() -> None:
     v = tiny_view()
-    imports = v.type_defs_imports(v.typed_dict_blocks())
+    imports = type_defs.type_defs_imports(type_defs.typed_dict_blocks(v))
     assert imports.splitlines() == [
         "from .._types import NotRequired, ResponseMetadataTypeDef, TypedDict",
         "from .literals import ColorType",
@@ -225,28 +226,28 @@ def test_type_defs_imports_only_what_is_used() -> None:
             {"Get": {"output": {"shape": "O"}}},
         )
     )
-    imports = lists.type_defs_imports(lists.typed_dict_blocks())
+    imports = type_defs.type_defs_imports(type_defs.typed_dict_blocks(lists))
     assert "from typing import List" in imports and "Sequence" not in imports and "Literal" not in imports
 
 
 def test_type_defs_all_lists_every_typed_dict() -> None:
     v = tiny_view()
-    names = sorted(block_text(b)[0] for b in v.typed_dict_blocks())
-    assert v.type_defs_all() == "__all__ = [" + ", ".join(f'"{n}"' for n in names) + "]"
+    names = sorted(block_text(b)[0] for b in type_defs.typed_dict_blocks(v))
+    assert type_defs.type_defs_all(v) == "__all__ = [" + ", ".join(f'"{n}"' for n in names) + "]"
 
 
 def test_literal_aliases() -> None:
     v = tiny_view(waiters=WAITERS)
-    assert v.literal_aliases() == [
+    assert literals.literal_aliases(v) == [
         'ColorType = Literal["red", "green"]',  # each value once; Mood is not reachable
         'WaiterName = Literal["thing_put"]',
         'OperationName = Literal["import", "ping", "put_thing"]',  # botocore's method names
     ]
-    assert v.literal_all() == '__all__ = ["ColorType", "WaiterName", "OperationName"]'
+    assert literals.literal_all(v) == '__all__ = ["ColorType", "WaiterName", "OperationName"]'
 
 
 def test_exception_classes() -> None:
-    classes = tiny_view().exception_classes()
+    classes = exceptions.exception_classes(tiny_view())
     assert [(attr, head.name, head.bases) for attr, head in classes] == [
         ("Boom", "Boom", ("ClientError",)),
         ("Coded", "Coded", ("ClientError",)),
@@ -256,12 +257,12 @@ def test_exception_classes() -> None:
 
 
 def test_waiter_class_and_method() -> None:
-    ((head, wait),) = tiny_view(waiters=WAITERS).waiter_methods()
+    ((head, wait),) = wrappers.waiter_methods(tiny_view(waiters=WAITERS))
     assert (head.name, head.bases) == ("ThingPutWaiter", ("Waiter",))
     assert head.doc.endswith("put_thing every 5 s, at most 3 times.\n\nAcceptors: success when path Id = x.")
     assert signature(wait) == (["self", "**kwargs: Unpack[PutInWaitTypeDef]"], "None")
     assert not wait.body
-    assert "PutInWaitTypeDef" in {block_text(b)[0] for b in tiny_view(waiters=WAITERS).typed_dict_blocks()}
+    assert "PutInWaitTypeDef" in {block_text(b)[0] for b in type_defs.typed_dict_blocks(tiny_view(waiters=WAITERS))}
 
 
 def test_stub_only_methods_have_no_body() -> None:
@@ -269,5 +270,9 @@ def test_stub_only_methods_have_no_body() -> None:
     (the .py shims hold none): a body or a method left out of the stub would be dead code."""
     svc = service(SHAPES, OPS, waiters=WAITERS, paginators={"Ping": {}})
     v = view(svc)
-    members = v.client_methods() + [m for _, m in v.paginator_methods()] + [m for _, m in v.waiter_methods()]
+    members = (
+        client.client_methods(v)
+        + [m for _, m in wrappers.paginator_methods(v)]
+        + [m for _, m in wrappers.waiter_methods(v)]
+    )
     assert members and all(not m.body and m.stub for m in members)

@@ -1,0 +1,109 @@
+"""The table of generated module kinds: every module of a service package, one row each.
+
+A row says where the module goes (`path`, relative to the service package), which template
+prints it, which view gives the template its variables (`context(ctx)`, ctx the service's
+views.service.ServiceContext), whether a `.pyi` stub is rendered beside it from the same
+template (`stub`), when the service has it (`when`), whether it is the aio twin of a sync
+module (`twin`: rendered only with --aio), and what the service's `__init__` re-exports
+from it (`exports`).  render/files.py walks the table in its order; nothing else lists the
+modules of a service.
+
+Two rows are shaped differently: `parts` makes several modules of one row (`{part}` in
+the path; the context is called with the part), and the `__init__` row takes the exports
+of every other row (`gathers`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..views import aio, client, exceptions, literals, package, type_defs, wrappers
+from ..views.blocks import Export
+from ..views.resources import ResourceView
+from ..views.service import ServiceContext
+from ..views.stubber import StubberView
+
+Context = Callable[..., dict[str, Any]]  # (ctx) -> variables; (ctx, part) with parts; (ctx, exports) if gathers
+Condition = Callable[[ServiceContext], bool]
+
+
+def always(ctx: ServiceContext) -> bool:
+    return True
+
+
+def no_exports(ctx: ServiceContext) -> Sequence[Export]:
+    return ()
+
+
+@dataclass(frozen=True)
+class ModuleKind:
+    """One kind of generated module (see the module docstring for the columns)."""
+
+    path: str
+    template: str
+    context: Context
+    stub: bool = False
+    when: Condition = always
+    twin: str = ""  # the path of the sync module this one is the aio twin of
+    exports: Callable[[ServiceContext], Sequence[Export]] = no_exports
+    parts: Callable[[ServiceContext], Sequence[str]] | None = None
+    gathers: bool = False  # the context takes the (module, Export) of every other row
+
+    def applies(self, ctx: ServiceContext) -> bool:
+        return (not self.twin or ctx.options.aio) and self.when(ctx)
+
+    @property
+    def module(self) -> str:
+        """The module's name in its package (client.py -> client)."""
+        return self.path.removesuffix(".py")
+
+
+def _stubber(ctx: ServiceContext) -> dict[str, Any]:
+    return ctx.view(StubberView).context()
+
+
+def _service_resource(ctx: ServiceContext) -> dict[str, Any]:
+    return ctx.view(ResourceView).context()
+
+
+def _resource_exports(ctx: ServiceContext) -> list[Export]:
+    return [Export(name, "lazy") for name in ctx.view(ResourceView).package_exports()]
+
+
+def _exceptions_exports(ctx: ServiceContext) -> list[Export]:
+    return [Export(ctx.names.exceptions)]
+
+
+SERVICE_KINDS: tuple[ModuleKind, ...] = (
+    ModuleKind("__init__.py", "service_init.py.j2", package.init_context, gathers=True),
+    ModuleKind("exceptions.py", "exceptions.py.j2", exceptions.context, exports=_exceptions_exports),
+    ModuleKind("literals.py", "literals.py.j2", literals.context),
+    ModuleKind("client.py", "client.py.j2", client.context, stub=True, exports=client.exports),
+    ModuleKind("type_defs.py", "type_defs.py.j2", type_defs.context, stub=True),
+    ModuleKind(
+        "paginators.py",
+        "wrappers.py.j2",
+        wrappers.paginators_context,
+        stub=True,
+        when=lambda c: bool(c.service.paginators),
+    ),
+    ModuleKind(
+        "waiters.py", "wrappers.py.j2", wrappers.waiters_context, stub=True, when=lambda c: bool(c.service.waiters)
+    ),
+    ModuleKind("stubber.py", "stubber.py.j2", _stubber, when=lambda c: bool(c.service.operations)),
+    ModuleKind(
+        "service_resource.py",
+        "service_resource.py.j2",
+        _service_resource,
+        stub=True,
+        when=lambda c: c.service.resources is not None,
+        exports=_resource_exports,
+    ),
+    ModuleKind("{part}.py", "reexport.py.j2", package.reexport_context, parts=package.reexport_parts),
+    ModuleKind(
+        "aio_type_defs.py", "type_defs.py.j2", aio.type_defs_context, when=aio.has_variants, twin="type_defs.py"
+    ),
+    ModuleKind("aio.py", "aio.py.j2", aio.context, stub=True, twin="client.py"),
+)
