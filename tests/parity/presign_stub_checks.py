@@ -28,6 +28,13 @@ _LITERAL = re.compile(r"^Literal\[(.*)\]$")
 _PARAMS = re.compile(r"^(\w+)( \| None)?$")
 
 
+def _no_match(annotation: object) -> bool:
+    """The first overload of each overloaded method (views/overloads.py): typed
+    NoMatchingOverload[NoReturn], it matches no call and only shortens mypy's message."""
+    origin = typing.get_origin(annotation) or annotation
+    return str(annotation).startswith("NoMatchingOverload[") or getattr(origin, "__name__", "") == "NoMatchingOverload"
+
+
 def _literal_values(annotation: str) -> list[str]:
     match = _LITERAL.match(annotation)
     if match is None:
@@ -73,6 +80,8 @@ def check_presign(checker: Any, raw: Any, request_params: Any) -> None:
     expected = {m for m in methods if presignable(raw, m, request_params(checker.model.operation_model(mapping[m])))}
     typed: dict[str, str] = {}
     for notes in _presign_signatures(cls):
+        if _no_match(notes["ClientMethod"]):
+            continue
         for name in _literal_values(notes["ClientMethod"]):
             typed[name] = notes["Params"]
     for name in sorted(expected - set(typed)):
@@ -135,6 +144,8 @@ def check_stubber(checker: Any, raw: Any) -> None:
     seen: set[str] = set()
     for variant in _variants(stubber.add_response):
         notes = inspect.get_annotations(variant)
+        if _no_match(notes["method"]):
+            continue
         for name in typing.get_args(notes["method"]):
             seen.add(name)
             if name in ops:
