@@ -8,9 +8,11 @@ is read), on copies in a private temporary directory (in /dev/shm where there is
 nothing outside it is touched.
 .pyi files are formatted as stubs.
 
-One difference from black is undone here: in a stub, ruff drops a blank line that opens
-an ``if`` block (``if TYPE_CHECKING:`` before the presigned-URL overloads); black keeps
-what the template wrote, and so does this pass.
+Two differences from black are undone here: in a stub, ruff drops a blank line that opens
+an ``if`` block (``if TYPE_CHECKING:`` before the presigned-URL overloads), which black keeps
+as the template wrote it; and a ``def`` whose return annotation is a subscript split one item
+per line keeps ruff's split of its parameters, where black (on its second pass) joins
+``def f(self, **kwargs: X) -> PageIterator[`` onto one line when that fits.
 """
 
 from __future__ import annotations
@@ -41,6 +43,11 @@ SETTINGS = (
     "format.preview = false",
 )
 _IF_OPENER = re.compile(r" *if .*:\Z")
+# ruff's `def f(\n    params\n) -> Head[` (params on one line, no trailing comma, no comment)
+_SPLIT_HEAD = re.compile(
+    r"^(?P<ind> *)(?P<kw>(?:async )?def \w+)\(\n(?P=ind)    (?P<params>[^\n#]*[^,\n#])\n(?P=ind)\) -> (?P<head>[\w.]+\[)$",
+    re.M,
+)
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +95,7 @@ def format_files(files: Mapping[str, str]) -> dict[str, str]:
         for path, rel in zip(paths, todo):
             with open(path, encoding="utf-8", newline="") as handle:
                 text = handle.read()
+            text = _join_split_heads(text)
             out[rel] = _keep_if_blank(files[rel], text) if rel.endswith(".pyi") else text
     return out
 
@@ -125,6 +133,20 @@ def _run(args: list[str], names: Mapping[str, str], failure: str) -> subprocess.
             message = message.replace(path, rel)
         raise UserError(f"{failure}: {message}")
     return done
+
+
+def _join_split_heads(text: str) -> str:
+    """``text`` with each ``def`` head ruff split before a subscript return annotation that
+    is itself split (``) -> PageIterator[`` then one item per line) joined onto one line when
+    it fits, as black lays it out."""
+    if ") -> " not in text:
+        return text
+
+    def join(match: re.Match[str]) -> str:
+        line = f"{match['ind']}{match['kw']}({match['params']}) -> {match['head']}"
+        return line if len(line) <= LINE_LENGTH else match.group(0)
+
+    return _SPLIT_HEAD.sub(join, text)
 
 
 def _keep_if_blank(source: str, formatted: str) -> str:

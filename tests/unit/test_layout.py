@@ -688,16 +688,17 @@ def _exploded_return(returns: Expr | None, indent: int) -> bool:
     return bool(items) and indent + 4 + len(", ".join(map(flat, items))) > 88
 
 
-@pytest.mark.xfail(strict=True, reason="ruff keeps the left-hand split; black's second pass joins the def")
-def test_exploded_return_annotation_differs_from_black() -> None:
+@pytest.mark.parametrize("width", [0, 1, 40, 60])
+def test_exploded_return_annotation_matches_black(width: int) -> None:
     """A subscript return annotation split one item per line: black (on its second pass, seeing
     the trailing comma it added) joins `def f(self) -> Literal[` when that fits, ruff keeps
-    `def f(\n    self\n) -> Literal[`. The generator returns no such annotation today (all
-    services: Coroutine[Any, Any, X], PageIterator[X], ... fit on their own line); if it
-    ever does, the black check of the golden (tests/test_golden.py) reports it."""
+    `def f(\n    self\n) -> Literal[`; render/format.py joins it as black does (found by the
+    fuzz test: a paginate() returning PageIterator[<long names>]), and leaves it split when
+    the joined head would not fit."""
+    params = ["self", f"**kwargs: Unpack[{'N' * width}]"] if width else ["self"]
     returns = Br("Literal", ("N", "N", "N", "N", "N", "N" + "x" * 78))
     assert _exploded_return(returns, 4)
-    src = _module(function_def("f", ["self", "**kwargs: Unpack[N]"], returns, 4) + "\n        pass", 4)
+    src = _module(function_def("f", params, returns, 4) + "\n        pass", 4)
     assert _ruff(src) == _black(src)
 
 
