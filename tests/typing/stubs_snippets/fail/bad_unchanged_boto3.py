@@ -17,12 +17,12 @@ c.put_object(Buckett="b", Key="k", Body=b"x")  # E[mypy]: unexpected keyword arg
 c.get_object(Key="k")  # E[mypy]: missing named argument "Bucket"  # E[pyright]: argument missing for parameter "Bucket"
 c.list_objects_v2(Bucket="b", MaxKeys="10")  # E[mypy]: argument "MaxKeys" to "list_objects_v2" of "S3Client" has incompatible type "str"  # E[pyright]: cannot be assigned to parameter "MaxKeys"
 c.list_object_v3(Bucket="b")  # E[mypy]: "S3Client" has no attribute "list_object_v3"  # E[pyright]: cannot access attribute "list_object_v3"
-boto3.client("s4")  # E[mypy]: no overload variant of "client" matches argument type "str"  # E[pyright]: no overloads for "client"  # MISS[pyrefly]: pyrefly 1.5 widens a Literal of more than about 256 strings to str (the last overload: the botocore services not generated)
+boto3.client("s4")  # E[mypy]: argument 1 to "client" has incompatible type "str"; expected "NoMatchingOverload[Never]"  # E[pyright]: no overloads for "client"  # MISS[pyrefly]: pyrefly 1.5 widens a Literal of more than about 256 strings to str (the last overload: the botocore services not generated)
 q: SQSClient = boto3.client("s3")  # E[mypy]: incompatible types in assignment  # E[pyright]: "S3Client" is not assignable to declared type "SQSClient"
 boto3.session.Session().client("sqs").get_queue_url(QueueNam="q")  # E[mypy]: unexpected keyword argument "QueueNam"  # E[pyright]: no parameter named "QueueNam"
-c.get_paginator("list_objects_v3")  # E[mypy]: no overload variant of "get_paginator"  # E[pyright]: no overloads for "get_paginator"
+c.get_paginator("list_objects_v3")  # E[mypy]: argument 1 to "get_paginator" of "S3Client" has incompatible type "str"; expected "NoMatchingOverload[Never]"  # E[pyright]: no overloads for "get_paginator"
 c.get_paginator("list_objects_v2").paginate(Bucket=1)  # E[mypy]: argument "Bucket" to "paginate" of "ListObjectsV2Paginator" has incompatible type "int"  # E[pyright]: cannot be assigned to parameter "Bucket"
-c.get_waiter("bucket_exist")  # E[mypy]: no overload variant of "get_waiter"  # E[pyright]: no overloads for "get_waiter"
+c.get_waiter("bucket_exist")  # E[mypy]: argument 1 to "get_waiter" of "S3Client" has incompatible type "str"; expected "NoMatchingOverload[Never]"  # E[pyright]: no overloads for "get_waiter"
 c.get_waiter("bucket_exists").wait(Bucket="b", WaiterConfig={"Delay": "1"})  # E[mypy]: TypedDict item "Delay" has type "int"  # E[pyright]: is not assignable to
 bucket = boto3.resource("s3").Bucket("b")
 boto3.resource("s3").Bukcet("b")  # E[mypy]: "S3ServiceResource" has no attribute "Bukcet"  # E[pyright]: cannot access attribute "Bukcet"
