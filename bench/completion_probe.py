@@ -9,6 +9,12 @@ didOpen, its diagnostics awaited (untimed), then completion at the end of `clien
     .venv/bin/python bench/completion_probe.py [--runs N] VARIANT_DIR|boto3-stubs ...
 
 The projects use the Python environments of bench/project.py's projects (bench/.work/project).
+
+Found with it (issue #28): the first completion after `client.` pays for evaluating every overload of
+every decorated method, because pyright's completion provider calls getTypeOfFunction on each member
+whose last declaration is a decorated method (to tell a property from a method: the item's kind).
+s3's generate_presigned_url has 112 overloads over 109 request TypedDicts: 528 ms -> 96 ms once they
+move to a Protocol's __call__ (`generate_presigned_url: _GeneratePresignedUrl`), boto3-stubs 217 ms.
 """
 
 from __future__ import annotations
