@@ -45,7 +45,8 @@ SETTINGS = (
 _IF_OPENER = re.compile(r" *if .*:\Z")
 # ruff's `def f(\n    params\n) -> Head[` (params on one line, no trailing comma, no comment)
 _SPLIT_HEAD = re.compile(
-    r"^(?P<ind> *)(?P<kw>(?:async )?def \w+)\(\n(?P=ind)    (?P<params>[^\n#]*[^,\n#])\n(?P=ind)\) -> (?P<head>[\w.]+\[)$",
+    r"^(?P<ind> *)(?P<kw>(?:async )?def \w+)\(\n(?P=ind)    (?P<params>[^\n#]*[^,\n#])\n(?P=ind)\) -> (?P<head>[\w.]+\[)"
+    r"\n(?P<body>(?:(?P=ind)    [^\n]*\n)+?)(?P=ind)\]",
     re.M,
 )
 
@@ -144,7 +145,9 @@ def _join_split_heads(text: str) -> str:
 
     def join(match: re.Match[str]) -> str:
         line = f"{match['ind']}{match['kw']}({match['params']}) -> {match['head']}"
-        return line if len(line) <= LINE_LENGTH else match.group(0)
+        if len(line) > LINE_LENGTH or not match["body"].endswith(",\n"):  # items on one line: black keeps the split
+            return match.group(0)
+        return f"{line}\n{match['body']}{match['ind']}]"
 
     return _SPLIT_HEAD.sub(join, text)
 

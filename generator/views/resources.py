@@ -109,6 +109,8 @@ class ResourceView:
         imports.need(all_needs([made.needs, *(c.needs for c in classes), members]), stub=stub)
         if stub:  # the aliases stand in the stub only (the .py declares no methods)
             imports.need(uses(*(name for _, name in self._aliases.values())))
+        if not stub and self._client_class == self._typed_client:
+            return imports  # no run-time base names the client (only the stub's `meta` does)
         client = self.view.names.client
         alias = "" if self._typed_client == client else self._typed_client
         return imports.add(".client", client, alias=alias, runtime=True)

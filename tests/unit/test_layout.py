@@ -702,6 +702,17 @@ def test_exploded_return_annotation_matches_black(width: int) -> None:
     assert _ruff(src) == _black(src)
 
 
+@pytest.mark.parametrize("width", [20, 30, 40])
+def test_split_return_annotation_on_one_line_matches_black(width: int) -> None:
+    """The same head, but the annotation's items fit on one line together: black keeps the
+    def split (`def f(\n    params\n) -> PageIterator[\n    A, B\n]:`), and so does
+    render/format.py (the fuzz test found the join applied here too)."""
+    returns = Br("PageIterator", ("A" * width + "OutputTypeDef", "A" * width + "OutputFullResultTypeDef"))
+    params = ["self", f"**kwargs: Unpack[{'C' * 20}PaginateTypeDef]"]
+    src = _module(function_def("f", params, returns, 4) + "\n        pass", 4)
+    assert _ruff(src) == _black(src)
+
+
 @settings(max_examples=20, deadline=None)
 @given(st.lists(_names, min_size=1, max_size=5, unique=True), st.integers(82, 94), st.sampled_from([0, 4, 8]))
 def test_import_from_matches_black(names: list[str], target: int, indent: int) -> None:

@@ -17,7 +17,6 @@ from .._resources import (
     ResourceCollection,
     create_resource,
 )
-from .client import CloudWatchClient
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):

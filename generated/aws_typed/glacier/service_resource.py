@@ -16,7 +16,6 @@ from .._resources import (
     ResourceCollection,
     create_resource,
 )
-from .client import GlacierClient
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):

@@ -18,7 +18,6 @@ from .._resources import (
     create_resource,
 )
 from .._injected import S3BucketMethods, S3ObjectMethods, S3ObjectSummaryMethods
-from .client import S3Client
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
