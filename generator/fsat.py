@@ -15,11 +15,16 @@ import os
 import secrets
 import stat
 
-_FLAG = os.__dict__.get
-NOFOLLOW: int = _FLAG("O_NOFOLLOW", 0)
-DIRECTORY: int = os.O_RDONLY | _FLAG("O_DIRECTORY", 0) | NOFOLLOW | _FLAG("O_CLOEXEC", 0)
-READ: int = os.O_RDONLY | NOFOLLOW | _FLAG("O_CLOEXEC", 0) | _FLAG("O_NONBLOCK", 0) | _FLAG("O_NOCTTY", 0)
-NEW: int = os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW | _FLAG("O_CLOEXEC", 0)
+
+def _flag(name: str) -> int:
+    """os.O_<name>, or 0 where the platform has none."""
+    return int(getattr(os, name, 0))
+
+
+NOFOLLOW = _flag("O_NOFOLLOW")
+DIRECTORY = os.O_RDONLY | _flag("O_DIRECTORY") | NOFOLLOW | _flag("O_CLOEXEC")
+READ = os.O_RDONLY | NOFOLLOW | _flag("O_CLOEXEC") | _flag("O_NONBLOCK") | _flag("O_NOCTTY")
+NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW | _flag("O_CLOEXEC")
 _TEMP_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_"
 
 
