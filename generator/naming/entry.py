@@ -14,6 +14,8 @@ from collections.abc import Sequence
 
 from .registry import Registry
 
+MODULE = "boto3"  # the entry module's name: `from <package> import boto3` is the drop-in for `import boto3`
+
 # what templates/entry.py.j2 defines or imports, besides the services' classes
 ENTRY_RESERVED = frozenset(
     {

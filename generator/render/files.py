@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -16,22 +15,12 @@ from ..naming.table import name_table
 from ..options import DEFAULT, Options
 from ..text import layout
 from ..text.layout import docstring
-from ..views import entry as entrypoints
-from ..views.blocks import Export, Param, dunder_all, header
-from ..views.entry import Entry
+from ..views.blocks import Export, Param
+from ..views.root import RUNTIME_FILES as RUNTIME_FILES
+from ..views.root import Entry, PackageContext
 from ..views.service import ServiceContext
 from .format import format_files
-from .kinds import SERVICE_KINDS, ModuleKind
-
-RUNTIME_FILES = (
-    "_runtime.py",
-    "_types.py",
-    "_resources.py",
-    "_injected.py",
-    "_conditions.py",
-    "_entry.py",
-    "_stubber.py",
-)
+from .kinds import AS_IS, PACKAGE_KINDS, SERVICE_KINDS, C, ModuleKind
 
 
 def template_dir() -> Path:
@@ -78,22 +67,47 @@ def _params(params: list[Param], indent: int) -> str:
 
 
 def render_kind(
-    files: dict[str, str], kind: ModuleKind, ctx: ServiceContext, exports: Sequence[tuple[str, Export]]
+    files: dict[str, str], kind: ModuleKind[C], ctx: C, exports: Sequence[tuple[str, Export]], prefix: str = ""
 ) -> None:
-    """The module(s) of one row of the table (render/kinds.py) into `files`: the .py and,
-    for a stub kind, its .pyi from the same template and context (`pyi`: what differs in
-    the stub, its imports): the stub has no docstrings and `...` bodies, so type checkers
-    read less; editors still show the docstrings, from the .py beside it."""
+    """The module(s) of one row of a table (render/kinds.py) into `files`, at `prefix` + the
+    row's path: the .py and, for a stub kind, its .pyi from the same template and context
+    (`pyi`: what differs in the stub, its imports): the stub has no docstrings and `...`
+    bodies, so type checkers read less; editors still show the docstrings, from the .py
+    beside it.  An AS_IS row is its context's `text`."""
     made: list[tuple[str, dict[str, Any]]]
     if kind.parts is not None:
         made = [(kind.path.format(part=part), kind.context(ctx, part)) for part in kind.parts(ctx)]
     else:
         made = [(kind.path, kind.context(ctx, exports) if kind.gathers else kind.context(ctx))]
     for path, context in made:
-        rel = f"{ctx.names.module}/{path}"
+        rel = prefix + path
+        if kind.template == AS_IS:
+            files[rel] = context["text"]
+            continue
         files[rel] = _render(kind.template, stub=False, **context)
         if kind.stub:
             files[rel + "i"] = _render(kind.template, stub=True, **{**context, **context.get("pyi", {})})
+
+
+def render_table(kinds: Sequence[ModuleKind[C]], ctx: C, prefix: str = "") -> tuple[dict[str, str], set[str]]:
+    """Every row of `kinds` that applies to `ctx`, in the table's order: the files, and which
+    of them are AS_IS (not for the formatter)."""
+    applying = [kind for kind in kinds if kind.applies(ctx)]
+    exports = [(kind.module, export) for kind in applying for export in kind.exports(ctx)]
+    files: dict[str, str] = {}
+    as_is: set[str] = set()
+    for kind in applying:
+        before = len(files)
+        render_kind(files, kind, ctx, exports, prefix)
+        if kind.template == AS_IS:
+            as_is.update(list(files)[before:])
+    return files, as_is
+
+
+def _formatted(files: dict[str, str], as_is: set[str]) -> dict[str, str]:
+    """`files` through the formatter (format.format_files), but those `as_is`; order kept."""
+    done = format_files({path: text for path, text in files.items() if path not in as_is})
+    return {path: done.get(path, text) for path, text in files.items()}
 
 
 def render_service(service: Service, versions: str, options: Options = DEFAULT) -> dict[str, str]:
@@ -107,52 +121,32 @@ def render_service_entry(
     options: Options = DEFAULT,
     *,
     formatted: bool = True,
-    kinds: Sequence[ModuleKind] = SERVICE_KINDS,
+    kinds: Sequence[ModuleKind[ServiceContext]] = SERVICE_KINDS,
     steps: Sequence[Step] = SERVICE_STEPS,
 ) -> tuple[dict[str, str], Entry]:
     """render_service(), and what the service offers the package's entry module; with
-    formatted=False the files as rendered, for format.format_many() over several services.
-    `kinds`: the table of module kinds walked (render/kinds.py); `steps`: the naming order
-    (naming/steps.py)."""
+    formatted=False the files as rendered, for format.format_many() over several services
+    (the service table has no AS_IS row).  `kinds`: the table of module kinds walked
+    (render/kinds.py); `steps`: the naming order (naming/steps.py)."""
     names = name_table(service, steps)  # every module-level name, before any view (naming/table.py)
     ctx = ServiceContext(service, versions, options, names)
-    files: dict[str, str] = {}
     try:
-        applying = [kind for kind in kinds if kind.applies(ctx)]
-        exports = [(kind.module, export) for kind in applying for export in kind.exports(ctx)]
-        for kind in applying:
-            render_kind(files, kind, ctx, exports)
+        files, as_is = render_table(kinds, ctx, f"{names.module}/")
     finally:
         ctx.release()
     entry = Entry(service.name, names.module, names.client, names.service_resource or None)
-    return (format_files(files) if formatted else files), entry
+    return (_formatted(files, as_is) if formatted else files), entry
 
 
-def render_package(package: str, entries: list[Entry], versions: str, aio: bool = False) -> dict[str, str]:
-    """The package's own files: __init__, the entry module, the copied runtime (with _aio for
-    --aio), py.typed."""
-    names = ", ".join(sorted(e.service for e in entries)) or "none"
-    title = (
-        f"Typed wrappers around boto3 ({package}).\n\nServices: {names}.\n\n"
-        f"`from {package} import {entrypoints.MODULE}` is the drop-in for `import boto3`: "
-        "typed client(), resource() and Session for these services."
-    )
-    files = {
-        "__init__.py": _render(
-            "package_init.py.j2", header=header(title, versions), all=dunder_all(["ClientError", "StreamingBody"])
-        ),
-        "py.typed": "",
-    }
-    if entries:
-        files[f"{entrypoints.MODULE}.py"] = _render(
-            "entry.py.j2",
-            header=header(
-                f"Drop-in typed entry points of {package}: boto3's client(), resource() and Session.", versions
-            ),
-            **entrypoints.context(entries),
-        )
-    files = format_files(files)  # the runtime modules below are copied as they are
-    runtime = resources.files("generator.runtime")
-    for name in RUNTIME_FILES + ("_aio.py",) * aio:
-        files[name] = runtime.joinpath(name).read_text(encoding="utf-8")
-    return files
+def render_package(
+    package: str,
+    entries: Sequence[Entry],
+    versions: str,
+    aio: bool = False,
+    *,
+    kinds: Sequence[ModuleKind[PackageContext]] = PACKAGE_KINDS,
+) -> dict[str, str]:
+    """The package's own files, the rows of render.kinds.PACKAGE_KINDS: __init__, py.typed,
+    the entry module, the copied runtime (with _aio for --aio)."""
+    files, as_is = render_table(kinds, PackageContext(package, entries, versions, Options(aio=aio)))
+    return _formatted(files, as_is)

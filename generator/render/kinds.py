@@ -11,47 +11,65 @@ modules of a service.
 Two rows are shaped differently: `parts` makes several modules of one row (`{part}` in
 the path; the context is called with the part), and the `__init__` row takes the exports
 of every other row (`gathers`).
+
+`PACKAGE_KINDS` is the same table for the package root (paths relative to the package;
+contexts take views.root.PackageContext): its `__init__`, py.typed, the entry module and
+the runtime.  A row whose template is `AS_IS` is written as its context's `text` gives it:
+no template, no formatter (the runtime is copied as it is).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, Protocol, TypeVar
 
-from ..views import aio, client, exceptions, literals, package, type_defs, wrappers
+from ..naming.entry import MODULE
+from ..options import Options
+from ..views import aio, client, entry, exceptions, literals, package, root, type_defs, wrappers
 from ..views.blocks import Export
 from ..views.resources import ResourceView
+from ..views.root import PackageContext
 from ..views.service import ServiceContext
 from ..views.stubber import StubberView
 
 Context = Callable[..., dict[str, Any]]  # (ctx) -> variables; (ctx, part) with parts; (ctx, exports) if gathers
-Condition = Callable[[ServiceContext], bool]
+AS_IS = ""  # the template of a row written as its context's `text` gives it (not rendered, not formatted)
 
 
-def always(ctx: ServiceContext) -> bool:
+class Made(Protocol):
+    """What a row's context is made from: ServiceContext, views.root.PackageContext."""
+
+    @property
+    def options(self) -> Options: ...
+
+
+C = TypeVar("C", bound=Made)
+
+
+def always(ctx: object) -> bool:
     return True
 
 
-def no_exports(ctx: ServiceContext) -> Sequence[Export]:
+def no_exports(ctx: object) -> Sequence[Export]:
     return ()
 
 
 @dataclass(frozen=True)
-class ModuleKind:
+class ModuleKind(Generic[C]):
     """One kind of generated module (see the module docstring for the columns)."""
 
     path: str
     template: str
     context: Context
     stub: bool = False
-    when: Condition = always
+    when: Callable[[C], bool] = always
     twin: str = ""  # the path of the sync module this one is the aio twin of
-    exports: Callable[[ServiceContext], Sequence[Export]] = no_exports
-    parts: Callable[[ServiceContext], Sequence[str]] | None = None
+    exports: Callable[[C], Sequence[Export]] = no_exports
+    parts: Callable[[C], Sequence[str]] | None = None
     gathers: bool = False  # the context takes the (module, Export) of every other row
 
-    def applies(self, ctx: ServiceContext) -> bool:
+    def applies(self, ctx: C) -> bool:
         return (not self.twin or ctx.options.aio) and self.when(ctx)
 
     @property
@@ -76,7 +94,7 @@ def _exceptions_exports(ctx: ServiceContext) -> list[Export]:
     return [Export(ctx.names.exceptions)]
 
 
-SERVICE_KINDS: tuple[ModuleKind, ...] = (
+SERVICE_KINDS: tuple[ModuleKind[ServiceContext], ...] = (
     ModuleKind("__init__.py", "service_init.py.j2", package.init_context, gathers=True),
     ModuleKind("exceptions.py", "exceptions.py.j2", exceptions.context, exports=_exceptions_exports),
     ModuleKind("literals.py", "literals.py.j2", literals.context),
@@ -106,4 +124,11 @@ SERVICE_KINDS: tuple[ModuleKind, ...] = (
         "aio_type_defs.py", "type_defs.py.j2", aio.type_defs_context, when=aio.has_variants, twin="type_defs.py"
     ),
     ModuleKind("aio.py", "aio.py.j2", aio.context, stub=True, twin="client.py"),
+)
+
+PACKAGE_KINDS: tuple[ModuleKind[PackageContext], ...] = (
+    ModuleKind("__init__.py", "package_init.py.j2", root.init_context),
+    ModuleKind("py.typed", AS_IS, root.marker_context),
+    ModuleKind(f"{MODULE}.py", "entry.py.j2", entry.context, when=lambda p: bool(p.entries)),
+    ModuleKind("{part}", AS_IS, root.runtime_context, parts=root.runtime_parts),
 )

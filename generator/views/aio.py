@@ -61,9 +61,9 @@ def coroutine(returns: PyExpr) -> PyExpr:
 class AioView:
     """What aio.py and aio_type_defs.py of one service print."""
 
-    def __init__(self, view: ServiceContext) -> None:
-        self.view = view
-        self.variants = async_variants(view.types.typed_dicts())
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+        self.variants = async_variants(ctx.types.typed_dicts())
         self.variant_names = frozenset(spec.name for spec in self.variants)
 
     # ---- aio_type_defs.py --------------------------------------------------------------
@@ -71,7 +71,7 @@ class AioView:
         pending = set(self.variant_names)
         blocks: list[Block] = []
         for spec in self.variants:
-            blocks.extend(self.view.spec_blocks(spec, pending))
+            blocks.extend(self.ctx.spec_blocks(spec, pending))
             pending.discard(spec.name)
         return blocks
 
@@ -92,37 +92,37 @@ class AioView:
 
     # ---- aio.py: the client ------------------------------------------------------------
     def client_methods(self) -> list[Method]:
-        view = self.view
-        methods = [client.exceptions_property(view)]
-        for op in view.declared_operations():
-            methods.append(view.operation_method(op, view.request_name(op), coroutine(view.response_type(op)), _NOTE))
-        return methods + client.getters(view, "aio", "aio", "async ")
+        ctx = self.ctx
+        methods = [client.exceptions_property(ctx)]
+        for op in ctx.declared_operations():
+            methods.append(ctx.operation_method(op, ctx.request_name(op), coroutine(ctx.response_type(op)), _NOTE))
+        return methods + client.getters(ctx, "aio", "aio", "async ")
 
     def client_bases(self) -> list[Name]:
-        return [Name(AIO, n) for n in filter(None, [AIO_CLIENT_BASES.get(self.view.service.name), "BaseClient"])]
+        return [Name(AIO, n) for n in filter(None, [AIO_CLIENT_BASES.get(self.ctx.service.name), "BaseClient"])]
 
     def client_class(self) -> ClassHead:
-        service = self.view.service
+        service = self.ctx.service
         doc = (
             f"Typed async client for {service.full_name} (botocore service {service.name!r}).\n\n"
             f"The type of aiobotocore's own {service.name} client: `async with client(...) as c` "
-            f"gives it; {self.view.names.client}(raw) is a client that is already open, typed. "
+            f"gives it; {self.ctx.names.client}(raw) is a client that is already open, typed. "
             "Operations return coroutines."
         )
-        return ClassHead(self.view.names.client, (", ".join(n.render() for n in self.client_bases()),), doc)
+        return ClassHead(self.ctx.names.client, (", ".join(n.render() for n in self.client_bases()),), doc)
 
     def factory(self) -> Method:
-        names = self.view.names
+        names = self.ctx.names
         context = Name(AIO, "ClientContext")
         returns = sub(context, Name(None, names.client))
         session = Or((Name(AIO, "AioSessionLike"), NONE))
         kwargs = unpack(shared("ClientArgsTypeDef"))
         doc = (
-            f"A typed {self.view.service.name} client in an async context manager: the same arguments "
-            f"as aiobotocore's session.create_client({self.view.service.name!r}, ...), from `session` "
+            f"A typed {self.ctx.service.name} client in an async context manager: the same arguments "
+            f"as aiobotocore's session.create_client({self.ctx.service.name!r}, ...), from `session` "
             "when given (else a new aiobotocore session). Use it as `async with client(...) as c`."
         )
-        call = f"create_client({pystr(self.view.service.name)}, session, kwargs)"
+        call = f"create_client({pystr(self.ctx.service.name)}, session, kwargs)"
         return Method(
             name="client",
             params=[Param("*"), param("session", session, "None"), param("**kwargs", kwargs)],
@@ -134,18 +134,18 @@ class AioView:
 
     # ---- aio.py: paginators and waiters ------------------------------------------------
     def paginator_classes(self) -> list[tuple[ClassHead, Method]]:
-        return wrappers.paginator_methods(self.view)  # same text: PageIterator/Paginator are _aio's here
+        return wrappers.paginator_methods(self.ctx)  # same text: PageIterator/Paginator are _aio's here
 
     def waiter_classes(self) -> list[tuple[ClassHead, Method]]:
-        view = self.view
+        ctx = self.ctx
         out = []
-        for waiter, (head, _) in zip(view.service.waiters, wrappers.waiter_methods(view)):
-            op = view.service.operation(waiter.operation)
-            kwargs = unpack(Name(TYPE_DEFS, view.types.wait_name(op.input)) if op.input else shared("WaitArgsTypeDef"))
+        for waiter, (head, _) in zip(ctx.service.waiters, wrappers.waiter_methods(ctx)):
+            op = ctx.service.operation(waiter.operation)
+            kwargs = unpack(Name(TYPE_DEFS, ctx.types.wait_name(op.input)) if op.input else shared("WaitArgsTypeDef"))
             returns = coroutine(NONE)
             method = Method(
                 name="wait",
-                params=[*view.self_params(op.input), param("**kwargs", kwargs)],
+                params=[*ctx.self_params(op.input), param("**kwargs", kwargs)],
                 returns=returns,
                 doc=_WAIT_DOC.format(op=op.method),
                 needs=uses(kwargs, returns),
@@ -154,19 +154,19 @@ class AioView:
         return out
 
     def tables(self) -> list[str]:
-        view = self.view
+        ctx = self.ctx
         out = []
-        if view.paginator_classes:
-            out.append(wrappers.table("PAGINATORS", view.paginator_classes))
-        if view.waiter_classes:
-            out.append(wrappers.table("WAITERS", view.waiter_classes))
+        if ctx.paginator_classes:
+            out.append(wrappers.table("PAGINATORS", ctx.paginator_classes))
+        if ctx.waiter_classes:
+            out.append(wrappers.table("WAITERS", ctx.waiter_classes))
         return out
 
     def public(self) -> list[str]:
-        view = self.view
-        names = [view.names.client, "client"]
-        names += ["PAGINATORS"] * bool(view.paginator_classes) + list(view.paginator_classes.values())
-        names += ["WAITERS"] * bool(view.waiter_classes) + list(view.waiter_classes.values())
+        ctx = self.ctx
+        names = [ctx.names.client, "client"]
+        names += ["PAGINATORS"] * bool(ctx.paginator_classes) + list(ctx.paginator_classes.values())
+        names += ["WAITERS"] * bool(ctx.waiter_classes) + list(ctx.waiter_classes.values())
         return names
 
     def imports(self, methods: list[Method], factory: Method, stub: bool = False) -> ImportSet:

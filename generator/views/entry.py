@@ -3,17 +3,17 @@ Session with a Literal overload per generated service.
 
 Each service contributes an `Entry` (its module and the class names its own modules chose);
 entries of services that are not rendered again come from the cache, so they are validated
-like any other untrusted input.  The text is rendered by render/files.py from templates/entry.py.j2.
+like any other untrusted input (`Entry` and the package context: views/root.py).  The text
+is rendered from templates/entry.py.j2, a row of render.kinds.PACKAGE_KINDS.
 """
 
 from __future__ import annotations
 
-import keyword
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
+from ..naming.entry import MODULE as MODULE
 from ..naming.entry import entry_aliases
-from ..naming.rules import module_name
 from ..text.layout import Br, pystr, statement
 from ..types.imports import ImportSet
 from ..types.pyexpr import (
@@ -30,48 +30,20 @@ from ..types.pyexpr import (
     unpack,
     uses,
 )
-from .blocks import SELF, Method, import_blocks, param
+from .blocks import SELF, Method, header, import_blocks, param
 from .overloads import no_match_overload, varying
+from .root import Entry as Entry
+from .root import PackageContext
 
-MODULE = "boto3"  # `from <package> import boto3` is the drop-in for `import boto3`
 BASE_CLIENT = Name("._runtime", "BaseClient")
 BASE_RESOURCE = sub(Name("._resources", "BaseResource"), typing_name("Any"))
 OVERLOAD = typing_name("overload")
 CAST = typing_name("cast")
 
 
-@dataclass(frozen=True)
-class Entry:
-    """What one generated service offers the entry module."""
-
-    service: str
-    module: str
-    client: str
-    resource: str | None
-
-    def to_json(self) -> list[str | None]:
-        return [self.service, self.module, self.client, self.resource]
-
-    @classmethod
-    def from_json(cls, service: str, data: Any) -> Entry | None:
-        """The entry recorded for `service`, or None when it is not one botoloom wrote."""
-        if not isinstance(data, list) or len(data) != 4 or data[0] != service:
-            return None
-        _, module, client, resource = data
-        if module != module_name(service) or not _identifier(client):
-            return None
-        if resource is not None and not _identifier(resource):
-            return None
-        return cls(service, module, client, resource)
-
-
-def _identifier(name: Any) -> bool:
-    return isinstance(name, str) and name.isidentifier() and name.isascii() and not keyword.iskeyword(name)
-
-
-def context(entries: list[Entry]) -> dict[str, Any]:
+def context(pkg: PackageContext) -> dict[str, Any]:
     """The template context of the entry module (entries in service-name order)."""
-    entries = sorted(entries, key=lambda e: e.service)
+    entries = sorted(pkg.entries, key=lambda e: e.service)
     with_resources = [e for e in entries if e.resource is not None]
     client_names, resource_names = entry_aliases(
         [(e.module, e.client) for e in entries], [(e.module, e.resource or "") for e in with_resources]
@@ -88,6 +60,9 @@ def context(entries: list[Entry]) -> dict[str, Any]:
         entries, client_names, with_resources, resource_names, [*functions.values(), *resource_functions.values()]
     )
     return {
+        "header": header(
+            f"Drop-in typed entry points of {pkg.package}: boto3's client(), resource() and Session.", pkg.versions
+        ),
         **import_blocks(imports),
         "all": statement("__all__ = ", Br("", tuple(pystr(n) for n in sorted(public)), "[", "]")),
         "client_names": _literal("ClientServiceName", entries),

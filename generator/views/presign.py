@@ -16,10 +16,10 @@ from .overloads import no_match_overload, varying
 
 if TYPE_CHECKING:
     from ..model.service import Operation, Service
-    from .service import ServiceView
+    from .service import ServiceContext
 
 
-def presigned_methods(view: ServiceView) -> list[Method]:
+def presigned_methods(view: ServiceContext) -> list[Method]:
     """generate_presigned_url: one overload per presignable operation (the operations that
     take no input share one), ClientMethod a Literal of botocore's method name, Params the
     operation's request TypedDict (optional when no member is required), after one that no
@@ -74,7 +74,7 @@ def presigned_methods(view: ServiceView) -> list[Method]:
 _NAME = "generate_presigned_url"
 
 
-def _variants(view: ServiceView, ops: list[Operation], anything: PyExpr) -> list[tuple[Literal, PyExpr, str]]:
+def _variants(view: ServiceContext, ops: list[Operation], anything: PyExpr) -> list[tuple[Literal, PyExpr, str]]:
     """(ClientMethod, Params, Params' default) per overload: one for the operations without
     input, then one per operation with input."""
     variants: list[tuple[Literal, PyExpr, str]] = []

@@ -31,7 +31,7 @@ from .resource_members import (
     subresource_method,
     waiter_method,
 )
-from .service import EMPTY_RESPONSE, ServiceView
+from .service import EMPTY_RESPONSE, ServiceContext
 
 RUNTIME_ORDER = (".._resources", ".._injected", ".client")  # the run-time imports, in this order
 _IGNORE_OVERRIDE = "  # type: ignore[override]"
@@ -50,17 +50,17 @@ class ClassBlock:
 class ResourceView:
     """Everything service_resource.py of one resource service needs."""
 
-    def __init__(self, view: ServiceView) -> None:
-        service = view.service
-        assert service.resources is not None and isinstance(view.types.resources, ResourceTypes)
-        self.view = view
+    def __init__(self, ctx: ServiceContext) -> None:
+        service = ctx.service
+        assert service.resources is not None and isinstance(ctx.types.resources, ResourceTypes)
+        self.ctx = ctx
         self.service = service
         self.model = service.resources
-        self.types = view.types.resources
-        assert view.names.resources is not None
-        self._table = view.names.resources  # the module's names (naming/table.py)
+        self.types = ctx.types.resources
+        assert ctx.names.resources is not None
+        self._table = ctx.names.resources  # the module's names (naming/table.py)
         self.names = dict(self._table.members)
-        self.service_class = view.names.service_resource  # exported by the service package too
+        self.service_class = ctx.names.service_resource  # exported by the service package too
         self.classes = dict(self._table.classes)
         self.collections = dict(self._table.collections)
         self._typed_client = self._table.typed_client  # the typed client class, imported at run time
@@ -84,7 +84,7 @@ class ResourceView:
         public = [self.service_class, *self.classes.values()] + [n for pair in self.collections.values() for n in pair]
         public += [self._client_class] if self._client_class != self._typed_client else []
         return {
-            "header": header(f"Typed resources and collections of {self.view.title}.", self.view.versions),
+            "header": header(f"Typed resources and collections of {self.ctx.title}.", self.ctx.versions),
             **import_blocks(imports, RUNTIME_ORDER),
             "pyi": import_blocks(stub_imports, RUNTIME_ORDER),
             "all": dunder_all(sorted(set(public)) + ["resource"]),
@@ -111,7 +111,7 @@ class ResourceView:
             imports.need(uses(*(name for _, name in self._aliases.values())))
         if not stub and self._client_class == self._typed_client:
             return imports  # no run-time base names the client (only the stub's `meta` does)
-        client = self.view.names.client
+        client = self.ctx.names.client
         alias = "" if self._typed_client == client else self._typed_client
         return imports.add(".client", client, alias=alias, runtime=True)
 
@@ -182,9 +182,9 @@ class ResourceView:
         for op in ops:
             request = self.types.request_name(op.input, Filled()) if op.input else ""
             returns = Name(TYPE_DEFS, self.types.response_name(op.output)) if op.output else EMPTY_RESPONSE
-            methods.append(replace(self.view.operation_method(op, request, returns, note), comment=_IGNORE_OVERRIDE))
+            methods.append(replace(self.ctx.operation_method(op, request, returns, note), comment=_IGNORE_OVERRIDE))
         doc = (
-            f"The {self.view.names.client} of a {self.service.name} resource (its meta.client): boto3 registers "
+            f"The {self.ctx.names.client} of a {self.service.name} resource (its meta.client): boto3 registers "
             "the resource layer's conversion on that client, so "
             f"{', '.join(sorted(op.method for op in ops))} take and return Python values there "
             "(TableAttributeValueTypeDef, conditions) instead of AttributeValue dicts."

@@ -138,7 +138,3 @@ class ServiceContext:
     def request_name(self, op: Operation) -> str:
         """The request TypedDict of `op` ("" when it takes none)."""
         return self.types.request_name(op.input) if op.input else ""
-
-
-# The name the views that predate the split take it by (stubber, resources, presign).
-ServiceView = ServiceContext

@@ -34,7 +34,7 @@ from ..types.specs import Field, TypedDictSpec
 from ..types.variants import RESPONSE
 from .blocks import SELF, Block, ClassHead, Method, Param, dunder_all, header
 from .overloads import no_match_overload, varying
-from .service import ServiceView
+from .service import ServiceContext
 
 _RESPONSE = "service_response"
 _EXPECTED = "expected_params"
@@ -55,20 +55,20 @@ def _typed(methods: list[str], response: PyExpr, expected: PyExpr) -> tuple[list
 class StubberView:
     """Everything templates/stubber.py.j2 needs for one service."""
 
-    def __init__(self, view: ServiceView) -> None:
-        self.view = view
-        self.service = view.service
-        self.stubber = view.names.stubber
-        self.error_codes = sorted({view.service.shape(e).error_code for e in view.service.error_shapes})
-        self.code_alias = view.names.error_code
-        self.response_names = dict(view.names.stub_responses)
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+        self.service = ctx.service
+        self.stubber = ctx.names.stubber
+        self.error_codes = sorted({ctx.service.shape(e).error_code for e in ctx.service.error_shapes})
+        self.code_alias = ctx.names.error_code
+        self.response_names = dict(ctx.names.stub_responses)
 
     # ---- the stub response TypedDicts ------------------------------------------------
     def response_blocks(self) -> list[Block]:
         return [
             block
             for shape, name in self.response_names.items()
-            for block in self.view.spec_blocks(self._response_spec(shape, name), frozenset())
+            for block in self.ctx.spec_blocks(self._response_spec(shape, name), frozenset())
         ]
 
     def _response_spec(self, shape_name: str, name: str) -> TypedDictSpec:
@@ -79,7 +79,7 @@ class StubberView:
         # the Stubber drops ResponseMetadata before validating, so even a member of that name
         # that the model requires may be left out
         required = {m.name for m in shape.members if m.required} - {"ResponseMetadata"}
-        response = self.view.types.spec(shape_name, RESPONSE, self.view.types.response_name(shape_name))
+        response = self.ctx.types.spec(shape_name, RESPONSE, self.ctx.types.response_name(shape_name))
         fields = []
         for f in response.fields:
             stream = isinstance(f.type, Subscript) and f.type.base.name == "EventStream"
@@ -90,7 +90,7 @@ class StubberView:
 
     # ---- the class ---------------------------------------------------------------------
     def class_head(self) -> ClassHead:
-        client = self.view.names.client
+        client = self.ctx.names.client
         doc = (
             f"botocore's Stubber for a {self.service.name} client, typed per operation.\n\n"
             f"Wrap a {client} (or its .raw boto3 client): {self.stubber}(client). add_response takes the\n"
@@ -145,7 +145,7 @@ class StubberView:
         return Name(None, self.response_names[op.output]) if op.output else _EMPTY
 
     def _expected_type(self, op: Operation) -> PyExpr:
-        return Or((Name(TYPE_DEFS, self.view.types.request_name(op.input)), NONE)) if op.input else _OPTIONAL_ANYTHING
+        return Or((Name(TYPE_DEFS, self.ctx.types.request_name(op.input)), NONE)) if op.input else _OPTIONAL_ANYTHING
 
     def _client_error(self) -> Method:
         code = Name(None, self.code_alias) if self.code_alias else STR
@@ -178,14 +178,14 @@ class StubberView:
             if self.code_alias
             else []
         )
-        view = self.view
+        ctx = self.ctx
         imports = ImportSet(".stubber", checking=False)
         imports.add(".._stubber", "ANY").add(".._stubber", "BaseStubber")  # re-exported; the class's base
         imports.need(all_needs([*(b.needs for b in blocks), *(m.needs for m in methods)]))
         if self.code_alias:
             imports.need(uses(Literal(tuple(self.error_codes))))
         return {
-            "header": header(f"Typed botocore Stubber for {view.title}.", view.versions),
+            "header": header(f"Typed botocore Stubber for {ctx.title}.", ctx.versions),
             "imports": imports.runtime(),
             "all": dunder_all(
                 sorted(

@@ -7,7 +7,14 @@ from typing import Any
 import pytest
 
 from generator.render.files import render_package
-from generator.views.entry import Entry, context
+from generator.views import entry
+from generator.views.entry import Entry
+from generator.views.root import PackageContext
+
+
+def context(entries: list[Entry]) -> dict[str, Any]:
+    """The entry view's context for these entries (views/entry.py)."""
+    return entry.context(PackageContext("pkg", entries, "test"))
 
 
 @pytest.mark.parametrize(

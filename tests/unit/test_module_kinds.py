@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator, Mapping
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +19,12 @@ from generator.naming.steps import SERVICE_STEPS, Draft
 from generator.naming.suffixes import EVENT, LITERAL, suffixed
 from generator.options import DEFAULT, Options
 from generator.render import files
-from generator.render.kinds import SERVICE_KINDS, ModuleKind
+from generator.render.kinds import AS_IS, PACKAGE_KINDS, SERVICE_KINDS, ModuleKind
 from generator.text.layout import statement
 from generator.types.imports import ImportSet
 from generator.types.pyexpr import Literal
 from generator.views.blocks import dunder_all, header
+from generator.views.root import RUNTIME_FILES, Entry
 from generator.views.service import ServiceContext
 
 from ..tiny import service
@@ -43,11 +45,29 @@ OPERATIONS = {"Stream": {"output": {"shape": "StreamOut"}}}
 
 
 # ---- the table ------------------------------------------------------------------------------
-def test_every_row_has_its_template_and_a_unique_path() -> None:
-    paths = [kind.path for kind in SERVICE_KINDS]
+@pytest.mark.parametrize("table", [SERVICE_KINDS, PACKAGE_KINDS], ids=["service", "package"])
+def test_every_row_has_its_template_and_a_unique_path(table: tuple[ModuleKind[Any], ...]) -> None:
+    paths = [kind.path for kind in table]
     assert len(paths) == len(set(paths))
-    for kind in SERVICE_KINDS:
-        assert (files.template_dir() / kind.template).is_file(), kind.template
+    for kind in table:
+        assert kind.template == AS_IS or (files.template_dir() / kind.template).is_file(), kind.template
+    # a service's files are formatted in batches by the pipeline: none may be left as it is
+    assert all(kind.template != AS_IS for kind in SERVICE_KINDS)
+
+
+def test_the_package_root_is_its_table() -> None:
+    entries = [Entry("tiny", "tiny", "TinytinyClient", None)]
+    made = files.render_package("pkg", entries, "test")
+    assert list(made) == ["__init__.py", "py.typed", "boto3.py", *RUNTIME_FILES]
+    assert made["py.typed"] == ""
+    runtime = resources.files("generator.runtime")
+    assert all(made[name] == runtime.joinpath(name).read_text(encoding="utf-8") for name in RUNTIME_FILES)
+    assert set(files.render_package("pkg", entries, "test", aio=True)) - set(made) == {"_aio.py"}
+    assert "boto3.py" not in files.render_package("pkg", [], "test")  # `when`: no service, no entry module
+    # the walk is the table's: a row added is rendered (and formatted) with the others
+    extra = ModuleKind("extra.py", "package_init.py.j2", lambda pkg: dict(header="x  =  1", all=""))
+    more = files.render_package("pkg", entries, "test", kinds=(*PACKAGE_KINDS, extra))
+    assert more["extra.py"].startswith("x = 1\n") and {p: t for p, t in more.items() if p != "extra.py"} == made
 
 
 def test_aio_twins_name_a_sync_row_and_reuse_templates_where_the_shape_is_the_same() -> None:

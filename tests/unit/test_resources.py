@@ -17,7 +17,7 @@ from generator.model.resources import Filled, build_resources
 from generator.model.service import Service, build
 from generator.naming.rules import resource_names
 from generator.render.files import render_package, render_service_entry
-from generator.views.service import ServiceView
+from generator.views.service import ServiceContext
 from tests.helpers import BIN
 from tests.tiny import raw
 
@@ -170,7 +170,7 @@ def test_model_and_boto3_names() -> None:
 
 
 def test_resource_requests_drop_what_boto3_fills() -> None:
-    types = ServiceView(tiny_service(), "test").types
+    types = ServiceContext(tiny_service(), "test").types
     assert types.resources is not None
     specs = {spec.name: spec for spec in types.typed_dicts()}
 
@@ -214,7 +214,7 @@ def test_resource_members_are_declarations_only() -> None:
     body (boto3's object has the member; the .py shim holds only `_boto3_class`)."""
     from generator.views.resources import ResourceView
 
-    context = ResourceView(ServiceView(tiny_service(), "test")).context()
+    context = ResourceView(ServiceContext(tiny_service(), "test")).context()
     methods = [m for c in context["classes"] for m in c.methods]
     assert methods and all(not m.body and m.stub for m in methods)
     attributes = [line for c in context["classes"] for line in c.attributes]

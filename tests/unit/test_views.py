@@ -16,7 +16,7 @@ from generator.naming.table import name_table
 from generator.options import DEFAULT
 from generator.views import client, exceptions, literals, type_defs, wrappers
 from generator.views.blocks import Block, Method
-from generator.views.service import ServiceView
+from generator.views.service import ServiceContext
 
 from ..tiny import service
 
@@ -66,16 +66,16 @@ WAITERS = {
 }
 
 
-def view(svc: Service) -> ServiceView:
+def view(svc: Service) -> ServiceContext:
     names = name_table(svc)  # as render_service_entry: every name before any view
-    return ServiceView(svc, "botoloom test", DEFAULT, names)
+    return ServiceContext(svc, "botoloom test", DEFAULT, names)
 
 
-def tiny_view(operations_extra: dict[str, Any] | None = None, **kwargs: Any) -> ServiceView:
+def tiny_view(operations_extra: dict[str, Any] | None = None, **kwargs: Any) -> ServiceContext:
     return view(service(SHAPES, OPS | (operations_extra or {}), **kwargs))
 
 
-def methods(v: ServiceView) -> dict[str, Method]:
+def methods(v: ServiceContext) -> dict[str, Method]:
     return {m.name: m for m in client.client_methods(v) if not m.decorators or m.decorators == ["property"]}
 
 
