@@ -57,15 +57,27 @@ def main() -> None:
         "baseline|wall": median_ratio(now.walls, then.walls),
         "baseline|cpu": median_ratio(now.cpu_s, then.cpu_s),
         "baseline|no-change": median_ratio(now_again.walls, then_again.walls),
+        "baseline|pss": median_ratio(now.tree_mb, then.tree_mb),
+        "baseline|rss": median_ratio(now.rss_mb, then.rss_mb),
     }
     rows = [
-        [c.name, str(len(c.walls)), spread(c.walls), spread(c.cpu_s, "{:.1f}"), spread(c.tree_mb, "{:.0f}")]
+        [
+            c.name,
+            str(len(c.walls)),
+            spread(c.walls),
+            spread(c.cpu_s, "{:.1f}"),
+            spread(c.tree_mb, "{:.0f}"),
+            spread(c.rss_mb, "{:.0f}"),
+        ]
         for c in (now, then, now_again, then_again)
     ]
     md = f"## Generation against an earlier botoloom ({base_src.name})\n\n"
-    md += table(["all services, --aio", "runs", "wall s", "CPU s", "peak MB (tree PSS)"], rows)
+    md += table(
+        ["all services, --aio", "runs", "wall s", "CPU s", "peak MB (tree PSS)", "peak MB (largest process RSS)"], rows
+    )
     md += (
         f"\nthis checkout / {base_src.name}: wall {metrics['baseline|wall']:.2f}x, CPU {metrics['baseline|cpu']:.2f}x,"
+        f" tree PSS {metrics['baseline|pss']:.2f}x, RSS {metrics['baseline|rss']:.2f}x,"
         f" no-change rerun {metrics['baseline|no-change']:.2f}x (medians of interleaved runs, same .venv;"
         " BENCH_BASELINE picks the revision).\n\n"
     )
