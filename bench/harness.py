@@ -18,7 +18,7 @@ import tarfile
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -254,3 +254,47 @@ def write_section(md: str, script: str, n: int) -> None:
         at = before + 1 if before != -1 else len(current)
     path.write_text(current[:at].rstrip("\n") + "\n\n" + md.rstrip("\n") + "\n\n" + current[at:].lstrip("\n"))
     print(f"bench: wrote the section to {path}")
+
+
+@dataclass
+class Compared:
+    """What compare() gives a bench's section: its table rows, the commands (labelled) and the
+    metrics the targets are judged on."""
+
+    rows: list[list[str]] = field(default_factory=list)
+    labelled: list[tuple[str, Case]] = field(default_factory=list)
+    metrics: dict[str, float] = field(default_factory=dict)
+
+
+def compare(
+    pairs: Iterable[tuple[str, str, str, Case, Case]],
+    n: int,
+    *,
+    names: tuple[str, str],
+    label: str = "",
+    cpu: bool = False,
+    not_comparable: Container[str] = (),
+    errors: Callable[[Case], str] = lambda case: "",
+) -> Compared:
+    """Ours against a peer, each pair (script, title, check, ours, peer) in n interleaved rounds
+    after a warm-up run; a command that fails stops the bench (run_once), except a check in
+    `not_comparable`: asked `errors` first ('' when the command exits 0), a failure on either side
+    gets a row saying why instead of times. A row: title, check, runs, both walls, their ratio
+    (with `cpu`, the CPU-time ratio too), both peak RSS. `names` name the two cases; `label`
+    prefixes the progress lines; the metric of a pair is `<script>|<check>`."""
+    out = Compared()
+    for script, title, check, ours, peer in pairs:
+        ours.name, peer.name = names
+        failing = [(case, errors(case)) for case in (ours, peer)] if check in not_comparable else []
+        why = "; ".join(f"{case.name}: {error}" for case, error in failing if error)
+        if why:  # a checker that cannot read one setup: no time to compare, say why
+            out.rows.append([title, check, "0", "—", "—", "not comparable", *["—"] * cpu, why, ""])
+            continue
+        interleave([ours, peer], n, label=f"{label}{script} {check}", warmup=True)  # also fills the warm caches
+        cpu_ratio = [ratio(ours.cpu_s, peer.cpu_s)] if cpu else []
+        walls = [spread(ours.walls), spread(peer.walls), ratio(ours.walls, peer.walls), *cpu_ratio]
+        rss = [spread(ours.rss_mb, "{:.0f}"), spread(peer.rss_mb, "{:.0f}")]
+        out.rows.append([title, check, str(n), *walls, *rss])
+        out.metrics[f"{script}|{check}"] = median_ratio(ours.walls, peer.walls)
+        out.labelled += [(f"{script}, {check}", ours), (f"{script}, {check}", peer)]
+    return out

@@ -21,6 +21,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from harness import (
@@ -31,17 +32,14 @@ from harness import (
     WORK,
     Case,
     commands,
-    interleave,
-    median_ratio,
-    ratio,
+    compare,
     run_once,
     runs,
     save,
-    spread,
     table,
     write_section,
 )
-from typecheck import CONFIG, PEER_ENVS, SCRIPTS, SETUPS, errors
+from typecheck import CONFIG, PEER_ENVS, SCRIPTS, SETUPS
 
 PEER_IMPORT = re.compile(r"^from mypy_boto3_(?P<service>\w+?)(?P<sub>\.type_defs)? import", re.M)
 MODULES = {"lambda": "lambda_"}  # botocore name -> the package's module name
@@ -101,34 +99,17 @@ def main() -> None:
             "ours": (workspace("botoloom-stubs", setup), ours),
             "peer": (workspace("boto3-stubs", setup), peer),
         }
-    rows: list[list[str]] = []
-    labelled: list[tuple[str, Case]] = []
-    metrics: dict[str, float] = {}
+
+    def pairs() -> Iterator[tuple[str, str, str, Case, Case]]:
+        for script, (title, setup) in SCRIPTS.items():
+            per_tool = {tool: cases(where, bin_dir, script) for tool, (where, bin_dir) in setups[setup].items()}
+            for check in CHECKS:
+                yield script, title, check, per_tool["ours"][check], per_tool["peer"][check]
+
     n = runs()
-    for script, (title, setup) in SCRIPTS.items():
-        per_tool = {tool: cases(where, bin_dir, script) for tool, (where, bin_dir) in setups[setup].items()}
-        for check in CHECKS:
-            ours, peer = per_tool["ours"][check], per_tool["peer"][check]
-            ours.name, peer.name = "botoloom --stubs", "boto3-stubs"
-            for case in (ours, peer):
-                failed = errors(case)
-                if failed:
-                    raise SystemExit(f"bench: {case.name} {script} {check}: {failed}")
-            interleave([ours, peer], n, label=f"stubs {script} {check}", warmup=True)
-            rows.append(
-                [
-                    title,
-                    check,
-                    str(n),
-                    spread(ours.walls),
-                    spread(peer.walls),
-                    ratio(ours.walls, peer.walls),
-                    spread(ours.rss_mb, "{:.0f}"),
-                    spread(peer.rss_mb, "{:.0f}"),
-                ]
-            )
-            metrics[f"stubs|{script}|{check}"] = median_ratio(ours.walls, peer.walls)
-            labelled += [(f"{script}, {check}", ours), (f"{script}, {check}", peer)]
+    done = compare(pairs(), n, names=("botoloom --stubs", "boto3-stubs"), label="stubs ")
+    rows, labelled = done.rows, done.labelled
+    metrics = {f"stubs|{key}": value for key, value in done.metrics.items()}
     md = "## Unchanged boto3 code: botoloom's boto3 stubs vs boto3-stubs\n\n"
     md += table(
         [

@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from harness import (
@@ -24,13 +25,10 @@ from harness import (
     Case,
     botoloom,
     commands,
-    interleave,
-    median_ratio,
-    ratio,
+    compare,
     run_once,
     runs,
     save,
-    spread,
     table,
     write_section,
 )
@@ -126,39 +124,18 @@ def main() -> None:
                 PEERS / PEER_ENVS[setup] / "bin",
             ),
         }
-    rows: list[list[str]] = []
-    labelled: list[tuple[str, Case]] = []
-    metrics: dict[str, float] = {}
-    n = runs()
     only = [c for c in os.environ.get("BENCH_CHECKS", "").split(",") if c]  # e.g. "cold,pyright"
-    for script, (title, setup) in SCRIPTS.items():
-        per_tool = {tool: cases(where, bin_dir, script) for tool, (where, bin_dir) in setups[setup].items()}
-        for check in per_tool["botoloom"]:
-            if only and not any(word in check for word in only):
-                continue
-            ours, peer = per_tool["botoloom"][check], per_tool["boto3-stubs"][check]
-            ours.name, peer.name = "botoloom", "boto3-stubs"
-            failing = [c for c in (ours, peer) if check in TOLERATED and errors(c)]
-            if failing:  # a checker that cannot read one setup: no time to compare, say why
-                why = "; ".join(f"{c.name}: {errors(c)}" for c in failing)
-                rows.append([title, check, "0", "—", "—", "not comparable", "—", why, ""])
-                continue
-            interleave([ours, peer], n, label=f"{script} {check}", warmup=True)  # also fills the warm caches
-            rows.append(
-                [
-                    title,
-                    check,
-                    str(n),
-                    spread(ours.walls),
-                    spread(peer.walls),
-                    ratio(ours.walls, peer.walls),
-                    ratio(ours.cpu_s, peer.cpu_s),
-                    spread(ours.rss_mb, "{:.0f}"),
-                    spread(peer.rss_mb, "{:.0f}"),
-                ]
-            )
-            metrics[f"{script}|{check}"] = median_ratio(ours.walls, peer.walls)
-            labelled += [(f"{script}, {check}", ours), (f"{script}, {check}", peer)]
+
+    def pairs() -> Iterator[tuple[str, str, str, Case, Case]]:
+        for script, (title, setup) in SCRIPTS.items():
+            per_tool = {tool: cases(where, bin_dir, script) for tool, (where, bin_dir) in setups[setup].items()}
+            for check in per_tool["botoloom"]:
+                if not only or any(word in check for word in only):
+                    yield script, title, check, per_tool["botoloom"][check], per_tool["boto3-stubs"][check]
+
+    n = runs()
+    done = compare(pairs(), n, names=("botoloom", "boto3-stubs"), cpu=True, not_comparable=TOLERATED, errors=errors)
+    rows, labelled, metrics = done.rows, done.labelled, done.metrics
     md = "## User type-check\n\n"
     md += table(
         [

@@ -22,11 +22,8 @@ from ..types.pyexpr import (
     TYPE_DEFS,
     Name,
     Needs,
-    Or,
     PyExpr,
-    Quoted,
     all_needs,
-    calls,
     runs,
     shared,
     sub,
@@ -36,8 +33,8 @@ from ..types.pyexpr import (
 )
 from ..types.specs import TypedDictSpec
 from . import client, wrappers
-from .blocks import Block, ClassHead, Method, Param, dunder_all, header, import_blocks, method_needs, param
-from .service import CAST, ServiceContext
+from .blocks import Block, ClassHead, Method, dunder_all, factory, header, import_blocks, method_needs, param
+from .service import ServiceContext
 
 ASYNC_TYPES = ("EventStream", "StreamingBody")  # in _aio: the async protocols of the same names
 AIO_CLIENT_BASES = {"s3": "S3ClientMethods"}  # aiobotocore's injected coroutine methods, typed in _aio
@@ -113,24 +110,14 @@ class AioView:
 
     def factory(self) -> Method:
         names = self.ctx.names
-        context = Name(AIO, "ClientContext")
-        returns = sub(context, Name(None, names.client))
-        session = Or((Name(AIO, "AioSessionLike"), NONE))
-        kwargs = unpack(shared("ClientArgsTypeDef"))
+        returns = sub(Name(AIO, "ClientContext"), Name(None, names.client))
         doc = (
             f"A typed {self.ctx.service.name} client in an async context manager: the same arguments "
             f"as aiobotocore's session.create_client({self.ctx.service.name!r}, ...), from `session` "
             "when given (else a new aiobotocore session). Use it as `async with client(...) as c`."
         )
-        call = f"create_client({pystr(self.ctx.service.name)}, session, kwargs)"
-        return Method(
-            name="client",
-            params=[Param("*"), param("session", session, "None"), param("**kwargs", kwargs)],
-            returns=returns,
-            doc=doc,
-            body=[f"return cast({Quoted(returns).render()}, {call})"],
-            needs=uses(returns, session, kwargs) | calls(CAST, Name(AIO, "create_client")),
-        )
+        creator, session = Name(AIO, "create_client"), Name(AIO, "AioSessionLike")
+        return factory("client", self.ctx.service.name, returns, creator, session, shared("ClientArgsTypeDef"), doc)
 
     # ---- aio.py: paginators and waiters ------------------------------------------------
     def paginator_classes(self) -> list[tuple[ClassHead, Method]]:

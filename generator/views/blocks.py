@@ -16,7 +16,7 @@ from ..memo import memo
 from ..text.layout import Br, docstring, pystr, statement
 from ..text.pragma import PRAGMA
 from ..types.imports import ImportSet
-from ..types.pyexpr import Needs, PyExpr, Quoted, all_needs
+from ..types.pyexpr import NONE, Name, Needs, Or, PyExpr, Quoted, all_needs, calls, typing_name, unpack, uses
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,23 @@ def param(name: str, annotation: PyExpr, default: str = "") -> Param:
 def quote_names(expr: PyExpr, names: AbstractSet[str]) -> PyExpr:
     """`expr` with every name that is one of `names` turned into a string forward reference."""
     return expr.rename(lambda n: Quoted(n) if n.name in names else n)
+
+
+def factory(name: str, service: str, returns: PyExpr, creator: Name, session: PyExpr, args: PyExpr, doc: str) -> Method:
+    """A module's factory, `def <name>(*, session: <session> | None = None, **kwargs:
+    Unpack[<args>]) -> <returns>`, whose body hands `service` and its arguments to the
+    runtime's `creator` and casts what that returns (client.py's client(), aio.py's,
+    service_resource.py's resource())."""
+    session_type = Or((session, NONE))
+    kwargs = unpack(args)
+    return Method(
+        name=name,
+        params=[Param("*"), param("session", session_type, "None"), param("**kwargs", kwargs)],
+        returns=returns,
+        doc=doc,
+        body=[f"return cast({Quoted(returns).render()}, {creator.name}({pystr(service)}, session, kwargs))"],
+        needs=uses(returns, session_type, kwargs) | calls(creator, typing_name("cast")),
+    )
 
 
 def dunder_all(names: Iterable[str]) -> str:

@@ -13,11 +13,23 @@ from ..model import docs
 from ..model.resources import CLIENT_BASES
 from ..text.layout import pystr
 from ..types.imports import ImportSet
-from ..types.pyexpr import NONE, Literal, Name, Or, calls, runs, shared, typing_name, unpack, uses
-from .blocks import SELF, ClassHead, Export, Method, Param, dunder_all, header, import_blocks, method_needs, param
+from ..types.pyexpr import Literal, Name, runs, shared, typing_name, uses
+from .blocks import (
+    SELF,
+    ClassHead,
+    Export,
+    Method,
+    Param,
+    dunder_all,
+    factory,
+    header,
+    import_blocks,
+    method_needs,
+    param,
+)
 from .overloads import no_match_overload, varying
 from .presign import builtins_import, presigned_methods
-from .service import CAST, OVERLOAD, ServiceContext
+from .service import OVERLOAD, ServiceContext
 
 CLIENT_RUNTIME_ORDER = (".._runtime", ".exceptions", ".._injected")  # client.py's run-time imports
 
@@ -105,28 +117,20 @@ def client_class(ctx: ServiceContext) -> ClassHead:
     return ClassHead(ctx.names.client, tuple(n.render() for n in client_base_names(ctx)), doc)
 
 
-def factory(ctx: ServiceContext) -> Method:
-    session = Or((shared("SessionLike"), NONE))
-    kwargs = unpack(shared("ClientArgsTypeDef"))
+def client_factory(ctx: ServiceContext) -> Method:
     client, name = ctx.names.client, ctx.service.name
     doc = (
         f"boto3.client({name!r}, ...) with the same arguments, from `session` "
         f"when given: boto3's client itself, typed {client}."
     )
-    return Method(
-        name="client",
-        params=[Param("*"), param("session", session, "None"), param("**kwargs", kwargs)],
-        returns=Name(None, client),
-        doc=doc,
-        body=[f"return cast({pystr(client)}, create_client({pystr(name)}, session, kwargs))"],
-        needs=uses(session, kwargs) | calls(Name(".._runtime", "create_client"), CAST),
-    )
+    creator = Name(".._runtime", "create_client")
+    return factory("client", name, Name(None, client), creator, shared("SessionLike"), shared("ClientArgsTypeDef"), doc)
 
 
 def context(ctx: ServiceContext) -> dict[str, Any]:
     """client.py's variables; `pyi`: what differs in client.pyi (its imports)."""
     methods = client_methods(ctx) + presigned_methods(ctx)
-    made = factory(ctx)
+    made = client_factory(ctx)
     builtins = builtins_import(ctx.service)  # what the presign overloads spell builtins as
     shim = client_imports(ctx, [], made, False).add(".._runtime", "callable_module", runtime=True)
     stub = client_imports(ctx, methods, made, True)

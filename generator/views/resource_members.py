@@ -20,16 +20,13 @@ from ..model import docs
 from ..model.resources import Action, Collection, Filled, Identifier, Related, Resource, Target, Waiter
 from ..model.service import Member, Service
 from ..naming.rules import ResourceNames, escape_identifier
-from ..text.layout import pystr
 from ..types.pyexpr import (
     NONE,
     STR,
     TYPE_DEFS,
     Name,
     Needs,
-    Or,
     PyExpr,
-    calls,
     shared,
     sub,
     typing_name,
@@ -38,8 +35,8 @@ from ..types.pyexpr import (
 )
 from ..types.resources import ResourceTypes
 from ..types.typemap import OUTPUT_SCALARS
-from .blocks import SELF, Method, Param, param
-from .service import CAST, EMPTY_RESPONSE
+from .blocks import SELF, Method, Param, factory, param
+from .service import EMPTY_RESPONSE
 
 _PROPERTY = ["property"]
 _LIST = typing_name("List")
@@ -248,21 +245,13 @@ def filter_methods(scope: Scope, collection: Collection, cls: str) -> list[Metho
     return out
 
 
-def factory(service_name: str, cls: str) -> Method:
-    session = Or((shared("ResourceSessionLike"), NONE))
-    kwargs = unpack(shared("ResourceArgsTypeDef"))
+def resource_factory(service_name: str, cls: str) -> Method:
     doc = (
         f"boto3.resource({service_name!r}, ...) with the same arguments, from `session` when "
         f"given: boto3's service resource itself, typed {cls}."
     )
-    return Method(
-        name="resource",
-        params=[Param("*"), param("session", session, "None"), param("**kwargs", kwargs)],
-        returns=Name(None, cls),
-        doc=doc,
-        body=[f"return cast({pystr(cls)}, create_resource({pystr(service_name)}, session, kwargs))"],
-        needs=uses(session, kwargs) | calls(_resources("create_resource"), CAST),
-    )
+    session, args = shared("ResourceSessionLike"), shared("ResourceArgsTypeDef")
+    return factory("resource", service_name, Name(None, cls), _resources("create_resource"), session, args, doc)
 
 
 def _property(name: str, kind: PyExpr, doc: str) -> Method:

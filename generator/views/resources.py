@@ -23,11 +23,11 @@ from .resource_members import (
     action_method,
     attribute_property,
     collection_property,
-    factory,
     filter_methods,
     identifier_property,
     load_methods,
     reference_property,
+    resource_factory,
     subresource_method,
     waiter_method,
 )
@@ -77,7 +77,7 @@ class ResourceView:
         for r in self.model.all():
             for c in r.collections:
                 classes += self._collection_blocks(r, c)
-        made = factory(self.service.name, self.service_class)
+        made = resource_factory(self.service.name, self.service_class)
         aliases = [f"{alias} = {name}" for name, (alias, _) in sorted(self._aliases.items())]
         this = f"from . import service_resource as {self._table.module}" if self._spelt_through_module else ""
         imports, stub_imports = self._imports(classes, made), self._imports(classes, made, stub=True)
