@@ -32,7 +32,7 @@ from ..types.resources import ResourceShapes
 from ..types.typemap import TypeNames
 from .registry import Registry
 from .rules import RESERVED, ResourceNames, collection_members, importable, resource_members, resource_names, type_base
-from .suffixes import COLLECTION, MANAGER, RESOURCE, RESOURCE_CLIENT
+from .suffixes import COLLECTION, MANAGER, RESOURCE, RESOURCE_CLIENT, join
 
 RESOURCE_MODULE_RESERVED = RESERVED | importable()
 
@@ -71,13 +71,13 @@ def resource_module(
     registry = Registry(RESOURCE_MODULE_RESERVED | imported | {service_class, "resource"})
     classes = {SERVICE_RESOURCE: service_class}
     for r in model.resources:
-        classes[r.name] = registry.take(type_base(r.name), type_base(r.name) + RESOURCE)
+        classes[r.name] = registry.take(type_base(r.name), join(type_base(r.name), RESOURCE))
     collections: dict[tuple[str, str], tuple[str, str]] = {}
     for r in model.all():
         for c in r.collections:
-            base = f"{type_base(r.name)}{type_base(c.name)}{COLLECTION}"
-            collections[(r.name, c.name)] = (registry.take(base), registry.take(base + MANAGER))
-    resource_client = registry.take(prefix + RESOURCE_CLIENT) if shapes.client_operations() else ""
+            base = join(type_base(r.name) + type_base(c.name), COLLECTION)
+            collections[(r.name, c.name)] = (registry.take(base), registry.take(join(base, MANAGER)))
+    resource_client = registry.take(join(prefix, RESOURCE_CLIENT)) if shapes.client_operations() else ""
     aliases: dict[str, str] = {}
     if (
         not resource_client

@@ -27,6 +27,7 @@ from ..errors import DefinitionError
 from ..model.resources import Resource
 from ..model.service import Service
 from ..runtime import _types as _shared_types
+from .suffixes import CLASS, join
 
 # Services whose botocore class name is shared with another service: the later one
 # gets its own name here. tests/unit/test_naming.py checks that every class prefix over
@@ -153,8 +154,8 @@ COLLECTION_MEMBERS = frozenset({"filter", "iterator", "all", "limit", "page_size
 def derived_class_names(definition_name: str, suffix: str) -> tuple[str, str]:
     """Candidate class names for a paginator or waiter called `definition_name` in its
     definition file (ListObjectsV2 -> ListObjectsV2Paginator, else ...PaginatorClass)."""
-    base = type_base(definition_name) + suffix
-    return base, base + "Class"
+    base = join(type_base(definition_name), suffix)
+    return base, join(base, CLASS)
 
 
 # The decorators a typed class body uses (client.pyi: @property exceptions, @overload

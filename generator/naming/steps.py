@@ -27,6 +27,8 @@ from .suffixes import (
     LITERAL,
     MEMBER,
     PAGINATOR,
+    RESOURCE,
+    RESOURCE_ONLY_SUFFIX,
     RESOURCE_SUFFIX,
     SERVICE_RESOURCE,
     STUB,
@@ -34,6 +36,8 @@ from .suffixes import (
     TYPE_DEF,
     VARIANT_SUFFIX,
     WAITER,
+    join,
+    kind_suffix,
 )
 
 FIXED = ("PaginatorName", "WaiterName", "OperationName", "client")
@@ -64,13 +68,16 @@ def fixed_names(d: Draft) -> Mapping[str, Any]:
 
 def client_classes(d: Draft) -> Mapping[str, Any]:
     """2. the client class `<Prefix>Client`, then the exceptions class `<Prefix>Exceptions`."""
-    return {"client": d.registry.take(d.prefix + CLIENT), "exceptions": d.registry.take(d.prefix + EXCEPTIONS)}
+    return {
+        "client": d.registry.take(join(d.prefix, CLIENT)),
+        "exceptions": d.registry.take(join(d.prefix, EXCEPTIONS)),
+    }
 
 
 def literal_aliases(d: Draft) -> Mapping[str, Any]:
     """3. Literal aliases `<Shape>Type`, one per enum shape, in model order."""
     enums = [s.name for s in d.service.shapes.values() if s.kind == "enum"]
-    return {"literals": {name: d.registry.take(type_base(name) + LITERAL) for name in enums}}
+    return {"literals": {name: d.registry.take(join(type_base(name), LITERAL)) for name in enums}}
 
 
 def client_typed_dicts(d: Draft) -> Mapping[str, Any]:
@@ -92,10 +99,10 @@ def client_typed_dicts(d: Draft) -> Mapping[str, Any]:
     names: dict[Key, str] = {}
     for shape, variant in plain:
         base = type_base(shape)
-        names[(shape, variant)] = d.registry.take(base + TYPE_DEF, f"{base}{variant.kind.title()}{TYPE_DEF}")
+        names[(shape, variant)] = d.registry.take(join(base, TYPE_DEF), join(base, kind_suffix(variant.kind), TYPE_DEF))
     for shape, variant in suffixed:
-        base = type_base(shape) + VARIANT_SUFFIX[variant.kind]
-        names[(shape, variant)] = d.registry.take(base + TYPE_DEF, f"{base}{variant.kind.title()}{TYPE_DEF}")
+        base = join(type_base(shape), VARIANT_SUFFIX[variant.kind])
+        names[(shape, variant)] = d.registry.take(join(base, TYPE_DEF), join(base, kind_suffix(variant.kind), TYPE_DEF))
     return {"typed_dicts": names}
 
 
@@ -113,13 +120,13 @@ def _resource_candidates(key: Key, label: str) -> tuple[str, str]:
     shape, variant = key
     base = type_base(shape)
     if variant.trimmed:  # a resource method's request: named after the resource and method
-        return f"{base}{label}{TYPE_DEF}", f"{base}{label}Resource{TYPE_DEF}"
+        return join(base + label, TYPE_DEF), join(base + label, RESOURCE, TYPE_DEF)
     if variant.resource:
         suffix = RESOURCE_SUFFIX[variant.kind]
-        return f"{base}{suffix}{TYPE_DEF}", f"{base}{suffix}{variant.kind.title()}{TYPE_DEF}"
+        return join(base, suffix, TYPE_DEF), join(base, suffix, kind_suffix(variant.kind), TYPE_DEF)
     # a client variant the client itself never needed (only a resource does)
-    suffix = {"out": "Output", "in": "Input"}.get(variant.kind, "")
-    return f"{base}{suffix}{TYPE_DEF}", f"{base}{suffix}{variant.kind.title()}{TYPE_DEF}"
+    suffix = RESOURCE_ONLY_SUFFIX.get(variant.kind, "")
+    return join(base, suffix, TYPE_DEF), join(base, suffix, kind_suffix(variant.kind), TYPE_DEF)
 
 
 def union_members(d: Draft) -> Mapping[str, Any]:
@@ -135,7 +142,7 @@ def union_members(d: Draft) -> Mapping[str, Any]:
                 (
                     m.name,
                     d.registry.take(
-                        f"{base}{type_base(m.name)}{TYPE_DEF}", f"{base}{type_base(m.name)}{MEMBER}{TYPE_DEF}"
+                        join(base + type_base(m.name), TYPE_DEF), join(base + type_base(m.name), MEMBER, TYPE_DEF)
                     ),
                 )
                 for m in shape.members
@@ -159,7 +166,7 @@ def waiter_classes(d: Draft) -> Mapping[str, Any]:
 
 def service_resource(d: Draft) -> Mapping[str, Any]:
     """9. `<Prefix>ServiceResource` (services with resources)."""
-    return {"service_resource": d.registry.take(d.prefix + SERVICE_RESOURCE) if d.shapes is not None else ""}
+    return {"service_resource": d.registry.take(join(d.prefix, SERVICE_RESOURCE)) if d.shapes is not None else ""}
 
 
 def stubber_names(d: Draft) -> Mapping[str, Any]:
@@ -169,10 +176,10 @@ def stubber_names(d: Draft) -> Mapping[str, Any]:
     service = d.service
     if not service.operations:
         return {"stubber": "", "error_code": "", "stub_responses": {}}
-    stubber = d.registry.take(d.prefix + STUBBER)
-    error_code = d.registry.take(d.prefix + ERROR_CODE) if service.error_shapes else ""
+    stubber = d.registry.take(join(d.prefix, STUBBER))
+    error_code = d.registry.take(join(d.prefix, ERROR_CODE)) if service.error_shapes else ""
     outputs = sorted({op.output for op in service.operations if op.output})
-    responses = {shape: d.registry.take(f"{type_base(shape)}{STUB}{TYPE_DEF}") for shape in outputs}
+    responses = {shape: d.registry.take(join(type_base(shape), STUB, TYPE_DEF)) for shape in outputs}
     return {"stubber": stubber, "error_code": error_code, "stub_responses": responses}
 
 

@@ -10,7 +10,8 @@ waiter or service prefix: rules.type_base) followed by one of these suffixes, so
 The families of GRANDFATHERED joined their suffix by plain concatenation before this rule
 (`AcceleratorType` + `Type` = `AcceleratorTypeType`, as boto3-stubs spells it too;
 `WorkSpacesThinClient` + `Client`): their names are part of the package's public API, so
-they keep doubling (`suffixed(..., doubles=True)`).
+they keep doubling.  Every join of a family goes through `join()` (tests/unit/test_naming.py
+checks that the naming modules concatenate none by hand).
 """
 
 from __future__ import annotations
@@ -45,6 +46,21 @@ VARIANT_SUFFIX = {
     "wait": "Wait",
 }
 RESOURCE_SUFFIX = {"in": "Resource", "out": "ResourceOutput", "response": "Resource"}  # resource-side kinds
+# A client variant that only the resource side needs (no client method reaches it).
+RESOURCE_ONLY_SUFFIX = {"out": "Output", "in": "Input"}
+
+
+# The titled variant kinds (types/variants.py), the second candidate of a TypedDict name.
+KIND_SUFFIXES = frozenset(
+    k.title() for k in ("request", "in", "out", "any", "response", "paginate", "full", "fullpart", "wait")
+)
+
+
+def kind_suffix(kind: str) -> str:
+    """The second candidate of a TypedDict whose first is taken: its variant kind, titled
+    (`<Shape>OutTypeDef`, `<Shape>OutputResponseTypeDef`)."""
+    return kind.title()
+
 
 # Suffixes joined by concatenation before the rule, kept so that no published name changes.
 GRANDFATHERED = frozenset(
@@ -52,6 +68,8 @@ GRANDFATHERED = frozenset(
     | {COLLECTION, MANAGER, STUBBER, ERROR_CODE, STUB, MEMBER, ERROR}
     | set(VARIANT_SUFFIX.values())
     | set(RESOURCE_SUFFIX.values())
+    | set(RESOURCE_ONLY_SUFFIX.values())
+    | KIND_SUFFIXES
 )
 
 
@@ -65,3 +83,10 @@ def suffixed(base: str, suffix: str) -> str:
     if suffix not in GRANDFATHERED and doubles(base, suffix):
         return base
     return base + suffix
+
+
+def join(base: str, *suffixes: str) -> str:
+    """`base` with each of `suffixes` in turn, by suffixed()."""
+    for suffix in suffixes:
+        base = suffixed(base, suffix)
+    return base

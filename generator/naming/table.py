@@ -46,7 +46,7 @@ from .registry import Registry
 from .resource_names import RESOURCE_MODULE_RESERVED, ResourceModuleNames, resource_module
 from .rules import RESERVED, class_prefix, escape_identifier, is_plain_key, module_name
 from .steps import SERVICE_STEPS, Draft, Step
-from .suffixes import ERROR
+from .suffixes import ERROR, join
 
 __all__ = ["RESOURCE_MODULE_RESERVED", "NameTable", "ResourceModuleNames", "name_table"]
 _TYPE_SLICES = ("literals", "typed_dicts", "resource_typed_dicts", "one_of")  # steps 3-6: the TypeNames
@@ -143,7 +143,7 @@ def _exception_names(service: Service, exceptions_class: str) -> dict[str, str]:
     own = {n: n for n in attributes if n == escape_identifier(n) and n not in taken}
     registry = Registry(taken | attributes)
     return {
-        name: own.get(name) or registry.take(escape_identifier(name), escape_identifier(name) + ERROR)
+        name: own.get(name) or registry.take(escape_identifier(name), join(escape_identifier(name), ERROR))
         for name in service.error_shapes
     }
 

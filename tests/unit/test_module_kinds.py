@@ -16,7 +16,7 @@ import pytest
 
 from generator.naming.rules import type_base
 from generator.naming.steps import SERVICE_STEPS, Draft
-from generator.naming.suffixes import EVENT, LITERAL, suffixed
+from generator.naming.suffixes import EVENT, LITERAL, join, suffixed
 from generator.options import DEFAULT, Options
 from generator.render import files
 from generator.render.kinds import AS_IS, PACKAGE_KINDS, SERVICE_KINDS, ModuleKind
@@ -98,7 +98,7 @@ def test_the_init_re_exports_what_the_rows_export() -> None:
 def event_names(d: Draft) -> Mapping[str, Any]:
     """11. `<Stream>Event` per event stream shape (the suffix never doubled), in model order."""
     streams = [s.name for s in d.service.shapes.values() if s.kind == "eventstream"]
-    return {"events": {name: d.registry.take(suffixed(type_base(name), EVENT)) for name in streams}}
+    return {"events": {name: d.registry.take(join(type_base(name), EVENT)) for name in streams}}
 
 
 # 4. View: the template's variables, from the shared context only.

@@ -1,13 +1,16 @@
 from __future__ import annotations
 
+import ast
 import keyword
 import re
+from pathlib import Path
 
 import botocore.session
 import pytest
 
 from generator.model.service import build
 from generator.naming import rules as naming
+from generator.naming import suffixes
 from generator.source.load import Source
 
 
@@ -170,3 +173,55 @@ def test_class_prefix_ignores_service_id(service_id: str) -> None:
     assert naming.class_prefix(build_meta_only("sqs", meta)) == "SQS"
     del meta["serviceAbbreviation"]
     assert naming.class_prefix(build_meta_only("sqs", meta)) == "SimpleQueueService"
+
+
+# ---- suffix families: joined only by suffixes.join() -----------------------------------------
+NAMING = Path(naming.__file__).parent
+
+
+def hand_joins(source: str) -> list[str]:
+    """The places in `source` that join a suffix family (a name imported from .suffixes) by `+`
+    or in an f-string instead of by suffixes.join(): there the rule against doubling is skipped."""
+    tree = ast.parse(source)
+    families = {
+        alias.asname or alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module == "suffixes"
+        for alias in node.names
+        if alias.name not in ("join", "suffixed", "doubles")
+    }
+
+    def family(node: ast.expr) -> bool:
+        if isinstance(node, ast.Subscript):
+            node = node.value
+        if isinstance(node, ast.Call):
+            node = node.func
+        return isinstance(node, ast.Name) and node.id in families
+
+    found = []
+    for node in ast.walk(tree):
+        parts: list[ast.expr] = []
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            parts = [node.left, node.right]
+        elif isinstance(node, ast.JoinedStr):
+            parts = [v.value for v in node.values if isinstance(v, ast.FormattedValue)]
+        found += [f"line {node.lineno}: {ast.unparse(node)}" for part in parts if family(part)]
+    return found
+
+
+@pytest.mark.parametrize("module", sorted(p.name for p in NAMING.glob("*.py") if p.name != "suffixes.py"))
+def test_suffix_families_are_joined_by_join(module: str) -> None:
+    assert hand_joins((NAMING / module).read_text(encoding="utf-8")) == []
+
+
+def test_the_join_check_finds_a_hand_join() -> None:
+    source = "from .suffixes import TYPE_DEF, VARIANT_SUFFIX, join\na = b + TYPE_DEF\nc = f'{b}{VARIANT_SUFFIX[k]}'\n"
+    assert len(hand_joins(source)) == 2
+    assert hand_joins("from .suffixes import TYPE_DEF, join\na = join(b, TYPE_DEF)\n") == []
+
+
+def test_join_doubles_only_grandfathered_families() -> None:
+    for family in suffixes.GRANDFATHERED:
+        assert suffixes.join("X" + family, family) == "X" + family + family  # published names stay as they were
+    assert suffixes.join("ResponseEvent", suffixes.EVENT, suffixes.TYPE_DEF) == "ResponseEventTypeDef"
+    assert {suffixes.kind_suffix(k) for k in ("in", "out", "fullpart")} <= suffixes.KIND_SUFFIXES
