@@ -26,12 +26,10 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from ..naming.entry import MODULE
 from ..options import Options
-from ..views import aio, client, entry, exceptions, literals, package, root, type_defs, wrappers
+from ..views import aio, client, entry, exceptions, literals, package, resources, root, stubber, type_defs, wrappers
 from ..views.blocks import Export
-from ..views.resources import ResourceView
 from ..views.root import PackageContext
 from ..views.service import ServiceContext
-from ..views.stubber import StubberView
 
 Context = Callable[..., dict[str, Any]]  # (ctx) -> variables; (ctx, part) with parts; (ctx, exports) if gathers
 AS_IS = ""  # the template of a row written as its context's `text` gives it (not rendered, not formatted)
@@ -78,25 +76,9 @@ class ModuleKind(Generic[C]):
         return self.path.removesuffix(".py")
 
 
-def _stubber(ctx: ServiceContext) -> dict[str, Any]:
-    return ctx.view(StubberView).context()
-
-
-def _service_resource(ctx: ServiceContext) -> dict[str, Any]:
-    return ctx.view(ResourceView).context()
-
-
-def _resource_exports(ctx: ServiceContext) -> list[Export]:
-    return [Export(name, "lazy") for name in ctx.view(ResourceView).package_exports()]
-
-
-def _exceptions_exports(ctx: ServiceContext) -> list[Export]:
-    return [Export(ctx.names.exceptions)]
-
-
 SERVICE_KINDS: tuple[ModuleKind[ServiceContext], ...] = (
     ModuleKind("__init__.py", "service_init.py.j2", package.init_context, gathers=True),
-    ModuleKind("exceptions.py", "exceptions.py.j2", exceptions.context, exports=_exceptions_exports),
+    ModuleKind("exceptions.py", "exceptions.py.j2", exceptions.context, exports=exceptions.exports),
     ModuleKind("literals.py", "literals.py.j2", literals.context),
     ModuleKind("client.py", "client.py.j2", client.context, stub=True, exports=client.exports),
     ModuleKind("type_defs.py", "type_defs.py.j2", type_defs.context, stub=True),
@@ -110,14 +92,14 @@ SERVICE_KINDS: tuple[ModuleKind[ServiceContext], ...] = (
     ModuleKind(
         "waiters.py", "wrappers.py.j2", wrappers.waiters_context, stub=True, when=lambda c: bool(c.service.waiters)
     ),
-    ModuleKind("stubber.py", "stubber.py.j2", _stubber, when=lambda c: bool(c.service.operations)),
+    ModuleKind("stubber.py", "stubber.py.j2", stubber.context, when=lambda c: bool(c.service.operations)),
     ModuleKind(
         "service_resource.py",
         "service_resource.py.j2",
-        _service_resource,
+        resources.context,
         stub=True,
         when=lambda c: c.service.resources is not None,
-        exports=_resource_exports,
+        exports=resources.exports,
     ),
     ModuleKind("{part}.py", "reexport.py.j2", package.reexport_context, parts=package.reexport_parts),
     ModuleKind(

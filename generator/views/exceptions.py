@@ -8,7 +8,7 @@ from typing import Any
 from ..model import docs
 from ..naming.rules import is_plain_key
 from ..types.imports import ImportSet
-from .blocks import ClassHead, dunder_all, header, import_blocks
+from .blocks import ClassHead, Export, dunder_all, header, import_blocks
 from .service import ServiceContext
 
 
@@ -52,3 +52,8 @@ def context(ctx: ServiceContext) -> dict[str, Any]:
         alias=alias,
         **import_blocks(imports),
     )
+
+
+def exports(ctx: ServiceContext) -> list[Export]:
+    """What the service's `__init__` re-exports from exceptions.py: the class of client.exceptions."""
+    return [Export(ctx.names.exceptions)]

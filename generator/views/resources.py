@@ -17,7 +17,7 @@ from ..text.layout import pystr
 from ..types.imports import ImportSet
 from ..types.pyexpr import TYPE_DEFS, Name, Needs, PyExpr, Subscript, all_needs, runs, sub, typing_name, uses
 from ..types.resources import ResourceTypes
-from .blocks import SELF, ClassHead, Method, dunder_all, header, import_blocks, method_needs
+from .blocks import SELF, ClassHead, Export, Method, dunder_all, header, import_blocks, method_needs
 from .resource_members import (
     Scope,
     action_method,
@@ -253,3 +253,13 @@ class ResourceView:
         if name.name not in self._aliases:
             self._aliases[name.name] = (self._table.alias(name.name), name)
         return Name(None, self._aliases[name.name][0])
+
+
+def context(ctx: ServiceContext) -> dict[str, Any]:
+    """service_resource.py's variables, from the service's one ResourceView."""
+    return ctx.view(ResourceView).context()
+
+
+def exports(ctx: ServiceContext) -> list[Export]:
+    """What the service's `__init__` re-exports from service_resource.py, imported on first use."""
+    return [Export(name, "lazy") for name in ctx.view(ResourceView).package_exports()]

@@ -9,6 +9,8 @@ request TypedDict.  add_client_error takes the service's modeled error codes as 
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..model.service import Operation
 from ..text.layout import Br, pystr, statement
 from ..types.imports import ImportSet
@@ -203,3 +205,8 @@ class StubberView:
             "service_literal": pystr(self.service.name),
             "methods": methods,
         }
+
+
+def context(ctx: ServiceContext) -> dict[str, Any]:
+    """stubber.py's variables, from the service's one StubberView."""
+    return ctx.view(StubberView).context()
