@@ -6,6 +6,8 @@ same walk as every other module."""
 
 from __future__ import annotations
 
+import ast
+import importlib
 import shutil
 from collections.abc import Iterator, Mapping
 from importlib import resources
@@ -178,3 +180,27 @@ def test_suffixes_are_not_doubled_unless_grandfathered() -> None:
     assert suffixed("InvokeWithResponseStreamResponseEvent", EVENT) == "InvokeWithResponseStreamResponseEvent"
     assert suffixed("Chunk", EVENT) == "ChunkEvent"
     assert suffixed("AcceleratorType", LITERAL) == "AcceleratorTypeType"  # published: kept as it was
+
+
+# ---- views depend on the shared contexts, not on each other -----------------------------------
+SHARED = {"generator.views.service", "generator.views.root"}  # the per-service and package contexts
+TWINS = {"generator.views.aio": {"generator.views.client", "generator.views.wrappers"}}  # an aio twin's sync views
+
+
+def view_imports(module: str) -> set[str]:
+    """The generator.views modules `module` imports (`from .x import`, `from . import x`)."""
+    tree = ast.parse(Path(importlib.import_module(module).__file__ or "").read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            found |= (
+                {f"generator.views.{node.module}"} if node.module else {f"generator.views.{a.name}" for a in node.names}
+            )
+    return found
+
+
+def test_a_view_imports_no_other_view() -> None:
+    views = {kind.context.__module__ for kind in (*SERVICE_KINDS, *PACKAGE_KINDS)} - SHARED
+    assert {"generator.views.client", "generator.views.stubber", "generator.views.entry"} <= views
+    for view in sorted(views):
+        assert view_imports(view) & views <= TWINS.get(view, set()), view
