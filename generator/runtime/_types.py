@@ -352,9 +352,9 @@ class GeneratedClientService:
     Session.client()), after the one that takes ClientServiceName: not a service name.
 
     When a name is none of ClientServiceName's, pyright reports the call against the last
-    overload (of those that fit as well as any).  Against ClientServiceName it would list the
-    names it could have been, some ten lines; against this class it says in one that the
-    name is not a GeneratedClientService.  No value is one: the overload never matches."""
+    overload (of those that fit as well as any).  Against ClientServiceName it would list
+    the names it could have been, some ten lines; against this class it says in one that
+    the name is not a GeneratedClientService.  No value is one: it never matches."""
 
 
 @final
