@@ -303,15 +303,15 @@ def test_pyproject_configuration(tmp_path: Path) -> None:
     ],
 )
 def test_required_entries_that_name_nothing(tmp_path: Path, entry: str, needles: list[str]) -> None:
-    """[tool.botoloom.required]: a key or member the service does not have is refused in one line
-    (it used to be left out silently), before anything is written; names that exist pass, by
-    model or Python name, whether or not this run generates their service."""
+    """[tool.botoloom.required]: a key or member a generated service does not have, or a
+    service botocore does not have, is refused in one line (it used to be left out silently),
+    before anything is written; names that exist pass, by model or Python name."""
     project = tmp_path / "project"
     project.mkdir()
     head = '[tool.botoloom]\nservices = ["sqs"]\noutput = "src"\n\n[tool.botoloom.required]\n'
     (project / "pyproject.toml").write_text(head + entry + "\n")
     result = botoloom(cwd=project)
-    assert_error(result, "pyproject.toml: [tool.botoloom.required]", *needles)
+    assert_error(result, "[tool.botoloom.required]", *needles)
     assert len(result.stderr.splitlines()) == 1 and not (project / "src").exists()
     good = ['"sqs.GetQueueAttributes" = ["Attributes"]', '"sqs.Message" = ["body", "MessageId"]']
     good += ['"sqs.Queue" = ["attributes", "Attributes"]', '"sts.GetCallerIdentity" = ["Account"]']

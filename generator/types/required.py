@@ -6,7 +6,9 @@ whether `Owner` is one of its own (typemap.py: an operation's output members, an
 structure's members wherever a response holds it; resources.py: a resource's attributes
 and references, by model or Python name).  A key or member none of them knows used to be
 left out silently; `problem()` says what is wrong with it, in one phrase, so that the
-configuration is refused (app/config.py) before anything is rendered.
+run stops (pipeline._one, as the service is rendered; app/config.py refuses an unknown
+service before that).  A changed table renders every service again (it is part of the
+cache key), so no entry of a generated service goes unchecked.
 """
 
 from __future__ import annotations
@@ -73,3 +75,13 @@ def problem(service: Service, owner: str, members: tuple[str, ...]) -> str | Non
 def _near(name: str, known: list[str]) -> str:
     close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
     return f" (did you mean {', '.join(close)}?)" if close else ""
+
+
+def first_problem(service: Service, required: tuple[tuple[str, str, tuple[str, ...]], ...]) -> str | None:
+    """The first entry of `required` (Options.required, sorted by key) for `service` that
+    names something it does not have, as `"service.Owner": what is wrong`; else None."""
+    for name, owner, members in required:
+        found = problem(service, owner, members) if name == service.name else None
+        if found:
+            return f'"{name}.{owner}": {found}'
+    return None
