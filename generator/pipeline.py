@@ -26,6 +26,7 @@ from .progress import Progress
 from .render.files import render_package, render_service_entry
 from .render.format import format_many, ruff_version
 from .source.load import Data, Source
+from .types.required import first_problem
 from .views.entry import Entry
 
 _SOURCE: Source | None = None
@@ -289,6 +290,9 @@ def _one(name: str, versions: str, options: Options = DEFAULT) -> tuple[str, dic
     raw = source().load(name)
     try:
         service = build(raw)
+        wrong = first_problem(service, options.required)
+        if wrong:
+            raise UserError(f"[tool.botoloom.required] {wrong}")
         files, entry = render_service_entry(service, versions, options, formatted=False)
         return name, files, entry, service.warnings
     except DefinitionError as exc:

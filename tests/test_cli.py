@@ -286,6 +286,40 @@ def test_pyproject_configuration(tmp_path: Path) -> None:
     assert_error(botoloom(cwd=project), "unknown [tool.botoloom] keys: servises")
 
 
+@pytest.mark.parametrize(
+    ("entry", "needles"),
+    [
+        (
+            '"sqs.GetQueueAttribute" = ["Attributes"]',
+            ['"sqs.GetQueueAttribute": sqs has no operation', "did you mean GetQueueAttributes,"],
+        ),
+        (
+            '"sqs.GetQueueAttributes" = ["Atributes"]',
+            ["sqs.GetQueueAttributes has no member 'Atributes'", "Attributes?"],
+        ),
+        ('"sqs.Message" = ["body", "Bodi"]', ["sqs.Message has no member 'Bodi' (did you mean Body"]),
+        ('"sqs.Queue" = ["dead_letter_source_queue"]', ["sqs.Queue has no member 'dead_letter_source_queue'"]),
+        ('"sqss.GetQueueUrl" = ["QueueUrl"]', ["unknown service 'sqss' (did you mean sqs"]),
+    ],
+)
+def test_required_entries_that_name_nothing(tmp_path: Path, entry: str, needles: list[str]) -> None:
+    """[tool.botoloom.required]: a key or member a generated service does not have, or a
+    service botocore does not have, is refused in one line (it used to be left out silently),
+    before anything is written; names that exist pass, by model or Python name."""
+    project = tmp_path / "project"
+    project.mkdir()
+    head = '[tool.botoloom]\nservices = ["sqs"]\noutput = "src"\n\n[tool.botoloom.required]\n'
+    (project / "pyproject.toml").write_text(head + entry + "\n")
+    result = botoloom(cwd=project)
+    assert_error(result, "[tool.botoloom.required]", *needles)
+    assert len(result.stderr.splitlines()) == 1 and not (project / "src").exists()
+    good = ['"sqs.GetQueueAttributes" = ["Attributes"]', '"sqs.Message" = ["body", "MessageId"]']
+    good += ['"sqs.Queue" = ["attributes", "Attributes"]', '"sts.GetCallerIdentity" = ["Account"]']
+    (project / "pyproject.toml").write_text(head + "\n".join(good) + "\n")
+    result = botoloom("--quiet", cwd=project)
+    assert result.returncode == 0, result.stderr
+
+
 def test_no_services_anywhere(tmp_path: Path) -> None:
     assert_error(botoloom(cwd=tmp_path), "name services with --services")
 

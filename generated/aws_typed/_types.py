@@ -22,6 +22,7 @@ from typing import (
     Set,
     TypeVar,
     Union,
+    final,
 )
 
 if TYPE_CHECKING:
@@ -101,6 +102,8 @@ __all__ = (
     "ClientMeta",
     "ConditionBaseImportTypeDef",
     "NoMatchingOverload",
+    "GeneratedClientService",
+    "GeneratedResourceService",
     "CopySourceTypeDef",
     "DocumentOutputTypeDef",
     "DocumentTypeDef",
@@ -341,6 +344,22 @@ class NoMatchingOverload(Protocol[_T_co]):
     __sizeof__), while none is a NoMatchingOverload[NoReturn]."""
 
     def __sizeof__(self) -> _T_co: ...  # type: ignore[override]
+
+
+@final
+class GeneratedClientService:
+    """The parameter type of the last overload of the entry module's client() (and
+    Session.client()), after the one that takes ClientServiceName: not a service name.
+
+    When a name is none of ClientServiceName's, pyright reports the call against the last
+    overload (of those that fit as well as any).  Against ClientServiceName it would list
+    the names it could have been, some ten lines; against this class it says in one that
+    the name is not a GeneratedClientService.  No value is one: it never matches."""
+
+
+@final
+class GeneratedResourceService:
+    """As GeneratedClientService, for resource() and Session.resource() (ResourceServiceName)."""
 
 
 class ClientMeta(Protocol):

@@ -32,7 +32,13 @@ if TYPE_CHECKING:
 
     from ._resources import BaseResource
     from ._runtime import BaseClient
-    from ._types import ClientArgsTypeDef, NoMatchingOverload, ResourceArgsTypeDef
+    from ._types import (
+        ClientArgsTypeDef,
+        GeneratedClientService,
+        GeneratedResourceService,
+        NoMatchingOverload,
+        ResourceArgsTypeDef,
+    )
     from .apigatewayv2.client import ApiGatewayV2Client
     from .cloudformation.client import CloudFormationClient
     from .cloudformation.service_resource import CloudFormationServiceResource
@@ -231,6 +237,15 @@ def client(
     """Any generated service, as BaseClient: boto3's client(name, ...)."""
 
 
+@overload
+def client(
+    service_name: GeneratedClientService, **kwargs: Unpack[ClientArgsTypeDef]
+) -> BaseClient:
+    """No overload matches these arguments: the call is a type error (see the
+    other overloads).
+    """
+
+
 def client(service_name: object, **kwargs: Unpack[ClientArgsTypeDef]) -> BaseClient:
     """Create a typed client: the arguments of boto3.client(...), from boto3's
     default session (see setup_default_session()).
@@ -317,6 +332,15 @@ def resource(
     service_name: ResourceServiceName, **kwargs: Unpack[ResourceArgsTypeDef]
 ) -> BaseResource[Any]:
     """Any generated service, as BaseResource: boto3's resource(name, ...)."""
+
+
+@overload
+def resource(
+    service_name: GeneratedResourceService, **kwargs: Unpack[ResourceArgsTypeDef]
+) -> BaseResource[Any]:
+    """No overload matches these arguments: the call is a type error (see the
+    other overloads).
+    """
 
 
 def resource(
@@ -431,6 +455,14 @@ class Session(BaseSession):
     ) -> BaseClient:
         """Any generated service, as BaseClient: boto3's client(name, ...)."""
 
+    @overload
+    def client(
+        self, service_name: GeneratedClientService, **kwargs: Unpack[ClientArgsTypeDef]
+    ) -> BaseClient:
+        """No overload matches these arguments: the call is a type error (see the
+        other overloads).
+        """
+
     def client(
         self, service_name: object, **kwargs: Unpack[ClientArgsTypeDef]
     ) -> BaseClient:
@@ -514,6 +546,16 @@ class Session(BaseSession):
         self, service_name: ResourceServiceName, **kwargs: Unpack[ResourceArgsTypeDef]
     ) -> BaseResource[Any]:
         """Any generated service, as BaseResource: boto3's resource(name, ...)."""
+
+    @overload
+    def resource(
+        self,
+        service_name: GeneratedResourceService,
+        **kwargs: Unpack[ResourceArgsTypeDef],
+    ) -> BaseResource[Any]:
+        """No overload matches these arguments: the call is a type error (see the
+        other overloads).
+        """
 
     def resource(
         self, service_name: object, **kwargs: Unpack[ResourceArgsTypeDef]

@@ -5,6 +5,7 @@ when it gets no services; the hatch hook always reads the project's."""
 
 from __future__ import annotations
 
+import difflib
 import os
 import sys
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from ..options import OUTPUT_MODES
 
 if TYPE_CHECKING:
     from ..pipeline import Plan
-    from ..source.load import Data
+    from ..source.load import Data, Source
 
 KEYS = frozenset({"services", "package", "output", "jobs", "outputs", "required", "aio", "botocore"})
 
@@ -85,6 +86,7 @@ def plan(request: Request, settings: Config) -> Plan:
     if not request.lock_timeout >= 0:
         raise UserError("--lock-timeout must be a number of seconds, 0 or more")
     jobs = _jobs(request.jobs, settings)
+    check_required(settings, source)
     outputs = request.outputs or settings.outputs or "sound"
     options = Options(outputs=outputs, required=settings.required, aio=request.aio or settings.aio)
     return pipeline.Plan(
@@ -141,6 +143,18 @@ def available_cpus() -> int:
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0)) or 1
     return os.cpu_count() or 1
+
+
+def check_required(settings: Config, source: Source) -> None:
+    """Refuse, in one line, a [tool.botoloom.required] entry for a service botocore does not
+    have.  What an entry names inside a service is checked where the service's model is
+    built (pipeline._one, types/required.py): only generated services' entries matter."""
+    where = f"{settings.path}: [tool.botoloom.required]"
+    known = source.available_services()
+    for name in sorted({service for service, _, _ in settings.required} - set(known)):
+        close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        raise UserError(f"{where}: unknown service {name!r}{hint}")
 
 
 def _jobs(asked: int | None, settings: Config) -> int:

@@ -23,6 +23,7 @@ ENTRY_RESERVED = frozenset(
         "BaseSession", "Credentials", "ReadOnlyCredentials", "ServiceNotGeneratedError",
         "create_client", "create_resource", "setup_default_session", "ClientError",
         "BaseClient", "BaseResource", "ClientArgsTypeDef", "ResourceArgsTypeDef", "NoMatchingOverload", "NoReturn",
+        "GeneratedClientService", "GeneratedResourceService",
         "ClientServiceName", "ResourceServiceName", "_CLIENTS", "_RESOURCES",
         "client", "resource", "Session", "__all__",
     }

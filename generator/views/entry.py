@@ -39,6 +39,7 @@ BASE_CLIENT = Name("._runtime", "BaseClient")
 BASE_RESOURCE = sub(Name("._resources", "BaseResource"), typing_name("Any"))
 OVERLOAD = typing_name("overload")
 CAST = typing_name("cast")
+UNKNOWN_NAME = {"client": "GeneratedClientService", "resource": "GeneratedResourceService"}
 
 
 def context(pkg: PackageContext) -> dict[str, Any]:
@@ -154,10 +155,15 @@ def _functions(
             params = [*first, param("service_name", builtin(names)), kwargs]
             doc = f"Any generated service, as {next(base.names()).name}: boto3's {kind}(name, ...)."
             overloads.append(Method(kind, params, base, doc, decorators=["overload"]))
+            # Last, one that no call matches either, for pyright: it reports a call that fits
+            # no overload against the last (of those that fit as well), and against the whole
+            # Literal that is some ten lines listing the names (runtime/_types.py).
+            taken = [*first, param("service_name", Name("._types", UNKNOWN_NAME[kind])), kwargs]
+            overloads.append(no_match_overload(kind, taken, base))
             # the implementation takes what every overload takes
             params = [*first, param("service_name", builtin("object")), kwargs]
             impl = Method(kind, params, base, _DOCS[kind, where], [f"return {make}"])
-            needs = needs | uses(base) | overloads[0].needs | runs(OVERLOAD)
+            needs = needs | uses(base) | overloads[0].needs | overloads[-1].needs | runs(OVERLOAD)
         else:  # the one service's class: create_*() returns the base class
             body = [f"made = {make}", f"return cast({pystr(classes[0])}, made)"]
             impl = replace(overloads.pop(), doc=_DOCS[kind, where], body=body, decorators=[])

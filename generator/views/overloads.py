@@ -8,7 +8,8 @@ has the shape of its parameter (`_types.NoMatchingOverload`, a Protocol every ob
 the shape of), so mypy reports the call against it, a line per argument it was given,
 and lists nothing.  No value is a NoMatchingOverload[NoReturn]: the overload never
 matches, and a correct call keeps the type of its own overload.  pyright, which reports
-against the overload that got furthest (the last of equals), never picks it, being first.
+against the overload that got furthest (the last of equals), never picks it, being first;
+the entry module's client() and resource() end with one more for pyright (views/entry.py).
 """
 
 from __future__ import annotations

@@ -17,13 +17,15 @@ from .lsp import Server
 GENERATED = Path(__file__).resolve().parents[2] / "generated" / "aws_typed"
 LANGSERVER = Path(sys.executable).parent / "pyright-langserver"
 USER_CODE = """\
-from aws_typed import s3
+from aws_typed import boto3, s3
 from aws_typed.s3.type_defs import ListObjectsV2OutputTypeDef
 
 client = s3.client(region_name="eu-west-1")
 page: ListObjectsV2OutputTypeDef = client.list_objects_v2(Bucket="b")
 client.get_paginator("list_objects_v2").paginate(Bucket="b")
 client.
+boto3.client("")
+boto3.Session().resource("")
 """
 
 
@@ -85,3 +87,13 @@ def test_completion_offers_what_boto3s_client_has(workspace: tuple[Server, Path]
     assert {"waiter_names", "can_paginate", "meta", "exceptions", "close", "get_paginator", "get_waiter"} <= labels
     assert {"list_objects_v2", "generate_presigned_url", "upload_file"} <= labels
     assert not labels & {"__slots__", "_raw", "_service_name", "raw"}, sorted(labels & {"__slots__", "_raw"})
+
+
+@pytest.mark.parametrize(("line", "call"), [(7, 'boto3.client("'), (8, 'boto3.Session().resource("')])
+def test_completion_offers_the_service_names(workspace: tuple[Server, Path], line: int, call: str) -> None:
+    """Inside the quotes of client("") and resource(""), the generated services' names (the
+    entry functions' overloads: the first and last take no name, so must not hide them)."""
+    server, user = workspace
+    labels = set(server.completion(user, line, len(call)))
+    names = {"s3", "sqs", "dynamodb"} | ({"lambda", "glue"} if "client" in call else set())
+    assert names <= {label.strip("\"'") for label in labels}, sorted(labels)[:20]

@@ -35,8 +35,30 @@ pyright's diagnostics on it.  Measured on generated/ (13 services), mypy 2.4.1 a
     typed_dict_wrong_type                     1 -> 1                  2 -> 2
 
 ("before" is the generator without that first overload; `pytest -s` prints today's numbers).
-pyright already reported against one overload; on an unknown service name it lists the
-first seven names it could have been.  What stays long is in README.md, Limitations.
+
+pyright reports a call that fits no overload against the last of those that fit as well as
+any: for an unknown service name to the entry module's client()/resource()/Session.client()
+that was the overload over the whole service Literal, and pyright listed the first seven
+names (11 lines).  The entry functions now end with an overload that no call matches either,
+over a class no value is (`_types.GeneratedClientService`, `GeneratedResourceService`):
+pyright says in one line that the name is not one (3 lines in all, measured with the mypy
+and pyright above):
+
+    mistake                          mypy before -> after    pyright before -> after
+    entry_client_unknown                      1 -> 1                 11 -> 3
+    entry_client_str                          1 -> 1                 11 -> 3
+    entry_resource_unknown                    1 -> 1                 11 -> 3
+    session_client_unknown                    1 -> 1                 11 -> 3
+    stubs_client_unknown                      1 -> 1                 11 -> 3   (`import boto3`
+    stubs_resource_unknown                    1 -> 1                 11 -> 3    under the boto3
+    stubs_session_client_unknown              1 -> 1                 11 -> 3    stubs dist)
+
+A misspelt keyword to client() (`regoin_name=`) is the one mistake mypy still answers at
+length: its first line says `Unexpected keyword argument "regoin_name" ...; did you mean
+"region_name"?`, then it lists every overload (one per generated service), as no overload
+takes that keyword.  A no-match overload that did (`**kwargs` of no value) would make mypy
+blame the service name as well, and would become pyright's closest overload, in 14 lines;
+its bound below is the listing's length.  What stays long is in README.md, Limitations.
 """
 
 from __future__ import annotations
@@ -51,6 +73,7 @@ from pathlib import Path
 
 import pytest
 
+from .test_boto3_stubs_typing import stub_environment, typed_boto3_installed
 from .test_typing import CHECKERS, GENERATED, PYTHON_VERSION, TIMEOUT
 
 pytestmark = pytest.mark.typing
@@ -61,7 +84,8 @@ class Mistake:
     name: str
     code: str  # one statement, in a function that has the parameters of PRELUDE
     mypy: int = 4  # most lines mypy may print for it (errors and notes)
-    pyright: int = 6  # most lines pyright may print for it
+    pyright: int = 5  # most lines pyright may print for it
+    stubs: bool = False  # plain `import boto3` code, under the boto3 stubs dist (install --stubs)
 
 
 PRELUDE = """\
@@ -82,9 +106,28 @@ def mistakes(
 ) -> None:
 """
 
-# pyright reports an unknown service name against the last overload, which takes every
-# generated service's name: it lists the first seven of them (its own limit), 11 lines.
-_PYRIGHT_SERVICE_NAMES = 11
+STUBS_PRELUDE = """\
+from __future__ import annotations
+
+import boto3
+import boto3.session
+
+
+def mistakes() -> None:
+"""
+
+# An unknown service name: 1 line from mypy, 3 from pyright (11 before: module docstring).
+_SERVICE_NAME = 4
+
+
+def _overloads(function: str) -> int:
+    """How many overloads the golden entry module gives `function` (one per service and three)."""
+    return (GENERATED / "aws_typed" / "boto3.py").read_text(encoding="utf-8").count(f"@overload\ndef {function}(")
+
+
+# mypy on a misspelt keyword: "Unexpected keyword argument", "No overload variant", "Possible
+# overload variants:" and one line per overload (see the module docstring).
+_MYPY_LISTS_OVERLOADS = 3 + _overloads("client")
 
 MISTAKES = (
     Mistake(
@@ -104,10 +147,15 @@ MISTAKES = (
     Mistake("paginator_unknown", 'client.get_paginator("list_objects_v3")'),
     Mistake("paginator_ec2_unknown", 'compute.get_paginator("describe_instance")'),
     Mistake("waiter_unknown", 'client.get_waiter("bucket_exist")'),
-    Mistake("entry_client_unknown", 'boto3.client("kinesys")', pyright=_PYRIGHT_SERVICE_NAMES),
-    Mistake("entry_client_str", "boto3.client(name)", pyright=_PYRIGHT_SERVICE_NAMES),
-    Mistake("entry_resource_unknown", 'boto3.resource("lambda")', pyright=_PYRIGHT_SERVICE_NAMES),
-    Mistake("session_client_unknown", 'boto3.Session().client("kinesys")', pyright=_PYRIGHT_SERVICE_NAMES),
+    Mistake("entry_client_unknown", 'boto3.client("kinesys")', pyright=_SERVICE_NAME),
+    Mistake("entry_client_str", "boto3.client(name)", pyright=_SERVICE_NAME),
+    Mistake("entry_resource_unknown", 'boto3.resource("lambda")', pyright=_SERVICE_NAME),
+    Mistake("session_client_unknown", 'boto3.Session().client("kinesys")', pyright=_SERVICE_NAME),
+    Mistake("session_resource_unknown", 'boto3.Session().resource("lambda")', pyright=_SERVICE_NAME),
+    Mistake("entry_client_wrong_keyword", 'boto3.client("s3", regoin_name="us-east-1")', mypy=_MYPY_LISTS_OVERLOADS),
+    Mistake("stubs_client_unknown", 'boto3.client("s4")', pyright=_SERVICE_NAME, stubs=True),
+    Mistake("stubs_resource_unknown", 'boto3.resource("lambda")', pyright=_SERVICE_NAME, stubs=True),
+    Mistake("stubs_session_client_unknown", 'boto3.session.Session().client("s4")', pyright=_SERVICE_NAME, stubs=True),
     Mistake("service_factory_wrong_keyword", 's3.client(region="us-east-1")'),
     Mistake("method_wrong_keyword", 'client.list_objects_v2(Bucket="b", Prefx="p")'),
     Mistake(
@@ -115,11 +163,17 @@ MISTAKES = (
     ),
 )
 
-FIRST_LINE = PRELUDE.count("\n") + 1  # the line of MISTAKES[0]
+FILES = {False: ("mistakes.py", PRELUDE), True: ("stubs_mistakes.py", STUBS_PRELUDE)}
 
 
-def _source() -> str:
-    return PRELUDE + "".join(f"    {m.code}\n" for m in MISTAKES)
+def _source(stubs: bool) -> str:
+    return FILES[stubs][1] + "".join(f"    {m.code}\n" for m in MISTAKES if m.stubs == stubs)
+
+
+def _lines(stubs: bool) -> dict[int, str]:
+    """The line of each mistake in its file -> its name."""
+    first = FILES[stubs][1].count("\n") + 1
+    return {first + i: m.name for i, m in enumerate(m for m in MISTAKES if m.stubs == stubs)}
 
 
 @dataclass
@@ -128,11 +182,12 @@ class Printed:
     lines: int  # lines printed for the line (errors, notes, continuation lines)
 
 
-def _mypy(path: Path, work: Path) -> dict[int, Printed]:
+def _mypy(path: Path, work: Path, python: str) -> dict[int, Printed]:
     config = work / "mypy.ini"
     config.write_text("[mypy]\n", encoding="utf-8")  # keeps the repository's [tool.mypy] out
     command = [sys.executable, "-m", "mypy", "--strict", "--python-version", PYTHON_VERSION]
-    command += ["--config-file", str(config), "--cache-dir", str(work / "mypy_cache"), "--no-error-summary"]
+    command += ["--python-executable", python, "--config-file", str(config)]
+    command += ["--cache-dir", str(work / "mypy_cache"), "--no-error-summary"]
     command += ["--no-pretty", "--no-color-output", "--hide-error-context", str(path)]
     out = _run(command, work).stdout
     printed: dict[int, Printed] = {}
@@ -145,12 +200,12 @@ def _mypy(path: Path, work: Path) -> dict[int, Printed]:
     return printed
 
 
-def _pyright(path: Path, work: Path) -> dict[int, Printed]:
+def _pyright(path: Path, work: Path, python: str) -> dict[int, Printed]:
     config = work / "pyrightconfig.json"
     settings = {"extraPaths": [str(GENERATED)], "pythonVersion": PYTHON_VERSION, "typeCheckingMode": "standard"}
     config.write_text(json.dumps(settings), encoding="utf-8")
     command = [sys.executable, "-m", "pyright", "--outputjson", "--project", str(config)]
-    command += ["--pythonpath", sys.executable, str(path)]
+    command += ["--pythonpath", python, str(path)]
     result = _run(command, work)
     try:
         report = json.loads(result.stdout)
@@ -177,32 +232,41 @@ RUNNERS = {"mypy": _mypy, "pyright": _pyright}
 
 
 @pytest.fixture(scope="module")
-def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[int, Printed]]:
-    """Each checker's lines per source line, over one file holding every mistake."""
-    work = tmp_path_factory.mktemp("error_lengths")
-    path = work / "mistakes.py"
-    path.write_text(_source(), encoding="utf-8")
-    return {name: run(path, work) for name, run in RUNNERS.items() if name in CHECKERS}
+def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Printed]]:
+    """Each checker's lines per mistake (None: reported outside them), over two files: the
+    package's own mistakes, and plain boto3 code's under the boto3 stubs dist."""
+    found: dict[str, dict[str, Printed]] = {name: {} for name in RUNNERS if name in CHECKERS}
+    for stubs in (False, True):
+        if stubs and typed_boto3_installed():  # botoloom's boto3 stubs refuse to go beside it
+            continue
+        work = tmp_path_factory.mktemp("error_lengths")
+        python = str(stub_environment(work)) if stubs else sys.executable
+        path = work / FILES[stubs][0]
+        path.write_text(_source(stubs), encoding="utf-8")
+        lines = _lines(stubs)
+        for name in found:
+            for line, count in RUNNERS[name](path, work, python).items():
+                found[name][lines.get(line, f"{path.name}:{line} (outside the mistakes)")] = count
+    return found
 
 
-def _table(printed: dict[str, dict[int, Printed]]) -> str:
+def _table(printed: dict[str, dict[str, Printed]]) -> str:
     rows = [f"    {'mistake':<32}" + "".join(f"{name:>10}" for name in printed)]
-    for i, mistake in enumerate(MISTAKES):
-        line = FIRST_LINE + i
-        counts = "".join(f"{printed[name].get(line, Printed(0, 0)).lines:>10}" for name in printed)
+    for mistake in MISTAKES:
+        counts = "".join(f"{printed[name].get(mistake.name, Printed(0, 0)).lines:>10}" for name in printed)
         rows.append(f"    {mistake.name:<32}{counts}")
     return "\n".join(rows)
 
 
 @pytest.mark.parametrize("checker", [c for c in RUNNERS if c in CHECKERS])
-def test_every_mistake_is_short_and_still_an_error(checker: str, printed: dict[str, dict[int, Printed]]) -> None:
+def test_every_mistake_is_short_and_still_an_error(checker: str, printed: dict[str, dict[str, Printed]]) -> None:
     print(f"\nlines printed per mistake:\n{_table(printed)}")
     found = printed[checker]
-    lines = {FIRST_LINE + i for i in range(len(MISTAKES))}
-    assert not {n: p for n, p in found.items() if n not in lines}, f"{checker} reports outside the mistakes"
+    names = {m.name for m in MISTAKES}
+    assert not {n: p for n, p in found.items() if n not in names}, f"{checker} reports outside the mistakes"
     problems = []
-    for i, mistake in enumerate(MISTAKES):
-        got = found.get(FIRST_LINE + i, Printed(0, 0))
+    for mistake in [m for m in MISTAKES if not (m.stubs and typed_boto3_installed())]:
+        got = found.get(mistake.name, Printed(0, 0))
         bound = getattr(mistake, checker)
         if not got.errors:
             problems.append(f"{mistake.name}: no error from {checker}")
