@@ -161,7 +161,7 @@ def stub_files(root: Path, data: Sequence[str], parts: Sequence[str] = PARTS) ->
 
 
 def _boto3_files(root: Path, data: Sequence[str]) -> dict[str, str]:
-    from .boto3_stubs_text import conditions, init, session
+    from .boto3_stubs_text import conditions, init, resources_base, session
 
     entry = root / "boto3.py"
     try:
@@ -172,6 +172,8 @@ def _boto3_files(root: Path, data: Sequence[str]) -> dict[str, str]:
         "py.typed": "partial\n",
         "__init__.pyi": init(tree, root.name, _services(data, "service-2.json")),
         "session.pyi": session(tree, root.name, _services(data, "service-2.json"), _services(data, "resources-1.json")),
+        "resources/__init__.pyi": "",
+        "resources/base.pyi": resources_base(root.name),
     }
     cond = root / "dynamodb" / "conditions.py"
     if cond.is_file():

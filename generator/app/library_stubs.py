@@ -31,7 +31,7 @@ BOTOCORE = {
     "response": {"StreamingBody": "{package}._types"},
     "client": {"BaseClient": "{package}._runtime"},
     "config": {},
-    "stub": {},
+    "stub": {"Stubber": "{package}._stubber:BaseStubber"},
     "session": {},
     "paginate": {"Paginator": "{package}._runtime", "PageIterator": "{package}._runtime[Any, Any]"},
     "waiter": {"Waiter": "{package}._runtime"},
