@@ -91,6 +91,8 @@ def calls() -> None:
         for obj in page.get("Contents", []):
             print(obj.get("Key"), data)
     c.get_waiter("bucket_exists").wait(Bucket="b", WaiterConfig={"Delay": 1})
+    # AWS's own example (sqs/receive_message.py): message system attribute names in AttributeNames
+    boto3.client("sqs").receive_message(QueueUrl="q", AttributeNames=["SentTimestamp"], MessageAttributeNames=["All"])
     table = boto3.resource("dynamodb").Table("t")
     table.query(KeyConditionExpression=Key("pk").eq("u1"), FilterExpression=Attr("age").gt(40))
 
