@@ -7,7 +7,9 @@ package's drop-in entry module (`<package>/boto3.py`) and return the typed class
 package, so `boto3.client("s3")` IS an `S3Client` for the checker.  One overload is added
 last: a service of the environment's botocore that was not generated gives `Any` (boto3's
 untyped object, as without the stubs); any other name stays an error, as boto3 raises
-UnknownServiceError for it.  `boto3.dynamodb.conditions` re-exports the package's own.
+UnknownServiceError for it.  `boto3.dynamodb.conditions` re-exports the package's own, and
+`boto3.resources.base` names the package's resource base and meta (ServiceResource,
+ResourceMeta: every typed resource is a ServiceResource, as at run time).
 
 Beside it, `botocore-stubs/` and, for a package generated with --aio, `aiobotocore-stubs/`
 (library_stubs.py): `botocore.exceptions.ClientError` is the package's typed ClientError, and
