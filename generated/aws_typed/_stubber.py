@@ -37,6 +37,16 @@ class BaseStubber(_Base):
     if TYPE_CHECKING:
         client: Any
 
+        # botocore's Stubber.add_response / add_client_error, for code that holds any Stubber
+        # (the boto3 stubs' `botocore.stub.Stubber` is this class).  `*args: Any, **kwargs:
+        # Any` is the gradual signature: each service's stubber overrides them with its
+        # typed overloads, which a narrower base signature would reject as incompatible.
+        def add_response(self, *args: Any, **kwargs: Any) -> None:
+            """Queue `service_response` for the next call of `method` (botocore's)."""
+
+        def add_client_error(self, *args: Any, **kwargs: Any) -> None:
+            """Queue a service error for the next call of `method` (botocore's)."""
+
     def __init__(self, client: Any) -> None:
         """Stub `client`: a boto3 client of this service (typed or not: the same object)."""
         try:

@@ -7,7 +7,9 @@ package's drop-in entry module (`<package>/boto3.py`) and return the typed class
 package, so `boto3.client("s3")` IS an `S3Client` for the checker.  One overload is added
 last: a service of the environment's botocore that was not generated gives `Any` (boto3's
 untyped object, as without the stubs); any other name stays an error, as boto3 raises
-UnknownServiceError for it.  `boto3.dynamodb.conditions` re-exports the package's own.
+UnknownServiceError for it.  `boto3.dynamodb.conditions` re-exports the package's own, and
+`boto3.resources.base` names the package's resource base and meta (ServiceResource,
+ResourceMeta: every typed resource is a ServiceResource, as at run time).
 
 Beside it, `botocore-stubs/` and, for a package generated with --aio, `aiobotocore-stubs/`
 (library_stubs.py): `botocore.exceptions.ClientError` is the package's typed ClientError, and
@@ -161,7 +163,7 @@ def stub_files(root: Path, data: Sequence[str], parts: Sequence[str] = PARTS) ->
 
 
 def _boto3_files(root: Path, data: Sequence[str]) -> dict[str, str]:
-    from .boto3_stubs_text import conditions, init, session
+    from .boto3_stubs_text import conditions, init, resources_base, session
 
     entry = root / "boto3.py"
     try:
@@ -172,6 +174,8 @@ def _boto3_files(root: Path, data: Sequence[str]) -> dict[str, str]:
         "py.typed": "partial\n",
         "__init__.pyi": init(tree, root.name, _services(data, "service-2.json")),
         "session.pyi": session(tree, root.name, _services(data, "service-2.json"), _services(data, "resources-1.json")),
+        "resources/__init__.pyi": "",
+        "resources/base.pyi": resources_base(root.name),
     }
     cond = root / "dynamodb" / "conditions.py"
     if cond.is_file():

@@ -64,6 +64,27 @@ def session(tree: ast.Module, package: str, clients: list[str], resources: list[
     return _module(tree, package, lines, head, body, others, "self, ")
 
 
+RESOURCES_BASE = """\
+import logging
+
+from {package}._resources import BaseResource as _BaseResource
+from {package}._resources import ResourceMeta as ResourceMeta
+
+ServiceResource = _BaseResource
+
+logger: logging.Logger
+"""
+
+
+def resources_base(package: str) -> str:
+    """boto3/resources/base.pyi: boto3's ServiceResource and ResourceMeta are the package's
+    BaseResource and ResourceMeta (their client parameter Any when not given), so every
+    typed resource and service resource is a ServiceResource for the checker, as boto3's
+    own resource objects are at run time, and `meta` is typed instead of read from boto3's
+    source (`meta = None` there)."""
+    return HEADER.format(package=package) + RESOURCES_BASE.format(package=package)
+
+
 def conditions(path: Path, package: str) -> str:
     """boto3/dynamodb/conditions.pyi: the generated module's names; any other boto3 name is Any."""
     try:

@@ -5,7 +5,8 @@
 of the user's own botocore source (skeleton.py: every class and name it has, `Any` where botocore says nothing), except the
 classes the generated package already types, which are re-exported from it so that both
 spellings are one type: `ClientError` (its `response` a TypedDict), `StreamingBody`,
-`BaseClient`, `Paginator`, `PageIterator`, `Waiter`.  Any other botocore module is read
+`BaseClient`, `Paginator`, `PageIterator`, `Waiter`, and `Stubber` (the package's
+BaseStubber, which every typed service stubber subclasses).  Any other botocore module is read
 from botocore itself, as without the stubs.
 
 `aiobotocore-stubs/` (partial, packages generated with --aio): `aiobotocore.session`'s
@@ -31,7 +32,7 @@ BOTOCORE = {
     "response": {"StreamingBody": "{package}._types"},
     "client": {"BaseClient": "{package}._runtime"},
     "config": {},
-    "stub": {},
+    "stub": {"Stubber": "{package}._stubber:BaseStubber"},
     "session": {},
     "paginate": {"Paginator": "{package}._runtime", "PageIterator": "{package}._runtime[Any, Any]"},
     "waiter": {"Waiter": "{package}._runtime"},

@@ -44,12 +44,17 @@ def module(tree: ast.Module, replace: dict[str, str], reexport: dict[str, str]) 
 
 
 def _reexport(name: str, where: str) -> str:
-    """`from M import N as N`; for `M[Args]`, a generic class given its arguments, so that a
-    bare `N` in an annotation stays complete under mypy --strict, as botocore's class is."""
+    """`from M import N as N` (`M:S`: the package's class S, named N here); for `M[Args]`, a
+    generic class given its arguments, so that a bare `N` in an annotation stays complete
+    under mypy --strict, as botocore's class is."""
     module, bracket, args = where.partition("[")
-    if not bracket:
-        return f"from {where} import {name} as {name}"
-    return f"from {module} import {name} as _{name}\n{name} = _{name}[{args}"
+    module, colon, source = module.partition(":")
+    if not bracket and not colon:
+        return f"from {module} import {name} as {name}"
+    if not bracket:  # a re-export under another name is an assignment (`import S as N` is not one)
+        return f"from {module} import {source} as _{name}\n{name} = _{name}"
+    source = source if colon else name
+    return f"from {module} import {source} as _{name}\n{name} = _{name}[{args}"
 
 
 def _public(name: str) -> bool:

@@ -42,7 +42,13 @@ __all__ = (
 )
 
 _R = TypeVar("_R")
-_Client = TypeVar("_Client")  # the typed client of a resource's service
+if TYPE_CHECKING:
+    from typing_extensions import TypeVar as _TypeVar
+
+    # The typed client of a resource's service; Any when not given, so that a bare
+    # `BaseResource` / `ResourceMeta` (the boto3 stubs' `boto3.resources.base.ServiceResource`
+    # and `ResourceMeta`, what code written for boto3 annotates with) is complete.
+    _Client = _TypeVar("_Client", default=Any)
 _C = TypeVar("_C", bound="ResourceCollection[Any]")
 
 

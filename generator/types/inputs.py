@@ -43,6 +43,15 @@ def takes_str(expr: PyExpr) -> bool:
     return expr in _TAKES_STR
 
 
+# Input enums narrower than what the service takes (botocore validates no enum value), by
+# (service, structure, member) -> the other enum whose values the member also takes.
+# sqs: ReceiveMessage's AttributeNames is documented (and answered) with the message system
+# attribute names (SentTimestamp, ...), but modelled as a list of QueueAttributeName.
+WIDER_INPUT_ENUMS: dict[tuple[str, str, str], str] = {
+    ("sqs", "ReceiveMessageRequest", "AttributeNames"): "MessageSystemAttributeName",
+}
+
+
 def list_input(item: PyExpr, item_out: PyExpr, tuples: bool = True) -> PyExpr:
     """A list input of `item`s (`item_out`: what a response's list holds).
 

@@ -20,7 +20,7 @@ from ..model.service import Member, Service, Shape
 from ..options import DEFAULT, Options
 from . import blobs
 from .full_result import FullResults
-from .inputs import TIMESTAMP_INPUT, list_input
+from .inputs import TIMESTAMP_INPUT, WIDER_INPUT_ENUMS, list_input
 from .pyexpr import (
     LITERALS,
     STR,
@@ -297,11 +297,22 @@ class TypeMap:
             return INPUT_MEMBER_OVERRIDES[(name, member.name)]
         if side == "in" and (placed := blobs.member_input(self.service, parent, member)) is not None:
             return placed
+        if side == "in" and (name, parent.name, member.name) in WIDER_INPUT_ENUMS:
+            return self._wider_enum(member.shape, WIDER_INPUT_ENUMS[(name, parent.name, member.name)])
         if side == "out" and (name, parent.name, member.name) in OUTPUT_MEMBER_OVERRIDES:
             return OUTPUT_MEMBER_OVERRIDES[(name, parent.name, member.name)]
         if member.jsonvalue:
             return INPUT_SCALARS["document"] if side == "in" else OUTPUT_SCALARS["document"]
         return self.expr(member.shape, side)
+
+    def _wider_enum(self, shape_name: str, other: str) -> PyExpr:
+        """An enum input (or a list of one) that also takes the values of the enum `other`."""
+        shape = self.service.shape(shape_name)
+        enum = shape.member if shape.kind == "list" else shape_name
+        if self.service.shape(enum).kind != "enum" or self.service.shape(other).kind != "enum":
+            raise ValueError(f"{self.service.name}: {shape_name!r} or {other!r} is not an enum (WIDER_INPUT_ENUMS)")
+        item = union(Name(LITERALS, self.literal_names[enum]), Name(LITERALS, self.literal_names[other]))
+        return list_input(item, item) if shape.kind == "list" else item
 
     def expr(self, shape_name: str, side: str, _within: frozenset[str] = frozenset()) -> PyExpr:
         """The type of a value of `shape_name` on the input ("in") or output ("out") side.
@@ -363,6 +374,7 @@ def _sensitive_shapes(service: Service) -> frozenset[str]:
             m.jsonvalue
             or m.streaming
             or (service.name, m.name) in INPUT_MEMBER_OVERRIDES
+            or (service.name, shape.name, m.name) in WIDER_INPUT_ENUMS
             or (service.name, shape.name, m.name) in OUTPUT_MEMBER_OVERRIDES
             or (service.name, shape.name, m.name) in blobs.INPUT_SHAPE_MEMBER_OVERRIDES
             for m in shape.members

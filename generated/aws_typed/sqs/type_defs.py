@@ -463,7 +463,11 @@ class PurgeQueueRequestTypeDef(TypedDict):
 class ReceiveMessageRequestQueueReceiveMessagesTypeDef(TypedDict):
     """Retrieves one or more messages from a specified queue."""
 
-    AttributeNames: NotRequired[ReadOnly[Sequence[QueueAttributeNameType]]]
+    AttributeNames: NotRequired[
+        ReadOnly[
+            Sequence[Union[QueueAttributeNameType, MessageSystemAttributeNameType]]
+        ]
+    ]
     MessageSystemAttributeNames: NotRequired[
         ReadOnly[Sequence[MessageSystemAttributeNameType]]
     ]
@@ -478,7 +482,11 @@ class ReceiveMessageRequestTypeDef(TypedDict):
     """Retrieves one or more messages from a specified queue."""
 
     QueueUrl: ReadOnly[str]
-    AttributeNames: NotRequired[ReadOnly[Sequence[QueueAttributeNameType]]]
+    AttributeNames: NotRequired[
+        ReadOnly[
+            Sequence[Union[QueueAttributeNameType, MessageSystemAttributeNameType]]
+        ]
+    ]
     MessageSystemAttributeNames: NotRequired[
         ReadOnly[Sequence[MessageSystemAttributeNameType]]
     ]

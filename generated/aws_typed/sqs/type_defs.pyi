@@ -305,7 +305,11 @@ class PurgeQueueRequestTypeDef(TypedDict):
     QueueUrl: str
 
 class ReceiveMessageRequestQueueReceiveMessagesTypeDef(TypedDict):
-    AttributeNames: NotRequired[ReadOnly[Sequence[QueueAttributeNameType]]]
+    AttributeNames: NotRequired[
+        ReadOnly[
+            Sequence[Union[QueueAttributeNameType, MessageSystemAttributeNameType]]
+        ]
+    ]
     MessageSystemAttributeNames: NotRequired[
         ReadOnly[Sequence[MessageSystemAttributeNameType]]
     ]
@@ -317,7 +321,11 @@ class ReceiveMessageRequestQueueReceiveMessagesTypeDef(TypedDict):
 
 class ReceiveMessageRequestTypeDef(TypedDict):
     QueueUrl: ReadOnly[str]
-    AttributeNames: NotRequired[ReadOnly[Sequence[QueueAttributeNameType]]]
+    AttributeNames: NotRequired[
+        ReadOnly[
+            Sequence[Union[QueueAttributeNameType, MessageSystemAttributeNameType]]
+        ]
+    ]
     MessageSystemAttributeNames: NotRequired[
         ReadOnly[Sequence[MessageSystemAttributeNameType]]
     ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from aws_typed import sqs
+from aws_typed.sqs.service_resource import Queue
 
 
 def make_queue(client: sqs.SQSClient, name: str) -> str:
@@ -53,3 +54,10 @@ def main() -> None:
     url = make_queue(client, "jobs")
     publish(client, url, {"id": 1})
     print(drain(client, url))
+
+
+def receive_with_system_attributes(client: sqs.SQSClient, queue: Queue, url: str) -> None:
+    # ReceiveMessage's (deprecated) AttributeNames takes the message system attribute names too:
+    # SQS documents and answers them there, botocore's model lists only queue attribute names.
+    client.receive_message(QueueUrl=url, AttributeNames=["SentTimestamp", "All"], MessageAttributeNames=["All"])
+    queue.receive_messages(AttributeNames=["ApproximateReceiveCount"], WaitTimeSeconds=1)

@@ -45,3 +45,13 @@ aiobotocore.session.get_session().create_client("s4")  # E[mypy]: no overload va
 async def aio_mistake() -> None:
     async with aiobotocore.session.get_session().create_client("s3") as raw:
         await raw.list_objects_v2(Buckett="b")  # E[mypy]: unexpected keyword argument "Buckett"  # E[pyright]: no parameter named "Buckett"
+from boto3.resources.base import ServiceResource
+from botocore.stub import Stubber
+from aws_typed.s3.stubber import S3Stubber
+def takes_resource(r: ServiceResource) -> None:
+    r.meta.servce_name  # E[mypy]: "ResourceMeta[Any]" has no attribute "servce_name"  # E[pyright]: cannot access attribute "servce_name"
+takes_resource(boto3.client("s3"))  # E[mypy]: argument 1 to "takes_resource" has incompatible type "S3Client"  # E[pyright]: "S3Client" is not assignable to "BaseResource[Any]"
+def takes_stubber(stubber: Stubber) -> None:
+    stubber.add_respons("head_bucket", {})  # E[mypy]: "BaseStubber" has no attribute "add_respons"  # E[pyright]: cannot access attribute "add_respons"
+typed_stubber: Stubber = S3Stubber(boto3.client("s3"))
+S3Stubber(boto3.client("s3")).add_response("head_bucket", {"Nope": 1})  # E[mypy]: argument 2 to "add_response" of "S3Stubber"  # E[pyright]: no overloads for "add_response"

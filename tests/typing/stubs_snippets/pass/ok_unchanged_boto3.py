@@ -5,12 +5,14 @@ classes catch is caught on boto3's spelling too), and raw and typed objects mix 
 from __future__ import annotations
 
 import boto3
+import boto3.resources.base
 import boto3.session
 import botocore.exceptions
 import botocore.paginate
 import botocore.session
 import botocore.waiter
 from boto3.dynamodb.conditions import Attr, Key
+from boto3.resources.base import ResourceMeta, ServiceResource
 from botocore.client import BaseClient
 from botocore.config import Config
 from botocore.exceptions import ClientError, NoCredentialsError
@@ -24,6 +26,7 @@ from aws_typed.dynamodb.service_resource import DynamoDBServiceResource, Table
 from aws_typed.s3.client import S3Client
 from aws_typed.s3.paginators import ListObjectsV2Paginator
 from aws_typed.s3.service_resource import Bucket, BucketObjectsCollection, ObjectSummary, S3ServiceResource
+from aws_typed.s3.stubber import S3Stubber
 from aws_typed.s3.waiters import BucketExistsWaiter
 from aws_typed.sqs.client import SQSClient
 
@@ -88,6 +91,8 @@ def calls() -> None:
         for obj in page.get("Contents", []):
             print(obj.get("Key"), data)
     c.get_waiter("bucket_exists").wait(Bucket="b", WaiterConfig={"Delay": 1})
+    # AWS's own example (sqs/receive_message.py): message system attribute names in AttributeNames
+    boto3.client("sqs").receive_message(QueueUrl="q", AttributeNames=["SentTimestamp"], MessageAttributeNames=["All"])
     table = boto3.resource("dynamodb").Table("t")
     table.query(KeyConditionExpression=Key("pk").eq("u1"), FilterExpression=Attr("age").gt(40))
 
@@ -117,6 +122,44 @@ def stubbed() -> None:
     with Stubber(c) as stubber:
         stubber.add_response("head_bucket", {}, {"Bucket": ANY})
         stubber.assert_no_pending_responses()
+
+
+def any_stubber(stubber: Stubber) -> None:  # code written for botocore's Stubber
+    stubber.add_client_error("head_bucket", "404")
+    stubber.activate()
+
+
+def typed_stubbers() -> None:
+    typed = S3Stubber(boto3.client("s3"))
+    any_stubber(typed)  # the typed S3Stubber is a botocore Stubber (a subclass at run time too)
+    held: Stubber = typed
+    typed.add_response("head_bucket", {}, {"Bucket": "b"})
+    with S3Stubber(boto3.client("s3")) as entered:
+        assert_type(entered, S3Stubber)
+    print(held)
+
+
+class Wrapper:
+    """The AWS examples' shape: a resource held as boto3's ServiceResource."""
+
+    def __init__(self, s3_resource: ServiceResource) -> None:
+        self.s3_resource = s3_resource
+
+    def head(self, name: str) -> None:
+        self.s3_resource.meta.client.head_bucket(Bucket=name)  # meta is typed (not boto3's `meta = None`)
+        print(self.s3_resource.meta.service_name)
+
+
+def resource_bases(thing: object) -> None:
+    s3r = boto3.resource("s3")
+    Wrapper(s3r)  # a typed service resource is a ServiceResource
+    Wrapper(boto3.resource("dynamodb").Table("t"))  # and so is every resource
+    base: boto3.resources.base.ServiceResource = s3r.Bucket("b")
+    meta: ResourceMeta = s3r.meta
+    assert_type(s3r.Bucket("b").meta.client, S3Client)  # a typed resource keeps its typed client
+    if isinstance(thing, ServiceResource):
+        print(thing.meta.identifiers)
+    print(base, meta.data)
 
 
 async def aio_clients() -> None:
