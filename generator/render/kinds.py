@@ -72,6 +72,19 @@ def _resource_exports(ctx: ServiceContext) -> list[Export]:
     return [Export(name, "lazy") for name in ctx.view(ResourceView).package_exports()]
 
 
+def _moved_type_defs(ctx: ServiceContext) -> frozenset[str]:
+    """What resource_type_defs.py defines and type_defs.py re-exports (issue #28)."""
+    return ctx.view(ResourceView).type_defs_split() if ctx.service.resources is not None else frozenset()
+
+
+def _type_defs(ctx: ServiceContext) -> dict[str, Any]:
+    return type_defs.context(ctx, _moved_type_defs(ctx))
+
+
+def _resource_type_defs(ctx: ServiceContext) -> dict[str, Any]:
+    return type_defs.resource_context(ctx, _moved_type_defs(ctx))
+
+
 def _exceptions_exports(ctx: ServiceContext) -> list[Export]:
     return [Export(ctx.names.exceptions)]
 
@@ -81,7 +94,14 @@ SERVICE_KINDS: tuple[ModuleKind, ...] = (
     ModuleKind("exceptions.py", "exceptions.py.j2", exceptions.context, exports=_exceptions_exports),
     ModuleKind("literals.py", "literals.py.j2", literals.context),
     ModuleKind("client.py", "client.py.j2", client.context, stub=True, exports=client.exports),
-    ModuleKind("type_defs.py", "type_defs.py.j2", type_defs.context, stub=True),
+    ModuleKind("type_defs.py", "type_defs.py.j2", _type_defs, stub=True),
+    ModuleKind(
+        "resource_type_defs.py",
+        "type_defs.py.j2",
+        _resource_type_defs,
+        stub=True,
+        when=lambda c: bool(_moved_type_defs(c)),
+    ),
     ModuleKind(
         "paginators.py",
         "wrappers.py.j2",
