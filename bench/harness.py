@@ -74,7 +74,9 @@ def botoloom() -> list[str]:
     """The botoloom command: this checkout's, or the generator of BENCH_GENERATOR_REV."""
     if not GENERATOR_REV:
         return [str(OURS_BIN / "botoloom")]
-    return ["env", f"PYTHONPATH={checkout(GENERATOR_REV)}", str(OURS_BIN / "python"), "-m", "generator"]
+    # -P: `-m` would put the working directory (this checkout, where the bench runs) before
+    # PYTHONPATH, and this checkout's generator would run instead of the revision's
+    return ["env", f"PYTHONPATH={checkout(GENERATOR_REV)}", str(OURS_BIN / "python"), "-P", "-m", "generator"]
 
 
 def runs(var: str = "BENCH_RUNS", default: int = 5) -> int:

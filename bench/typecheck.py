@@ -125,9 +125,12 @@ def main() -> None:
             ),
         }
     only = [c for c in os.environ.get("BENCH_CHECKS", "").split(",") if c]  # e.g. "cold,pyright"
+    scripts = [s for s in os.environ.get("BENCH_SCRIPTS", "").split(",") if s]  # e.g. "resources.py,mixed.py"
 
     def pairs() -> Iterator[tuple[str, str, str, Case, Case]]:
         for script, (title, setup) in SCRIPTS.items():
+            if scripts and script not in scripts:
+                continue
             per_tool = {tool: cases(where, bin_dir, script) for tool, (where, bin_dir) in setups[setup].items()}
             for check in per_tool["botoloom"]:
                 if not only or any(word in check for word in only):

@@ -76,12 +76,34 @@ class ModuleKind(Generic[C]):
         return self.path.removesuffix(".py")
 
 
+def _moved_type_defs(ctx: ServiceContext) -> frozenset[str]:
+    """What resource_type_defs.py defines and type_defs.py re-exports (issue #28): the
+    resources view decides it, the type_defs view prints it. The table is where the two
+    meet, so that neither view imports the other."""
+    return ctx.view(resources.ResourceView).type_defs_split() if ctx.service.resources is not None else frozenset()
+
+
+def _type_defs(ctx: ServiceContext) -> dict[str, Any]:
+    return type_defs.context(ctx, _moved_type_defs(ctx))
+
+
+def _resource_type_defs(ctx: ServiceContext) -> dict[str, Any]:
+    return type_defs.resource_context(ctx, _moved_type_defs(ctx))
+
+
 SERVICE_KINDS: tuple[ModuleKind[ServiceContext], ...] = (
     ModuleKind("__init__.py", "service_init.py.j2", package.init_context, gathers=True),
     ModuleKind("exceptions.py", "exceptions.py.j2", exceptions.context, exports=exceptions.exports),
     ModuleKind("literals.py", "literals.py.j2", literals.context),
     ModuleKind("client.py", "client.py.j2", client.context, stub=True, exports=client.exports),
-    ModuleKind("type_defs.py", "type_defs.py.j2", type_defs.context, stub=True),
+    ModuleKind("type_defs.py", "type_defs.py.j2", _type_defs, stub=True),
+    ModuleKind(
+        "resource_type_defs.py",
+        "type_defs.py.j2",
+        _resource_type_defs,
+        stub=True,
+        when=lambda c: bool(_moved_type_defs(c)),
+    ),
     ModuleKind(
         "paginators.py",
         "wrappers.py.j2",

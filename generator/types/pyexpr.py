@@ -25,6 +25,7 @@ from ..text.pytext import pystr
 Need = tuple[str, str]  # (module, name) to import
 # Where a service's modules import the service's own kinds of names from.
 TYPE_DEFS = ".type_defs"
+RESOURCE_TYPE_DEFS = ".resource_type_defs"  # what the resource stub needs of type_defs (issue #28)
 LITERALS = ".literals"
 Rename = Callable[["Name"], "PyExpr"]
 

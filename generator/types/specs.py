@@ -6,6 +6,7 @@ Built by the TypeMap (types/typemap.py), the resource side (types/resources.py) 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -66,3 +67,18 @@ def dependency_order(specs: list[TypedDictSpec]) -> list[TypedDictSpec]:
                 entered.add(child)
                 stack.append((child, iter(uses[child])))
     return list(placed.values())
+
+
+def closure(specs: list[TypedDictSpec], roots: Iterable[str]) -> frozenset[str]:
+    """The names of `specs` that `roots` reach through their fields' types, at any depth:
+    what a module defining `roots` must define with them (issue #28, resource_type_defs)."""
+    by_name = {spec.name: spec for spec in specs}
+    seen: set[str] = set()
+    todo = [name for name in roots if name in by_name]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        todo += [n.name for f in by_name[name].fields for n in f.type.names() if n.name in by_name]
+    return frozenset(seen)

@@ -15,8 +15,21 @@ from ..model.resources import Collection, Filled, Resource
 from ..naming.rules import BASE_MEMBERS, collection_members, declarable, resource_members
 from ..text.layout import pystr
 from ..types.imports import ImportSet
-from ..types.pyexpr import TYPE_DEFS, Name, Needs, PyExpr, Subscript, all_needs, runs, sub, typing_name, uses
+from ..types.pyexpr import (
+    RESOURCE_TYPE_DEFS,
+    TYPE_DEFS,
+    Name,
+    Needs,
+    PyExpr,
+    Subscript,
+    all_needs,
+    runs,
+    sub,
+    typing_name,
+    uses,
+)
 from ..types.resources import ResourceTypes
+from ..types.specs import closure
 from .blocks import SELF, ClassHead, Export, Method, dunder_all, header, import_blocks, method_needs
 from .resource_members import (
     Scope,
@@ -69,15 +82,13 @@ class ResourceView:
         self._local = set(self.classes.values()) | {n for pair in self.collections.values() for n in pair}
         self._local |= {self._client_class} if self._client_class != self._typed_client else set()
         self._spelt_through_module = False  # an annotation says `_module.<Class>`
+        self._made: tuple[list[ClassBlock], Method] | None = None
+        self._split: frozenset[str] | None = None
 
     # ---- the module ---------------------------------------------------------------------
     def context(self) -> dict[str, Any]:
         """The template's variables."""
-        classes = self._resource_client_blocks() + [self._resource_block(r) for r in self.model.all()]
-        for r in self.model.all():
-            for c in r.collections:
-                classes += self._collection_blocks(r, c)
-        made = resource_factory(self.service.name, self.service_class)
+        classes, made = self._built()
         aliases = [f"{alias} = {name}" for name, (alias, _) in sorted(self._aliases.items())]
         this = f"from . import service_resource as {self._table.module}" if self._spelt_through_module else ""
         imports, stub_imports = self._imports(classes, made), self._imports(classes, made, stub=True)
@@ -94,6 +105,26 @@ class ResourceView:
             "factory": made,
         }
 
+    def type_defs_split(self) -> frozenset[str]:
+        """The TypedDicts of type_defs that resource_type_defs defines (and type_defs
+        re-exports): those the stub names and all they refer to, so that a checker reading
+        the resources reads none of the client's TypedDicts (issue #28)."""
+        if self._split is None:
+            uses = self._needs(*self._built(), stub=True)
+            roots = {name for module, name in uses.types | uses.code if module == TYPE_DEFS}
+            self._split = closure(self.ctx.types.typed_dicts(), roots)
+        return self._split
+
+    def _built(self) -> tuple[list[ClassBlock], Method]:
+        """The classes and the factory, made once (the split and the context both ask)."""
+        if self._made is None:
+            classes = self._resource_client_blocks() + [self._resource_block(r) for r in self.model.all()]
+            for r in self.model.all():
+                for c in r.collections:
+                    classes += self._collection_blocks(r, c)
+            self._made = (classes, resource_factory(self.service.name, self.service_class))
+        return self._made
+
     def package_exports(self) -> list[str]:
         """The names the service package imports from this (large) module for the type
         checker only; it imports the module on first use of them at run time
@@ -103,17 +134,23 @@ class ResourceView:
     def _imports(self, classes: list[ClassBlock], made: Method, stub: bool = False) -> ImportSet:
         """The imports of service_resource.py, or of its stub (`stub`: what its signatures,
         bases and attributes use)."""
-        imports = ImportSet(".service_resource")
-        # the .py is the run-time shim: its classes hold no methods (the stub declares them)
-        members = method_needs([m for c in classes for m in c.methods], stub) if stub else Needs()
-        imports.need(all_needs([made.needs, *(c.needs for c in classes), members]), stub=stub)
-        if stub:  # the aliases stand in the stub only (the .py declares no methods)
-            imports.need(uses(*(name for _, name in self._aliases.values())))
+        moved = self.type_defs_split()
+        imports = ImportSet(
+            ".service_resource", locate=lambda m, n: RESOURCE_TYPE_DEFS if m == TYPE_DEFS and n in moved else m
+        )
+        imports.need(self._needs(classes, made, stub), stub=stub)
         if not stub and self._client_class == self._typed_client:
             return imports  # no run-time base names the client (only the stub's `meta` does)
         client = self.ctx.names.client
         alias = "" if self._typed_client == client else self._typed_client
         return imports.add(".client", client, alias=alias, runtime=True)
+
+    def _needs(self, classes: list[ClassBlock], made: Method, stub: bool) -> Needs:
+        # the .py is the run-time shim: its classes hold no methods (the stub declares them)
+        members = method_needs([m for c in classes for m in c.methods], stub) if stub else Needs()
+        needs = all_needs([made.needs, *(c.needs for c in classes), members])
+        # the aliases stand in the stub only (the .py declares no methods)
+        return needs | uses(*(name for _, name in self._aliases.values())) if stub else needs
 
     # ---- classes ------------------------------------------------------------------------
     def _scope(self, resource: Resource, members: set[str]) -> Scope:

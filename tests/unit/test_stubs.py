@@ -75,7 +75,7 @@ def test_every_heavy_module_has_a_stub() -> None:
     heavy = {
         p
         for p in GENERATED.rglob("*.py")
-        if p.stem in {"client", "type_defs", "paginators", "waiters", "service_resource", "aio"}
+        if p.stem in {"client", "type_defs", "resource_type_defs", "paginators", "waiters", "service_resource", "aio"}
     }
     assert heavy and heavy == stubbed
 
@@ -130,5 +130,10 @@ def test_stub_imports_what_it_uses(stub: Path) -> None:
     tree = ast.parse(stub.read_text())
     imported = _imported(tree)
     used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
-    names = {name for _, name in imported} - {"annotations"}  # from __future__
+    # `X as X`: a re-export (type_defs of resource_type_defs' TypedDicts, issue #28), in __all__
+    reexported = {
+        a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) for a in n.names if a.asname == a.name
+    }
+    assert reexported <= set(_all(tree)), f"re-exported, not in __all__: {sorted(reexported - set(_all(tree)))}"
+    names = {name for _, name in imported} - {"annotations"} - reexported  # annotations: from __future__
     assert names <= used, f"imported, not used: {sorted(names - used)}"

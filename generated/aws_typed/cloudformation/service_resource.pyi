@@ -36,7 +36,7 @@ if TYPE_CHECKING:
         ResourceStatusType,
         StackStatusType,
     )
-    from .type_defs import (
+    from .resource_type_defs import (
         CancelUpdateStackInputStackCancelUpdateTypeDef,
         CreateStackInputTypeDef,
         DeleteStackInputStackDeleteTypeDef,

@@ -57,7 +57,6 @@ from .literals import (
     HookTargetTypeType,
     IdentityProviderType,
     ListHookResultsTargetTypeType,
-    OnFailureType,
     OnStackFailureType,
     OperationResultFilterNameType,
     OperationStatusType,
@@ -103,6 +102,27 @@ from .literals import (
     VersionBumpType,
     VisibilityType,
     WarningTypeType,
+)
+from .resource_type_defs import (
+    CancelUpdateStackInputStackCancelUpdateTypeDef as CancelUpdateStackInputStackCancelUpdateTypeDef,
+    CreateStackInputTypeDef as CreateStackInputTypeDef,
+    DeleteStackInputStackDeleteTypeDef as DeleteStackInputStackDeleteTypeDef,
+    DescribeStackEventsInputStackEventsTypeDef as DescribeStackEventsInputStackEventsTypeDef,
+    DescribeStacksInputTypeDef as DescribeStacksInputTypeDef,
+    ListStackResourcesInputStackResourceSummariesTypeDef as ListStackResourcesInputStackResourceSummariesTypeDef,
+    ModuleInfoTypeDef as ModuleInfoTypeDef,
+    OperationEntryTypeDef as OperationEntryTypeDef,
+    OutputTypeDef as OutputTypeDef,
+    ParameterTypeDef as ParameterTypeDef,
+    RollbackConfigurationOutputTypeDef as RollbackConfigurationOutputTypeDef,
+    RollbackConfigurationTypeDef as RollbackConfigurationTypeDef,
+    RollbackTriggerTypeDef as RollbackTriggerTypeDef,
+    StackDriftInformationTypeDef as StackDriftInformationTypeDef,
+    StackResourceDriftInformationSummaryTypeDef as StackResourceDriftInformationSummaryTypeDef,
+    StackResourceDriftInformationTypeDef as StackResourceDriftInformationTypeDef,
+    TagTypeDef as TagTypeDef,
+    UpdateStackInputStackUpdateTypeDef as UpdateStackInputStackUpdateTypeDef,
+    UpdateStackOutputTypeDef as UpdateStackOutputTypeDef,
 )
 
 __all__ = [
@@ -569,12 +589,6 @@ class BatchDescribeTypeConfigurationsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class CancelUpdateStackInputStackCancelUpdateTypeDef(TypedDict):
-    """The input for the CancelUpdateStack action."""
-
-    ClientRequestToken: NotRequired[str]
-
-
 class CancelUpdateStackInputTypeDef(TypedDict):
     """The input for the CancelUpdateStack action."""
 
@@ -626,15 +640,6 @@ class ChangeSetSummaryTypeDef(TypedDict):
     ParentChangeSetId: NotRequired[str]
     RootChangeSetId: NotRequired[str]
     ImportExistingResources: NotRequired[bool]
-
-
-class ModuleInfoTypeDef(TypedDict):
-    """Contains information about the module from which the resource was created,
-    if the resource was created from a module included in the stack template.
-    """
-
-    TypeHierarchy: NotRequired[str]
-    LogicalIdHierarchy: NotRequired[str]
 
 
 class LiveResourceDriftTypeDef(TypedDict):
@@ -731,51 +736,12 @@ class ContinueUpdateRollbackOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class ParameterTypeDef(TypedDict):
-    """The Parameter data type."""
-
-    ParameterKey: NotRequired[str]
-    ParameterValue: NotRequired[str]
-    UsePreviousValue: NotRequired[bool]
-    ResolvedValue: NotRequired[str]
-
-
 class ResourceToImportTypeDef(TypedDict):
     """Describes the target resource of an import operation."""
 
     ResourceType: ReadOnly[str]
     LogicalResourceId: ReadOnly[str]
     ResourceIdentifier: ReadOnly[Mapping[str, str]]
-
-
-class RollbackTriggerTypeDef(TypedDict):
-    """A rollback trigger CloudFormation monitors during creation and updating of
-    stacks. If any of the alarms you specify goes to ALARM state during the
-    stack operation or within the specified monitoring period afterwards,
-    CloudFormation rolls back the entire stack operation.
-    """
-
-    Arn: str
-    Type: str
-
-
-class RollbackConfigurationTypeDef(TypedDict):
-    """Structure that contains the rollback triggers for CloudFormation to monitor
-    during stack creation and updating operations, and for the specified
-    monitoring period afterwards.
-    """
-
-    RollbackTriggers: NotRequired[ReadOnly[Sequence[RollbackTriggerTypeDef]]]
-    MonitoringTimeInMinutes: NotRequired[ReadOnly[int]]
-
-
-class TagTypeDef(TypedDict):
-    """The Tag type enables you to specify a key-value pair that can be used to
-    store information about an CloudFormation stack.
-    """
-
-    Key: str
-    Value: str
 
 
 class CreateChangeSetInputTypeDef(TypedDict):
@@ -842,29 +808,6 @@ class CreateGeneratedTemplateOutputTypeDef(TypedDict):
 
     GeneratedTemplateId: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class CreateStackInputTypeDef(TypedDict):
-    """The input for CreateStack action."""
-
-    StackName: ReadOnly[str]
-    TemplateBody: NotRequired[ReadOnly[str]]
-    TemplateURL: NotRequired[ReadOnly[str]]
-    Parameters: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
-    DisableRollback: NotRequired[ReadOnly[bool]]
-    RollbackConfiguration: NotRequired[ReadOnly[RollbackConfigurationTypeDef]]
-    TimeoutInMinutes: NotRequired[ReadOnly[int]]
-    NotificationARNs: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Capabilities: NotRequired[ReadOnly[Sequence[CapabilityType]]]
-    ResourceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    RoleARN: NotRequired[ReadOnly[str]]
-    OnFailure: NotRequired[ReadOnly[OnFailureType]]
-    StackPolicyBody: NotRequired[ReadOnly[str]]
-    StackPolicyURL: NotRequired[ReadOnly[str]]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-    ClientRequestToken: NotRequired[ReadOnly[str]]
-    EnableTerminationProtection: NotRequired[ReadOnly[bool]]
-    RetainExceptOnCreate: NotRequired[ReadOnly[bool]]
 
 
 class DeploymentTargetsTypeDef(TypedDict):
@@ -1041,15 +984,6 @@ class DeleteGeneratedTemplateInputTypeDef(TypedDict):
     GeneratedTemplateName: str
 
 
-class DeleteStackInputStackDeleteTypeDef(TypedDict):
-    """The input for DeleteStack action."""
-
-    RetainResources: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    RoleARN: NotRequired[ReadOnly[str]]
-    ClientRequestToken: NotRequired[ReadOnly[str]]
-    DeletionMode: NotRequired[ReadOnly[DeletionModeType]]
-
-
 class DeleteStackInputTypeDef(TypedDict):
     """The input for DeleteStack action."""
 
@@ -1198,16 +1132,6 @@ class DescribeChangeSetInputWaitTypeDef(TypedDict):
     NextToken: NotRequired[str]
     IncludePropertyValues: NotRequired[bool]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
-
-
-class RollbackConfigurationOutputTypeDef(TypedDict):
-    """Structure that contains the rollback triggers for CloudFormation to monitor
-    during stack creation and updating operations, and for the specified
-    monitoring period afterwards.
-    """
-
-    RollbackTriggers: NotRequired[List[RollbackTriggerTypeDef]]
-    MonitoringTimeInMinutes: NotRequired[int]
 
 
 class DescribeChangeSetOutputFullResultTypeDef(TypedDict):
@@ -1485,12 +1409,6 @@ class DescribeStackEventsInputPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
-class DescribeStackEventsInputStackEventsTypeDef(TypedDict):
-    """The input for DescribeStackEvents action."""
-
-    NextToken: NotRequired[str]
-
-
 class DescribeStackEventsInputTypeDef(TypedDict):
     """The input for DescribeStackEvents action."""
 
@@ -1683,15 +1601,6 @@ class DescribeStackResourceInputTypeDef(TypedDict):
     LogicalResourceId: str
 
 
-class StackResourceDriftInformationTypeDef(TypedDict):
-    """Contains information about whether the resource's actual configuration
-    differs, or has drifted, from its expected configuration.
-    """
-
-    StackResourceDriftStatus: StackResourceDriftStatusType
-    LastCheckTimestamp: NotRequired[datetime]
-
-
 class StackResourceDetailTypeDef(TypedDict):
     """Contains detailed information about the specified stack resource."""
 
@@ -1863,46 +1772,12 @@ class DescribeStacksInputPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
-class DescribeStacksInputTypeDef(TypedDict):
-    """The input for DescribeStacks action."""
-
-    StackName: NotRequired[str]
-    NextToken: NotRequired[str]
-
-
 class DescribeStacksInputWaitTypeDef(TypedDict):
     """The input for DescribeStacks action."""
 
     StackName: NotRequired[str]
     NextToken: NotRequired[str]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
-
-
-class OperationEntryTypeDef(TypedDict):
-    """Contains information about a CloudFormation operation."""
-
-    OperationType: NotRequired[OperationTypeType]
-    OperationId: NotRequired[str]
-
-
-class OutputTypeDef(TypedDict):
-    """The Output data type."""
-
-    OutputKey: NotRequired[str]
-    OutputValue: NotRequired[str]
-    Description: NotRequired[str]
-    ExportName: NotRequired[str]
-
-
-class StackDriftInformationTypeDef(TypedDict):
-    """Contains information about whether the stack's actual configuration
-    differs, or has drifted, from its expected configuration, as defined in the
-    stack template and any values specified as template parameters. A stack is
-    considered to have drifted if one or more of its resources have drifted.
-    """
-
-    StackDriftStatus: StackDriftStatusType
-    LastCheckTimestamp: NotRequired[datetime]
 
 
 class StackTypeDef(TypedDict):
@@ -2798,26 +2673,11 @@ class ListStackResourcesInputPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
-class ListStackResourcesInputStackResourceSummariesTypeDef(TypedDict):
-    """The input for the ListStackResource action."""
-
-    NextToken: NotRequired[str]
-
-
 class ListStackResourcesInputTypeDef(TypedDict):
     """The input for the ListStackResource action."""
 
     StackName: str
     NextToken: NotRequired[str]
-
-
-class StackResourceDriftInformationSummaryTypeDef(TypedDict):
-    """Summarizes information about whether the resource's actual configuration
-    differs, or has drifted, from its expected configuration.
-    """
-
-    StackResourceDriftStatus: StackResourceDriftStatusType
-    LastCheckTimestamp: NotRequired[datetime]
 
 
 class StackResourceSummaryTypeDef(TypedDict):
@@ -3419,28 +3279,6 @@ class UpdateGeneratedTemplateOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class UpdateStackInputStackUpdateTypeDef(TypedDict):
-    """The input for an UpdateStack action."""
-
-    TemplateBody: NotRequired[ReadOnly[str]]
-    TemplateURL: NotRequired[ReadOnly[str]]
-    UsePreviousTemplate: NotRequired[ReadOnly[bool]]
-    StackPolicyDuringUpdateBody: NotRequired[ReadOnly[str]]
-    StackPolicyDuringUpdateURL: NotRequired[ReadOnly[str]]
-    Parameters: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
-    Capabilities: NotRequired[ReadOnly[Sequence[CapabilityType]]]
-    ResourceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    RoleARN: NotRequired[ReadOnly[str]]
-    RollbackConfiguration: NotRequired[ReadOnly[RollbackConfigurationTypeDef]]
-    StackPolicyBody: NotRequired[ReadOnly[str]]
-    StackPolicyURL: NotRequired[ReadOnly[str]]
-    NotificationARNs: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-    DisableRollback: NotRequired[ReadOnly[bool]]
-    ClientRequestToken: NotRequired[ReadOnly[str]]
-    RetainExceptOnCreate: NotRequired[ReadOnly[bool]]
-
-
 class UpdateStackInputTypeDef(TypedDict):
     """The input for an UpdateStack action."""
 
@@ -3480,14 +3318,6 @@ class UpdateStackInstancesInputTypeDef(TypedDict):
 class UpdateStackInstancesOutputTypeDef(TypedDict):
     """UpdateStackInstancesOutput (response)."""
 
-    OperationId: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class UpdateStackOutputTypeDef(TypedDict):
-    """The output for an UpdateStack action."""
-
-    StackId: NotRequired[str]
     OperationId: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 

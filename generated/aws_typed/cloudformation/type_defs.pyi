@@ -57,7 +57,6 @@ from .literals import (
     HookTargetTypeType,
     IdentityProviderType,
     ListHookResultsTargetTypeType,
-    OnFailureType,
     OnStackFailureType,
     OperationResultFilterNameType,
     OperationStatusType,
@@ -103,6 +102,27 @@ from .literals import (
     VersionBumpType,
     VisibilityType,
     WarningTypeType,
+)
+from .resource_type_defs import (
+    CancelUpdateStackInputStackCancelUpdateTypeDef as CancelUpdateStackInputStackCancelUpdateTypeDef,
+    CreateStackInputTypeDef as CreateStackInputTypeDef,
+    DeleteStackInputStackDeleteTypeDef as DeleteStackInputStackDeleteTypeDef,
+    DescribeStackEventsInputStackEventsTypeDef as DescribeStackEventsInputStackEventsTypeDef,
+    DescribeStacksInputTypeDef as DescribeStacksInputTypeDef,
+    ListStackResourcesInputStackResourceSummariesTypeDef as ListStackResourcesInputStackResourceSummariesTypeDef,
+    ModuleInfoTypeDef as ModuleInfoTypeDef,
+    OperationEntryTypeDef as OperationEntryTypeDef,
+    OutputTypeDef as OutputTypeDef,
+    ParameterTypeDef as ParameterTypeDef,
+    RollbackConfigurationOutputTypeDef as RollbackConfigurationOutputTypeDef,
+    RollbackConfigurationTypeDef as RollbackConfigurationTypeDef,
+    RollbackTriggerTypeDef as RollbackTriggerTypeDef,
+    StackDriftInformationTypeDef as StackDriftInformationTypeDef,
+    StackResourceDriftInformationSummaryTypeDef as StackResourceDriftInformationSummaryTypeDef,
+    StackResourceDriftInformationTypeDef as StackResourceDriftInformationTypeDef,
+    TagTypeDef as TagTypeDef,
+    UpdateStackInputStackUpdateTypeDef as UpdateStackInputStackUpdateTypeDef,
+    UpdateStackOutputTypeDef as UpdateStackOutputTypeDef,
 )
 
 __all__ = [
@@ -508,9 +528,6 @@ class BatchDescribeTypeConfigurationsOutputTypeDef(TypedDict):
     TypeConfigurations: NotRequired[List[TypeConfigurationDetailsTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class CancelUpdateStackInputStackCancelUpdateTypeDef(TypedDict):
-    ClientRequestToken: NotRequired[str]
-
 class CancelUpdateStackInputTypeDef(TypedDict):
     StackName: str
     ClientRequestToken: NotRequired[str]
@@ -546,10 +563,6 @@ class ChangeSetSummaryTypeDef(TypedDict):
     ParentChangeSetId: NotRequired[str]
     RootChangeSetId: NotRequired[str]
     ImportExistingResources: NotRequired[bool]
-
-class ModuleInfoTypeDef(TypedDict):
-    TypeHierarchy: NotRequired[str]
-    LogicalIdHierarchy: NotRequired[str]
 
 class LiveResourceDriftTypeDef(TypedDict):
     PreviousValue: NotRequired[str]
@@ -611,28 +624,10 @@ class ContinueUpdateRollbackInputTypeDef(TypedDict):
 class ContinueUpdateRollbackOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
-class ParameterTypeDef(TypedDict):
-    ParameterKey: NotRequired[str]
-    ParameterValue: NotRequired[str]
-    UsePreviousValue: NotRequired[bool]
-    ResolvedValue: NotRequired[str]
-
 class ResourceToImportTypeDef(TypedDict):
     ResourceType: ReadOnly[str]
     LogicalResourceId: ReadOnly[str]
     ResourceIdentifier: ReadOnly[Mapping[str, str]]
-
-class RollbackTriggerTypeDef(TypedDict):
-    Arn: str
-    Type: str
-
-class RollbackConfigurationTypeDef(TypedDict):
-    RollbackTriggers: NotRequired[ReadOnly[Sequence[RollbackTriggerTypeDef]]]
-    MonitoringTimeInMinutes: NotRequired[ReadOnly[int]]
-
-class TagTypeDef(TypedDict):
-    Key: str
-    Value: str
 
 class CreateChangeSetInputTypeDef(TypedDict):
     StackName: ReadOnly[str]
@@ -679,26 +674,6 @@ class CreateGeneratedTemplateInputTypeDef(TypedDict):
 class CreateGeneratedTemplateOutputTypeDef(TypedDict):
     GeneratedTemplateId: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class CreateStackInputTypeDef(TypedDict):
-    StackName: ReadOnly[str]
-    TemplateBody: NotRequired[ReadOnly[str]]
-    TemplateURL: NotRequired[ReadOnly[str]]
-    Parameters: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
-    DisableRollback: NotRequired[ReadOnly[bool]]
-    RollbackConfiguration: NotRequired[ReadOnly[RollbackConfigurationTypeDef]]
-    TimeoutInMinutes: NotRequired[ReadOnly[int]]
-    NotificationARNs: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Capabilities: NotRequired[ReadOnly[Sequence[CapabilityType]]]
-    ResourceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    RoleARN: NotRequired[ReadOnly[str]]
-    OnFailure: NotRequired[ReadOnly[OnFailureType]]
-    StackPolicyBody: NotRequired[ReadOnly[str]]
-    StackPolicyURL: NotRequired[ReadOnly[str]]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-    ClientRequestToken: NotRequired[ReadOnly[str]]
-    EnableTerminationProtection: NotRequired[ReadOnly[bool]]
-    RetainExceptOnCreate: NotRequired[ReadOnly[bool]]
 
 class DeploymentTargetsTypeDef(TypedDict):
     Accounts: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
@@ -806,12 +781,6 @@ class DeleteChangeSetOutputTypeDef(TypedDict):
 class DeleteGeneratedTemplateInputTypeDef(TypedDict):
     GeneratedTemplateName: str
 
-class DeleteStackInputStackDeleteTypeDef(TypedDict):
-    RetainResources: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    RoleARN: NotRequired[ReadOnly[str]]
-    ClientRequestToken: NotRequired[ReadOnly[str]]
-    DeletionMode: NotRequired[ReadOnly[DeletionModeType]]
-
 class DeleteStackInputTypeDef(TypedDict):
     StackName: ReadOnly[str]
     RetainResources: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
@@ -906,10 +875,6 @@ class DescribeChangeSetInputWaitTypeDef(TypedDict):
     NextToken: NotRequired[str]
     IncludePropertyValues: NotRequired[bool]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
-
-class RollbackConfigurationOutputTypeDef(TypedDict):
-    RollbackTriggers: NotRequired[List[RollbackTriggerTypeDef]]
-    MonitoringTimeInMinutes: NotRequired[int]
 
 class DescribeChangeSetOutputFullResultTypeDef(TypedDict):
     ChangeSetName: Optional[str]
@@ -1112,9 +1077,6 @@ class DescribeStackEventsInputPaginateTypeDef(TypedDict):
     NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
-class DescribeStackEventsInputStackEventsTypeDef(TypedDict):
-    NextToken: NotRequired[str]
-
 class DescribeStackEventsInputTypeDef(TypedDict):
     StackName: str
     NextToken: NotRequired[str]
@@ -1236,10 +1198,6 @@ class DescribeStackResourceInputTypeDef(TypedDict):
     StackName: str
     LogicalResourceId: str
 
-class StackResourceDriftInformationTypeDef(TypedDict):
-    StackResourceDriftStatus: StackResourceDriftStatusType
-    LastCheckTimestamp: NotRequired[datetime]
-
 class StackResourceDetailTypeDef(TypedDict):
     StackName: NotRequired[str]
     StackId: NotRequired[str]
@@ -1359,28 +1317,10 @@ class DescribeStacksInputPaginateTypeDef(TypedDict):
     NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
-class DescribeStacksInputTypeDef(TypedDict):
-    StackName: NotRequired[str]
-    NextToken: NotRequired[str]
-
 class DescribeStacksInputWaitTypeDef(TypedDict):
     StackName: NotRequired[str]
     NextToken: NotRequired[str]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
-
-class OperationEntryTypeDef(TypedDict):
-    OperationType: NotRequired[OperationTypeType]
-    OperationId: NotRequired[str]
-
-class OutputTypeDef(TypedDict):
-    OutputKey: NotRequired[str]
-    OutputValue: NotRequired[str]
-    Description: NotRequired[str]
-    ExportName: NotRequired[str]
-
-class StackDriftInformationTypeDef(TypedDict):
-    StackDriftStatus: StackDriftStatusType
-    LastCheckTimestamp: NotRequired[datetime]
 
 class StackTypeDef(TypedDict):
     StackId: NotRequired[str]
@@ -1974,16 +1914,9 @@ class ListStackResourcesInputPaginateTypeDef(TypedDict):
     NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
-class ListStackResourcesInputStackResourceSummariesTypeDef(TypedDict):
-    NextToken: NotRequired[str]
-
 class ListStackResourcesInputTypeDef(TypedDict):
     StackName: str
     NextToken: NotRequired[str]
-
-class StackResourceDriftInformationSummaryTypeDef(TypedDict):
-    StackResourceDriftStatus: StackResourceDriftStatusType
-    LastCheckTimestamp: NotRequired[datetime]
 
 class StackResourceSummaryTypeDef(TypedDict):
     LogicalResourceId: str
@@ -2375,25 +2308,6 @@ class UpdateGeneratedTemplateOutputTypeDef(TypedDict):
     GeneratedTemplateId: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class UpdateStackInputStackUpdateTypeDef(TypedDict):
-    TemplateBody: NotRequired[ReadOnly[str]]
-    TemplateURL: NotRequired[ReadOnly[str]]
-    UsePreviousTemplate: NotRequired[ReadOnly[bool]]
-    StackPolicyDuringUpdateBody: NotRequired[ReadOnly[str]]
-    StackPolicyDuringUpdateURL: NotRequired[ReadOnly[str]]
-    Parameters: NotRequired[ReadOnly[Sequence[ParameterTypeDef]]]
-    Capabilities: NotRequired[ReadOnly[Sequence[CapabilityType]]]
-    ResourceTypes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    RoleARN: NotRequired[ReadOnly[str]]
-    RollbackConfiguration: NotRequired[ReadOnly[RollbackConfigurationTypeDef]]
-    StackPolicyBody: NotRequired[ReadOnly[str]]
-    StackPolicyURL: NotRequired[ReadOnly[str]]
-    NotificationARNs: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-    DisableRollback: NotRequired[ReadOnly[bool]]
-    ClientRequestToken: NotRequired[ReadOnly[str]]
-    RetainExceptOnCreate: NotRequired[ReadOnly[bool]]
-
 class UpdateStackInputTypeDef(TypedDict):
     StackName: ReadOnly[str]
     TemplateBody: NotRequired[ReadOnly[str]]
@@ -2425,11 +2339,6 @@ class UpdateStackInstancesInputTypeDef(TypedDict):
     CallAs: NotRequired[ReadOnly[CallAsType]]
 
 class UpdateStackInstancesOutputTypeDef(TypedDict):
-    OperationId: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-class UpdateStackOutputTypeDef(TypedDict):
-    StackId: NotRequired[str]
     OperationId: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 

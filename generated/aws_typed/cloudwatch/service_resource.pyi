@@ -33,7 +33,7 @@ if TYPE_CHECKING:
         StateValueType,
         StatisticType,
     )
-    from .type_defs import (
+    from .resource_type_defs import (
         DescribeAlarmHistoryInputAlarmDescribeHistoryTypeDef,
         DescribeAlarmHistoryOutputTypeDef,
         DescribeAlarmsForMetricInputMetricAlarmsTypeDef,

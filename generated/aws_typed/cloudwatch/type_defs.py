@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence, Tuple, Union
+from typing import Dict, List, Sequence, Tuple, Union
 
 from .._types import (
     NotRequired,
@@ -35,6 +35,37 @@ from .literals import (
     StateValueType,
     StatisticType,
     StatusCodeType,
+)
+from .resource_type_defs import (
+    AlarmHistoryItemTypeDef as AlarmHistoryItemTypeDef,
+    AlarmPromQLCriteriaTypeDef as AlarmPromQLCriteriaTypeDef,
+    DatapointTypeDef as DatapointTypeDef,
+    DescribeAlarmHistoryInputAlarmDescribeHistoryTypeDef as DescribeAlarmHistoryInputAlarmDescribeHistoryTypeDef,
+    DescribeAlarmHistoryOutputTypeDef as DescribeAlarmHistoryOutputTypeDef,
+    DescribeAlarmsForMetricInputMetricAlarmsTypeDef as DescribeAlarmsForMetricInputMetricAlarmsTypeDef,
+    DescribeAlarmsInputTypeDef as DescribeAlarmsInputTypeDef,
+    DimensionFilterTypeDef as DimensionFilterTypeDef,
+    DimensionTypeDef as DimensionTypeDef,
+    EntityMetricDataTypeDef as EntityMetricDataTypeDef,
+    EntityTypeDef as EntityTypeDef,
+    EvaluationCriteriaOutputTypeDef as EvaluationCriteriaOutputTypeDef,
+    EvaluationCriteriaPromQLCriteriaTypeDef as EvaluationCriteriaPromQLCriteriaTypeDef,
+    EvaluationCriteriaTypeDef as EvaluationCriteriaTypeDef,
+    GetMetricStatisticsInputMetricGetStatisticsTypeDef as GetMetricStatisticsInputMetricGetStatisticsTypeDef,
+    GetMetricStatisticsOutputTypeDef as GetMetricStatisticsOutputTypeDef,
+    ListMetricsInputTypeDef as ListMetricsInputTypeDef,
+    MetricDataQueryOutputTypeDef as MetricDataQueryOutputTypeDef,
+    MetricDataQueryTypeDef as MetricDataQueryTypeDef,
+    MetricDatumTypeDef as MetricDatumTypeDef,
+    MetricOutputTypeDef as MetricOutputTypeDef,
+    MetricStatOutputTypeDef as MetricStatOutputTypeDef,
+    MetricStatTypeDef as MetricStatTypeDef,
+    MetricTypeDef as MetricTypeDef,
+    PutMetricAlarmInputMetricPutAlarmTypeDef as PutMetricAlarmInputMetricPutAlarmTypeDef,
+    PutMetricDataInputMetricPutDataTypeDef as PutMetricDataInputMetricPutDataTypeDef,
+    SetAlarmStateInputAlarmSetStateTypeDef as SetAlarmStateInputAlarmSetStateTypeDef,
+    StatisticSetTypeDef as StatisticSetTypeDef,
+    TagTypeDef as TagTypeDef,
 )
 
 __all__ = [
@@ -214,19 +245,6 @@ class AlarmContributorTypeDef(TypedDict):
     StateTransitionedTimestamp: NotRequired[datetime]
 
 
-class AlarmHistoryItemTypeDef(TypedDict):
-    """Represents the history of a specific alarm."""
-
-    AlarmName: NotRequired[str]
-    AlarmContributorId: NotRequired[str]
-    AlarmType: NotRequired[AlarmTypeType]
-    Timestamp: NotRequired[datetime]
-    HistoryItemType: NotRequired[HistoryItemTypeType]
-    HistorySummary: NotRequired[str]
-    HistoryData: NotRequired[str]
-    AlarmContributorAttributes: NotRequired[Dict[str, str]]
-
-
 class AlarmMuteRuleSummaryTypeDef(TypedDict):
     """Summary information about an alarm mute rule, including its name, status,
     and configuration details.
@@ -237,17 +255,6 @@ class AlarmMuteRuleSummaryTypeDef(TypedDict):
     Status: NotRequired[AlarmMuteRuleStatusType]
     MuteType: NotRequired[str]
     LastUpdatedTimestamp: NotRequired[datetime]
-
-
-class AlarmPromQLCriteriaTypeDef(TypedDict):
-    """Contains the configuration that determines how a PromQL alarm evaluates its
-    contributors, including the query to run and the durations that define when
-    contributors transition between states.
-    """
-
-    Query: str
-    PendingPeriod: NotRequired[int]
-    RecoveryPeriod: NotRequired[int]
 
 
 class RangeOutputTypeDef(TypedDict):
@@ -288,56 +295,12 @@ class AnomalyDetectorConfigurationTypeDef(TypedDict):
     MetricTimezone: NotRequired[ReadOnly[str]]
 
 
-class DimensionTypeDef(TypedDict):
-    """A dimension is a name/value pair that is part of the identity of a metric.
-    Because dimensions are part of the unique identifier for a metric, whenever
-    you add a unique name/value pair to one of your metrics, you are creating a
-    new variation of that metric. For example, many Amazon EC2 metrics ...
-    """
-
-    Name: str
-    Value: str
-
-
 class MetricCharacteristicsTypeDef(TypedDict):
     """This object includes parameters that you can use to provide information to
     CloudWatch to help it build more accurate anomaly detection models.
     """
 
     PeriodicSpikes: NotRequired[bool]
-
-
-class MetricOutputTypeDef(TypedDict):
-    """Represents a specific metric."""
-
-    Namespace: NotRequired[str]
-    MetricName: NotRequired[str]
-    Dimensions: NotRequired[List[DimensionTypeDef]]
-
-
-class MetricStatOutputTypeDef(TypedDict):
-    """This structure defines the metric to be returned, along with the
-    statistics, period, and units.
-    """
-
-    Metric: MetricOutputTypeDef
-    Period: int
-    Stat: str
-    Unit: NotRequired[StandardUnitType]
-
-
-class MetricDataQueryOutputTypeDef(TypedDict):
-    """This structure is used in both GetMetricData and PutMetricAlarm. The
-    supported use of this structure is different for those two operations.
-    """
-
-    Id: str
-    MetricStat: NotRequired[MetricStatOutputTypeDef]
-    Expression: NotRequired[str]
-    Label: NotRequired[str]
-    ReturnData: NotRequired[bool]
-    Period: NotRequired[int]
-    AccountId: NotRequired[str]
 
 
 class MetricMathAnomalyDetectorOutputTypeDef(TypedDict):
@@ -420,21 +383,6 @@ class DashboardValidationMessageTypeDef(TypedDict):
     Message: NotRequired[str]
 
 
-class DatapointTypeDef(TypedDict):
-    """Encapsulates the statistical data that CloudWatch computes from metric
-    data.
-    """
-
-    Timestamp: NotRequired[datetime]
-    SampleCount: NotRequired[float]
-    Average: NotRequired[float]
-    Sum: NotRequired[float]
-    Minimum: NotRequired[float]
-    Maximum: NotRequired[float]
-    Unit: NotRequired[StandardUnitType]
-    ExtendedStatistics: NotRequired[Dict[str, float]]
-
-
 class DeleteAlarmMuteRuleInputTypeDef(TypedDict):
     """DeleteAlarmMuteRuleInput (input and output)."""
 
@@ -445,39 +393,6 @@ class DeleteAlarmsInputTypeDef(TypedDict):
     """DeleteAlarmsInput (input)."""
 
     AlarmNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
-
-
-class MetricTypeDef(TypedDict):
-    """Represents a specific metric."""
-
-    Namespace: NotRequired[ReadOnly[str]]
-    MetricName: NotRequired[ReadOnly[str]]
-    Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
-
-
-class MetricStatTypeDef(TypedDict):
-    """This structure defines the metric to be returned, along with the
-    statistics, period, and units.
-    """
-
-    Metric: ReadOnly[MetricTypeDef]
-    Period: ReadOnly[int]
-    Stat: ReadOnly[str]
-    Unit: NotRequired[ReadOnly[StandardUnitType]]
-
-
-class MetricDataQueryTypeDef(TypedDict):
-    """This structure is used in both GetMetricData and PutMetricAlarm. The
-    supported use of this structure is different for those two operations.
-    """
-
-    Id: ReadOnly[str]
-    MetricStat: NotRequired[ReadOnly[MetricStatTypeDef]]
-    Expression: NotRequired[ReadOnly[str]]
-    Label: NotRequired[ReadOnly[str]]
-    ReturnData: NotRequired[ReadOnly[bool]]
-    Period: NotRequired[ReadOnly[int]]
-    AccountId: NotRequired[ReadOnly[str]]
 
 
 class MetricMathAnomalyDetectorTypeDef(TypedDict):
@@ -586,19 +501,6 @@ class DescribeAlarmContributorsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class DescribeAlarmHistoryInputAlarmDescribeHistoryTypeDef(TypedDict):
-    """DescribeAlarmHistoryInput (input)."""
-
-    AlarmContributorId: NotRequired[ReadOnly[str]]
-    AlarmTypes: NotRequired[ReadOnly[Sequence[AlarmTypeType]]]
-    HistoryItemType: NotRequired[ReadOnly[HistoryItemTypeType]]
-    StartDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    EndDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    MaxRecords: NotRequired[ReadOnly[int]]
-    NextToken: NotRequired[ReadOnly[str]]
-    ScanBy: NotRequired[ReadOnly[ScanByType]]
-
-
 class DescribeAlarmHistoryInputPaginateTypeDef(TypedDict):
     """DescribeAlarmHistoryInput (paginate() request)."""
 
@@ -635,24 +537,6 @@ class DescribeAlarmHistoryOutputFullResultTypeDef(TypedDict):
     NextToken: NotRequired[str]
 
 
-class DescribeAlarmHistoryOutputTypeDef(TypedDict):
-    """DescribeAlarmHistoryOutput (response)."""
-
-    AlarmHistoryItems: NotRequired[List[AlarmHistoryItemTypeDef]]
-    NextToken: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class DescribeAlarmsForMetricInputMetricAlarmsTypeDef(TypedDict):
-    """DescribeAlarmsForMetricInput (input)."""
-
-    Statistic: NotRequired[ReadOnly[StatisticType]]
-    ExtendedStatistic: NotRequired[ReadOnly[str]]
-    Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
-    Period: NotRequired[ReadOnly[int]]
-    Unit: NotRequired[ReadOnly[StandardUnitType]]
-
-
 class DescribeAlarmsForMetricInputTypeDef(TypedDict):
     """DescribeAlarmsForMetricInput (input)."""
 
@@ -663,14 +547,6 @@ class DescribeAlarmsForMetricInputTypeDef(TypedDict):
     Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
     Period: NotRequired[ReadOnly[int]]
     Unit: NotRequired[ReadOnly[StandardUnitType]]
-
-
-class EvaluationCriteriaOutputTypeDef(TypedDict):
-    """The evaluation criteria for an alarm. This is a union type that currently
-    supports PromQLCriteria.
-    """
-
-    PromQLCriteria: NotRequired[AlarmPromQLCriteriaTypeDef]
 
 
 class MetricAlarmTypeDef(TypedDict):
@@ -729,20 +605,6 @@ class DescribeAlarmsInputPaginateTypeDef(TypedDict):
     MaxRecords: NotRequired[int]
     NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
-
-
-class DescribeAlarmsInputTypeDef(TypedDict):
-    """DescribeAlarmsInput (input)."""
-
-    AlarmNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    AlarmNamePrefix: NotRequired[ReadOnly[str]]
-    AlarmTypes: NotRequired[ReadOnly[Sequence[AlarmTypeType]]]
-    ChildrenOfAlarmName: NotRequired[ReadOnly[str]]
-    ParentsOfAlarmName: NotRequired[ReadOnly[str]]
-    StateValue: NotRequired[ReadOnly[StateValueType]]
-    ActionPrefix: NotRequired[ReadOnly[str]]
-    MaxRecords: NotRequired[ReadOnly[int]]
-    NextToken: NotRequired[ReadOnly[str]]
 
 
 class DescribeAlarmsInputWaitTypeDef(TypedDict):
@@ -844,13 +706,6 @@ class DescribeInsightRulesOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class DimensionFilterTypeDef(TypedDict):
-    """Represents filters for a dimension."""
-
-    Name: str
-    Value: NotRequired[str]
-
-
 class DisableAlarmActionsInputTypeDef(TypedDict):
     """DisableAlarmActionsInput (input)."""
 
@@ -887,66 +742,6 @@ class EnableInsightRulesOutputTypeDef(TypedDict):
 
     Failures: NotRequired[List[PartialFailureTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class EntityTypeDef(TypedDict):
-    """An entity associated with metrics, to allow for finding related telemetry.
-    An entity is typically a resource or service within your system. For
-    example, metrics from an Amazon EC2 instance could be associated with that
-    instance as the entity. Similarly, metrics from a service that you own
-    could be ...
-    """
-
-    KeyAttributes: NotRequired[ReadOnly[Mapping[str, str]]]
-    Attributes: NotRequired[ReadOnly[Mapping[str, str]]]
-
-
-class StatisticSetTypeDef(TypedDict):
-    """Represents a set of statistics that describes a specific metric."""
-
-    SampleCount: float
-    Sum: float
-    Minimum: float
-    Maximum: float
-
-
-class MetricDatumTypeDef(TypedDict):
-    """Encapsulates the information sent to either create a metric or add new
-    values to be aggregated into an existing metric.
-    """
-
-    MetricName: ReadOnly[str]
-    Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
-    Timestamp: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    Value: NotRequired[ReadOnly[float]]
-    StatisticValues: NotRequired[ReadOnly[StatisticSetTypeDef]]
-    Values: NotRequired[ReadOnly[Sequence[float]]]
-    Counts: NotRequired[ReadOnly[Sequence[float]]]
-    Unit: NotRequired[ReadOnly[StandardUnitType]]
-    StorageResolution: NotRequired[ReadOnly[int]]
-
-
-class EntityMetricDataTypeDef(TypedDict):
-    """A set of metrics that are associated with an entity, such as a specific
-    service or resource. Contains the entity and the list of metric data
-    associated with it.
-    """
-
-    Entity: NotRequired[ReadOnly[EntityTypeDef]]
-    MetricData: NotRequired[ReadOnly[Sequence[MetricDatumTypeDef]]]
-
-
-class EvaluationCriteriaPromQLCriteriaTypeDef(TypedDict):
-    """EvaluationCriteria with PromQLCriteria set: a union takes exactly one
-    member.
-
-    PromQLCriteria: The PromQL criteria for the alarm evaluation.
-    """
-
-    PromQLCriteria: ReadOnly[AlarmPromQLCriteriaTypeDef]
-
-
-EvaluationCriteriaTypeDef = EvaluationCriteriaPromQLCriteriaTypeDef
 
 
 class GetAlarmMuteRuleInputTypeDef(TypedDict):
@@ -1144,18 +939,6 @@ class GetMetricDataOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class GetMetricStatisticsInputMetricGetStatisticsTypeDef(TypedDict):
-    """GetMetricStatisticsInput (input)."""
-
-    Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
-    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
-    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
-    Period: ReadOnly[int]
-    Statistics: NotRequired[ReadOnly[Sequence[StatisticType]]]
-    ExtendedStatistics: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Unit: NotRequired[ReadOnly[StandardUnitType]]
-
-
 class GetMetricStatisticsInputTypeDef(TypedDict):
     """GetMetricStatisticsInput (input)."""
 
@@ -1168,14 +951,6 @@ class GetMetricStatisticsInputTypeDef(TypedDict):
     Statistics: NotRequired[ReadOnly[Sequence[StatisticType]]]
     ExtendedStatistics: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Unit: NotRequired[ReadOnly[StandardUnitType]]
-
-
-class GetMetricStatisticsOutputTypeDef(TypedDict):
-    """GetMetricStatisticsOutput (response)."""
-
-    Label: NotRequired[str]
-    Datapoints: NotRequired[List[DatapointTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class GetMetricStreamInputTypeDef(TypedDict):
@@ -1398,18 +1173,6 @@ class ListMetricsInputPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
-class ListMetricsInputTypeDef(TypedDict):
-    """ListMetricsInput (input)."""
-
-    Namespace: NotRequired[ReadOnly[str]]
-    MetricName: NotRequired[ReadOnly[str]]
-    Dimensions: NotRequired[ReadOnly[Sequence[DimensionFilterTypeDef]]]
-    NextToken: NotRequired[ReadOnly[str]]
-    RecentlyActive: NotRequired[ReadOnly[RecentlyActiveType]]
-    IncludeLinkedAccounts: NotRequired[ReadOnly[bool]]
-    OwningAccount: NotRequired[ReadOnly[str]]
-
-
 class ListMetricsOutputFullResultTypeDef(TypedDict):
     """ListMetricsOutput (build_full_result() value)."""
 
@@ -1431,13 +1194,6 @@ class ListTagsForResourceInputTypeDef(TypedDict):
     """ListTagsForResourceInput (input and output)."""
 
     ResourceARN: str
-
-
-class TagTypeDef(TypedDict):
-    """A key-value pair associated with a CloudWatch resource."""
-
-    Key: str
-    Value: str
 
 
 class ListTagsForResourceOutputTypeDef(TypedDict):
@@ -1578,33 +1334,6 @@ class PutManagedInsightRulesOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class PutMetricAlarmInputMetricPutAlarmTypeDef(TypedDict):
-    """PutMetricAlarmInput (input)."""
-
-    AlarmName: ReadOnly[str]
-    AlarmDescription: NotRequired[ReadOnly[str]]
-    ActionsEnabled: NotRequired[ReadOnly[bool]]
-    OKActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    AlarmActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    InsufficientDataActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Statistic: NotRequired[ReadOnly[StatisticType]]
-    ExtendedStatistic: NotRequired[ReadOnly[str]]
-    Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
-    Period: NotRequired[ReadOnly[int]]
-    Unit: NotRequired[ReadOnly[StandardUnitType]]
-    EvaluationPeriods: NotRequired[ReadOnly[int]]
-    DatapointsToAlarm: NotRequired[ReadOnly[int]]
-    Threshold: NotRequired[ReadOnly[float]]
-    ComparisonOperator: NotRequired[ReadOnly[ComparisonOperatorType]]
-    TreatMissingData: NotRequired[ReadOnly[str]]
-    EvaluateLowSampleCountPercentile: NotRequired[ReadOnly[str]]
-    Metrics: NotRequired[ReadOnly[Sequence[MetricDataQueryTypeDef]]]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-    ThresholdMetricId: NotRequired[ReadOnly[str]]
-    EvaluationCriteria: NotRequired[ReadOnly[EvaluationCriteriaTypeDef]]
-    EvaluationInterval: NotRequired[ReadOnly[int]]
-
-
 class PutMetricAlarmInputTypeDef(TypedDict):
     """PutMetricAlarmInput (input)."""
 
@@ -1632,14 +1361,6 @@ class PutMetricAlarmInputTypeDef(TypedDict):
     ThresholdMetricId: NotRequired[ReadOnly[str]]
     EvaluationCriteria: NotRequired[ReadOnly[EvaluationCriteriaTypeDef]]
     EvaluationInterval: NotRequired[ReadOnly[int]]
-
-
-class PutMetricDataInputMetricPutDataTypeDef(TypedDict):
-    """PutMetricDataInput (input)."""
-
-    MetricData: NotRequired[ReadOnly[Sequence[MetricDatumTypeDef]]]
-    EntityMetricData: NotRequired[ReadOnly[Sequence[EntityMetricDataTypeDef]]]
-    StrictEntityValidation: NotRequired[ReadOnly[bool]]
 
 
 class PutMetricDataInputTypeDef(TypedDict):
@@ -1672,14 +1393,6 @@ class PutMetricStreamOutputTypeDef(TypedDict):
 
     Arn: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class SetAlarmStateInputAlarmSetStateTypeDef(TypedDict):
-    """SetAlarmStateInput (input and output)."""
-
-    StateValue: StateValueType
-    StateReason: str
-    StateReasonData: NotRequired[str]
 
 
 class SetAlarmStateInputTypeDef(TypedDict):

@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Sequence, Tuple, Union
+from typing import Dict, List, Sequence, Tuple, Union
 
 from .._types import (
     NotRequired,
@@ -35,6 +35,37 @@ from .literals import (
     StateValueType,
     StatisticType,
     StatusCodeType,
+)
+from .resource_type_defs import (
+    AlarmHistoryItemTypeDef as AlarmHistoryItemTypeDef,
+    AlarmPromQLCriteriaTypeDef as AlarmPromQLCriteriaTypeDef,
+    DatapointTypeDef as DatapointTypeDef,
+    DescribeAlarmHistoryInputAlarmDescribeHistoryTypeDef as DescribeAlarmHistoryInputAlarmDescribeHistoryTypeDef,
+    DescribeAlarmHistoryOutputTypeDef as DescribeAlarmHistoryOutputTypeDef,
+    DescribeAlarmsForMetricInputMetricAlarmsTypeDef as DescribeAlarmsForMetricInputMetricAlarmsTypeDef,
+    DescribeAlarmsInputTypeDef as DescribeAlarmsInputTypeDef,
+    DimensionFilterTypeDef as DimensionFilterTypeDef,
+    DimensionTypeDef as DimensionTypeDef,
+    EntityMetricDataTypeDef as EntityMetricDataTypeDef,
+    EntityTypeDef as EntityTypeDef,
+    EvaluationCriteriaOutputTypeDef as EvaluationCriteriaOutputTypeDef,
+    EvaluationCriteriaPromQLCriteriaTypeDef as EvaluationCriteriaPromQLCriteriaTypeDef,
+    EvaluationCriteriaTypeDef as EvaluationCriteriaTypeDef,
+    GetMetricStatisticsInputMetricGetStatisticsTypeDef as GetMetricStatisticsInputMetricGetStatisticsTypeDef,
+    GetMetricStatisticsOutputTypeDef as GetMetricStatisticsOutputTypeDef,
+    ListMetricsInputTypeDef as ListMetricsInputTypeDef,
+    MetricDataQueryOutputTypeDef as MetricDataQueryOutputTypeDef,
+    MetricDataQueryTypeDef as MetricDataQueryTypeDef,
+    MetricDatumTypeDef as MetricDatumTypeDef,
+    MetricOutputTypeDef as MetricOutputTypeDef,
+    MetricStatOutputTypeDef as MetricStatOutputTypeDef,
+    MetricStatTypeDef as MetricStatTypeDef,
+    MetricTypeDef as MetricTypeDef,
+    PutMetricAlarmInputMetricPutAlarmTypeDef as PutMetricAlarmInputMetricPutAlarmTypeDef,
+    PutMetricDataInputMetricPutDataTypeDef as PutMetricDataInputMetricPutDataTypeDef,
+    SetAlarmStateInputAlarmSetStateTypeDef as SetAlarmStateInputAlarmSetStateTypeDef,
+    StatisticSetTypeDef as StatisticSetTypeDef,
+    TagTypeDef as TagTypeDef,
 )
 
 __all__ = [
@@ -207,27 +238,12 @@ class AlarmContributorTypeDef(TypedDict):
     StateReason: str
     StateTransitionedTimestamp: NotRequired[datetime]
 
-class AlarmHistoryItemTypeDef(TypedDict):
-    AlarmName: NotRequired[str]
-    AlarmContributorId: NotRequired[str]
-    AlarmType: NotRequired[AlarmTypeType]
-    Timestamp: NotRequired[datetime]
-    HistoryItemType: NotRequired[HistoryItemTypeType]
-    HistorySummary: NotRequired[str]
-    HistoryData: NotRequired[str]
-    AlarmContributorAttributes: NotRequired[Dict[str, str]]
-
 class AlarmMuteRuleSummaryTypeDef(TypedDict):
     AlarmMuteRuleArn: NotRequired[str]
     ExpireDate: NotRequired[datetime]
     Status: NotRequired[AlarmMuteRuleStatusType]
     MuteType: NotRequired[str]
     LastUpdatedTimestamp: NotRequired[datetime]
-
-class AlarmPromQLCriteriaTypeDef(TypedDict):
-    Query: str
-    PendingPeriod: NotRequired[int]
-    RecoveryPeriod: NotRequired[int]
 
 class RangeOutputTypeDef(TypedDict):
     StartTime: datetime
@@ -245,32 +261,8 @@ class AnomalyDetectorConfigurationTypeDef(TypedDict):
     ExcludedTimeRanges: NotRequired[ReadOnly[Sequence[RangeTypeDef]]]
     MetricTimezone: NotRequired[ReadOnly[str]]
 
-class DimensionTypeDef(TypedDict):
-    Name: str
-    Value: str
-
 class MetricCharacteristicsTypeDef(TypedDict):
     PeriodicSpikes: NotRequired[bool]
-
-class MetricOutputTypeDef(TypedDict):
-    Namespace: NotRequired[str]
-    MetricName: NotRequired[str]
-    Dimensions: NotRequired[List[DimensionTypeDef]]
-
-class MetricStatOutputTypeDef(TypedDict):
-    Metric: MetricOutputTypeDef
-    Period: int
-    Stat: str
-    Unit: NotRequired[StandardUnitType]
-
-class MetricDataQueryOutputTypeDef(TypedDict):
-    Id: str
-    MetricStat: NotRequired[MetricStatOutputTypeDef]
-    Expression: NotRequired[str]
-    Label: NotRequired[str]
-    ReturnData: NotRequired[bool]
-    Period: NotRequired[int]
-    AccountId: NotRequired[str]
 
 class MetricMathAnomalyDetectorOutputTypeDef(TypedDict):
     MetricDataQueries: NotRequired[List[MetricDataQueryOutputTypeDef]]
@@ -324,41 +316,11 @@ class DashboardValidationMessageTypeDef(TypedDict):
     DataPath: NotRequired[str]
     Message: NotRequired[str]
 
-class DatapointTypeDef(TypedDict):
-    Timestamp: NotRequired[datetime]
-    SampleCount: NotRequired[float]
-    Average: NotRequired[float]
-    Sum: NotRequired[float]
-    Minimum: NotRequired[float]
-    Maximum: NotRequired[float]
-    Unit: NotRequired[StandardUnitType]
-    ExtendedStatistics: NotRequired[Dict[str, float]]
-
 class DeleteAlarmMuteRuleInputTypeDef(TypedDict):
     AlarmMuteRuleName: str
 
 class DeleteAlarmsInputTypeDef(TypedDict):
     AlarmNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
-
-class MetricTypeDef(TypedDict):
-    Namespace: NotRequired[ReadOnly[str]]
-    MetricName: NotRequired[ReadOnly[str]]
-    Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
-
-class MetricStatTypeDef(TypedDict):
-    Metric: ReadOnly[MetricTypeDef]
-    Period: ReadOnly[int]
-    Stat: ReadOnly[str]
-    Unit: NotRequired[ReadOnly[StandardUnitType]]
-
-class MetricDataQueryTypeDef(TypedDict):
-    Id: ReadOnly[str]
-    MetricStat: NotRequired[ReadOnly[MetricStatTypeDef]]
-    Expression: NotRequired[ReadOnly[str]]
-    Label: NotRequired[ReadOnly[str]]
-    ReturnData: NotRequired[ReadOnly[bool]]
-    Period: NotRequired[ReadOnly[int]]
-    AccountId: NotRequired[ReadOnly[str]]
 
 class MetricMathAnomalyDetectorTypeDef(TypedDict):
     MetricDataQueries: NotRequired[ReadOnly[Sequence[MetricDataQueryTypeDef]]]
@@ -417,16 +379,6 @@ class DescribeAlarmContributorsOutputTypeDef(TypedDict):
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class DescribeAlarmHistoryInputAlarmDescribeHistoryTypeDef(TypedDict):
-    AlarmContributorId: NotRequired[ReadOnly[str]]
-    AlarmTypes: NotRequired[ReadOnly[Sequence[AlarmTypeType]]]
-    HistoryItemType: NotRequired[ReadOnly[HistoryItemTypeType]]
-    StartDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    EndDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    MaxRecords: NotRequired[ReadOnly[int]]
-    NextToken: NotRequired[ReadOnly[str]]
-    ScanBy: NotRequired[ReadOnly[ScanByType]]
-
 class DescribeAlarmHistoryInputPaginateTypeDef(TypedDict):
     AlarmName: NotRequired[str]
     AlarmContributorId: NotRequired[str]
@@ -454,18 +406,6 @@ class DescribeAlarmHistoryOutputFullResultTypeDef(TypedDict):
     AlarmHistoryItems: NotRequired[List[AlarmHistoryItemTypeDef]]
     NextToken: NotRequired[str]
 
-class DescribeAlarmHistoryOutputTypeDef(TypedDict):
-    AlarmHistoryItems: NotRequired[List[AlarmHistoryItemTypeDef]]
-    NextToken: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-class DescribeAlarmsForMetricInputMetricAlarmsTypeDef(TypedDict):
-    Statistic: NotRequired[ReadOnly[StatisticType]]
-    ExtendedStatistic: NotRequired[ReadOnly[str]]
-    Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
-    Period: NotRequired[ReadOnly[int]]
-    Unit: NotRequired[ReadOnly[StandardUnitType]]
-
 class DescribeAlarmsForMetricInputTypeDef(TypedDict):
     MetricName: ReadOnly[str]
     Namespace: ReadOnly[str]
@@ -474,9 +414,6 @@ class DescribeAlarmsForMetricInputTypeDef(TypedDict):
     Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
     Period: NotRequired[ReadOnly[int]]
     Unit: NotRequired[ReadOnly[StandardUnitType]]
-
-class EvaluationCriteriaOutputTypeDef(TypedDict):
-    PromQLCriteria: NotRequired[AlarmPromQLCriteriaTypeDef]
 
 class MetricAlarmTypeDef(TypedDict):
     AlarmName: NotRequired[str]
@@ -526,17 +463,6 @@ class DescribeAlarmsInputPaginateTypeDef(TypedDict):
     MaxRecords: NotRequired[int]
     NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
-
-class DescribeAlarmsInputTypeDef(TypedDict):
-    AlarmNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    AlarmNamePrefix: NotRequired[ReadOnly[str]]
-    AlarmTypes: NotRequired[ReadOnly[Sequence[AlarmTypeType]]]
-    ChildrenOfAlarmName: NotRequired[ReadOnly[str]]
-    ParentsOfAlarmName: NotRequired[ReadOnly[str]]
-    StateValue: NotRequired[ReadOnly[StateValueType]]
-    ActionPrefix: NotRequired[ReadOnly[str]]
-    MaxRecords: NotRequired[ReadOnly[int]]
-    NextToken: NotRequired[ReadOnly[str]]
 
 class DescribeAlarmsInputWaitTypeDef(TypedDict):
     AlarmNames: NotRequired[Union[List[str], Tuple[str, ...]]]
@@ -604,10 +530,6 @@ class DescribeInsightRulesOutputTypeDef(TypedDict):
     InsightRules: NotRequired[List[InsightRuleTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class DimensionFilterTypeDef(TypedDict):
-    Name: str
-    Value: NotRequired[str]
-
 class DisableAlarmActionsInputTypeDef(TypedDict):
     AlarmNames: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
@@ -627,36 +549,6 @@ class EnableInsightRulesInputTypeDef(TypedDict):
 class EnableInsightRulesOutputTypeDef(TypedDict):
     Failures: NotRequired[List[PartialFailureTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class EntityTypeDef(TypedDict):
-    KeyAttributes: NotRequired[ReadOnly[Mapping[str, str]]]
-    Attributes: NotRequired[ReadOnly[Mapping[str, str]]]
-
-class StatisticSetTypeDef(TypedDict):
-    SampleCount: float
-    Sum: float
-    Minimum: float
-    Maximum: float
-
-class MetricDatumTypeDef(TypedDict):
-    MetricName: ReadOnly[str]
-    Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
-    Timestamp: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    Value: NotRequired[ReadOnly[float]]
-    StatisticValues: NotRequired[ReadOnly[StatisticSetTypeDef]]
-    Values: NotRequired[ReadOnly[Sequence[float]]]
-    Counts: NotRequired[ReadOnly[Sequence[float]]]
-    Unit: NotRequired[ReadOnly[StandardUnitType]]
-    StorageResolution: NotRequired[ReadOnly[int]]
-
-class EntityMetricDataTypeDef(TypedDict):
-    Entity: NotRequired[ReadOnly[EntityTypeDef]]
-    MetricData: NotRequired[ReadOnly[Sequence[MetricDatumTypeDef]]]
-
-class EvaluationCriteriaPromQLCriteriaTypeDef(TypedDict):
-    PromQLCriteria: ReadOnly[AlarmPromQLCriteriaTypeDef]
-
-EvaluationCriteriaTypeDef = EvaluationCriteriaPromQLCriteriaTypeDef
 
 class GetAlarmMuteRuleInputTypeDef(TypedDict):
     AlarmMuteRuleName: str
@@ -780,15 +672,6 @@ class GetMetricDataOutputTypeDef(TypedDict):
     Messages: NotRequired[List[MessageDataTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class GetMetricStatisticsInputMetricGetStatisticsTypeDef(TypedDict):
-    Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
-    StartTime: ReadOnly[Union[TimestampTypeDef, int, float]]
-    EndTime: ReadOnly[Union[TimestampTypeDef, int, float]]
-    Period: ReadOnly[int]
-    Statistics: NotRequired[ReadOnly[Sequence[StatisticType]]]
-    ExtendedStatistics: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Unit: NotRequired[ReadOnly[StandardUnitType]]
-
 class GetMetricStatisticsInputTypeDef(TypedDict):
     Namespace: ReadOnly[str]
     MetricName: ReadOnly[str]
@@ -799,11 +682,6 @@ class GetMetricStatisticsInputTypeDef(TypedDict):
     Statistics: NotRequired[ReadOnly[Sequence[StatisticType]]]
     ExtendedStatistics: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Unit: NotRequired[ReadOnly[StandardUnitType]]
-
-class GetMetricStatisticsOutputTypeDef(TypedDict):
-    Label: NotRequired[str]
-    Datapoints: NotRequired[List[DatapointTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 class GetMetricStreamInputTypeDef(TypedDict):
     Name: str
@@ -938,15 +816,6 @@ class ListMetricsInputPaginateTypeDef(TypedDict):
     OwningAccount: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
-class ListMetricsInputTypeDef(TypedDict):
-    Namespace: NotRequired[ReadOnly[str]]
-    MetricName: NotRequired[ReadOnly[str]]
-    Dimensions: NotRequired[ReadOnly[Sequence[DimensionFilterTypeDef]]]
-    NextToken: NotRequired[ReadOnly[str]]
-    RecentlyActive: NotRequired[ReadOnly[RecentlyActiveType]]
-    IncludeLinkedAccounts: NotRequired[ReadOnly[bool]]
-    OwningAccount: NotRequired[ReadOnly[str]]
-
 class ListMetricsOutputFullResultTypeDef(TypedDict):
     Metrics: NotRequired[List[MetricOutputTypeDef]]
     OwningAccounts: NotRequired[List[str]]
@@ -960,10 +829,6 @@ class ListMetricsOutputTypeDef(TypedDict):
 
 class ListTagsForResourceInputTypeDef(TypedDict):
     ResourceARN: str
-
-class TagTypeDef(TypedDict):
-    Key: str
-    Value: str
 
 class ListTagsForResourceOutputTypeDef(TypedDict):
     Tags: NotRequired[List[TagTypeDef]]
@@ -1048,30 +913,6 @@ class PutManagedInsightRulesOutputTypeDef(TypedDict):
     Failures: NotRequired[List[PartialFailureTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class PutMetricAlarmInputMetricPutAlarmTypeDef(TypedDict):
-    AlarmName: ReadOnly[str]
-    AlarmDescription: NotRequired[ReadOnly[str]]
-    ActionsEnabled: NotRequired[ReadOnly[bool]]
-    OKActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    AlarmActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    InsufficientDataActions: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Statistic: NotRequired[ReadOnly[StatisticType]]
-    ExtendedStatistic: NotRequired[ReadOnly[str]]
-    Dimensions: NotRequired[ReadOnly[Sequence[DimensionTypeDef]]]
-    Period: NotRequired[ReadOnly[int]]
-    Unit: NotRequired[ReadOnly[StandardUnitType]]
-    EvaluationPeriods: NotRequired[ReadOnly[int]]
-    DatapointsToAlarm: NotRequired[ReadOnly[int]]
-    Threshold: NotRequired[ReadOnly[float]]
-    ComparisonOperator: NotRequired[ReadOnly[ComparisonOperatorType]]
-    TreatMissingData: NotRequired[ReadOnly[str]]
-    EvaluateLowSampleCountPercentile: NotRequired[ReadOnly[str]]
-    Metrics: NotRequired[ReadOnly[Sequence[MetricDataQueryTypeDef]]]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-    ThresholdMetricId: NotRequired[ReadOnly[str]]
-    EvaluationCriteria: NotRequired[ReadOnly[EvaluationCriteriaTypeDef]]
-    EvaluationInterval: NotRequired[ReadOnly[int]]
-
 class PutMetricAlarmInputTypeDef(TypedDict):
     AlarmName: ReadOnly[str]
     AlarmDescription: NotRequired[ReadOnly[str]]
@@ -1098,11 +939,6 @@ class PutMetricAlarmInputTypeDef(TypedDict):
     EvaluationCriteria: NotRequired[ReadOnly[EvaluationCriteriaTypeDef]]
     EvaluationInterval: NotRequired[ReadOnly[int]]
 
-class PutMetricDataInputMetricPutDataTypeDef(TypedDict):
-    MetricData: NotRequired[ReadOnly[Sequence[MetricDatumTypeDef]]]
-    EntityMetricData: NotRequired[ReadOnly[Sequence[EntityMetricDataTypeDef]]]
-    StrictEntityValidation: NotRequired[ReadOnly[bool]]
-
 class PutMetricDataInputTypeDef(TypedDict):
     Namespace: ReadOnly[str]
     MetricData: NotRequired[ReadOnly[Sequence[MetricDatumTypeDef]]]
@@ -1125,11 +961,6 @@ class PutMetricStreamInputTypeDef(TypedDict):
 class PutMetricStreamOutputTypeDef(TypedDict):
     Arn: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class SetAlarmStateInputAlarmSetStateTypeDef(TypedDict):
-    StateValue: StateValueType
-    StateReason: str
-    StateReasonData: NotRequired[str]
 
 class SetAlarmStateInputTypeDef(TypedDict):
     AlarmName: str

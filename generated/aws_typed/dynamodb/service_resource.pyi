@@ -32,7 +32,7 @@ if TYPE_CHECKING:
         MultiRegionConsistencyType,
         TableStatusType,
     )
-    from .type_defs import (
+    from .resource_type_defs import (
         ArchivalSummaryTypeDef,
         AttributeDefinitionTypeDef,
         BatchExecuteStatementInputResourceTypeDef,

@@ -9,14 +9,11 @@ from datetime import datetime
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from .._types import (
-    ConditionBaseImportTypeDef,
     EncodedBlobTypeDef,
     NotRequired,
     PaginatorConfigTypeDef,
     ReadOnly,
     ResponseMetadataTypeDef,
-    TableAttributeValueOutputTypeDef,
-    TableAttributeValueTypeDef,
     TimestampTypeDef,
     TypedDict,
     WaiterConfigTypeDef,
@@ -46,25 +43,123 @@ from .literals import (
     IndexStatusType,
     InputCompressionTypeType,
     InputFormatType,
-    KeyTypeType,
     MultiRegionConsistencyType,
     PointInTimeRecoveryStatusType,
-    ProjectionTypeType,
     ReplicaStatusType,
     ReturnConsumedCapacityType,
     ReturnItemCollectionMetricsType,
     ReturnValueType,
     ReturnValuesOnConditionCheckFailureType,
     S3SseAlgorithmType,
-    SSEStatusType,
-    SSETypeType,
-    ScalarAttributeTypeType,
     SelectType,
-    StreamViewTypeType,
     TableClassType,
     TableStatusType,
     TimeToLiveStatusType,
-    WitnessStatusType,
+)
+from .resource_type_defs import (
+    ArchivalSummaryTypeDef as ArchivalSummaryTypeDef,
+    AttributeDefinitionTypeDef as AttributeDefinitionTypeDef,
+    AttributeValueUpdateResourceTypeDef as AttributeValueUpdateResourceTypeDef,
+    BatchExecuteStatementInputResourceTypeDef as BatchExecuteStatementInputResourceTypeDef,
+    BatchExecuteStatementOutputResourceTypeDef as BatchExecuteStatementOutputResourceTypeDef,
+    BatchGetItemInputServiceResourceBatchGetItemTypeDef as BatchGetItemInputServiceResourceBatchGetItemTypeDef,
+    BatchGetItemOutputResourceTypeDef as BatchGetItemOutputResourceTypeDef,
+    BatchStatementErrorResourceOutputTypeDef as BatchStatementErrorResourceOutputTypeDef,
+    BatchStatementRequestResourceTypeDef as BatchStatementRequestResourceTypeDef,
+    BatchStatementResponseResourceOutputTypeDef as BatchStatementResponseResourceOutputTypeDef,
+    BatchWriteItemInputServiceResourceBatchWriteItemTypeDef as BatchWriteItemInputServiceResourceBatchWriteItemTypeDef,
+    BatchWriteItemOutputResourceTypeDef as BatchWriteItemOutputResourceTypeDef,
+    BillingModeSummaryTypeDef as BillingModeSummaryTypeDef,
+    CapacityTypeDef as CapacityTypeDef,
+    ConditionCheckResourceTypeDef as ConditionCheckResourceTypeDef,
+    ConditionResourceTypeDef as ConditionResourceTypeDef,
+    ConsumedCapacityTypeDef as ConsumedCapacityTypeDef,
+    CreateGlobalSecondaryIndexActionTypeDef as CreateGlobalSecondaryIndexActionTypeDef,
+    CreateGlobalTableWitnessGroupMemberActionTypeDef as CreateGlobalTableWitnessGroupMemberActionTypeDef,
+    CreateReplicationGroupMemberActionTypeDef as CreateReplicationGroupMemberActionTypeDef,
+    CreateTableInputTypeDef as CreateTableInputTypeDef,
+    DeleteGlobalSecondaryIndexActionTypeDef as DeleteGlobalSecondaryIndexActionTypeDef,
+    DeleteGlobalTableWitnessGroupMemberActionTypeDef as DeleteGlobalTableWitnessGroupMemberActionTypeDef,
+    DeleteItemInputResourceTypeDef as DeleteItemInputResourceTypeDef,
+    DeleteItemInputTableDeleteItemTypeDef as DeleteItemInputTableDeleteItemTypeDef,
+    DeleteItemOutputResourceTypeDef as DeleteItemOutputResourceTypeDef,
+    DeleteReplicationGroupMemberActionTypeDef as DeleteReplicationGroupMemberActionTypeDef,
+    DeleteRequestResourceOutputTypeDef as DeleteRequestResourceOutputTypeDef,
+    DeleteRequestResourceTypeDef as DeleteRequestResourceTypeDef,
+    DeleteResourceTypeDef as DeleteResourceTypeDef,
+    DeleteTableOutputTypeDef as DeleteTableOutputTypeDef,
+    DescribeTableInputTableExistsWaitTypeDef as DescribeTableInputTableExistsWaitTypeDef,
+    ExecuteStatementInputResourceTypeDef as ExecuteStatementInputResourceTypeDef,
+    ExecuteStatementOutputResourceTypeDef as ExecuteStatementOutputResourceTypeDef,
+    ExecuteTransactionInputResourceTypeDef as ExecuteTransactionInputResourceTypeDef,
+    ExecuteTransactionOutputResourceTypeDef as ExecuteTransactionOutputResourceTypeDef,
+    ExpectedAttributeValueResourceTypeDef as ExpectedAttributeValueResourceTypeDef,
+    GetItemInputResourceTypeDef as GetItemInputResourceTypeDef,
+    GetItemInputTableGetItemTypeDef as GetItemInputTableGetItemTypeDef,
+    GetItemOutputResourceTypeDef as GetItemOutputResourceTypeDef,
+    GetResourceTypeDef as GetResourceTypeDef,
+    GlobalSecondaryIndexDescriptionTypeDef as GlobalSecondaryIndexDescriptionTypeDef,
+    GlobalSecondaryIndexTypeDef as GlobalSecondaryIndexTypeDef,
+    GlobalSecondaryIndexUpdateTypeDef as GlobalSecondaryIndexUpdateTypeDef,
+    GlobalSecondaryIndexWarmThroughputDescriptionTypeDef as GlobalSecondaryIndexWarmThroughputDescriptionTypeDef,
+    GlobalTableWitnessDescriptionTypeDef as GlobalTableWitnessDescriptionTypeDef,
+    GlobalTableWitnessGroupUpdateTypeDef as GlobalTableWitnessGroupUpdateTypeDef,
+    ItemCollectionMetricsResourceOutputTypeDef as ItemCollectionMetricsResourceOutputTypeDef,
+    ItemResponseResourceOutputTypeDef as ItemResponseResourceOutputTypeDef,
+    KeySchemaElementTypeDef as KeySchemaElementTypeDef,
+    KeysAndAttributesResourceOutputTypeDef as KeysAndAttributesResourceOutputTypeDef,
+    KeysAndAttributesResourceTypeDef as KeysAndAttributesResourceTypeDef,
+    ListTablesInputTypeDef as ListTablesInputTypeDef,
+    LocalSecondaryIndexDescriptionTypeDef as LocalSecondaryIndexDescriptionTypeDef,
+    LocalSecondaryIndexTypeDef as LocalSecondaryIndexTypeDef,
+    OnDemandThroughputOverrideTypeDef as OnDemandThroughputOverrideTypeDef,
+    OnDemandThroughputTypeDef as OnDemandThroughputTypeDef,
+    ParameterizedStatementResourceTypeDef as ParameterizedStatementResourceTypeDef,
+    ProjectionOutputTypeDef as ProjectionOutputTypeDef,
+    ProjectionTypeDef as ProjectionTypeDef,
+    ProvisionedThroughputDescriptionTypeDef as ProvisionedThroughputDescriptionTypeDef,
+    ProvisionedThroughputOverrideTypeDef as ProvisionedThroughputOverrideTypeDef,
+    ProvisionedThroughputTypeDef as ProvisionedThroughputTypeDef,
+    PutItemInputResourceTypeDef as PutItemInputResourceTypeDef,
+    PutItemInputTablePutItemTypeDef as PutItemInputTablePutItemTypeDef,
+    PutItemOutputResourceTypeDef as PutItemOutputResourceTypeDef,
+    PutRequestResourceOutputTypeDef as PutRequestResourceOutputTypeDef,
+    PutRequestResourceTypeDef as PutRequestResourceTypeDef,
+    PutResourceTypeDef as PutResourceTypeDef,
+    QueryInputResourceTypeDef as QueryInputResourceTypeDef,
+    QueryInputTableQueryTypeDef as QueryInputTableQueryTypeDef,
+    QueryOutputResourceTypeDef as QueryOutputResourceTypeDef,
+    ReplicaDescriptionTypeDef as ReplicaDescriptionTypeDef,
+    ReplicaGlobalSecondaryIndexDescriptionTypeDef as ReplicaGlobalSecondaryIndexDescriptionTypeDef,
+    ReplicaGlobalSecondaryIndexTypeDef as ReplicaGlobalSecondaryIndexTypeDef,
+    ReplicationGroupUpdateTypeDef as ReplicationGroupUpdateTypeDef,
+    RestoreSummaryTypeDef as RestoreSummaryTypeDef,
+    SSEDescriptionTypeDef as SSEDescriptionTypeDef,
+    SSESpecificationTypeDef as SSESpecificationTypeDef,
+    ScanInputResourceTypeDef as ScanInputResourceTypeDef,
+    ScanInputTableScanTypeDef as ScanInputTableScanTypeDef,
+    ScanOutputResourceTypeDef as ScanOutputResourceTypeDef,
+    StreamSpecificationTypeDef as StreamSpecificationTypeDef,
+    TableClassSummaryTypeDef as TableClassSummaryTypeDef,
+    TableDescriptionTypeDef as TableDescriptionTypeDef,
+    TableWarmThroughputDescriptionTypeDef as TableWarmThroughputDescriptionTypeDef,
+    TagTypeDef as TagTypeDef,
+    TransactGetItemResourceTypeDef as TransactGetItemResourceTypeDef,
+    TransactGetItemsInputResourceTypeDef as TransactGetItemsInputResourceTypeDef,
+    TransactGetItemsOutputResourceTypeDef as TransactGetItemsOutputResourceTypeDef,
+    TransactWriteItemResourceTypeDef as TransactWriteItemResourceTypeDef,
+    TransactWriteItemsInputResourceTypeDef as TransactWriteItemsInputResourceTypeDef,
+    TransactWriteItemsOutputResourceTypeDef as TransactWriteItemsOutputResourceTypeDef,
+    UpdateGlobalSecondaryIndexActionTypeDef as UpdateGlobalSecondaryIndexActionTypeDef,
+    UpdateItemInputResourceTypeDef as UpdateItemInputResourceTypeDef,
+    UpdateItemInputTableUpdateItemTypeDef as UpdateItemInputTableUpdateItemTypeDef,
+    UpdateItemOutputResourceTypeDef as UpdateItemOutputResourceTypeDef,
+    UpdateReplicationGroupMemberActionTypeDef as UpdateReplicationGroupMemberActionTypeDef,
+    UpdateResourceTypeDef as UpdateResourceTypeDef,
+    UpdateTableInputTableUpdateTypeDef as UpdateTableInputTableUpdateTypeDef,
+    WarmThroughputTypeDef as WarmThroughputTypeDef,
+    WriteRequestResourceOutputTypeDef as WriteRequestResourceOutputTypeDef,
+    WriteRequestResourceTypeDef as WriteRequestResourceTypeDef,
 )
 
 __all__ = [
@@ -377,23 +472,6 @@ __all__ = [
 ]
 
 
-class ArchivalSummaryTypeDef(TypedDict):
-    """Contains details of a table archival operation."""
-
-    ArchivalDateTime: NotRequired[datetime]
-    ArchivalReason: NotRequired[str]
-    ArchivalBackupArn: NotRequired[str]
-
-
-class AttributeDefinitionTypeDef(TypedDict):
-    """Represents an attribute for describing the schema for the table and
-    indexes.
-    """
-
-    AttributeName: str
-    AttributeType: ScalarAttributeTypeType
-
-
 class AttributeValueOutputTypeDef(TypedDict):
     """Represents the data for an attribute."""
 
@@ -426,15 +504,6 @@ class AttributeValueTypeDef(TypedDict):
     L: NotRequired[ReadOnly[Sequence["AttributeValueTypeDef"]]]
     NULL: NotRequired[ReadOnly[bool]]
     BOOL: NotRequired[ReadOnly[bool]]
-
-
-class AttributeValueUpdateResourceTypeDef(TypedDict):
-    """For the UpdateItem operation, represents the attributes to be modified, the
-    action to perform on each, and the new value for each.
-    """
-
-    Value: NotRequired[ReadOnly[TableAttributeValueTypeDef]]
-    Action: NotRequired[ReadOnly[AttributeActionType]]
 
 
 class AttributeValueUpdateTypeDef(TypedDict):
@@ -520,36 +589,6 @@ class BackupDetailsTypeDef(TypedDict):
     BackupExpiryDateTime: NotRequired[datetime]
 
 
-class KeySchemaElementTypeDef(TypedDict):
-    """Represents a single element of a key schema. A key schema specifies the
-    attributes that make up the primary key of a table, or the key attributes
-    of an index.
-    """
-
-    AttributeName: str
-    KeyType: KeyTypeType
-
-
-class OnDemandThroughputTypeDef(TypedDict):
-    """Sets the maximum number of read and write units for the specified on-demand
-    table. If you use this parameter, you must specify MaxReadRequestUnits,
-    MaxWriteRequestUnits, or both.
-    """
-
-    MaxReadRequestUnits: NotRequired[int]
-    MaxWriteRequestUnits: NotRequired[int]
-
-
-class ProvisionedThroughputTypeDef(TypedDict):
-    """Represents the provisioned throughput settings for the specified global
-    secondary index. You must use ProvisionedThroughput or OnDemandThroughput
-    based on your table’s capacity mode.
-    """
-
-    ReadCapacityUnits: int
-    WriteCapacityUnits: int
-
-
 class SourceTableDetailsTypeDef(TypedDict):
     """Contains the details of the table when the backup was created."""
 
@@ -563,16 +602,6 @@ class SourceTableDetailsTypeDef(TypedDict):
     OnDemandThroughput: NotRequired[OnDemandThroughputTypeDef]
     ItemCount: NotRequired[int]
     BillingMode: NotRequired[BillingModeType]
-
-
-class ProjectionOutputTypeDef(TypedDict):
-    """Represents attributes that are copied (projected) from the table into an
-    index. These are in addition to the primary key attributes and index key
-    attributes, which are automatically projected.
-    """
-
-    ProjectionType: NotRequired[ProjectionTypeType]
-    NonKeyAttributes: NotRequired[List[str]]
 
 
 class GlobalSecondaryIndexInfoTypeDef(TypedDict):
@@ -595,24 +624,6 @@ class LocalSecondaryIndexInfoTypeDef(TypedDict):
     IndexName: NotRequired[str]
     KeySchema: NotRequired[List[KeySchemaElementTypeDef]]
     Projection: NotRequired[ProjectionOutputTypeDef]
-
-
-class SSEDescriptionTypeDef(TypedDict):
-    """The description of the server-side encryption status on the specified
-    table.
-    """
-
-    Status: NotRequired[SSEStatusType]
-    SSEType: NotRequired[SSETypeType]
-    KMSMasterKeyArn: NotRequired[str]
-    InaccessibleEncryptionDateTime: NotRequired[datetime]
-
-
-class StreamSpecificationTypeDef(TypedDict):
-    """Represents the DynamoDB Streams configuration for a table in DynamoDB."""
-
-    StreamEnabled: bool
-    StreamViewType: NotRequired[StreamViewTypeType]
 
 
 class TimeToLiveDescriptionTypeDef(TypedDict):
@@ -657,30 +668,6 @@ class BackupSummaryTypeDef(TypedDict):
     BackupSizeBytes: NotRequired[int]
 
 
-class BatchStatementRequestResourceTypeDef(TypedDict):
-    """A PartiQL batch statement request."""
-
-    Statement: ReadOnly[str]
-    Parameters: NotRequired[
-        ReadOnly[
-            Union[
-                List[TableAttributeValueTypeDef], List[TableAttributeValueOutputTypeDef]
-            ]
-        ]
-    ]
-    ConsistentRead: NotRequired[ReadOnly[bool]]
-    ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReadOnly[ReturnValuesOnConditionCheckFailureType]
-    ]
-
-
-class BatchExecuteStatementInputResourceTypeDef(TypedDict):
-    """BatchExecuteStatementInput (input)."""
-
-    Statements: ReadOnly[Sequence[BatchStatementRequestResourceTypeDef]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-
-
 class BatchStatementRequestTypeDef(TypedDict):
     """A PartiQL batch statement request."""
 
@@ -697,57 +684,6 @@ class BatchExecuteStatementInputTypeDef(TypedDict):
 
     Statements: ReadOnly[Sequence[BatchStatementRequestTypeDef]]
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-
-
-class BatchStatementErrorResourceOutputTypeDef(TypedDict):
-    """An error associated with a statement in a PartiQL batch that was run."""
-
-    Code: NotRequired[BatchStatementErrorCodeEnumType]
-    Message: NotRequired[str]
-    Item: NotRequired[Dict[str, TableAttributeValueOutputTypeDef]]
-
-
-class BatchStatementResponseResourceOutputTypeDef(TypedDict):
-    """A PartiQL batch statement response.."""
-
-    Error: NotRequired[BatchStatementErrorResourceOutputTypeDef]
-    TableName: NotRequired[str]
-    Item: NotRequired[Dict[str, TableAttributeValueOutputTypeDef]]
-
-
-class CapacityTypeDef(TypedDict):
-    """Represents the amount of provisioned throughput capacity consumed on a
-    table or an index.
-    """
-
-    ReadCapacityUnits: NotRequired[float]
-    WriteCapacityUnits: NotRequired[float]
-    CapacityUnits: NotRequired[float]
-
-
-class ConsumedCapacityTypeDef(TypedDict):
-    """The capacity units consumed by an operation. The data returned includes the
-    total provisioned throughput consumed, along with statistics for the table
-    and any indexes involved in the operation. ConsumedCapacity is only
-    returned if the request asked for it. For more information, see Provisioned
-    ...
-    """
-
-    TableName: NotRequired[str]
-    CapacityUnits: NotRequired[float]
-    ReadCapacityUnits: NotRequired[float]
-    WriteCapacityUnits: NotRequired[float]
-    Table: NotRequired[CapacityTypeDef]
-    LocalSecondaryIndexes: NotRequired[Dict[str, CapacityTypeDef]]
-    GlobalSecondaryIndexes: NotRequired[Dict[str, CapacityTypeDef]]
-
-
-class BatchExecuteStatementOutputResourceTypeDef(TypedDict):
-    """BatchExecuteStatementOutput (response)."""
-
-    Responses: NotRequired[List[BatchStatementResponseResourceOutputTypeDef]]
-    ConsumedCapacity: NotRequired[List[ConsumedCapacityTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class BatchStatementErrorTypeDef(TypedDict):
@@ -774,25 +710,6 @@ class BatchExecuteStatementOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class KeysAndAttributesResourceTypeDef(TypedDict):
-    """Represents a set of primary keys and, for each key, the attributes to
-    retrieve from the table.
-    """
-
-    Keys: ReadOnly[Sequence[Mapping[str, TableAttributeValueTypeDef]]]
-    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    ConsistentRead: NotRequired[ReadOnly[bool]]
-    ProjectionExpression: NotRequired[ReadOnly[str]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-
-
-class BatchGetItemInputServiceResourceBatchGetItemTypeDef(TypedDict):
-    """Represents the input of a BatchGetItem operation."""
-
-    RequestItems: ReadOnly[Mapping[str, KeysAndAttributesResourceTypeDef]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-
-
 class KeysAndAttributesTypeDef(TypedDict):
     """Represents a set of primary keys and, for each key, the attributes to
     retrieve from the table.
@@ -810,27 +727,6 @@ class BatchGetItemInputTypeDef(TypedDict):
 
     RequestItems: ReadOnly[Mapping[str, KeysAndAttributesTypeDef]]
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-
-
-class KeysAndAttributesResourceOutputTypeDef(TypedDict):
-    """Represents a set of primary keys and, for each key, the attributes to
-    retrieve from the table.
-    """
-
-    Keys: List[Dict[str, TableAttributeValueOutputTypeDef]]
-    AttributesToGet: NotRequired[List[str]]
-    ConsistentRead: NotRequired[bool]
-    ProjectionExpression: NotRequired[str]
-    ExpressionAttributeNames: NotRequired[Dict[str, str]]
-
-
-class BatchGetItemOutputResourceTypeDef(TypedDict):
-    """Represents the output of a BatchGetItem operation."""
-
-    Responses: NotRequired[Dict[str, List[Dict[str, TableAttributeValueOutputTypeDef]]]]
-    UnprocessedKeys: NotRequired[Dict[str, KeysAndAttributesResourceOutputTypeDef]]
-    ConsumedCapacity: NotRequired[List[ConsumedCapacityTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class KeysAndAttributesOutputTypeDef(TypedDict):
@@ -852,37 +748,6 @@ class BatchGetItemOutputTypeDef(TypedDict):
     UnprocessedKeys: NotRequired[Dict[str, KeysAndAttributesOutputTypeDef]]
     ConsumedCapacity: NotRequired[List[ConsumedCapacityTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class DeleteRequestResourceTypeDef(TypedDict):
-    """Represents a request to perform a DeleteItem operation on an item."""
-
-    Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-
-
-class PutRequestResourceTypeDef(TypedDict):
-    """Represents a request to perform a PutItem operation on an item."""
-
-    Item: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-
-
-class WriteRequestResourceTypeDef(TypedDict):
-    """Represents an operation to perform - either DeleteItem or PutItem. You can
-    only request one of these operations, not both, in a single WriteRequest.
-    If you do need to perform both of these operations, you need to provide two
-    separate WriteRequest objects.
-    """
-
-    PutRequest: NotRequired[ReadOnly[PutRequestResourceTypeDef]]
-    DeleteRequest: NotRequired[ReadOnly[DeleteRequestResourceTypeDef]]
-
-
-class BatchWriteItemInputServiceResourceBatchWriteItemTypeDef(TypedDict):
-    """Represents the input of a BatchWriteItem operation."""
-
-    RequestItems: ReadOnly[Mapping[str, Sequence[WriteRequestResourceTypeDef]]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-    ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
 
 
 class DeleteRequestTypeDef(TypedDict):
@@ -914,51 +779,6 @@ class BatchWriteItemInputTypeDef(TypedDict):
     RequestItems: ReadOnly[Mapping[str, Sequence[WriteRequestTypeDef]]]
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
     ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
-
-
-class ItemCollectionMetricsResourceOutputTypeDef(TypedDict):
-    """Information about item collections, if any, that were affected by the
-    operation. ItemCollectionMetrics is only returned if the request asked for
-    it. If the table does not have any local secondary indexes, this
-    information is not returned in the response.
-    """
-
-    ItemCollectionKey: NotRequired[Dict[str, TableAttributeValueOutputTypeDef]]
-    SizeEstimateRangeGB: NotRequired[List[float]]
-
-
-class DeleteRequestResourceOutputTypeDef(TypedDict):
-    """Represents a request to perform a DeleteItem operation on an item."""
-
-    Key: Dict[str, TableAttributeValueOutputTypeDef]
-
-
-class PutRequestResourceOutputTypeDef(TypedDict):
-    """Represents a request to perform a PutItem operation on an item."""
-
-    Item: Dict[str, TableAttributeValueOutputTypeDef]
-
-
-class WriteRequestResourceOutputTypeDef(TypedDict):
-    """Represents an operation to perform - either DeleteItem or PutItem. You can
-    only request one of these operations, not both, in a single WriteRequest.
-    If you do need to perform both of these operations, you need to provide two
-    separate WriteRequest objects.
-    """
-
-    PutRequest: NotRequired[PutRequestResourceOutputTypeDef]
-    DeleteRequest: NotRequired[DeleteRequestResourceOutputTypeDef]
-
-
-class BatchWriteItemOutputResourceTypeDef(TypedDict):
-    """Represents the output of a BatchWriteItem operation."""
-
-    UnprocessedItems: NotRequired[Dict[str, List[WriteRequestResourceOutputTypeDef]]]
-    ItemCollectionMetrics: NotRequired[
-        Dict[str, List[ItemCollectionMetricsResourceOutputTypeDef]]
-    ]
-    ConsumedCapacity: NotRequired[List[ConsumedCapacityTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class ItemCollectionMetricsTypeDef(TypedDict):
@@ -1004,33 +824,6 @@ class BatchWriteItemOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class BillingModeSummaryTypeDef(TypedDict):
-    """Contains the details for the read/write capacity mode. This page talks
-    about PROVISIONED and PAY_PER_REQUEST billing modes. For more information
-    about these modes, see Read/write capacity mode.
-    """
-
-    BillingMode: NotRequired[BillingModeType]
-    LastUpdateToPayPerRequestDateTime: NotRequired[datetime]
-
-
-class ConditionCheckResourceTypeDef(TypedDict):
-    """Represents a request to perform a check that an item exists or to check the
-    condition of specific attributes of the item.
-    """
-
-    Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    TableName: ReadOnly[str]
-    ConditionExpression: ReadOnly[ConditionBaseImportTypeDef]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-    ExpressionAttributeValues: NotRequired[
-        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    ]
-    ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReadOnly[ReturnValuesOnConditionCheckFailureType]
-    ]
-
-
 class ConditionCheckTypeDef(TypedDict):
     """Represents a request to perform a check that an item exists or to check the
     condition of specific attributes of the item.
@@ -1046,19 +839,6 @@ class ConditionCheckTypeDef(TypedDict):
     ReturnValuesOnConditionCheckFailure: NotRequired[
         ReadOnly[ReturnValuesOnConditionCheckFailureType]
     ]
-
-
-class ConditionResourceTypeDef(TypedDict):
-    """Represents the selection criteria for a Query or Scan operation:"""
-
-    AttributeValueList: NotRequired[
-        ReadOnly[
-            Union[
-                List[TableAttributeValueTypeDef], List[TableAttributeValueOutputTypeDef]
-            ]
-        ]
-    ]
-    ComparisonOperator: ReadOnly[ComparisonOperatorType]
 
 
 class ConditionTypeDef(TypedDict):
@@ -1109,38 +889,6 @@ class CreateBackupOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class ProjectionTypeDef(TypedDict):
-    """Represents attributes that are copied (projected) from the table into an
-    index. These are in addition to the primary key attributes and index key
-    attributes, which are automatically projected.
-    """
-
-    ProjectionType: NotRequired[ReadOnly[ProjectionTypeType]]
-    NonKeyAttributes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-
-
-class WarmThroughputTypeDef(TypedDict):
-    """Provides visibility into the number of read and write operations your table
-    or secondary index can instantaneously support. The settings can be
-    modified using the UpdateTable operation to meet the throughput
-    requirements of an upcoming peak event.
-    """
-
-    ReadUnitsPerSecond: NotRequired[int]
-    WriteUnitsPerSecond: NotRequired[int]
-
-
-class CreateGlobalSecondaryIndexActionTypeDef(TypedDict):
-    """Represents a new global secondary index to be added to an existing table."""
-
-    IndexName: ReadOnly[str]
-    KeySchema: ReadOnly[Sequence[KeySchemaElementTypeDef]]
-    Projection: ReadOnly[ProjectionTypeDef]
-    ProvisionedThroughput: NotRequired[ReadOnly[ProvisionedThroughputTypeDef]]
-    OnDemandThroughput: NotRequired[ReadOnly[OnDemandThroughputTypeDef]]
-    WarmThroughput: NotRequired[ReadOnly[WarmThroughputTypeDef]]
-
-
 class ReplicaTypeDef(TypedDict):
     """Represents the properties of a replica."""
 
@@ -1152,81 +900,6 @@ class CreateGlobalTableInputTypeDef(TypedDict):
 
     GlobalTableName: ReadOnly[str]
     ReplicationGroup: ReadOnly[Sequence[ReplicaTypeDef]]
-
-
-class OnDemandThroughputOverrideTypeDef(TypedDict):
-    """Overrides the on-demand throughput settings for this replica table. If you
-    don't specify a value for this parameter, it uses the source table's
-    on-demand throughput settings.
-    """
-
-    MaxReadRequestUnits: NotRequired[int]
-
-
-class ProvisionedThroughputOverrideTypeDef(TypedDict):
-    """Replica-specific provisioned throughput settings. If not specified, uses
-    the source table's provisioned throughput settings.
-    """
-
-    ReadCapacityUnits: NotRequired[int]
-
-
-class GlobalSecondaryIndexWarmThroughputDescriptionTypeDef(TypedDict):
-    """The description of the warm throughput value on a global secondary index."""
-
-    ReadUnitsPerSecond: NotRequired[int]
-    WriteUnitsPerSecond: NotRequired[int]
-    Status: NotRequired[IndexStatusType]
-
-
-class ReplicaGlobalSecondaryIndexDescriptionTypeDef(TypedDict):
-    """Represents the properties of a replica global secondary index."""
-
-    IndexName: NotRequired[str]
-    ProvisionedThroughputOverride: NotRequired[ProvisionedThroughputOverrideTypeDef]
-    OnDemandThroughputOverride: NotRequired[OnDemandThroughputOverrideTypeDef]
-    WarmThroughput: NotRequired[GlobalSecondaryIndexWarmThroughputDescriptionTypeDef]
-
-
-class TableClassSummaryTypeDef(TypedDict):
-    """Contains details of the table class."""
-
-    TableClass: NotRequired[TableClassType]
-    LastUpdateDateTime: NotRequired[datetime]
-
-
-class TableWarmThroughputDescriptionTypeDef(TypedDict):
-    """Represents the warm throughput value (in read units per second and write
-    units per second) of the table. Warm throughput is applicable for DynamoDB
-    Standard-IA tables and specifies the minimum provisioned capacity
-    maintained for immediate data access.
-    """
-
-    ReadUnitsPerSecond: NotRequired[int]
-    WriteUnitsPerSecond: NotRequired[int]
-    Status: NotRequired[TableStatusType]
-
-
-class ReplicaDescriptionTypeDef(TypedDict):
-    """Contains the details of the replica."""
-
-    RegionName: NotRequired[str]
-    ReplicaStatus: NotRequired[ReplicaStatusType]
-    ReplicaArn: NotRequired[str]
-    ReplicaStatusDescription: NotRequired[str]
-    ReplicaStatusPercentProgress: NotRequired[str]
-    KMSMasterKeyId: NotRequired[str]
-    ProvisionedThroughputOverride: NotRequired[ProvisionedThroughputOverrideTypeDef]
-    OnDemandThroughputOverride: NotRequired[OnDemandThroughputOverrideTypeDef]
-    WarmThroughput: NotRequired[TableWarmThroughputDescriptionTypeDef]
-    GlobalSecondaryIndexes: NotRequired[
-        List[ReplicaGlobalSecondaryIndexDescriptionTypeDef]
-    ]
-    ReplicaInaccessibleDateTime: NotRequired[datetime]
-    ReplicaTableClassSummary: NotRequired[TableClassSummaryTypeDef]
-    GlobalTableSettingsReplicationMode: NotRequired[
-        GlobalTableSettingsReplicationModeType
-    ]
 
 
 class GlobalTableDescriptionTypeDef(TypedDict):
@@ -1246,193 +919,10 @@ class CreateGlobalTableOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class CreateGlobalTableWitnessGroupMemberActionTypeDef(TypedDict):
-    """Specifies the action to add a new witness Region to a MRSC global table. A
-    MRSC global table can be configured with either three replicas, or with two
-    replicas and one witness.
-    """
-
-    RegionName: str
-
-
 class CreateReplicaActionTypeDef(TypedDict):
     """Represents a replica to be added."""
 
     RegionName: str
-
-
-class ReplicaGlobalSecondaryIndexTypeDef(TypedDict):
-    """Represents the properties of a replica global secondary index."""
-
-    IndexName: str
-    ProvisionedThroughputOverride: NotRequired[ProvisionedThroughputOverrideTypeDef]
-    OnDemandThroughputOverride: NotRequired[OnDemandThroughputOverrideTypeDef]
-
-
-class CreateReplicationGroupMemberActionTypeDef(TypedDict):
-    """Represents a replica to be created."""
-
-    RegionName: ReadOnly[str]
-    KMSMasterKeyId: NotRequired[ReadOnly[str]]
-    ProvisionedThroughputOverride: NotRequired[
-        ReadOnly[ProvisionedThroughputOverrideTypeDef]
-    ]
-    OnDemandThroughputOverride: NotRequired[ReadOnly[OnDemandThroughputOverrideTypeDef]]
-    GlobalSecondaryIndexes: NotRequired[
-        ReadOnly[Sequence[ReplicaGlobalSecondaryIndexTypeDef]]
-    ]
-    TableClassOverride: NotRequired[ReadOnly[TableClassType]]
-
-
-class GlobalSecondaryIndexTypeDef(TypedDict):
-    """Represents the properties of a global secondary index."""
-
-    IndexName: ReadOnly[str]
-    KeySchema: ReadOnly[Sequence[KeySchemaElementTypeDef]]
-    Projection: ReadOnly[ProjectionTypeDef]
-    ProvisionedThroughput: NotRequired[ReadOnly[ProvisionedThroughputTypeDef]]
-    OnDemandThroughput: NotRequired[ReadOnly[OnDemandThroughputTypeDef]]
-    WarmThroughput: NotRequired[ReadOnly[WarmThroughputTypeDef]]
-
-
-class LocalSecondaryIndexTypeDef(TypedDict):
-    """Represents the properties of a local secondary index."""
-
-    IndexName: ReadOnly[str]
-    KeySchema: ReadOnly[Sequence[KeySchemaElementTypeDef]]
-    Projection: ReadOnly[ProjectionTypeDef]
-
-
-class SSESpecificationTypeDef(TypedDict):
-    """Represents the settings used to enable server-side encryption."""
-
-    Enabled: NotRequired[bool]
-    SSEType: NotRequired[SSETypeType]
-    KMSMasterKeyId: NotRequired[str]
-
-
-class TagTypeDef(TypedDict):
-    """Describes a tag. A tag is a key-value pair. You can add up to 50 tags to a
-    single DynamoDB table.
-    """
-
-    Key: str
-    Value: str
-
-
-class CreateTableInputTypeDef(TypedDict):
-    """Represents the input of a CreateTable operation."""
-
-    AttributeDefinitions: NotRequired[ReadOnly[Sequence[AttributeDefinitionTypeDef]]]
-    TableName: ReadOnly[str]
-    KeySchema: NotRequired[ReadOnly[Sequence[KeySchemaElementTypeDef]]]
-    LocalSecondaryIndexes: NotRequired[ReadOnly[Sequence[LocalSecondaryIndexTypeDef]]]
-    GlobalSecondaryIndexes: NotRequired[ReadOnly[Sequence[GlobalSecondaryIndexTypeDef]]]
-    BillingMode: NotRequired[ReadOnly[BillingModeType]]
-    ProvisionedThroughput: NotRequired[ReadOnly[ProvisionedThroughputTypeDef]]
-    StreamSpecification: NotRequired[ReadOnly[StreamSpecificationTypeDef]]
-    SSESpecification: NotRequired[ReadOnly[SSESpecificationTypeDef]]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-    TableClass: NotRequired[ReadOnly[TableClassType]]
-    DeletionProtectionEnabled: NotRequired[ReadOnly[bool]]
-    WarmThroughput: NotRequired[ReadOnly[WarmThroughputTypeDef]]
-    ResourcePolicy: NotRequired[ReadOnly[str]]
-    OnDemandThroughput: NotRequired[ReadOnly[OnDemandThroughputTypeDef]]
-    GlobalTableSourceArn: NotRequired[ReadOnly[str]]
-    GlobalTableSettingsReplicationMode: NotRequired[
-        ReadOnly[GlobalTableSettingsReplicationModeType]
-    ]
-
-
-class ProvisionedThroughputDescriptionTypeDef(TypedDict):
-    """Represents the provisioned throughput settings for the table, consisting of
-    read and write capacity units, along with data about increases and
-    decreases.
-    """
-
-    LastIncreaseDateTime: NotRequired[datetime]
-    LastDecreaseDateTime: NotRequired[datetime]
-    NumberOfDecreasesToday: NotRequired[int]
-    ReadCapacityUnits: NotRequired[int]
-    WriteCapacityUnits: NotRequired[int]
-
-
-class GlobalSecondaryIndexDescriptionTypeDef(TypedDict):
-    """Represents the properties of a global secondary index."""
-
-    IndexName: NotRequired[str]
-    KeySchema: NotRequired[List[KeySchemaElementTypeDef]]
-    Projection: NotRequired[ProjectionOutputTypeDef]
-    IndexStatus: NotRequired[IndexStatusType]
-    Backfilling: NotRequired[bool]
-    ProvisionedThroughput: NotRequired[ProvisionedThroughputDescriptionTypeDef]
-    IndexSizeBytes: NotRequired[int]
-    ItemCount: NotRequired[int]
-    IndexArn: NotRequired[str]
-    OnDemandThroughput: NotRequired[OnDemandThroughputTypeDef]
-    WarmThroughput: NotRequired[GlobalSecondaryIndexWarmThroughputDescriptionTypeDef]
-
-
-class GlobalTableWitnessDescriptionTypeDef(TypedDict):
-    """Represents the properties of a witness Region in a MRSC global table."""
-
-    RegionName: NotRequired[str]
-    WitnessStatus: NotRequired[WitnessStatusType]
-
-
-class LocalSecondaryIndexDescriptionTypeDef(TypedDict):
-    """Represents the properties of a local secondary index."""
-
-    IndexName: NotRequired[str]
-    KeySchema: NotRequired[List[KeySchemaElementTypeDef]]
-    Projection: NotRequired[ProjectionOutputTypeDef]
-    IndexSizeBytes: NotRequired[int]
-    ItemCount: NotRequired[int]
-    IndexArn: NotRequired[str]
-
-
-class RestoreSummaryTypeDef(TypedDict):
-    """Contains details for the restore."""
-
-    SourceBackupArn: NotRequired[str]
-    SourceTableArn: NotRequired[str]
-    RestoreDateTime: datetime
-    RestoreInProgress: bool
-
-
-class TableDescriptionTypeDef(TypedDict):
-    """Represents the properties of a table."""
-
-    AttributeDefinitions: NotRequired[List[AttributeDefinitionTypeDef]]
-    TableName: NotRequired[str]
-    KeySchema: NotRequired[List[KeySchemaElementTypeDef]]
-    TableStatus: NotRequired[TableStatusType]
-    CreationDateTime: NotRequired[datetime]
-    ProvisionedThroughput: NotRequired[ProvisionedThroughputDescriptionTypeDef]
-    TableSizeBytes: NotRequired[int]
-    ItemCount: NotRequired[int]
-    TableArn: NotRequired[str]
-    TableId: NotRequired[str]
-    BillingModeSummary: NotRequired[BillingModeSummaryTypeDef]
-    LocalSecondaryIndexes: NotRequired[List[LocalSecondaryIndexDescriptionTypeDef]]
-    GlobalSecondaryIndexes: NotRequired[List[GlobalSecondaryIndexDescriptionTypeDef]]
-    StreamSpecification: NotRequired[StreamSpecificationTypeDef]
-    LatestStreamLabel: NotRequired[str]
-    LatestStreamArn: NotRequired[str]
-    GlobalTableVersion: NotRequired[str]
-    Replicas: NotRequired[List[ReplicaDescriptionTypeDef]]
-    GlobalTableWitnesses: NotRequired[List[GlobalTableWitnessDescriptionTypeDef]]
-    GlobalTableSettingsReplicationMode: NotRequired[
-        GlobalTableSettingsReplicationModeType
-    ]
-    RestoreSummary: NotRequired[RestoreSummaryTypeDef]
-    SSEDescription: NotRequired[SSEDescriptionTypeDef]
-    ArchivalSummary: NotRequired[ArchivalSummaryTypeDef]
-    TableClassSummary: NotRequired[TableClassSummaryTypeDef]
-    DeletionProtectionEnabled: NotRequired[bool]
-    OnDemandThroughput: NotRequired[OnDemandThroughputTypeDef]
-    WarmThroughput: NotRequired[TableWarmThroughputDescriptionTypeDef]
-    MultiRegionConsistency: NotRequired[MultiRegionConsistencyType]
 
 
 class CreateTableOutputTypeDef(TypedDict):
@@ -1469,82 +959,6 @@ class DeleteBackupOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class DeleteGlobalSecondaryIndexActionTypeDef(TypedDict):
-    """Represents a global secondary index to be deleted from an existing table."""
-
-    IndexName: str
-
-
-class DeleteGlobalTableWitnessGroupMemberActionTypeDef(TypedDict):
-    """Specifies the action to remove a witness Region from a MRSC global table.
-    You cannot delete a single witness from a MRSC global table - you must
-    delete both a replica and the witness together. The deletion of both a
-    witness and replica converts the remaining replica to a single-Region
-    DynamoDB ...
-    """
-
-    RegionName: str
-
-
-class ExpectedAttributeValueResourceTypeDef(TypedDict):
-    """Represents a condition to be compared with an attribute value. This
-    condition can be used with DeleteItem, PutItem, or UpdateItem operations;
-    if the comparison evaluates to true, the operation succeeds; if not, the
-    operation fails. You can use ExpectedAttributeValue in one of two different
-    ways:
-    """
-
-    Value: NotRequired[ReadOnly[TableAttributeValueTypeDef]]
-    Exists: NotRequired[ReadOnly[bool]]
-    ComparisonOperator: NotRequired[ReadOnly[ComparisonOperatorType]]
-    AttributeValueList: NotRequired[
-        ReadOnly[
-            Union[
-                List[TableAttributeValueTypeDef], List[TableAttributeValueOutputTypeDef]
-            ]
-        ]
-    ]
-
-
-class DeleteItemInputResourceTypeDef(TypedDict):
-    """Represents the input of a DeleteItem operation."""
-
-    TableName: ReadOnly[str]
-    Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    Expected: NotRequired[ReadOnly[Mapping[str, ExpectedAttributeValueResourceTypeDef]]]
-    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
-    ReturnValues: NotRequired[ReadOnly[ReturnValueType]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-    ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
-    ConditionExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-    ExpressionAttributeValues: NotRequired[
-        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    ]
-    ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReadOnly[ReturnValuesOnConditionCheckFailureType]
-    ]
-
-
-class DeleteItemInputTableDeleteItemTypeDef(TypedDict):
-    """Represents the input of a DeleteItem operation."""
-
-    Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    Expected: NotRequired[ReadOnly[Mapping[str, ExpectedAttributeValueResourceTypeDef]]]
-    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
-    ReturnValues: NotRequired[ReadOnly[ReturnValueType]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-    ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
-    ConditionExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-    ExpressionAttributeValues: NotRequired[
-        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    ]
-    ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReadOnly[ReturnValuesOnConditionCheckFailureType]
-    ]
-
-
 class ExpectedAttributeValueTypeDef(TypedDict):
     """Represents a condition to be compared with an attribute value. This
     condition can be used with DeleteItem, PutItem, or UpdateItem operations;
@@ -1579,15 +993,6 @@ class DeleteItemInputTypeDef(TypedDict):
     ]
 
 
-class DeleteItemOutputResourceTypeDef(TypedDict):
-    """Represents the output of a DeleteItem operation."""
-
-    Attributes: NotRequired[Dict[str, TableAttributeValueOutputTypeDef]]
-    ConsumedCapacity: NotRequired[ConsumedCapacityTypeDef]
-    ItemCollectionMetrics: NotRequired[ItemCollectionMetricsResourceOutputTypeDef]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
 class DeleteItemOutputTypeDef(TypedDict):
     """Represents the output of a DeleteItem operation."""
 
@@ -1599,12 +1004,6 @@ class DeleteItemOutputTypeDef(TypedDict):
 
 class DeleteReplicaActionTypeDef(TypedDict):
     """Represents a replica to be removed."""
-
-    RegionName: str
-
-
-class DeleteReplicationGroupMemberActionTypeDef(TypedDict):
-    """Represents a replica to be deleted."""
 
     RegionName: str
 
@@ -1623,32 +1022,10 @@ class DeleteResourcePolicyOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class DeleteResourceTypeDef(TypedDict):
-    """Represents a request to perform a DeleteItem operation."""
-
-    Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    TableName: ReadOnly[str]
-    ConditionExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-    ExpressionAttributeValues: NotRequired[
-        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    ]
-    ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReadOnly[ReturnValuesOnConditionCheckFailureType]
-    ]
-
-
 class DeleteTableInputTypeDef(TypedDict):
     """Represents the input of a DeleteTable operation."""
 
     TableName: str
-
-
-class DeleteTableOutputTypeDef(TypedDict):
-    """Represents the output of a DeleteTable operation."""
-
-    TableDescription: NotRequired[TableDescriptionTypeDef]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class DeleteTypeDef(TypedDict):
@@ -1995,12 +1372,6 @@ class DescribeLimitsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class DescribeTableInputTableExistsWaitTypeDef(TypedDict):
-    """Represents the input of a DescribeTable operation."""
-
-    WaiterConfig: NotRequired[WaiterConfigTypeDef]
-
-
 class DescribeTableInputTypeDef(TypedDict):
     """Represents the input of a DescribeTable operation."""
 
@@ -2094,26 +1465,6 @@ class EnableKinesisStreamingConfigurationTypeDef(TypedDict):
     ]
 
 
-class ExecuteStatementInputResourceTypeDef(TypedDict):
-    """ExecuteStatementInput (input)."""
-
-    Statement: ReadOnly[str]
-    Parameters: NotRequired[
-        ReadOnly[
-            Union[
-                List[TableAttributeValueTypeDef], List[TableAttributeValueOutputTypeDef]
-            ]
-        ]
-    ]
-    ConsistentRead: NotRequired[ReadOnly[bool]]
-    NextToken: NotRequired[ReadOnly[str]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-    Limit: NotRequired[ReadOnly[int]]
-    ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReadOnly[ReturnValuesOnConditionCheckFailureType]
-    ]
-
-
 class ExecuteStatementInputTypeDef(TypedDict):
     """ExecuteStatementInput (input)."""
 
@@ -2128,16 +1479,6 @@ class ExecuteStatementInputTypeDef(TypedDict):
     ]
 
 
-class ExecuteStatementOutputResourceTypeDef(TypedDict):
-    """ExecuteStatementOutput (response)."""
-
-    Items: NotRequired[List[Dict[str, TableAttributeValueOutputTypeDef]]]
-    NextToken: NotRequired[str]
-    ConsumedCapacity: NotRequired[ConsumedCapacityTypeDef]
-    LastEvaluatedKey: NotRequired[Dict[str, TableAttributeValueOutputTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
 class ExecuteStatementOutputTypeDef(TypedDict):
     """ExecuteStatementOutput (response)."""
 
@@ -2146,30 +1487,6 @@ class ExecuteStatementOutputTypeDef(TypedDict):
     ConsumedCapacity: NotRequired[ConsumedCapacityTypeDef]
     LastEvaluatedKey: NotRequired[Dict[str, AttributeValueOutputTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class ParameterizedStatementResourceTypeDef(TypedDict):
-    """Represents a PartiQL statement that uses parameters."""
-
-    Statement: ReadOnly[str]
-    Parameters: NotRequired[
-        ReadOnly[
-            Union[
-                List[TableAttributeValueTypeDef], List[TableAttributeValueOutputTypeDef]
-            ]
-        ]
-    ]
-    ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReadOnly[ReturnValuesOnConditionCheckFailureType]
-    ]
-
-
-class ExecuteTransactionInputResourceTypeDef(TypedDict):
-    """ExecuteTransactionInput (input)."""
-
-    TransactStatements: ReadOnly[Sequence[ParameterizedStatementResourceTypeDef]]
-    ClientRequestToken: NotRequired[ReadOnly[str]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
 
 
 class ParameterizedStatementTypeDef(TypedDict):
@@ -2188,20 +1505,6 @@ class ExecuteTransactionInputTypeDef(TypedDict):
     TransactStatements: ReadOnly[Sequence[ParameterizedStatementTypeDef]]
     ClientRequestToken: NotRequired[ReadOnly[str]]
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-
-
-class ItemResponseResourceOutputTypeDef(TypedDict):
-    """Details for the requested item."""
-
-    Item: NotRequired[Dict[str, TableAttributeValueOutputTypeDef]]
-
-
-class ExecuteTransactionOutputResourceTypeDef(TypedDict):
-    """ExecuteTransactionOutput (response)."""
-
-    Responses: NotRequired[List[ItemResponseResourceOutputTypeDef]]
-    ConsumedCapacity: NotRequired[List[ConsumedCapacityTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class ItemResponseTypeDef(TypedDict):
@@ -2261,29 +1564,6 @@ class ExportTableToPointInTimeOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class GetItemInputResourceTypeDef(TypedDict):
-    """Represents the input of a GetItem operation."""
-
-    TableName: ReadOnly[str]
-    Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    ConsistentRead: NotRequired[ReadOnly[bool]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-    ProjectionExpression: NotRequired[ReadOnly[str]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-
-
-class GetItemInputTableGetItemTypeDef(TypedDict):
-    """Represents the input of a GetItem operation."""
-
-    Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    ConsistentRead: NotRequired[ReadOnly[bool]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-    ProjectionExpression: NotRequired[ReadOnly[str]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-
-
 class GetItemInputTypeDef(TypedDict):
     """Represents the input of a GetItem operation."""
 
@@ -2294,14 +1574,6 @@ class GetItemInputTypeDef(TypedDict):
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
     ProjectionExpression: NotRequired[ReadOnly[str]]
     ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-
-
-class GetItemOutputResourceTypeDef(TypedDict):
-    """Represents the output of a GetItem operation."""
-
-    Item: NotRequired[Dict[str, TableAttributeValueOutputTypeDef]]
-    ConsumedCapacity: NotRequired[ConsumedCapacityTypeDef]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class GetItemOutputTypeDef(TypedDict):
@@ -2326,17 +1598,6 @@ class GetResourcePolicyOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class GetResourceTypeDef(TypedDict):
-    """Specifies an item and related attribute values to retrieve in a
-    TransactGetItem object.
-    """
-
-    Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    TableName: ReadOnly[str]
-    ProjectionExpression: NotRequired[ReadOnly[str]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-
-
 class GetTypeDef(TypedDict):
     """Specifies an item and related attribute values to retrieve in a
     TransactGetItem object.
@@ -2359,25 +1620,6 @@ class GlobalSecondaryIndexAutoScalingUpdateTypeDef(TypedDict):
     ]
 
 
-class UpdateGlobalSecondaryIndexActionTypeDef(TypedDict):
-    """Represents the new provisioned throughput settings to be applied to a
-    global secondary index.
-    """
-
-    IndexName: str
-    ProvisionedThroughput: NotRequired[ProvisionedThroughputTypeDef]
-    OnDemandThroughput: NotRequired[OnDemandThroughputTypeDef]
-    WarmThroughput: NotRequired[WarmThroughputTypeDef]
-
-
-class GlobalSecondaryIndexUpdateTypeDef(TypedDict):
-    """Represents one of the following:"""
-
-    Update: NotRequired[ReadOnly[UpdateGlobalSecondaryIndexActionTypeDef]]
-    Create: NotRequired[ReadOnly[CreateGlobalSecondaryIndexActionTypeDef]]
-    Delete: NotRequired[ReadOnly[DeleteGlobalSecondaryIndexActionTypeDef]]
-
-
 class GlobalTableGlobalSecondaryIndexSettingsUpdateTypeDef(TypedDict):
     """Represents the settings of a global secondary index for a global table that
     will be modified.
@@ -2395,13 +1637,6 @@ class GlobalTableTypeDef(TypedDict):
 
     GlobalTableName: NotRequired[str]
     ReplicationGroup: NotRequired[List[ReplicaTypeDef]]
-
-
-class GlobalTableWitnessGroupUpdateTypeDef(TypedDict):
-    """Represents one of the following:"""
-
-    Create: NotRequired[CreateGlobalTableWitnessGroupMemberActionTypeDef]
-    Delete: NotRequired[DeleteGlobalTableWitnessGroupMemberActionTypeDef]
 
 
 class ImportSummaryTypeDef(TypedDict):
@@ -2588,13 +1823,6 @@ class ListTablesInputPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
-class ListTablesInputTypeDef(TypedDict):
-    """Represents the input of a ListTables operation."""
-
-    ExclusiveStartTableName: NotRequired[str]
-    Limit: NotRequired[int]
-
-
 class ListTablesOutputFullResultTypeDef(TypedDict):
     """Represents the output of a ListTables operation."""
 
@@ -2647,45 +1875,6 @@ class PointInTimeRecoverySpecificationTypeDef(TypedDict):
     RecoveryPeriodInDays: NotRequired[int]
 
 
-class PutItemInputResourceTypeDef(TypedDict):
-    """Represents the input of a PutItem operation."""
-
-    TableName: ReadOnly[str]
-    Item: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    Expected: NotRequired[ReadOnly[Mapping[str, ExpectedAttributeValueResourceTypeDef]]]
-    ReturnValues: NotRequired[ReadOnly[ReturnValueType]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-    ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
-    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
-    ConditionExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-    ExpressionAttributeValues: NotRequired[
-        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    ]
-    ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReadOnly[ReturnValuesOnConditionCheckFailureType]
-    ]
-
-
-class PutItemInputTablePutItemTypeDef(TypedDict):
-    """Represents the input of a PutItem operation."""
-
-    Item: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    Expected: NotRequired[ReadOnly[Mapping[str, ExpectedAttributeValueResourceTypeDef]]]
-    ReturnValues: NotRequired[ReadOnly[ReturnValueType]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-    ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
-    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
-    ConditionExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-    ExpressionAttributeValues: NotRequired[
-        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    ]
-    ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReadOnly[ReturnValuesOnConditionCheckFailureType]
-    ]
-
-
 class PutItemInputTypeDef(TypedDict):
     """Represents the input of a PutItem operation."""
 
@@ -2704,15 +1893,6 @@ class PutItemInputTypeDef(TypedDict):
     ReturnValuesOnConditionCheckFailure: NotRequired[
         ReadOnly[ReturnValuesOnConditionCheckFailureType]
     ]
-
-
-class PutItemOutputResourceTypeDef(TypedDict):
-    """Represents the output of a PutItem operation."""
-
-    Attributes: NotRequired[Dict[str, TableAttributeValueOutputTypeDef]]
-    ConsumedCapacity: NotRequired[ConsumedCapacityTypeDef]
-    ItemCollectionMetrics: NotRequired[ItemCollectionMetricsResourceOutputTypeDef]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class PutItemOutputTypeDef(TypedDict):
@@ -2738,21 +1918,6 @@ class PutResourcePolicyOutputTypeDef(TypedDict):
 
     RevisionId: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class PutResourceTypeDef(TypedDict):
-    """Represents a request to perform a PutItem operation."""
-
-    Item: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    TableName: ReadOnly[str]
-    ConditionExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-    ExpressionAttributeValues: NotRequired[
-        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    ]
-    ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReadOnly[ReturnValuesOnConditionCheckFailureType]
-    ]
 
 
 class PutTypeDef(TypedDict):
@@ -2793,53 +1958,6 @@ class QueryInputPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
-class QueryInputResourceTypeDef(TypedDict):
-    """Represents the input of a Query operation."""
-
-    TableName: ReadOnly[str]
-    IndexName: NotRequired[ReadOnly[str]]
-    Select: NotRequired[ReadOnly[SelectType]]
-    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Limit: NotRequired[ReadOnly[int]]
-    ConsistentRead: NotRequired[ReadOnly[bool]]
-    KeyConditions: NotRequired[ReadOnly[Mapping[str, ConditionResourceTypeDef]]]
-    QueryFilter: NotRequired[ReadOnly[Mapping[str, ConditionResourceTypeDef]]]
-    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
-    ScanIndexForward: NotRequired[ReadOnly[bool]]
-    ExclusiveStartKey: NotRequired[ReadOnly[Mapping[str, TableAttributeValueTypeDef]]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-    ProjectionExpression: NotRequired[ReadOnly[str]]
-    FilterExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
-    KeyConditionExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-    ExpressionAttributeValues: NotRequired[
-        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    ]
-
-
-class QueryInputTableQueryTypeDef(TypedDict):
-    """Represents the input of a Query operation."""
-
-    IndexName: NotRequired[ReadOnly[str]]
-    Select: NotRequired[ReadOnly[SelectType]]
-    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Limit: NotRequired[ReadOnly[int]]
-    ConsistentRead: NotRequired[ReadOnly[bool]]
-    KeyConditions: NotRequired[ReadOnly[Mapping[str, ConditionResourceTypeDef]]]
-    QueryFilter: NotRequired[ReadOnly[Mapping[str, ConditionResourceTypeDef]]]
-    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
-    ScanIndexForward: NotRequired[ReadOnly[bool]]
-    ExclusiveStartKey: NotRequired[ReadOnly[Mapping[str, TableAttributeValueTypeDef]]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-    ProjectionExpression: NotRequired[ReadOnly[str]]
-    FilterExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
-    KeyConditionExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-    ExpressionAttributeValues: NotRequired[
-        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    ]
-
-
 class QueryInputTypeDef(TypedDict):
     """Represents the input of a Query operation."""
 
@@ -2872,17 +1990,6 @@ class QueryOutputFullResultTypeDef(TypedDict):
     ScannedCount: NotRequired[int]
     ConsumedCapacity: Optional[ConsumedCapacityTypeDef]
     NextToken: NotRequired[str]
-
-
-class QueryOutputResourceTypeDef(TypedDict):
-    """Represents the output of a Query operation."""
-
-    Items: NotRequired[List[Dict[str, TableAttributeValueOutputTypeDef]]]
-    Count: NotRequired[int]
-    ScannedCount: NotRequired[int]
-    LastEvaluatedKey: NotRequired[Dict[str, TableAttributeValueOutputTypeDef]]
-    ConsumedCapacity: NotRequired[ConsumedCapacityTypeDef]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class QueryOutputTypeDef(TypedDict):
@@ -2952,29 +2059,6 @@ class ReplicaUpdateTypeDef(TypedDict):
 
     Create: NotRequired[CreateReplicaActionTypeDef]
     Delete: NotRequired[DeleteReplicaActionTypeDef]
-
-
-class UpdateReplicationGroupMemberActionTypeDef(TypedDict):
-    """Represents a replica to be modified."""
-
-    RegionName: ReadOnly[str]
-    KMSMasterKeyId: NotRequired[ReadOnly[str]]
-    ProvisionedThroughputOverride: NotRequired[
-        ReadOnly[ProvisionedThroughputOverrideTypeDef]
-    ]
-    OnDemandThroughputOverride: NotRequired[ReadOnly[OnDemandThroughputOverrideTypeDef]]
-    GlobalSecondaryIndexes: NotRequired[
-        ReadOnly[Sequence[ReplicaGlobalSecondaryIndexTypeDef]]
-    ]
-    TableClassOverride: NotRequired[ReadOnly[TableClassType]]
-
-
-class ReplicationGroupUpdateTypeDef(TypedDict):
-    """Represents one of the following:"""
-
-    Create: NotRequired[ReadOnly[CreateReplicationGroupMemberActionTypeDef]]
-    Update: NotRequired[ReadOnly[UpdateReplicationGroupMemberActionTypeDef]]
-    Delete: NotRequired[ReadOnly[DeleteReplicationGroupMemberActionTypeDef]]
 
 
 class RestoreTableFromBackupInputTypeDef(TypedDict):
@@ -3050,51 +2134,6 @@ class ScanInputPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
-class ScanInputResourceTypeDef(TypedDict):
-    """Represents the input of a Scan operation."""
-
-    TableName: ReadOnly[str]
-    IndexName: NotRequired[ReadOnly[str]]
-    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Limit: NotRequired[ReadOnly[int]]
-    Select: NotRequired[ReadOnly[SelectType]]
-    ScanFilter: NotRequired[ReadOnly[Mapping[str, ConditionResourceTypeDef]]]
-    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
-    ExclusiveStartKey: NotRequired[ReadOnly[Mapping[str, TableAttributeValueTypeDef]]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-    TotalSegments: NotRequired[ReadOnly[int]]
-    Segment: NotRequired[ReadOnly[int]]
-    ProjectionExpression: NotRequired[ReadOnly[str]]
-    FilterExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-    ExpressionAttributeValues: NotRequired[
-        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    ]
-    ConsistentRead: NotRequired[ReadOnly[bool]]
-
-
-class ScanInputTableScanTypeDef(TypedDict):
-    """Represents the input of a Scan operation."""
-
-    IndexName: NotRequired[ReadOnly[str]]
-    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Limit: NotRequired[ReadOnly[int]]
-    Select: NotRequired[ReadOnly[SelectType]]
-    ScanFilter: NotRequired[ReadOnly[Mapping[str, ConditionResourceTypeDef]]]
-    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
-    ExclusiveStartKey: NotRequired[ReadOnly[Mapping[str, TableAttributeValueTypeDef]]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-    TotalSegments: NotRequired[ReadOnly[int]]
-    Segment: NotRequired[ReadOnly[int]]
-    ProjectionExpression: NotRequired[ReadOnly[str]]
-    FilterExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-    ExpressionAttributeValues: NotRequired[
-        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    ]
-    ConsistentRead: NotRequired[ReadOnly[bool]]
-
-
 class ScanInputTypeDef(TypedDict):
     """Represents the input of a Scan operation."""
 
@@ -3128,17 +2167,6 @@ class ScanOutputFullResultTypeDef(TypedDict):
     NextToken: NotRequired[str]
 
 
-class ScanOutputResourceTypeDef(TypedDict):
-    """Represents the output of a Scan operation."""
-
-    Items: NotRequired[List[Dict[str, TableAttributeValueOutputTypeDef]]]
-    Count: NotRequired[int]
-    ScannedCount: NotRequired[int]
-    LastEvaluatedKey: NotRequired[Dict[str, TableAttributeValueOutputTypeDef]]
-    ConsumedCapacity: NotRequired[ConsumedCapacityTypeDef]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
 class ScanOutputTypeDef(TypedDict):
     """Represents the output of a Scan operation."""
 
@@ -3166,23 +2194,10 @@ class TimeToLiveSpecificationTypeDef(TypedDict):
     AttributeName: str
 
 
-class TransactGetItemResourceTypeDef(TypedDict):
-    """Specifies an item to be retrieved as part of the transaction."""
-
-    Get: ReadOnly[GetResourceTypeDef]
-
-
 class TransactGetItemTypeDef(TypedDict):
     """Specifies an item to be retrieved as part of the transaction."""
 
     Get: ReadOnly[GetTypeDef]
-
-
-class TransactGetItemsInputResourceTypeDef(TypedDict):
-    """TransactGetItemsInput (input)."""
-
-    TransactItems: ReadOnly[Sequence[TransactGetItemResourceTypeDef]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
 
 
 class TransactGetItemsInputTypeDef(TypedDict):
@@ -3192,47 +2207,12 @@ class TransactGetItemsInputTypeDef(TypedDict):
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
 
 
-class TransactGetItemsOutputResourceTypeDef(TypedDict):
-    """TransactGetItemsOutput (response)."""
-
-    ConsumedCapacity: NotRequired[List[ConsumedCapacityTypeDef]]
-    Responses: NotRequired[List[ItemResponseResourceOutputTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
 class TransactGetItemsOutputTypeDef(TypedDict):
     """TransactGetItemsOutput (response)."""
 
     ConsumedCapacity: NotRequired[List[ConsumedCapacityTypeDef]]
     Responses: NotRequired[List[ItemResponseTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class UpdateResourceTypeDef(TypedDict):
-    """Represents a request to perform an UpdateItem operation."""
-
-    Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    UpdateExpression: ReadOnly[str]
-    TableName: ReadOnly[str]
-    ConditionExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-    ExpressionAttributeValues: NotRequired[
-        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    ]
-    ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReadOnly[ReturnValuesOnConditionCheckFailureType]
-    ]
-
-
-class TransactWriteItemResourceTypeDef(TypedDict):
-    """A list of requests that can perform update, put, delete, or check
-    operations on multiple items in one or more tables atomically.
-    """
-
-    ConditionCheck: NotRequired[ReadOnly[ConditionCheckResourceTypeDef]]
-    Put: NotRequired[ReadOnly[PutResourceTypeDef]]
-    Delete: NotRequired[ReadOnly[DeleteResourceTypeDef]]
-    Update: NotRequired[ReadOnly[UpdateResourceTypeDef]]
 
 
 class UpdateTypeDef(TypedDict):
@@ -3262,15 +2242,6 @@ class TransactWriteItemTypeDef(TypedDict):
     Update: NotRequired[ReadOnly[UpdateTypeDef]]
 
 
-class TransactWriteItemsInputResourceTypeDef(TypedDict):
-    """TransactWriteItemsInput (input)."""
-
-    TransactItems: ReadOnly[Sequence[TransactWriteItemResourceTypeDef]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-    ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
-    ClientRequestToken: NotRequired[ReadOnly[str]]
-
-
 class TransactWriteItemsInputTypeDef(TypedDict):
     """TransactWriteItemsInput (input)."""
 
@@ -3278,16 +2249,6 @@ class TransactWriteItemsInputTypeDef(TypedDict):
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
     ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
     ClientRequestToken: NotRequired[ReadOnly[str]]
-
-
-class TransactWriteItemsOutputResourceTypeDef(TypedDict):
-    """TransactWriteItemsOutput (response)."""
-
-    ConsumedCapacity: NotRequired[List[ConsumedCapacityTypeDef]]
-    ItemCollectionMetrics: NotRequired[
-        Dict[str, List[ItemCollectionMetricsResourceOutputTypeDef]]
-    ]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class TransactWriteItemsOutputTypeDef(TypedDict):
@@ -3375,53 +2336,6 @@ class UpdateGlobalTableSettingsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class UpdateItemInputResourceTypeDef(TypedDict):
-    """Represents the input of an UpdateItem operation."""
-
-    TableName: ReadOnly[str]
-    Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    AttributeUpdates: NotRequired[
-        ReadOnly[Mapping[str, AttributeValueUpdateResourceTypeDef]]
-    ]
-    Expected: NotRequired[ReadOnly[Mapping[str, ExpectedAttributeValueResourceTypeDef]]]
-    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
-    ReturnValues: NotRequired[ReadOnly[ReturnValueType]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-    ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
-    UpdateExpression: NotRequired[ReadOnly[str]]
-    ConditionExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-    ExpressionAttributeValues: NotRequired[
-        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    ]
-    ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReadOnly[ReturnValuesOnConditionCheckFailureType]
-    ]
-
-
-class UpdateItemInputTableUpdateItemTypeDef(TypedDict):
-    """Represents the input of an UpdateItem operation."""
-
-    Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    AttributeUpdates: NotRequired[
-        ReadOnly[Mapping[str, AttributeValueUpdateResourceTypeDef]]
-    ]
-    Expected: NotRequired[ReadOnly[Mapping[str, ExpectedAttributeValueResourceTypeDef]]]
-    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
-    ReturnValues: NotRequired[ReadOnly[ReturnValueType]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-    ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
-    UpdateExpression: NotRequired[ReadOnly[str]]
-    ConditionExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-    ExpressionAttributeValues: NotRequired[
-        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    ]
-    ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReadOnly[ReturnValuesOnConditionCheckFailureType]
-    ]
-
-
 class UpdateItemInputTypeDef(TypedDict):
     """Represents the input of an UpdateItem operation."""
 
@@ -3442,15 +2356,6 @@ class UpdateItemInputTypeDef(TypedDict):
     ReturnValuesOnConditionCheckFailure: NotRequired[
         ReadOnly[ReturnValuesOnConditionCheckFailureType]
     ]
-
-
-class UpdateItemOutputResourceTypeDef(TypedDict):
-    """Represents the output of an UpdateItem operation."""
-
-    Attributes: NotRequired[Dict[str, TableAttributeValueOutputTypeDef]]
-    ConsumedCapacity: NotRequired[ConsumedCapacityTypeDef]
-    ItemCollectionMetrics: NotRequired[ItemCollectionMetricsResourceOutputTypeDef]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class UpdateItemOutputTypeDef(TypedDict):
@@ -3490,31 +2395,6 @@ class UpdateKinesisStreamingDestinationOutputTypeDef(TypedDict):
         UpdateKinesisStreamingConfigurationTypeDef
     ]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class UpdateTableInputTableUpdateTypeDef(TypedDict):
-    """Represents the input of an UpdateTable operation."""
-
-    AttributeDefinitions: NotRequired[ReadOnly[Sequence[AttributeDefinitionTypeDef]]]
-    BillingMode: NotRequired[ReadOnly[BillingModeType]]
-    ProvisionedThroughput: NotRequired[ReadOnly[ProvisionedThroughputTypeDef]]
-    GlobalSecondaryIndexUpdates: NotRequired[
-        ReadOnly[Sequence[GlobalSecondaryIndexUpdateTypeDef]]
-    ]
-    StreamSpecification: NotRequired[ReadOnly[StreamSpecificationTypeDef]]
-    SSESpecification: NotRequired[ReadOnly[SSESpecificationTypeDef]]
-    ReplicaUpdates: NotRequired[ReadOnly[Sequence[ReplicationGroupUpdateTypeDef]]]
-    TableClass: NotRequired[ReadOnly[TableClassType]]
-    DeletionProtectionEnabled: NotRequired[ReadOnly[bool]]
-    MultiRegionConsistency: NotRequired[ReadOnly[MultiRegionConsistencyType]]
-    GlobalTableWitnessUpdates: NotRequired[
-        ReadOnly[Sequence[GlobalTableWitnessGroupUpdateTypeDef]]
-    ]
-    OnDemandThroughput: NotRequired[ReadOnly[OnDemandThroughputTypeDef]]
-    WarmThroughput: NotRequired[ReadOnly[WarmThroughputTypeDef]]
-    GlobalTableSettingsReplicationMode: NotRequired[
-        ReadOnly[GlobalTableSettingsReplicationModeType]
-    ]
 
 
 class UpdateTableInputTypeDef(TypedDict):

@@ -9,14 +9,11 @@ from datetime import datetime
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from .._types import (
-    ConditionBaseImportTypeDef,
     EncodedBlobTypeDef,
     NotRequired,
     PaginatorConfigTypeDef,
     ReadOnly,
     ResponseMetadataTypeDef,
-    TableAttributeValueOutputTypeDef,
-    TableAttributeValueTypeDef,
     TimestampTypeDef,
     TypedDict,
     WaiterConfigTypeDef,
@@ -46,25 +43,123 @@ from .literals import (
     IndexStatusType,
     InputCompressionTypeType,
     InputFormatType,
-    KeyTypeType,
     MultiRegionConsistencyType,
     PointInTimeRecoveryStatusType,
-    ProjectionTypeType,
     ReplicaStatusType,
     ReturnConsumedCapacityType,
     ReturnItemCollectionMetricsType,
     ReturnValueType,
     ReturnValuesOnConditionCheckFailureType,
     S3SseAlgorithmType,
-    SSEStatusType,
-    SSETypeType,
-    ScalarAttributeTypeType,
     SelectType,
-    StreamViewTypeType,
     TableClassType,
     TableStatusType,
     TimeToLiveStatusType,
-    WitnessStatusType,
+)
+from .resource_type_defs import (
+    ArchivalSummaryTypeDef as ArchivalSummaryTypeDef,
+    AttributeDefinitionTypeDef as AttributeDefinitionTypeDef,
+    AttributeValueUpdateResourceTypeDef as AttributeValueUpdateResourceTypeDef,
+    BatchExecuteStatementInputResourceTypeDef as BatchExecuteStatementInputResourceTypeDef,
+    BatchExecuteStatementOutputResourceTypeDef as BatchExecuteStatementOutputResourceTypeDef,
+    BatchGetItemInputServiceResourceBatchGetItemTypeDef as BatchGetItemInputServiceResourceBatchGetItemTypeDef,
+    BatchGetItemOutputResourceTypeDef as BatchGetItemOutputResourceTypeDef,
+    BatchStatementErrorResourceOutputTypeDef as BatchStatementErrorResourceOutputTypeDef,
+    BatchStatementRequestResourceTypeDef as BatchStatementRequestResourceTypeDef,
+    BatchStatementResponseResourceOutputTypeDef as BatchStatementResponseResourceOutputTypeDef,
+    BatchWriteItemInputServiceResourceBatchWriteItemTypeDef as BatchWriteItemInputServiceResourceBatchWriteItemTypeDef,
+    BatchWriteItemOutputResourceTypeDef as BatchWriteItemOutputResourceTypeDef,
+    BillingModeSummaryTypeDef as BillingModeSummaryTypeDef,
+    CapacityTypeDef as CapacityTypeDef,
+    ConditionCheckResourceTypeDef as ConditionCheckResourceTypeDef,
+    ConditionResourceTypeDef as ConditionResourceTypeDef,
+    ConsumedCapacityTypeDef as ConsumedCapacityTypeDef,
+    CreateGlobalSecondaryIndexActionTypeDef as CreateGlobalSecondaryIndexActionTypeDef,
+    CreateGlobalTableWitnessGroupMemberActionTypeDef as CreateGlobalTableWitnessGroupMemberActionTypeDef,
+    CreateReplicationGroupMemberActionTypeDef as CreateReplicationGroupMemberActionTypeDef,
+    CreateTableInputTypeDef as CreateTableInputTypeDef,
+    DeleteGlobalSecondaryIndexActionTypeDef as DeleteGlobalSecondaryIndexActionTypeDef,
+    DeleteGlobalTableWitnessGroupMemberActionTypeDef as DeleteGlobalTableWitnessGroupMemberActionTypeDef,
+    DeleteItemInputResourceTypeDef as DeleteItemInputResourceTypeDef,
+    DeleteItemInputTableDeleteItemTypeDef as DeleteItemInputTableDeleteItemTypeDef,
+    DeleteItemOutputResourceTypeDef as DeleteItemOutputResourceTypeDef,
+    DeleteReplicationGroupMemberActionTypeDef as DeleteReplicationGroupMemberActionTypeDef,
+    DeleteRequestResourceOutputTypeDef as DeleteRequestResourceOutputTypeDef,
+    DeleteRequestResourceTypeDef as DeleteRequestResourceTypeDef,
+    DeleteResourceTypeDef as DeleteResourceTypeDef,
+    DeleteTableOutputTypeDef as DeleteTableOutputTypeDef,
+    DescribeTableInputTableExistsWaitTypeDef as DescribeTableInputTableExistsWaitTypeDef,
+    ExecuteStatementInputResourceTypeDef as ExecuteStatementInputResourceTypeDef,
+    ExecuteStatementOutputResourceTypeDef as ExecuteStatementOutputResourceTypeDef,
+    ExecuteTransactionInputResourceTypeDef as ExecuteTransactionInputResourceTypeDef,
+    ExecuteTransactionOutputResourceTypeDef as ExecuteTransactionOutputResourceTypeDef,
+    ExpectedAttributeValueResourceTypeDef as ExpectedAttributeValueResourceTypeDef,
+    GetItemInputResourceTypeDef as GetItemInputResourceTypeDef,
+    GetItemInputTableGetItemTypeDef as GetItemInputTableGetItemTypeDef,
+    GetItemOutputResourceTypeDef as GetItemOutputResourceTypeDef,
+    GetResourceTypeDef as GetResourceTypeDef,
+    GlobalSecondaryIndexDescriptionTypeDef as GlobalSecondaryIndexDescriptionTypeDef,
+    GlobalSecondaryIndexTypeDef as GlobalSecondaryIndexTypeDef,
+    GlobalSecondaryIndexUpdateTypeDef as GlobalSecondaryIndexUpdateTypeDef,
+    GlobalSecondaryIndexWarmThroughputDescriptionTypeDef as GlobalSecondaryIndexWarmThroughputDescriptionTypeDef,
+    GlobalTableWitnessDescriptionTypeDef as GlobalTableWitnessDescriptionTypeDef,
+    GlobalTableWitnessGroupUpdateTypeDef as GlobalTableWitnessGroupUpdateTypeDef,
+    ItemCollectionMetricsResourceOutputTypeDef as ItemCollectionMetricsResourceOutputTypeDef,
+    ItemResponseResourceOutputTypeDef as ItemResponseResourceOutputTypeDef,
+    KeySchemaElementTypeDef as KeySchemaElementTypeDef,
+    KeysAndAttributesResourceOutputTypeDef as KeysAndAttributesResourceOutputTypeDef,
+    KeysAndAttributesResourceTypeDef as KeysAndAttributesResourceTypeDef,
+    ListTablesInputTypeDef as ListTablesInputTypeDef,
+    LocalSecondaryIndexDescriptionTypeDef as LocalSecondaryIndexDescriptionTypeDef,
+    LocalSecondaryIndexTypeDef as LocalSecondaryIndexTypeDef,
+    OnDemandThroughputOverrideTypeDef as OnDemandThroughputOverrideTypeDef,
+    OnDemandThroughputTypeDef as OnDemandThroughputTypeDef,
+    ParameterizedStatementResourceTypeDef as ParameterizedStatementResourceTypeDef,
+    ProjectionOutputTypeDef as ProjectionOutputTypeDef,
+    ProjectionTypeDef as ProjectionTypeDef,
+    ProvisionedThroughputDescriptionTypeDef as ProvisionedThroughputDescriptionTypeDef,
+    ProvisionedThroughputOverrideTypeDef as ProvisionedThroughputOverrideTypeDef,
+    ProvisionedThroughputTypeDef as ProvisionedThroughputTypeDef,
+    PutItemInputResourceTypeDef as PutItemInputResourceTypeDef,
+    PutItemInputTablePutItemTypeDef as PutItemInputTablePutItemTypeDef,
+    PutItemOutputResourceTypeDef as PutItemOutputResourceTypeDef,
+    PutRequestResourceOutputTypeDef as PutRequestResourceOutputTypeDef,
+    PutRequestResourceTypeDef as PutRequestResourceTypeDef,
+    PutResourceTypeDef as PutResourceTypeDef,
+    QueryInputResourceTypeDef as QueryInputResourceTypeDef,
+    QueryInputTableQueryTypeDef as QueryInputTableQueryTypeDef,
+    QueryOutputResourceTypeDef as QueryOutputResourceTypeDef,
+    ReplicaDescriptionTypeDef as ReplicaDescriptionTypeDef,
+    ReplicaGlobalSecondaryIndexDescriptionTypeDef as ReplicaGlobalSecondaryIndexDescriptionTypeDef,
+    ReplicaGlobalSecondaryIndexTypeDef as ReplicaGlobalSecondaryIndexTypeDef,
+    ReplicationGroupUpdateTypeDef as ReplicationGroupUpdateTypeDef,
+    RestoreSummaryTypeDef as RestoreSummaryTypeDef,
+    SSEDescriptionTypeDef as SSEDescriptionTypeDef,
+    SSESpecificationTypeDef as SSESpecificationTypeDef,
+    ScanInputResourceTypeDef as ScanInputResourceTypeDef,
+    ScanInputTableScanTypeDef as ScanInputTableScanTypeDef,
+    ScanOutputResourceTypeDef as ScanOutputResourceTypeDef,
+    StreamSpecificationTypeDef as StreamSpecificationTypeDef,
+    TableClassSummaryTypeDef as TableClassSummaryTypeDef,
+    TableDescriptionTypeDef as TableDescriptionTypeDef,
+    TableWarmThroughputDescriptionTypeDef as TableWarmThroughputDescriptionTypeDef,
+    TagTypeDef as TagTypeDef,
+    TransactGetItemResourceTypeDef as TransactGetItemResourceTypeDef,
+    TransactGetItemsInputResourceTypeDef as TransactGetItemsInputResourceTypeDef,
+    TransactGetItemsOutputResourceTypeDef as TransactGetItemsOutputResourceTypeDef,
+    TransactWriteItemResourceTypeDef as TransactWriteItemResourceTypeDef,
+    TransactWriteItemsInputResourceTypeDef as TransactWriteItemsInputResourceTypeDef,
+    TransactWriteItemsOutputResourceTypeDef as TransactWriteItemsOutputResourceTypeDef,
+    UpdateGlobalSecondaryIndexActionTypeDef as UpdateGlobalSecondaryIndexActionTypeDef,
+    UpdateItemInputResourceTypeDef as UpdateItemInputResourceTypeDef,
+    UpdateItemInputTableUpdateItemTypeDef as UpdateItemInputTableUpdateItemTypeDef,
+    UpdateItemOutputResourceTypeDef as UpdateItemOutputResourceTypeDef,
+    UpdateReplicationGroupMemberActionTypeDef as UpdateReplicationGroupMemberActionTypeDef,
+    UpdateResourceTypeDef as UpdateResourceTypeDef,
+    UpdateTableInputTableUpdateTypeDef as UpdateTableInputTableUpdateTypeDef,
+    WarmThroughputTypeDef as WarmThroughputTypeDef,
+    WriteRequestResourceOutputTypeDef as WriteRequestResourceOutputTypeDef,
+    WriteRequestResourceTypeDef as WriteRequestResourceTypeDef,
 )
 
 __all__ = [
@@ -376,15 +471,6 @@ __all__ = [
     "WriteRequestTypeDef",
 ]
 
-class ArchivalSummaryTypeDef(TypedDict):
-    ArchivalDateTime: NotRequired[datetime]
-    ArchivalReason: NotRequired[str]
-    ArchivalBackupArn: NotRequired[str]
-
-class AttributeDefinitionTypeDef(TypedDict):
-    AttributeName: str
-    AttributeType: ScalarAttributeTypeType
-
 class AttributeValueOutputTypeDef(TypedDict):
     S: NotRequired[str]
     N: NotRequired[str]
@@ -412,10 +498,6 @@ class AttributeValueTypeDef(TypedDict):
     L: NotRequired[ReadOnly[Sequence["AttributeValueTypeDef"]]]
     NULL: NotRequired[ReadOnly[bool]]
     BOOL: NotRequired[ReadOnly[bool]]
-
-class AttributeValueUpdateResourceTypeDef(TypedDict):
-    Value: NotRequired[ReadOnly[TableAttributeValueTypeDef]]
-    Action: NotRequired[ReadOnly[AttributeActionType]]
 
 class AttributeValueUpdateTypeDef(TypedDict):
     Value: NotRequired[ReadOnly[AttributeValueTypeDef]]
@@ -468,18 +550,6 @@ class BackupDetailsTypeDef(TypedDict):
     BackupCreationDateTime: datetime
     BackupExpiryDateTime: NotRequired[datetime]
 
-class KeySchemaElementTypeDef(TypedDict):
-    AttributeName: str
-    KeyType: KeyTypeType
-
-class OnDemandThroughputTypeDef(TypedDict):
-    MaxReadRequestUnits: NotRequired[int]
-    MaxWriteRequestUnits: NotRequired[int]
-
-class ProvisionedThroughputTypeDef(TypedDict):
-    ReadCapacityUnits: int
-    WriteCapacityUnits: int
-
 class SourceTableDetailsTypeDef(TypedDict):
     TableName: str
     TableId: str
@@ -492,10 +562,6 @@ class SourceTableDetailsTypeDef(TypedDict):
     ItemCount: NotRequired[int]
     BillingMode: NotRequired[BillingModeType]
 
-class ProjectionOutputTypeDef(TypedDict):
-    ProjectionType: NotRequired[ProjectionTypeType]
-    NonKeyAttributes: NotRequired[List[str]]
-
 class GlobalSecondaryIndexInfoTypeDef(TypedDict):
     IndexName: NotRequired[str]
     KeySchema: NotRequired[List[KeySchemaElementTypeDef]]
@@ -507,16 +573,6 @@ class LocalSecondaryIndexInfoTypeDef(TypedDict):
     IndexName: NotRequired[str]
     KeySchema: NotRequired[List[KeySchemaElementTypeDef]]
     Projection: NotRequired[ProjectionOutputTypeDef]
-
-class SSEDescriptionTypeDef(TypedDict):
-    Status: NotRequired[SSEStatusType]
-    SSEType: NotRequired[SSETypeType]
-    KMSMasterKeyArn: NotRequired[str]
-    InaccessibleEncryptionDateTime: NotRequired[datetime]
-
-class StreamSpecificationTypeDef(TypedDict):
-    StreamEnabled: bool
-    StreamViewType: NotRequired[StreamViewTypeType]
 
 class TimeToLiveDescriptionTypeDef(TypedDict):
     TimeToLiveStatus: NotRequired[TimeToLiveStatusType]
@@ -546,24 +602,6 @@ class BackupSummaryTypeDef(TypedDict):
     BackupType: NotRequired[BackupTypeType]
     BackupSizeBytes: NotRequired[int]
 
-class BatchStatementRequestResourceTypeDef(TypedDict):
-    Statement: ReadOnly[str]
-    Parameters: NotRequired[
-        ReadOnly[
-            Union[
-                List[TableAttributeValueTypeDef], List[TableAttributeValueOutputTypeDef]
-            ]
-        ]
-    ]
-    ConsistentRead: NotRequired[ReadOnly[bool]]
-    ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReadOnly[ReturnValuesOnConditionCheckFailureType]
-    ]
-
-class BatchExecuteStatementInputResourceTypeDef(TypedDict):
-    Statements: ReadOnly[Sequence[BatchStatementRequestResourceTypeDef]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-
 class BatchStatementRequestTypeDef(TypedDict):
     Statement: ReadOnly[str]
     Parameters: NotRequired[ReadOnly[Sequence[AttributeValueTypeDef]]]
@@ -575,35 +613,6 @@ class BatchStatementRequestTypeDef(TypedDict):
 class BatchExecuteStatementInputTypeDef(TypedDict):
     Statements: ReadOnly[Sequence[BatchStatementRequestTypeDef]]
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-
-class BatchStatementErrorResourceOutputTypeDef(TypedDict):
-    Code: NotRequired[BatchStatementErrorCodeEnumType]
-    Message: NotRequired[str]
-    Item: NotRequired[Dict[str, TableAttributeValueOutputTypeDef]]
-
-class BatchStatementResponseResourceOutputTypeDef(TypedDict):
-    Error: NotRequired[BatchStatementErrorResourceOutputTypeDef]
-    TableName: NotRequired[str]
-    Item: NotRequired[Dict[str, TableAttributeValueOutputTypeDef]]
-
-class CapacityTypeDef(TypedDict):
-    ReadCapacityUnits: NotRequired[float]
-    WriteCapacityUnits: NotRequired[float]
-    CapacityUnits: NotRequired[float]
-
-class ConsumedCapacityTypeDef(TypedDict):
-    TableName: NotRequired[str]
-    CapacityUnits: NotRequired[float]
-    ReadCapacityUnits: NotRequired[float]
-    WriteCapacityUnits: NotRequired[float]
-    Table: NotRequired[CapacityTypeDef]
-    LocalSecondaryIndexes: NotRequired[Dict[str, CapacityTypeDef]]
-    GlobalSecondaryIndexes: NotRequired[Dict[str, CapacityTypeDef]]
-
-class BatchExecuteStatementOutputResourceTypeDef(TypedDict):
-    Responses: NotRequired[List[BatchStatementResponseResourceOutputTypeDef]]
-    ConsumedCapacity: NotRequired[List[ConsumedCapacityTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 class BatchStatementErrorTypeDef(TypedDict):
     Code: NotRequired[BatchStatementErrorCodeEnumType]
@@ -620,17 +629,6 @@ class BatchExecuteStatementOutputTypeDef(TypedDict):
     ConsumedCapacity: NotRequired[List[ConsumedCapacityTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class KeysAndAttributesResourceTypeDef(TypedDict):
-    Keys: ReadOnly[Sequence[Mapping[str, TableAttributeValueTypeDef]]]
-    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    ConsistentRead: NotRequired[ReadOnly[bool]]
-    ProjectionExpression: NotRequired[ReadOnly[str]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-
-class BatchGetItemInputServiceResourceBatchGetItemTypeDef(TypedDict):
-    RequestItems: ReadOnly[Mapping[str, KeysAndAttributesResourceTypeDef]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-
 class KeysAndAttributesTypeDef(TypedDict):
     Keys: ReadOnly[Sequence[Mapping[str, AttributeValueTypeDef]]]
     AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
@@ -641,19 +639,6 @@ class KeysAndAttributesTypeDef(TypedDict):
 class BatchGetItemInputTypeDef(TypedDict):
     RequestItems: ReadOnly[Mapping[str, KeysAndAttributesTypeDef]]
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-
-class KeysAndAttributesResourceOutputTypeDef(TypedDict):
-    Keys: List[Dict[str, TableAttributeValueOutputTypeDef]]
-    AttributesToGet: NotRequired[List[str]]
-    ConsistentRead: NotRequired[bool]
-    ProjectionExpression: NotRequired[str]
-    ExpressionAttributeNames: NotRequired[Dict[str, str]]
-
-class BatchGetItemOutputResourceTypeDef(TypedDict):
-    Responses: NotRequired[Dict[str, List[Dict[str, TableAttributeValueOutputTypeDef]]]]
-    UnprocessedKeys: NotRequired[Dict[str, KeysAndAttributesResourceOutputTypeDef]]
-    ConsumedCapacity: NotRequired[List[ConsumedCapacityTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 class KeysAndAttributesOutputTypeDef(TypedDict):
     Keys: List[Dict[str, AttributeValueOutputTypeDef]]
@@ -667,21 +652,6 @@ class BatchGetItemOutputTypeDef(TypedDict):
     UnprocessedKeys: NotRequired[Dict[str, KeysAndAttributesOutputTypeDef]]
     ConsumedCapacity: NotRequired[List[ConsumedCapacityTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class DeleteRequestResourceTypeDef(TypedDict):
-    Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-
-class PutRequestResourceTypeDef(TypedDict):
-    Item: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-
-class WriteRequestResourceTypeDef(TypedDict):
-    PutRequest: NotRequired[ReadOnly[PutRequestResourceTypeDef]]
-    DeleteRequest: NotRequired[ReadOnly[DeleteRequestResourceTypeDef]]
-
-class BatchWriteItemInputServiceResourceBatchWriteItemTypeDef(TypedDict):
-    RequestItems: ReadOnly[Mapping[str, Sequence[WriteRequestResourceTypeDef]]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-    ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
 
 class DeleteRequestTypeDef(TypedDict):
     Key: ReadOnly[Mapping[str, AttributeValueTypeDef]]
@@ -697,28 +667,6 @@ class BatchWriteItemInputTypeDef(TypedDict):
     RequestItems: ReadOnly[Mapping[str, Sequence[WriteRequestTypeDef]]]
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
     ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
-
-class ItemCollectionMetricsResourceOutputTypeDef(TypedDict):
-    ItemCollectionKey: NotRequired[Dict[str, TableAttributeValueOutputTypeDef]]
-    SizeEstimateRangeGB: NotRequired[List[float]]
-
-class DeleteRequestResourceOutputTypeDef(TypedDict):
-    Key: Dict[str, TableAttributeValueOutputTypeDef]
-
-class PutRequestResourceOutputTypeDef(TypedDict):
-    Item: Dict[str, TableAttributeValueOutputTypeDef]
-
-class WriteRequestResourceOutputTypeDef(TypedDict):
-    PutRequest: NotRequired[PutRequestResourceOutputTypeDef]
-    DeleteRequest: NotRequired[DeleteRequestResourceOutputTypeDef]
-
-class BatchWriteItemOutputResourceTypeDef(TypedDict):
-    UnprocessedItems: NotRequired[Dict[str, List[WriteRequestResourceOutputTypeDef]]]
-    ItemCollectionMetrics: NotRequired[
-        Dict[str, List[ItemCollectionMetricsResourceOutputTypeDef]]
-    ]
-    ConsumedCapacity: NotRequired[List[ConsumedCapacityTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 class ItemCollectionMetricsTypeDef(TypedDict):
     ItemCollectionKey: NotRequired[Dict[str, AttributeValueOutputTypeDef]]
@@ -740,22 +688,6 @@ class BatchWriteItemOutputTypeDef(TypedDict):
     ConsumedCapacity: NotRequired[List[ConsumedCapacityTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class BillingModeSummaryTypeDef(TypedDict):
-    BillingMode: NotRequired[BillingModeType]
-    LastUpdateToPayPerRequestDateTime: NotRequired[datetime]
-
-class ConditionCheckResourceTypeDef(TypedDict):
-    Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    TableName: ReadOnly[str]
-    ConditionExpression: ReadOnly[ConditionBaseImportTypeDef]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-    ExpressionAttributeValues: NotRequired[
-        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    ]
-    ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReadOnly[ReturnValuesOnConditionCheckFailureType]
-    ]
-
 class ConditionCheckTypeDef(TypedDict):
     Key: ReadOnly[Mapping[str, AttributeValueTypeDef]]
     TableName: ReadOnly[str]
@@ -767,16 +699,6 @@ class ConditionCheckTypeDef(TypedDict):
     ReturnValuesOnConditionCheckFailure: NotRequired[
         ReadOnly[ReturnValuesOnConditionCheckFailureType]
     ]
-
-class ConditionResourceTypeDef(TypedDict):
-    AttributeValueList: NotRequired[
-        ReadOnly[
-            Union[
-                List[TableAttributeValueTypeDef], List[TableAttributeValueOutputTypeDef]
-            ]
-        ]
-    ]
-    ComparisonOperator: ReadOnly[ComparisonOperatorType]
 
 class ConditionTypeDef(TypedDict):
     AttributeValueList: NotRequired[ReadOnly[Sequence[AttributeValueTypeDef]]]
@@ -806,73 +728,12 @@ class CreateBackupOutputTypeDef(TypedDict):
     BackupDetails: NotRequired[BackupDetailsTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class ProjectionTypeDef(TypedDict):
-    ProjectionType: NotRequired[ReadOnly[ProjectionTypeType]]
-    NonKeyAttributes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-
-class WarmThroughputTypeDef(TypedDict):
-    ReadUnitsPerSecond: NotRequired[int]
-    WriteUnitsPerSecond: NotRequired[int]
-
-class CreateGlobalSecondaryIndexActionTypeDef(TypedDict):
-    IndexName: ReadOnly[str]
-    KeySchema: ReadOnly[Sequence[KeySchemaElementTypeDef]]
-    Projection: ReadOnly[ProjectionTypeDef]
-    ProvisionedThroughput: NotRequired[ReadOnly[ProvisionedThroughputTypeDef]]
-    OnDemandThroughput: NotRequired[ReadOnly[OnDemandThroughputTypeDef]]
-    WarmThroughput: NotRequired[ReadOnly[WarmThroughputTypeDef]]
-
 class ReplicaTypeDef(TypedDict):
     RegionName: NotRequired[str]
 
 class CreateGlobalTableInputTypeDef(TypedDict):
     GlobalTableName: ReadOnly[str]
     ReplicationGroup: ReadOnly[Sequence[ReplicaTypeDef]]
-
-class OnDemandThroughputOverrideTypeDef(TypedDict):
-    MaxReadRequestUnits: NotRequired[int]
-
-class ProvisionedThroughputOverrideTypeDef(TypedDict):
-    ReadCapacityUnits: NotRequired[int]
-
-class GlobalSecondaryIndexWarmThroughputDescriptionTypeDef(TypedDict):
-    ReadUnitsPerSecond: NotRequired[int]
-    WriteUnitsPerSecond: NotRequired[int]
-    Status: NotRequired[IndexStatusType]
-
-class ReplicaGlobalSecondaryIndexDescriptionTypeDef(TypedDict):
-    IndexName: NotRequired[str]
-    ProvisionedThroughputOverride: NotRequired[ProvisionedThroughputOverrideTypeDef]
-    OnDemandThroughputOverride: NotRequired[OnDemandThroughputOverrideTypeDef]
-    WarmThroughput: NotRequired[GlobalSecondaryIndexWarmThroughputDescriptionTypeDef]
-
-class TableClassSummaryTypeDef(TypedDict):
-    TableClass: NotRequired[TableClassType]
-    LastUpdateDateTime: NotRequired[datetime]
-
-class TableWarmThroughputDescriptionTypeDef(TypedDict):
-    ReadUnitsPerSecond: NotRequired[int]
-    WriteUnitsPerSecond: NotRequired[int]
-    Status: NotRequired[TableStatusType]
-
-class ReplicaDescriptionTypeDef(TypedDict):
-    RegionName: NotRequired[str]
-    ReplicaStatus: NotRequired[ReplicaStatusType]
-    ReplicaArn: NotRequired[str]
-    ReplicaStatusDescription: NotRequired[str]
-    ReplicaStatusPercentProgress: NotRequired[str]
-    KMSMasterKeyId: NotRequired[str]
-    ProvisionedThroughputOverride: NotRequired[ProvisionedThroughputOverrideTypeDef]
-    OnDemandThroughputOverride: NotRequired[OnDemandThroughputOverrideTypeDef]
-    WarmThroughput: NotRequired[TableWarmThroughputDescriptionTypeDef]
-    GlobalSecondaryIndexes: NotRequired[
-        List[ReplicaGlobalSecondaryIndexDescriptionTypeDef]
-    ]
-    ReplicaInaccessibleDateTime: NotRequired[datetime]
-    ReplicaTableClassSummary: NotRequired[TableClassSummaryTypeDef]
-    GlobalTableSettingsReplicationMode: NotRequired[
-        GlobalTableSettingsReplicationModeType
-    ]
 
 class GlobalTableDescriptionTypeDef(TypedDict):
     ReplicationGroup: NotRequired[List[ReplicaDescriptionTypeDef]]
@@ -885,141 +746,8 @@ class CreateGlobalTableOutputTypeDef(TypedDict):
     GlobalTableDescription: NotRequired[GlobalTableDescriptionTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class CreateGlobalTableWitnessGroupMemberActionTypeDef(TypedDict):
-    RegionName: str
-
 class CreateReplicaActionTypeDef(TypedDict):
     RegionName: str
-
-class ReplicaGlobalSecondaryIndexTypeDef(TypedDict):
-    IndexName: str
-    ProvisionedThroughputOverride: NotRequired[ProvisionedThroughputOverrideTypeDef]
-    OnDemandThroughputOverride: NotRequired[OnDemandThroughputOverrideTypeDef]
-
-class CreateReplicationGroupMemberActionTypeDef(TypedDict):
-    RegionName: ReadOnly[str]
-    KMSMasterKeyId: NotRequired[ReadOnly[str]]
-    ProvisionedThroughputOverride: NotRequired[
-        ReadOnly[ProvisionedThroughputOverrideTypeDef]
-    ]
-    OnDemandThroughputOverride: NotRequired[ReadOnly[OnDemandThroughputOverrideTypeDef]]
-    GlobalSecondaryIndexes: NotRequired[
-        ReadOnly[Sequence[ReplicaGlobalSecondaryIndexTypeDef]]
-    ]
-    TableClassOverride: NotRequired[ReadOnly[TableClassType]]
-
-class GlobalSecondaryIndexTypeDef(TypedDict):
-    IndexName: ReadOnly[str]
-    KeySchema: ReadOnly[Sequence[KeySchemaElementTypeDef]]
-    Projection: ReadOnly[ProjectionTypeDef]
-    ProvisionedThroughput: NotRequired[ReadOnly[ProvisionedThroughputTypeDef]]
-    OnDemandThroughput: NotRequired[ReadOnly[OnDemandThroughputTypeDef]]
-    WarmThroughput: NotRequired[ReadOnly[WarmThroughputTypeDef]]
-
-class LocalSecondaryIndexTypeDef(TypedDict):
-    IndexName: ReadOnly[str]
-    KeySchema: ReadOnly[Sequence[KeySchemaElementTypeDef]]
-    Projection: ReadOnly[ProjectionTypeDef]
-
-class SSESpecificationTypeDef(TypedDict):
-    Enabled: NotRequired[bool]
-    SSEType: NotRequired[SSETypeType]
-    KMSMasterKeyId: NotRequired[str]
-
-class TagTypeDef(TypedDict):
-    Key: str
-    Value: str
-
-class CreateTableInputTypeDef(TypedDict):
-    AttributeDefinitions: NotRequired[ReadOnly[Sequence[AttributeDefinitionTypeDef]]]
-    TableName: ReadOnly[str]
-    KeySchema: NotRequired[ReadOnly[Sequence[KeySchemaElementTypeDef]]]
-    LocalSecondaryIndexes: NotRequired[ReadOnly[Sequence[LocalSecondaryIndexTypeDef]]]
-    GlobalSecondaryIndexes: NotRequired[ReadOnly[Sequence[GlobalSecondaryIndexTypeDef]]]
-    BillingMode: NotRequired[ReadOnly[BillingModeType]]
-    ProvisionedThroughput: NotRequired[ReadOnly[ProvisionedThroughputTypeDef]]
-    StreamSpecification: NotRequired[ReadOnly[StreamSpecificationTypeDef]]
-    SSESpecification: NotRequired[ReadOnly[SSESpecificationTypeDef]]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-    TableClass: NotRequired[ReadOnly[TableClassType]]
-    DeletionProtectionEnabled: NotRequired[ReadOnly[bool]]
-    WarmThroughput: NotRequired[ReadOnly[WarmThroughputTypeDef]]
-    ResourcePolicy: NotRequired[ReadOnly[str]]
-    OnDemandThroughput: NotRequired[ReadOnly[OnDemandThroughputTypeDef]]
-    GlobalTableSourceArn: NotRequired[ReadOnly[str]]
-    GlobalTableSettingsReplicationMode: NotRequired[
-        ReadOnly[GlobalTableSettingsReplicationModeType]
-    ]
-
-class ProvisionedThroughputDescriptionTypeDef(TypedDict):
-    LastIncreaseDateTime: NotRequired[datetime]
-    LastDecreaseDateTime: NotRequired[datetime]
-    NumberOfDecreasesToday: NotRequired[int]
-    ReadCapacityUnits: NotRequired[int]
-    WriteCapacityUnits: NotRequired[int]
-
-class GlobalSecondaryIndexDescriptionTypeDef(TypedDict):
-    IndexName: NotRequired[str]
-    KeySchema: NotRequired[List[KeySchemaElementTypeDef]]
-    Projection: NotRequired[ProjectionOutputTypeDef]
-    IndexStatus: NotRequired[IndexStatusType]
-    Backfilling: NotRequired[bool]
-    ProvisionedThroughput: NotRequired[ProvisionedThroughputDescriptionTypeDef]
-    IndexSizeBytes: NotRequired[int]
-    ItemCount: NotRequired[int]
-    IndexArn: NotRequired[str]
-    OnDemandThroughput: NotRequired[OnDemandThroughputTypeDef]
-    WarmThroughput: NotRequired[GlobalSecondaryIndexWarmThroughputDescriptionTypeDef]
-
-class GlobalTableWitnessDescriptionTypeDef(TypedDict):
-    RegionName: NotRequired[str]
-    WitnessStatus: NotRequired[WitnessStatusType]
-
-class LocalSecondaryIndexDescriptionTypeDef(TypedDict):
-    IndexName: NotRequired[str]
-    KeySchema: NotRequired[List[KeySchemaElementTypeDef]]
-    Projection: NotRequired[ProjectionOutputTypeDef]
-    IndexSizeBytes: NotRequired[int]
-    ItemCount: NotRequired[int]
-    IndexArn: NotRequired[str]
-
-class RestoreSummaryTypeDef(TypedDict):
-    SourceBackupArn: NotRequired[str]
-    SourceTableArn: NotRequired[str]
-    RestoreDateTime: datetime
-    RestoreInProgress: bool
-
-class TableDescriptionTypeDef(TypedDict):
-    AttributeDefinitions: NotRequired[List[AttributeDefinitionTypeDef]]
-    TableName: NotRequired[str]
-    KeySchema: NotRequired[List[KeySchemaElementTypeDef]]
-    TableStatus: NotRequired[TableStatusType]
-    CreationDateTime: NotRequired[datetime]
-    ProvisionedThroughput: NotRequired[ProvisionedThroughputDescriptionTypeDef]
-    TableSizeBytes: NotRequired[int]
-    ItemCount: NotRequired[int]
-    TableArn: NotRequired[str]
-    TableId: NotRequired[str]
-    BillingModeSummary: NotRequired[BillingModeSummaryTypeDef]
-    LocalSecondaryIndexes: NotRequired[List[LocalSecondaryIndexDescriptionTypeDef]]
-    GlobalSecondaryIndexes: NotRequired[List[GlobalSecondaryIndexDescriptionTypeDef]]
-    StreamSpecification: NotRequired[StreamSpecificationTypeDef]
-    LatestStreamLabel: NotRequired[str]
-    LatestStreamArn: NotRequired[str]
-    GlobalTableVersion: NotRequired[str]
-    Replicas: NotRequired[List[ReplicaDescriptionTypeDef]]
-    GlobalTableWitnesses: NotRequired[List[GlobalTableWitnessDescriptionTypeDef]]
-    GlobalTableSettingsReplicationMode: NotRequired[
-        GlobalTableSettingsReplicationModeType
-    ]
-    RestoreSummary: NotRequired[RestoreSummaryTypeDef]
-    SSEDescription: NotRequired[SSEDescriptionTypeDef]
-    ArchivalSummary: NotRequired[ArchivalSummaryTypeDef]
-    TableClassSummary: NotRequired[TableClassSummaryTypeDef]
-    DeletionProtectionEnabled: NotRequired[bool]
-    OnDemandThroughput: NotRequired[OnDemandThroughputTypeDef]
-    WarmThroughput: NotRequired[TableWarmThroughputDescriptionTypeDef]
-    MultiRegionConsistency: NotRequired[MultiRegionConsistencyType]
 
 class CreateTableOutputTypeDef(TypedDict):
     TableDescription: NotRequired[TableDescriptionTypeDef]
@@ -1039,57 +767,6 @@ class DeleteBackupInputTypeDef(TypedDict):
 class DeleteBackupOutputTypeDef(TypedDict):
     BackupDescription: NotRequired[BackupDescriptionTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class DeleteGlobalSecondaryIndexActionTypeDef(TypedDict):
-    IndexName: str
-
-class DeleteGlobalTableWitnessGroupMemberActionTypeDef(TypedDict):
-    RegionName: str
-
-class ExpectedAttributeValueResourceTypeDef(TypedDict):
-    Value: NotRequired[ReadOnly[TableAttributeValueTypeDef]]
-    Exists: NotRequired[ReadOnly[bool]]
-    ComparisonOperator: NotRequired[ReadOnly[ComparisonOperatorType]]
-    AttributeValueList: NotRequired[
-        ReadOnly[
-            Union[
-                List[TableAttributeValueTypeDef], List[TableAttributeValueOutputTypeDef]
-            ]
-        ]
-    ]
-
-class DeleteItemInputResourceTypeDef(TypedDict):
-    TableName: ReadOnly[str]
-    Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    Expected: NotRequired[ReadOnly[Mapping[str, ExpectedAttributeValueResourceTypeDef]]]
-    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
-    ReturnValues: NotRequired[ReadOnly[ReturnValueType]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-    ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
-    ConditionExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-    ExpressionAttributeValues: NotRequired[
-        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    ]
-    ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReadOnly[ReturnValuesOnConditionCheckFailureType]
-    ]
-
-class DeleteItemInputTableDeleteItemTypeDef(TypedDict):
-    Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    Expected: NotRequired[ReadOnly[Mapping[str, ExpectedAttributeValueResourceTypeDef]]]
-    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
-    ReturnValues: NotRequired[ReadOnly[ReturnValueType]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-    ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
-    ConditionExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-    ExpressionAttributeValues: NotRequired[
-        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    ]
-    ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReadOnly[ReturnValuesOnConditionCheckFailureType]
-    ]
 
 class ExpectedAttributeValueTypeDef(TypedDict):
     Value: NotRequired[ReadOnly[AttributeValueTypeDef]]
@@ -1114,12 +791,6 @@ class DeleteItemInputTypeDef(TypedDict):
         ReadOnly[ReturnValuesOnConditionCheckFailureType]
     ]
 
-class DeleteItemOutputResourceTypeDef(TypedDict):
-    Attributes: NotRequired[Dict[str, TableAttributeValueOutputTypeDef]]
-    ConsumedCapacity: NotRequired[ConsumedCapacityTypeDef]
-    ItemCollectionMetrics: NotRequired[ItemCollectionMetricsResourceOutputTypeDef]
-    ResponseMetadata: ResponseMetadataTypeDef
-
 class DeleteItemOutputTypeDef(TypedDict):
     Attributes: NotRequired[Dict[str, AttributeValueOutputTypeDef]]
     ConsumedCapacity: NotRequired[ConsumedCapacityTypeDef]
@@ -1127,9 +798,6 @@ class DeleteItemOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 class DeleteReplicaActionTypeDef(TypedDict):
-    RegionName: str
-
-class DeleteReplicationGroupMemberActionTypeDef(TypedDict):
     RegionName: str
 
 class DeleteResourcePolicyInputTypeDef(TypedDict):
@@ -1140,24 +808,8 @@ class DeleteResourcePolicyOutputTypeDef(TypedDict):
     RevisionId: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class DeleteResourceTypeDef(TypedDict):
-    Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    TableName: ReadOnly[str]
-    ConditionExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-    ExpressionAttributeValues: NotRequired[
-        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    ]
-    ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReadOnly[ReturnValuesOnConditionCheckFailureType]
-    ]
-
 class DeleteTableInputTypeDef(TypedDict):
     TableName: str
-
-class DeleteTableOutputTypeDef(TypedDict):
-    TableDescription: NotRequired[TableDescriptionTypeDef]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 class DeleteTypeDef(TypedDict):
     Key: ReadOnly[Mapping[str, AttributeValueTypeDef]]
@@ -1392,9 +1044,6 @@ class DescribeLimitsOutputTypeDef(TypedDict):
     TableMaxWriteCapacityUnits: NotRequired[int]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class DescribeTableInputTableExistsWaitTypeDef(TypedDict):
-    WaiterConfig: NotRequired[WaiterConfigTypeDef]
-
 class DescribeTableInputTypeDef(TypedDict):
     TableName: str
 
@@ -1453,23 +1102,6 @@ class EnableKinesisStreamingConfigurationTypeDef(TypedDict):
         ApproximateCreationDateTimePrecisionType
     ]
 
-class ExecuteStatementInputResourceTypeDef(TypedDict):
-    Statement: ReadOnly[str]
-    Parameters: NotRequired[
-        ReadOnly[
-            Union[
-                List[TableAttributeValueTypeDef], List[TableAttributeValueOutputTypeDef]
-            ]
-        ]
-    ]
-    ConsistentRead: NotRequired[ReadOnly[bool]]
-    NextToken: NotRequired[ReadOnly[str]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-    Limit: NotRequired[ReadOnly[int]]
-    ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReadOnly[ReturnValuesOnConditionCheckFailureType]
-    ]
-
 class ExecuteStatementInputTypeDef(TypedDict):
     Statement: ReadOnly[str]
     Parameters: NotRequired[ReadOnly[Sequence[AttributeValueTypeDef]]]
@@ -1481,37 +1113,12 @@ class ExecuteStatementInputTypeDef(TypedDict):
         ReadOnly[ReturnValuesOnConditionCheckFailureType]
     ]
 
-class ExecuteStatementOutputResourceTypeDef(TypedDict):
-    Items: NotRequired[List[Dict[str, TableAttributeValueOutputTypeDef]]]
-    NextToken: NotRequired[str]
-    ConsumedCapacity: NotRequired[ConsumedCapacityTypeDef]
-    LastEvaluatedKey: NotRequired[Dict[str, TableAttributeValueOutputTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
-
 class ExecuteStatementOutputTypeDef(TypedDict):
     Items: NotRequired[List[Dict[str, AttributeValueOutputTypeDef]]]
     NextToken: NotRequired[str]
     ConsumedCapacity: NotRequired[ConsumedCapacityTypeDef]
     LastEvaluatedKey: NotRequired[Dict[str, AttributeValueOutputTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class ParameterizedStatementResourceTypeDef(TypedDict):
-    Statement: ReadOnly[str]
-    Parameters: NotRequired[
-        ReadOnly[
-            Union[
-                List[TableAttributeValueTypeDef], List[TableAttributeValueOutputTypeDef]
-            ]
-        ]
-    ]
-    ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReadOnly[ReturnValuesOnConditionCheckFailureType]
-    ]
-
-class ExecuteTransactionInputResourceTypeDef(TypedDict):
-    TransactStatements: ReadOnly[Sequence[ParameterizedStatementResourceTypeDef]]
-    ClientRequestToken: NotRequired[ReadOnly[str]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
 
 class ParameterizedStatementTypeDef(TypedDict):
     Statement: ReadOnly[str]
@@ -1524,14 +1131,6 @@ class ExecuteTransactionInputTypeDef(TypedDict):
     TransactStatements: ReadOnly[Sequence[ParameterizedStatementTypeDef]]
     ClientRequestToken: NotRequired[ReadOnly[str]]
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-
-class ItemResponseResourceOutputTypeDef(TypedDict):
-    Item: NotRequired[Dict[str, TableAttributeValueOutputTypeDef]]
-
-class ExecuteTransactionOutputResourceTypeDef(TypedDict):
-    Responses: NotRequired[List[ItemResponseResourceOutputTypeDef]]
-    ConsumedCapacity: NotRequired[List[ConsumedCapacityTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 class ItemResponseTypeDef(TypedDict):
     Item: NotRequired[Dict[str, AttributeValueOutputTypeDef]]
@@ -1570,23 +1169,6 @@ class ExportTableToPointInTimeOutputTypeDef(TypedDict):
     ExportDescription: NotRequired[ExportDescriptionTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class GetItemInputResourceTypeDef(TypedDict):
-    TableName: ReadOnly[str]
-    Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    ConsistentRead: NotRequired[ReadOnly[bool]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-    ProjectionExpression: NotRequired[ReadOnly[str]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-
-class GetItemInputTableGetItemTypeDef(TypedDict):
-    Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    ConsistentRead: NotRequired[ReadOnly[bool]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-    ProjectionExpression: NotRequired[ReadOnly[str]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-
 class GetItemInputTypeDef(TypedDict):
     TableName: ReadOnly[str]
     Key: ReadOnly[Mapping[str, AttributeValueTypeDef]]
@@ -1595,11 +1177,6 @@ class GetItemInputTypeDef(TypedDict):
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
     ProjectionExpression: NotRequired[ReadOnly[str]]
     ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-
-class GetItemOutputResourceTypeDef(TypedDict):
-    Item: NotRequired[Dict[str, TableAttributeValueOutputTypeDef]]
-    ConsumedCapacity: NotRequired[ConsumedCapacityTypeDef]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 class GetItemOutputTypeDef(TypedDict):
     Item: NotRequired[Dict[str, AttributeValueOutputTypeDef]]
@@ -1614,12 +1191,6 @@ class GetResourcePolicyOutputTypeDef(TypedDict):
     RevisionId: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class GetResourceTypeDef(TypedDict):
-    Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    TableName: ReadOnly[str]
-    ProjectionExpression: NotRequired[ReadOnly[str]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-
 class GetTypeDef(TypedDict):
     Key: ReadOnly[Mapping[str, AttributeValueTypeDef]]
     TableName: ReadOnly[str]
@@ -1632,17 +1203,6 @@ class GlobalSecondaryIndexAutoScalingUpdateTypeDef(TypedDict):
         AutoScalingSettingsUpdateTypeDef
     ]
 
-class UpdateGlobalSecondaryIndexActionTypeDef(TypedDict):
-    IndexName: str
-    ProvisionedThroughput: NotRequired[ProvisionedThroughputTypeDef]
-    OnDemandThroughput: NotRequired[OnDemandThroughputTypeDef]
-    WarmThroughput: NotRequired[WarmThroughputTypeDef]
-
-class GlobalSecondaryIndexUpdateTypeDef(TypedDict):
-    Update: NotRequired[ReadOnly[UpdateGlobalSecondaryIndexActionTypeDef]]
-    Create: NotRequired[ReadOnly[CreateGlobalSecondaryIndexActionTypeDef]]
-    Delete: NotRequired[ReadOnly[DeleteGlobalSecondaryIndexActionTypeDef]]
-
 class GlobalTableGlobalSecondaryIndexSettingsUpdateTypeDef(TypedDict):
     IndexName: str
     ProvisionedWriteCapacityUnits: NotRequired[int]
@@ -1653,10 +1213,6 @@ class GlobalTableGlobalSecondaryIndexSettingsUpdateTypeDef(TypedDict):
 class GlobalTableTypeDef(TypedDict):
     GlobalTableName: NotRequired[str]
     ReplicationGroup: NotRequired[List[ReplicaTypeDef]]
-
-class GlobalTableWitnessGroupUpdateTypeDef(TypedDict):
-    Create: NotRequired[CreateGlobalTableWitnessGroupMemberActionTypeDef]
-    Delete: NotRequired[DeleteGlobalTableWitnessGroupMemberActionTypeDef]
 
 class ImportSummaryTypeDef(TypedDict):
     ImportArn: NotRequired[str]
@@ -1780,10 +1336,6 @@ class ListTablesInputPaginateTypeDef(TypedDict):
     Limit: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
-class ListTablesInputTypeDef(TypedDict):
-    ExclusiveStartTableName: NotRequired[str]
-    Limit: NotRequired[int]
-
 class ListTablesOutputFullResultTypeDef(TypedDict):
     TableNames: NotRequired[List[str]]
     NextToken: NotRequired[str]
@@ -1815,39 +1367,6 @@ class PointInTimeRecoverySpecificationTypeDef(TypedDict):
     PointInTimeRecoveryEnabled: bool
     RecoveryPeriodInDays: NotRequired[int]
 
-class PutItemInputResourceTypeDef(TypedDict):
-    TableName: ReadOnly[str]
-    Item: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    Expected: NotRequired[ReadOnly[Mapping[str, ExpectedAttributeValueResourceTypeDef]]]
-    ReturnValues: NotRequired[ReadOnly[ReturnValueType]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-    ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
-    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
-    ConditionExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-    ExpressionAttributeValues: NotRequired[
-        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    ]
-    ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReadOnly[ReturnValuesOnConditionCheckFailureType]
-    ]
-
-class PutItemInputTablePutItemTypeDef(TypedDict):
-    Item: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    Expected: NotRequired[ReadOnly[Mapping[str, ExpectedAttributeValueResourceTypeDef]]]
-    ReturnValues: NotRequired[ReadOnly[ReturnValueType]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-    ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
-    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
-    ConditionExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-    ExpressionAttributeValues: NotRequired[
-        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    ]
-    ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReadOnly[ReturnValuesOnConditionCheckFailureType]
-    ]
-
 class PutItemInputTypeDef(TypedDict):
     TableName: ReadOnly[str]
     Item: ReadOnly[Mapping[str, AttributeValueTypeDef]]
@@ -1865,12 +1384,6 @@ class PutItemInputTypeDef(TypedDict):
         ReadOnly[ReturnValuesOnConditionCheckFailureType]
     ]
 
-class PutItemOutputResourceTypeDef(TypedDict):
-    Attributes: NotRequired[Dict[str, TableAttributeValueOutputTypeDef]]
-    ConsumedCapacity: NotRequired[ConsumedCapacityTypeDef]
-    ItemCollectionMetrics: NotRequired[ItemCollectionMetricsResourceOutputTypeDef]
-    ResponseMetadata: ResponseMetadataTypeDef
-
 class PutItemOutputTypeDef(TypedDict):
     Attributes: NotRequired[Dict[str, AttributeValueOutputTypeDef]]
     ConsumedCapacity: NotRequired[ConsumedCapacityTypeDef]
@@ -1886,18 +1399,6 @@ class PutResourcePolicyInputTypeDef(TypedDict):
 class PutResourcePolicyOutputTypeDef(TypedDict):
     RevisionId: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class PutResourceTypeDef(TypedDict):
-    Item: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    TableName: ReadOnly[str]
-    ConditionExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-    ExpressionAttributeValues: NotRequired[
-        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    ]
-    ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReadOnly[ReturnValuesOnConditionCheckFailureType]
-    ]
 
 class PutTypeDef(TypedDict):
     Item: ReadOnly[Mapping[str, AttributeValueTypeDef]]
@@ -1931,47 +1432,6 @@ class QueryInputPaginateTypeDef(TypedDict):
     ExpressionAttributeValues: NotRequired[Mapping[str, AttributeValueTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
-class QueryInputResourceTypeDef(TypedDict):
-    TableName: ReadOnly[str]
-    IndexName: NotRequired[ReadOnly[str]]
-    Select: NotRequired[ReadOnly[SelectType]]
-    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Limit: NotRequired[ReadOnly[int]]
-    ConsistentRead: NotRequired[ReadOnly[bool]]
-    KeyConditions: NotRequired[ReadOnly[Mapping[str, ConditionResourceTypeDef]]]
-    QueryFilter: NotRequired[ReadOnly[Mapping[str, ConditionResourceTypeDef]]]
-    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
-    ScanIndexForward: NotRequired[ReadOnly[bool]]
-    ExclusiveStartKey: NotRequired[ReadOnly[Mapping[str, TableAttributeValueTypeDef]]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-    ProjectionExpression: NotRequired[ReadOnly[str]]
-    FilterExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
-    KeyConditionExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-    ExpressionAttributeValues: NotRequired[
-        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    ]
-
-class QueryInputTableQueryTypeDef(TypedDict):
-    IndexName: NotRequired[ReadOnly[str]]
-    Select: NotRequired[ReadOnly[SelectType]]
-    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Limit: NotRequired[ReadOnly[int]]
-    ConsistentRead: NotRequired[ReadOnly[bool]]
-    KeyConditions: NotRequired[ReadOnly[Mapping[str, ConditionResourceTypeDef]]]
-    QueryFilter: NotRequired[ReadOnly[Mapping[str, ConditionResourceTypeDef]]]
-    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
-    ScanIndexForward: NotRequired[ReadOnly[bool]]
-    ExclusiveStartKey: NotRequired[ReadOnly[Mapping[str, TableAttributeValueTypeDef]]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-    ProjectionExpression: NotRequired[ReadOnly[str]]
-    FilterExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
-    KeyConditionExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-    ExpressionAttributeValues: NotRequired[
-        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    ]
-
 class QueryInputTypeDef(TypedDict):
     TableName: ReadOnly[str]
     IndexName: NotRequired[ReadOnly[str]]
@@ -1999,14 +1459,6 @@ class QueryOutputFullResultTypeDef(TypedDict):
     ScannedCount: NotRequired[int]
     ConsumedCapacity: Optional[ConsumedCapacityTypeDef]
     NextToken: NotRequired[str]
-
-class QueryOutputResourceTypeDef(TypedDict):
-    Items: NotRequired[List[Dict[str, TableAttributeValueOutputTypeDef]]]
-    Count: NotRequired[int]
-    ScannedCount: NotRequired[int]
-    LastEvaluatedKey: NotRequired[Dict[str, TableAttributeValueOutputTypeDef]]
-    ConsumedCapacity: NotRequired[ConsumedCapacityTypeDef]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 class QueryOutputTypeDef(TypedDict):
     Items: NotRequired[List[Dict[str, AttributeValueOutputTypeDef]]]
@@ -2052,23 +1504,6 @@ class ReplicaSettingsUpdateTypeDef(TypedDict):
 class ReplicaUpdateTypeDef(TypedDict):
     Create: NotRequired[CreateReplicaActionTypeDef]
     Delete: NotRequired[DeleteReplicaActionTypeDef]
-
-class UpdateReplicationGroupMemberActionTypeDef(TypedDict):
-    RegionName: ReadOnly[str]
-    KMSMasterKeyId: NotRequired[ReadOnly[str]]
-    ProvisionedThroughputOverride: NotRequired[
-        ReadOnly[ProvisionedThroughputOverrideTypeDef]
-    ]
-    OnDemandThroughputOverride: NotRequired[ReadOnly[OnDemandThroughputOverrideTypeDef]]
-    GlobalSecondaryIndexes: NotRequired[
-        ReadOnly[Sequence[ReplicaGlobalSecondaryIndexTypeDef]]
-    ]
-    TableClassOverride: NotRequired[ReadOnly[TableClassType]]
-
-class ReplicationGroupUpdateTypeDef(TypedDict):
-    Create: NotRequired[ReadOnly[CreateReplicationGroupMemberActionTypeDef]]
-    Update: NotRequired[ReadOnly[UpdateReplicationGroupMemberActionTypeDef]]
-    Delete: NotRequired[ReadOnly[DeleteReplicationGroupMemberActionTypeDef]]
 
 class RestoreTableFromBackupInputTypeDef(TypedDict):
     TargetTableName: ReadOnly[str]
@@ -2128,45 +1563,6 @@ class ScanInputPaginateTypeDef(TypedDict):
     ConsistentRead: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
-class ScanInputResourceTypeDef(TypedDict):
-    TableName: ReadOnly[str]
-    IndexName: NotRequired[ReadOnly[str]]
-    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Limit: NotRequired[ReadOnly[int]]
-    Select: NotRequired[ReadOnly[SelectType]]
-    ScanFilter: NotRequired[ReadOnly[Mapping[str, ConditionResourceTypeDef]]]
-    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
-    ExclusiveStartKey: NotRequired[ReadOnly[Mapping[str, TableAttributeValueTypeDef]]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-    TotalSegments: NotRequired[ReadOnly[int]]
-    Segment: NotRequired[ReadOnly[int]]
-    ProjectionExpression: NotRequired[ReadOnly[str]]
-    FilterExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-    ExpressionAttributeValues: NotRequired[
-        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    ]
-    ConsistentRead: NotRequired[ReadOnly[bool]]
-
-class ScanInputTableScanTypeDef(TypedDict):
-    IndexName: NotRequired[ReadOnly[str]]
-    AttributesToGet: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Limit: NotRequired[ReadOnly[int]]
-    Select: NotRequired[ReadOnly[SelectType]]
-    ScanFilter: NotRequired[ReadOnly[Mapping[str, ConditionResourceTypeDef]]]
-    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
-    ExclusiveStartKey: NotRequired[ReadOnly[Mapping[str, TableAttributeValueTypeDef]]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-    TotalSegments: NotRequired[ReadOnly[int]]
-    Segment: NotRequired[ReadOnly[int]]
-    ProjectionExpression: NotRequired[ReadOnly[str]]
-    FilterExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-    ExpressionAttributeValues: NotRequired[
-        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    ]
-    ConsistentRead: NotRequired[ReadOnly[bool]]
-
 class ScanInputTypeDef(TypedDict):
     TableName: ReadOnly[str]
     IndexName: NotRequired[ReadOnly[str]]
@@ -2194,14 +1590,6 @@ class ScanOutputFullResultTypeDef(TypedDict):
     ConsumedCapacity: Optional[ConsumedCapacityTypeDef]
     NextToken: NotRequired[str]
 
-class ScanOutputResourceTypeDef(TypedDict):
-    Items: NotRequired[List[Dict[str, TableAttributeValueOutputTypeDef]]]
-    Count: NotRequired[int]
-    ScannedCount: NotRequired[int]
-    LastEvaluatedKey: NotRequired[Dict[str, TableAttributeValueOutputTypeDef]]
-    ConsumedCapacity: NotRequired[ConsumedCapacityTypeDef]
-    ResponseMetadata: ResponseMetadataTypeDef
-
 class ScanOutputTypeDef(TypedDict):
     Items: NotRequired[List[Dict[str, AttributeValueOutputTypeDef]]]
     Count: NotRequired[int]
@@ -2218,48 +1606,17 @@ class TimeToLiveSpecificationTypeDef(TypedDict):
     Enabled: bool
     AttributeName: str
 
-class TransactGetItemResourceTypeDef(TypedDict):
-    Get: ReadOnly[GetResourceTypeDef]
-
 class TransactGetItemTypeDef(TypedDict):
     Get: ReadOnly[GetTypeDef]
-
-class TransactGetItemsInputResourceTypeDef(TypedDict):
-    TransactItems: ReadOnly[Sequence[TransactGetItemResourceTypeDef]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
 
 class TransactGetItemsInputTypeDef(TypedDict):
     TransactItems: ReadOnly[Sequence[TransactGetItemTypeDef]]
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
 
-class TransactGetItemsOutputResourceTypeDef(TypedDict):
-    ConsumedCapacity: NotRequired[List[ConsumedCapacityTypeDef]]
-    Responses: NotRequired[List[ItemResponseResourceOutputTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
-
 class TransactGetItemsOutputTypeDef(TypedDict):
     ConsumedCapacity: NotRequired[List[ConsumedCapacityTypeDef]]
     Responses: NotRequired[List[ItemResponseTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class UpdateResourceTypeDef(TypedDict):
-    Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    UpdateExpression: ReadOnly[str]
-    TableName: ReadOnly[str]
-    ConditionExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-    ExpressionAttributeValues: NotRequired[
-        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    ]
-    ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReadOnly[ReturnValuesOnConditionCheckFailureType]
-    ]
-
-class TransactWriteItemResourceTypeDef(TypedDict):
-    ConditionCheck: NotRequired[ReadOnly[ConditionCheckResourceTypeDef]]
-    Put: NotRequired[ReadOnly[PutResourceTypeDef]]
-    Delete: NotRequired[ReadOnly[DeleteResourceTypeDef]]
-    Update: NotRequired[ReadOnly[UpdateResourceTypeDef]]
 
 class UpdateTypeDef(TypedDict):
     Key: ReadOnly[Mapping[str, AttributeValueTypeDef]]
@@ -2280,24 +1637,11 @@ class TransactWriteItemTypeDef(TypedDict):
     Delete: NotRequired[ReadOnly[DeleteTypeDef]]
     Update: NotRequired[ReadOnly[UpdateTypeDef]]
 
-class TransactWriteItemsInputResourceTypeDef(TypedDict):
-    TransactItems: ReadOnly[Sequence[TransactWriteItemResourceTypeDef]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-    ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
-    ClientRequestToken: NotRequired[ReadOnly[str]]
-
 class TransactWriteItemsInputTypeDef(TypedDict):
     TransactItems: ReadOnly[Sequence[TransactWriteItemTypeDef]]
     ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
     ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
     ClientRequestToken: NotRequired[ReadOnly[str]]
-
-class TransactWriteItemsOutputResourceTypeDef(TypedDict):
-    ConsumedCapacity: NotRequired[List[ConsumedCapacityTypeDef]]
-    ItemCollectionMetrics: NotRequired[
-        Dict[str, List[ItemCollectionMetricsResourceOutputTypeDef]]
-    ]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 class TransactWriteItemsOutputTypeDef(TypedDict):
     ConsumedCapacity: NotRequired[List[ConsumedCapacityTypeDef]]
@@ -2354,47 +1698,6 @@ class UpdateGlobalTableSettingsOutputTypeDef(TypedDict):
     ReplicaSettings: NotRequired[List[ReplicaSettingsDescriptionTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class UpdateItemInputResourceTypeDef(TypedDict):
-    TableName: ReadOnly[str]
-    Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    AttributeUpdates: NotRequired[
-        ReadOnly[Mapping[str, AttributeValueUpdateResourceTypeDef]]
-    ]
-    Expected: NotRequired[ReadOnly[Mapping[str, ExpectedAttributeValueResourceTypeDef]]]
-    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
-    ReturnValues: NotRequired[ReadOnly[ReturnValueType]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-    ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
-    UpdateExpression: NotRequired[ReadOnly[str]]
-    ConditionExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-    ExpressionAttributeValues: NotRequired[
-        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    ]
-    ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReadOnly[ReturnValuesOnConditionCheckFailureType]
-    ]
-
-class UpdateItemInputTableUpdateItemTypeDef(TypedDict):
-    Key: ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    AttributeUpdates: NotRequired[
-        ReadOnly[Mapping[str, AttributeValueUpdateResourceTypeDef]]
-    ]
-    Expected: NotRequired[ReadOnly[Mapping[str, ExpectedAttributeValueResourceTypeDef]]]
-    ConditionalOperator: NotRequired[ReadOnly[ConditionalOperatorType]]
-    ReturnValues: NotRequired[ReadOnly[ReturnValueType]]
-    ReturnConsumedCapacity: NotRequired[ReadOnly[ReturnConsumedCapacityType]]
-    ReturnItemCollectionMetrics: NotRequired[ReadOnly[ReturnItemCollectionMetricsType]]
-    UpdateExpression: NotRequired[ReadOnly[str]]
-    ConditionExpression: NotRequired[ReadOnly[ConditionBaseImportTypeDef]]
-    ExpressionAttributeNames: NotRequired[ReadOnly[Mapping[str, str]]]
-    ExpressionAttributeValues: NotRequired[
-        ReadOnly[Mapping[str, TableAttributeValueTypeDef]]
-    ]
-    ReturnValuesOnConditionCheckFailure: NotRequired[
-        ReadOnly[ReturnValuesOnConditionCheckFailureType]
-    ]
-
 class UpdateItemInputTypeDef(TypedDict):
     TableName: ReadOnly[str]
     Key: ReadOnly[Mapping[str, AttributeValueTypeDef]]
@@ -2413,12 +1716,6 @@ class UpdateItemInputTypeDef(TypedDict):
     ReturnValuesOnConditionCheckFailure: NotRequired[
         ReadOnly[ReturnValuesOnConditionCheckFailureType]
     ]
-
-class UpdateItemOutputResourceTypeDef(TypedDict):
-    Attributes: NotRequired[Dict[str, TableAttributeValueOutputTypeDef]]
-    ConsumedCapacity: NotRequired[ConsumedCapacityTypeDef]
-    ItemCollectionMetrics: NotRequired[ItemCollectionMetricsResourceOutputTypeDef]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 class UpdateItemOutputTypeDef(TypedDict):
     Attributes: NotRequired[Dict[str, AttributeValueOutputTypeDef]]
@@ -2446,28 +1743,6 @@ class UpdateKinesisStreamingDestinationOutputTypeDef(TypedDict):
         UpdateKinesisStreamingConfigurationTypeDef
     ]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class UpdateTableInputTableUpdateTypeDef(TypedDict):
-    AttributeDefinitions: NotRequired[ReadOnly[Sequence[AttributeDefinitionTypeDef]]]
-    BillingMode: NotRequired[ReadOnly[BillingModeType]]
-    ProvisionedThroughput: NotRequired[ReadOnly[ProvisionedThroughputTypeDef]]
-    GlobalSecondaryIndexUpdates: NotRequired[
-        ReadOnly[Sequence[GlobalSecondaryIndexUpdateTypeDef]]
-    ]
-    StreamSpecification: NotRequired[ReadOnly[StreamSpecificationTypeDef]]
-    SSESpecification: NotRequired[ReadOnly[SSESpecificationTypeDef]]
-    ReplicaUpdates: NotRequired[ReadOnly[Sequence[ReplicationGroupUpdateTypeDef]]]
-    TableClass: NotRequired[ReadOnly[TableClassType]]
-    DeletionProtectionEnabled: NotRequired[ReadOnly[bool]]
-    MultiRegionConsistency: NotRequired[ReadOnly[MultiRegionConsistencyType]]
-    GlobalTableWitnessUpdates: NotRequired[
-        ReadOnly[Sequence[GlobalTableWitnessGroupUpdateTypeDef]]
-    ]
-    OnDemandThroughput: NotRequired[ReadOnly[OnDemandThroughputTypeDef]]
-    WarmThroughput: NotRequired[ReadOnly[WarmThroughputTypeDef]]
-    GlobalTableSettingsReplicationMode: NotRequired[
-        ReadOnly[GlobalTableSettingsReplicationModeType]
-    ]
 
 class UpdateTableInputTypeDef(TypedDict):
     AttributeDefinitions: NotRequired[ReadOnly[Sequence[AttributeDefinitionTypeDef]]]

@@ -61,7 +61,7 @@ if TYPE_CHECKING:
         VolumeTypeType,
         VpcStateType,
     )
-    from .type_defs import (
+    from .resource_type_defs import (
         AcceptVpcPeeringConnectionRequestVpcPeeringConnectionAcceptTypeDef,
         AcceptVpcPeeringConnectionResultTypeDef,
         AssignPrivateIpAddressesRequestNetworkInterfaceAssignPrivateIpAddressesTypeDef,

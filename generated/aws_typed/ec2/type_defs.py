@@ -58,7 +58,6 @@ from .literals import (
     BareMetalType,
     BatchStateType,
     BgpStatusType,
-    BlockPublicAccessModeType,
     BootModeTypeType,
     BootModeValuesType,
     BundleTaskStateType,
@@ -179,7 +178,6 @@ from .literals import (
     ImageTypeValuesType,
     ImdsSupportValuesType,
     IngestionStatusType,
-    InitializationTypeType,
     InstanceAttributeNameType,
     InstanceAutoRecoveryStateType,
     InstanceBandwidthWeightingType,
@@ -192,11 +190,9 @@ from .literals import (
     InstanceLifecycleTypeType,
     InstanceMatchCriteriaType,
     InstanceMetadataEndpointStateType,
-    InstanceMetadataOptionsStateType,
     InstanceMetadataProtocolStateType,
     InstanceMetadataTagsStateType,
     InstanceRebootMigrationStateType,
-    InstanceStateNameType,
     InstanceStorageEncryptionSupportType,
     InstanceTypeHypervisorType,
     InstanceTypeType,
@@ -207,7 +203,6 @@ from .literals import (
     InterruptibleCapacityReservationAllocationStatusType,
     InterruptionTypeType,
     IpAddressTypeType,
-    IpSourceType,
     IpamAddressHistoryResourceTypeType,
     IpamAssociatedResourceDiscoveryStatusType,
     IpamComplianceStatusType,
@@ -244,9 +239,7 @@ from .literals import (
     IpamScopeTypeType,
     IpamStateType,
     IpamTierType,
-    Ipv6AddressAttributeType,
     Ipv6SupportValueType,
-    KeyFormatType,
     KeyTypeType,
     LaunchTemplateAutoRecoveryStateType,
     LaunchTemplateErrorCodeType,
@@ -279,7 +272,6 @@ from .literals import (
     MetricType,
     MetricTypeType,
     ModifyAvailabilityZoneOptInStatusType,
-    MonitoringStateType,
     MoveStatusType,
     MulticastSupportValueType,
     NatGatewayAddressStatusType,
@@ -289,7 +281,6 @@ from .literals import (
     NatGatewayStateType,
     NestedVirtualizationSpecificationType,
     NetworkInterfaceAttributeType,
-    NetworkInterfaceCreationTypeType,
     NetworkInterfacePermissionStateCodeType,
     NetworkInterfaceStatusType,
     NetworkInterfaceTypeType,
@@ -312,7 +303,6 @@ from .literals import (
     PlatformValuesType,
     PrefixListStateType,
     PrincipalTypeType,
-    ProductCodeValuesType,
     ProtocolType,
     ProtocolValueType,
     PublicIpDnsOptionType,
@@ -332,7 +322,6 @@ from .literals import (
     ResetImageAttributeNameType,
     ResourceTypeType,
     RootDeviceTypeType,
-    RouteOriginType,
     RouteServerAssociationStateType,
     RouteServerBfdStateType,
     RouteServerBgpStateType,
@@ -345,8 +334,6 @@ from .literals import (
     RouteServerRouteInstallationStatusType,
     RouteServerRouteStatusType,
     RouteServerStateType,
-    RouteStateType,
-    RouteTableAssociationStateCodeType,
     RuleActionType,
     SSETypeType,
     ScheduleType,
@@ -370,7 +357,6 @@ from .literals import (
     SnapshotAttributeNameType,
     SnapshotBlockPublicAccessStateType,
     SnapshotLocationEnumType,
-    SnapshotReturnCodesType,
     SnapshotStateType,
     SpotAllocationStrategyType,
     SpotInstanceInterruptionBehaviorType,
@@ -385,7 +371,6 @@ from .literals import (
     StatusType,
     StatusTypeType,
     StorageTierType,
-    SubnetCidrBlockStateCodeType,
     SubnetCidrReservationTypeType,
     SubnetStateType,
     SummaryStatusType,
@@ -439,24 +424,17 @@ from .literals import (
     VerifiedAccessEndpointTypeType,
     VerifiedAccessLogDeliveryStatusCodeType,
     VirtualizationTypeType,
-    VolumeAttachmentStateType,
     VolumeAttributeNameType,
     VolumeModificationStateType,
     VolumeStateType,
-    VolumeStatusInfoStatusType,
-    VolumeStatusNameType,
     VolumeTypeType,
     VpcAttributeNameType,
     VpcBlockPublicAccessExclusionStateType,
     VpcBlockPublicAccessExclusionsAllowedType,
     VpcBlockPublicAccessStateType,
-    VpcCidrBlockStateCodeType,
     VpcEncryptionControlExclusionStateInputType,
-    VpcEncryptionControlExclusionStateType,
     VpcEncryptionControlModeType,
-    VpcEncryptionControlStateType,
     VpcEndpointTypeType,
-    VpcPeeringConnectionStateReasonCodeType,
     VpcStateType,
     VpcTenancyType,
     VpnConcentratorTypeType,
@@ -467,6 +445,317 @@ from .literals import (
     VpnTunnelBandwidthType,
     VpnTunnelProvisioningStatusType,
     WeekDayType,
+)
+from .resource_type_defs import (
+    AcceptVpcPeeringConnectionRequestVpcPeeringConnectionAcceptTypeDef as AcceptVpcPeeringConnectionRequestVpcPeeringConnectionAcceptTypeDef,
+    AcceptVpcPeeringConnectionResultTypeDef as AcceptVpcPeeringConnectionResultTypeDef,
+    AssignPrivateIpAddressesRequestNetworkInterfaceAssignPrivateIpAddressesTypeDef as AssignPrivateIpAddressesRequestNetworkInterfaceAssignPrivateIpAddressesTypeDef,
+    AssignPrivateIpAddressesResultTypeDef as AssignPrivateIpAddressesResultTypeDef,
+    AssignedPrivateIpAddressTypeDef as AssignedPrivateIpAddressTypeDef,
+    AssociateAddressRequestClassicAddressAssociateTypeDef as AssociateAddressRequestClassicAddressAssociateTypeDef,
+    AssociateAddressRequestVpcAddressAssociateTypeDef as AssociateAddressRequestVpcAddressAssociateTypeDef,
+    AssociateAddressResultTypeDef as AssociateAddressResultTypeDef,
+    AssociateDhcpOptionsRequestDhcpOptionsAssociateWithVpcTypeDef as AssociateDhcpOptionsRequestDhcpOptionsAssociateWithVpcTypeDef,
+    AssociateDhcpOptionsRequestVpcAssociateDhcpOptionsTypeDef as AssociateDhcpOptionsRequestVpcAssociateDhcpOptionsTypeDef,
+    AssociateRouteTableRequestRouteTableAssociateWithSubnetTypeDef as AssociateRouteTableRequestRouteTableAssociateWithSubnetTypeDef,
+    AttachClassicLinkVpcRequestInstanceAttachClassicLinkVpcTypeDef as AttachClassicLinkVpcRequestInstanceAttachClassicLinkVpcTypeDef,
+    AttachClassicLinkVpcRequestVpcAttachClassicLinkInstanceTypeDef as AttachClassicLinkVpcRequestVpcAttachClassicLinkInstanceTypeDef,
+    AttachClassicLinkVpcResultTypeDef as AttachClassicLinkVpcResultTypeDef,
+    AttachInternetGatewayRequestInternetGatewayAttachToVpcTypeDef as AttachInternetGatewayRequestInternetGatewayAttachToVpcTypeDef,
+    AttachInternetGatewayRequestVpcAttachInternetGatewayTypeDef as AttachInternetGatewayRequestVpcAttachInternetGatewayTypeDef,
+    AttachNetworkInterfaceRequestNetworkInterfaceAttachTypeDef as AttachNetworkInterfaceRequestNetworkInterfaceAttachTypeDef,
+    AttachNetworkInterfaceResultTypeDef as AttachNetworkInterfaceResultTypeDef,
+    AttachVolumeRequestInstanceAttachVolumeTypeDef as AttachVolumeRequestInstanceAttachVolumeTypeDef,
+    AttachVolumeRequestVolumeAttachToInstanceTypeDef as AttachVolumeRequestVolumeAttachToInstanceTypeDef,
+    AttachmentEnaSrdSpecificationTypeDef as AttachmentEnaSrdSpecificationTypeDef,
+    AttachmentEnaSrdUdpSpecificationTypeDef as AttachmentEnaSrdUdpSpecificationTypeDef,
+    AttributeBooleanValueTypeDef as AttributeBooleanValueTypeDef,
+    AttributeValueTypeDef as AttributeValueTypeDef,
+    AuthorizeSecurityGroupEgressRequestSecurityGroupAuthorizeEgressTypeDef as AuthorizeSecurityGroupEgressRequestSecurityGroupAuthorizeEgressTypeDef,
+    AuthorizeSecurityGroupEgressResultTypeDef as AuthorizeSecurityGroupEgressResultTypeDef,
+    AuthorizeSecurityGroupIngressRequestSecurityGroupAuthorizeIngressTypeDef as AuthorizeSecurityGroupIngressRequestSecurityGroupAuthorizeIngressTypeDef,
+    AuthorizeSecurityGroupIngressResultTypeDef as AuthorizeSecurityGroupIngressResultTypeDef,
+    BlobAttributeValueTypeDef as BlobAttributeValueTypeDef,
+    BlockDeviceMappingTypeDef as BlockDeviceMappingTypeDef,
+    BlockPublicAccessStatesTypeDef as BlockPublicAccessStatesTypeDef,
+    CapacityReservationSpecificationResponseTypeDef as CapacityReservationSpecificationResponseTypeDef,
+    CapacityReservationSpecificationTypeDef as CapacityReservationSpecificationTypeDef,
+    CapacityReservationTargetResponseTypeDef as CapacityReservationTargetResponseTypeDef,
+    CapacityReservationTargetTypeDef as CapacityReservationTargetTypeDef,
+    CidrBlockTypeDef as CidrBlockTypeDef,
+    ConnectionTrackingConfigurationTypeDef as ConnectionTrackingConfigurationTypeDef,
+    ConnectionTrackingSpecificationRequestTypeDef as ConnectionTrackingSpecificationRequestTypeDef,
+    ConnectionTrackingSpecificationResponseTypeDef as ConnectionTrackingSpecificationResponseTypeDef,
+    CopySnapshotRequestSnapshotCopyTypeDef as CopySnapshotRequestSnapshotCopyTypeDef,
+    CopySnapshotResultTypeDef as CopySnapshotResultTypeDef,
+    CpuOptionsRequestTypeDef as CpuOptionsRequestTypeDef,
+    CpuOptionsTypeDef as CpuOptionsTypeDef,
+    CreateDhcpOptionsRequestTypeDef as CreateDhcpOptionsRequestTypeDef,
+    CreateImageRequestInstanceCreateImageTypeDef as CreateImageRequestInstanceCreateImageTypeDef,
+    CreateInternetGatewayRequestTypeDef as CreateInternetGatewayRequestTypeDef,
+    CreateKeyPairRequestTypeDef as CreateKeyPairRequestTypeDef,
+    CreateNetworkAclEntryRequestNetworkAclCreateEntryTypeDef as CreateNetworkAclEntryRequestNetworkAclCreateEntryTypeDef,
+    CreateNetworkAclRequestTypeDef as CreateNetworkAclRequestTypeDef,
+    CreateNetworkAclRequestVpcCreateNetworkAclTypeDef as CreateNetworkAclRequestVpcCreateNetworkAclTypeDef,
+    CreateNetworkInterfaceRequestSubnetCreateNetworkInterfaceTypeDef as CreateNetworkInterfaceRequestSubnetCreateNetworkInterfaceTypeDef,
+    CreateNetworkInterfaceRequestTypeDef as CreateNetworkInterfaceRequestTypeDef,
+    CreatePlacementGroupRequestTypeDef as CreatePlacementGroupRequestTypeDef,
+    CreateRouteRequestRouteTableCreateRouteTypeDef as CreateRouteRequestRouteTableCreateRouteTypeDef,
+    CreateRouteTableRequestTypeDef as CreateRouteTableRequestTypeDef,
+    CreateRouteTableRequestVpcCreateRouteTableTypeDef as CreateRouteTableRequestVpcCreateRouteTableTypeDef,
+    CreateSecurityGroupRequestTypeDef as CreateSecurityGroupRequestTypeDef,
+    CreateSecurityGroupRequestVpcCreateSecurityGroupTypeDef as CreateSecurityGroupRequestVpcCreateSecurityGroupTypeDef,
+    CreateSnapshotRequestTypeDef as CreateSnapshotRequestTypeDef,
+    CreateSnapshotRequestVolumeCreateSnapshotTypeDef as CreateSnapshotRequestVolumeCreateSnapshotTypeDef,
+    CreateSubnetRequestTypeDef as CreateSubnetRequestTypeDef,
+    CreateSubnetRequestVpcCreateSubnetTypeDef as CreateSubnetRequestVpcCreateSubnetTypeDef,
+    CreateTagsRequestDhcpOptionsCreateTagsTypeDef as CreateTagsRequestDhcpOptionsCreateTagsTypeDef,
+    CreateTagsRequestTypeDef as CreateTagsRequestTypeDef,
+    CreateVolumePermissionModificationsTypeDef as CreateVolumePermissionModificationsTypeDef,
+    CreateVolumePermissionTypeDef as CreateVolumePermissionTypeDef,
+    CreateVolumeRequestTypeDef as CreateVolumeRequestTypeDef,
+    CreateVpcPeeringConnectionRequestTypeDef as CreateVpcPeeringConnectionRequestTypeDef,
+    CreateVpcPeeringConnectionRequestVpcRequestVpcPeeringConnectionTypeDef as CreateVpcPeeringConnectionRequestVpcRequestVpcPeeringConnectionTypeDef,
+    CreateVpcRequestTypeDef as CreateVpcRequestTypeDef,
+    CreditSpecificationRequestTypeDef as CreditSpecificationRequestTypeDef,
+    DeleteDhcpOptionsRequestDhcpOptionsDeleteTypeDef as DeleteDhcpOptionsRequestDhcpOptionsDeleteTypeDef,
+    DeleteInternetGatewayRequestInternetGatewayDeleteTypeDef as DeleteInternetGatewayRequestInternetGatewayDeleteTypeDef,
+    DeleteKeyPairRequestKeyPairDeleteTypeDef as DeleteKeyPairRequestKeyPairDeleteTypeDef,
+    DeleteKeyPairResultTypeDef as DeleteKeyPairResultTypeDef,
+    DeleteNetworkAclEntryRequestNetworkAclDeleteEntryTypeDef as DeleteNetworkAclEntryRequestNetworkAclDeleteEntryTypeDef,
+    DeleteNetworkAclRequestNetworkAclDeleteTypeDef as DeleteNetworkAclRequestNetworkAclDeleteTypeDef,
+    DeleteNetworkInterfaceRequestNetworkInterfaceDeleteTypeDef as DeleteNetworkInterfaceRequestNetworkInterfaceDeleteTypeDef,
+    DeletePlacementGroupRequestPlacementGroupDeleteTypeDef as DeletePlacementGroupRequestPlacementGroupDeleteTypeDef,
+    DeleteRouteRequestRouteDeleteTypeDef as DeleteRouteRequestRouteDeleteTypeDef,
+    DeleteRouteTableRequestRouteTableDeleteTypeDef as DeleteRouteTableRequestRouteTableDeleteTypeDef,
+    DeleteSecurityGroupRequestSecurityGroupDeleteTypeDef as DeleteSecurityGroupRequestSecurityGroupDeleteTypeDef,
+    DeleteSecurityGroupResultTypeDef as DeleteSecurityGroupResultTypeDef,
+    DeleteSnapshotRequestSnapshotDeleteTypeDef as DeleteSnapshotRequestSnapshotDeleteTypeDef,
+    DeleteSnapshotReturnCodeTypeDef as DeleteSnapshotReturnCodeTypeDef,
+    DeleteSubnetRequestSubnetDeleteTypeDef as DeleteSubnetRequestSubnetDeleteTypeDef,
+    DeleteTagsRequestInstanceDeleteTagsTypeDef as DeleteTagsRequestInstanceDeleteTagsTypeDef,
+    DeleteTagsRequestTagDeleteTypeDef as DeleteTagsRequestTagDeleteTypeDef,
+    DeleteVolumeRequestVolumeDeleteTypeDef as DeleteVolumeRequestVolumeDeleteTypeDef,
+    DeleteVpcPeeringConnectionRequestVpcPeeringConnectionDeleteTypeDef as DeleteVpcPeeringConnectionRequestVpcPeeringConnectionDeleteTypeDef,
+    DeleteVpcPeeringConnectionResultTypeDef as DeleteVpcPeeringConnectionResultTypeDef,
+    DeleteVpcRequestVpcDeleteTypeDef as DeleteVpcRequestVpcDeleteTypeDef,
+    DeregisterImageRequestImageDeregisterTypeDef as DeregisterImageRequestImageDeregisterTypeDef,
+    DeregisterImageResultTypeDef as DeregisterImageResultTypeDef,
+    DescribeAddressesRequestTypeDef as DescribeAddressesRequestTypeDef,
+    DescribeDhcpOptionsRequestTypeDef as DescribeDhcpOptionsRequestTypeDef,
+    DescribeImageAttributeRequestImageDescribeAttributeTypeDef as DescribeImageAttributeRequestImageDescribeAttributeTypeDef,
+    DescribeImagesRequestImageExistsWaitTypeDef as DescribeImagesRequestImageExistsWaitTypeDef,
+    DescribeImagesRequestTypeDef as DescribeImagesRequestTypeDef,
+    DescribeInstanceAttributeRequestInstanceDescribeAttributeTypeDef as DescribeInstanceAttributeRequestInstanceDescribeAttributeTypeDef,
+    DescribeInstancesRequestInstanceExistsWaitTypeDef as DescribeInstancesRequestInstanceExistsWaitTypeDef,
+    DescribeInstancesRequestTypeDef as DescribeInstancesRequestTypeDef,
+    DescribeInternetGatewaysRequestTypeDef as DescribeInternetGatewaysRequestTypeDef,
+    DescribeKeyPairsRequestTypeDef as DescribeKeyPairsRequestTypeDef,
+    DescribeNetworkAclsRequestTypeDef as DescribeNetworkAclsRequestTypeDef,
+    DescribeNetworkInterfaceAttributeRequestNetworkInterfaceDescribeAttributeTypeDef as DescribeNetworkInterfaceAttributeRequestNetworkInterfaceDescribeAttributeTypeDef,
+    DescribeNetworkInterfaceAttributeResultTypeDef as DescribeNetworkInterfaceAttributeResultTypeDef,
+    DescribeNetworkInterfacesRequestTypeDef as DescribeNetworkInterfacesRequestTypeDef,
+    DescribePlacementGroupsRequestTypeDef as DescribePlacementGroupsRequestTypeDef,
+    DescribeRouteTablesRequestTypeDef as DescribeRouteTablesRequestTypeDef,
+    DescribeSecurityGroupsRequestTypeDef as DescribeSecurityGroupsRequestTypeDef,
+    DescribeSnapshotAttributeRequestSnapshotDescribeAttributeTypeDef as DescribeSnapshotAttributeRequestSnapshotDescribeAttributeTypeDef,
+    DescribeSnapshotAttributeResultTypeDef as DescribeSnapshotAttributeResultTypeDef,
+    DescribeSnapshotsRequestSnapshotCompletedWaitTypeDef as DescribeSnapshotsRequestSnapshotCompletedWaitTypeDef,
+    DescribeSnapshotsRequestTypeDef as DescribeSnapshotsRequestTypeDef,
+    DescribeSubnetsRequestTypeDef as DescribeSubnetsRequestTypeDef,
+    DescribeVolumeAttributeRequestVolumeDescribeAttributeTypeDef as DescribeVolumeAttributeRequestVolumeDescribeAttributeTypeDef,
+    DescribeVolumeAttributeResultTypeDef as DescribeVolumeAttributeResultTypeDef,
+    DescribeVolumeStatusRequestVolumeDescribeStatusTypeDef as DescribeVolumeStatusRequestVolumeDescribeStatusTypeDef,
+    DescribeVolumeStatusResultTypeDef as DescribeVolumeStatusResultTypeDef,
+    DescribeVolumesRequestTypeDef as DescribeVolumesRequestTypeDef,
+    DescribeVpcAttributeRequestVpcDescribeAttributeTypeDef as DescribeVpcAttributeRequestVpcDescribeAttributeTypeDef,
+    DescribeVpcAttributeResultTypeDef as DescribeVpcAttributeResultTypeDef,
+    DescribeVpcPeeringConnectionsRequestTypeDef as DescribeVpcPeeringConnectionsRequestTypeDef,
+    DescribeVpcPeeringConnectionsRequestVpcPeeringConnectionExistsWaitTypeDef as DescribeVpcPeeringConnectionsRequestVpcPeeringConnectionExistsWaitTypeDef,
+    DescribeVpcsRequestTypeDef as DescribeVpcsRequestTypeDef,
+    DescribeVpcsRequestVpcAvailableWaitTypeDef as DescribeVpcsRequestVpcAvailableWaitTypeDef,
+    DetachClassicLinkVpcRequestInstanceDetachClassicLinkVpcTypeDef as DetachClassicLinkVpcRequestInstanceDetachClassicLinkVpcTypeDef,
+    DetachClassicLinkVpcRequestVpcDetachClassicLinkInstanceTypeDef as DetachClassicLinkVpcRequestVpcDetachClassicLinkInstanceTypeDef,
+    DetachClassicLinkVpcResultTypeDef as DetachClassicLinkVpcResultTypeDef,
+    DetachInternetGatewayRequestInternetGatewayDetachFromVpcTypeDef as DetachInternetGatewayRequestInternetGatewayDetachFromVpcTypeDef,
+    DetachInternetGatewayRequestVpcDetachInternetGatewayTypeDef as DetachInternetGatewayRequestVpcDetachInternetGatewayTypeDef,
+    DetachNetworkInterfaceRequestNetworkInterfaceDetachTypeDef as DetachNetworkInterfaceRequestNetworkInterfaceDetachTypeDef,
+    DetachVolumeRequestInstanceDetachVolumeTypeDef as DetachVolumeRequestInstanceDetachVolumeTypeDef,
+    DetachVolumeRequestVolumeDetachFromInstanceTypeDef as DetachVolumeRequestVolumeDetachFromInstanceTypeDef,
+    DhcpConfigurationTypeDef as DhcpConfigurationTypeDef,
+    DisableVpcClassicLinkRequestVpcDisableClassicLinkTypeDef as DisableVpcClassicLinkRequestVpcDisableClassicLinkTypeDef,
+    DisableVpcClassicLinkResultTypeDef as DisableVpcClassicLinkResultTypeDef,
+    DisassociateAddressRequestClassicAddressDisassociateTypeDef as DisassociateAddressRequestClassicAddressDisassociateTypeDef,
+    DisassociateAddressRequestNetworkInterfaceAssociationDeleteTypeDef as DisassociateAddressRequestNetworkInterfaceAssociationDeleteTypeDef,
+    DisassociateRouteTableRequestRouteTableAssociationDeleteTypeDef as DisassociateRouteTableRequestRouteTableAssociationDeleteTypeDef,
+    DisassociateRouteTableRequestTypeDef as DisassociateRouteTableRequestTypeDef,
+    EbsBlockDeviceTypeDef as EbsBlockDeviceTypeDef,
+    EbsInstanceBlockDeviceSpecificationTypeDef as EbsInstanceBlockDeviceSpecificationTypeDef,
+    EbsInstanceBlockDeviceTypeDef as EbsInstanceBlockDeviceTypeDef,
+    ElasticGpuAssociationTypeDef as ElasticGpuAssociationTypeDef,
+    ElasticGpuSpecificationTypeDef as ElasticGpuSpecificationTypeDef,
+    ElasticInferenceAcceleratorAssociationTypeDef as ElasticInferenceAcceleratorAssociationTypeDef,
+    ElasticInferenceAcceleratorTypeDef as ElasticInferenceAcceleratorTypeDef,
+    EnaSrdSpecificationRequestTypeDef as EnaSrdSpecificationRequestTypeDef,
+    EnaSrdSpecificationTypeDef as EnaSrdSpecificationTypeDef,
+    EnaSrdUdpSpecificationRequestTypeDef as EnaSrdUdpSpecificationRequestTypeDef,
+    EnaSrdUdpSpecificationTypeDef as EnaSrdUdpSpecificationTypeDef,
+    EnableVolumeIORequestVolumeEnableIoTypeDef as EnableVolumeIORequestVolumeEnableIoTypeDef,
+    EnableVpcClassicLinkRequestVpcEnableClassicLinkTypeDef as EnableVpcClassicLinkRequestVpcEnableClassicLinkTypeDef,
+    EnableVpcClassicLinkResultTypeDef as EnableVpcClassicLinkResultTypeDef,
+    EnclaveOptionsRequestTypeDef as EnclaveOptionsRequestTypeDef,
+    EnclaveOptionsTypeDef as EnclaveOptionsTypeDef,
+    FilterTypeDef as FilterTypeDef,
+    GetConsoleOutputRequestInstanceConsoleOutputTypeDef as GetConsoleOutputRequestInstanceConsoleOutputTypeDef,
+    GetConsoleOutputResultTypeDef as GetConsoleOutputResultTypeDef,
+    GetPasswordDataRequestInstancePasswordDataTypeDef as GetPasswordDataRequestInstancePasswordDataTypeDef,
+    GetPasswordDataResultTypeDef as GetPasswordDataResultTypeDef,
+    GroupIdentifierTypeDef as GroupIdentifierTypeDef,
+    HibernationOptionsRequestTypeDef as HibernationOptionsRequestTypeDef,
+    HibernationOptionsTypeDef as HibernationOptionsTypeDef,
+    IamInstanceProfileSpecificationTypeDef as IamInstanceProfileSpecificationTypeDef,
+    IamInstanceProfileTypeDef as IamInstanceProfileTypeDef,
+    IcmpTypeCodeTypeDef as IcmpTypeCodeTypeDef,
+    ImageAttributeTypeDef as ImageAttributeTypeDef,
+    ImportKeyPairRequestTypeDef as ImportKeyPairRequestTypeDef,
+    InitializationStatusDetailsTypeDef as InitializationStatusDetailsTypeDef,
+    InstanceAttachmentEnaSrdSpecificationTypeDef as InstanceAttachmentEnaSrdSpecificationTypeDef,
+    InstanceAttachmentEnaSrdUdpSpecificationTypeDef as InstanceAttachmentEnaSrdUdpSpecificationTypeDef,
+    InstanceAttributeTypeDef as InstanceAttributeTypeDef,
+    InstanceBlockDeviceMappingSpecificationTypeDef as InstanceBlockDeviceMappingSpecificationTypeDef,
+    InstanceBlockDeviceMappingTypeDef as InstanceBlockDeviceMappingTypeDef,
+    InstanceIpv4PrefixTypeDef as InstanceIpv4PrefixTypeDef,
+    InstanceIpv6AddressTypeDef as InstanceIpv6AddressTypeDef,
+    InstanceIpv6PrefixTypeDef as InstanceIpv6PrefixTypeDef,
+    InstanceMaintenanceOptionsRequestTypeDef as InstanceMaintenanceOptionsRequestTypeDef,
+    InstanceMaintenanceOptionsTypeDef as InstanceMaintenanceOptionsTypeDef,
+    InstanceMarketOptionsRequestTypeDef as InstanceMarketOptionsRequestTypeDef,
+    InstanceMetadataOptionsRequestTypeDef as InstanceMetadataOptionsRequestTypeDef,
+    InstanceMetadataOptionsResponseTypeDef as InstanceMetadataOptionsResponseTypeDef,
+    InstanceMonitoringTypeDef as InstanceMonitoringTypeDef,
+    InstanceNetworkInterfaceAssociationTypeDef as InstanceNetworkInterfaceAssociationTypeDef,
+    InstanceNetworkInterfaceAttachmentTypeDef as InstanceNetworkInterfaceAttachmentTypeDef,
+    InstanceNetworkInterfaceSpecificationTypeDef as InstanceNetworkInterfaceSpecificationTypeDef,
+    InstanceNetworkInterfaceTypeDef as InstanceNetworkInterfaceTypeDef,
+    InstanceNetworkPerformanceOptionsRequestTypeDef as InstanceNetworkPerformanceOptionsRequestTypeDef,
+    InstanceNetworkPerformanceOptionsTypeDef as InstanceNetworkPerformanceOptionsTypeDef,
+    InstancePrivateIpAddressTypeDef as InstancePrivateIpAddressTypeDef,
+    InstanceSecondaryInterfaceAttachmentTypeDef as InstanceSecondaryInterfaceAttachmentTypeDef,
+    InstanceSecondaryInterfacePrivateIpAddressRequestTypeDef as InstanceSecondaryInterfacePrivateIpAddressRequestTypeDef,
+    InstanceSecondaryInterfacePrivateIpAddressTypeDef as InstanceSecondaryInterfacePrivateIpAddressTypeDef,
+    InstanceSecondaryInterfaceSpecificationRequestTypeDef as InstanceSecondaryInterfaceSpecificationRequestTypeDef,
+    InstanceSecondaryInterfaceTypeDef as InstanceSecondaryInterfaceTypeDef,
+    InstanceStateChangeTypeDef as InstanceStateChangeTypeDef,
+    InstanceStateTypeDef as InstanceStateTypeDef,
+    InternetGatewayAttachmentTypeDef as InternetGatewayAttachmentTypeDef,
+    IpPermissionOutputTypeDef as IpPermissionOutputTypeDef,
+    IpPermissionTypeDef as IpPermissionTypeDef,
+    IpRangeTypeDef as IpRangeTypeDef,
+    Ipv4PrefixSpecificationRequestTypeDef as Ipv4PrefixSpecificationRequestTypeDef,
+    Ipv4PrefixSpecificationTypeDef as Ipv4PrefixSpecificationTypeDef,
+    Ipv6CidrBlockTypeDef as Ipv6CidrBlockTypeDef,
+    Ipv6PrefixSpecificationRequestTypeDef as Ipv6PrefixSpecificationRequestTypeDef,
+    Ipv6PrefixSpecificationTypeDef as Ipv6PrefixSpecificationTypeDef,
+    Ipv6RangeTypeDef as Ipv6RangeTypeDef,
+    LaunchPermissionModificationsTypeDef as LaunchPermissionModificationsTypeDef,
+    LaunchPermissionTypeDef as LaunchPermissionTypeDef,
+    LaunchTemplateSpecificationTypeDef as LaunchTemplateSpecificationTypeDef,
+    LicenseConfigurationRequestTypeDef as LicenseConfigurationRequestTypeDef,
+    LicenseConfigurationTypeDef as LicenseConfigurationTypeDef,
+    ModifyImageAttributeRequestImageModifyAttributeTypeDef as ModifyImageAttributeRequestImageModifyAttributeTypeDef,
+    ModifyInstanceAttributeRequestInstanceModifyAttributeTypeDef as ModifyInstanceAttributeRequestInstanceModifyAttributeTypeDef,
+    ModifyNetworkInterfaceAttributeRequestNetworkInterfaceModifyAttributeTypeDef as ModifyNetworkInterfaceAttributeRequestNetworkInterfaceModifyAttributeTypeDef,
+    ModifySnapshotAttributeRequestSnapshotModifyAttributeTypeDef as ModifySnapshotAttributeRequestSnapshotModifyAttributeTypeDef,
+    ModifyVolumeAttributeRequestVolumeModifyAttributeTypeDef as ModifyVolumeAttributeRequestVolumeModifyAttributeTypeDef,
+    ModifyVpcAttributeRequestVpcModifyAttributeTypeDef as ModifyVpcAttributeRequestVpcModifyAttributeTypeDef,
+    MonitorInstancesRequestInstanceMonitorTypeDef as MonitorInstancesRequestInstanceMonitorTypeDef,
+    MonitorInstancesResultTypeDef as MonitorInstancesResultTypeDef,
+    MonitoringTypeDef as MonitoringTypeDef,
+    NetworkAclAssociationTypeDef as NetworkAclAssociationTypeDef,
+    NetworkAclEntryTypeDef as NetworkAclEntryTypeDef,
+    NetworkInterfaceAssociationTypeDef as NetworkInterfaceAssociationTypeDef,
+    NetworkInterfaceAttachmentChangesTypeDef as NetworkInterfaceAttachmentChangesTypeDef,
+    NetworkInterfaceAttachmentTypeDef as NetworkInterfaceAttachmentTypeDef,
+    NetworkInterfaceIpv6AddressTypeDef as NetworkInterfaceIpv6AddressTypeDef,
+    NetworkInterfacePrivateIpAddressTypeDef as NetworkInterfacePrivateIpAddressTypeDef,
+    NewDhcpConfigurationTypeDef as NewDhcpConfigurationTypeDef,
+    OperatorRequestTypeDef as OperatorRequestTypeDef,
+    OperatorResponseTypeDef as OperatorResponseTypeDef,
+    PlacementTypeDef as PlacementTypeDef,
+    PortRangeTypeDef as PortRangeTypeDef,
+    PrefixListIdTypeDef as PrefixListIdTypeDef,
+    PrivateDnsNameOptionsOnLaunchTypeDef as PrivateDnsNameOptionsOnLaunchTypeDef,
+    PrivateDnsNameOptionsRequestTypeDef as PrivateDnsNameOptionsRequestTypeDef,
+    PrivateDnsNameOptionsResponseTypeDef as PrivateDnsNameOptionsResponseTypeDef,
+    PrivateIpAddressSpecificationTypeDef as PrivateIpAddressSpecificationTypeDef,
+    ProductCodeTypeDef as ProductCodeTypeDef,
+    PropagatingVgwTypeDef as PropagatingVgwTypeDef,
+    PublicIpDnsNameOptionsTypeDef as PublicIpDnsNameOptionsTypeDef,
+    RebootInstancesRequestInstanceRebootTypeDef as RebootInstancesRequestInstanceRebootTypeDef,
+    ReferencedSecurityGroupTypeDef as ReferencedSecurityGroupTypeDef,
+    RegisterImageRequestTypeDef as RegisterImageRequestTypeDef,
+    RejectVpcPeeringConnectionRequestVpcPeeringConnectionRejectTypeDef as RejectVpcPeeringConnectionRequestVpcPeeringConnectionRejectTypeDef,
+    RejectVpcPeeringConnectionResultTypeDef as RejectVpcPeeringConnectionResultTypeDef,
+    ReleaseAddressRequestClassicAddressReleaseTypeDef as ReleaseAddressRequestClassicAddressReleaseTypeDef,
+    ReleaseAddressRequestVpcAddressReleaseTypeDef as ReleaseAddressRequestVpcAddressReleaseTypeDef,
+    ReplaceNetworkAclAssociationRequestNetworkAclReplaceAssociationTypeDef as ReplaceNetworkAclAssociationRequestNetworkAclReplaceAssociationTypeDef,
+    ReplaceNetworkAclAssociationResultTypeDef as ReplaceNetworkAclAssociationResultTypeDef,
+    ReplaceNetworkAclEntryRequestNetworkAclReplaceEntryTypeDef as ReplaceNetworkAclEntryRequestNetworkAclReplaceEntryTypeDef,
+    ReplaceRouteRequestRouteReplaceTypeDef as ReplaceRouteRequestRouteReplaceTypeDef,
+    ReplaceRouteTableAssociationRequestRouteTableAssociationReplaceSubnetTypeDef as ReplaceRouteTableAssociationRequestRouteTableAssociationReplaceSubnetTypeDef,
+    ReportInstanceStatusRequestInstanceReportStatusTypeDef as ReportInstanceStatusRequestInstanceReportStatusTypeDef,
+    ResetImageAttributeRequestImageResetAttributeTypeDef as ResetImageAttributeRequestImageResetAttributeTypeDef,
+    ResetInstanceAttributeRequestInstanceResetAttributeTypeDef as ResetInstanceAttributeRequestInstanceResetAttributeTypeDef,
+    ResetInstanceAttributeRequestInstanceResetKernelTypeDef as ResetInstanceAttributeRequestInstanceResetKernelTypeDef,
+    ResetNetworkInterfaceAttributeRequestNetworkInterfaceResetAttributeTypeDef as ResetNetworkInterfaceAttributeRequestNetworkInterfaceResetAttributeTypeDef,
+    ResetSnapshotAttributeRequestSnapshotResetAttributeTypeDef as ResetSnapshotAttributeRequestSnapshotResetAttributeTypeDef,
+    RevokeSecurityGroupEgressRequestSecurityGroupRevokeEgressTypeDef as RevokeSecurityGroupEgressRequestSecurityGroupRevokeEgressTypeDef,
+    RevokeSecurityGroupEgressResultTypeDef as RevokeSecurityGroupEgressResultTypeDef,
+    RevokeSecurityGroupIngressRequestSecurityGroupRevokeIngressTypeDef as RevokeSecurityGroupIngressRequestSecurityGroupRevokeIngressTypeDef,
+    RevokeSecurityGroupIngressResultTypeDef as RevokeSecurityGroupIngressResultTypeDef,
+    RevokedSecurityGroupRuleTypeDef as RevokedSecurityGroupRuleTypeDef,
+    RouteTableAssociationStateTypeDef as RouteTableAssociationStateTypeDef,
+    RouteTableAssociationTypeDef as RouteTableAssociationTypeDef,
+    RouteTypeDef as RouteTypeDef,
+    RunInstancesMonitoringEnabledTypeDef as RunInstancesMonitoringEnabledTypeDef,
+    RunInstancesRequestSubnetCreateInstancesTypeDef as RunInstancesRequestSubnetCreateInstancesTypeDef,
+    RunInstancesRequestTypeDef as RunInstancesRequestTypeDef,
+    SecurityGroupRuleTypeDef as SecurityGroupRuleTypeDef,
+    SpotMarketOptionsTypeDef as SpotMarketOptionsTypeDef,
+    StartInstancesRequestInstanceStartTypeDef as StartInstancesRequestInstanceStartTypeDef,
+    StartInstancesResultTypeDef as StartInstancesResultTypeDef,
+    StateReasonTypeDef as StateReasonTypeDef,
+    StopInstancesRequestInstanceStopTypeDef as StopInstancesRequestInstanceStopTypeDef,
+    StopInstancesResultTypeDef as StopInstancesResultTypeDef,
+    SubnetCidrBlockStateTypeDef as SubnetCidrBlockStateTypeDef,
+    SubnetIpv6CidrBlockAssociationTypeDef as SubnetIpv6CidrBlockAssociationTypeDef,
+    TagSpecificationTypeDef as TagSpecificationTypeDef,
+    TagTypeDef as TagTypeDef,
+    TerminateInstancesRequestInstanceTerminateTypeDef as TerminateInstancesRequestInstanceTerminateTypeDef,
+    TerminateInstancesResultTypeDef as TerminateInstancesResultTypeDef,
+    UnassignPrivateIpAddressesRequestNetworkInterfaceUnassignPrivateIpAddressesTypeDef as UnassignPrivateIpAddressesRequestNetworkInterfaceUnassignPrivateIpAddressesTypeDef,
+    UnmonitorInstancesRequestInstanceUnmonitorTypeDef as UnmonitorInstancesRequestInstanceUnmonitorTypeDef,
+    UnmonitorInstancesResultTypeDef as UnmonitorInstancesResultTypeDef,
+    UserIdGroupPairTypeDef as UserIdGroupPairTypeDef,
+    VolumeAttachmentResponseTypeDef as VolumeAttachmentResponseTypeDef,
+    VolumeAttachmentTypeDef as VolumeAttachmentTypeDef,
+    VolumeStatusActionTypeDef as VolumeStatusActionTypeDef,
+    VolumeStatusAttachmentStatusTypeDef as VolumeStatusAttachmentStatusTypeDef,
+    VolumeStatusDetailsTypeDef as VolumeStatusDetailsTypeDef,
+    VolumeStatusEventTypeDef as VolumeStatusEventTypeDef,
+    VolumeStatusInfoTypeDef as VolumeStatusInfoTypeDef,
+    VolumeStatusItemTypeDef as VolumeStatusItemTypeDef,
+    VpcCidrBlockAssociationTypeDef as VpcCidrBlockAssociationTypeDef,
+    VpcCidrBlockStateTypeDef as VpcCidrBlockStateTypeDef,
+    VpcEncryptionControlConfigurationTypeDef as VpcEncryptionControlConfigurationTypeDef,
+    VpcEncryptionControlExclusionTypeDef as VpcEncryptionControlExclusionTypeDef,
+    VpcEncryptionControlExclusionsTypeDef as VpcEncryptionControlExclusionsTypeDef,
+    VpcEncryptionControlTypeDef as VpcEncryptionControlTypeDef,
+    VpcIpv6CidrBlockAssociationTypeDef as VpcIpv6CidrBlockAssociationTypeDef,
+    VpcPeeringConnectionOptionsDescriptionTypeDef as VpcPeeringConnectionOptionsDescriptionTypeDef,
+    VpcPeeringConnectionStateReasonTypeDef as VpcPeeringConnectionStateReasonTypeDef,
+    VpcPeeringConnectionTypeDef as VpcPeeringConnectionTypeDef,
+    VpcPeeringConnectionVpcInfoTypeDef as VpcPeeringConnectionVpcInfoTypeDef,
 )
 
 __all__ = [
@@ -3379,23 +3668,6 @@ class AcceleratorTotalMemoryMiBTypeDef(TypedDict):
     Max: NotRequired[int]
 
 
-class TagTypeDef(TypedDict):
-    """Describes a tag."""
-
-    Key: NotRequired[str]
-    Value: NotRequired[str]
-
-
-class TagSpecificationTypeDef(TypedDict):
-    """The tags to apply to a resource when the resource is being created. When
-    you specify a tag, you must specify the resource type to tag, otherwise the
-    request will fail.
-    """
-
-    ResourceType: NotRequired[ReadOnly[ResourceTypeType]]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-
-
 class AcceptAddressTransferRequestTypeDef(TypedDict):
     """AcceptAddressTransferRequest (input)."""
 
@@ -3652,69 +3924,6 @@ class AcceptVpcPeeringConnectionRequestTypeDef(TypedDict):
     VpcPeeringConnectionId: str
 
 
-class AcceptVpcPeeringConnectionRequestVpcPeeringConnectionAcceptTypeDef(TypedDict):
-    """AcceptVpcPeeringConnectionRequest (input and output)."""
-
-    DryRun: NotRequired[bool]
-
-
-class VpcPeeringConnectionStateReasonTypeDef(TypedDict):
-    """Describes the status of a VPC peering connection."""
-
-    Code: NotRequired[VpcPeeringConnectionStateReasonCodeType]
-    Message: NotRequired[str]
-
-
-class CidrBlockTypeDef(TypedDict):
-    """Describes an IPv4 CIDR block."""
-
-    CidrBlock: NotRequired[str]
-
-
-class Ipv6CidrBlockTypeDef(TypedDict):
-    """Describes an IPv6 CIDR block."""
-
-    Ipv6CidrBlock: NotRequired[str]
-
-
-class VpcPeeringConnectionOptionsDescriptionTypeDef(TypedDict):
-    """Describes the VPC peering connection options."""
-
-    AllowDnsResolutionFromRemoteVpc: NotRequired[bool]
-    AllowEgressFromLocalClassicLinkToRemoteVpc: NotRequired[bool]
-    AllowEgressFromLocalVpcToRemoteClassicLink: NotRequired[bool]
-
-
-class VpcPeeringConnectionVpcInfoTypeDef(TypedDict):
-    """Describes a VPC in a VPC peering connection."""
-
-    CidrBlock: NotRequired[str]
-    Ipv6CidrBlockSet: NotRequired[List[Ipv6CidrBlockTypeDef]]
-    CidrBlockSet: NotRequired[List[CidrBlockTypeDef]]
-    OwnerId: NotRequired[str]
-    PeeringOptions: NotRequired[VpcPeeringConnectionOptionsDescriptionTypeDef]
-    VpcId: NotRequired[str]
-    Region: NotRequired[str]
-
-
-class VpcPeeringConnectionTypeDef(TypedDict):
-    """Describes a VPC peering connection."""
-
-    AccepterVpcInfo: NotRequired[VpcPeeringConnectionVpcInfoTypeDef]
-    ExpirationTime: NotRequired[datetime]
-    RequesterVpcInfo: NotRequired[VpcPeeringConnectionVpcInfoTypeDef]
-    Status: NotRequired[VpcPeeringConnectionStateReasonTypeDef]
-    Tags: NotRequired[List[TagTypeDef]]
-    VpcPeeringConnectionId: NotRequired[str]
-
-
-class AcceptVpcPeeringConnectionResultTypeDef(TypedDict):
-    """AcceptVpcPeeringConnectionResult (response)."""
-
-    VpcPeeringConnection: NotRequired[VpcPeeringConnectionTypeDef]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
 class AnalysisComponentTypeDef(TypedDict):
     """Describes a path component."""
 
@@ -3757,13 +3966,6 @@ class AdditionalDetailTypeDef(TypedDict):
     RuleGroupRuleOptionsPairs: NotRequired[List[RuleGroupRuleOptionsPairTypeDef]]
     ServiceName: NotRequired[str]
     LoadBalancers: NotRequired[List[AnalysisComponentTypeDef]]
-
-
-class PortRangeTypeDef(TypedDict):
-    """Describes a range of ports."""
-
-    From: NotRequired[int]
-    To: NotRequired[int]
 
 
 class AnalysisAclRuleTypeDef(TypedDict):
@@ -4355,18 +4557,6 @@ class AssignIpv6AddressesResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class AssignPrivateIpAddressesRequestNetworkInterfaceAssignPrivateIpAddressesTypeDef(
-    TypedDict
-):
-    """Contains the parameters for AssignPrivateIpAddresses."""
-
-    Ipv4Prefixes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Ipv4PrefixCount: NotRequired[ReadOnly[int]]
-    PrivateIpAddresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    SecondaryPrivateIpAddressCount: NotRequired[ReadOnly[int]]
-    AllowReassignment: NotRequired[ReadOnly[bool]]
-
-
 class AssignPrivateIpAddressesRequestTypeDef(TypedDict):
     """Contains the parameters for AssignPrivateIpAddresses."""
 
@@ -4376,27 +4566,6 @@ class AssignPrivateIpAddressesRequestTypeDef(TypedDict):
     PrivateIpAddresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     SecondaryPrivateIpAddressCount: NotRequired[ReadOnly[int]]
     AllowReassignment: NotRequired[ReadOnly[bool]]
-
-
-class AssignedPrivateIpAddressTypeDef(TypedDict):
-    """Describes the private IP addresses assigned to a network interface."""
-
-    PrivateIpAddress: NotRequired[str]
-
-
-class Ipv4PrefixSpecificationTypeDef(TypedDict):
-    """Describes an IPv4 prefix."""
-
-    Ipv4Prefix: NotRequired[str]
-
-
-class AssignPrivateIpAddressesResultTypeDef(TypedDict):
-    """AssignPrivateIpAddressesResult (response)."""
-
-    NetworkInterfaceId: NotRequired[str]
-    AssignedPrivateIpAddresses: NotRequired[List[AssignedPrivateIpAddressTypeDef]]
-    AssignedIpv4Prefixes: NotRequired[List[Ipv4PrefixSpecificationTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class AssignPrivateNatGatewayAddressRequestTypeDef(TypedDict):
@@ -4433,17 +4602,6 @@ class AssignPrivateNatGatewayAddressResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class AssociateAddressRequestClassicAddressAssociateTypeDef(TypedDict):
-    """AssociateAddressRequest (input and output)."""
-
-    AllocationId: NotRequired[str]
-    InstanceId: NotRequired[str]
-    DryRun: NotRequired[bool]
-    NetworkInterfaceId: NotRequired[str]
-    PrivateIpAddress: NotRequired[str]
-    AllowReassociation: NotRequired[bool]
-
-
 class AssociateAddressRequestTypeDef(TypedDict):
     """AssociateAddressRequest (input and output)."""
 
@@ -4454,24 +4612,6 @@ class AssociateAddressRequestTypeDef(TypedDict):
     NetworkInterfaceId: NotRequired[str]
     PrivateIpAddress: NotRequired[str]
     AllowReassociation: NotRequired[bool]
-
-
-class AssociateAddressRequestVpcAddressAssociateTypeDef(TypedDict):
-    """AssociateAddressRequest (input and output)."""
-
-    InstanceId: NotRequired[str]
-    PublicIp: NotRequired[str]
-    DryRun: NotRequired[bool]
-    NetworkInterfaceId: NotRequired[str]
-    PrivateIpAddress: NotRequired[str]
-    AllowReassociation: NotRequired[bool]
-
-
-class AssociateAddressResultTypeDef(TypedDict):
-    """AssociateAddressResult (response)."""
-
-    AssociationId: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class AssociateCapacityReservationBillingOwnerRequestTypeDef(TypedDict):
@@ -4515,25 +4655,11 @@ class AssociateClientVpnTargetNetworkResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class AssociateDhcpOptionsRequestDhcpOptionsAssociateWithVpcTypeDef(TypedDict):
-    """AssociateDhcpOptionsRequest (input and output)."""
-
-    VpcId: str
-    DryRun: NotRequired[bool]
-
-
 class AssociateDhcpOptionsRequestTypeDef(TypedDict):
     """AssociateDhcpOptionsRequest (input and output)."""
 
     DhcpOptionsId: str
     VpcId: str
-    DryRun: NotRequired[bool]
-
-
-class AssociateDhcpOptionsRequestVpcAssociateDhcpOptionsTypeDef(TypedDict):
-    """AssociateDhcpOptionsRequest (input and output)."""
-
-    DhcpOptionsId: str
     DryRun: NotRequired[bool]
 
 
@@ -4554,25 +4680,11 @@ class AssociateEnclaveCertificateIamRoleResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class IamInstanceProfileSpecificationTypeDef(TypedDict):
-    """Describes an IAM instance profile."""
-
-    Arn: NotRequired[str]
-    Name: NotRequired[str]
-
-
 class AssociateIamInstanceProfileRequestTypeDef(TypedDict):
     """AssociateIamInstanceProfileRequest (input and output)."""
 
     IamInstanceProfile: IamInstanceProfileSpecificationTypeDef
     InstanceId: str
-
-
-class IamInstanceProfileTypeDef(TypedDict):
-    """Describes an IAM instance profile."""
-
-    Arn: NotRequired[str]
-    Id: NotRequired[str]
 
 
 class IamInstanceProfileAssociationTypeDef(TypedDict):
@@ -4742,15 +4854,6 @@ class AssociateRouteServerResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class AssociateRouteTableRequestRouteTableAssociateWithSubnetTypeDef(TypedDict):
-    """AssociateRouteTableRequest (input and output)."""
-
-    GatewayId: NotRequired[str]
-    PublicIpv4Pool: NotRequired[str]
-    DryRun: NotRequired[bool]
-    SubnetId: NotRequired[str]
-
-
 class AssociateRouteTableRequestTypeDef(TypedDict):
     """AssociateRouteTableRequest (input and output)."""
 
@@ -4759,15 +4862,6 @@ class AssociateRouteTableRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     SubnetId: NotRequired[str]
     RouteTableId: str
-
-
-class RouteTableAssociationStateTypeDef(TypedDict):
-    """Describes the state of an association between a route table and a subnet or
-    gateway.
-    """
-
-    State: NotRequired[RouteTableAssociationStateCodeType]
-    StatusMessage: NotRequired[str]
 
 
 class AssociateRouteTableResultTypeDef(TypedDict):
@@ -4800,23 +4894,6 @@ class AssociateSubnetCidrBlockRequestTypeDef(TypedDict):
     Ipv6NetmaskLength: NotRequired[int]
     SubnetId: str
     Ipv6CidrBlock: NotRequired[str]
-
-
-class SubnetCidrBlockStateTypeDef(TypedDict):
-    """Describes the state of a CIDR block."""
-
-    State: NotRequired[SubnetCidrBlockStateCodeType]
-    StatusMessage: NotRequired[str]
-
-
-class SubnetIpv6CidrBlockAssociationTypeDef(TypedDict):
-    """Describes an association between a subnet and an IPv6 CIDR block."""
-
-    AssociationId: NotRequired[str]
-    Ipv6CidrBlock: NotRequired[str]
-    Ipv6CidrBlockState: NotRequired[SubnetCidrBlockStateTypeDef]
-    Ipv6AddressAttribute: NotRequired[Ipv6AddressAttributeType]
-    IpSource: NotRequired[IpSourceType]
 
 
 class AssociateSubnetCidrBlockResultTypeDef(TypedDict):
@@ -4943,33 +5020,6 @@ class AssociateVpcCidrBlockRequestTypeDef(TypedDict):
     AmazonProvidedIpv6CidrBlock: NotRequired[bool]
 
 
-class VpcCidrBlockStateTypeDef(TypedDict):
-    """Describes the state of a CIDR block."""
-
-    State: NotRequired[VpcCidrBlockStateCodeType]
-    StatusMessage: NotRequired[str]
-
-
-class VpcCidrBlockAssociationTypeDef(TypedDict):
-    """Describes an IPv4 CIDR block associated with a VPC."""
-
-    AssociationId: NotRequired[str]
-    CidrBlock: NotRequired[str]
-    CidrBlockState: NotRequired[VpcCidrBlockStateTypeDef]
-
-
-class VpcIpv6CidrBlockAssociationTypeDef(TypedDict):
-    """Describes an IPv6 CIDR block associated with a VPC."""
-
-    AssociationId: NotRequired[str]
-    Ipv6CidrBlock: NotRequired[str]
-    Ipv6CidrBlockState: NotRequired[VpcCidrBlockStateTypeDef]
-    NetworkBorderGroup: NotRequired[str]
-    Ipv6Pool: NotRequired[str]
-    Ipv6AddressAttribute: NotRequired[Ipv6AddressAttributeType]
-    IpSource: NotRequired[IpSourceType]
-
-
 class AssociateVpcCidrBlockResultTypeDef(TypedDict):
     """AssociateVpcCidrBlockResult (response)."""
 
@@ -5006,14 +5056,6 @@ class AthenaIntegrationTypeDef(TypedDict):
     PartitionEndDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
 
-class AttachClassicLinkVpcRequestInstanceAttachClassicLinkVpcTypeDef(TypedDict):
-    """AttachClassicLinkVpcRequest (input)."""
-
-    DryRun: NotRequired[ReadOnly[bool]]
-    VpcId: ReadOnly[str]
-    Groups: ReadOnly[Union[List[str], Tuple[str, ...]]]
-
-
 class AttachClassicLinkVpcRequestTypeDef(TypedDict):
     """AttachClassicLinkVpcRequest (input)."""
 
@@ -5023,75 +5065,12 @@ class AttachClassicLinkVpcRequestTypeDef(TypedDict):
     Groups: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
 
-class AttachClassicLinkVpcRequestVpcAttachClassicLinkInstanceTypeDef(TypedDict):
-    """AttachClassicLinkVpcRequest (input)."""
-
-    DryRun: NotRequired[ReadOnly[bool]]
-    InstanceId: ReadOnly[str]
-    Groups: ReadOnly[Union[List[str], Tuple[str, ...]]]
-
-
-class AttachClassicLinkVpcResultTypeDef(TypedDict):
-    """AttachClassicLinkVpcResult (response)."""
-
-    Return: NotRequired[bool]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class AttachInternetGatewayRequestInternetGatewayAttachToVpcTypeDef(TypedDict):
-    """AttachInternetGatewayRequest (input and output)."""
-
-    DryRun: NotRequired[bool]
-    VpcId: str
-
-
 class AttachInternetGatewayRequestTypeDef(TypedDict):
     """AttachInternetGatewayRequest (input and output)."""
 
     DryRun: NotRequired[bool]
     InternetGatewayId: str
     VpcId: str
-
-
-class AttachInternetGatewayRequestVpcAttachInternetGatewayTypeDef(TypedDict):
-    """AttachInternetGatewayRequest (input and output)."""
-
-    DryRun: NotRequired[bool]
-    InternetGatewayId: str
-
-
-class EnaSrdUdpSpecificationTypeDef(TypedDict):
-    """ENA Express is compatible with both TCP and UDP transport protocols. When
-    it's enabled, TCP traffic automatically uses it. However, some UDP-based
-    applications are designed to handle network packets that are out of order,
-    without a need for retransmission, such as live video broadcasting or other
-    ...
-    """
-
-    EnaSrdUdpEnabled: NotRequired[bool]
-
-
-class EnaSrdSpecificationTypeDef(TypedDict):
-    """ENA Express uses Amazon Web Services Scalable Reliable Datagram (SRD)
-    technology to increase the maximum bandwidth used per stream and minimize
-    tail latency of network traffic between EC2 instances. With ENA Express,
-    you can communicate between two EC2 instances in the same subnet within the
-    same ...
-    """
-
-    EnaSrdEnabled: NotRequired[bool]
-    EnaSrdUdpSpecification: NotRequired[EnaSrdUdpSpecificationTypeDef]
-
-
-class AttachNetworkInterfaceRequestNetworkInterfaceAttachTypeDef(TypedDict):
-    """Contains the parameters for AttachNetworkInterface."""
-
-    NetworkCardIndex: NotRequired[int]
-    EnaSrdSpecification: NotRequired[EnaSrdSpecificationTypeDef]
-    EnaQueueCount: NotRequired[int]
-    DryRun: NotRequired[bool]
-    InstanceId: str
-    DeviceIndex: int
 
 
 class AttachNetworkInterfaceRequestTypeDef(TypedDict):
@@ -5104,14 +5083,6 @@ class AttachNetworkInterfaceRequestTypeDef(TypedDict):
     NetworkInterfaceId: str
     InstanceId: str
     DeviceIndex: int
-
-
-class AttachNetworkInterfaceResultTypeDef(TypedDict):
-    """Contains the output of AttachNetworkInterface."""
-
-    AttachmentId: NotRequired[str]
-    NetworkCardIndex: NotRequired[int]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class AttachVerifiedAccessTrustProviderRequestTypeDef(TypedDict):
@@ -5227,30 +5198,12 @@ class AttachVerifiedAccessTrustProviderResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class AttachVolumeRequestInstanceAttachVolumeTypeDef(TypedDict):
-    """AttachVolumeRequest (input and output)."""
-
-    Device: str
-    VolumeId: str
-    EbsCardIndex: NotRequired[int]
-    DryRun: NotRequired[bool]
-
-
 class AttachVolumeRequestTypeDef(TypedDict):
     """AttachVolumeRequest (input and output)."""
 
     Device: str
     InstanceId: str
     VolumeId: str
-    EbsCardIndex: NotRequired[int]
-    DryRun: NotRequired[bool]
-
-
-class AttachVolumeRequestVolumeAttachToInstanceTypeDef(TypedDict):
-    """AttachVolumeRequest (input and output)."""
-
-    Device: str
-    InstanceId: str
     EbsCardIndex: NotRequired[int]
     DryRun: NotRequired[bool]
 
@@ -5277,35 +5230,6 @@ class AttachVpnGatewayResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class AttachmentEnaSrdUdpSpecificationTypeDef(TypedDict):
-    """ENA Express is compatible with both TCP and UDP transport protocols. When
-    it's enabled, TCP traffic automatically uses it. However, some UDP-based
-    applications are designed to handle network packets that are out of order,
-    without a need for retransmission, such as live video broadcasting or other
-    ...
-    """
-
-    EnaSrdUdpEnabled: NotRequired[bool]
-
-
-class AttachmentEnaSrdSpecificationTypeDef(TypedDict):
-    """ENA Express uses Amazon Web Services Scalable Reliable Datagram (SRD)
-    technology to increase the maximum bandwidth used per stream and minimize
-    tail latency of network traffic between EC2 instances. With ENA Express,
-    you can communicate between two EC2 instances in the same subnet within the
-    same ...
-    """
-
-    EnaSrdEnabled: NotRequired[bool]
-    EnaSrdUdpSpecification: NotRequired[AttachmentEnaSrdUdpSpecificationTypeDef]
-
-
-class AttributeBooleanValueTypeDef(TypedDict):
-    """Describes a value for a resource attribute that is a Boolean value."""
-
-    Value: NotRequired[bool]
-
-
 class RegionalSummaryTypeDef(TypedDict):
     """A summary report for the attribute for a Region."""
 
@@ -5322,12 +5246,6 @@ class AttributeSummaryTypeDef(TypedDict):
     NumberOfMatchedAccounts: NotRequired[int]
     NumberOfUnmatchedAccounts: NotRequired[int]
     RegionalSummaries: NotRequired[List[RegionalSummaryTypeDef]]
-
-
-class AttributeValueTypeDef(TypedDict):
-    """Describes a value for a resource attribute that is a String."""
-
-    Value: NotRequired[str]
 
 
 class ClientVpnAuthorizationRuleStatusTypeDef(TypedDict):
@@ -5367,65 +5285,6 @@ class AuthorizeClientVpnIngressResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class IpRangeTypeDef(TypedDict):
-    """Describes an IPv4 address range."""
-
-    Description: NotRequired[str]
-    CidrIp: NotRequired[str]
-
-
-class Ipv6RangeTypeDef(TypedDict):
-    """Describes an IPv6 address range."""
-
-    Description: NotRequired[str]
-    CidrIpv6: NotRequired[str]
-
-
-class PrefixListIdTypeDef(TypedDict):
-    """Describes a prefix list ID."""
-
-    Description: NotRequired[str]
-    PrefixListId: NotRequired[str]
-
-
-class UserIdGroupPairTypeDef(TypedDict):
-    """Describes a security group and Amazon Web Services account ID pair."""
-
-    Description: NotRequired[str]
-    UserId: NotRequired[str]
-    GroupName: NotRequired[str]
-    GroupId: NotRequired[str]
-    VpcId: NotRequired[str]
-    VpcPeeringConnectionId: NotRequired[str]
-    PeeringStatus: NotRequired[str]
-
-
-class IpPermissionTypeDef(TypedDict):
-    """Describes the permissions for a security group rule."""
-
-    IpProtocol: NotRequired[ReadOnly[str]]
-    FromPort: NotRequired[ReadOnly[int]]
-    ToPort: NotRequired[ReadOnly[int]]
-    UserIdGroupPairs: NotRequired[ReadOnly[Sequence[UserIdGroupPairTypeDef]]]
-    IpRanges: NotRequired[ReadOnly[Sequence[IpRangeTypeDef]]]
-    Ipv6Ranges: NotRequired[ReadOnly[Sequence[Ipv6RangeTypeDef]]]
-    PrefixListIds: NotRequired[ReadOnly[Sequence[PrefixListIdTypeDef]]]
-
-
-class AuthorizeSecurityGroupEgressRequestSecurityGroupAuthorizeEgressTypeDef(TypedDict):
-    """AuthorizeSecurityGroupEgressRequest (input)."""
-
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    SourceSecurityGroupName: NotRequired[ReadOnly[str]]
-    SourceSecurityGroupOwnerId: NotRequired[ReadOnly[str]]
-    IpProtocol: NotRequired[ReadOnly[str]]
-    FromPort: NotRequired[ReadOnly[int]]
-    ToPort: NotRequired[ReadOnly[int]]
-    CidrIp: NotRequired[ReadOnly[str]]
-    IpPermissions: NotRequired[ReadOnly[Sequence[IpPermissionTypeDef]]]
-
-
 class AuthorizeSecurityGroupEgressRequestTypeDef(TypedDict):
     """AuthorizeSecurityGroupEgressRequest (input)."""
 
@@ -5439,60 +5298,6 @@ class AuthorizeSecurityGroupEgressRequestTypeDef(TypedDict):
     ToPort: NotRequired[ReadOnly[int]]
     CidrIp: NotRequired[ReadOnly[str]]
     IpPermissions: NotRequired[ReadOnly[Sequence[IpPermissionTypeDef]]]
-
-
-class ReferencedSecurityGroupTypeDef(TypedDict):
-    """Describes the security group that is referenced in the security group rule."""
-
-    GroupId: NotRequired[str]
-    PeeringStatus: NotRequired[str]
-    UserId: NotRequired[str]
-    VpcId: NotRequired[str]
-    VpcPeeringConnectionId: NotRequired[str]
-
-
-class SecurityGroupRuleTypeDef(TypedDict):
-    """Describes a security group rule."""
-
-    SecurityGroupRuleId: NotRequired[str]
-    GroupId: NotRequired[str]
-    GroupOwnerId: NotRequired[str]
-    IsEgress: NotRequired[bool]
-    IpProtocol: NotRequired[str]
-    FromPort: NotRequired[int]
-    ToPort: NotRequired[int]
-    CidrIpv4: NotRequired[str]
-    CidrIpv6: NotRequired[str]
-    PrefixListId: NotRequired[str]
-    ReferencedGroupInfo: NotRequired[ReferencedSecurityGroupTypeDef]
-    Description: NotRequired[str]
-    Tags: NotRequired[List[TagTypeDef]]
-    SecurityGroupRuleArn: NotRequired[str]
-
-
-class AuthorizeSecurityGroupEgressResultTypeDef(TypedDict):
-    """AuthorizeSecurityGroupEgressResult (response)."""
-
-    Return: NotRequired[bool]
-    SecurityGroupRules: NotRequired[List[SecurityGroupRuleTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class AuthorizeSecurityGroupIngressRequestSecurityGroupAuthorizeIngressTypeDef(
-    TypedDict
-):
-    """AuthorizeSecurityGroupIngressRequest (input)."""
-
-    CidrIp: NotRequired[ReadOnly[str]]
-    FromPort: NotRequired[ReadOnly[int]]
-    GroupName: NotRequired[ReadOnly[str]]
-    IpPermissions: NotRequired[ReadOnly[Sequence[IpPermissionTypeDef]]]
-    IpProtocol: NotRequired[ReadOnly[str]]
-    SourceSecurityGroupName: NotRequired[ReadOnly[str]]
-    SourceSecurityGroupOwnerId: NotRequired[ReadOnly[str]]
-    ToPort: NotRequired[ReadOnly[int]]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class AuthorizeSecurityGroupIngressRequestTypeDef(TypedDict):
@@ -5509,14 +5314,6 @@ class AuthorizeSecurityGroupIngressRequestTypeDef(TypedDict):
     ToPort: NotRequired[ReadOnly[int]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
     DryRun: NotRequired[ReadOnly[bool]]
-
-
-class AuthorizeSecurityGroupIngressResultTypeDef(TypedDict):
-    """AuthorizeSecurityGroupIngressResult (response)."""
-
-    Return: NotRequired[bool]
-    SecurityGroupRules: NotRequired[List[SecurityGroupRuleTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class AvailabilityZoneAddressTypeDef(TypedDict):
@@ -5689,12 +5486,6 @@ class BaselinePerformanceFactorsTypeDef(TypedDict):
     Cpu: NotRequired[ReadOnly[CpuPerformanceFactorTypeDef]]
 
 
-class BlobAttributeValueTypeDef(TypedDict):
-    """BlobAttributeValue (input)."""
-
-    Value: NotRequired[ReadOnly[EncodedBlobTypeDef]]
-
-
 class EbsBlockDeviceResponseTypeDef(TypedDict):
     """Describes a block device for an EBS volume."""
 
@@ -5717,41 +5508,6 @@ class BlockDeviceMappingResponseTypeDef(TypedDict):
     VirtualName: NotRequired[str]
     Ebs: NotRequired[EbsBlockDeviceResponseTypeDef]
     NoDevice: NotRequired[str]
-
-
-class EbsBlockDeviceTypeDef(TypedDict):
-    """Describes a block device for an EBS volume."""
-
-    DeleteOnTermination: NotRequired[bool]
-    Iops: NotRequired[int]
-    SnapshotId: NotRequired[str]
-    VolumeSize: NotRequired[int]
-    VolumeType: NotRequired[VolumeTypeType]
-    KmsKeyId: NotRequired[str]
-    Throughput: NotRequired[int]
-    OutpostArn: NotRequired[str]
-    AvailabilityZone: NotRequired[str]
-    Encrypted: NotRequired[bool]
-    VolumeInitializationRate: NotRequired[int]
-    AvailabilityZoneId: NotRequired[str]
-    EbsCardIndex: NotRequired[int]
-
-
-class BlockDeviceMappingTypeDef(TypedDict):
-    """Describes a block device mapping, which defines the EBS volumes and
-    instance store volumes to attach to an instance at launch.
-    """
-
-    Ebs: NotRequired[EbsBlockDeviceTypeDef]
-    NoDevice: NotRequired[str]
-    DeviceName: NotRequired[str]
-    VirtualName: NotRequired[str]
-
-
-class BlockPublicAccessStatesTypeDef(TypedDict):
-    """The state of VPC Block Public Access (BPA)."""
-
-    InternetGatewayBlockMode: NotRequired[BlockPublicAccessModeType]
 
 
 class S3StorageTypeDef(TypedDict):
@@ -6361,38 +6117,6 @@ class CapacityReservationOptionsTypeDef(TypedDict):
     UsageStrategy: NotRequired[FleetCapacityReservationUsageStrategyType]
 
 
-class CapacityReservationTargetResponseTypeDef(TypedDict):
-    """Describes a target Capacity Reservation or Capacity Reservation group."""
-
-    CapacityReservationId: NotRequired[str]
-    CapacityReservationResourceGroupArn: NotRequired[str]
-
-
-class CapacityReservationSpecificationResponseTypeDef(TypedDict):
-    """Describes the instance's Capacity Reservation targeting preferences. The
-    action returns the capacityReservationPreference response element if the
-    instance is configured to run in On-Demand capacity, or if it is configured
-    in run in any open Capacity Reservation that has matching attributes ...
-    """
-
-    CapacityReservationPreference: NotRequired[CapacityReservationPreferenceType]
-    CapacityReservationTarget: NotRequired[CapacityReservationTargetResponseTypeDef]
-
-
-class CapacityReservationTargetTypeDef(TypedDict):
-    """Describes a target Capacity Reservation or Capacity Reservation group."""
-
-    CapacityReservationId: NotRequired[str]
-    CapacityReservationResourceGroupArn: NotRequired[str]
-
-
-class CapacityReservationSpecificationTypeDef(TypedDict):
-    """Describes an instance's Capacity Reservation targeting option."""
-
-    CapacityReservationPreference: NotRequired[CapacityReservationPreferenceType]
-    CapacityReservationTarget: NotRequired[CapacityReservationTargetTypeDef]
-
-
 class CapacityReservationTopologyTypeDef(TypedDict):
     """Information about the Capacity Reservation topology."""
 
@@ -6502,13 +6226,6 @@ class ClassicLinkDnsSupportTypeDef(TypedDict):
 
     ClassicLinkDnsSupported: NotRequired[bool]
     VpcId: NotRequired[str]
-
-
-class GroupIdentifierTypeDef(TypedDict):
-    """Describes a security group."""
-
-    GroupId: NotRequired[str]
-    GroupName: NotRequired[str]
 
 
 class ClassicLinkInstanceTypeDef(TypedDict):
@@ -6871,42 +6588,6 @@ class ConnectionNotificationTypeDef(TypedDict):
     ServiceRegion: NotRequired[str]
 
 
-class ConnectionTrackingConfigurationTypeDef(TypedDict):
-    """A security group connection tracking configuration that enables you to set
-    the idle timeout for connection tracking on an Elastic network interface.
-    For more information, see Connection tracking timeouts in the Amazon EC2
-    User Guide.
-    """
-
-    TcpEstablishedTimeout: NotRequired[int]
-    UdpStreamTimeout: NotRequired[int]
-    UdpTimeout: NotRequired[int]
-
-
-class ConnectionTrackingSpecificationRequestTypeDef(TypedDict):
-    """A security group connection tracking specification request that enables you
-    to set the idle timeout for connection tracking on an Elastic network
-    interface. For more information, see Connection tracking timeouts in the
-    Amazon EC2 User Guide.
-    """
-
-    TcpEstablishedTimeout: NotRequired[int]
-    UdpStreamTimeout: NotRequired[int]
-    UdpTimeout: NotRequired[int]
-
-
-class ConnectionTrackingSpecificationResponseTypeDef(TypedDict):
-    """A security group connection tracking specification response that enables
-    you to set the idle timeout for connection tracking on an Elastic network
-    interface. For more information, see Connection tracking timeouts in the
-    Amazon EC2 User Guide.
-    """
-
-    TcpEstablishedTimeout: NotRequired[int]
-    UdpStreamTimeout: NotRequired[int]
-    UdpTimeout: NotRequired[int]
-
-
 class ConnectionTrackingSpecificationTypeDef(TypedDict):
     """A security group connection tracking specification that enables you to set
     the idle timeout for connection tracking on an Elastic network interface.
@@ -7024,22 +6705,6 @@ class CopyImageResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class CopySnapshotRequestSnapshotCopyTypeDef(TypedDict):
-    """CopySnapshotRequest (input)."""
-
-    Description: NotRequired[ReadOnly[str]]
-    DestinationOutpostArn: NotRequired[ReadOnly[str]]
-    DestinationRegion: NotRequired[ReadOnly[str]]
-    Encrypted: NotRequired[ReadOnly[bool]]
-    KmsKeyId: NotRequired[ReadOnly[str]]
-    PresignedUrl: NotRequired[ReadOnly[str]]
-    SourceRegion: ReadOnly[str]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    CompletionDurationMinutes: NotRequired[ReadOnly[int]]
-    DestinationAvailabilityZone: NotRequired[ReadOnly[str]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
-
 class CopySnapshotRequestTypeDef(TypedDict):
     """CopySnapshotRequest (input)."""
 
@@ -7057,14 +6722,6 @@ class CopySnapshotRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
 
 
-class CopySnapshotResultTypeDef(TypedDict):
-    """CopySnapshotResult (response)."""
-
-    Tags: NotRequired[List[TagTypeDef]]
-    SnapshotId: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
 class CopyVolumesRequestTypeDef(TypedDict):
     """CopyVolumesRequest (input)."""
 
@@ -7077,30 +6734,6 @@ class CopyVolumesRequestTypeDef(TypedDict):
     MultiAttachEnabled: NotRequired[ReadOnly[bool]]
     Throughput: NotRequired[ReadOnly[int]]
     ClientToken: NotRequired[ReadOnly[str]]
-
-
-class OperatorResponseTypeDef(TypedDict):
-    """Describes whether the resource is managed by a service provider and, if so,
-    describes the service provider that manages it.
-    """
-
-    Managed: NotRequired[bool]
-    Principal: NotRequired[str]
-    HiddenByDefault: NotRequired[bool]
-
-
-class VolumeAttachmentTypeDef(TypedDict):
-    """Describes volume attachment details."""
-
-    DeleteOnTermination: NotRequired[bool]
-    AssociatedResource: NotRequired[str]
-    InstanceOwningService: NotRequired[str]
-    EbsCardIndex: NotRequired[int]
-    VolumeId: NotRequired[str]
-    InstanceId: NotRequired[str]
-    Device: NotRequired[str]
-    State: NotRequired[VolumeAttachmentStateType]
-    AttachTime: NotRequired[datetime]
 
 
 class VolumeTypeDef(TypedDict):
@@ -7134,26 +6767,6 @@ class CopyVolumesResultTypeDef(TypedDict):
 
     Volumes: NotRequired[List[VolumeTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class CpuOptionsRequestTypeDef(TypedDict):
-    """The CPU options for the instance. Both the core count and threads per core
-    must be specified in the request.
-    """
-
-    CoreCount: NotRequired[int]
-    ThreadsPerCore: NotRequired[int]
-    AmdSevSnp: NotRequired[AmdSevSnpSpecificationType]
-    NestedVirtualization: NotRequired[NestedVirtualizationSpecificationType]
-
-
-class CpuOptionsTypeDef(TypedDict):
-    """The CPU options for the instance."""
-
-    CoreCount: NotRequired[int]
-    ThreadsPerCore: NotRequired[int]
-    AmdSevSnp: NotRequired[AmdSevSnpSpecificationType]
-    NestedVirtualization: NotRequired[NestedVirtualizationSpecificationType]
 
 
 class CreateCapacityManagerDataExportRequestTypeDef(TypedDict):
@@ -7427,14 +7040,6 @@ class CreateDefaultSubnetRequestTypeDef(TypedDict):
     AvailabilityZoneId: NotRequired[str]
 
 
-class PrivateDnsNameOptionsOnLaunchTypeDef(TypedDict):
-    """Describes the options for instance hostnames."""
-
-    HostnameType: NotRequired[HostnameTypeType]
-    EnableResourceNameDnsARecord: NotRequired[bool]
-    EnableResourceNameDnsAAAARecord: NotRequired[bool]
-
-
 class SubnetTypeDef(TypedDict):
     """Describes a subnet."""
 
@@ -7476,40 +7081,6 @@ class CreateDefaultVpcRequestTypeDef(TypedDict):
     """CreateDefaultVpcRequest (input and output)."""
 
     DryRun: NotRequired[bool]
-
-
-class VpcEncryptionControlExclusionTypeDef(TypedDict):
-    """Describes an exclusion configuration for VPC Encryption Control."""
-
-    State: NotRequired[VpcEncryptionControlExclusionStateType]
-    StateMessage: NotRequired[str]
-
-
-class VpcEncryptionControlExclusionsTypeDef(TypedDict):
-    """Describes the exclusion configurations for various resource types in VPC
-    Encryption Control.
-    """
-
-    InternetGateway: NotRequired[VpcEncryptionControlExclusionTypeDef]
-    EgressOnlyInternetGateway: NotRequired[VpcEncryptionControlExclusionTypeDef]
-    NatGateway: NotRequired[VpcEncryptionControlExclusionTypeDef]
-    VirtualPrivateGateway: NotRequired[VpcEncryptionControlExclusionTypeDef]
-    VpcPeering: NotRequired[VpcEncryptionControlExclusionTypeDef]
-    Lambda: NotRequired[VpcEncryptionControlExclusionTypeDef]
-    VpcLattice: NotRequired[VpcEncryptionControlExclusionTypeDef]
-    ElasticFileSystem: NotRequired[VpcEncryptionControlExclusionTypeDef]
-
-
-class VpcEncryptionControlTypeDef(TypedDict):
-    """Describes the configuration and state of VPC encryption controls."""
-
-    VpcId: NotRequired[str]
-    VpcEncryptionControlId: NotRequired[str]
-    Mode: NotRequired[VpcEncryptionControlModeType]
-    State: NotRequired[VpcEncryptionControlStateType]
-    StateMessage: NotRequired[str]
-    ResourceExclusions: NotRequired[VpcEncryptionControlExclusionsTypeDef]
-    Tags: NotRequired[List[TagTypeDef]]
 
 
 class VpcTypeDef(TypedDict):
@@ -7584,28 +7155,6 @@ class CreateDelegateMacVolumeOwnershipTaskResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class NewDhcpConfigurationTypeDef(TypedDict):
-    """Describes a DHCP configuration option."""
-
-    Key: NotRequired[ReadOnly[str]]
-    Values: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-
-
-class CreateDhcpOptionsRequestTypeDef(TypedDict):
-    """CreateDhcpOptionsRequest (input)."""
-
-    DhcpConfigurations: ReadOnly[Sequence[NewDhcpConfigurationTypeDef]]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
-
-class DhcpConfigurationTypeDef(TypedDict):
-    """Describes a DHCP configuration option."""
-
-    Key: NotRequired[str]
-    Values: NotRequired[List[AttributeValueTypeDef]]
-
-
 class DhcpOptionsTypeDef(TypedDict):
     """The set of DHCP options."""
 
@@ -7629,15 +7178,6 @@ class CreateEgressOnlyInternetGatewayRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     VpcId: ReadOnly[str]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-
-
-class InternetGatewayAttachmentTypeDef(TypedDict):
-    """Describes the attachment of a VPC to an internet gateway or an egress-only
-    internet gateway.
-    """
-
-    State: NotRequired[AttachmentStatusType]
-    VpcId: NotRequired[str]
 
 
 class EgressOnlyInternetGatewayTypeDef(TypedDict):
@@ -7901,21 +7441,6 @@ class InstanceRequirementsRequestTypeDef(TypedDict):
     RequireEncryptionInTransit: NotRequired[ReadOnly[bool]]
 
 
-class PlacementTypeDef(TypedDict):
-    """Describes the placement of an instance."""
-
-    AvailabilityZoneId: NotRequired[str]
-    Affinity: NotRequired[str]
-    GroupName: NotRequired[str]
-    PartitionNumber: NotRequired[int]
-    HostId: NotRequired[str]
-    Tenancy: NotRequired[TenancyType]
-    SpreadDomain: NotRequired[str]
-    HostResourceGroupArn: NotRequired[str]
-    GroupId: NotRequired[str]
-    AvailabilityZone: NotRequired[str]
-
-
 class FleetLaunchTemplateOverridesRequestTypeDef(TypedDict):
     """Describes overrides for a launch template."""
 
@@ -8118,18 +7643,6 @@ class CreateFpgaImageResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class CreateImageRequestInstanceCreateImageTypeDef(TypedDict):
-    """CreateImageRequest (input)."""
-
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    SnapshotLocation: NotRequired[ReadOnly[SnapshotLocationEnumType]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    Name: ReadOnly[str]
-    Description: NotRequired[ReadOnly[str]]
-    NoReboot: NotRequired[ReadOnly[bool]]
-    BlockDeviceMappings: NotRequired[ReadOnly[Sequence[BlockDeviceMappingTypeDef]]]
-
-
 class CreateImageRequestTypeDef(TypedDict):
     """CreateImageRequest (input)."""
 
@@ -8325,13 +7838,6 @@ class CreateInstanceExportTaskResultTypeDef(TypedDict):
 
     ExportTask: NotRequired[ExportTaskTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class CreateInternetGatewayRequestTypeDef(TypedDict):
-    """CreateInternetGatewayRequest (input)."""
-
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class InternetGatewayTypeDef(TypedDict):
@@ -8809,34 +8315,6 @@ class CreateIpamScopeResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class CreateKeyPairRequestTypeDef(TypedDict):
-    """CreateKeyPairRequest (input)."""
-
-    KeyName: ReadOnly[str]
-    KeyType: NotRequired[ReadOnly[KeyTypeType]]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    KeyFormat: NotRequired[ReadOnly[KeyFormatType]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
-
-class OperatorRequestTypeDef(TypedDict):
-    """The service provider that manages the resource."""
-
-    Principal: NotRequired[str]
-
-
-class CreditSpecificationRequestTypeDef(TypedDict):
-    """The credit option for CPU usage of a T instance."""
-
-    CpuCredits: str
-
-
-class ElasticGpuSpecificationTypeDef(TypedDict):
-    """Amazon Elastic Graphics reached end of life on January 8, 2024."""
-
-    Type: str
-
-
 class LaunchTemplateEbsBlockDeviceRequestTypeDef(TypedDict):
     """The parameters for a block device for an EBS volume."""
 
@@ -8953,44 +8431,10 @@ class LaunchTemplateInstanceMetadataOptionsRequestTypeDef(TypedDict):
     InstanceMetadataTags: NotRequired[LaunchTemplateInstanceMetadataTagsStateType]
 
 
-class EnaSrdUdpSpecificationRequestTypeDef(TypedDict):
-    """Configures ENA Express for UDP network traffic from your launch template."""
-
-    EnaSrdUdpEnabled: NotRequired[bool]
-
-
-class EnaSrdSpecificationRequestTypeDef(TypedDict):
-    """Launch instances with ENA Express settings configured from your launch
-    template.
-    """
-
-    EnaSrdEnabled: NotRequired[bool]
-    EnaSrdUdpSpecification: NotRequired[EnaSrdUdpSpecificationRequestTypeDef]
-
-
 class InstanceIpv6AddressRequestTypeDef(TypedDict):
     """Describes an IPv6 address."""
 
     Ipv6Address: NotRequired[str]
-
-
-class Ipv4PrefixSpecificationRequestTypeDef(TypedDict):
-    """Describes the IPv4 prefix option for a network interface."""
-
-    Ipv4Prefix: NotRequired[str]
-
-
-class Ipv6PrefixSpecificationRequestTypeDef(TypedDict):
-    """Describes the IPv6 prefix option for a network interface."""
-
-    Ipv6Prefix: NotRequired[str]
-
-
-class PrivateIpAddressSpecificationTypeDef(TypedDict):
-    """Describes a secondary private IPv4 address for a network interface."""
-
-    Primary: NotRequired[bool]
-    PrivateIpAddress: NotRequired[str]
 
 
 class LaunchTemplateInstanceNetworkInterfaceSpecificationRequestTypeDef(TypedDict):
@@ -9360,13 +8804,6 @@ class LaunchTemplateInstanceMetadataOptionsTypeDef(TypedDict):
     InstanceMetadataTags: NotRequired[LaunchTemplateInstanceMetadataTagsStateType]
 
 
-class InstanceIpv6AddressTypeDef(TypedDict):
-    """Describes an IPv6 address."""
-
-    Ipv6Address: NotRequired[str]
-    IsPrimaryIpv6: NotRequired[bool]
-
-
 class Ipv4PrefixSpecificationResponseTypeDef(TypedDict):
     """Information about the IPv4 delegated prefixes assigned to a network
     interface.
@@ -9618,13 +9055,6 @@ class CreateLocalGatewayRouteTableRequestTypeDef(TypedDict):
     Mode: NotRequired[ReadOnly[LocalGatewayRouteTableModeType]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
     DryRun: NotRequired[ReadOnly[bool]]
-
-
-class StateReasonTypeDef(TypedDict):
-    """Describes a state change."""
-
-    Code: NotRequired[str]
-    Message: NotRequired[str]
 
 
 class LocalGatewayRouteTableTypeDef(TypedDict):
@@ -9946,27 +9376,6 @@ class CreateNatGatewayResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class IcmpTypeCodeTypeDef(TypedDict):
-    """Describes the ICMP type and code."""
-
-    Code: NotRequired[int]
-    Type: NotRequired[int]
-
-
-class CreateNetworkAclEntryRequestNetworkAclCreateEntryTypeDef(TypedDict):
-    """CreateNetworkAclEntryRequest (input and output)."""
-
-    DryRun: NotRequired[bool]
-    RuleNumber: int
-    Protocol: str
-    RuleAction: RuleActionType
-    Egress: bool
-    CidrBlock: NotRequired[str]
-    Ipv6CidrBlock: NotRequired[str]
-    IcmpTypeCode: NotRequired[IcmpTypeCodeTypeDef]
-    PortRange: NotRequired[PortRangeTypeDef]
-
-
 class CreateNetworkAclEntryRequestTypeDef(TypedDict):
     """CreateNetworkAclEntryRequest (input and output)."""
 
@@ -9980,44 +9389,6 @@ class CreateNetworkAclEntryRequestTypeDef(TypedDict):
     Ipv6CidrBlock: NotRequired[str]
     IcmpTypeCode: NotRequired[IcmpTypeCodeTypeDef]
     PortRange: NotRequired[PortRangeTypeDef]
-
-
-class CreateNetworkAclRequestTypeDef(TypedDict):
-    """CreateNetworkAclRequest (input)."""
-
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    ClientToken: NotRequired[ReadOnly[str]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    VpcId: ReadOnly[str]
-
-
-class CreateNetworkAclRequestVpcCreateNetworkAclTypeDef(TypedDict):
-    """CreateNetworkAclRequest (input)."""
-
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    ClientToken: NotRequired[ReadOnly[str]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
-
-class NetworkAclAssociationTypeDef(TypedDict):
-    """Describes an association between a network ACL and a subnet."""
-
-    NetworkAclAssociationId: NotRequired[str]
-    NetworkAclId: NotRequired[str]
-    SubnetId: NotRequired[str]
-
-
-class NetworkAclEntryTypeDef(TypedDict):
-    """Describes an entry in a network ACL."""
-
-    CidrBlock: NotRequired[str]
-    Egress: NotRequired[bool]
-    IcmpTypeCode: NotRequired[IcmpTypeCodeTypeDef]
-    Ipv6CidrBlock: NotRequired[str]
-    PortRange: NotRequired[PortRangeTypeDef]
-    Protocol: NotRequired[str]
-    RuleAction: NotRequired[RuleActionType]
-    RuleNumber: NotRequired[int]
 
 
 class NetworkAclTypeDef(TypedDict):
@@ -10191,125 +9562,6 @@ class CreateNetworkInterfacePermissionResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class CreateNetworkInterfaceRequestSubnetCreateNetworkInterfaceTypeDef(TypedDict):
-    """CreateNetworkInterfaceRequest (input)."""
-
-    Ipv4Prefixes: NotRequired[ReadOnly[Sequence[Ipv4PrefixSpecificationRequestTypeDef]]]
-    Ipv4PrefixCount: NotRequired[ReadOnly[int]]
-    Ipv6Prefixes: NotRequired[ReadOnly[Sequence[Ipv6PrefixSpecificationRequestTypeDef]]]
-    Ipv6PrefixCount: NotRequired[ReadOnly[int]]
-    InterfaceType: NotRequired[ReadOnly[NetworkInterfaceCreationTypeType]]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    ClientToken: NotRequired[ReadOnly[str]]
-    EnablePrimaryIpv6: NotRequired[ReadOnly[bool]]
-    ConnectionTrackingSpecification: NotRequired[
-        ReadOnly[ConnectionTrackingSpecificationRequestTypeDef]
-    ]
-    Operator: NotRequired[ReadOnly[OperatorRequestTypeDef]]
-    Description: NotRequired[ReadOnly[str]]
-    PrivateIpAddress: NotRequired[ReadOnly[str]]
-    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    PrivateIpAddresses: NotRequired[
-        ReadOnly[Sequence[PrivateIpAddressSpecificationTypeDef]]
-    ]
-    SecondaryPrivateIpAddressCount: NotRequired[ReadOnly[int]]
-    Ipv6Addresses: NotRequired[ReadOnly[Sequence[InstanceIpv6AddressTypeDef]]]
-    Ipv6AddressCount: NotRequired[ReadOnly[int]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
-
-class CreateNetworkInterfaceRequestTypeDef(TypedDict):
-    """CreateNetworkInterfaceRequest (input)."""
-
-    Ipv4Prefixes: NotRequired[ReadOnly[Sequence[Ipv4PrefixSpecificationRequestTypeDef]]]
-    Ipv4PrefixCount: NotRequired[ReadOnly[int]]
-    Ipv6Prefixes: NotRequired[ReadOnly[Sequence[Ipv6PrefixSpecificationRequestTypeDef]]]
-    Ipv6PrefixCount: NotRequired[ReadOnly[int]]
-    InterfaceType: NotRequired[ReadOnly[NetworkInterfaceCreationTypeType]]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    ClientToken: NotRequired[ReadOnly[str]]
-    EnablePrimaryIpv6: NotRequired[ReadOnly[bool]]
-    ConnectionTrackingSpecification: NotRequired[
-        ReadOnly[ConnectionTrackingSpecificationRequestTypeDef]
-    ]
-    Operator: NotRequired[ReadOnly[OperatorRequestTypeDef]]
-    SubnetId: ReadOnly[str]
-    Description: NotRequired[ReadOnly[str]]
-    PrivateIpAddress: NotRequired[ReadOnly[str]]
-    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    PrivateIpAddresses: NotRequired[
-        ReadOnly[Sequence[PrivateIpAddressSpecificationTypeDef]]
-    ]
-    SecondaryPrivateIpAddressCount: NotRequired[ReadOnly[int]]
-    Ipv6Addresses: NotRequired[ReadOnly[Sequence[InstanceIpv6AddressTypeDef]]]
-    Ipv6AddressCount: NotRequired[ReadOnly[int]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
-
-class Ipv6PrefixSpecificationTypeDef(TypedDict):
-    """Describes the IPv6 prefix."""
-
-    Ipv6Prefix: NotRequired[str]
-
-
-class NetworkInterfaceAssociationTypeDef(TypedDict):
-    """Describes association information for an Elastic IP address (IPv4 only), or
-    a Carrier IP address (for a network interface which resides in a subnet in
-    a Wavelength Zone).
-    """
-
-    AllocationId: NotRequired[str]
-    AssociationId: NotRequired[str]
-    IpOwnerId: NotRequired[str]
-    PublicDnsName: NotRequired[str]
-    PublicIp: NotRequired[str]
-    CustomerOwnedIp: NotRequired[str]
-    CarrierIp: NotRequired[str]
-
-
-class NetworkInterfaceAttachmentTypeDef(TypedDict):
-    """Describes a network interface attachment."""
-
-    AttachTime: NotRequired[datetime]
-    AttachmentId: NotRequired[str]
-    DeleteOnTermination: NotRequired[bool]
-    DeviceIndex: NotRequired[int]
-    NetworkCardIndex: NotRequired[int]
-    InstanceId: NotRequired[str]
-    InstanceOwnerId: NotRequired[str]
-    Status: NotRequired[AttachmentStatusType]
-    EnaSrdSpecification: NotRequired[AttachmentEnaSrdSpecificationTypeDef]
-    EnaQueueCount: NotRequired[int]
-
-
-class NetworkInterfaceIpv6AddressTypeDef(TypedDict):
-    """Describes an IPv6 address associated with a network interface."""
-
-    Ipv6Address: NotRequired[str]
-    PublicIpv6DnsName: NotRequired[str]
-    IsPrimaryIpv6: NotRequired[bool]
-
-
-class NetworkInterfacePrivateIpAddressTypeDef(TypedDict):
-    """Describes the private IPv4 address of a network interface."""
-
-    Association: NotRequired[NetworkInterfaceAssociationTypeDef]
-    Primary: NotRequired[bool]
-    PrivateDnsName: NotRequired[str]
-    PrivateIpAddress: NotRequired[str]
-
-
-class PublicIpDnsNameOptionsTypeDef(TypedDict):
-    """Public hostname type options. For more information, see EC2 instance
-    hostnames, DNS names, and domains in the Amazon EC2 User Guide.
-    """
-
-    DnsHostnameType: NotRequired[str]
-    PublicIpv4DnsName: NotRequired[str]
-    PublicIpv6DnsName: NotRequired[str]
-    PublicDualStackDnsName: NotRequired[str]
-
-
 class NetworkInterfaceTypeDef(TypedDict):
     """Describes a network interface."""
 
@@ -10353,19 +9605,6 @@ class CreateNetworkInterfaceResultTypeDef(TypedDict):
     NetworkInterface: NotRequired[NetworkInterfaceTypeDef]
     ClientToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class CreatePlacementGroupRequestTypeDef(TypedDict):
-    """CreatePlacementGroupRequest (input)."""
-
-    PartitionCount: NotRequired[ReadOnly[int]]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    SpreadLevel: NotRequired[ReadOnly[SpreadLevelType]]
-    LinkedGroupId: NotRequired[ReadOnly[str]]
-    Operator: NotRequired[ReadOnly[OperatorRequestTypeDef]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    GroupName: NotRequired[ReadOnly[str]]
-    Strategy: NotRequired[ReadOnly[PlacementStrategyType]]
 
 
 class PlacementGroupTypeDef(TypedDict):
@@ -10478,27 +9717,6 @@ class CreateRestoreImageTaskResultTypeDef(TypedDict):
 
     ImageId: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class CreateRouteRequestRouteTableCreateRouteTypeDef(TypedDict):
-    """CreateRouteRequest (input and output)."""
-
-    DestinationPrefixListId: NotRequired[str]
-    VpcEndpointId: NotRequired[str]
-    TransitGatewayId: NotRequired[str]
-    LocalGatewayId: NotRequired[str]
-    CarrierGatewayId: NotRequired[str]
-    CoreNetworkArn: NotRequired[str]
-    OdbNetworkArn: NotRequired[str]
-    DryRun: NotRequired[bool]
-    DestinationCidrBlock: NotRequired[str]
-    GatewayId: NotRequired[str]
-    DestinationIpv6CidrBlock: NotRequired[str]
-    EgressOnlyInternetGatewayId: NotRequired[str]
-    InstanceId: NotRequired[str]
-    NetworkInterfaceId: NotRequired[str]
-    VpcPeeringConnectionId: NotRequired[str]
-    NatGatewayId: NotRequired[str]
 
 
 class CreateRouteRequestTypeDef(TypedDict):
@@ -10657,64 +9875,6 @@ class CreateRouteServerResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class CreateRouteTableRequestTypeDef(TypedDict):
-    """CreateRouteTableRequest (input)."""
-
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    ClientToken: NotRequired[ReadOnly[str]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    VpcId: ReadOnly[str]
-
-
-class CreateRouteTableRequestVpcCreateRouteTableTypeDef(TypedDict):
-    """CreateRouteTableRequest (input)."""
-
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    ClientToken: NotRequired[ReadOnly[str]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
-
-class PropagatingVgwTypeDef(TypedDict):
-    """Describes a virtual private gateway propagating route."""
-
-    GatewayId: NotRequired[str]
-
-
-class RouteTableAssociationTypeDef(TypedDict):
-    """Describes an association between a route table and a subnet or gateway."""
-
-    Main: NotRequired[bool]
-    RouteTableAssociationId: NotRequired[str]
-    RouteTableId: NotRequired[str]
-    SubnetId: NotRequired[str]
-    GatewayId: NotRequired[str]
-    PublicIpv4Pool: NotRequired[str]
-    AssociationState: NotRequired[RouteTableAssociationStateTypeDef]
-
-
-class RouteTypeDef(TypedDict):
-    """Describes a route in a route table."""
-
-    DestinationCidrBlock: NotRequired[str]
-    DestinationIpv6CidrBlock: NotRequired[str]
-    DestinationPrefixListId: NotRequired[str]
-    EgressOnlyInternetGatewayId: NotRequired[str]
-    GatewayId: NotRequired[str]
-    InstanceId: NotRequired[str]
-    InstanceOwnerId: NotRequired[str]
-    NatGatewayId: NotRequired[str]
-    TransitGatewayId: NotRequired[str]
-    LocalGatewayId: NotRequired[str]
-    CarrierGatewayId: NotRequired[str]
-    NetworkInterfaceId: NotRequired[str]
-    Origin: NotRequired[RouteOriginType]
-    State: NotRequired[RouteStateType]
-    VpcPeeringConnectionId: NotRequired[str]
-    CoreNetworkArn: NotRequired[str]
-    OdbNetworkArn: NotRequired[str]
-    IpAddress: NotRequired[str]
-
-
 class RouteTableTypeDef(TypedDict):
     """Describes a route table."""
 
@@ -10824,25 +9984,6 @@ class CreateSecondarySubnetResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class CreateSecurityGroupRequestTypeDef(TypedDict):
-    """CreateSecurityGroupRequest (input)."""
-
-    Description: ReadOnly[str]
-    GroupName: ReadOnly[str]
-    VpcId: NotRequired[ReadOnly[str]]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
-
-class CreateSecurityGroupRequestVpcCreateSecurityGroupTypeDef(TypedDict):
-    """CreateSecurityGroupRequest (input)."""
-
-    Description: ReadOnly[str]
-    GroupName: ReadOnly[str]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
-
 class CreateSecurityGroupResultTypeDef(TypedDict):
     """CreateSecurityGroupResult (response)."""
 
@@ -10850,27 +9991,6 @@ class CreateSecurityGroupResultTypeDef(TypedDict):
     Tags: NotRequired[List[TagTypeDef]]
     SecurityGroupArn: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class CreateSnapshotRequestTypeDef(TypedDict):
-    """CreateSnapshotRequest (input)."""
-
-    Description: NotRequired[ReadOnly[str]]
-    OutpostArn: NotRequired[ReadOnly[str]]
-    VolumeId: ReadOnly[str]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    Location: NotRequired[ReadOnly[SnapshotLocationEnumType]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
-
-class CreateSnapshotRequestVolumeCreateSnapshotTypeDef(TypedDict):
-    """CreateSnapshotRequest (input)."""
-
-    Description: NotRequired[ReadOnly[str]]
-    OutpostArn: NotRequired[ReadOnly[str]]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    Location: NotRequired[ReadOnly[SnapshotLocationEnumType]]
-    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class InstanceSpecificationTypeDef(TypedDict):
@@ -11006,61 +10126,11 @@ class CreateSubnetCidrReservationResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class CreateSubnetRequestTypeDef(TypedDict):
-    """CreateSubnetRequest (input)."""
-
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    AvailabilityZone: NotRequired[ReadOnly[str]]
-    AvailabilityZoneId: NotRequired[ReadOnly[str]]
-    CidrBlock: NotRequired[ReadOnly[str]]
-    Ipv6CidrBlock: NotRequired[ReadOnly[str]]
-    OutpostArn: NotRequired[ReadOnly[str]]
-    VpcId: ReadOnly[str]
-    Ipv6Native: NotRequired[ReadOnly[bool]]
-    Ipv4IpamPoolId: NotRequired[ReadOnly[str]]
-    Ipv4NetmaskLength: NotRequired[ReadOnly[int]]
-    Ipv6IpamPoolId: NotRequired[ReadOnly[str]]
-    Ipv6NetmaskLength: NotRequired[ReadOnly[int]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
-
-class CreateSubnetRequestVpcCreateSubnetTypeDef(TypedDict):
-    """CreateSubnetRequest (input)."""
-
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    AvailabilityZone: NotRequired[ReadOnly[str]]
-    AvailabilityZoneId: NotRequired[ReadOnly[str]]
-    CidrBlock: NotRequired[ReadOnly[str]]
-    Ipv6CidrBlock: NotRequired[ReadOnly[str]]
-    OutpostArn: NotRequired[ReadOnly[str]]
-    Ipv6Native: NotRequired[ReadOnly[bool]]
-    Ipv4IpamPoolId: NotRequired[ReadOnly[str]]
-    Ipv4NetmaskLength: NotRequired[ReadOnly[int]]
-    Ipv6IpamPoolId: NotRequired[ReadOnly[str]]
-    Ipv6NetmaskLength: NotRequired[ReadOnly[int]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
-
 class CreateSubnetResultTypeDef(TypedDict):
     """CreateSubnetResult (response)."""
 
     Subnet: NotRequired[SubnetTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class CreateTagsRequestDhcpOptionsCreateTagsTypeDef(TypedDict):
-    """CreateTagsRequest (input)."""
-
-    DryRun: NotRequired[ReadOnly[bool]]
-    Tags: ReadOnly[Sequence[TagTypeDef]]
-
-
-class CreateTagsRequestTypeDef(TypedDict):
-    """CreateTagsRequest (input)."""
-
-    DryRun: NotRequired[ReadOnly[bool]]
-    Resources: ReadOnly[Union[List[str], Tuple[str, ...]]]
-    Tags: ReadOnly[Sequence[TagTypeDef]]
 
 
 class CreateTrafficMirrorFilterRequestTypeDef(TypedDict):
@@ -12063,45 +11133,6 @@ class CreateVerifiedAccessTrustProviderResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class CreateVolumePermissionTypeDef(TypedDict):
-    """Describes the user or group to be added or removed from the list of create
-    volume permissions for a volume.
-    """
-
-    UserId: NotRequired[str]
-    Group: NotRequired[PermissionGroupType]
-
-
-class CreateVolumePermissionModificationsTypeDef(TypedDict):
-    """Describes modifications to the list of create volume permissions for a
-    volume.
-    """
-
-    Add: NotRequired[ReadOnly[Sequence[CreateVolumePermissionTypeDef]]]
-    Remove: NotRequired[ReadOnly[Sequence[CreateVolumePermissionTypeDef]]]
-
-
-class CreateVolumeRequestTypeDef(TypedDict):
-    """CreateVolumeRequest (input)."""
-
-    AvailabilityZone: NotRequired[ReadOnly[str]]
-    AvailabilityZoneId: NotRequired[ReadOnly[str]]
-    Encrypted: NotRequired[ReadOnly[bool]]
-    Iops: NotRequired[ReadOnly[int]]
-    KmsKeyId: NotRequired[ReadOnly[str]]
-    OutpostArn: NotRequired[ReadOnly[str]]
-    Size: NotRequired[ReadOnly[int]]
-    SnapshotId: NotRequired[ReadOnly[str]]
-    VolumeType: NotRequired[ReadOnly[VolumeTypeType]]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    MultiAttachEnabled: NotRequired[ReadOnly[bool]]
-    Throughput: NotRequired[ReadOnly[int]]
-    ClientToken: NotRequired[ReadOnly[str]]
-    VolumeInitializationRate: NotRequired[ReadOnly[int]]
-    Operator: NotRequired[ReadOnly[OperatorRequestTypeDef]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
-
 class CreateVpcBlockPublicAccessExclusionRequestTypeDef(TypedDict):
     """CreateVpcBlockPublicAccessExclusionRequest (input)."""
 
@@ -12352,70 +11383,11 @@ class CreateVpcEndpointServiceConfigurationResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class CreateVpcPeeringConnectionRequestTypeDef(TypedDict):
-    """CreateVpcPeeringConnectionRequest (input)."""
-
-    PeerRegion: NotRequired[ReadOnly[str]]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    VpcId: ReadOnly[str]
-    PeerVpcId: NotRequired[ReadOnly[str]]
-    PeerOwnerId: NotRequired[ReadOnly[str]]
-
-
-class CreateVpcPeeringConnectionRequestVpcRequestVpcPeeringConnectionTypeDef(TypedDict):
-    """CreateVpcPeeringConnectionRequest (input)."""
-
-    PeerRegion: NotRequired[ReadOnly[str]]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    PeerVpcId: NotRequired[ReadOnly[str]]
-    PeerOwnerId: NotRequired[ReadOnly[str]]
-
-
 class CreateVpcPeeringConnectionResultTypeDef(TypedDict):
     """CreateVpcPeeringConnectionResult (response)."""
 
     VpcPeeringConnection: NotRequired[VpcPeeringConnectionTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class VpcEncryptionControlConfigurationTypeDef(TypedDict):
-    """Describes the configuration settings for VPC Encryption Control."""
-
-    Mode: VpcEncryptionControlModeType
-    InternetGatewayExclusion: NotRequired[VpcEncryptionControlExclusionStateInputType]
-    EgressOnlyInternetGatewayExclusion: NotRequired[
-        VpcEncryptionControlExclusionStateInputType
-    ]
-    NatGatewayExclusion: NotRequired[VpcEncryptionControlExclusionStateInputType]
-    VirtualPrivateGatewayExclusion: NotRequired[
-        VpcEncryptionControlExclusionStateInputType
-    ]
-    VpcPeeringExclusion: NotRequired[VpcEncryptionControlExclusionStateInputType]
-    LambdaExclusion: NotRequired[VpcEncryptionControlExclusionStateInputType]
-    VpcLatticeExclusion: NotRequired[VpcEncryptionControlExclusionStateInputType]
-    ElasticFileSystemExclusion: NotRequired[VpcEncryptionControlExclusionStateInputType]
-
-
-class CreateVpcRequestTypeDef(TypedDict):
-    """CreateVpcRequest (input)."""
-
-    CidrBlock: NotRequired[ReadOnly[str]]
-    Ipv6Pool: NotRequired[ReadOnly[str]]
-    Ipv6CidrBlock: NotRequired[ReadOnly[str]]
-    Ipv4IpamPoolId: NotRequired[ReadOnly[str]]
-    Ipv4NetmaskLength: NotRequired[ReadOnly[int]]
-    Ipv6IpamPoolId: NotRequired[ReadOnly[str]]
-    Ipv6NetmaskLength: NotRequired[ReadOnly[int]]
-    Ipv6CidrBlockNetworkBorderGroup: NotRequired[ReadOnly[str]]
-    VpcEncryptionControl: NotRequired[
-        ReadOnly[VpcEncryptionControlConfigurationTypeDef]
-    ]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    InstanceTenancy: NotRequired[ReadOnly[TenancyType]]
-    AmazonProvidedIpv6CidrBlock: NotRequired[ReadOnly[bool]]
 
 
 class CreateVpcResultTypeDef(TypedDict):
@@ -12925,12 +11897,6 @@ class DeleteCustomerGatewayRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
 
 
-class DeleteDhcpOptionsRequestDhcpOptionsDeleteTypeDef(TypedDict):
-    """DeleteDhcpOptionsRequest (input and output)."""
-
-    DryRun: NotRequired[bool]
-
-
 class DeleteDhcpOptionsRequestTypeDef(TypedDict):
     """DeleteDhcpOptionsRequest (input and output)."""
 
@@ -13068,12 +12034,6 @@ class DeleteInstanceEventWindowResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class DeleteInternetGatewayRequestInternetGatewayDeleteTypeDef(TypedDict):
-    """DeleteInternetGatewayRequest (input and output)."""
-
-    DryRun: NotRequired[bool]
-
-
 class DeleteInternetGatewayRequestTypeDef(TypedDict):
     """DeleteInternetGatewayRequest (input and output)."""
 
@@ -13197,27 +12157,12 @@ class DeleteIpamScopeResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class DeleteKeyPairRequestKeyPairDeleteTypeDef(TypedDict):
-    """DeleteKeyPairRequest (input and output)."""
-
-    KeyPairId: NotRequired[str]
-    DryRun: NotRequired[bool]
-
-
 class DeleteKeyPairRequestTypeDef(TypedDict):
     """DeleteKeyPairRequest (input and output)."""
 
     KeyName: NotRequired[str]
     KeyPairId: NotRequired[str]
     DryRun: NotRequired[bool]
-
-
-class DeleteKeyPairResultTypeDef(TypedDict):
-    """DeleteKeyPairResult (response)."""
-
-    Return: NotRequired[bool]
-    KeyPairId: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class DeleteLaunchTemplateRequestTypeDef(TypedDict):
@@ -13410,14 +12355,6 @@ class DeleteNatGatewayResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class DeleteNetworkAclEntryRequestNetworkAclDeleteEntryTypeDef(TypedDict):
-    """DeleteNetworkAclEntryRequest (input and output)."""
-
-    DryRun: NotRequired[bool]
-    RuleNumber: int
-    Egress: bool
-
-
 class DeleteNetworkAclEntryRequestTypeDef(TypedDict):
     """DeleteNetworkAclEntryRequest (input and output)."""
 
@@ -13425,12 +12362,6 @@ class DeleteNetworkAclEntryRequestTypeDef(TypedDict):
     NetworkAclId: str
     RuleNumber: int
     Egress: bool
-
-
-class DeleteNetworkAclRequestNetworkAclDeleteTypeDef(TypedDict):
-    """DeleteNetworkAclRequest (input and output)."""
-
-    DryRun: NotRequired[bool]
 
 
 class DeleteNetworkAclRequestTypeDef(TypedDict):
@@ -13511,23 +12442,11 @@ class DeleteNetworkInterfacePermissionResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class DeleteNetworkInterfaceRequestNetworkInterfaceDeleteTypeDef(TypedDict):
-    """Contains the parameters for DeleteNetworkInterface."""
-
-    DryRun: NotRequired[bool]
-
-
 class DeleteNetworkInterfaceRequestTypeDef(TypedDict):
     """Contains the parameters for DeleteNetworkInterface."""
 
     DryRun: NotRequired[bool]
     NetworkInterfaceId: str
-
-
-class DeletePlacementGroupRequestPlacementGroupDeleteTypeDef(TypedDict):
-    """DeletePlacementGroupRequest (input and output)."""
-
-    DryRun: NotRequired[bool]
 
 
 class DeletePlacementGroupRequestTypeDef(TypedDict):
@@ -13595,14 +12514,6 @@ class DeleteQueuedReservedInstancesResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class DeleteRouteRequestRouteDeleteTypeDef(TypedDict):
-    """DeleteRouteRequest (input and output)."""
-
-    DestinationPrefixListId: NotRequired[str]
-    DryRun: NotRequired[bool]
-    DestinationIpv6CidrBlock: NotRequired[str]
-
-
 class DeleteRouteRequestTypeDef(TypedDict):
     """DeleteRouteRequest (input and output)."""
 
@@ -13655,12 +12566,6 @@ class DeleteRouteServerResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class DeleteRouteTableRequestRouteTableDeleteTypeDef(TypedDict):
-    """DeleteRouteTableRequest (input and output)."""
-
-    DryRun: NotRequired[bool]
-
-
 class DeleteRouteTableRequestTypeDef(TypedDict):
     """DeleteRouteTableRequest (input and output)."""
 
@@ -13700,13 +12605,6 @@ class DeleteSecondarySubnetResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class DeleteSecurityGroupRequestSecurityGroupDeleteTypeDef(TypedDict):
-    """DeleteSecurityGroupRequest (input and output)."""
-
-    GroupName: NotRequired[str]
-    DryRun: NotRequired[bool]
-
-
 class DeleteSecurityGroupRequestTypeDef(TypedDict):
     """DeleteSecurityGroupRequest (input and output)."""
 
@@ -13715,32 +12613,11 @@ class DeleteSecurityGroupRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
 
 
-class DeleteSecurityGroupResultTypeDef(TypedDict):
-    """DeleteSecurityGroupResult (response)."""
-
-    Return: NotRequired[bool]
-    GroupId: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class DeleteSnapshotRequestSnapshotDeleteTypeDef(TypedDict):
-    """DeleteSnapshotRequest (input and output)."""
-
-    DryRun: NotRequired[bool]
-
-
 class DeleteSnapshotRequestTypeDef(TypedDict):
     """DeleteSnapshotRequest (input and output)."""
 
     SnapshotId: str
     DryRun: NotRequired[bool]
-
-
-class DeleteSnapshotReturnCodeTypeDef(TypedDict):
-    """The snapshot ID and its deletion result code."""
-
-    SnapshotId: NotRequired[str]
-    ReturnCode: NotRequired[SnapshotReturnCodesType]
 
 
 class DeleteSpotDatafeedSubscriptionRequestTypeDef(TypedDict):
@@ -13763,12 +12640,6 @@ class DeleteSubnetCidrReservationResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class DeleteSubnetRequestSubnetDeleteTypeDef(TypedDict):
-    """DeleteSubnetRequest (input and output)."""
-
-    DryRun: NotRequired[bool]
-
-
 class DeleteSubnetRequestTypeDef(TypedDict):
     """DeleteSubnetRequest (input and output)."""
 
@@ -13776,24 +12647,10 @@ class DeleteSubnetRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
 
 
-class DeleteTagsRequestInstanceDeleteTagsTypeDef(TypedDict):
-    """DeleteTagsRequest (input)."""
-
-    DryRun: NotRequired[ReadOnly[bool]]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-
-
 class DeleteTagsRequestTagDeleteResourceTypeDef(TypedDict):
     """DeleteTagsRequest (input)."""
 
     DryRun: NotRequired[ReadOnly[bool]]
-
-
-class DeleteTagsRequestTagDeleteTypeDef(TypedDict):
-    """DeleteTagsRequest (input)."""
-
-    DryRun: NotRequired[ReadOnly[bool]]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
 class DeleteTagsRequestTypeDef(TypedDict):
@@ -14134,12 +12991,6 @@ class DeleteVolumeRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
 
 
-class DeleteVolumeRequestVolumeDeleteTypeDef(TypedDict):
-    """DeleteVolumeRequest (input and output)."""
-
-    DryRun: NotRequired[bool]
-
-
 class DeleteVpcBlockPublicAccessExclusionRequestTypeDef(TypedDict):
     """DeleteVpcBlockPublicAccessExclusionRequest (input and output)."""
 
@@ -14217,29 +13068,10 @@ class DeleteVpcPeeringConnectionRequestTypeDef(TypedDict):
     VpcPeeringConnectionId: str
 
 
-class DeleteVpcPeeringConnectionRequestVpcPeeringConnectionDeleteTypeDef(TypedDict):
-    """DeleteVpcPeeringConnectionRequest (input and output)."""
-
-    DryRun: NotRequired[bool]
-
-
-class DeleteVpcPeeringConnectionResultTypeDef(TypedDict):
-    """DeleteVpcPeeringConnectionResult (response)."""
-
-    Return: NotRequired[bool]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
 class DeleteVpcRequestTypeDef(TypedDict):
     """DeleteVpcRequest (input and output)."""
 
     VpcId: str
-    DryRun: NotRequired[bool]
-
-
-class DeleteVpcRequestVpcDeleteTypeDef(TypedDict):
-    """DeleteVpcRequest (input and output)."""
-
     DryRun: NotRequired[bool]
 
 
@@ -14367,27 +13199,12 @@ class DeprovisionPublicIpv4PoolCidrResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class DeregisterImageRequestImageDeregisterTypeDef(TypedDict):
-    """Contains the parameters for DeregisterImage."""
-
-    DeleteAssociatedSnapshots: NotRequired[bool]
-    DryRun: NotRequired[bool]
-
-
 class DeregisterImageRequestTypeDef(TypedDict):
     """Contains the parameters for DeregisterImage."""
 
     ImageId: str
     DeleteAssociatedSnapshots: NotRequired[bool]
     DryRun: NotRequired[bool]
-
-
-class DeregisterImageResultTypeDef(TypedDict):
-    """DeregisterImageResult (response)."""
-
-    Return: NotRequired[bool]
-    DeleteSnapshotResults: NotRequired[List[DeleteSnapshotReturnCodeTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class DeregisterInstanceTagAttributeRequestTypeDef(TypedDict):
@@ -14556,25 +13373,6 @@ class DescribeAddressesAttributeResultTypeDef(TypedDict):
     Addresses: NotRequired[List[AddressAttributeTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class FilterTypeDef(TypedDict):
-    """A filter name and value pair that is used to return a more specific list of
-    results from a describe operation. Filters can be used to match a set of
-    resources by specific criteria, such as tags, attributes, or IDs.
-    """
-
-    Name: NotRequired[ReadOnly[str]]
-    Values: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-
-
-class DescribeAddressesRequestTypeDef(TypedDict):
-    """DescribeAddressesRequest (input)."""
-
-    PublicIps: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    AllocationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class DescribeAddressesResultTypeDef(TypedDict):
@@ -15480,16 +14278,6 @@ class DescribeDhcpOptionsRequestPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
-class DescribeDhcpOptionsRequestTypeDef(TypedDict):
-    """DescribeDhcpOptionsRequest (input)."""
-
-    DhcpOptionsIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    NextToken: NotRequired[ReadOnly[str]]
-    MaxResults: NotRequired[ReadOnly[int]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-
-
 class DescribeDhcpOptionsResultFullResultTypeDef(TypedDict):
     """DescribeDhcpOptionsResult (build_full_result() value)."""
 
@@ -16074,13 +14862,6 @@ class LoadPermissionTypeDef(TypedDict):
     Group: NotRequired[PermissionGroupType]
 
 
-class ProductCodeTypeDef(TypedDict):
-    """Describes a product code."""
-
-    ProductCodeId: NotRequired[str]
-    ProductCodeType: NotRequired[ProductCodeValuesType]
-
-
 class FpgaImageAttributeTypeDef(TypedDict):
     """Describes an Amazon FPGA image (AFI) attribute."""
 
@@ -16424,13 +15205,6 @@ class DescribeIdentityIdFormatResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class DescribeImageAttributeRequestImageDescribeAttributeTypeDef(TypedDict):
-    """Contains the parameters for DescribeImageAttribute."""
-
-    Attribute: ImageAttributeNameType
-    DryRun: NotRequired[bool]
-
-
 class DescribeImageAttributeRequestTypeDef(TypedDict):
     """Contains the parameters for DescribeImageAttribute."""
 
@@ -16632,20 +15406,6 @@ class DescribeImageUsageReportsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class DescribeImagesRequestImageExistsWaitTypeDef(TypedDict):
-    """DescribeImagesRequest (wait() request)."""
-
-    ExecutableUsers: NotRequired[Union[List[str], Tuple[str, ...]]]
-    Owners: NotRequired[Union[List[str], Tuple[str, ...]]]
-    IncludeDeprecated: NotRequired[bool]
-    IncludeDisabled: NotRequired[bool]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    WaiterConfig: NotRequired[WaiterConfigTypeDef]
-
-
 class DescribeImagesRequestPaginateTypeDef(TypedDict):
     """DescribeImagesRequest (paginate() request)."""
 
@@ -16659,20 +15419,6 @@ class DescribeImagesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
-
-
-class DescribeImagesRequestTypeDef(TypedDict):
-    """DescribeImagesRequest (input)."""
-
-    ExecutableUsers: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    ImageIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Owners: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    IncludeDeprecated: NotRequired[ReadOnly[bool]]
-    IncludeDisabled: NotRequired[ReadOnly[bool]]
-    MaxResults: NotRequired[ReadOnly[int]]
-    NextToken: NotRequired[ReadOnly[str]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribeImagesRequestWaitTypeDef(TypedDict):
@@ -16907,13 +15653,6 @@ class DescribeImportSnapshotTasksResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class DescribeInstanceAttributeRequestInstanceDescribeAttributeTypeDef(TypedDict):
-    """DescribeInstanceAttributeRequest (input and output)."""
-
-    DryRun: NotRequired[bool]
-    Attribute: InstanceAttributeNameType
-
-
 class DescribeInstanceAttributeRequestTypeDef(TypedDict):
     """DescribeInstanceAttributeRequest (input and output)."""
 
@@ -17085,13 +15824,6 @@ class ImageMetadataTypeDef(TypedDict):
     DeprecationTime: NotRequired[str]
     ImageAllowed: NotRequired[bool]
     IsPublic: NotRequired[bool]
-
-
-class InstanceStateTypeDef(TypedDict):
-    """Describes the current state of an instance."""
-
-    Code: NotRequired[int]
-    Name: NotRequired[InstanceStateNameType]
 
 
 class InstanceImageMetadataTypeDef(TypedDict):
@@ -17714,17 +16446,6 @@ class DescribeInstanceTypesResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class DescribeInstancesRequestInstanceExistsWaitTypeDef(TypedDict):
-    """DescribeInstancesRequest (wait() request)."""
-
-    IncludeManagedResources: NotRequired[bool]
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    WaiterConfig: NotRequired[WaiterConfigTypeDef]
-
-
 class DescribeInstancesRequestPaginateTypeDef(TypedDict):
     """DescribeInstancesRequest (paginate() request)."""
 
@@ -17737,17 +16458,6 @@ class DescribeInstancesRequestPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
-class DescribeInstancesRequestTypeDef(TypedDict):
-    """DescribeInstancesRequest (input)."""
-
-    InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    IncludeManagedResources: NotRequired[ReadOnly[bool]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    NextToken: NotRequired[ReadOnly[str]]
-    MaxResults: NotRequired[ReadOnly[int]]
-
-
 class DescribeInstancesRequestWaitTypeDef(TypedDict):
     """DescribeInstancesRequest (wait() request)."""
 
@@ -17758,238 +16468,6 @@ class DescribeInstancesRequestWaitTypeDef(TypedDict):
     NextToken: NotRequired[str]
     MaxResults: NotRequired[int]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
-
-
-class ElasticGpuAssociationTypeDef(TypedDict):
-    """Amazon Elastic Graphics reached end of life on January 8, 2024."""
-
-    ElasticGpuId: NotRequired[str]
-    ElasticGpuAssociationId: NotRequired[str]
-    ElasticGpuAssociationState: NotRequired[str]
-    ElasticGpuAssociationTime: NotRequired[str]
-
-
-class ElasticInferenceAcceleratorAssociationTypeDef(TypedDict):
-    """Amazon Elastic Inference is no longer available."""
-
-    ElasticInferenceAcceleratorArn: NotRequired[str]
-    ElasticInferenceAcceleratorAssociationId: NotRequired[str]
-    ElasticInferenceAcceleratorAssociationState: NotRequired[str]
-    ElasticInferenceAcceleratorAssociationTime: NotRequired[datetime]
-
-
-class EnclaveOptionsTypeDef(TypedDict):
-    """Indicates whether the instance is enabled for Amazon Web Services Nitro
-    Enclaves.
-    """
-
-    Enabled: NotRequired[bool]
-
-
-class HibernationOptionsTypeDef(TypedDict):
-    """Indicates whether your instance is configured for hibernation. This
-    parameter is valid only if the instance meets the hibernation
-    prerequisites. For more information, see Hibernate your Amazon EC2 instance
-    in the Amazon EC2 User Guide.
-    """
-
-    Configured: NotRequired[bool]
-
-
-class EbsInstanceBlockDeviceTypeDef(TypedDict):
-    """Describes a parameter used to set up an EBS volume in a block device
-    mapping.
-    """
-
-    AttachTime: NotRequired[datetime]
-    DeleteOnTermination: NotRequired[bool]
-    Status: NotRequired[AttachmentStatusType]
-    VolumeId: NotRequired[str]
-    AssociatedResource: NotRequired[str]
-    VolumeOwnerId: NotRequired[str]
-    Operator: NotRequired[OperatorResponseTypeDef]
-    EbsCardIndex: NotRequired[int]
-
-
-class InstanceBlockDeviceMappingTypeDef(TypedDict):
-    """Describes a block device mapping."""
-
-    DeviceName: NotRequired[str]
-    Ebs: NotRequired[EbsInstanceBlockDeviceTypeDef]
-
-
-class InstanceMaintenanceOptionsTypeDef(TypedDict):
-    """The maintenance options for the instance."""
-
-    AutoRecovery: NotRequired[InstanceAutoRecoveryStateType]
-    RebootMigration: NotRequired[InstanceRebootMigrationStateType]
-
-
-class InstanceMetadataOptionsResponseTypeDef(TypedDict):
-    """The metadata options for the instance."""
-
-    State: NotRequired[InstanceMetadataOptionsStateType]
-    HttpTokens: NotRequired[HttpTokensStateType]
-    HttpPutResponseHopLimit: NotRequired[int]
-    HttpEndpoint: NotRequired[InstanceMetadataEndpointStateType]
-    HttpProtocolIpv6: NotRequired[InstanceMetadataProtocolStateType]
-    InstanceMetadataTags: NotRequired[InstanceMetadataTagsStateType]
-
-
-class InstanceIpv4PrefixTypeDef(TypedDict):
-    """Information about an IPv4 prefix."""
-
-    Ipv4Prefix: NotRequired[str]
-
-
-class InstanceIpv6PrefixTypeDef(TypedDict):
-    """Information about an IPv6 prefix."""
-
-    Ipv6Prefix: NotRequired[str]
-
-
-class InstanceNetworkInterfaceAssociationTypeDef(TypedDict):
-    """Describes association information for an Elastic IP address (IPv4)."""
-
-    CarrierIp: NotRequired[str]
-    CustomerOwnedIp: NotRequired[str]
-    IpOwnerId: NotRequired[str]
-    PublicDnsName: NotRequired[str]
-    PublicIp: NotRequired[str]
-
-
-class InstanceAttachmentEnaSrdUdpSpecificationTypeDef(TypedDict):
-    """ENA Express is compatible with both TCP and UDP transport protocols. When
-    it's enabled, TCP traffic automatically uses it. However, some UDP-based
-    applications are designed to handle network packets that are out of order,
-    without a need for retransmission, such as live video broadcasting or other
-    ...
-    """
-
-    EnaSrdUdpEnabled: NotRequired[bool]
-
-
-class InstanceAttachmentEnaSrdSpecificationTypeDef(TypedDict):
-    """ENA Express uses Amazon Web Services Scalable Reliable Datagram (SRD)
-    technology to increase the maximum bandwidth used per stream and minimize
-    tail latency of network traffic between EC2 instances. With ENA Express,
-    you can communicate between two EC2 instances in the same subnet within the
-    same ...
-    """
-
-    EnaSrdEnabled: NotRequired[bool]
-    EnaSrdUdpSpecification: NotRequired[InstanceAttachmentEnaSrdUdpSpecificationTypeDef]
-
-
-class InstanceNetworkInterfaceAttachmentTypeDef(TypedDict):
-    """Describes a network interface attachment."""
-
-    AttachTime: NotRequired[datetime]
-    AttachmentId: NotRequired[str]
-    DeleteOnTermination: NotRequired[bool]
-    DeviceIndex: NotRequired[int]
-    Status: NotRequired[AttachmentStatusType]
-    NetworkCardIndex: NotRequired[int]
-    EnaSrdSpecification: NotRequired[InstanceAttachmentEnaSrdSpecificationTypeDef]
-    EnaQueueCount: NotRequired[int]
-
-
-class InstancePrivateIpAddressTypeDef(TypedDict):
-    """Describes a private IPv4 address."""
-
-    Association: NotRequired[InstanceNetworkInterfaceAssociationTypeDef]
-    Primary: NotRequired[bool]
-    PrivateDnsName: NotRequired[str]
-    PrivateIpAddress: NotRequired[str]
-
-
-class InstanceNetworkInterfaceTypeDef(TypedDict):
-    """Describes a network interface."""
-
-    Association: NotRequired[InstanceNetworkInterfaceAssociationTypeDef]
-    Attachment: NotRequired[InstanceNetworkInterfaceAttachmentTypeDef]
-    Description: NotRequired[str]
-    Groups: NotRequired[List[GroupIdentifierTypeDef]]
-    Ipv6Addresses: NotRequired[List[InstanceIpv6AddressTypeDef]]
-    MacAddress: NotRequired[str]
-    NetworkInterfaceId: NotRequired[str]
-    OwnerId: NotRequired[str]
-    PrivateDnsName: NotRequired[str]
-    PrivateIpAddress: NotRequired[str]
-    PrivateIpAddresses: NotRequired[List[InstancePrivateIpAddressTypeDef]]
-    SourceDestCheck: NotRequired[bool]
-    Status: NotRequired[NetworkInterfaceStatusType]
-    SubnetId: NotRequired[str]
-    VpcId: NotRequired[str]
-    InterfaceType: NotRequired[str]
-    Ipv4Prefixes: NotRequired[List[InstanceIpv4PrefixTypeDef]]
-    Ipv6Prefixes: NotRequired[List[InstanceIpv6PrefixTypeDef]]
-    ConnectionTrackingConfiguration: NotRequired[
-        ConnectionTrackingSpecificationResponseTypeDef
-    ]
-    Operator: NotRequired[OperatorResponseTypeDef]
-
-
-class InstanceNetworkPerformanceOptionsTypeDef(TypedDict):
-    """With network performance options, you can adjust your bandwidth preferences
-    to meet the needs of the workload that runs on your instance.
-    """
-
-    BandwidthWeighting: NotRequired[InstanceBandwidthWeightingType]
-
-
-class InstanceSecondaryInterfaceAttachmentTypeDef(TypedDict):
-    """Describes the attachment of a secondary interface to an instance."""
-
-    AttachTime: NotRequired[datetime]
-    AttachmentId: NotRequired[str]
-    DeleteOnTermination: NotRequired[bool]
-    DeviceIndex: NotRequired[int]
-    Status: NotRequired[AttachmentStatusType]
-    NetworkCardIndex: NotRequired[int]
-
-
-class InstanceSecondaryInterfacePrivateIpAddressTypeDef(TypedDict):
-    """Describes a private IPv4 address for a secondary interface."""
-
-    PrivateIpAddress: NotRequired[str]
-
-
-class InstanceSecondaryInterfaceTypeDef(TypedDict):
-    """Describes a secondary interface attached to an instance."""
-
-    Attachment: NotRequired[InstanceSecondaryInterfaceAttachmentTypeDef]
-    MacAddress: NotRequired[str]
-    SecondaryInterfaceId: NotRequired[str]
-    OwnerId: NotRequired[str]
-    PrivateIpAddresses: NotRequired[
-        List[InstanceSecondaryInterfacePrivateIpAddressTypeDef]
-    ]
-    SourceDestCheck: NotRequired[bool]
-    Status: NotRequired[SecondaryInterfaceStatusType]
-    SecondarySubnetId: NotRequired[str]
-    SecondaryNetworkId: NotRequired[str]
-    InterfaceType: NotRequired[SecondaryInterfaceTypeType]
-
-
-class LicenseConfigurationTypeDef(TypedDict):
-    """Describes a license configuration."""
-
-    LicenseConfigurationArn: NotRequired[str]
-
-
-class MonitoringTypeDef(TypedDict):
-    """Describes the monitoring of an instance."""
-
-    State: NotRequired[MonitoringStateType]
-
-
-class PrivateDnsNameOptionsResponseTypeDef(TypedDict):
-    """Describes the options for instance hostnames."""
-
-    HostnameType: NotRequired[HostnameTypeType]
-    EnableResourceNameDnsARecord: NotRequired[bool]
-    EnableResourceNameDnsAAAARecord: NotRequired[bool]
 
 
 class InstanceTypeDef(TypedDict):
@@ -18099,16 +16577,6 @@ class DescribeInternetGatewaysRequestPaginateTypeDef(TypedDict):
     InternetGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
-
-
-class DescribeInternetGatewaysRequestTypeDef(TypedDict):
-    """DescribeInternetGatewaysRequest (input)."""
-
-    NextToken: NotRequired[ReadOnly[str]]
-    MaxResults: NotRequired[ReadOnly[int]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    InternetGatewayIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribeInternetGatewaysRequestWaitTypeDef(TypedDict):
@@ -18546,16 +17014,6 @@ class DescribeIpv6PoolsResultTypeDef(TypedDict):
     Ipv6Pools: NotRequired[List[Ipv6PoolTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class DescribeKeyPairsRequestTypeDef(TypedDict):
-    """DescribeKeyPairsRequest (input)."""
-
-    KeyNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    KeyPairIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    IncludePublicKey: NotRequired[ReadOnly[bool]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribeKeyPairsRequestWaitTypeDef(TypedDict):
@@ -19196,16 +17654,6 @@ class DescribeNetworkAclsRequestPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
-class DescribeNetworkAclsRequestTypeDef(TypedDict):
-    """DescribeNetworkAclsRequest (input)."""
-
-    NextToken: NotRequired[ReadOnly[str]]
-    MaxResults: NotRequired[ReadOnly[int]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    NetworkAclIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-
-
 class DescribeNetworkAclsResultFullResultTypeDef(TypedDict):
     """DescribeNetworkAclsResult (build_full_result() value)."""
 
@@ -19427,33 +17875,12 @@ class DescribeNetworkInsightsPathsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class DescribeNetworkInterfaceAttributeRequestNetworkInterfaceDescribeAttributeTypeDef(
-    TypedDict
-):
-    """Contains the parameters for DescribeNetworkInterfaceAttribute."""
-
-    DryRun: NotRequired[bool]
-    Attribute: NotRequired[NetworkInterfaceAttributeType]
-
-
 class DescribeNetworkInterfaceAttributeRequestTypeDef(TypedDict):
     """Contains the parameters for DescribeNetworkInterfaceAttribute."""
 
     DryRun: NotRequired[bool]
     NetworkInterfaceId: str
     Attribute: NotRequired[NetworkInterfaceAttributeType]
-
-
-class DescribeNetworkInterfaceAttributeResultTypeDef(TypedDict):
-    """Contains the output of DescribeNetworkInterfaceAttribute."""
-
-    Attachment: NotRequired[NetworkInterfaceAttachmentTypeDef]
-    Description: NotRequired[AttributeValueTypeDef]
-    Groups: NotRequired[List[GroupIdentifierTypeDef]]
-    NetworkInterfaceId: NotRequired[str]
-    SourceDestCheck: NotRequired[AttributeBooleanValueTypeDef]
-    AssociatePublicIpAddress: NotRequired[bool]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class DescribeNetworkInterfacePermissionsRequestPaginateTypeDef(TypedDict):
@@ -19502,17 +17929,6 @@ class DescribeNetworkInterfacesRequestPaginateTypeDef(TypedDict):
     NetworkInterfaceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
-
-
-class DescribeNetworkInterfacesRequestTypeDef(TypedDict):
-    """Contains the parameters for DescribeNetworkInterfaces."""
-
-    NextToken: NotRequired[ReadOnly[str]]
-    MaxResults: NotRequired[ReadOnly[int]]
-    IncludeManagedResources: NotRequired[ReadOnly[bool]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    NetworkInterfaceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribeNetworkInterfacesRequestWaitTypeDef(TypedDict):
@@ -19570,15 +17986,6 @@ class DescribeOutpostLagsResultTypeDef(TypedDict):
     OutpostLags: NotRequired[List[OutpostLagTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class DescribePlacementGroupsRequestTypeDef(TypedDict):
-    """DescribePlacementGroupsRequest (input)."""
-
-    GroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    GroupNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribePlacementGroupsResultTypeDef(TypedDict):
@@ -20141,16 +18548,6 @@ class DescribeRouteTablesRequestPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
-class DescribeRouteTablesRequestTypeDef(TypedDict):
-    """DescribeRouteTablesRequest (input)."""
-
-    NextToken: NotRequired[ReadOnly[str]]
-    MaxResults: NotRequired[ReadOnly[int]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    RouteTableIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-
-
 class DescribeRouteTablesResultFullResultTypeDef(TypedDict):
     """Contains the output of DescribeRouteTables."""
 
@@ -20623,17 +19020,6 @@ class DescribeSecurityGroupsRequestPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
-class DescribeSecurityGroupsRequestTypeDef(TypedDict):
-    """DescribeSecurityGroupsRequest (input)."""
-
-    GroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    GroupNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    NextToken: NotRequired[ReadOnly[str]]
-    MaxResults: NotRequired[ReadOnly[int]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-
-
 class DescribeSecurityGroupsRequestWaitTypeDef(TypedDict):
     """DescribeSecurityGroupsRequest (wait() request)."""
 
@@ -20644,18 +19030,6 @@ class DescribeSecurityGroupsRequestWaitTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
-
-
-class IpPermissionOutputTypeDef(TypedDict):
-    """Describes the permissions for a security group rule."""
-
-    IpProtocol: NotRequired[str]
-    FromPort: NotRequired[int]
-    ToPort: NotRequired[int]
-    UserIdGroupPairs: NotRequired[List[UserIdGroupPairTypeDef]]
-    IpRanges: NotRequired[List[IpRangeTypeDef]]
-    Ipv6Ranges: NotRequired[List[Ipv6RangeTypeDef]]
-    PrefixListIds: NotRequired[List[PrefixListIdTypeDef]]
 
 
 class SecurityGroupTypeDef(TypedDict):
@@ -20726,28 +19100,12 @@ class DescribeServiceLinkVirtualInterfacesResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class DescribeSnapshotAttributeRequestSnapshotDescribeAttributeTypeDef(TypedDict):
-    """DescribeSnapshotAttributeRequest (input and output)."""
-
-    Attribute: SnapshotAttributeNameType
-    DryRun: NotRequired[bool]
-
-
 class DescribeSnapshotAttributeRequestTypeDef(TypedDict):
     """DescribeSnapshotAttributeRequest (input and output)."""
 
     Attribute: SnapshotAttributeNameType
     SnapshotId: str
     DryRun: NotRequired[bool]
-
-
-class DescribeSnapshotAttributeResultTypeDef(TypedDict):
-    """DescribeSnapshotAttributeResult (response)."""
-
-    ProductCodes: NotRequired[List[ProductCodeTypeDef]]
-    SnapshotId: NotRequired[str]
-    CreateVolumePermissions: NotRequired[List[CreateVolumePermissionTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class DescribeSnapshotTierStatusRequestPaginateTypeDef(TypedDict):
@@ -20812,30 +19170,6 @@ class DescribeSnapshotsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
-
-
-class DescribeSnapshotsRequestSnapshotCompletedWaitTypeDef(TypedDict):
-    """DescribeSnapshotsRequest (wait() request)."""
-
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    OwnerIds: NotRequired[Union[List[str], Tuple[str, ...]]]
-    RestorableByUserIds: NotRequired[Union[List[str], Tuple[str, ...]]]
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    WaiterConfig: NotRequired[WaiterConfigTypeDef]
-
-
-class DescribeSnapshotsRequestTypeDef(TypedDict):
-    """DescribeSnapshotsRequest (input)."""
-
-    MaxResults: NotRequired[ReadOnly[int]]
-    NextToken: NotRequired[ReadOnly[str]]
-    OwnerIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    RestorableByUserIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    SnapshotIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
 class DescribeSnapshotsRequestWaitTypeDef(TypedDict):
@@ -21234,12 +19568,6 @@ class DescribeSpotInstanceRequestsRequestWaitTypeDef(TypedDict):
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
 
-class RunInstancesMonitoringEnabledTypeDef(TypedDict):
-    """Describes the monitoring of an instance."""
-
-    Enabled: bool
-
-
 class LaunchSpecificationTypeDef(TypedDict):
     """Describes the launch specification for an instance."""
 
@@ -21499,16 +19827,6 @@ class DescribeSubnetsRequestPaginateTypeDef(TypedDict):
     MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
-
-
-class DescribeSubnetsRequestTypeDef(TypedDict):
-    """DescribeSubnetsRequest (input)."""
-
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    SubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    NextToken: NotRequired[ReadOnly[str]]
-    MaxResults: NotRequired[ReadOnly[int]]
-    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class DescribeSubnetsRequestWaitTypeDef(TypedDict):
@@ -22443,22 +20761,6 @@ class DescribeVolumeAttributeRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
 
 
-class DescribeVolumeAttributeRequestVolumeDescribeAttributeTypeDef(TypedDict):
-    """DescribeVolumeAttributeRequest (input and output)."""
-
-    Attribute: VolumeAttributeNameType
-    DryRun: NotRequired[bool]
-
-
-class DescribeVolumeAttributeResultTypeDef(TypedDict):
-    """DescribeVolumeAttributeResult (response)."""
-
-    AutoEnableIO: NotRequired[AttributeBooleanValueTypeDef]
-    ProductCodes: NotRequired[List[ProductCodeTypeDef]]
-    VolumeId: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
 class DescribeVolumeStatusRequestPaginateTypeDef(TypedDict):
     """DescribeVolumeStatusRequest (paginate() request)."""
 
@@ -22482,95 +20784,11 @@ class DescribeVolumeStatusRequestTypeDef(TypedDict):
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 
-class DescribeVolumeStatusRequestVolumeDescribeStatusTypeDef(TypedDict):
-    """DescribeVolumeStatusRequest (input)."""
-
-    MaxResults: NotRequired[ReadOnly[int]]
-    NextToken: NotRequired[ReadOnly[str]]
-    IncludeManagedResources: NotRequired[ReadOnly[bool]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-
-
-class InitializationStatusDetailsTypeDef(TypedDict):
-    """Information about the volume initialization. For more information, see
-    Initialize Amazon EBS volumes.
-    """
-
-    InitializationType: NotRequired[InitializationTypeType]
-    Progress: NotRequired[int]
-    EstimatedTimeToCompleteInSeconds: NotRequired[int]
-
-
-class VolumeStatusActionTypeDef(TypedDict):
-    """Describes a volume status operation code."""
-
-    Code: NotRequired[str]
-    Description: NotRequired[str]
-    EventId: NotRequired[str]
-    EventType: NotRequired[str]
-
-
-class VolumeStatusAttachmentStatusTypeDef(TypedDict):
-    """Information about the instances to which the volume is attached."""
-
-    IoPerformance: NotRequired[str]
-    InstanceId: NotRequired[str]
-
-
-class VolumeStatusEventTypeDef(TypedDict):
-    """Describes a volume status event."""
-
-    Description: NotRequired[str]
-    EventId: NotRequired[str]
-    EventType: NotRequired[str]
-    NotAfter: NotRequired[datetime]
-    NotBefore: NotRequired[datetime]
-    InstanceId: NotRequired[str]
-
-
-class VolumeStatusDetailsTypeDef(TypedDict):
-    """Describes a volume status."""
-
-    Name: NotRequired[VolumeStatusNameType]
-    Status: NotRequired[str]
-
-
-class VolumeStatusInfoTypeDef(TypedDict):
-    """Describes the status of a volume."""
-
-    Details: NotRequired[List[VolumeStatusDetailsTypeDef]]
-    Status: NotRequired[VolumeStatusInfoStatusType]
-
-
-class VolumeStatusItemTypeDef(TypedDict):
-    """Describes the volume status."""
-
-    Actions: NotRequired[List[VolumeStatusActionTypeDef]]
-    AvailabilityZone: NotRequired[str]
-    OutpostArn: NotRequired[str]
-    Events: NotRequired[List[VolumeStatusEventTypeDef]]
-    VolumeId: NotRequired[str]
-    VolumeStatus: NotRequired[VolumeStatusInfoTypeDef]
-    AttachmentStatuses: NotRequired[List[VolumeStatusAttachmentStatusTypeDef]]
-    InitializationStatusDetails: NotRequired[InitializationStatusDetailsTypeDef]
-    AvailabilityZoneId: NotRequired[str]
-    Operator: NotRequired[OperatorResponseTypeDef]
-
-
 class DescribeVolumeStatusResultFullResultTypeDef(TypedDict):
     """DescribeVolumeStatusResult (build_full_result() value)."""
 
     VolumeStatuses: NotRequired[List[VolumeStatusItemTypeDef]]
     NextToken: NotRequired[str]
-
-
-class DescribeVolumeStatusResultTypeDef(TypedDict):
-    """DescribeVolumeStatusResult (response)."""
-
-    NextToken: NotRequired[str]
-    VolumeStatuses: NotRequired[List[VolumeStatusItemTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class DescribeVolumesModificationsRequestPaginateTypeDef(TypedDict):
@@ -22643,17 +20861,6 @@ class DescribeVolumesRequestPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
-class DescribeVolumesRequestTypeDef(TypedDict):
-    """DescribeVolumesRequest (input)."""
-
-    VolumeIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    IncludeManagedResources: NotRequired[ReadOnly[bool]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    NextToken: NotRequired[ReadOnly[str]]
-    MaxResults: NotRequired[ReadOnly[int]]
-
-
 class DescribeVolumesRequestWaitTypeDef(TypedDict):
     """DescribeVolumesRequest (wait() request)."""
 
@@ -22687,23 +20894,6 @@ class DescribeVpcAttributeRequestTypeDef(TypedDict):
     Attribute: VpcAttributeNameType
     VpcId: str
     DryRun: NotRequired[bool]
-
-
-class DescribeVpcAttributeRequestVpcDescribeAttributeTypeDef(TypedDict):
-    """DescribeVpcAttributeRequest (input and output)."""
-
-    Attribute: VpcAttributeNameType
-    DryRun: NotRequired[bool]
-
-
-class DescribeVpcAttributeResultTypeDef(TypedDict):
-    """DescribeVpcAttributeResult (response)."""
-
-    EnableDnsHostnames: NotRequired[AttributeBooleanValueTypeDef]
-    EnableDnsSupport: NotRequired[AttributeBooleanValueTypeDef]
-    EnableNetworkAddressUsageMetrics: NotRequired[AttributeBooleanValueTypeDef]
-    VpcId: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class DescribeVpcBlockPublicAccessExclusionsRequestTypeDef(TypedDict):
@@ -23144,28 +21334,6 @@ class DescribeVpcPeeringConnectionsRequestPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
-class DescribeVpcPeeringConnectionsRequestTypeDef(TypedDict):
-    """DescribeVpcPeeringConnectionsRequest (input)."""
-
-    NextToken: NotRequired[ReadOnly[str]]
-    MaxResults: NotRequired[ReadOnly[int]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    VpcPeeringConnectionIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-
-
-class DescribeVpcPeeringConnectionsRequestVpcPeeringConnectionExistsWaitTypeDef(
-    TypedDict
-):
-    """DescribeVpcPeeringConnectionsRequest (wait() request)."""
-
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    WaiterConfig: NotRequired[WaiterConfigTypeDef]
-
-
 class DescribeVpcPeeringConnectionsRequestWaitTypeDef(TypedDict):
     """DescribeVpcPeeringConnectionsRequest (wait() request)."""
 
@@ -23201,26 +21369,6 @@ class DescribeVpcsRequestPaginateTypeDef(TypedDict):
     MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
-
-
-class DescribeVpcsRequestTypeDef(TypedDict):
-    """DescribeVpcsRequest (input)."""
-
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    VpcIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    NextToken: NotRequired[ReadOnly[str]]
-    MaxResults: NotRequired[ReadOnly[int]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
-
-class DescribeVpcsRequestVpcAvailableWaitTypeDef(TypedDict):
-    """DescribeVpcsRequest (wait() request)."""
-
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    DryRun: NotRequired[bool]
-    WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
 
 class DescribeVpcsRequestWaitTypeDef(TypedDict):
@@ -23324,39 +21472,11 @@ class DescribeVpnGatewaysResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class DetachClassicLinkVpcRequestInstanceDetachClassicLinkVpcTypeDef(TypedDict):
-    """DetachClassicLinkVpcRequest (input and output)."""
-
-    DryRun: NotRequired[bool]
-    VpcId: str
-
-
 class DetachClassicLinkVpcRequestTypeDef(TypedDict):
     """DetachClassicLinkVpcRequest (input and output)."""
 
     DryRun: NotRequired[bool]
     InstanceId: str
-    VpcId: str
-
-
-class DetachClassicLinkVpcRequestVpcDetachClassicLinkInstanceTypeDef(TypedDict):
-    """DetachClassicLinkVpcRequest (input and output)."""
-
-    DryRun: NotRequired[bool]
-    InstanceId: str
-
-
-class DetachClassicLinkVpcResultTypeDef(TypedDict):
-    """DetachClassicLinkVpcResult (response)."""
-
-    Return: NotRequired[bool]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class DetachInternetGatewayRequestInternetGatewayDetachFromVpcTypeDef(TypedDict):
-    """DetachInternetGatewayRequest (input and output)."""
-
-    DryRun: NotRequired[bool]
     VpcId: str
 
 
@@ -23366,20 +21486,6 @@ class DetachInternetGatewayRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     InternetGatewayId: str
     VpcId: str
-
-
-class DetachInternetGatewayRequestVpcDetachInternetGatewayTypeDef(TypedDict):
-    """DetachInternetGatewayRequest (input and output)."""
-
-    DryRun: NotRequired[bool]
-    InternetGatewayId: str
-
-
-class DetachNetworkInterfaceRequestNetworkInterfaceDetachTypeDef(TypedDict):
-    """Contains the parameters for DetachNetworkInterface."""
-
-    DryRun: NotRequired[bool]
-    Force: NotRequired[bool]
 
 
 class DetachNetworkInterfaceRequestTypeDef(TypedDict):
@@ -23407,15 +21513,6 @@ class DetachVerifiedAccessTrustProviderResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class DetachVolumeRequestInstanceDetachVolumeTypeDef(TypedDict):
-    """DetachVolumeRequest (input and output)."""
-
-    Device: NotRequired[str]
-    Force: NotRequired[bool]
-    VolumeId: str
-    DryRun: NotRequired[bool]
-
-
 class DetachVolumeRequestTypeDef(TypedDict):
     """DetachVolumeRequest (input and output)."""
 
@@ -23423,15 +21520,6 @@ class DetachVolumeRequestTypeDef(TypedDict):
     Force: NotRequired[bool]
     InstanceId: NotRequired[str]
     VolumeId: str
-    DryRun: NotRequired[bool]
-
-
-class DetachVolumeRequestVolumeDetachFromInstanceTypeDef(TypedDict):
-    """DetachVolumeRequest (input and output)."""
-
-    Device: NotRequired[str]
-    Force: NotRequired[bool]
-    InstanceId: NotRequired[str]
     DryRun: NotRequired[bool]
 
 
@@ -23804,33 +21892,6 @@ class DisableVpcClassicLinkRequestTypeDef(TypedDict):
     VpcId: str
 
 
-class DisableVpcClassicLinkRequestVpcDisableClassicLinkTypeDef(TypedDict):
-    """DisableVpcClassicLinkRequest (input and output)."""
-
-    DryRun: NotRequired[bool]
-
-
-class DisableVpcClassicLinkResultTypeDef(TypedDict):
-    """DisableVpcClassicLinkResult (response)."""
-
-    Return: NotRequired[bool]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class DisassociateAddressRequestClassicAddressDisassociateTypeDef(TypedDict):
-    """DisassociateAddressRequest (input and output)."""
-
-    AssociationId: NotRequired[str]
-    DryRun: NotRequired[bool]
-
-
-class DisassociateAddressRequestNetworkInterfaceAssociationDeleteTypeDef(TypedDict):
-    """DisassociateAddressRequest (input and output)."""
-
-    PublicIp: NotRequired[str]
-    DryRun: NotRequired[bool]
-
-
 class DisassociateAddressRequestTypeDef(TypedDict):
     """DisassociateAddressRequest (input and output)."""
 
@@ -23984,19 +22045,6 @@ class DisassociateRouteServerResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class DisassociateRouteTableRequestRouteTableAssociationDeleteTypeDef(TypedDict):
-    """DisassociateRouteTableRequest (input and output)."""
-
-    DryRun: NotRequired[bool]
-
-
-class DisassociateRouteTableRequestTypeDef(TypedDict):
-    """DisassociateRouteTableRequest (input and output)."""
-
-    DryRun: NotRequired[bool]
-    AssociationId: str
-
-
 class DisassociateSecurityGroupVpcRequestTypeDef(TypedDict):
     """DisassociateSecurityGroupVpcRequest (input and output)."""
 
@@ -24130,22 +22178,6 @@ class DnsServersOptionsModifyStructureTypeDef(TypedDict):
 
     CustomDnsServers: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Enabled: NotRequired[ReadOnly[bool]]
-
-
-class EbsInstanceBlockDeviceSpecificationTypeDef(TypedDict):
-    """Describes information used to set up an EBS volume specified in a block
-    device mapping.
-    """
-
-    VolumeId: NotRequired[str]
-    DeleteOnTermination: NotRequired[bool]
-
-
-class ElasticInferenceAcceleratorTypeDef(TypedDict):
-    """Amazon Elastic Inference is no longer available."""
-
-    Type: str
-    Count: NotRequired[int]
 
 
 class EnableAddressTransferRequestTypeDef(TypedDict):
@@ -24515,12 +22547,6 @@ class EnableVolumeIORequestTypeDef(TypedDict):
     VolumeId: str
 
 
-class EnableVolumeIORequestVolumeEnableIoTypeDef(TypedDict):
-    """EnableVolumeIORequest (input and output)."""
-
-    DryRun: NotRequired[bool]
-
-
 class EnableVpcClassicLinkDnsSupportRequestTypeDef(TypedDict):
     """EnableVpcClassicLinkDnsSupportRequest (input and output)."""
 
@@ -24539,28 +22565,6 @@ class EnableVpcClassicLinkRequestTypeDef(TypedDict):
 
     DryRun: NotRequired[bool]
     VpcId: str
-
-
-class EnableVpcClassicLinkRequestVpcEnableClassicLinkTypeDef(TypedDict):
-    """EnableVpcClassicLinkRequest (input and output)."""
-
-    DryRun: NotRequired[bool]
-
-
-class EnableVpcClassicLinkResultTypeDef(TypedDict):
-    """EnableVpcClassicLinkResult (response)."""
-
-    Return: NotRequired[bool]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class EnclaveOptionsRequestTypeDef(TypedDict):
-    """Indicates whether the instance is enabled for Amazon Web Services Nitro
-    Enclaves. For more information, see What is Amazon Web Services Nitro
-    Enclaves? in the Amazon Web Services Nitro Enclaves User Guide.
-    """
-
-    Enabled: NotRequired[bool]
 
 
 class ExportClientVpnClientCertificateRevocationListRequestTypeDef(TypedDict):
@@ -25041,28 +23045,12 @@ class GetCoipPoolUsageResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class GetConsoleOutputRequestInstanceConsoleOutputTypeDef(TypedDict):
-    """GetConsoleOutputRequest (input and output)."""
-
-    Latest: NotRequired[bool]
-    DryRun: NotRequired[bool]
-
-
 class GetConsoleOutputRequestTypeDef(TypedDict):
     """GetConsoleOutputRequest (input and output)."""
 
     InstanceId: str
     Latest: NotRequired[bool]
     DryRun: NotRequired[bool]
-
-
-class GetConsoleOutputResultTypeDef(TypedDict):
-    """GetConsoleOutputResult (response)."""
-
-    InstanceId: NotRequired[str]
-    Timestamp: NotRequired[datetime]
-    Output: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class GetConsoleScreenshotRequestTypeDef(TypedDict):
@@ -26178,12 +24166,6 @@ class GetNetworkInsightsAccessScopeContentResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class GetPasswordDataRequestInstancePasswordDataTypeDef(TypedDict):
-    """GetPasswordDataRequest (input and output)."""
-
-    DryRun: NotRequired[bool]
-
-
 class GetPasswordDataRequestTypeDef(TypedDict):
     """GetPasswordDataRequest (input and output)."""
 
@@ -26197,15 +24179,6 @@ class GetPasswordDataRequestWaitTypeDef(TypedDict):
     InstanceId: str
     DryRun: NotRequired[bool]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
-
-
-class GetPasswordDataResultTypeDef(TypedDict):
-    """GetPasswordDataResult (response)."""
-
-    InstanceId: NotRequired[str]
-    Timestamp: NotRequired[datetime]
-    PasswordData: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class GetReservedInstancesExchangeQuoteRequestTypeDef(TypedDict):
@@ -27010,45 +24983,6 @@ class GetVpnTunnelReplacementStatusResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class HibernationOptionsRequestTypeDef(TypedDict):
-    """Indicates whether your instance is configured for hibernation. This
-    parameter is valid only if the instance meets the hibernation
-    prerequisites. For more information, see Hibernate your Amazon EC2 instance
-    in the Amazon EC2 User Guide.
-    """
-
-    Configured: NotRequired[bool]
-
-
-class LaunchPermissionTypeDef(TypedDict):
-    """Describes a launch permission."""
-
-    OrganizationArn: NotRequired[str]
-    OrganizationalUnitArn: NotRequired[str]
-    UserId: NotRequired[str]
-    Group: NotRequired[PermissionGroupType]
-
-
-class ImageAttributeTypeDef(TypedDict):
-    """Describes an image attribute."""
-
-    Description: NotRequired[AttributeValueTypeDef]
-    KernelId: NotRequired[AttributeValueTypeDef]
-    RamdiskId: NotRequired[AttributeValueTypeDef]
-    SriovNetSupport: NotRequired[AttributeValueTypeDef]
-    BootMode: NotRequired[AttributeValueTypeDef]
-    TpmSupport: NotRequired[AttributeValueTypeDef]
-    UefiData: NotRequired[AttributeValueTypeDef]
-    LastLaunchedTime: NotRequired[AttributeValueTypeDef]
-    ImdsSupport: NotRequired[AttributeValueTypeDef]
-    DeregistrationProtection: NotRequired[AttributeValueTypeDef]
-    ImageId: NotRequired[str]
-    LaunchPermissions: NotRequired[List[LaunchPermissionTypeDef]]
-    ProductCodes: NotRequired[List[ProductCodeTypeDef]]
-    BlockDeviceMappings: NotRequired[List[BlockDeviceMappingTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
 class ImageCriterionRequestTypeDef(TypedDict):
     """The criteria that are evaluated to determine which AMIs are discoverable
     and usable in your account for the specified Amazon Web Services Region.
@@ -27198,15 +25132,6 @@ class ImportInstanceResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class ImportKeyPairRequestTypeDef(TypedDict):
-    """ImportKeyPairRequest (input)."""
-
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    KeyName: ReadOnly[str]
-    PublicKeyMaterial: ReadOnly[EncodedBlobTypeDef]
-
-
 class ImportKeyPairResultTypeDef(TypedDict):
     """ImportKeyPairResult (response)."""
 
@@ -27268,38 +25193,6 @@ class ImportVolumeResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class InstanceAttributeTypeDef(TypedDict):
-    """Describes an instance attribute."""
-
-    BlockDeviceMappings: NotRequired[List[InstanceBlockDeviceMappingTypeDef]]
-    DisableApiTermination: NotRequired[AttributeBooleanValueTypeDef]
-    EnaSupport: NotRequired[AttributeBooleanValueTypeDef]
-    EnclaveOptions: NotRequired[EnclaveOptionsTypeDef]
-    EbsOptimized: NotRequired[AttributeBooleanValueTypeDef]
-    InstanceId: NotRequired[str]
-    InstanceInitiatedShutdownBehavior: NotRequired[AttributeValueTypeDef]
-    InstanceType: NotRequired[AttributeValueTypeDef]
-    KernelId: NotRequired[AttributeValueTypeDef]
-    ProductCodes: NotRequired[List[ProductCodeTypeDef]]
-    RamdiskId: NotRequired[AttributeValueTypeDef]
-    RootDeviceName: NotRequired[AttributeValueTypeDef]
-    SourceDestCheck: NotRequired[AttributeBooleanValueTypeDef]
-    SriovNetSupport: NotRequired[AttributeValueTypeDef]
-    UserData: NotRequired[AttributeValueTypeDef]
-    DisableApiStop: NotRequired[AttributeBooleanValueTypeDef]
-    Groups: NotRequired[List[GroupIdentifierTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class InstanceBlockDeviceMappingSpecificationTypeDef(TypedDict):
-    """Describes a block device mapping entry."""
-
-    DeviceName: NotRequired[str]
-    Ebs: NotRequired[EbsInstanceBlockDeviceSpecificationTypeDef]
-    VirtualName: NotRequired[str]
-    NoDevice: NotRequired[str]
-
-
 class InstanceCreditSpecificationRequestTypeDef(TypedDict):
     """Describes the credit option for CPU usage of a burstable performance
     instance.
@@ -27307,88 +25200,6 @@ class InstanceCreditSpecificationRequestTypeDef(TypedDict):
 
     InstanceId: str
     CpuCredits: NotRequired[str]
-
-
-class InstanceMaintenanceOptionsRequestTypeDef(TypedDict):
-    """The maintenance options for the instance."""
-
-    AutoRecovery: NotRequired[InstanceAutoRecoveryStateType]
-
-
-class SpotMarketOptionsTypeDef(TypedDict):
-    """The options for Spot Instances."""
-
-    MaxPrice: NotRequired[ReadOnly[str]]
-    SpotInstanceType: NotRequired[ReadOnly[SpotInstanceTypeType]]
-    BlockDurationMinutes: NotRequired[ReadOnly[int]]
-    ValidUntil: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    InstanceInterruptionBehavior: NotRequired[
-        ReadOnly[InstanceInterruptionBehaviorType]
-    ]
-
-
-class InstanceMarketOptionsRequestTypeDef(TypedDict):
-    """Describes the market (purchasing) option for the instances."""
-
-    MarketType: NotRequired[ReadOnly[MarketTypeType]]
-    SpotOptions: NotRequired[ReadOnly[SpotMarketOptionsTypeDef]]
-
-
-class InstanceMetadataOptionsRequestTypeDef(TypedDict):
-    """The metadata options for the instance."""
-
-    HttpTokens: NotRequired[HttpTokensStateType]
-    HttpPutResponseHopLimit: NotRequired[int]
-    HttpEndpoint: NotRequired[InstanceMetadataEndpointStateType]
-    HttpProtocolIpv6: NotRequired[InstanceMetadataProtocolStateType]
-    InstanceMetadataTags: NotRequired[InstanceMetadataTagsStateType]
-
-
-class InstanceMonitoringTypeDef(TypedDict):
-    """Describes the monitoring of an instance."""
-
-    InstanceId: NotRequired[str]
-    Monitoring: NotRequired[MonitoringTypeDef]
-
-
-class InstanceNetworkInterfaceSpecificationTypeDef(TypedDict):
-    """Describes a network interface."""
-
-    AssociatePublicIpAddress: NotRequired[ReadOnly[bool]]
-    DeleteOnTermination: NotRequired[ReadOnly[bool]]
-    Description: NotRequired[ReadOnly[str]]
-    DeviceIndex: NotRequired[ReadOnly[int]]
-    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Ipv6AddressCount: NotRequired[ReadOnly[int]]
-    Ipv6Addresses: NotRequired[ReadOnly[Sequence[InstanceIpv6AddressTypeDef]]]
-    NetworkInterfaceId: NotRequired[ReadOnly[str]]
-    PrivateIpAddress: NotRequired[ReadOnly[str]]
-    PrivateIpAddresses: NotRequired[
-        ReadOnly[Sequence[PrivateIpAddressSpecificationTypeDef]]
-    ]
-    SecondaryPrivateIpAddressCount: NotRequired[ReadOnly[int]]
-    SubnetId: NotRequired[ReadOnly[str]]
-    AssociateCarrierIpAddress: NotRequired[ReadOnly[bool]]
-    InterfaceType: NotRequired[ReadOnly[str]]
-    NetworkCardIndex: NotRequired[ReadOnly[int]]
-    Ipv4Prefixes: NotRequired[ReadOnly[Sequence[Ipv4PrefixSpecificationRequestTypeDef]]]
-    Ipv4PrefixCount: NotRequired[ReadOnly[int]]
-    Ipv6Prefixes: NotRequired[ReadOnly[Sequence[Ipv6PrefixSpecificationRequestTypeDef]]]
-    Ipv6PrefixCount: NotRequired[ReadOnly[int]]
-    PrimaryIpv6: NotRequired[ReadOnly[bool]]
-    EnaSrdSpecification: NotRequired[ReadOnly[EnaSrdSpecificationRequestTypeDef]]
-    ConnectionTrackingSpecification: NotRequired[
-        ReadOnly[ConnectionTrackingSpecificationRequestTypeDef]
-    ]
-    EnaQueueCount: NotRequired[ReadOnly[int]]
-
-
-class InstanceNetworkPerformanceOptionsRequestTypeDef(TypedDict):
-    """Configure network performance options for your instance that are geared
-    towards performance improvements based on the workload that it runs.
-    """
-
-    BandwidthWeighting: NotRequired[InstanceBandwidthWeightingType]
 
 
 class InstanceRequirementsTypeDef(TypedDict):
@@ -27426,34 +25237,6 @@ class InstanceRequirementsTypeDef(TypedDict):
     RequireEncryptionInTransit: NotRequired[ReadOnly[bool]]
 
 
-class InstanceSecondaryInterfacePrivateIpAddressRequestTypeDef(TypedDict):
-    """Describes a private IPv4 address for a secondary interface request."""
-
-    PrivateIpAddress: str
-
-
-class InstanceSecondaryInterfaceSpecificationRequestTypeDef(TypedDict):
-    """Describes a secondary interface specification for launching an instance."""
-
-    DeleteOnTermination: NotRequired[ReadOnly[bool]]
-    DeviceIndex: NotRequired[ReadOnly[int]]
-    PrivateIpAddresses: NotRequired[
-        ReadOnly[Sequence[InstanceSecondaryInterfacePrivateIpAddressRequestTypeDef]]
-    ]
-    PrivateIpAddressCount: NotRequired[ReadOnly[int]]
-    SecondarySubnetId: NotRequired[ReadOnly[str]]
-    InterfaceType: NotRequired[ReadOnly[SecondaryInterfaceTypeType]]
-    NetworkCardIndex: NotRequired[ReadOnly[int]]
-
-
-class InstanceStateChangeTypeDef(TypedDict):
-    """Describes an instance state change."""
-
-    InstanceId: NotRequired[str]
-    CurrentState: NotRequired[InstanceStateTypeDef]
-    PreviousState: NotRequired[InstanceStateTypeDef]
-
-
 class IpamCidrAuthorizationContextTypeDef(TypedDict):
     """A signed document that proves that you are authorized to bring the
     specified IP address range to Amazon using BYOIP.
@@ -27480,13 +25263,6 @@ class KeyPairTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class LaunchPermissionModificationsTypeDef(TypedDict):
-    """Describes a launch permission modification."""
-
-    Add: NotRequired[ReadOnly[Sequence[LaunchPermissionTypeDef]]]
-    Remove: NotRequired[ReadOnly[Sequence[LaunchPermissionTypeDef]]]
-
-
 class LaunchTemplateOverridesTypeDef(TypedDict):
     """Describes overrides for a launch template."""
 
@@ -27507,20 +25283,6 @@ class LaunchTemplateConfigTypeDef(TypedDict):
         ReadOnly[FleetLaunchTemplateSpecificationTypeDef]
     ]
     Overrides: NotRequired[ReadOnly[Sequence[LaunchTemplateOverridesTypeDef]]]
-
-
-class LaunchTemplateSpecificationTypeDef(TypedDict):
-    """Describes the launch template to use."""
-
-    LaunchTemplateId: NotRequired[str]
-    LaunchTemplateName: NotRequired[str]
-    Version: NotRequired[str]
-
-
-class LicenseConfigurationRequestTypeDef(TypedDict):
-    """Describes a license configuration."""
-
-    LicenseConfigurationArn: NotRequired[str]
 
 
 class ListImagesInRecycleBinRequestPaginateTypeDef(TypedDict):
@@ -27907,23 +25669,6 @@ class ModifyIdentityIdFormatRequestTypeDef(TypedDict):
     PrincipalArn: str
 
 
-class ModifyImageAttributeRequestImageModifyAttributeTypeDef(TypedDict):
-    """Contains the parameters for ModifyImageAttribute."""
-
-    Attribute: NotRequired[ReadOnly[str]]
-    Description: NotRequired[ReadOnly[AttributeValueTypeDef]]
-    LaunchPermission: NotRequired[ReadOnly[LaunchPermissionModificationsTypeDef]]
-    OperationType: NotRequired[ReadOnly[OperationTypeType]]
-    ProductCodes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    UserGroups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    UserIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Value: NotRequired[ReadOnly[str]]
-    OrganizationArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    OrganizationalUnitArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    ImdsSupport: NotRequired[ReadOnly[AttributeValueTypeDef]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
-
 class ModifyImageAttributeRequestTypeDef(TypedDict):
     """Contains the parameters for ModifyImageAttribute."""
 
@@ -27940,29 +25685,6 @@ class ModifyImageAttributeRequestTypeDef(TypedDict):
     OrganizationalUnitArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ImdsSupport: NotRequired[ReadOnly[AttributeValueTypeDef]]
     DryRun: NotRequired[ReadOnly[bool]]
-
-
-class ModifyInstanceAttributeRequestInstanceModifyAttributeTypeDef(TypedDict):
-    """ModifyInstanceAttributeRequest (input)."""
-
-    SourceDestCheck: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
-    DisableApiStop: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    Attribute: NotRequired[ReadOnly[InstanceAttributeNameType]]
-    Value: NotRequired[ReadOnly[str]]
-    BlockDeviceMappings: NotRequired[
-        ReadOnly[Sequence[InstanceBlockDeviceMappingSpecificationTypeDef]]
-    ]
-    DisableApiTermination: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
-    InstanceType: NotRequired[ReadOnly[AttributeValueTypeDef]]
-    Kernel: NotRequired[ReadOnly[AttributeValueTypeDef]]
-    Ramdisk: NotRequired[ReadOnly[AttributeValueTypeDef]]
-    UserData: NotRequired[ReadOnly[BlobAttributeValueTypeDef]]
-    InstanceInitiatedShutdownBehavior: NotRequired[ReadOnly[AttributeValueTypeDef]]
-    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    EbsOptimized: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
-    SriovNetSupport: NotRequired[ReadOnly[AttributeValueTypeDef]]
-    EnaSupport: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
 
 
 class ModifyInstanceAttributeRequestTypeDef(TypedDict):
@@ -28488,34 +26210,6 @@ class ModifyManagedResourceVisibilityResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class NetworkInterfaceAttachmentChangesTypeDef(TypedDict):
-    """Describes an attachment change."""
-
-    DefaultEnaQueueCount: NotRequired[bool]
-    EnaQueueCount: NotRequired[int]
-    AttachmentId: NotRequired[str]
-    DeleteOnTermination: NotRequired[bool]
-
-
-class ModifyNetworkInterfaceAttributeRequestNetworkInterfaceModifyAttributeTypeDef(
-    TypedDict
-):
-    """Contains the parameters for ModifyNetworkInterfaceAttribute."""
-
-    EnaSrdSpecification: NotRequired[ReadOnly[EnaSrdSpecificationTypeDef]]
-    EnablePrimaryIpv6: NotRequired[ReadOnly[bool]]
-    ConnectionTrackingSpecification: NotRequired[
-        ReadOnly[ConnectionTrackingSpecificationRequestTypeDef]
-    ]
-    AssociatePublicIpAddress: NotRequired[ReadOnly[bool]]
-    AssociatedSubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    Description: NotRequired[ReadOnly[AttributeValueTypeDef]]
-    SourceDestCheck: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
-    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Attachment: NotRequired[ReadOnly[NetworkInterfaceAttachmentChangesTypeDef]]
-
-
 class ModifyNetworkInterfaceAttributeRequestTypeDef(TypedDict):
     """Contains the parameters for ModifyNetworkInterfaceAttribute."""
 
@@ -28631,19 +26325,6 @@ class ModifySecurityGroupRulesResultTypeDef(TypedDict):
 
     Return: NotRequired[bool]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class ModifySnapshotAttributeRequestSnapshotModifyAttributeTypeDef(TypedDict):
-    """ModifySnapshotAttributeRequest (input)."""
-
-    Attribute: NotRequired[ReadOnly[SnapshotAttributeNameType]]
-    CreateVolumePermission: NotRequired[
-        ReadOnly[CreateVolumePermissionModificationsTypeDef]
-    ]
-    GroupNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    OperationType: NotRequired[ReadOnly[OperationTypeType]]
-    UserIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class ModifySnapshotAttributeRequestTypeDef(TypedDict):
@@ -29150,13 +26831,6 @@ class ModifyVolumeAttributeRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
 
 
-class ModifyVolumeAttributeRequestVolumeModifyAttributeTypeDef(TypedDict):
-    """ModifyVolumeAttributeRequest (input and output)."""
-
-    AutoEnableIO: NotRequired[AttributeBooleanValueTypeDef]
-    DryRun: NotRequired[bool]
-
-
 class ModifyVolumeRequestTypeDef(TypedDict):
     """ModifyVolumeRequest (input and output)."""
 
@@ -29182,14 +26856,6 @@ class ModifyVpcAttributeRequestTypeDef(TypedDict):
     EnableDnsHostnames: NotRequired[AttributeBooleanValueTypeDef]
     EnableDnsSupport: NotRequired[AttributeBooleanValueTypeDef]
     VpcId: str
-    EnableNetworkAddressUsageMetrics: NotRequired[AttributeBooleanValueTypeDef]
-
-
-class ModifyVpcAttributeRequestVpcModifyAttributeTypeDef(TypedDict):
-    """ModifyVpcAttributeRequest (input and output)."""
-
-    EnableDnsHostnames: NotRequired[AttributeBooleanValueTypeDef]
-    EnableDnsSupport: NotRequired[AttributeBooleanValueTypeDef]
     EnableNetworkAddressUsageMetrics: NotRequired[AttributeBooleanValueTypeDef]
 
 
@@ -29512,24 +27178,11 @@ class ModifyVpnTunnelOptionsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class MonitorInstancesRequestInstanceMonitorTypeDef(TypedDict):
-    """MonitorInstancesRequest (input)."""
-
-    DryRun: NotRequired[ReadOnly[bool]]
-
-
 class MonitorInstancesRequestTypeDef(TypedDict):
     """MonitorInstancesRequest (input)."""
 
     InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
-
-
-class MonitorInstancesResultTypeDef(TypedDict):
-    """MonitorInstancesResult (response)."""
-
-    InstanceMonitorings: NotRequired[List[InstanceMonitoringTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class MoveAddressToVpcRequestTypeDef(TypedDict):
@@ -29580,14 +27233,6 @@ class MoveCapacityReservationInstancesResultTypeDef(TypedDict):
     DestinationCapacityReservation: NotRequired[CapacityReservationTypeDef]
     InstanceCount: NotRequired[int]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class PrivateDnsNameOptionsRequestTypeDef(TypedDict):
-    """Describes the options for instance hostnames."""
-
-    HostnameType: NotRequired[HostnameTypeType]
-    EnableResourceNameDnsARecord: NotRequired[bool]
-    EnableResourceNameDnsAAAARecord: NotRequired[bool]
 
 
 class ProvisionByoipCidrRequestTypeDef(TypedDict):
@@ -29764,40 +27409,11 @@ class PurchaseScheduledInstancesResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class RebootInstancesRequestInstanceRebootTypeDef(TypedDict):
-    """RebootInstancesRequest (input)."""
-
-    DryRun: NotRequired[ReadOnly[bool]]
-
-
 class RebootInstancesRequestTypeDef(TypedDict):
     """RebootInstancesRequest (input)."""
 
     InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
-
-
-class RegisterImageRequestTypeDef(TypedDict):
-    """Contains the parameters for RegisterImage."""
-
-    ImageLocation: NotRequired[ReadOnly[str]]
-    BillingProducts: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    BootMode: NotRequired[ReadOnly[BootModeValuesType]]
-    TpmSupport: NotRequired[ReadOnly[TpmSupportValuesType]]
-    UefiData: NotRequired[ReadOnly[str]]
-    ImdsSupport: NotRequired[ReadOnly[ImdsSupportValuesType]]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    Name: ReadOnly[str]
-    Description: NotRequired[ReadOnly[str]]
-    Architecture: NotRequired[ReadOnly[ArchitectureValuesType]]
-    KernelId: NotRequired[ReadOnly[str]]
-    RamdiskId: NotRequired[ReadOnly[str]]
-    RootDeviceName: NotRequired[ReadOnly[str]]
-    BlockDeviceMappings: NotRequired[ReadOnly[Sequence[BlockDeviceMappingTypeDef]]]
-    VirtualizationType: NotRequired[ReadOnly[str]]
-    SriovNetSupport: NotRequired[ReadOnly[str]]
-    EnaSupport: NotRequired[ReadOnly[bool]]
 
 
 class RegisterImageResultTypeDef(TypedDict):
@@ -29980,39 +27596,10 @@ class RejectVpcPeeringConnectionRequestTypeDef(TypedDict):
     VpcPeeringConnectionId: str
 
 
-class RejectVpcPeeringConnectionRequestVpcPeeringConnectionRejectTypeDef(TypedDict):
-    """RejectVpcPeeringConnectionRequest (input and output)."""
-
-    DryRun: NotRequired[bool]
-
-
-class RejectVpcPeeringConnectionResultTypeDef(TypedDict):
-    """RejectVpcPeeringConnectionResult (response)."""
-
-    Return: NotRequired[bool]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class ReleaseAddressRequestClassicAddressReleaseTypeDef(TypedDict):
-    """ReleaseAddressRequest (input and output)."""
-
-    AllocationId: NotRequired[str]
-    NetworkBorderGroup: NotRequired[str]
-    DryRun: NotRequired[bool]
-
-
 class ReleaseAddressRequestTypeDef(TypedDict):
     """ReleaseAddressRequest (input and output)."""
 
     AllocationId: NotRequired[str]
-    PublicIp: NotRequired[str]
-    NetworkBorderGroup: NotRequired[str]
-    DryRun: NotRequired[bool]
-
-
-class ReleaseAddressRequestVpcAddressReleaseTypeDef(TypedDict):
-    """ReleaseAddressRequest (input and output)."""
-
     PublicIp: NotRequired[str]
     NetworkBorderGroup: NotRequired[str]
     DryRun: NotRequired[bool]
@@ -30076,40 +27663,12 @@ class ReplaceImageCriteriaInAllowedImagesSettingsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class ReplaceNetworkAclAssociationRequestNetworkAclReplaceAssociationTypeDef(TypedDict):
-    """ReplaceNetworkAclAssociationRequest (input and output)."""
-
-    DryRun: NotRequired[bool]
-    AssociationId: str
-
-
 class ReplaceNetworkAclAssociationRequestTypeDef(TypedDict):
     """ReplaceNetworkAclAssociationRequest (input and output)."""
 
     DryRun: NotRequired[bool]
     AssociationId: str
     NetworkAclId: str
-
-
-class ReplaceNetworkAclAssociationResultTypeDef(TypedDict):
-    """ReplaceNetworkAclAssociationResult (response)."""
-
-    NewAssociationId: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class ReplaceNetworkAclEntryRequestNetworkAclReplaceEntryTypeDef(TypedDict):
-    """ReplaceNetworkAclEntryRequest (input and output)."""
-
-    DryRun: NotRequired[bool]
-    RuleNumber: int
-    Protocol: str
-    RuleAction: RuleActionType
-    Egress: bool
-    CidrBlock: NotRequired[str]
-    Ipv6CidrBlock: NotRequired[str]
-    IcmpTypeCode: NotRequired[IcmpTypeCodeTypeDef]
-    PortRange: NotRequired[PortRangeTypeDef]
 
 
 class ReplaceNetworkAclEntryRequestTypeDef(TypedDict):
@@ -30125,27 +27684,6 @@ class ReplaceNetworkAclEntryRequestTypeDef(TypedDict):
     Ipv6CidrBlock: NotRequired[str]
     IcmpTypeCode: NotRequired[IcmpTypeCodeTypeDef]
     PortRange: NotRequired[PortRangeTypeDef]
-
-
-class ReplaceRouteRequestRouteReplaceTypeDef(TypedDict):
-    """ReplaceRouteRequest (input and output)."""
-
-    DestinationPrefixListId: NotRequired[str]
-    VpcEndpointId: NotRequired[str]
-    LocalTarget: NotRequired[bool]
-    TransitGatewayId: NotRequired[str]
-    LocalGatewayId: NotRequired[str]
-    CarrierGatewayId: NotRequired[str]
-    CoreNetworkArn: NotRequired[str]
-    OdbNetworkArn: NotRequired[str]
-    DryRun: NotRequired[bool]
-    GatewayId: NotRequired[str]
-    DestinationIpv6CidrBlock: NotRequired[str]
-    EgressOnlyInternetGatewayId: NotRequired[str]
-    InstanceId: NotRequired[str]
-    NetworkInterfaceId: NotRequired[str]
-    VpcPeeringConnectionId: NotRequired[str]
-    NatGatewayId: NotRequired[str]
 
 
 class ReplaceRouteRequestTypeDef(TypedDict):
@@ -30169,15 +27707,6 @@ class ReplaceRouteRequestTypeDef(TypedDict):
     NetworkInterfaceId: NotRequired[str]
     VpcPeeringConnectionId: NotRequired[str]
     NatGatewayId: NotRequired[str]
-
-
-class ReplaceRouteTableAssociationRequestRouteTableAssociationReplaceSubnetTypeDef(
-    TypedDict
-):
-    """ReplaceRouteTableAssociationRequest (input and output)."""
-
-    DryRun: NotRequired[bool]
-    RouteTableId: str
 
 
 class ReplaceRouteTableAssociationRequestTypeDef(TypedDict):
@@ -30227,17 +27756,6 @@ class ReplaceVpnTunnelResultTypeDef(TypedDict):
 
     Return: NotRequired[bool]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class ReportInstanceStatusRequestInstanceReportStatusTypeDef(TypedDict):
-    """ReportInstanceStatusRequest (input)."""
-
-    DryRun: NotRequired[ReadOnly[bool]]
-    Status: ReadOnly[ReportStatusTypeType]
-    StartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    EndTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    ReasonCodes: ReadOnly[Sequence[ReportInstanceReasonCodesType]]
-    Description: NotRequired[ReadOnly[str]]
 
 
 class ReportInstanceStatusRequestTypeDef(TypedDict):
@@ -30447,31 +27965,11 @@ class ResetFpgaImageAttributeResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class ResetImageAttributeRequestImageResetAttributeTypeDef(TypedDict):
-    """Contains the parameters for ResetImageAttribute."""
-
-    Attribute: ResetImageAttributeNameType
-    DryRun: NotRequired[bool]
-
-
 class ResetImageAttributeRequestTypeDef(TypedDict):
     """Contains the parameters for ResetImageAttribute."""
 
     Attribute: ResetImageAttributeNameType
     ImageId: str
-    DryRun: NotRequired[bool]
-
-
-class ResetInstanceAttributeRequestInstanceResetAttributeTypeDef(TypedDict):
-    """ResetInstanceAttributeRequest (input and output)."""
-
-    DryRun: NotRequired[bool]
-    Attribute: InstanceAttributeNameType
-
-
-class ResetInstanceAttributeRequestInstanceResetKernelTypeDef(TypedDict):
-    """ResetInstanceAttributeRequest (input and output)."""
-
     DryRun: NotRequired[bool]
 
 
@@ -30483,28 +27981,12 @@ class ResetInstanceAttributeRequestTypeDef(TypedDict):
     Attribute: InstanceAttributeNameType
 
 
-class ResetNetworkInterfaceAttributeRequestNetworkInterfaceResetAttributeTypeDef(
-    TypedDict
-):
-    """Contains the parameters for ResetNetworkInterfaceAttribute."""
-
-    DryRun: NotRequired[bool]
-    SourceDestCheck: NotRequired[str]
-
-
 class ResetNetworkInterfaceAttributeRequestTypeDef(TypedDict):
     """Contains the parameters for ResetNetworkInterfaceAttribute."""
 
     DryRun: NotRequired[bool]
     NetworkInterfaceId: str
     SourceDestCheck: NotRequired[str]
-
-
-class ResetSnapshotAttributeRequestSnapshotResetAttributeTypeDef(TypedDict):
-    """ResetSnapshotAttributeRequest (input and output)."""
-
-    Attribute: SnapshotAttributeNameType
-    DryRun: NotRequired[bool]
 
 
 class ResetSnapshotAttributeRequestTypeDef(TypedDict):
@@ -30634,20 +28116,6 @@ class RevokeClientVpnIngressResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class RevokeSecurityGroupEgressRequestSecurityGroupRevokeEgressTypeDef(TypedDict):
-    """RevokeSecurityGroupEgressRequest (input)."""
-
-    SecurityGroupRuleIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    SourceSecurityGroupName: NotRequired[ReadOnly[str]]
-    SourceSecurityGroupOwnerId: NotRequired[ReadOnly[str]]
-    IpProtocol: NotRequired[ReadOnly[str]]
-    FromPort: NotRequired[ReadOnly[int]]
-    ToPort: NotRequired[ReadOnly[int]]
-    CidrIp: NotRequired[ReadOnly[str]]
-    IpPermissions: NotRequired[ReadOnly[Sequence[IpPermissionTypeDef]]]
-
-
 class RevokeSecurityGroupEgressRequestTypeDef(TypedDict):
     """RevokeSecurityGroupEgressRequest (input)."""
 
@@ -30661,48 +28129,6 @@ class RevokeSecurityGroupEgressRequestTypeDef(TypedDict):
     ToPort: NotRequired[ReadOnly[int]]
     CidrIp: NotRequired[ReadOnly[str]]
     IpPermissions: NotRequired[ReadOnly[Sequence[IpPermissionTypeDef]]]
-
-
-class RevokedSecurityGroupRuleTypeDef(TypedDict):
-    """A security group rule removed with RevokeSecurityGroupEgress or
-    RevokeSecurityGroupIngress.
-    """
-
-    SecurityGroupRuleId: NotRequired[str]
-    GroupId: NotRequired[str]
-    IsEgress: NotRequired[bool]
-    IpProtocol: NotRequired[str]
-    FromPort: NotRequired[int]
-    ToPort: NotRequired[int]
-    CidrIpv4: NotRequired[str]
-    CidrIpv6: NotRequired[str]
-    PrefixListId: NotRequired[str]
-    ReferencedGroupId: NotRequired[str]
-    Description: NotRequired[str]
-
-
-class RevokeSecurityGroupEgressResultTypeDef(TypedDict):
-    """RevokeSecurityGroupEgressResult (response)."""
-
-    Return: NotRequired[bool]
-    UnknownIpPermissions: NotRequired[List[IpPermissionOutputTypeDef]]
-    RevokedSecurityGroupRules: NotRequired[List[RevokedSecurityGroupRuleTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class RevokeSecurityGroupIngressRequestSecurityGroupRevokeIngressTypeDef(TypedDict):
-    """RevokeSecurityGroupIngressRequest (input)."""
-
-    CidrIp: NotRequired[ReadOnly[str]]
-    FromPort: NotRequired[ReadOnly[int]]
-    GroupName: NotRequired[ReadOnly[str]]
-    IpPermissions: NotRequired[ReadOnly[Sequence[IpPermissionTypeDef]]]
-    IpProtocol: NotRequired[ReadOnly[str]]
-    SourceSecurityGroupName: NotRequired[ReadOnly[str]]
-    SourceSecurityGroupOwnerId: NotRequired[ReadOnly[str]]
-    ToPort: NotRequired[ReadOnly[int]]
-    SecurityGroupRuleIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    DryRun: NotRequired[ReadOnly[bool]]
 
 
 class RevokeSecurityGroupIngressRequestTypeDef(TypedDict):
@@ -30719,140 +28145,6 @@ class RevokeSecurityGroupIngressRequestTypeDef(TypedDict):
     ToPort: NotRequired[ReadOnly[int]]
     SecurityGroupRuleIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
-
-
-class RevokeSecurityGroupIngressResultTypeDef(TypedDict):
-    """RevokeSecurityGroupIngressResult (response)."""
-
-    Return: NotRequired[bool]
-    UnknownIpPermissions: NotRequired[List[IpPermissionOutputTypeDef]]
-    RevokedSecurityGroupRules: NotRequired[List[RevokedSecurityGroupRuleTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class RunInstancesRequestSubnetCreateInstancesTypeDef(TypedDict):
-    """RunInstancesRequest (input)."""
-
-    BlockDeviceMappings: NotRequired[ReadOnly[Sequence[BlockDeviceMappingTypeDef]]]
-    ImageId: NotRequired[ReadOnly[str]]
-    InstanceType: NotRequired[ReadOnly[InstanceTypeType]]
-    Ipv6AddressCount: NotRequired[ReadOnly[int]]
-    Ipv6Addresses: NotRequired[ReadOnly[Sequence[InstanceIpv6AddressTypeDef]]]
-    KernelId: NotRequired[ReadOnly[str]]
-    KeyName: NotRequired[ReadOnly[str]]
-    MaxCount: ReadOnly[int]
-    MinCount: ReadOnly[int]
-    Monitoring: NotRequired[ReadOnly[RunInstancesMonitoringEnabledTypeDef]]
-    Placement: NotRequired[ReadOnly[PlacementTypeDef]]
-    RamdiskId: NotRequired[ReadOnly[str]]
-    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    SecurityGroups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    UserData: NotRequired[ReadOnly[Union[str, bytes, bytearray]]]
-    ElasticGpuSpecification: NotRequired[
-        ReadOnly[Sequence[ElasticGpuSpecificationTypeDef]]
-    ]
-    ElasticInferenceAccelerators: NotRequired[
-        ReadOnly[Sequence[ElasticInferenceAcceleratorTypeDef]]
-    ]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    LaunchTemplate: NotRequired[ReadOnly[LaunchTemplateSpecificationTypeDef]]
-    InstanceMarketOptions: NotRequired[ReadOnly[InstanceMarketOptionsRequestTypeDef]]
-    CreditSpecification: NotRequired[ReadOnly[CreditSpecificationRequestTypeDef]]
-    CpuOptions: NotRequired[ReadOnly[CpuOptionsRequestTypeDef]]
-    CapacityReservationSpecification: NotRequired[
-        ReadOnly[CapacityReservationSpecificationTypeDef]
-    ]
-    HibernationOptions: NotRequired[ReadOnly[HibernationOptionsRequestTypeDef]]
-    LicenseSpecifications: NotRequired[
-        ReadOnly[Sequence[LicenseConfigurationRequestTypeDef]]
-    ]
-    MetadataOptions: NotRequired[ReadOnly[InstanceMetadataOptionsRequestTypeDef]]
-    EnclaveOptions: NotRequired[ReadOnly[EnclaveOptionsRequestTypeDef]]
-    PrivateDnsNameOptions: NotRequired[ReadOnly[PrivateDnsNameOptionsRequestTypeDef]]
-    MaintenanceOptions: NotRequired[ReadOnly[InstanceMaintenanceOptionsRequestTypeDef]]
-    DisableApiStop: NotRequired[ReadOnly[bool]]
-    EnablePrimaryIpv6: NotRequired[ReadOnly[bool]]
-    NetworkPerformanceOptions: NotRequired[
-        ReadOnly[InstanceNetworkPerformanceOptionsRequestTypeDef]
-    ]
-    Operator: NotRequired[ReadOnly[OperatorRequestTypeDef]]
-    SecondaryInterfaces: NotRequired[
-        ReadOnly[Sequence[InstanceSecondaryInterfaceSpecificationRequestTypeDef]]
-    ]
-    DryRun: NotRequired[ReadOnly[bool]]
-    DisableApiTermination: NotRequired[ReadOnly[bool]]
-    InstanceInitiatedShutdownBehavior: NotRequired[ReadOnly[ShutdownBehaviorType]]
-    PrivateIpAddress: NotRequired[ReadOnly[str]]
-    ClientToken: NotRequired[ReadOnly[str]]
-    AdditionalInfo: NotRequired[ReadOnly[str]]
-    NetworkInterfaces: NotRequired[
-        ReadOnly[Sequence[InstanceNetworkInterfaceSpecificationTypeDef]]
-    ]
-    IamInstanceProfile: NotRequired[ReadOnly[IamInstanceProfileSpecificationTypeDef]]
-    EbsOptimized: NotRequired[ReadOnly[bool]]
-
-
-class RunInstancesRequestTypeDef(TypedDict):
-    """RunInstancesRequest (input)."""
-
-    BlockDeviceMappings: NotRequired[ReadOnly[Sequence[BlockDeviceMappingTypeDef]]]
-    ImageId: NotRequired[ReadOnly[str]]
-    InstanceType: NotRequired[ReadOnly[InstanceTypeType]]
-    Ipv6AddressCount: NotRequired[ReadOnly[int]]
-    Ipv6Addresses: NotRequired[ReadOnly[Sequence[InstanceIpv6AddressTypeDef]]]
-    KernelId: NotRequired[ReadOnly[str]]
-    KeyName: NotRequired[ReadOnly[str]]
-    MaxCount: ReadOnly[int]
-    MinCount: ReadOnly[int]
-    Monitoring: NotRequired[ReadOnly[RunInstancesMonitoringEnabledTypeDef]]
-    Placement: NotRequired[ReadOnly[PlacementTypeDef]]
-    RamdiskId: NotRequired[ReadOnly[str]]
-    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    SecurityGroups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    SubnetId: NotRequired[ReadOnly[str]]
-    UserData: NotRequired[ReadOnly[Union[str, bytes, bytearray]]]
-    ElasticGpuSpecification: NotRequired[
-        ReadOnly[Sequence[ElasticGpuSpecificationTypeDef]]
-    ]
-    ElasticInferenceAccelerators: NotRequired[
-        ReadOnly[Sequence[ElasticInferenceAcceleratorTypeDef]]
-    ]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    LaunchTemplate: NotRequired[ReadOnly[LaunchTemplateSpecificationTypeDef]]
-    InstanceMarketOptions: NotRequired[ReadOnly[InstanceMarketOptionsRequestTypeDef]]
-    CreditSpecification: NotRequired[ReadOnly[CreditSpecificationRequestTypeDef]]
-    CpuOptions: NotRequired[ReadOnly[CpuOptionsRequestTypeDef]]
-    CapacityReservationSpecification: NotRequired[
-        ReadOnly[CapacityReservationSpecificationTypeDef]
-    ]
-    HibernationOptions: NotRequired[ReadOnly[HibernationOptionsRequestTypeDef]]
-    LicenseSpecifications: NotRequired[
-        ReadOnly[Sequence[LicenseConfigurationRequestTypeDef]]
-    ]
-    MetadataOptions: NotRequired[ReadOnly[InstanceMetadataOptionsRequestTypeDef]]
-    EnclaveOptions: NotRequired[ReadOnly[EnclaveOptionsRequestTypeDef]]
-    PrivateDnsNameOptions: NotRequired[ReadOnly[PrivateDnsNameOptionsRequestTypeDef]]
-    MaintenanceOptions: NotRequired[ReadOnly[InstanceMaintenanceOptionsRequestTypeDef]]
-    DisableApiStop: NotRequired[ReadOnly[bool]]
-    EnablePrimaryIpv6: NotRequired[ReadOnly[bool]]
-    NetworkPerformanceOptions: NotRequired[
-        ReadOnly[InstanceNetworkPerformanceOptionsRequestTypeDef]
-    ]
-    Operator: NotRequired[ReadOnly[OperatorRequestTypeDef]]
-    SecondaryInterfaces: NotRequired[
-        ReadOnly[Sequence[InstanceSecondaryInterfaceSpecificationRequestTypeDef]]
-    ]
-    DryRun: NotRequired[ReadOnly[bool]]
-    DisableApiTermination: NotRequired[ReadOnly[bool]]
-    InstanceInitiatedShutdownBehavior: NotRequired[ReadOnly[ShutdownBehaviorType]]
-    PrivateIpAddress: NotRequired[ReadOnly[str]]
-    ClientToken: NotRequired[ReadOnly[str]]
-    AdditionalInfo: NotRequired[ReadOnly[str]]
-    NetworkInterfaces: NotRequired[
-        ReadOnly[Sequence[InstanceNetworkInterfaceSpecificationTypeDef]]
-    ]
-    IamInstanceProfile: NotRequired[ReadOnly[IamInstanceProfileSpecificationTypeDef]]
-    EbsOptimized: NotRequired[ReadOnly[bool]]
 
 
 class ScheduledInstancesEbsTypeDef(TypedDict):
@@ -31154,26 +28446,12 @@ class StartDeclarativePoliciesReportResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class StartInstancesRequestInstanceStartTypeDef(TypedDict):
-    """StartInstancesRequest (input)."""
-
-    AdditionalInfo: NotRequired[ReadOnly[str]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
-
 class StartInstancesRequestTypeDef(TypedDict):
     """StartInstancesRequest (input)."""
 
     InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     AdditionalInfo: NotRequired[ReadOnly[str]]
     DryRun: NotRequired[ReadOnly[bool]]
-
-
-class StartInstancesResultTypeDef(TypedDict):
-    """StartInstancesResult (response)."""
-
-    StartingInstances: NotRequired[List[InstanceStateChangeTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class StartNetworkInsightsAccessScopeAnalysisRequestTypeDef(TypedDict):
@@ -31227,15 +28505,6 @@ class StartVpcEndpointServicePrivateDnsVerificationResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class StopInstancesRequestInstanceStopTypeDef(TypedDict):
-    """StopInstancesRequest (input)."""
-
-    Hibernate: NotRequired[ReadOnly[bool]]
-    SkipOsShutdown: NotRequired[ReadOnly[bool]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    Force: NotRequired[ReadOnly[bool]]
-
-
 class StopInstancesRequestTypeDef(TypedDict):
     """StopInstancesRequest (input)."""
 
@@ -31244,13 +28513,6 @@ class StopInstancesRequestTypeDef(TypedDict):
     SkipOsShutdown: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
     Force: NotRequired[ReadOnly[bool]]
-
-
-class StopInstancesResultTypeDef(TypedDict):
-    """StopInstancesResult (response)."""
-
-    StoppingInstances: NotRequired[List[InstanceStateChangeTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class TerminateClientVpnConnectionsRequestTypeDef(TypedDict):
@@ -31279,14 +28541,6 @@ class TerminateClientVpnConnectionsResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class TerminateInstancesRequestInstanceTerminateTypeDef(TypedDict):
-    """TerminateInstancesRequest (input)."""
-
-    Force: NotRequired[ReadOnly[bool]]
-    SkipOsShutdown: NotRequired[ReadOnly[bool]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
-
 class TerminateInstancesRequestTypeDef(TypedDict):
     """TerminateInstancesRequest (input)."""
 
@@ -31294,13 +28548,6 @@ class TerminateInstancesRequestTypeDef(TypedDict):
     Force: NotRequired[ReadOnly[bool]]
     SkipOsShutdown: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
-
-
-class TerminateInstancesResultTypeDef(TypedDict):
-    """TerminateInstancesResult (response)."""
-
-    TerminatingInstances: NotRequired[List[InstanceStateChangeTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class UnassignIpv6AddressesRequestTypeDef(TypedDict):
@@ -31318,15 +28565,6 @@ class UnassignIpv6AddressesResultTypeDef(TypedDict):
     UnassignedIpv6Addresses: NotRequired[List[str]]
     UnassignedIpv6Prefixes: NotRequired[List[str]]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class UnassignPrivateIpAddressesRequestNetworkInterfaceUnassignPrivateIpAddressesTypeDef(
-    TypedDict
-):
-    """Contains the parameters for UnassignPrivateIpAddresses."""
-
-    Ipv4Prefixes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    PrivateIpAddresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 
 class UnassignPrivateIpAddressesRequestTypeDef(TypedDict):
@@ -31368,24 +28606,11 @@ class UnlockSnapshotResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class UnmonitorInstancesRequestInstanceUnmonitorTypeDef(TypedDict):
-    """UnmonitorInstancesRequest (input)."""
-
-    DryRun: NotRequired[ReadOnly[bool]]
-
-
 class UnmonitorInstancesRequestTypeDef(TypedDict):
     """UnmonitorInstancesRequest (input)."""
 
     InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
-
-
-class UnmonitorInstancesResultTypeDef(TypedDict):
-    """UnmonitorInstancesResult (response)."""
-
-    InstanceMonitorings: NotRequired[List[InstanceMonitoringTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class UpdateCapacityManagerMonitoredTagKeysRequestTypeDef(TypedDict):
@@ -31475,21 +28700,6 @@ class UpdateSecurityGroupRuleDescriptionsIngressResultTypeDef(TypedDict):
     """UpdateSecurityGroupRuleDescriptionsIngressResult (response)."""
 
     Return: NotRequired[bool]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class VolumeAttachmentResponseTypeDef(TypedDict):
-    """Describes volume attachment details."""
-
-    DeleteOnTermination: NotRequired[bool]
-    AssociatedResource: NotRequired[str]
-    InstanceOwningService: NotRequired[str]
-    EbsCardIndex: NotRequired[int]
-    VolumeId: NotRequired[str]
-    InstanceId: NotRequired[str]
-    Device: NotRequired[str]
-    State: NotRequired[VolumeAttachmentStateType]
-    AttachTime: NotRequired[datetime]
     ResponseMetadata: ResponseMetadataTypeDef
 
 

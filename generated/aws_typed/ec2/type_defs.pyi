@@ -58,7 +58,6 @@ from .literals import (
     BareMetalType,
     BatchStateType,
     BgpStatusType,
-    BlockPublicAccessModeType,
     BootModeTypeType,
     BootModeValuesType,
     BundleTaskStateType,
@@ -179,7 +178,6 @@ from .literals import (
     ImageTypeValuesType,
     ImdsSupportValuesType,
     IngestionStatusType,
-    InitializationTypeType,
     InstanceAttributeNameType,
     InstanceAutoRecoveryStateType,
     InstanceBandwidthWeightingType,
@@ -192,11 +190,9 @@ from .literals import (
     InstanceLifecycleTypeType,
     InstanceMatchCriteriaType,
     InstanceMetadataEndpointStateType,
-    InstanceMetadataOptionsStateType,
     InstanceMetadataProtocolStateType,
     InstanceMetadataTagsStateType,
     InstanceRebootMigrationStateType,
-    InstanceStateNameType,
     InstanceStorageEncryptionSupportType,
     InstanceTypeHypervisorType,
     InstanceTypeType,
@@ -207,7 +203,6 @@ from .literals import (
     InterruptibleCapacityReservationAllocationStatusType,
     InterruptionTypeType,
     IpAddressTypeType,
-    IpSourceType,
     IpamAddressHistoryResourceTypeType,
     IpamAssociatedResourceDiscoveryStatusType,
     IpamComplianceStatusType,
@@ -244,9 +239,7 @@ from .literals import (
     IpamScopeTypeType,
     IpamStateType,
     IpamTierType,
-    Ipv6AddressAttributeType,
     Ipv6SupportValueType,
-    KeyFormatType,
     KeyTypeType,
     LaunchTemplateAutoRecoveryStateType,
     LaunchTemplateErrorCodeType,
@@ -279,7 +272,6 @@ from .literals import (
     MetricType,
     MetricTypeType,
     ModifyAvailabilityZoneOptInStatusType,
-    MonitoringStateType,
     MoveStatusType,
     MulticastSupportValueType,
     NatGatewayAddressStatusType,
@@ -289,7 +281,6 @@ from .literals import (
     NatGatewayStateType,
     NestedVirtualizationSpecificationType,
     NetworkInterfaceAttributeType,
-    NetworkInterfaceCreationTypeType,
     NetworkInterfacePermissionStateCodeType,
     NetworkInterfaceStatusType,
     NetworkInterfaceTypeType,
@@ -312,7 +303,6 @@ from .literals import (
     PlatformValuesType,
     PrefixListStateType,
     PrincipalTypeType,
-    ProductCodeValuesType,
     ProtocolType,
     ProtocolValueType,
     PublicIpDnsOptionType,
@@ -332,7 +322,6 @@ from .literals import (
     ResetImageAttributeNameType,
     ResourceTypeType,
     RootDeviceTypeType,
-    RouteOriginType,
     RouteServerAssociationStateType,
     RouteServerBfdStateType,
     RouteServerBgpStateType,
@@ -345,8 +334,6 @@ from .literals import (
     RouteServerRouteInstallationStatusType,
     RouteServerRouteStatusType,
     RouteServerStateType,
-    RouteStateType,
-    RouteTableAssociationStateCodeType,
     RuleActionType,
     SSETypeType,
     ScheduleType,
@@ -370,7 +357,6 @@ from .literals import (
     SnapshotAttributeNameType,
     SnapshotBlockPublicAccessStateType,
     SnapshotLocationEnumType,
-    SnapshotReturnCodesType,
     SnapshotStateType,
     SpotAllocationStrategyType,
     SpotInstanceInterruptionBehaviorType,
@@ -385,7 +371,6 @@ from .literals import (
     StatusType,
     StatusTypeType,
     StorageTierType,
-    SubnetCidrBlockStateCodeType,
     SubnetCidrReservationTypeType,
     SubnetStateType,
     SummaryStatusType,
@@ -439,24 +424,17 @@ from .literals import (
     VerifiedAccessEndpointTypeType,
     VerifiedAccessLogDeliveryStatusCodeType,
     VirtualizationTypeType,
-    VolumeAttachmentStateType,
     VolumeAttributeNameType,
     VolumeModificationStateType,
     VolumeStateType,
-    VolumeStatusInfoStatusType,
-    VolumeStatusNameType,
     VolumeTypeType,
     VpcAttributeNameType,
     VpcBlockPublicAccessExclusionStateType,
     VpcBlockPublicAccessExclusionsAllowedType,
     VpcBlockPublicAccessStateType,
-    VpcCidrBlockStateCodeType,
     VpcEncryptionControlExclusionStateInputType,
-    VpcEncryptionControlExclusionStateType,
     VpcEncryptionControlModeType,
-    VpcEncryptionControlStateType,
     VpcEndpointTypeType,
-    VpcPeeringConnectionStateReasonCodeType,
     VpcStateType,
     VpcTenancyType,
     VpnConcentratorTypeType,
@@ -467,6 +445,317 @@ from .literals import (
     VpnTunnelBandwidthType,
     VpnTunnelProvisioningStatusType,
     WeekDayType,
+)
+from .resource_type_defs import (
+    AcceptVpcPeeringConnectionRequestVpcPeeringConnectionAcceptTypeDef as AcceptVpcPeeringConnectionRequestVpcPeeringConnectionAcceptTypeDef,
+    AcceptVpcPeeringConnectionResultTypeDef as AcceptVpcPeeringConnectionResultTypeDef,
+    AssignPrivateIpAddressesRequestNetworkInterfaceAssignPrivateIpAddressesTypeDef as AssignPrivateIpAddressesRequestNetworkInterfaceAssignPrivateIpAddressesTypeDef,
+    AssignPrivateIpAddressesResultTypeDef as AssignPrivateIpAddressesResultTypeDef,
+    AssignedPrivateIpAddressTypeDef as AssignedPrivateIpAddressTypeDef,
+    AssociateAddressRequestClassicAddressAssociateTypeDef as AssociateAddressRequestClassicAddressAssociateTypeDef,
+    AssociateAddressRequestVpcAddressAssociateTypeDef as AssociateAddressRequestVpcAddressAssociateTypeDef,
+    AssociateAddressResultTypeDef as AssociateAddressResultTypeDef,
+    AssociateDhcpOptionsRequestDhcpOptionsAssociateWithVpcTypeDef as AssociateDhcpOptionsRequestDhcpOptionsAssociateWithVpcTypeDef,
+    AssociateDhcpOptionsRequestVpcAssociateDhcpOptionsTypeDef as AssociateDhcpOptionsRequestVpcAssociateDhcpOptionsTypeDef,
+    AssociateRouteTableRequestRouteTableAssociateWithSubnetTypeDef as AssociateRouteTableRequestRouteTableAssociateWithSubnetTypeDef,
+    AttachClassicLinkVpcRequestInstanceAttachClassicLinkVpcTypeDef as AttachClassicLinkVpcRequestInstanceAttachClassicLinkVpcTypeDef,
+    AttachClassicLinkVpcRequestVpcAttachClassicLinkInstanceTypeDef as AttachClassicLinkVpcRequestVpcAttachClassicLinkInstanceTypeDef,
+    AttachClassicLinkVpcResultTypeDef as AttachClassicLinkVpcResultTypeDef,
+    AttachInternetGatewayRequestInternetGatewayAttachToVpcTypeDef as AttachInternetGatewayRequestInternetGatewayAttachToVpcTypeDef,
+    AttachInternetGatewayRequestVpcAttachInternetGatewayTypeDef as AttachInternetGatewayRequestVpcAttachInternetGatewayTypeDef,
+    AttachNetworkInterfaceRequestNetworkInterfaceAttachTypeDef as AttachNetworkInterfaceRequestNetworkInterfaceAttachTypeDef,
+    AttachNetworkInterfaceResultTypeDef as AttachNetworkInterfaceResultTypeDef,
+    AttachVolumeRequestInstanceAttachVolumeTypeDef as AttachVolumeRequestInstanceAttachVolumeTypeDef,
+    AttachVolumeRequestVolumeAttachToInstanceTypeDef as AttachVolumeRequestVolumeAttachToInstanceTypeDef,
+    AttachmentEnaSrdSpecificationTypeDef as AttachmentEnaSrdSpecificationTypeDef,
+    AttachmentEnaSrdUdpSpecificationTypeDef as AttachmentEnaSrdUdpSpecificationTypeDef,
+    AttributeBooleanValueTypeDef as AttributeBooleanValueTypeDef,
+    AttributeValueTypeDef as AttributeValueTypeDef,
+    AuthorizeSecurityGroupEgressRequestSecurityGroupAuthorizeEgressTypeDef as AuthorizeSecurityGroupEgressRequestSecurityGroupAuthorizeEgressTypeDef,
+    AuthorizeSecurityGroupEgressResultTypeDef as AuthorizeSecurityGroupEgressResultTypeDef,
+    AuthorizeSecurityGroupIngressRequestSecurityGroupAuthorizeIngressTypeDef as AuthorizeSecurityGroupIngressRequestSecurityGroupAuthorizeIngressTypeDef,
+    AuthorizeSecurityGroupIngressResultTypeDef as AuthorizeSecurityGroupIngressResultTypeDef,
+    BlobAttributeValueTypeDef as BlobAttributeValueTypeDef,
+    BlockDeviceMappingTypeDef as BlockDeviceMappingTypeDef,
+    BlockPublicAccessStatesTypeDef as BlockPublicAccessStatesTypeDef,
+    CapacityReservationSpecificationResponseTypeDef as CapacityReservationSpecificationResponseTypeDef,
+    CapacityReservationSpecificationTypeDef as CapacityReservationSpecificationTypeDef,
+    CapacityReservationTargetResponseTypeDef as CapacityReservationTargetResponseTypeDef,
+    CapacityReservationTargetTypeDef as CapacityReservationTargetTypeDef,
+    CidrBlockTypeDef as CidrBlockTypeDef,
+    ConnectionTrackingConfigurationTypeDef as ConnectionTrackingConfigurationTypeDef,
+    ConnectionTrackingSpecificationRequestTypeDef as ConnectionTrackingSpecificationRequestTypeDef,
+    ConnectionTrackingSpecificationResponseTypeDef as ConnectionTrackingSpecificationResponseTypeDef,
+    CopySnapshotRequestSnapshotCopyTypeDef as CopySnapshotRequestSnapshotCopyTypeDef,
+    CopySnapshotResultTypeDef as CopySnapshotResultTypeDef,
+    CpuOptionsRequestTypeDef as CpuOptionsRequestTypeDef,
+    CpuOptionsTypeDef as CpuOptionsTypeDef,
+    CreateDhcpOptionsRequestTypeDef as CreateDhcpOptionsRequestTypeDef,
+    CreateImageRequestInstanceCreateImageTypeDef as CreateImageRequestInstanceCreateImageTypeDef,
+    CreateInternetGatewayRequestTypeDef as CreateInternetGatewayRequestTypeDef,
+    CreateKeyPairRequestTypeDef as CreateKeyPairRequestTypeDef,
+    CreateNetworkAclEntryRequestNetworkAclCreateEntryTypeDef as CreateNetworkAclEntryRequestNetworkAclCreateEntryTypeDef,
+    CreateNetworkAclRequestTypeDef as CreateNetworkAclRequestTypeDef,
+    CreateNetworkAclRequestVpcCreateNetworkAclTypeDef as CreateNetworkAclRequestVpcCreateNetworkAclTypeDef,
+    CreateNetworkInterfaceRequestSubnetCreateNetworkInterfaceTypeDef as CreateNetworkInterfaceRequestSubnetCreateNetworkInterfaceTypeDef,
+    CreateNetworkInterfaceRequestTypeDef as CreateNetworkInterfaceRequestTypeDef,
+    CreatePlacementGroupRequestTypeDef as CreatePlacementGroupRequestTypeDef,
+    CreateRouteRequestRouteTableCreateRouteTypeDef as CreateRouteRequestRouteTableCreateRouteTypeDef,
+    CreateRouteTableRequestTypeDef as CreateRouteTableRequestTypeDef,
+    CreateRouteTableRequestVpcCreateRouteTableTypeDef as CreateRouteTableRequestVpcCreateRouteTableTypeDef,
+    CreateSecurityGroupRequestTypeDef as CreateSecurityGroupRequestTypeDef,
+    CreateSecurityGroupRequestVpcCreateSecurityGroupTypeDef as CreateSecurityGroupRequestVpcCreateSecurityGroupTypeDef,
+    CreateSnapshotRequestTypeDef as CreateSnapshotRequestTypeDef,
+    CreateSnapshotRequestVolumeCreateSnapshotTypeDef as CreateSnapshotRequestVolumeCreateSnapshotTypeDef,
+    CreateSubnetRequestTypeDef as CreateSubnetRequestTypeDef,
+    CreateSubnetRequestVpcCreateSubnetTypeDef as CreateSubnetRequestVpcCreateSubnetTypeDef,
+    CreateTagsRequestDhcpOptionsCreateTagsTypeDef as CreateTagsRequestDhcpOptionsCreateTagsTypeDef,
+    CreateTagsRequestTypeDef as CreateTagsRequestTypeDef,
+    CreateVolumePermissionModificationsTypeDef as CreateVolumePermissionModificationsTypeDef,
+    CreateVolumePermissionTypeDef as CreateVolumePermissionTypeDef,
+    CreateVolumeRequestTypeDef as CreateVolumeRequestTypeDef,
+    CreateVpcPeeringConnectionRequestTypeDef as CreateVpcPeeringConnectionRequestTypeDef,
+    CreateVpcPeeringConnectionRequestVpcRequestVpcPeeringConnectionTypeDef as CreateVpcPeeringConnectionRequestVpcRequestVpcPeeringConnectionTypeDef,
+    CreateVpcRequestTypeDef as CreateVpcRequestTypeDef,
+    CreditSpecificationRequestTypeDef as CreditSpecificationRequestTypeDef,
+    DeleteDhcpOptionsRequestDhcpOptionsDeleteTypeDef as DeleteDhcpOptionsRequestDhcpOptionsDeleteTypeDef,
+    DeleteInternetGatewayRequestInternetGatewayDeleteTypeDef as DeleteInternetGatewayRequestInternetGatewayDeleteTypeDef,
+    DeleteKeyPairRequestKeyPairDeleteTypeDef as DeleteKeyPairRequestKeyPairDeleteTypeDef,
+    DeleteKeyPairResultTypeDef as DeleteKeyPairResultTypeDef,
+    DeleteNetworkAclEntryRequestNetworkAclDeleteEntryTypeDef as DeleteNetworkAclEntryRequestNetworkAclDeleteEntryTypeDef,
+    DeleteNetworkAclRequestNetworkAclDeleteTypeDef as DeleteNetworkAclRequestNetworkAclDeleteTypeDef,
+    DeleteNetworkInterfaceRequestNetworkInterfaceDeleteTypeDef as DeleteNetworkInterfaceRequestNetworkInterfaceDeleteTypeDef,
+    DeletePlacementGroupRequestPlacementGroupDeleteTypeDef as DeletePlacementGroupRequestPlacementGroupDeleteTypeDef,
+    DeleteRouteRequestRouteDeleteTypeDef as DeleteRouteRequestRouteDeleteTypeDef,
+    DeleteRouteTableRequestRouteTableDeleteTypeDef as DeleteRouteTableRequestRouteTableDeleteTypeDef,
+    DeleteSecurityGroupRequestSecurityGroupDeleteTypeDef as DeleteSecurityGroupRequestSecurityGroupDeleteTypeDef,
+    DeleteSecurityGroupResultTypeDef as DeleteSecurityGroupResultTypeDef,
+    DeleteSnapshotRequestSnapshotDeleteTypeDef as DeleteSnapshotRequestSnapshotDeleteTypeDef,
+    DeleteSnapshotReturnCodeTypeDef as DeleteSnapshotReturnCodeTypeDef,
+    DeleteSubnetRequestSubnetDeleteTypeDef as DeleteSubnetRequestSubnetDeleteTypeDef,
+    DeleteTagsRequestInstanceDeleteTagsTypeDef as DeleteTagsRequestInstanceDeleteTagsTypeDef,
+    DeleteTagsRequestTagDeleteTypeDef as DeleteTagsRequestTagDeleteTypeDef,
+    DeleteVolumeRequestVolumeDeleteTypeDef as DeleteVolumeRequestVolumeDeleteTypeDef,
+    DeleteVpcPeeringConnectionRequestVpcPeeringConnectionDeleteTypeDef as DeleteVpcPeeringConnectionRequestVpcPeeringConnectionDeleteTypeDef,
+    DeleteVpcPeeringConnectionResultTypeDef as DeleteVpcPeeringConnectionResultTypeDef,
+    DeleteVpcRequestVpcDeleteTypeDef as DeleteVpcRequestVpcDeleteTypeDef,
+    DeregisterImageRequestImageDeregisterTypeDef as DeregisterImageRequestImageDeregisterTypeDef,
+    DeregisterImageResultTypeDef as DeregisterImageResultTypeDef,
+    DescribeAddressesRequestTypeDef as DescribeAddressesRequestTypeDef,
+    DescribeDhcpOptionsRequestTypeDef as DescribeDhcpOptionsRequestTypeDef,
+    DescribeImageAttributeRequestImageDescribeAttributeTypeDef as DescribeImageAttributeRequestImageDescribeAttributeTypeDef,
+    DescribeImagesRequestImageExistsWaitTypeDef as DescribeImagesRequestImageExistsWaitTypeDef,
+    DescribeImagesRequestTypeDef as DescribeImagesRequestTypeDef,
+    DescribeInstanceAttributeRequestInstanceDescribeAttributeTypeDef as DescribeInstanceAttributeRequestInstanceDescribeAttributeTypeDef,
+    DescribeInstancesRequestInstanceExistsWaitTypeDef as DescribeInstancesRequestInstanceExistsWaitTypeDef,
+    DescribeInstancesRequestTypeDef as DescribeInstancesRequestTypeDef,
+    DescribeInternetGatewaysRequestTypeDef as DescribeInternetGatewaysRequestTypeDef,
+    DescribeKeyPairsRequestTypeDef as DescribeKeyPairsRequestTypeDef,
+    DescribeNetworkAclsRequestTypeDef as DescribeNetworkAclsRequestTypeDef,
+    DescribeNetworkInterfaceAttributeRequestNetworkInterfaceDescribeAttributeTypeDef as DescribeNetworkInterfaceAttributeRequestNetworkInterfaceDescribeAttributeTypeDef,
+    DescribeNetworkInterfaceAttributeResultTypeDef as DescribeNetworkInterfaceAttributeResultTypeDef,
+    DescribeNetworkInterfacesRequestTypeDef as DescribeNetworkInterfacesRequestTypeDef,
+    DescribePlacementGroupsRequestTypeDef as DescribePlacementGroupsRequestTypeDef,
+    DescribeRouteTablesRequestTypeDef as DescribeRouteTablesRequestTypeDef,
+    DescribeSecurityGroupsRequestTypeDef as DescribeSecurityGroupsRequestTypeDef,
+    DescribeSnapshotAttributeRequestSnapshotDescribeAttributeTypeDef as DescribeSnapshotAttributeRequestSnapshotDescribeAttributeTypeDef,
+    DescribeSnapshotAttributeResultTypeDef as DescribeSnapshotAttributeResultTypeDef,
+    DescribeSnapshotsRequestSnapshotCompletedWaitTypeDef as DescribeSnapshotsRequestSnapshotCompletedWaitTypeDef,
+    DescribeSnapshotsRequestTypeDef as DescribeSnapshotsRequestTypeDef,
+    DescribeSubnetsRequestTypeDef as DescribeSubnetsRequestTypeDef,
+    DescribeVolumeAttributeRequestVolumeDescribeAttributeTypeDef as DescribeVolumeAttributeRequestVolumeDescribeAttributeTypeDef,
+    DescribeVolumeAttributeResultTypeDef as DescribeVolumeAttributeResultTypeDef,
+    DescribeVolumeStatusRequestVolumeDescribeStatusTypeDef as DescribeVolumeStatusRequestVolumeDescribeStatusTypeDef,
+    DescribeVolumeStatusResultTypeDef as DescribeVolumeStatusResultTypeDef,
+    DescribeVolumesRequestTypeDef as DescribeVolumesRequestTypeDef,
+    DescribeVpcAttributeRequestVpcDescribeAttributeTypeDef as DescribeVpcAttributeRequestVpcDescribeAttributeTypeDef,
+    DescribeVpcAttributeResultTypeDef as DescribeVpcAttributeResultTypeDef,
+    DescribeVpcPeeringConnectionsRequestTypeDef as DescribeVpcPeeringConnectionsRequestTypeDef,
+    DescribeVpcPeeringConnectionsRequestVpcPeeringConnectionExistsWaitTypeDef as DescribeVpcPeeringConnectionsRequestVpcPeeringConnectionExistsWaitTypeDef,
+    DescribeVpcsRequestTypeDef as DescribeVpcsRequestTypeDef,
+    DescribeVpcsRequestVpcAvailableWaitTypeDef as DescribeVpcsRequestVpcAvailableWaitTypeDef,
+    DetachClassicLinkVpcRequestInstanceDetachClassicLinkVpcTypeDef as DetachClassicLinkVpcRequestInstanceDetachClassicLinkVpcTypeDef,
+    DetachClassicLinkVpcRequestVpcDetachClassicLinkInstanceTypeDef as DetachClassicLinkVpcRequestVpcDetachClassicLinkInstanceTypeDef,
+    DetachClassicLinkVpcResultTypeDef as DetachClassicLinkVpcResultTypeDef,
+    DetachInternetGatewayRequestInternetGatewayDetachFromVpcTypeDef as DetachInternetGatewayRequestInternetGatewayDetachFromVpcTypeDef,
+    DetachInternetGatewayRequestVpcDetachInternetGatewayTypeDef as DetachInternetGatewayRequestVpcDetachInternetGatewayTypeDef,
+    DetachNetworkInterfaceRequestNetworkInterfaceDetachTypeDef as DetachNetworkInterfaceRequestNetworkInterfaceDetachTypeDef,
+    DetachVolumeRequestInstanceDetachVolumeTypeDef as DetachVolumeRequestInstanceDetachVolumeTypeDef,
+    DetachVolumeRequestVolumeDetachFromInstanceTypeDef as DetachVolumeRequestVolumeDetachFromInstanceTypeDef,
+    DhcpConfigurationTypeDef as DhcpConfigurationTypeDef,
+    DisableVpcClassicLinkRequestVpcDisableClassicLinkTypeDef as DisableVpcClassicLinkRequestVpcDisableClassicLinkTypeDef,
+    DisableVpcClassicLinkResultTypeDef as DisableVpcClassicLinkResultTypeDef,
+    DisassociateAddressRequestClassicAddressDisassociateTypeDef as DisassociateAddressRequestClassicAddressDisassociateTypeDef,
+    DisassociateAddressRequestNetworkInterfaceAssociationDeleteTypeDef as DisassociateAddressRequestNetworkInterfaceAssociationDeleteTypeDef,
+    DisassociateRouteTableRequestRouteTableAssociationDeleteTypeDef as DisassociateRouteTableRequestRouteTableAssociationDeleteTypeDef,
+    DisassociateRouteTableRequestTypeDef as DisassociateRouteTableRequestTypeDef,
+    EbsBlockDeviceTypeDef as EbsBlockDeviceTypeDef,
+    EbsInstanceBlockDeviceSpecificationTypeDef as EbsInstanceBlockDeviceSpecificationTypeDef,
+    EbsInstanceBlockDeviceTypeDef as EbsInstanceBlockDeviceTypeDef,
+    ElasticGpuAssociationTypeDef as ElasticGpuAssociationTypeDef,
+    ElasticGpuSpecificationTypeDef as ElasticGpuSpecificationTypeDef,
+    ElasticInferenceAcceleratorAssociationTypeDef as ElasticInferenceAcceleratorAssociationTypeDef,
+    ElasticInferenceAcceleratorTypeDef as ElasticInferenceAcceleratorTypeDef,
+    EnaSrdSpecificationRequestTypeDef as EnaSrdSpecificationRequestTypeDef,
+    EnaSrdSpecificationTypeDef as EnaSrdSpecificationTypeDef,
+    EnaSrdUdpSpecificationRequestTypeDef as EnaSrdUdpSpecificationRequestTypeDef,
+    EnaSrdUdpSpecificationTypeDef as EnaSrdUdpSpecificationTypeDef,
+    EnableVolumeIORequestVolumeEnableIoTypeDef as EnableVolumeIORequestVolumeEnableIoTypeDef,
+    EnableVpcClassicLinkRequestVpcEnableClassicLinkTypeDef as EnableVpcClassicLinkRequestVpcEnableClassicLinkTypeDef,
+    EnableVpcClassicLinkResultTypeDef as EnableVpcClassicLinkResultTypeDef,
+    EnclaveOptionsRequestTypeDef as EnclaveOptionsRequestTypeDef,
+    EnclaveOptionsTypeDef as EnclaveOptionsTypeDef,
+    FilterTypeDef as FilterTypeDef,
+    GetConsoleOutputRequestInstanceConsoleOutputTypeDef as GetConsoleOutputRequestInstanceConsoleOutputTypeDef,
+    GetConsoleOutputResultTypeDef as GetConsoleOutputResultTypeDef,
+    GetPasswordDataRequestInstancePasswordDataTypeDef as GetPasswordDataRequestInstancePasswordDataTypeDef,
+    GetPasswordDataResultTypeDef as GetPasswordDataResultTypeDef,
+    GroupIdentifierTypeDef as GroupIdentifierTypeDef,
+    HibernationOptionsRequestTypeDef as HibernationOptionsRequestTypeDef,
+    HibernationOptionsTypeDef as HibernationOptionsTypeDef,
+    IamInstanceProfileSpecificationTypeDef as IamInstanceProfileSpecificationTypeDef,
+    IamInstanceProfileTypeDef as IamInstanceProfileTypeDef,
+    IcmpTypeCodeTypeDef as IcmpTypeCodeTypeDef,
+    ImageAttributeTypeDef as ImageAttributeTypeDef,
+    ImportKeyPairRequestTypeDef as ImportKeyPairRequestTypeDef,
+    InitializationStatusDetailsTypeDef as InitializationStatusDetailsTypeDef,
+    InstanceAttachmentEnaSrdSpecificationTypeDef as InstanceAttachmentEnaSrdSpecificationTypeDef,
+    InstanceAttachmentEnaSrdUdpSpecificationTypeDef as InstanceAttachmentEnaSrdUdpSpecificationTypeDef,
+    InstanceAttributeTypeDef as InstanceAttributeTypeDef,
+    InstanceBlockDeviceMappingSpecificationTypeDef as InstanceBlockDeviceMappingSpecificationTypeDef,
+    InstanceBlockDeviceMappingTypeDef as InstanceBlockDeviceMappingTypeDef,
+    InstanceIpv4PrefixTypeDef as InstanceIpv4PrefixTypeDef,
+    InstanceIpv6AddressTypeDef as InstanceIpv6AddressTypeDef,
+    InstanceIpv6PrefixTypeDef as InstanceIpv6PrefixTypeDef,
+    InstanceMaintenanceOptionsRequestTypeDef as InstanceMaintenanceOptionsRequestTypeDef,
+    InstanceMaintenanceOptionsTypeDef as InstanceMaintenanceOptionsTypeDef,
+    InstanceMarketOptionsRequestTypeDef as InstanceMarketOptionsRequestTypeDef,
+    InstanceMetadataOptionsRequestTypeDef as InstanceMetadataOptionsRequestTypeDef,
+    InstanceMetadataOptionsResponseTypeDef as InstanceMetadataOptionsResponseTypeDef,
+    InstanceMonitoringTypeDef as InstanceMonitoringTypeDef,
+    InstanceNetworkInterfaceAssociationTypeDef as InstanceNetworkInterfaceAssociationTypeDef,
+    InstanceNetworkInterfaceAttachmentTypeDef as InstanceNetworkInterfaceAttachmentTypeDef,
+    InstanceNetworkInterfaceSpecificationTypeDef as InstanceNetworkInterfaceSpecificationTypeDef,
+    InstanceNetworkInterfaceTypeDef as InstanceNetworkInterfaceTypeDef,
+    InstanceNetworkPerformanceOptionsRequestTypeDef as InstanceNetworkPerformanceOptionsRequestTypeDef,
+    InstanceNetworkPerformanceOptionsTypeDef as InstanceNetworkPerformanceOptionsTypeDef,
+    InstancePrivateIpAddressTypeDef as InstancePrivateIpAddressTypeDef,
+    InstanceSecondaryInterfaceAttachmentTypeDef as InstanceSecondaryInterfaceAttachmentTypeDef,
+    InstanceSecondaryInterfacePrivateIpAddressRequestTypeDef as InstanceSecondaryInterfacePrivateIpAddressRequestTypeDef,
+    InstanceSecondaryInterfacePrivateIpAddressTypeDef as InstanceSecondaryInterfacePrivateIpAddressTypeDef,
+    InstanceSecondaryInterfaceSpecificationRequestTypeDef as InstanceSecondaryInterfaceSpecificationRequestTypeDef,
+    InstanceSecondaryInterfaceTypeDef as InstanceSecondaryInterfaceTypeDef,
+    InstanceStateChangeTypeDef as InstanceStateChangeTypeDef,
+    InstanceStateTypeDef as InstanceStateTypeDef,
+    InternetGatewayAttachmentTypeDef as InternetGatewayAttachmentTypeDef,
+    IpPermissionOutputTypeDef as IpPermissionOutputTypeDef,
+    IpPermissionTypeDef as IpPermissionTypeDef,
+    IpRangeTypeDef as IpRangeTypeDef,
+    Ipv4PrefixSpecificationRequestTypeDef as Ipv4PrefixSpecificationRequestTypeDef,
+    Ipv4PrefixSpecificationTypeDef as Ipv4PrefixSpecificationTypeDef,
+    Ipv6CidrBlockTypeDef as Ipv6CidrBlockTypeDef,
+    Ipv6PrefixSpecificationRequestTypeDef as Ipv6PrefixSpecificationRequestTypeDef,
+    Ipv6PrefixSpecificationTypeDef as Ipv6PrefixSpecificationTypeDef,
+    Ipv6RangeTypeDef as Ipv6RangeTypeDef,
+    LaunchPermissionModificationsTypeDef as LaunchPermissionModificationsTypeDef,
+    LaunchPermissionTypeDef as LaunchPermissionTypeDef,
+    LaunchTemplateSpecificationTypeDef as LaunchTemplateSpecificationTypeDef,
+    LicenseConfigurationRequestTypeDef as LicenseConfigurationRequestTypeDef,
+    LicenseConfigurationTypeDef as LicenseConfigurationTypeDef,
+    ModifyImageAttributeRequestImageModifyAttributeTypeDef as ModifyImageAttributeRequestImageModifyAttributeTypeDef,
+    ModifyInstanceAttributeRequestInstanceModifyAttributeTypeDef as ModifyInstanceAttributeRequestInstanceModifyAttributeTypeDef,
+    ModifyNetworkInterfaceAttributeRequestNetworkInterfaceModifyAttributeTypeDef as ModifyNetworkInterfaceAttributeRequestNetworkInterfaceModifyAttributeTypeDef,
+    ModifySnapshotAttributeRequestSnapshotModifyAttributeTypeDef as ModifySnapshotAttributeRequestSnapshotModifyAttributeTypeDef,
+    ModifyVolumeAttributeRequestVolumeModifyAttributeTypeDef as ModifyVolumeAttributeRequestVolumeModifyAttributeTypeDef,
+    ModifyVpcAttributeRequestVpcModifyAttributeTypeDef as ModifyVpcAttributeRequestVpcModifyAttributeTypeDef,
+    MonitorInstancesRequestInstanceMonitorTypeDef as MonitorInstancesRequestInstanceMonitorTypeDef,
+    MonitorInstancesResultTypeDef as MonitorInstancesResultTypeDef,
+    MonitoringTypeDef as MonitoringTypeDef,
+    NetworkAclAssociationTypeDef as NetworkAclAssociationTypeDef,
+    NetworkAclEntryTypeDef as NetworkAclEntryTypeDef,
+    NetworkInterfaceAssociationTypeDef as NetworkInterfaceAssociationTypeDef,
+    NetworkInterfaceAttachmentChangesTypeDef as NetworkInterfaceAttachmentChangesTypeDef,
+    NetworkInterfaceAttachmentTypeDef as NetworkInterfaceAttachmentTypeDef,
+    NetworkInterfaceIpv6AddressTypeDef as NetworkInterfaceIpv6AddressTypeDef,
+    NetworkInterfacePrivateIpAddressTypeDef as NetworkInterfacePrivateIpAddressTypeDef,
+    NewDhcpConfigurationTypeDef as NewDhcpConfigurationTypeDef,
+    OperatorRequestTypeDef as OperatorRequestTypeDef,
+    OperatorResponseTypeDef as OperatorResponseTypeDef,
+    PlacementTypeDef as PlacementTypeDef,
+    PortRangeTypeDef as PortRangeTypeDef,
+    PrefixListIdTypeDef as PrefixListIdTypeDef,
+    PrivateDnsNameOptionsOnLaunchTypeDef as PrivateDnsNameOptionsOnLaunchTypeDef,
+    PrivateDnsNameOptionsRequestTypeDef as PrivateDnsNameOptionsRequestTypeDef,
+    PrivateDnsNameOptionsResponseTypeDef as PrivateDnsNameOptionsResponseTypeDef,
+    PrivateIpAddressSpecificationTypeDef as PrivateIpAddressSpecificationTypeDef,
+    ProductCodeTypeDef as ProductCodeTypeDef,
+    PropagatingVgwTypeDef as PropagatingVgwTypeDef,
+    PublicIpDnsNameOptionsTypeDef as PublicIpDnsNameOptionsTypeDef,
+    RebootInstancesRequestInstanceRebootTypeDef as RebootInstancesRequestInstanceRebootTypeDef,
+    ReferencedSecurityGroupTypeDef as ReferencedSecurityGroupTypeDef,
+    RegisterImageRequestTypeDef as RegisterImageRequestTypeDef,
+    RejectVpcPeeringConnectionRequestVpcPeeringConnectionRejectTypeDef as RejectVpcPeeringConnectionRequestVpcPeeringConnectionRejectTypeDef,
+    RejectVpcPeeringConnectionResultTypeDef as RejectVpcPeeringConnectionResultTypeDef,
+    ReleaseAddressRequestClassicAddressReleaseTypeDef as ReleaseAddressRequestClassicAddressReleaseTypeDef,
+    ReleaseAddressRequestVpcAddressReleaseTypeDef as ReleaseAddressRequestVpcAddressReleaseTypeDef,
+    ReplaceNetworkAclAssociationRequestNetworkAclReplaceAssociationTypeDef as ReplaceNetworkAclAssociationRequestNetworkAclReplaceAssociationTypeDef,
+    ReplaceNetworkAclAssociationResultTypeDef as ReplaceNetworkAclAssociationResultTypeDef,
+    ReplaceNetworkAclEntryRequestNetworkAclReplaceEntryTypeDef as ReplaceNetworkAclEntryRequestNetworkAclReplaceEntryTypeDef,
+    ReplaceRouteRequestRouteReplaceTypeDef as ReplaceRouteRequestRouteReplaceTypeDef,
+    ReplaceRouteTableAssociationRequestRouteTableAssociationReplaceSubnetTypeDef as ReplaceRouteTableAssociationRequestRouteTableAssociationReplaceSubnetTypeDef,
+    ReportInstanceStatusRequestInstanceReportStatusTypeDef as ReportInstanceStatusRequestInstanceReportStatusTypeDef,
+    ResetImageAttributeRequestImageResetAttributeTypeDef as ResetImageAttributeRequestImageResetAttributeTypeDef,
+    ResetInstanceAttributeRequestInstanceResetAttributeTypeDef as ResetInstanceAttributeRequestInstanceResetAttributeTypeDef,
+    ResetInstanceAttributeRequestInstanceResetKernelTypeDef as ResetInstanceAttributeRequestInstanceResetKernelTypeDef,
+    ResetNetworkInterfaceAttributeRequestNetworkInterfaceResetAttributeTypeDef as ResetNetworkInterfaceAttributeRequestNetworkInterfaceResetAttributeTypeDef,
+    ResetSnapshotAttributeRequestSnapshotResetAttributeTypeDef as ResetSnapshotAttributeRequestSnapshotResetAttributeTypeDef,
+    RevokeSecurityGroupEgressRequestSecurityGroupRevokeEgressTypeDef as RevokeSecurityGroupEgressRequestSecurityGroupRevokeEgressTypeDef,
+    RevokeSecurityGroupEgressResultTypeDef as RevokeSecurityGroupEgressResultTypeDef,
+    RevokeSecurityGroupIngressRequestSecurityGroupRevokeIngressTypeDef as RevokeSecurityGroupIngressRequestSecurityGroupRevokeIngressTypeDef,
+    RevokeSecurityGroupIngressResultTypeDef as RevokeSecurityGroupIngressResultTypeDef,
+    RevokedSecurityGroupRuleTypeDef as RevokedSecurityGroupRuleTypeDef,
+    RouteTableAssociationStateTypeDef as RouteTableAssociationStateTypeDef,
+    RouteTableAssociationTypeDef as RouteTableAssociationTypeDef,
+    RouteTypeDef as RouteTypeDef,
+    RunInstancesMonitoringEnabledTypeDef as RunInstancesMonitoringEnabledTypeDef,
+    RunInstancesRequestSubnetCreateInstancesTypeDef as RunInstancesRequestSubnetCreateInstancesTypeDef,
+    RunInstancesRequestTypeDef as RunInstancesRequestTypeDef,
+    SecurityGroupRuleTypeDef as SecurityGroupRuleTypeDef,
+    SpotMarketOptionsTypeDef as SpotMarketOptionsTypeDef,
+    StartInstancesRequestInstanceStartTypeDef as StartInstancesRequestInstanceStartTypeDef,
+    StartInstancesResultTypeDef as StartInstancesResultTypeDef,
+    StateReasonTypeDef as StateReasonTypeDef,
+    StopInstancesRequestInstanceStopTypeDef as StopInstancesRequestInstanceStopTypeDef,
+    StopInstancesResultTypeDef as StopInstancesResultTypeDef,
+    SubnetCidrBlockStateTypeDef as SubnetCidrBlockStateTypeDef,
+    SubnetIpv6CidrBlockAssociationTypeDef as SubnetIpv6CidrBlockAssociationTypeDef,
+    TagSpecificationTypeDef as TagSpecificationTypeDef,
+    TagTypeDef as TagTypeDef,
+    TerminateInstancesRequestInstanceTerminateTypeDef as TerminateInstancesRequestInstanceTerminateTypeDef,
+    TerminateInstancesResultTypeDef as TerminateInstancesResultTypeDef,
+    UnassignPrivateIpAddressesRequestNetworkInterfaceUnassignPrivateIpAddressesTypeDef as UnassignPrivateIpAddressesRequestNetworkInterfaceUnassignPrivateIpAddressesTypeDef,
+    UnmonitorInstancesRequestInstanceUnmonitorTypeDef as UnmonitorInstancesRequestInstanceUnmonitorTypeDef,
+    UnmonitorInstancesResultTypeDef as UnmonitorInstancesResultTypeDef,
+    UserIdGroupPairTypeDef as UserIdGroupPairTypeDef,
+    VolumeAttachmentResponseTypeDef as VolumeAttachmentResponseTypeDef,
+    VolumeAttachmentTypeDef as VolumeAttachmentTypeDef,
+    VolumeStatusActionTypeDef as VolumeStatusActionTypeDef,
+    VolumeStatusAttachmentStatusTypeDef as VolumeStatusAttachmentStatusTypeDef,
+    VolumeStatusDetailsTypeDef as VolumeStatusDetailsTypeDef,
+    VolumeStatusEventTypeDef as VolumeStatusEventTypeDef,
+    VolumeStatusInfoTypeDef as VolumeStatusInfoTypeDef,
+    VolumeStatusItemTypeDef as VolumeStatusItemTypeDef,
+    VpcCidrBlockAssociationTypeDef as VpcCidrBlockAssociationTypeDef,
+    VpcCidrBlockStateTypeDef as VpcCidrBlockStateTypeDef,
+    VpcEncryptionControlConfigurationTypeDef as VpcEncryptionControlConfigurationTypeDef,
+    VpcEncryptionControlExclusionTypeDef as VpcEncryptionControlExclusionTypeDef,
+    VpcEncryptionControlExclusionsTypeDef as VpcEncryptionControlExclusionsTypeDef,
+    VpcEncryptionControlTypeDef as VpcEncryptionControlTypeDef,
+    VpcIpv6CidrBlockAssociationTypeDef as VpcIpv6CidrBlockAssociationTypeDef,
+    VpcPeeringConnectionOptionsDescriptionTypeDef as VpcPeeringConnectionOptionsDescriptionTypeDef,
+    VpcPeeringConnectionStateReasonTypeDef as VpcPeeringConnectionStateReasonTypeDef,
+    VpcPeeringConnectionTypeDef as VpcPeeringConnectionTypeDef,
+    VpcPeeringConnectionVpcInfoTypeDef as VpcPeeringConnectionVpcInfoTypeDef,
 )
 
 __all__ = [
@@ -3361,14 +3650,6 @@ class AcceleratorTotalMemoryMiBTypeDef(TypedDict):
     Min: NotRequired[int]
     Max: NotRequired[int]
 
-class TagTypeDef(TypedDict):
-    Key: NotRequired[str]
-    Value: NotRequired[str]
-
-class TagSpecificationTypeDef(TypedDict):
-    ResourceType: NotRequired[ReadOnly[ResourceTypeType]]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-
 class AcceptAddressTransferRequestTypeDef(TypedDict):
     Address: ReadOnly[str]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
@@ -3529,45 +3810,6 @@ class AcceptVpcPeeringConnectionRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     VpcPeeringConnectionId: str
 
-class AcceptVpcPeeringConnectionRequestVpcPeeringConnectionAcceptTypeDef(TypedDict):
-    DryRun: NotRequired[bool]
-
-class VpcPeeringConnectionStateReasonTypeDef(TypedDict):
-    Code: NotRequired[VpcPeeringConnectionStateReasonCodeType]
-    Message: NotRequired[str]
-
-class CidrBlockTypeDef(TypedDict):
-    CidrBlock: NotRequired[str]
-
-class Ipv6CidrBlockTypeDef(TypedDict):
-    Ipv6CidrBlock: NotRequired[str]
-
-class VpcPeeringConnectionOptionsDescriptionTypeDef(TypedDict):
-    AllowDnsResolutionFromRemoteVpc: NotRequired[bool]
-    AllowEgressFromLocalClassicLinkToRemoteVpc: NotRequired[bool]
-    AllowEgressFromLocalVpcToRemoteClassicLink: NotRequired[bool]
-
-class VpcPeeringConnectionVpcInfoTypeDef(TypedDict):
-    CidrBlock: NotRequired[str]
-    Ipv6CidrBlockSet: NotRequired[List[Ipv6CidrBlockTypeDef]]
-    CidrBlockSet: NotRequired[List[CidrBlockTypeDef]]
-    OwnerId: NotRequired[str]
-    PeeringOptions: NotRequired[VpcPeeringConnectionOptionsDescriptionTypeDef]
-    VpcId: NotRequired[str]
-    Region: NotRequired[str]
-
-class VpcPeeringConnectionTypeDef(TypedDict):
-    AccepterVpcInfo: NotRequired[VpcPeeringConnectionVpcInfoTypeDef]
-    ExpirationTime: NotRequired[datetime]
-    RequesterVpcInfo: NotRequired[VpcPeeringConnectionVpcInfoTypeDef]
-    Status: NotRequired[VpcPeeringConnectionStateReasonTypeDef]
-    Tags: NotRequired[List[TagTypeDef]]
-    VpcPeeringConnectionId: NotRequired[str]
-
-class AcceptVpcPeeringConnectionResultTypeDef(TypedDict):
-    VpcPeeringConnection: NotRequired[VpcPeeringConnectionTypeDef]
-    ResponseMetadata: ResponseMetadataTypeDef
-
 class AnalysisComponentTypeDef(TypedDict):
     Id: NotRequired[str]
     Arn: NotRequired[str]
@@ -3594,10 +3836,6 @@ class AdditionalDetailTypeDef(TypedDict):
     RuleGroupRuleOptionsPairs: NotRequired[List[RuleGroupRuleOptionsPairTypeDef]]
     ServiceName: NotRequired[str]
     LoadBalancers: NotRequired[List[AnalysisComponentTypeDef]]
-
-class PortRangeTypeDef(TypedDict):
-    From: NotRequired[int]
-    To: NotRequired[int]
 
 class AnalysisAclRuleTypeDef(TypedDict):
     Cidr: NotRequired[str]
@@ -4011,15 +4249,6 @@ class AssignIpv6AddressesResultTypeDef(TypedDict):
     NetworkInterfaceId: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class AssignPrivateIpAddressesRequestNetworkInterfaceAssignPrivateIpAddressesTypeDef(
-    TypedDict
-):
-    Ipv4Prefixes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Ipv4PrefixCount: NotRequired[ReadOnly[int]]
-    PrivateIpAddresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    SecondaryPrivateIpAddressCount: NotRequired[ReadOnly[int]]
-    AllowReassignment: NotRequired[ReadOnly[bool]]
-
 class AssignPrivateIpAddressesRequestTypeDef(TypedDict):
     Ipv4Prefixes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Ipv4PrefixCount: NotRequired[ReadOnly[int]]
@@ -4027,18 +4256,6 @@ class AssignPrivateIpAddressesRequestTypeDef(TypedDict):
     PrivateIpAddresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     SecondaryPrivateIpAddressCount: NotRequired[ReadOnly[int]]
     AllowReassignment: NotRequired[ReadOnly[bool]]
-
-class AssignedPrivateIpAddressTypeDef(TypedDict):
-    PrivateIpAddress: NotRequired[str]
-
-class Ipv4PrefixSpecificationTypeDef(TypedDict):
-    Ipv4Prefix: NotRequired[str]
-
-class AssignPrivateIpAddressesResultTypeDef(TypedDict):
-    NetworkInterfaceId: NotRequired[str]
-    AssignedPrivateIpAddresses: NotRequired[List[AssignedPrivateIpAddressTypeDef]]
-    AssignedIpv4Prefixes: NotRequired[List[Ipv4PrefixSpecificationTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 class AssignPrivateNatGatewayAddressRequestTypeDef(TypedDict):
     NatGatewayId: ReadOnly[str]
@@ -4063,14 +4280,6 @@ class AssignPrivateNatGatewayAddressResultTypeDef(TypedDict):
     NatGatewayAddresses: NotRequired[List[NatGatewayAddressTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class AssociateAddressRequestClassicAddressAssociateTypeDef(TypedDict):
-    AllocationId: NotRequired[str]
-    InstanceId: NotRequired[str]
-    DryRun: NotRequired[bool]
-    NetworkInterfaceId: NotRequired[str]
-    PrivateIpAddress: NotRequired[str]
-    AllowReassociation: NotRequired[bool]
-
 class AssociateAddressRequestTypeDef(TypedDict):
     AllocationId: NotRequired[str]
     InstanceId: NotRequired[str]
@@ -4079,18 +4288,6 @@ class AssociateAddressRequestTypeDef(TypedDict):
     NetworkInterfaceId: NotRequired[str]
     PrivateIpAddress: NotRequired[str]
     AllowReassociation: NotRequired[bool]
-
-class AssociateAddressRequestVpcAddressAssociateTypeDef(TypedDict):
-    InstanceId: NotRequired[str]
-    PublicIp: NotRequired[str]
-    DryRun: NotRequired[bool]
-    NetworkInterfaceId: NotRequired[str]
-    PrivateIpAddress: NotRequired[str]
-    AllowReassociation: NotRequired[bool]
-
-class AssociateAddressResultTypeDef(TypedDict):
-    AssociationId: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 class AssociateCapacityReservationBillingOwnerRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
@@ -4118,17 +4315,9 @@ class AssociateClientVpnTargetNetworkResultTypeDef(TypedDict):
     Status: NotRequired[AssociationStatusTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class AssociateDhcpOptionsRequestDhcpOptionsAssociateWithVpcTypeDef(TypedDict):
-    VpcId: str
-    DryRun: NotRequired[bool]
-
 class AssociateDhcpOptionsRequestTypeDef(TypedDict):
     DhcpOptionsId: str
     VpcId: str
-    DryRun: NotRequired[bool]
-
-class AssociateDhcpOptionsRequestVpcAssociateDhcpOptionsTypeDef(TypedDict):
-    DhcpOptionsId: str
     DryRun: NotRequired[bool]
 
 class AssociateEnclaveCertificateIamRoleRequestTypeDef(TypedDict):
@@ -4142,17 +4331,9 @@ class AssociateEnclaveCertificateIamRoleResultTypeDef(TypedDict):
     EncryptionKmsKeyId: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class IamInstanceProfileSpecificationTypeDef(TypedDict):
-    Arn: NotRequired[str]
-    Name: NotRequired[str]
-
 class AssociateIamInstanceProfileRequestTypeDef(TypedDict):
     IamInstanceProfile: IamInstanceProfileSpecificationTypeDef
     InstanceId: str
-
-class IamInstanceProfileTypeDef(TypedDict):
-    Arn: NotRequired[str]
-    Id: NotRequired[str]
 
 class IamInstanceProfileAssociationTypeDef(TypedDict):
     AssociationId: NotRequired[str]
@@ -4261,22 +4442,12 @@ class AssociateRouteServerResultTypeDef(TypedDict):
     RouteServerAssociation: NotRequired[RouteServerAssociationTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class AssociateRouteTableRequestRouteTableAssociateWithSubnetTypeDef(TypedDict):
-    GatewayId: NotRequired[str]
-    PublicIpv4Pool: NotRequired[str]
-    DryRun: NotRequired[bool]
-    SubnetId: NotRequired[str]
-
 class AssociateRouteTableRequestTypeDef(TypedDict):
     GatewayId: NotRequired[str]
     PublicIpv4Pool: NotRequired[str]
     DryRun: NotRequired[bool]
     SubnetId: NotRequired[str]
     RouteTableId: str
-
-class RouteTableAssociationStateTypeDef(TypedDict):
-    State: NotRequired[RouteTableAssociationStateCodeType]
-    StatusMessage: NotRequired[str]
 
 class AssociateRouteTableResultTypeDef(TypedDict):
     AssociationId: NotRequired[str]
@@ -4297,17 +4468,6 @@ class AssociateSubnetCidrBlockRequestTypeDef(TypedDict):
     Ipv6NetmaskLength: NotRequired[int]
     SubnetId: str
     Ipv6CidrBlock: NotRequired[str]
-
-class SubnetCidrBlockStateTypeDef(TypedDict):
-    State: NotRequired[SubnetCidrBlockStateCodeType]
-    StatusMessage: NotRequired[str]
-
-class SubnetIpv6CidrBlockAssociationTypeDef(TypedDict):
-    AssociationId: NotRequired[str]
-    Ipv6CidrBlock: NotRequired[str]
-    Ipv6CidrBlockState: NotRequired[SubnetCidrBlockStateTypeDef]
-    Ipv6AddressAttribute: NotRequired[Ipv6AddressAttributeType]
-    IpSource: NotRequired[IpSourceType]
 
 class AssociateSubnetCidrBlockResultTypeDef(TypedDict):
     Ipv6CidrBlockAssociation: NotRequired[SubnetIpv6CidrBlockAssociationTypeDef]
@@ -4390,24 +4550,6 @@ class AssociateVpcCidrBlockRequestTypeDef(TypedDict):
     VpcId: str
     AmazonProvidedIpv6CidrBlock: NotRequired[bool]
 
-class VpcCidrBlockStateTypeDef(TypedDict):
-    State: NotRequired[VpcCidrBlockStateCodeType]
-    StatusMessage: NotRequired[str]
-
-class VpcCidrBlockAssociationTypeDef(TypedDict):
-    AssociationId: NotRequired[str]
-    CidrBlock: NotRequired[str]
-    CidrBlockState: NotRequired[VpcCidrBlockStateTypeDef]
-
-class VpcIpv6CidrBlockAssociationTypeDef(TypedDict):
-    AssociationId: NotRequired[str]
-    Ipv6CidrBlock: NotRequired[str]
-    Ipv6CidrBlockState: NotRequired[VpcCidrBlockStateTypeDef]
-    NetworkBorderGroup: NotRequired[str]
-    Ipv6Pool: NotRequired[str]
-    Ipv6AddressAttribute: NotRequired[Ipv6AddressAttributeType]
-    IpSource: NotRequired[IpSourceType]
-
 class AssociateVpcCidrBlockResultTypeDef(TypedDict):
     Ipv6CidrBlockAssociation: NotRequired[VpcIpv6CidrBlockAssociationTypeDef]
     CidrBlockAssociation: NotRequired[VpcCidrBlockAssociationTypeDef]
@@ -4430,53 +4572,16 @@ class AthenaIntegrationTypeDef(TypedDict):
     PartitionStartDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
     PartitionEndDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
 
-class AttachClassicLinkVpcRequestInstanceAttachClassicLinkVpcTypeDef(TypedDict):
-    DryRun: NotRequired[ReadOnly[bool]]
-    VpcId: ReadOnly[str]
-    Groups: ReadOnly[Union[List[str], Tuple[str, ...]]]
-
 class AttachClassicLinkVpcRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     InstanceId: ReadOnly[str]
     VpcId: ReadOnly[str]
     Groups: ReadOnly[Union[List[str], Tuple[str, ...]]]
 
-class AttachClassicLinkVpcRequestVpcAttachClassicLinkInstanceTypeDef(TypedDict):
-    DryRun: NotRequired[ReadOnly[bool]]
-    InstanceId: ReadOnly[str]
-    Groups: ReadOnly[Union[List[str], Tuple[str, ...]]]
-
-class AttachClassicLinkVpcResultTypeDef(TypedDict):
-    Return: NotRequired[bool]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-class AttachInternetGatewayRequestInternetGatewayAttachToVpcTypeDef(TypedDict):
-    DryRun: NotRequired[bool]
-    VpcId: str
-
 class AttachInternetGatewayRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     InternetGatewayId: str
     VpcId: str
-
-class AttachInternetGatewayRequestVpcAttachInternetGatewayTypeDef(TypedDict):
-    DryRun: NotRequired[bool]
-    InternetGatewayId: str
-
-class EnaSrdUdpSpecificationTypeDef(TypedDict):
-    EnaSrdUdpEnabled: NotRequired[bool]
-
-class EnaSrdSpecificationTypeDef(TypedDict):
-    EnaSrdEnabled: NotRequired[bool]
-    EnaSrdUdpSpecification: NotRequired[EnaSrdUdpSpecificationTypeDef]
-
-class AttachNetworkInterfaceRequestNetworkInterfaceAttachTypeDef(TypedDict):
-    NetworkCardIndex: NotRequired[int]
-    EnaSrdSpecification: NotRequired[EnaSrdSpecificationTypeDef]
-    EnaQueueCount: NotRequired[int]
-    DryRun: NotRequired[bool]
-    InstanceId: str
-    DeviceIndex: int
 
 class AttachNetworkInterfaceRequestTypeDef(TypedDict):
     NetworkCardIndex: NotRequired[int]
@@ -4486,11 +4591,6 @@ class AttachNetworkInterfaceRequestTypeDef(TypedDict):
     NetworkInterfaceId: str
     InstanceId: str
     DeviceIndex: int
-
-class AttachNetworkInterfaceResultTypeDef(TypedDict):
-    AttachmentId: NotRequired[str]
-    NetworkCardIndex: NotRequired[int]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 class AttachVerifiedAccessTrustProviderRequestTypeDef(TypedDict):
     VerifiedAccessInstanceId: str
@@ -4569,22 +4669,10 @@ class AttachVerifiedAccessTrustProviderResultTypeDef(TypedDict):
     VerifiedAccessInstance: NotRequired[VerifiedAccessInstanceTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class AttachVolumeRequestInstanceAttachVolumeTypeDef(TypedDict):
-    Device: str
-    VolumeId: str
-    EbsCardIndex: NotRequired[int]
-    DryRun: NotRequired[bool]
-
 class AttachVolumeRequestTypeDef(TypedDict):
     Device: str
     InstanceId: str
     VolumeId: str
-    EbsCardIndex: NotRequired[int]
-    DryRun: NotRequired[bool]
-
-class AttachVolumeRequestVolumeAttachToInstanceTypeDef(TypedDict):
-    Device: str
-    InstanceId: str
     EbsCardIndex: NotRequired[int]
     DryRun: NotRequired[bool]
 
@@ -4601,16 +4689,6 @@ class AttachVpnGatewayResultTypeDef(TypedDict):
     VpcAttachment: NotRequired[VpcAttachmentTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class AttachmentEnaSrdUdpSpecificationTypeDef(TypedDict):
-    EnaSrdUdpEnabled: NotRequired[bool]
-
-class AttachmentEnaSrdSpecificationTypeDef(TypedDict):
-    EnaSrdEnabled: NotRequired[bool]
-    EnaSrdUdpSpecification: NotRequired[AttachmentEnaSrdUdpSpecificationTypeDef]
-
-class AttributeBooleanValueTypeDef(TypedDict):
-    Value: NotRequired[bool]
-
 class RegionalSummaryTypeDef(TypedDict):
     RegionName: NotRequired[str]
     NumberOfMatchedAccounts: NotRequired[int]
@@ -4622,9 +4700,6 @@ class AttributeSummaryTypeDef(TypedDict):
     NumberOfMatchedAccounts: NotRequired[int]
     NumberOfUnmatchedAccounts: NotRequired[int]
     RegionalSummaries: NotRequired[List[RegionalSummaryTypeDef]]
-
-class AttributeValueTypeDef(TypedDict):
-    Value: NotRequired[str]
 
 class ClientVpnAuthorizationRuleStatusTypeDef(TypedDict):
     Code: NotRequired[ClientVpnAuthorizationRuleStatusCodeType]
@@ -4651,47 +4726,6 @@ class AuthorizeClientVpnIngressResultTypeDef(TypedDict):
     Status: NotRequired[ClientVpnAuthorizationRuleStatusTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class IpRangeTypeDef(TypedDict):
-    Description: NotRequired[str]
-    CidrIp: NotRequired[str]
-
-class Ipv6RangeTypeDef(TypedDict):
-    Description: NotRequired[str]
-    CidrIpv6: NotRequired[str]
-
-class PrefixListIdTypeDef(TypedDict):
-    Description: NotRequired[str]
-    PrefixListId: NotRequired[str]
-
-class UserIdGroupPairTypeDef(TypedDict):
-    Description: NotRequired[str]
-    UserId: NotRequired[str]
-    GroupName: NotRequired[str]
-    GroupId: NotRequired[str]
-    VpcId: NotRequired[str]
-    VpcPeeringConnectionId: NotRequired[str]
-    PeeringStatus: NotRequired[str]
-
-class IpPermissionTypeDef(TypedDict):
-    IpProtocol: NotRequired[ReadOnly[str]]
-    FromPort: NotRequired[ReadOnly[int]]
-    ToPort: NotRequired[ReadOnly[int]]
-    UserIdGroupPairs: NotRequired[ReadOnly[Sequence[UserIdGroupPairTypeDef]]]
-    IpRanges: NotRequired[ReadOnly[Sequence[IpRangeTypeDef]]]
-    Ipv6Ranges: NotRequired[ReadOnly[Sequence[Ipv6RangeTypeDef]]]
-    PrefixListIds: NotRequired[ReadOnly[Sequence[PrefixListIdTypeDef]]]
-
-class AuthorizeSecurityGroupEgressRequestSecurityGroupAuthorizeEgressTypeDef(TypedDict):
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    SourceSecurityGroupName: NotRequired[ReadOnly[str]]
-    SourceSecurityGroupOwnerId: NotRequired[ReadOnly[str]]
-    IpProtocol: NotRequired[ReadOnly[str]]
-    FromPort: NotRequired[ReadOnly[int]]
-    ToPort: NotRequired[ReadOnly[int]]
-    CidrIp: NotRequired[ReadOnly[str]]
-    IpPermissions: NotRequired[ReadOnly[Sequence[IpPermissionTypeDef]]]
-
 class AuthorizeSecurityGroupEgressRequestTypeDef(TypedDict):
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -4703,48 +4737,6 @@ class AuthorizeSecurityGroupEgressRequestTypeDef(TypedDict):
     ToPort: NotRequired[ReadOnly[int]]
     CidrIp: NotRequired[ReadOnly[str]]
     IpPermissions: NotRequired[ReadOnly[Sequence[IpPermissionTypeDef]]]
-
-class ReferencedSecurityGroupTypeDef(TypedDict):
-    GroupId: NotRequired[str]
-    PeeringStatus: NotRequired[str]
-    UserId: NotRequired[str]
-    VpcId: NotRequired[str]
-    VpcPeeringConnectionId: NotRequired[str]
-
-class SecurityGroupRuleTypeDef(TypedDict):
-    SecurityGroupRuleId: NotRequired[str]
-    GroupId: NotRequired[str]
-    GroupOwnerId: NotRequired[str]
-    IsEgress: NotRequired[bool]
-    IpProtocol: NotRequired[str]
-    FromPort: NotRequired[int]
-    ToPort: NotRequired[int]
-    CidrIpv4: NotRequired[str]
-    CidrIpv6: NotRequired[str]
-    PrefixListId: NotRequired[str]
-    ReferencedGroupInfo: NotRequired[ReferencedSecurityGroupTypeDef]
-    Description: NotRequired[str]
-    Tags: NotRequired[List[TagTypeDef]]
-    SecurityGroupRuleArn: NotRequired[str]
-
-class AuthorizeSecurityGroupEgressResultTypeDef(TypedDict):
-    Return: NotRequired[bool]
-    SecurityGroupRules: NotRequired[List[SecurityGroupRuleTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-class AuthorizeSecurityGroupIngressRequestSecurityGroupAuthorizeIngressTypeDef(
-    TypedDict
-):
-    CidrIp: NotRequired[ReadOnly[str]]
-    FromPort: NotRequired[ReadOnly[int]]
-    GroupName: NotRequired[ReadOnly[str]]
-    IpPermissions: NotRequired[ReadOnly[Sequence[IpPermissionTypeDef]]]
-    IpProtocol: NotRequired[ReadOnly[str]]
-    SourceSecurityGroupName: NotRequired[ReadOnly[str]]
-    SourceSecurityGroupOwnerId: NotRequired[ReadOnly[str]]
-    ToPort: NotRequired[ReadOnly[int]]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    DryRun: NotRequired[ReadOnly[bool]]
 
 class AuthorizeSecurityGroupIngressRequestTypeDef(TypedDict):
     CidrIp: NotRequired[ReadOnly[str]]
@@ -4758,11 +4750,6 @@ class AuthorizeSecurityGroupIngressRequestTypeDef(TypedDict):
     ToPort: NotRequired[ReadOnly[int]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
     DryRun: NotRequired[ReadOnly[bool]]
-
-class AuthorizeSecurityGroupIngressResultTypeDef(TypedDict):
-    Return: NotRequired[bool]
-    SecurityGroupRules: NotRequired[List[SecurityGroupRuleTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 class AvailabilityZoneAddressTypeDef(TypedDict):
     AvailabilityZone: NotRequired[ReadOnly[str]]
@@ -4837,9 +4824,6 @@ class CpuPerformanceFactorTypeDef(TypedDict):
 class BaselinePerformanceFactorsTypeDef(TypedDict):
     Cpu: NotRequired[ReadOnly[CpuPerformanceFactorTypeDef]]
 
-class BlobAttributeValueTypeDef(TypedDict):
-    Value: NotRequired[ReadOnly[EncodedBlobTypeDef]]
-
 class EbsBlockDeviceResponseTypeDef(TypedDict):
     Encrypted: NotRequired[bool]
     DeleteOnTermination: NotRequired[bool]
@@ -4855,30 +4839,6 @@ class BlockDeviceMappingResponseTypeDef(TypedDict):
     VirtualName: NotRequired[str]
     Ebs: NotRequired[EbsBlockDeviceResponseTypeDef]
     NoDevice: NotRequired[str]
-
-class EbsBlockDeviceTypeDef(TypedDict):
-    DeleteOnTermination: NotRequired[bool]
-    Iops: NotRequired[int]
-    SnapshotId: NotRequired[str]
-    VolumeSize: NotRequired[int]
-    VolumeType: NotRequired[VolumeTypeType]
-    KmsKeyId: NotRequired[str]
-    Throughput: NotRequired[int]
-    OutpostArn: NotRequired[str]
-    AvailabilityZone: NotRequired[str]
-    Encrypted: NotRequired[bool]
-    VolumeInitializationRate: NotRequired[int]
-    AvailabilityZoneId: NotRequired[str]
-    EbsCardIndex: NotRequired[int]
-
-class BlockDeviceMappingTypeDef(TypedDict):
-    Ebs: NotRequired[EbsBlockDeviceTypeDef]
-    NoDevice: NotRequired[str]
-    DeviceName: NotRequired[str]
-    VirtualName: NotRequired[str]
-
-class BlockPublicAccessStatesTypeDef(TypedDict):
-    InternetGatewayBlockMode: NotRequired[BlockPublicAccessModeType]
 
 class S3StorageTypeDef(TypedDict):
     AWSAccessKeyId: NotRequired[ReadOnly[str]]
@@ -5269,22 +5229,6 @@ class CapacityReservationOptionsRequestTypeDef(TypedDict):
 class CapacityReservationOptionsTypeDef(TypedDict):
     UsageStrategy: NotRequired[FleetCapacityReservationUsageStrategyType]
 
-class CapacityReservationTargetResponseTypeDef(TypedDict):
-    CapacityReservationId: NotRequired[str]
-    CapacityReservationResourceGroupArn: NotRequired[str]
-
-class CapacityReservationSpecificationResponseTypeDef(TypedDict):
-    CapacityReservationPreference: NotRequired[CapacityReservationPreferenceType]
-    CapacityReservationTarget: NotRequired[CapacityReservationTargetResponseTypeDef]
-
-class CapacityReservationTargetTypeDef(TypedDict):
-    CapacityReservationId: NotRequired[str]
-    CapacityReservationResourceGroupArn: NotRequired[str]
-
-class CapacityReservationSpecificationTypeDef(TypedDict):
-    CapacityReservationPreference: NotRequired[CapacityReservationPreferenceType]
-    CapacityReservationTarget: NotRequired[CapacityReservationTargetTypeDef]
-
 class CapacityReservationTopologyTypeDef(TypedDict):
     CapacityReservationId: NotRequired[str]
     CapacityBlockId: NotRequired[str]
@@ -5359,10 +5303,6 @@ class CidrAuthorizationContextTypeDef(TypedDict):
 class ClassicLinkDnsSupportTypeDef(TypedDict):
     ClassicLinkDnsSupported: NotRequired[bool]
     VpcId: NotRequired[str]
-
-class GroupIdentifierTypeDef(TypedDict):
-    GroupId: NotRequired[str]
-    GroupName: NotRequired[str]
 
 class ClassicLinkInstanceTypeDef(TypedDict):
     Groups: NotRequired[List[GroupIdentifierTypeDef]]
@@ -5585,21 +5525,6 @@ class ConnectionNotificationTypeDef(TypedDict):
     ConnectionNotificationState: NotRequired[ConnectionNotificationStateType]
     ServiceRegion: NotRequired[str]
 
-class ConnectionTrackingConfigurationTypeDef(TypedDict):
-    TcpEstablishedTimeout: NotRequired[int]
-    UdpStreamTimeout: NotRequired[int]
-    UdpTimeout: NotRequired[int]
-
-class ConnectionTrackingSpecificationRequestTypeDef(TypedDict):
-    TcpEstablishedTimeout: NotRequired[int]
-    UdpStreamTimeout: NotRequired[int]
-    UdpTimeout: NotRequired[int]
-
-class ConnectionTrackingSpecificationResponseTypeDef(TypedDict):
-    TcpEstablishedTimeout: NotRequired[int]
-    UdpStreamTimeout: NotRequired[int]
-    UdpTimeout: NotRequired[int]
-
 class ConnectionTrackingSpecificationTypeDef(TypedDict):
     TcpEstablishedTimeout: NotRequired[int]
     UdpTimeout: NotRequired[int]
@@ -5680,19 +5605,6 @@ class CopyImageResultTypeDef(TypedDict):
     ImageId: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class CopySnapshotRequestSnapshotCopyTypeDef(TypedDict):
-    Description: NotRequired[ReadOnly[str]]
-    DestinationOutpostArn: NotRequired[ReadOnly[str]]
-    DestinationRegion: NotRequired[ReadOnly[str]]
-    Encrypted: NotRequired[ReadOnly[bool]]
-    KmsKeyId: NotRequired[ReadOnly[str]]
-    PresignedUrl: NotRequired[ReadOnly[str]]
-    SourceRegion: ReadOnly[str]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    CompletionDurationMinutes: NotRequired[ReadOnly[int]]
-    DestinationAvailabilityZone: NotRequired[ReadOnly[str]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
 class CopySnapshotRequestTypeDef(TypedDict):
     Description: NotRequired[ReadOnly[str]]
     DestinationOutpostArn: NotRequired[ReadOnly[str]]
@@ -5707,11 +5619,6 @@ class CopySnapshotRequestTypeDef(TypedDict):
     DestinationAvailabilityZone: NotRequired[ReadOnly[str]]
     DryRun: NotRequired[ReadOnly[bool]]
 
-class CopySnapshotResultTypeDef(TypedDict):
-    Tags: NotRequired[List[TagTypeDef]]
-    SnapshotId: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
-
 class CopyVolumesRequestTypeDef(TypedDict):
     SourceVolumeId: ReadOnly[str]
     Iops: NotRequired[ReadOnly[int]]
@@ -5722,22 +5629,6 @@ class CopyVolumesRequestTypeDef(TypedDict):
     MultiAttachEnabled: NotRequired[ReadOnly[bool]]
     Throughput: NotRequired[ReadOnly[int]]
     ClientToken: NotRequired[ReadOnly[str]]
-
-class OperatorResponseTypeDef(TypedDict):
-    Managed: NotRequired[bool]
-    Principal: NotRequired[str]
-    HiddenByDefault: NotRequired[bool]
-
-class VolumeAttachmentTypeDef(TypedDict):
-    DeleteOnTermination: NotRequired[bool]
-    AssociatedResource: NotRequired[str]
-    InstanceOwningService: NotRequired[str]
-    EbsCardIndex: NotRequired[int]
-    VolumeId: NotRequired[str]
-    InstanceId: NotRequired[str]
-    Device: NotRequired[str]
-    State: NotRequired[VolumeAttachmentStateType]
-    AttachTime: NotRequired[datetime]
 
 class VolumeTypeDef(TypedDict):
     AvailabilityZoneId: NotRequired[str]
@@ -5765,18 +5656,6 @@ class VolumeTypeDef(TypedDict):
 class CopyVolumesResultTypeDef(TypedDict):
     Volumes: NotRequired[List[VolumeTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class CpuOptionsRequestTypeDef(TypedDict):
-    CoreCount: NotRequired[int]
-    ThreadsPerCore: NotRequired[int]
-    AmdSevSnp: NotRequired[AmdSevSnpSpecificationType]
-    NestedVirtualization: NotRequired[NestedVirtualizationSpecificationType]
-
-class CpuOptionsTypeDef(TypedDict):
-    CoreCount: NotRequired[int]
-    ThreadsPerCore: NotRequired[int]
-    AmdSevSnp: NotRequired[AmdSevSnpSpecificationType]
-    NestedVirtualization: NotRequired[NestedVirtualizationSpecificationType]
 
 class CreateCapacityManagerDataExportRequestTypeDef(TypedDict):
     S3BucketName: ReadOnly[str]
@@ -5977,11 +5856,6 @@ class CreateDefaultSubnetRequestTypeDef(TypedDict):
     Ipv6Native: NotRequired[bool]
     AvailabilityZoneId: NotRequired[str]
 
-class PrivateDnsNameOptionsOnLaunchTypeDef(TypedDict):
-    HostnameType: NotRequired[HostnameTypeType]
-    EnableResourceNameDnsARecord: NotRequired[bool]
-    EnableResourceNameDnsAAAARecord: NotRequired[bool]
-
 class SubnetTypeDef(TypedDict):
     AvailabilityZoneId: NotRequired[str]
     EnableLniAtDeviceIndex: NotRequired[int]
@@ -6015,29 +5889,6 @@ class CreateDefaultSubnetResultTypeDef(TypedDict):
 
 class CreateDefaultVpcRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
-
-class VpcEncryptionControlExclusionTypeDef(TypedDict):
-    State: NotRequired[VpcEncryptionControlExclusionStateType]
-    StateMessage: NotRequired[str]
-
-class VpcEncryptionControlExclusionsTypeDef(TypedDict):
-    InternetGateway: NotRequired[VpcEncryptionControlExclusionTypeDef]
-    EgressOnlyInternetGateway: NotRequired[VpcEncryptionControlExclusionTypeDef]
-    NatGateway: NotRequired[VpcEncryptionControlExclusionTypeDef]
-    VirtualPrivateGateway: NotRequired[VpcEncryptionControlExclusionTypeDef]
-    VpcPeering: NotRequired[VpcEncryptionControlExclusionTypeDef]
-    Lambda: NotRequired[VpcEncryptionControlExclusionTypeDef]
-    VpcLattice: NotRequired[VpcEncryptionControlExclusionTypeDef]
-    ElasticFileSystem: NotRequired[VpcEncryptionControlExclusionTypeDef]
-
-class VpcEncryptionControlTypeDef(TypedDict):
-    VpcId: NotRequired[str]
-    VpcEncryptionControlId: NotRequired[str]
-    Mode: NotRequired[VpcEncryptionControlModeType]
-    State: NotRequired[VpcEncryptionControlStateType]
-    StateMessage: NotRequired[str]
-    ResourceExclusions: NotRequired[VpcEncryptionControlExclusionsTypeDef]
-    Tags: NotRequired[List[TagTypeDef]]
 
 class VpcTypeDef(TypedDict):
     OwnerId: NotRequired[str]
@@ -6089,19 +5940,6 @@ class CreateDelegateMacVolumeOwnershipTaskResultTypeDef(TypedDict):
     MacModificationTask: NotRequired[MacModificationTaskTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class NewDhcpConfigurationTypeDef(TypedDict):
-    Key: NotRequired[ReadOnly[str]]
-    Values: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-
-class CreateDhcpOptionsRequestTypeDef(TypedDict):
-    DhcpConfigurations: ReadOnly[Sequence[NewDhcpConfigurationTypeDef]]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
-class DhcpConfigurationTypeDef(TypedDict):
-    Key: NotRequired[str]
-    Values: NotRequired[List[AttributeValueTypeDef]]
-
 class DhcpOptionsTypeDef(TypedDict):
     OwnerId: NotRequired[str]
     Tags: NotRequired[List[TagTypeDef]]
@@ -6117,10 +5955,6 @@ class CreateEgressOnlyInternetGatewayRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     VpcId: ReadOnly[str]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-
-class InternetGatewayAttachmentTypeDef(TypedDict):
-    State: NotRequired[AttachmentStatusType]
-    VpcId: NotRequired[str]
 
 class EgressOnlyInternetGatewayTypeDef(TypedDict):
     Attachments: NotRequired[List[InternetGatewayAttachmentTypeDef]]
@@ -6298,18 +6132,6 @@ class InstanceRequirementsRequestTypeDef(TypedDict):
     ]
     RequireEncryptionInTransit: NotRequired[ReadOnly[bool]]
 
-class PlacementTypeDef(TypedDict):
-    AvailabilityZoneId: NotRequired[str]
-    Affinity: NotRequired[str]
-    GroupName: NotRequired[str]
-    PartitionNumber: NotRequired[int]
-    HostId: NotRequired[str]
-    Tenancy: NotRequired[TenancyType]
-    SpreadDomain: NotRequired[str]
-    HostResourceGroupArn: NotRequired[str]
-    GroupId: NotRequired[str]
-    AvailabilityZone: NotRequired[str]
-
 class FleetLaunchTemplateOverridesRequestTypeDef(TypedDict):
     InstanceType: NotRequired[ReadOnly[InstanceTypeType]]
     MaxPrice: NotRequired[ReadOnly[str]]
@@ -6445,15 +6267,6 @@ class CreateFpgaImageResultTypeDef(TypedDict):
     FpgaImageGlobalId: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class CreateImageRequestInstanceCreateImageTypeDef(TypedDict):
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    SnapshotLocation: NotRequired[ReadOnly[SnapshotLocationEnumType]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    Name: ReadOnly[str]
-    Description: NotRequired[ReadOnly[str]]
-    NoReboot: NotRequired[ReadOnly[bool]]
-    BlockDeviceMappings: NotRequired[ReadOnly[Sequence[BlockDeviceMappingTypeDef]]]
-
 class CreateImageRequestTypeDef(TypedDict):
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
     SnapshotLocation: NotRequired[ReadOnly[SnapshotLocationEnumType]]
@@ -6586,10 +6399,6 @@ class ExportTaskTypeDef(TypedDict):
 class CreateInstanceExportTaskResultTypeDef(TypedDict):
     ExportTask: NotRequired[ExportTaskTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class CreateInternetGatewayRequestTypeDef(TypedDict):
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    DryRun: NotRequired[ReadOnly[bool]]
 
 class InternetGatewayTypeDef(TypedDict):
     Attachments: NotRequired[List[InternetGatewayAttachmentTypeDef]]
@@ -6908,22 +6717,6 @@ class CreateIpamScopeResultTypeDef(TypedDict):
     IpamScope: NotRequired[IpamScopeTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class CreateKeyPairRequestTypeDef(TypedDict):
-    KeyName: ReadOnly[str]
-    KeyType: NotRequired[ReadOnly[KeyTypeType]]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    KeyFormat: NotRequired[ReadOnly[KeyFormatType]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
-class OperatorRequestTypeDef(TypedDict):
-    Principal: NotRequired[str]
-
-class CreditSpecificationRequestTypeDef(TypedDict):
-    CpuCredits: str
-
-class ElasticGpuSpecificationTypeDef(TypedDict):
-    Type: str
-
 class LaunchTemplateEbsBlockDeviceRequestTypeDef(TypedDict):
     Encrypted: NotRequired[bool]
     DeleteOnTermination: NotRequired[bool]
@@ -6989,25 +6782,8 @@ class LaunchTemplateInstanceMetadataOptionsRequestTypeDef(TypedDict):
     HttpProtocolIpv6: NotRequired[LaunchTemplateInstanceMetadataProtocolIpv6Type]
     InstanceMetadataTags: NotRequired[LaunchTemplateInstanceMetadataTagsStateType]
 
-class EnaSrdUdpSpecificationRequestTypeDef(TypedDict):
-    EnaSrdUdpEnabled: NotRequired[bool]
-
-class EnaSrdSpecificationRequestTypeDef(TypedDict):
-    EnaSrdEnabled: NotRequired[bool]
-    EnaSrdUdpSpecification: NotRequired[EnaSrdUdpSpecificationRequestTypeDef]
-
 class InstanceIpv6AddressRequestTypeDef(TypedDict):
     Ipv6Address: NotRequired[str]
-
-class Ipv4PrefixSpecificationRequestTypeDef(TypedDict):
-    Ipv4Prefix: NotRequired[str]
-
-class Ipv6PrefixSpecificationRequestTypeDef(TypedDict):
-    Ipv6Prefix: NotRequired[str]
-
-class PrivateIpAddressSpecificationTypeDef(TypedDict):
-    Primary: NotRequired[bool]
-    PrivateIpAddress: NotRequired[str]
 
 class LaunchTemplateInstanceNetworkInterfaceSpecificationRequestTypeDef(TypedDict):
     AssociateCarrierIpAddress: NotRequired[ReadOnly[bool]]
@@ -7267,10 +7043,6 @@ class LaunchTemplateInstanceMetadataOptionsTypeDef(TypedDict):
     HttpProtocolIpv6: NotRequired[LaunchTemplateInstanceMetadataProtocolIpv6Type]
     InstanceMetadataTags: NotRequired[LaunchTemplateInstanceMetadataTagsStateType]
 
-class InstanceIpv6AddressTypeDef(TypedDict):
-    Ipv6Address: NotRequired[str]
-    IsPrimaryIpv6: NotRequired[bool]
-
 class Ipv4PrefixSpecificationResponseTypeDef(TypedDict):
     Ipv4Prefix: NotRequired[str]
 
@@ -7447,10 +7219,6 @@ class CreateLocalGatewayRouteTableRequestTypeDef(TypedDict):
     Mode: NotRequired[ReadOnly[LocalGatewayRouteTableModeType]]
     TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
     DryRun: NotRequired[ReadOnly[bool]]
-
-class StateReasonTypeDef(TypedDict):
-    Code: NotRequired[str]
-    Message: NotRequired[str]
 
 class LocalGatewayRouteTableTypeDef(TypedDict):
     LocalGatewayRouteTableId: NotRequired[str]
@@ -7684,21 +7452,6 @@ class CreateNatGatewayResultTypeDef(TypedDict):
     NatGateway: NotRequired[NatGatewayTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class IcmpTypeCodeTypeDef(TypedDict):
-    Code: NotRequired[int]
-    Type: NotRequired[int]
-
-class CreateNetworkAclEntryRequestNetworkAclCreateEntryTypeDef(TypedDict):
-    DryRun: NotRequired[bool]
-    RuleNumber: int
-    Protocol: str
-    RuleAction: RuleActionType
-    Egress: bool
-    CidrBlock: NotRequired[str]
-    Ipv6CidrBlock: NotRequired[str]
-    IcmpTypeCode: NotRequired[IcmpTypeCodeTypeDef]
-    PortRange: NotRequired[PortRangeTypeDef]
-
 class CreateNetworkAclEntryRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     NetworkAclId: str
@@ -7710,32 +7463,6 @@ class CreateNetworkAclEntryRequestTypeDef(TypedDict):
     Ipv6CidrBlock: NotRequired[str]
     IcmpTypeCode: NotRequired[IcmpTypeCodeTypeDef]
     PortRange: NotRequired[PortRangeTypeDef]
-
-class CreateNetworkAclRequestTypeDef(TypedDict):
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    ClientToken: NotRequired[ReadOnly[str]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    VpcId: ReadOnly[str]
-
-class CreateNetworkAclRequestVpcCreateNetworkAclTypeDef(TypedDict):
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    ClientToken: NotRequired[ReadOnly[str]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
-class NetworkAclAssociationTypeDef(TypedDict):
-    NetworkAclAssociationId: NotRequired[str]
-    NetworkAclId: NotRequired[str]
-    SubnetId: NotRequired[str]
-
-class NetworkAclEntryTypeDef(TypedDict):
-    CidrBlock: NotRequired[str]
-    Egress: NotRequired[bool]
-    IcmpTypeCode: NotRequired[IcmpTypeCodeTypeDef]
-    Ipv6CidrBlock: NotRequired[str]
-    PortRange: NotRequired[PortRangeTypeDef]
-    Protocol: NotRequired[str]
-    RuleAction: NotRequired[RuleActionType]
-    RuleNumber: NotRequired[int]
 
 class NetworkAclTypeDef(TypedDict):
     Associations: NotRequired[List[NetworkAclAssociationTypeDef]]
@@ -7853,96 +7580,6 @@ class CreateNetworkInterfacePermissionResultTypeDef(TypedDict):
     InterfacePermission: NotRequired[NetworkInterfacePermissionTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class CreateNetworkInterfaceRequestSubnetCreateNetworkInterfaceTypeDef(TypedDict):
-    Ipv4Prefixes: NotRequired[ReadOnly[Sequence[Ipv4PrefixSpecificationRequestTypeDef]]]
-    Ipv4PrefixCount: NotRequired[ReadOnly[int]]
-    Ipv6Prefixes: NotRequired[ReadOnly[Sequence[Ipv6PrefixSpecificationRequestTypeDef]]]
-    Ipv6PrefixCount: NotRequired[ReadOnly[int]]
-    InterfaceType: NotRequired[ReadOnly[NetworkInterfaceCreationTypeType]]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    ClientToken: NotRequired[ReadOnly[str]]
-    EnablePrimaryIpv6: NotRequired[ReadOnly[bool]]
-    ConnectionTrackingSpecification: NotRequired[
-        ReadOnly[ConnectionTrackingSpecificationRequestTypeDef]
-    ]
-    Operator: NotRequired[ReadOnly[OperatorRequestTypeDef]]
-    Description: NotRequired[ReadOnly[str]]
-    PrivateIpAddress: NotRequired[ReadOnly[str]]
-    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    PrivateIpAddresses: NotRequired[
-        ReadOnly[Sequence[PrivateIpAddressSpecificationTypeDef]]
-    ]
-    SecondaryPrivateIpAddressCount: NotRequired[ReadOnly[int]]
-    Ipv6Addresses: NotRequired[ReadOnly[Sequence[InstanceIpv6AddressTypeDef]]]
-    Ipv6AddressCount: NotRequired[ReadOnly[int]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
-class CreateNetworkInterfaceRequestTypeDef(TypedDict):
-    Ipv4Prefixes: NotRequired[ReadOnly[Sequence[Ipv4PrefixSpecificationRequestTypeDef]]]
-    Ipv4PrefixCount: NotRequired[ReadOnly[int]]
-    Ipv6Prefixes: NotRequired[ReadOnly[Sequence[Ipv6PrefixSpecificationRequestTypeDef]]]
-    Ipv6PrefixCount: NotRequired[ReadOnly[int]]
-    InterfaceType: NotRequired[ReadOnly[NetworkInterfaceCreationTypeType]]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    ClientToken: NotRequired[ReadOnly[str]]
-    EnablePrimaryIpv6: NotRequired[ReadOnly[bool]]
-    ConnectionTrackingSpecification: NotRequired[
-        ReadOnly[ConnectionTrackingSpecificationRequestTypeDef]
-    ]
-    Operator: NotRequired[ReadOnly[OperatorRequestTypeDef]]
-    SubnetId: ReadOnly[str]
-    Description: NotRequired[ReadOnly[str]]
-    PrivateIpAddress: NotRequired[ReadOnly[str]]
-    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    PrivateIpAddresses: NotRequired[
-        ReadOnly[Sequence[PrivateIpAddressSpecificationTypeDef]]
-    ]
-    SecondaryPrivateIpAddressCount: NotRequired[ReadOnly[int]]
-    Ipv6Addresses: NotRequired[ReadOnly[Sequence[InstanceIpv6AddressTypeDef]]]
-    Ipv6AddressCount: NotRequired[ReadOnly[int]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
-class Ipv6PrefixSpecificationTypeDef(TypedDict):
-    Ipv6Prefix: NotRequired[str]
-
-class NetworkInterfaceAssociationTypeDef(TypedDict):
-    AllocationId: NotRequired[str]
-    AssociationId: NotRequired[str]
-    IpOwnerId: NotRequired[str]
-    PublicDnsName: NotRequired[str]
-    PublicIp: NotRequired[str]
-    CustomerOwnedIp: NotRequired[str]
-    CarrierIp: NotRequired[str]
-
-class NetworkInterfaceAttachmentTypeDef(TypedDict):
-    AttachTime: NotRequired[datetime]
-    AttachmentId: NotRequired[str]
-    DeleteOnTermination: NotRequired[bool]
-    DeviceIndex: NotRequired[int]
-    NetworkCardIndex: NotRequired[int]
-    InstanceId: NotRequired[str]
-    InstanceOwnerId: NotRequired[str]
-    Status: NotRequired[AttachmentStatusType]
-    EnaSrdSpecification: NotRequired[AttachmentEnaSrdSpecificationTypeDef]
-    EnaQueueCount: NotRequired[int]
-
-class NetworkInterfaceIpv6AddressTypeDef(TypedDict):
-    Ipv6Address: NotRequired[str]
-    PublicIpv6DnsName: NotRequired[str]
-    IsPrimaryIpv6: NotRequired[bool]
-
-class NetworkInterfacePrivateIpAddressTypeDef(TypedDict):
-    Association: NotRequired[NetworkInterfaceAssociationTypeDef]
-    Primary: NotRequired[bool]
-    PrivateDnsName: NotRequired[str]
-    PrivateIpAddress: NotRequired[str]
-
-class PublicIpDnsNameOptionsTypeDef(TypedDict):
-    DnsHostnameType: NotRequired[str]
-    PublicIpv4DnsName: NotRequired[str]
-    PublicIpv6DnsName: NotRequired[str]
-    PublicDualStackDnsName: NotRequired[str]
-
 class NetworkInterfaceTypeDef(TypedDict):
     Association: NotRequired[NetworkInterfaceAssociationTypeDef]
     Attachment: NotRequired[NetworkInterfaceAttachmentTypeDef]
@@ -7981,16 +7618,6 @@ class CreateNetworkInterfaceResultTypeDef(TypedDict):
     NetworkInterface: NotRequired[NetworkInterfaceTypeDef]
     ClientToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class CreatePlacementGroupRequestTypeDef(TypedDict):
-    PartitionCount: NotRequired[ReadOnly[int]]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    SpreadLevel: NotRequired[ReadOnly[SpreadLevelType]]
-    LinkedGroupId: NotRequired[ReadOnly[str]]
-    Operator: NotRequired[ReadOnly[OperatorRequestTypeDef]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    GroupName: NotRequired[ReadOnly[str]]
-    Strategy: NotRequired[ReadOnly[PlacementStrategyType]]
 
 class PlacementGroupTypeDef(TypedDict):
     GroupName: NotRequired[str]
@@ -8067,24 +7694,6 @@ class CreateRestoreImageTaskRequestTypeDef(TypedDict):
 class CreateRestoreImageTaskResultTypeDef(TypedDict):
     ImageId: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class CreateRouteRequestRouteTableCreateRouteTypeDef(TypedDict):
-    DestinationPrefixListId: NotRequired[str]
-    VpcEndpointId: NotRequired[str]
-    TransitGatewayId: NotRequired[str]
-    LocalGatewayId: NotRequired[str]
-    CarrierGatewayId: NotRequired[str]
-    CoreNetworkArn: NotRequired[str]
-    OdbNetworkArn: NotRequired[str]
-    DryRun: NotRequired[bool]
-    DestinationCidrBlock: NotRequired[str]
-    GatewayId: NotRequired[str]
-    DestinationIpv6CidrBlock: NotRequired[str]
-    EgressOnlyInternetGatewayId: NotRequired[str]
-    InstanceId: NotRequired[str]
-    NetworkInterfaceId: NotRequired[str]
-    VpcPeeringConnectionId: NotRequired[str]
-    NatGatewayId: NotRequired[str]
 
 class CreateRouteRequestTypeDef(TypedDict):
     DestinationPrefixListId: NotRequired[str]
@@ -8195,49 +7804,6 @@ class CreateRouteServerResultTypeDef(TypedDict):
     RouteServer: NotRequired[RouteServerTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class CreateRouteTableRequestTypeDef(TypedDict):
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    ClientToken: NotRequired[ReadOnly[str]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    VpcId: ReadOnly[str]
-
-class CreateRouteTableRequestVpcCreateRouteTableTypeDef(TypedDict):
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    ClientToken: NotRequired[ReadOnly[str]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
-class PropagatingVgwTypeDef(TypedDict):
-    GatewayId: NotRequired[str]
-
-class RouteTableAssociationTypeDef(TypedDict):
-    Main: NotRequired[bool]
-    RouteTableAssociationId: NotRequired[str]
-    RouteTableId: NotRequired[str]
-    SubnetId: NotRequired[str]
-    GatewayId: NotRequired[str]
-    PublicIpv4Pool: NotRequired[str]
-    AssociationState: NotRequired[RouteTableAssociationStateTypeDef]
-
-class RouteTypeDef(TypedDict):
-    DestinationCidrBlock: NotRequired[str]
-    DestinationIpv6CidrBlock: NotRequired[str]
-    DestinationPrefixListId: NotRequired[str]
-    EgressOnlyInternetGatewayId: NotRequired[str]
-    GatewayId: NotRequired[str]
-    InstanceId: NotRequired[str]
-    InstanceOwnerId: NotRequired[str]
-    NatGatewayId: NotRequired[str]
-    TransitGatewayId: NotRequired[str]
-    LocalGatewayId: NotRequired[str]
-    CarrierGatewayId: NotRequired[str]
-    NetworkInterfaceId: NotRequired[str]
-    Origin: NotRequired[RouteOriginType]
-    State: NotRequired[RouteStateType]
-    VpcPeeringConnectionId: NotRequired[str]
-    CoreNetworkArn: NotRequired[str]
-    OdbNetworkArn: NotRequired[str]
-    IpAddress: NotRequired[str]
-
 class RouteTableTypeDef(TypedDict):
     Associations: NotRequired[List[RouteTableAssociationTypeDef]]
     PropagatingVgws: NotRequired[List[PropagatingVgwTypeDef]]
@@ -8317,39 +7883,11 @@ class CreateSecondarySubnetResultTypeDef(TypedDict):
     ClientToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class CreateSecurityGroupRequestTypeDef(TypedDict):
-    Description: ReadOnly[str]
-    GroupName: ReadOnly[str]
-    VpcId: NotRequired[ReadOnly[str]]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
-class CreateSecurityGroupRequestVpcCreateSecurityGroupTypeDef(TypedDict):
-    Description: ReadOnly[str]
-    GroupName: ReadOnly[str]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
 class CreateSecurityGroupResultTypeDef(TypedDict):
     GroupId: NotRequired[str]
     Tags: NotRequired[List[TagTypeDef]]
     SecurityGroupArn: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class CreateSnapshotRequestTypeDef(TypedDict):
-    Description: NotRequired[ReadOnly[str]]
-    OutpostArn: NotRequired[ReadOnly[str]]
-    VolumeId: ReadOnly[str]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    Location: NotRequired[ReadOnly[SnapshotLocationEnumType]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
-class CreateSnapshotRequestVolumeCreateSnapshotTypeDef(TypedDict):
-    Description: NotRequired[ReadOnly[str]]
-    OutpostArn: NotRequired[ReadOnly[str]]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    Location: NotRequired[ReadOnly[SnapshotLocationEnumType]]
-    DryRun: NotRequired[ReadOnly[bool]]
 
 class InstanceSpecificationTypeDef(TypedDict):
     InstanceId: ReadOnly[str]
@@ -8439,47 +7977,9 @@ class CreateSubnetCidrReservationResultTypeDef(TypedDict):
     SubnetCidrReservation: NotRequired[SubnetCidrReservationTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class CreateSubnetRequestTypeDef(TypedDict):
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    AvailabilityZone: NotRequired[ReadOnly[str]]
-    AvailabilityZoneId: NotRequired[ReadOnly[str]]
-    CidrBlock: NotRequired[ReadOnly[str]]
-    Ipv6CidrBlock: NotRequired[ReadOnly[str]]
-    OutpostArn: NotRequired[ReadOnly[str]]
-    VpcId: ReadOnly[str]
-    Ipv6Native: NotRequired[ReadOnly[bool]]
-    Ipv4IpamPoolId: NotRequired[ReadOnly[str]]
-    Ipv4NetmaskLength: NotRequired[ReadOnly[int]]
-    Ipv6IpamPoolId: NotRequired[ReadOnly[str]]
-    Ipv6NetmaskLength: NotRequired[ReadOnly[int]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
-class CreateSubnetRequestVpcCreateSubnetTypeDef(TypedDict):
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    AvailabilityZone: NotRequired[ReadOnly[str]]
-    AvailabilityZoneId: NotRequired[ReadOnly[str]]
-    CidrBlock: NotRequired[ReadOnly[str]]
-    Ipv6CidrBlock: NotRequired[ReadOnly[str]]
-    OutpostArn: NotRequired[ReadOnly[str]]
-    Ipv6Native: NotRequired[ReadOnly[bool]]
-    Ipv4IpamPoolId: NotRequired[ReadOnly[str]]
-    Ipv4NetmaskLength: NotRequired[ReadOnly[int]]
-    Ipv6IpamPoolId: NotRequired[ReadOnly[str]]
-    Ipv6NetmaskLength: NotRequired[ReadOnly[int]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
 class CreateSubnetResultTypeDef(TypedDict):
     Subnet: NotRequired[SubnetTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class CreateTagsRequestDhcpOptionsCreateTagsTypeDef(TypedDict):
-    DryRun: NotRequired[ReadOnly[bool]]
-    Tags: ReadOnly[Sequence[TagTypeDef]]
-
-class CreateTagsRequestTypeDef(TypedDict):
-    DryRun: NotRequired[ReadOnly[bool]]
-    Resources: ReadOnly[Union[List[str], Tuple[str, ...]]]
-    Tags: ReadOnly[Sequence[TagTypeDef]]
 
 class CreateTrafficMirrorFilterRequestTypeDef(TypedDict):
     Description: NotRequired[ReadOnly[str]]
@@ -9186,32 +8686,6 @@ class CreateVerifiedAccessTrustProviderResultTypeDef(TypedDict):
     VerifiedAccessTrustProvider: NotRequired[VerifiedAccessTrustProviderTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class CreateVolumePermissionTypeDef(TypedDict):
-    UserId: NotRequired[str]
-    Group: NotRequired[PermissionGroupType]
-
-class CreateVolumePermissionModificationsTypeDef(TypedDict):
-    Add: NotRequired[ReadOnly[Sequence[CreateVolumePermissionTypeDef]]]
-    Remove: NotRequired[ReadOnly[Sequence[CreateVolumePermissionTypeDef]]]
-
-class CreateVolumeRequestTypeDef(TypedDict):
-    AvailabilityZone: NotRequired[ReadOnly[str]]
-    AvailabilityZoneId: NotRequired[ReadOnly[str]]
-    Encrypted: NotRequired[ReadOnly[bool]]
-    Iops: NotRequired[ReadOnly[int]]
-    KmsKeyId: NotRequired[ReadOnly[str]]
-    OutpostArn: NotRequired[ReadOnly[str]]
-    Size: NotRequired[ReadOnly[int]]
-    SnapshotId: NotRequired[ReadOnly[str]]
-    VolumeType: NotRequired[ReadOnly[VolumeTypeType]]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    MultiAttachEnabled: NotRequired[ReadOnly[bool]]
-    Throughput: NotRequired[ReadOnly[int]]
-    ClientToken: NotRequired[ReadOnly[str]]
-    VolumeInitializationRate: NotRequired[ReadOnly[int]]
-    Operator: NotRequired[ReadOnly[OperatorRequestTypeDef]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
 class CreateVpcBlockPublicAccessExclusionRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     SubnetId: NotRequired[ReadOnly[str]]
@@ -9389,56 +8863,9 @@ class CreateVpcEndpointServiceConfigurationResultTypeDef(TypedDict):
     ClientToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class CreateVpcPeeringConnectionRequestTypeDef(TypedDict):
-    PeerRegion: NotRequired[ReadOnly[str]]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    VpcId: ReadOnly[str]
-    PeerVpcId: NotRequired[ReadOnly[str]]
-    PeerOwnerId: NotRequired[ReadOnly[str]]
-
-class CreateVpcPeeringConnectionRequestVpcRequestVpcPeeringConnectionTypeDef(TypedDict):
-    PeerRegion: NotRequired[ReadOnly[str]]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    PeerVpcId: NotRequired[ReadOnly[str]]
-    PeerOwnerId: NotRequired[ReadOnly[str]]
-
 class CreateVpcPeeringConnectionResultTypeDef(TypedDict):
     VpcPeeringConnection: NotRequired[VpcPeeringConnectionTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class VpcEncryptionControlConfigurationTypeDef(TypedDict):
-    Mode: VpcEncryptionControlModeType
-    InternetGatewayExclusion: NotRequired[VpcEncryptionControlExclusionStateInputType]
-    EgressOnlyInternetGatewayExclusion: NotRequired[
-        VpcEncryptionControlExclusionStateInputType
-    ]
-    NatGatewayExclusion: NotRequired[VpcEncryptionControlExclusionStateInputType]
-    VirtualPrivateGatewayExclusion: NotRequired[
-        VpcEncryptionControlExclusionStateInputType
-    ]
-    VpcPeeringExclusion: NotRequired[VpcEncryptionControlExclusionStateInputType]
-    LambdaExclusion: NotRequired[VpcEncryptionControlExclusionStateInputType]
-    VpcLatticeExclusion: NotRequired[VpcEncryptionControlExclusionStateInputType]
-    ElasticFileSystemExclusion: NotRequired[VpcEncryptionControlExclusionStateInputType]
-
-class CreateVpcRequestTypeDef(TypedDict):
-    CidrBlock: NotRequired[ReadOnly[str]]
-    Ipv6Pool: NotRequired[ReadOnly[str]]
-    Ipv6CidrBlock: NotRequired[ReadOnly[str]]
-    Ipv4IpamPoolId: NotRequired[ReadOnly[str]]
-    Ipv4NetmaskLength: NotRequired[ReadOnly[int]]
-    Ipv6IpamPoolId: NotRequired[ReadOnly[str]]
-    Ipv6NetmaskLength: NotRequired[ReadOnly[int]]
-    Ipv6CidrBlockNetworkBorderGroup: NotRequired[ReadOnly[str]]
-    VpcEncryptionControl: NotRequired[
-        ReadOnly[VpcEncryptionControlConfigurationTypeDef]
-    ]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    InstanceTenancy: NotRequired[ReadOnly[TenancyType]]
-    AmazonProvidedIpv6CidrBlock: NotRequired[ReadOnly[bool]]
 
 class CreateVpcResultTypeDef(TypedDict):
     Vpc: NotRequired[VpcTypeDef]
@@ -9771,9 +9198,6 @@ class DeleteCustomerGatewayRequestTypeDef(TypedDict):
     CustomerGatewayId: str
     DryRun: NotRequired[bool]
 
-class DeleteDhcpOptionsRequestDhcpOptionsDeleteTypeDef(TypedDict):
-    DryRun: NotRequired[bool]
-
 class DeleteDhcpOptionsRequestTypeDef(TypedDict):
     DhcpOptionsId: str
     DryRun: NotRequired[bool]
@@ -9854,9 +9278,6 @@ class DeleteInstanceEventWindowResultTypeDef(TypedDict):
     InstanceEventWindowState: NotRequired[InstanceEventWindowStateChangeTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class DeleteInternetGatewayRequestInternetGatewayDeleteTypeDef(TypedDict):
-    DryRun: NotRequired[bool]
-
 class DeleteInternetGatewayRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     InternetGatewayId: str
@@ -9929,19 +9350,10 @@ class DeleteIpamScopeResultTypeDef(TypedDict):
     IpamScope: NotRequired[IpamScopeTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class DeleteKeyPairRequestKeyPairDeleteTypeDef(TypedDict):
-    KeyPairId: NotRequired[str]
-    DryRun: NotRequired[bool]
-
 class DeleteKeyPairRequestTypeDef(TypedDict):
     KeyName: NotRequired[str]
     KeyPairId: NotRequired[str]
     DryRun: NotRequired[bool]
-
-class DeleteKeyPairResultTypeDef(TypedDict):
-    Return: NotRequired[bool]
-    KeyPairId: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 class DeleteLaunchTemplateRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
@@ -10058,19 +9470,11 @@ class DeleteNatGatewayResultTypeDef(TypedDict):
     NatGatewayId: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class DeleteNetworkAclEntryRequestNetworkAclDeleteEntryTypeDef(TypedDict):
-    DryRun: NotRequired[bool]
-    RuleNumber: int
-    Egress: bool
-
 class DeleteNetworkAclEntryRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     NetworkAclId: str
     RuleNumber: int
     Egress: bool
-
-class DeleteNetworkAclRequestNetworkAclDeleteTypeDef(TypedDict):
-    DryRun: NotRequired[bool]
 
 class DeleteNetworkAclRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
@@ -10117,15 +9521,9 @@ class DeleteNetworkInterfacePermissionResultTypeDef(TypedDict):
     Return: NotRequired[bool]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class DeleteNetworkInterfaceRequestNetworkInterfaceDeleteTypeDef(TypedDict):
-    DryRun: NotRequired[bool]
-
 class DeleteNetworkInterfaceRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     NetworkInterfaceId: str
-
-class DeletePlacementGroupRequestPlacementGroupDeleteTypeDef(TypedDict):
-    DryRun: NotRequired[bool]
 
 class DeletePlacementGroupRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
@@ -10164,11 +9562,6 @@ class DeleteQueuedReservedInstancesResultTypeDef(TypedDict):
     ]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class DeleteRouteRequestRouteDeleteTypeDef(TypedDict):
-    DestinationPrefixListId: NotRequired[str]
-    DryRun: NotRequired[bool]
-    DestinationIpv6CidrBlock: NotRequired[str]
-
 class DeleteRouteRequestTypeDef(TypedDict):
     DestinationPrefixListId: NotRequired[str]
     DryRun: NotRequired[bool]
@@ -10200,9 +9593,6 @@ class DeleteRouteServerResultTypeDef(TypedDict):
     RouteServer: NotRequired[RouteServerTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class DeleteRouteTableRequestRouteTableDeleteTypeDef(TypedDict):
-    DryRun: NotRequired[bool]
-
 class DeleteRouteTableRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     RouteTableId: str
@@ -10227,30 +9617,14 @@ class DeleteSecondarySubnetResultTypeDef(TypedDict):
     ClientToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class DeleteSecurityGroupRequestSecurityGroupDeleteTypeDef(TypedDict):
-    GroupName: NotRequired[str]
-    DryRun: NotRequired[bool]
-
 class DeleteSecurityGroupRequestTypeDef(TypedDict):
     GroupId: NotRequired[str]
     GroupName: NotRequired[str]
     DryRun: NotRequired[bool]
 
-class DeleteSecurityGroupResultTypeDef(TypedDict):
-    Return: NotRequired[bool]
-    GroupId: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-class DeleteSnapshotRequestSnapshotDeleteTypeDef(TypedDict):
-    DryRun: NotRequired[bool]
-
 class DeleteSnapshotRequestTypeDef(TypedDict):
     SnapshotId: str
     DryRun: NotRequired[bool]
-
-class DeleteSnapshotReturnCodeTypeDef(TypedDict):
-    SnapshotId: NotRequired[str]
-    ReturnCode: NotRequired[SnapshotReturnCodesType]
 
 class DeleteSpotDatafeedSubscriptionRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
@@ -10263,23 +9637,12 @@ class DeleteSubnetCidrReservationResultTypeDef(TypedDict):
     DeletedSubnetCidrReservation: NotRequired[SubnetCidrReservationTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class DeleteSubnetRequestSubnetDeleteTypeDef(TypedDict):
-    DryRun: NotRequired[bool]
-
 class DeleteSubnetRequestTypeDef(TypedDict):
     SubnetId: str
     DryRun: NotRequired[bool]
 
-class DeleteTagsRequestInstanceDeleteTagsTypeDef(TypedDict):
-    DryRun: NotRequired[ReadOnly[bool]]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-
 class DeleteTagsRequestTagDeleteResourceTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
-
-class DeleteTagsRequestTagDeleteTypeDef(TypedDict):
-    DryRun: NotRequired[ReadOnly[bool]]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 class DeleteTagsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
@@ -10481,9 +9844,6 @@ class DeleteVolumeRequestTypeDef(TypedDict):
     VolumeId: str
     DryRun: NotRequired[bool]
 
-class DeleteVolumeRequestVolumeDeleteTypeDef(TypedDict):
-    DryRun: NotRequired[bool]
-
 class DeleteVpcBlockPublicAccessExclusionRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     ExclusionId: str
@@ -10528,18 +9888,8 @@ class DeleteVpcPeeringConnectionRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     VpcPeeringConnectionId: str
 
-class DeleteVpcPeeringConnectionRequestVpcPeeringConnectionDeleteTypeDef(TypedDict):
-    DryRun: NotRequired[bool]
-
-class DeleteVpcPeeringConnectionResultTypeDef(TypedDict):
-    Return: NotRequired[bool]
-    ResponseMetadata: ResponseMetadataTypeDef
-
 class DeleteVpcRequestTypeDef(TypedDict):
     VpcId: str
-    DryRun: NotRequired[bool]
-
-class DeleteVpcRequestVpcDeleteTypeDef(TypedDict):
     DryRun: NotRequired[bool]
 
 class DeleteVpnConcentratorRequestTypeDef(TypedDict):
@@ -10615,19 +9965,10 @@ class DeprovisionPublicIpv4PoolCidrResultTypeDef(TypedDict):
     DeprovisionedAddresses: NotRequired[List[str]]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class DeregisterImageRequestImageDeregisterTypeDef(TypedDict):
-    DeleteAssociatedSnapshots: NotRequired[bool]
-    DryRun: NotRequired[bool]
-
 class DeregisterImageRequestTypeDef(TypedDict):
     ImageId: str
     DeleteAssociatedSnapshots: NotRequired[bool]
     DryRun: NotRequired[bool]
-
-class DeregisterImageResultTypeDef(TypedDict):
-    Return: NotRequired[bool]
-    DeleteSnapshotResults: NotRequired[List[DeleteSnapshotReturnCodeTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 class DeregisterInstanceTagAttributeRequestTypeDef(TypedDict):
     IncludeAllTagsOfInstance: NotRequired[ReadOnly[bool]]
@@ -10732,16 +10073,6 @@ class DescribeAddressesAttributeResultTypeDef(TypedDict):
     Addresses: NotRequired[List[AddressAttributeTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class FilterTypeDef(TypedDict):
-    Name: NotRequired[ReadOnly[str]]
-    Values: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-
-class DescribeAddressesRequestTypeDef(TypedDict):
-    PublicIps: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    AllocationIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class DescribeAddressesResultTypeDef(TypedDict):
     Addresses: NotRequired[List[AddressTypeDef]]
@@ -11346,13 +10677,6 @@ class DescribeDhcpOptionsRequestPaginateTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
-class DescribeDhcpOptionsRequestTypeDef(TypedDict):
-    DhcpOptionsIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    NextToken: NotRequired[ReadOnly[str]]
-    MaxResults: NotRequired[ReadOnly[int]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-
 class DescribeDhcpOptionsResultFullResultTypeDef(TypedDict):
     DhcpOptions: NotRequired[List[DhcpOptionsTypeDef]]
     NextToken: NotRequired[str]
@@ -11744,10 +11068,6 @@ class LoadPermissionTypeDef(TypedDict):
     UserId: NotRequired[str]
     Group: NotRequired[PermissionGroupType]
 
-class ProductCodeTypeDef(TypedDict):
-    ProductCodeId: NotRequired[str]
-    ProductCodeType: NotRequired[ProductCodeValuesType]
-
 class FpgaImageAttributeTypeDef(TypedDict):
     FpgaImageId: NotRequired[str]
     Name: NotRequired[str]
@@ -11983,10 +11303,6 @@ class DescribeIdentityIdFormatResultTypeDef(TypedDict):
     Statuses: NotRequired[List[IdFormatTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class DescribeImageAttributeRequestImageDescribeAttributeTypeDef(TypedDict):
-    Attribute: ImageAttributeNameType
-    DryRun: NotRequired[bool]
-
 class DescribeImageAttributeRequestTypeDef(TypedDict):
     Attribute: ImageAttributeNameType
     ImageId: str
@@ -12119,17 +11435,6 @@ class DescribeImageUsageReportsResultTypeDef(TypedDict):
     ImageUsageReports: NotRequired[List[ImageUsageReportTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class DescribeImagesRequestImageExistsWaitTypeDef(TypedDict):
-    ExecutableUsers: NotRequired[Union[List[str], Tuple[str, ...]]]
-    Owners: NotRequired[Union[List[str], Tuple[str, ...]]]
-    IncludeDeprecated: NotRequired[bool]
-    IncludeDisabled: NotRequired[bool]
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    WaiterConfig: NotRequired[WaiterConfigTypeDef]
-
 class DescribeImagesRequestPaginateTypeDef(TypedDict):
     ExecutableUsers: NotRequired[Union[List[str], Tuple[str, ...]]]
     ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
@@ -12141,17 +11446,6 @@ class DescribeImagesRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
-
-class DescribeImagesRequestTypeDef(TypedDict):
-    ExecutableUsers: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    ImageIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Owners: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    IncludeDeprecated: NotRequired[ReadOnly[bool]]
-    IncludeDisabled: NotRequired[ReadOnly[bool]]
-    MaxResults: NotRequired[ReadOnly[int]]
-    NextToken: NotRequired[ReadOnly[str]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 class DescribeImagesRequestWaitTypeDef(TypedDict):
     ExecutableUsers: NotRequired[Union[List[str], Tuple[str, ...]]]
@@ -12328,10 +11622,6 @@ class DescribeImportSnapshotTasksResultTypeDef(TypedDict):
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class DescribeInstanceAttributeRequestInstanceDescribeAttributeTypeDef(TypedDict):
-    DryRun: NotRequired[bool]
-    Attribute: InstanceAttributeNameType
-
 class DescribeInstanceAttributeRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     InstanceId: str
@@ -12445,10 +11735,6 @@ class ImageMetadataTypeDef(TypedDict):
     DeprecationTime: NotRequired[str]
     ImageAllowed: NotRequired[bool]
     IsPublic: NotRequired[bool]
-
-class InstanceStateTypeDef(TypedDict):
-    Code: NotRequired[int]
-    Name: NotRequired[InstanceStateNameType]
 
 class InstanceImageMetadataTypeDef(TypedDict):
     InstanceId: NotRequired[str]
@@ -12875,14 +12161,6 @@ class DescribeInstanceTypesResultTypeDef(TypedDict):
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class DescribeInstancesRequestInstanceExistsWaitTypeDef(TypedDict):
-    IncludeManagedResources: NotRequired[bool]
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    WaiterConfig: NotRequired[WaiterConfigTypeDef]
-
 class DescribeInstancesRequestPaginateTypeDef(TypedDict):
     InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludeManagedResources: NotRequired[bool]
@@ -12892,14 +12170,6 @@ class DescribeInstancesRequestPaginateTypeDef(TypedDict):
     MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
-class DescribeInstancesRequestTypeDef(TypedDict):
-    InstanceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    IncludeManagedResources: NotRequired[ReadOnly[bool]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    NextToken: NotRequired[ReadOnly[str]]
-    MaxResults: NotRequired[ReadOnly[int]]
-
 class DescribeInstancesRequestWaitTypeDef(TypedDict):
     InstanceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludeManagedResources: NotRequired[bool]
@@ -12908,149 +12178,6 @@ class DescribeInstancesRequestWaitTypeDef(TypedDict):
     NextToken: NotRequired[str]
     MaxResults: NotRequired[int]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
-
-class ElasticGpuAssociationTypeDef(TypedDict):
-    ElasticGpuId: NotRequired[str]
-    ElasticGpuAssociationId: NotRequired[str]
-    ElasticGpuAssociationState: NotRequired[str]
-    ElasticGpuAssociationTime: NotRequired[str]
-
-class ElasticInferenceAcceleratorAssociationTypeDef(TypedDict):
-    ElasticInferenceAcceleratorArn: NotRequired[str]
-    ElasticInferenceAcceleratorAssociationId: NotRequired[str]
-    ElasticInferenceAcceleratorAssociationState: NotRequired[str]
-    ElasticInferenceAcceleratorAssociationTime: NotRequired[datetime]
-
-class EnclaveOptionsTypeDef(TypedDict):
-    Enabled: NotRequired[bool]
-
-class HibernationOptionsTypeDef(TypedDict):
-    Configured: NotRequired[bool]
-
-class EbsInstanceBlockDeviceTypeDef(TypedDict):
-    AttachTime: NotRequired[datetime]
-    DeleteOnTermination: NotRequired[bool]
-    Status: NotRequired[AttachmentStatusType]
-    VolumeId: NotRequired[str]
-    AssociatedResource: NotRequired[str]
-    VolumeOwnerId: NotRequired[str]
-    Operator: NotRequired[OperatorResponseTypeDef]
-    EbsCardIndex: NotRequired[int]
-
-class InstanceBlockDeviceMappingTypeDef(TypedDict):
-    DeviceName: NotRequired[str]
-    Ebs: NotRequired[EbsInstanceBlockDeviceTypeDef]
-
-class InstanceMaintenanceOptionsTypeDef(TypedDict):
-    AutoRecovery: NotRequired[InstanceAutoRecoveryStateType]
-    RebootMigration: NotRequired[InstanceRebootMigrationStateType]
-
-class InstanceMetadataOptionsResponseTypeDef(TypedDict):
-    State: NotRequired[InstanceMetadataOptionsStateType]
-    HttpTokens: NotRequired[HttpTokensStateType]
-    HttpPutResponseHopLimit: NotRequired[int]
-    HttpEndpoint: NotRequired[InstanceMetadataEndpointStateType]
-    HttpProtocolIpv6: NotRequired[InstanceMetadataProtocolStateType]
-    InstanceMetadataTags: NotRequired[InstanceMetadataTagsStateType]
-
-class InstanceIpv4PrefixTypeDef(TypedDict):
-    Ipv4Prefix: NotRequired[str]
-
-class InstanceIpv6PrefixTypeDef(TypedDict):
-    Ipv6Prefix: NotRequired[str]
-
-class InstanceNetworkInterfaceAssociationTypeDef(TypedDict):
-    CarrierIp: NotRequired[str]
-    CustomerOwnedIp: NotRequired[str]
-    IpOwnerId: NotRequired[str]
-    PublicDnsName: NotRequired[str]
-    PublicIp: NotRequired[str]
-
-class InstanceAttachmentEnaSrdUdpSpecificationTypeDef(TypedDict):
-    EnaSrdUdpEnabled: NotRequired[bool]
-
-class InstanceAttachmentEnaSrdSpecificationTypeDef(TypedDict):
-    EnaSrdEnabled: NotRequired[bool]
-    EnaSrdUdpSpecification: NotRequired[InstanceAttachmentEnaSrdUdpSpecificationTypeDef]
-
-class InstanceNetworkInterfaceAttachmentTypeDef(TypedDict):
-    AttachTime: NotRequired[datetime]
-    AttachmentId: NotRequired[str]
-    DeleteOnTermination: NotRequired[bool]
-    DeviceIndex: NotRequired[int]
-    Status: NotRequired[AttachmentStatusType]
-    NetworkCardIndex: NotRequired[int]
-    EnaSrdSpecification: NotRequired[InstanceAttachmentEnaSrdSpecificationTypeDef]
-    EnaQueueCount: NotRequired[int]
-
-class InstancePrivateIpAddressTypeDef(TypedDict):
-    Association: NotRequired[InstanceNetworkInterfaceAssociationTypeDef]
-    Primary: NotRequired[bool]
-    PrivateDnsName: NotRequired[str]
-    PrivateIpAddress: NotRequired[str]
-
-class InstanceNetworkInterfaceTypeDef(TypedDict):
-    Association: NotRequired[InstanceNetworkInterfaceAssociationTypeDef]
-    Attachment: NotRequired[InstanceNetworkInterfaceAttachmentTypeDef]
-    Description: NotRequired[str]
-    Groups: NotRequired[List[GroupIdentifierTypeDef]]
-    Ipv6Addresses: NotRequired[List[InstanceIpv6AddressTypeDef]]
-    MacAddress: NotRequired[str]
-    NetworkInterfaceId: NotRequired[str]
-    OwnerId: NotRequired[str]
-    PrivateDnsName: NotRequired[str]
-    PrivateIpAddress: NotRequired[str]
-    PrivateIpAddresses: NotRequired[List[InstancePrivateIpAddressTypeDef]]
-    SourceDestCheck: NotRequired[bool]
-    Status: NotRequired[NetworkInterfaceStatusType]
-    SubnetId: NotRequired[str]
-    VpcId: NotRequired[str]
-    InterfaceType: NotRequired[str]
-    Ipv4Prefixes: NotRequired[List[InstanceIpv4PrefixTypeDef]]
-    Ipv6Prefixes: NotRequired[List[InstanceIpv6PrefixTypeDef]]
-    ConnectionTrackingConfiguration: NotRequired[
-        ConnectionTrackingSpecificationResponseTypeDef
-    ]
-    Operator: NotRequired[OperatorResponseTypeDef]
-
-class InstanceNetworkPerformanceOptionsTypeDef(TypedDict):
-    BandwidthWeighting: NotRequired[InstanceBandwidthWeightingType]
-
-class InstanceSecondaryInterfaceAttachmentTypeDef(TypedDict):
-    AttachTime: NotRequired[datetime]
-    AttachmentId: NotRequired[str]
-    DeleteOnTermination: NotRequired[bool]
-    DeviceIndex: NotRequired[int]
-    Status: NotRequired[AttachmentStatusType]
-    NetworkCardIndex: NotRequired[int]
-
-class InstanceSecondaryInterfacePrivateIpAddressTypeDef(TypedDict):
-    PrivateIpAddress: NotRequired[str]
-
-class InstanceSecondaryInterfaceTypeDef(TypedDict):
-    Attachment: NotRequired[InstanceSecondaryInterfaceAttachmentTypeDef]
-    MacAddress: NotRequired[str]
-    SecondaryInterfaceId: NotRequired[str]
-    OwnerId: NotRequired[str]
-    PrivateIpAddresses: NotRequired[
-        List[InstanceSecondaryInterfacePrivateIpAddressTypeDef]
-    ]
-    SourceDestCheck: NotRequired[bool]
-    Status: NotRequired[SecondaryInterfaceStatusType]
-    SecondarySubnetId: NotRequired[str]
-    SecondaryNetworkId: NotRequired[str]
-    InterfaceType: NotRequired[SecondaryInterfaceTypeType]
-
-class LicenseConfigurationTypeDef(TypedDict):
-    LicenseConfigurationArn: NotRequired[str]
-
-class MonitoringTypeDef(TypedDict):
-    State: NotRequired[MonitoringStateType]
-
-class PrivateDnsNameOptionsResponseTypeDef(TypedDict):
-    HostnameType: NotRequired[HostnameTypeType]
-    EnableResourceNameDnsARecord: NotRequired[bool]
-    EnableResourceNameDnsAAAARecord: NotRequired[bool]
 
 class InstanceTypeDef(TypedDict):
     Architecture: NotRequired[ArchitectureValuesType]
@@ -13142,13 +12269,6 @@ class DescribeInternetGatewaysRequestPaginateTypeDef(TypedDict):
     InternetGatewayIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
-
-class DescribeInternetGatewaysRequestTypeDef(TypedDict):
-    NextToken: NotRequired[ReadOnly[str]]
-    MaxResults: NotRequired[ReadOnly[int]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    InternetGatewayIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 class DescribeInternetGatewaysRequestWaitTypeDef(TypedDict):
     NextToken: NotRequired[str]
@@ -13443,13 +12563,6 @@ class DescribeIpv6PoolsResultTypeDef(TypedDict):
     Ipv6Pools: NotRequired[List[Ipv6PoolTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class DescribeKeyPairsRequestTypeDef(TypedDict):
-    KeyNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    KeyPairIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    IncludePublicKey: NotRequired[ReadOnly[bool]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 class DescribeKeyPairsRequestWaitTypeDef(TypedDict):
     KeyNames: NotRequired[Union[List[str], Tuple[str, ...]]]
@@ -13888,13 +13001,6 @@ class DescribeNetworkAclsRequestPaginateTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
-class DescribeNetworkAclsRequestTypeDef(TypedDict):
-    NextToken: NotRequired[ReadOnly[str]]
-    MaxResults: NotRequired[ReadOnly[int]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    NetworkAclIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-
 class DescribeNetworkAclsResultFullResultTypeDef(TypedDict):
     NetworkAcls: NotRequired[List[NetworkAclTypeDef]]
     NextToken: NotRequired[str]
@@ -14054,25 +13160,10 @@ class DescribeNetworkInsightsPathsResultTypeDef(TypedDict):
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class DescribeNetworkInterfaceAttributeRequestNetworkInterfaceDescribeAttributeTypeDef(
-    TypedDict
-):
-    DryRun: NotRequired[bool]
-    Attribute: NotRequired[NetworkInterfaceAttributeType]
-
 class DescribeNetworkInterfaceAttributeRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     NetworkInterfaceId: str
     Attribute: NotRequired[NetworkInterfaceAttributeType]
-
-class DescribeNetworkInterfaceAttributeResultTypeDef(TypedDict):
-    Attachment: NotRequired[NetworkInterfaceAttachmentTypeDef]
-    Description: NotRequired[AttributeValueTypeDef]
-    Groups: NotRequired[List[GroupIdentifierTypeDef]]
-    NetworkInterfaceId: NotRequired[str]
-    SourceDestCheck: NotRequired[AttributeBooleanValueTypeDef]
-    AssociatePublicIpAddress: NotRequired[bool]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeNetworkInterfacePermissionsRequestPaginateTypeDef(TypedDict):
     NetworkInterfacePermissionIds: NotRequired[Union[List[str], Tuple[str, ...]]]
@@ -14106,14 +13197,6 @@ class DescribeNetworkInterfacesRequestPaginateTypeDef(TypedDict):
     NetworkInterfaceIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
-
-class DescribeNetworkInterfacesRequestTypeDef(TypedDict):
-    NextToken: NotRequired[ReadOnly[str]]
-    MaxResults: NotRequired[ReadOnly[int]]
-    IncludeManagedResources: NotRequired[ReadOnly[bool]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    NetworkInterfaceIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 class DescribeNetworkInterfacesRequestWaitTypeDef(TypedDict):
     NextToken: NotRequired[str]
@@ -14153,12 +13236,6 @@ class DescribeOutpostLagsResultTypeDef(TypedDict):
     OutpostLags: NotRequired[List[OutpostLagTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class DescribePlacementGroupsRequestTypeDef(TypedDict):
-    GroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    GroupNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 class DescribePlacementGroupsResultTypeDef(TypedDict):
     PlacementGroups: NotRequired[List[PlacementGroupTypeDef]]
@@ -14546,13 +13623,6 @@ class DescribeRouteTablesRequestPaginateTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
-class DescribeRouteTablesRequestTypeDef(TypedDict):
-    NextToken: NotRequired[ReadOnly[str]]
-    MaxResults: NotRequired[ReadOnly[int]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    RouteTableIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-
 class DescribeRouteTablesResultFullResultTypeDef(TypedDict):
     RouteTables: NotRequired[List[RouteTableTypeDef]]
     NextToken: NotRequired[str]
@@ -14878,14 +13948,6 @@ class DescribeSecurityGroupsRequestPaginateTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
-class DescribeSecurityGroupsRequestTypeDef(TypedDict):
-    GroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    GroupNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    NextToken: NotRequired[ReadOnly[str]]
-    MaxResults: NotRequired[ReadOnly[int]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-
 class DescribeSecurityGroupsRequestWaitTypeDef(TypedDict):
     GroupIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     GroupNames: NotRequired[Union[List[str], Tuple[str, ...]]]
@@ -14894,15 +13956,6 @@ class DescribeSecurityGroupsRequestWaitTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
-
-class IpPermissionOutputTypeDef(TypedDict):
-    IpProtocol: NotRequired[str]
-    FromPort: NotRequired[int]
-    ToPort: NotRequired[int]
-    UserIdGroupPairs: NotRequired[List[UserIdGroupPairTypeDef]]
-    IpRanges: NotRequired[List[IpRangeTypeDef]]
-    Ipv6Ranges: NotRequired[List[Ipv6RangeTypeDef]]
-    PrefixListIds: NotRequired[List[PrefixListIdTypeDef]]
 
 class SecurityGroupTypeDef(TypedDict):
     GroupId: NotRequired[str]
@@ -14952,20 +14005,10 @@ class DescribeServiceLinkVirtualInterfacesResultTypeDef(TypedDict):
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class DescribeSnapshotAttributeRequestSnapshotDescribeAttributeTypeDef(TypedDict):
-    Attribute: SnapshotAttributeNameType
-    DryRun: NotRequired[bool]
-
 class DescribeSnapshotAttributeRequestTypeDef(TypedDict):
     Attribute: SnapshotAttributeNameType
     SnapshotId: str
     DryRun: NotRequired[bool]
-
-class DescribeSnapshotAttributeResultTypeDef(TypedDict):
-    ProductCodes: NotRequired[List[ProductCodeTypeDef]]
-    SnapshotId: NotRequired[str]
-    CreateVolumePermissions: NotRequired[List[CreateVolumePermissionTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeSnapshotTierStatusRequestPaginateTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -15012,24 +14055,6 @@ class DescribeSnapshotsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
-
-class DescribeSnapshotsRequestSnapshotCompletedWaitTypeDef(TypedDict):
-    MaxResults: NotRequired[int]
-    NextToken: NotRequired[str]
-    OwnerIds: NotRequired[Union[List[str], Tuple[str, ...]]]
-    RestorableByUserIds: NotRequired[Union[List[str], Tuple[str, ...]]]
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    WaiterConfig: NotRequired[WaiterConfigTypeDef]
-
-class DescribeSnapshotsRequestTypeDef(TypedDict):
-    MaxResults: NotRequired[ReadOnly[int]]
-    NextToken: NotRequired[ReadOnly[str]]
-    OwnerIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    RestorableByUserIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    SnapshotIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
 class DescribeSnapshotsRequestWaitTypeDef(TypedDict):
     MaxResults: NotRequired[int]
@@ -15305,9 +14330,6 @@ class DescribeSpotInstanceRequestsRequestWaitTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
-class RunInstancesMonitoringEnabledTypeDef(TypedDict):
-    Enabled: bool
-
 class LaunchSpecificationTypeDef(TypedDict):
     UserData: NotRequired[str]
     AddressingType: NotRequired[str]
@@ -15491,13 +14513,6 @@ class DescribeSubnetsRequestPaginateTypeDef(TypedDict):
     MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
-
-class DescribeSubnetsRequestTypeDef(TypedDict):
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    SubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    NextToken: NotRequired[ReadOnly[str]]
-    MaxResults: NotRequired[ReadOnly[int]]
-    DryRun: NotRequired[ReadOnly[bool]]
 
 class DescribeSubnetsRequestWaitTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -16132,16 +15147,6 @@ class DescribeVolumeAttributeRequestTypeDef(TypedDict):
     VolumeId: str
     DryRun: NotRequired[bool]
 
-class DescribeVolumeAttributeRequestVolumeDescribeAttributeTypeDef(TypedDict):
-    Attribute: VolumeAttributeNameType
-    DryRun: NotRequired[bool]
-
-class DescribeVolumeAttributeResultTypeDef(TypedDict):
-    AutoEnableIO: NotRequired[AttributeBooleanValueTypeDef]
-    ProductCodes: NotRequired[List[ProductCodeTypeDef]]
-    VolumeId: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
-
 class DescribeVolumeStatusRequestPaginateTypeDef(TypedDict):
     MaxResults: NotRequired[int]
     NextToken: NotRequired[str]
@@ -16159,64 +15164,9 @@ class DescribeVolumeStatusRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
     Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
 
-class DescribeVolumeStatusRequestVolumeDescribeStatusTypeDef(TypedDict):
-    MaxResults: NotRequired[ReadOnly[int]]
-    NextToken: NotRequired[ReadOnly[str]]
-    IncludeManagedResources: NotRequired[ReadOnly[bool]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-
-class InitializationStatusDetailsTypeDef(TypedDict):
-    InitializationType: NotRequired[InitializationTypeType]
-    Progress: NotRequired[int]
-    EstimatedTimeToCompleteInSeconds: NotRequired[int]
-
-class VolumeStatusActionTypeDef(TypedDict):
-    Code: NotRequired[str]
-    Description: NotRequired[str]
-    EventId: NotRequired[str]
-    EventType: NotRequired[str]
-
-class VolumeStatusAttachmentStatusTypeDef(TypedDict):
-    IoPerformance: NotRequired[str]
-    InstanceId: NotRequired[str]
-
-class VolumeStatusEventTypeDef(TypedDict):
-    Description: NotRequired[str]
-    EventId: NotRequired[str]
-    EventType: NotRequired[str]
-    NotAfter: NotRequired[datetime]
-    NotBefore: NotRequired[datetime]
-    InstanceId: NotRequired[str]
-
-class VolumeStatusDetailsTypeDef(TypedDict):
-    Name: NotRequired[VolumeStatusNameType]
-    Status: NotRequired[str]
-
-class VolumeStatusInfoTypeDef(TypedDict):
-    Details: NotRequired[List[VolumeStatusDetailsTypeDef]]
-    Status: NotRequired[VolumeStatusInfoStatusType]
-
-class VolumeStatusItemTypeDef(TypedDict):
-    Actions: NotRequired[List[VolumeStatusActionTypeDef]]
-    AvailabilityZone: NotRequired[str]
-    OutpostArn: NotRequired[str]
-    Events: NotRequired[List[VolumeStatusEventTypeDef]]
-    VolumeId: NotRequired[str]
-    VolumeStatus: NotRequired[VolumeStatusInfoTypeDef]
-    AttachmentStatuses: NotRequired[List[VolumeStatusAttachmentStatusTypeDef]]
-    InitializationStatusDetails: NotRequired[InitializationStatusDetailsTypeDef]
-    AvailabilityZoneId: NotRequired[str]
-    Operator: NotRequired[OperatorResponseTypeDef]
-
 class DescribeVolumeStatusResultFullResultTypeDef(TypedDict):
     VolumeStatuses: NotRequired[List[VolumeStatusItemTypeDef]]
     NextToken: NotRequired[str]
-
-class DescribeVolumeStatusResultTypeDef(TypedDict):
-    NextToken: NotRequired[str]
-    VolumeStatuses: NotRequired[List[VolumeStatusItemTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeVolumesModificationsRequestPaginateTypeDef(TypedDict):
     DryRun: NotRequired[bool]
@@ -16270,14 +15220,6 @@ class DescribeVolumesRequestPaginateTypeDef(TypedDict):
     MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
-class DescribeVolumesRequestTypeDef(TypedDict):
-    VolumeIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    IncludeManagedResources: NotRequired[ReadOnly[bool]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    NextToken: NotRequired[ReadOnly[str]]
-    MaxResults: NotRequired[ReadOnly[int]]
-
 class DescribeVolumesRequestWaitTypeDef(TypedDict):
     VolumeIds: NotRequired[Union[List[str], Tuple[str, ...]]]
     IncludeManagedResources: NotRequired[bool]
@@ -16300,17 +15242,6 @@ class DescribeVpcAttributeRequestTypeDef(TypedDict):
     Attribute: VpcAttributeNameType
     VpcId: str
     DryRun: NotRequired[bool]
-
-class DescribeVpcAttributeRequestVpcDescribeAttributeTypeDef(TypedDict):
-    Attribute: VpcAttributeNameType
-    DryRun: NotRequired[bool]
-
-class DescribeVpcAttributeResultTypeDef(TypedDict):
-    EnableDnsHostnames: NotRequired[AttributeBooleanValueTypeDef]
-    EnableDnsSupport: NotRequired[AttributeBooleanValueTypeDef]
-    EnableNetworkAddressUsageMetrics: NotRequired[AttributeBooleanValueTypeDef]
-    VpcId: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 class DescribeVpcBlockPublicAccessExclusionsRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
@@ -16606,22 +15537,6 @@ class DescribeVpcPeeringConnectionsRequestPaginateTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
-class DescribeVpcPeeringConnectionsRequestTypeDef(TypedDict):
-    NextToken: NotRequired[ReadOnly[str]]
-    MaxResults: NotRequired[ReadOnly[int]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    VpcPeeringConnectionIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-
-class DescribeVpcPeeringConnectionsRequestVpcPeeringConnectionExistsWaitTypeDef(
-    TypedDict
-):
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    DryRun: NotRequired[bool]
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    WaiterConfig: NotRequired[WaiterConfigTypeDef]
-
 class DescribeVpcPeeringConnectionsRequestWaitTypeDef(TypedDict):
     NextToken: NotRequired[str]
     MaxResults: NotRequired[int]
@@ -16646,20 +15561,6 @@ class DescribeVpcsRequestPaginateTypeDef(TypedDict):
     MaxResults: NotRequired[int]
     DryRun: NotRequired[bool]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
-
-class DescribeVpcsRequestTypeDef(TypedDict):
-    Filters: NotRequired[ReadOnly[Sequence[FilterTypeDef]]]
-    VpcIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    NextToken: NotRequired[ReadOnly[str]]
-    MaxResults: NotRequired[ReadOnly[int]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
-class DescribeVpcsRequestVpcAvailableWaitTypeDef(TypedDict):
-    Filters: NotRequired[Sequence[FilterTypeDef]]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-    DryRun: NotRequired[bool]
-    WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
 class DescribeVpcsRequestWaitTypeDef(TypedDict):
     Filters: NotRequired[Sequence[FilterTypeDef]]
@@ -16726,39 +15627,15 @@ class DescribeVpnGatewaysResultTypeDef(TypedDict):
     VpnGateways: NotRequired[List[VpnGatewayTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class DetachClassicLinkVpcRequestInstanceDetachClassicLinkVpcTypeDef(TypedDict):
-    DryRun: NotRequired[bool]
-    VpcId: str
-
 class DetachClassicLinkVpcRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     InstanceId: str
-    VpcId: str
-
-class DetachClassicLinkVpcRequestVpcDetachClassicLinkInstanceTypeDef(TypedDict):
-    DryRun: NotRequired[bool]
-    InstanceId: str
-
-class DetachClassicLinkVpcResultTypeDef(TypedDict):
-    Return: NotRequired[bool]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-class DetachInternetGatewayRequestInternetGatewayDetachFromVpcTypeDef(TypedDict):
-    DryRun: NotRequired[bool]
     VpcId: str
 
 class DetachInternetGatewayRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     InternetGatewayId: str
     VpcId: str
-
-class DetachInternetGatewayRequestVpcDetachInternetGatewayTypeDef(TypedDict):
-    DryRun: NotRequired[bool]
-    InternetGatewayId: str
-
-class DetachNetworkInterfaceRequestNetworkInterfaceDetachTypeDef(TypedDict):
-    DryRun: NotRequired[bool]
-    Force: NotRequired[bool]
 
 class DetachNetworkInterfaceRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
@@ -16776,23 +15653,11 @@ class DetachVerifiedAccessTrustProviderResultTypeDef(TypedDict):
     VerifiedAccessInstance: NotRequired[VerifiedAccessInstanceTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class DetachVolumeRequestInstanceDetachVolumeTypeDef(TypedDict):
-    Device: NotRequired[str]
-    Force: NotRequired[bool]
-    VolumeId: str
-    DryRun: NotRequired[bool]
-
 class DetachVolumeRequestTypeDef(TypedDict):
     Device: NotRequired[str]
     Force: NotRequired[bool]
     InstanceId: NotRequired[str]
     VolumeId: str
-    DryRun: NotRequired[bool]
-
-class DetachVolumeRequestVolumeDetachFromInstanceTypeDef(TypedDict):
-    Device: NotRequired[str]
-    Force: NotRequired[bool]
-    InstanceId: NotRequired[str]
     DryRun: NotRequired[bool]
 
 class DetachVpnGatewayRequestTypeDef(TypedDict):
@@ -17017,21 +15882,6 @@ class DisableVpcClassicLinkRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     VpcId: str
 
-class DisableVpcClassicLinkRequestVpcDisableClassicLinkTypeDef(TypedDict):
-    DryRun: NotRequired[bool]
-
-class DisableVpcClassicLinkResultTypeDef(TypedDict):
-    Return: NotRequired[bool]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-class DisassociateAddressRequestClassicAddressDisassociateTypeDef(TypedDict):
-    AssociationId: NotRequired[str]
-    DryRun: NotRequired[bool]
-
-class DisassociateAddressRequestNetworkInterfaceAssociationDeleteTypeDef(TypedDict):
-    PublicIp: NotRequired[str]
-    DryRun: NotRequired[bool]
-
 class DisassociateAddressRequestTypeDef(TypedDict):
     AssociationId: NotRequired[str]
     PublicIp: NotRequired[str]
@@ -17125,13 +15975,6 @@ class DisassociateRouteServerResultTypeDef(TypedDict):
     RouteServerAssociation: NotRequired[RouteServerAssociationTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class DisassociateRouteTableRequestRouteTableAssociationDeleteTypeDef(TypedDict):
-    DryRun: NotRequired[bool]
-
-class DisassociateRouteTableRequestTypeDef(TypedDict):
-    DryRun: NotRequired[bool]
-    AssociationId: str
-
 class DisassociateSecurityGroupVpcRequestTypeDef(TypedDict):
     GroupId: str
     VpcId: str
@@ -17212,14 +16055,6 @@ class DiskImageTypeDef(TypedDict):
 class DnsServersOptionsModifyStructureTypeDef(TypedDict):
     CustomDnsServers: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     Enabled: NotRequired[ReadOnly[bool]]
-
-class EbsInstanceBlockDeviceSpecificationTypeDef(TypedDict):
-    VolumeId: NotRequired[str]
-    DeleteOnTermination: NotRequired[bool]
-
-class ElasticInferenceAcceleratorTypeDef(TypedDict):
-    Type: str
-    Count: NotRequired[int]
 
 class EnableAddressTransferRequestTypeDef(TypedDict):
     AllocationId: str
@@ -17444,9 +16279,6 @@ class EnableVolumeIORequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     VolumeId: str
 
-class EnableVolumeIORequestVolumeEnableIoTypeDef(TypedDict):
-    DryRun: NotRequired[bool]
-
 class EnableVpcClassicLinkDnsSupportRequestTypeDef(TypedDict):
     VpcId: NotRequired[str]
 
@@ -17457,16 +16289,6 @@ class EnableVpcClassicLinkDnsSupportResultTypeDef(TypedDict):
 class EnableVpcClassicLinkRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     VpcId: str
-
-class EnableVpcClassicLinkRequestVpcEnableClassicLinkTypeDef(TypedDict):
-    DryRun: NotRequired[bool]
-
-class EnableVpcClassicLinkResultTypeDef(TypedDict):
-    Return: NotRequired[bool]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-class EnclaveOptionsRequestTypeDef(TypedDict):
-    Enabled: NotRequired[bool]
 
 class ExportClientVpnClientCertificateRevocationListRequestTypeDef(TypedDict):
     ClientVpnEndpointId: str
@@ -17786,20 +16608,10 @@ class GetCoipPoolUsageResultTypeDef(TypedDict):
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class GetConsoleOutputRequestInstanceConsoleOutputTypeDef(TypedDict):
-    Latest: NotRequired[bool]
-    DryRun: NotRequired[bool]
-
 class GetConsoleOutputRequestTypeDef(TypedDict):
     InstanceId: str
     Latest: NotRequired[bool]
     DryRun: NotRequired[bool]
-
-class GetConsoleOutputResultTypeDef(TypedDict):
-    InstanceId: NotRequired[str]
-    Timestamp: NotRequired[datetime]
-    Output: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 class GetConsoleScreenshotRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
@@ -18532,9 +17344,6 @@ class GetNetworkInsightsAccessScopeContentResultTypeDef(TypedDict):
     ]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class GetPasswordDataRequestInstancePasswordDataTypeDef(TypedDict):
-    DryRun: NotRequired[bool]
-
 class GetPasswordDataRequestTypeDef(TypedDict):
     InstanceId: str
     DryRun: NotRequired[bool]
@@ -18543,12 +17352,6 @@ class GetPasswordDataRequestWaitTypeDef(TypedDict):
     InstanceId: str
     DryRun: NotRequired[bool]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
-
-class GetPasswordDataResultTypeDef(TypedDict):
-    InstanceId: NotRequired[str]
-    Timestamp: NotRequired[datetime]
-    PasswordData: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 class GetReservedInstancesExchangeQuoteRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
@@ -19077,32 +17880,6 @@ class GetVpnTunnelReplacementStatusResultTypeDef(TypedDict):
     MaintenanceDetails: NotRequired[MaintenanceDetailsTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class HibernationOptionsRequestTypeDef(TypedDict):
-    Configured: NotRequired[bool]
-
-class LaunchPermissionTypeDef(TypedDict):
-    OrganizationArn: NotRequired[str]
-    OrganizationalUnitArn: NotRequired[str]
-    UserId: NotRequired[str]
-    Group: NotRequired[PermissionGroupType]
-
-class ImageAttributeTypeDef(TypedDict):
-    Description: NotRequired[AttributeValueTypeDef]
-    KernelId: NotRequired[AttributeValueTypeDef]
-    RamdiskId: NotRequired[AttributeValueTypeDef]
-    SriovNetSupport: NotRequired[AttributeValueTypeDef]
-    BootMode: NotRequired[AttributeValueTypeDef]
-    TpmSupport: NotRequired[AttributeValueTypeDef]
-    UefiData: NotRequired[AttributeValueTypeDef]
-    LastLaunchedTime: NotRequired[AttributeValueTypeDef]
-    ImdsSupport: NotRequired[AttributeValueTypeDef]
-    DeregistrationProtection: NotRequired[AttributeValueTypeDef]
-    ImageId: NotRequired[str]
-    LaunchPermissions: NotRequired[List[LaunchPermissionTypeDef]]
-    ProductCodes: NotRequired[List[ProductCodeTypeDef]]
-    BlockDeviceMappings: NotRequired[List[BlockDeviceMappingTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
-
 class ImageCriterionRequestTypeDef(TypedDict):
     ImageProviders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     MarketplaceProductCodes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
@@ -19211,12 +17988,6 @@ class ImportInstanceResultTypeDef(TypedDict):
     ConversionTask: NotRequired[ConversionTaskTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class ImportKeyPairRequestTypeDef(TypedDict):
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    KeyName: ReadOnly[str]
-    PublicKeyMaterial: ReadOnly[EncodedBlobTypeDef]
-
 class ImportKeyPairResultTypeDef(TypedDict):
     KeyFingerprint: NotRequired[str]
     KeyName: NotRequired[str]
@@ -19260,94 +18031,9 @@ class ImportVolumeResultTypeDef(TypedDict):
     ConversionTask: NotRequired[ConversionTaskTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class InstanceAttributeTypeDef(TypedDict):
-    BlockDeviceMappings: NotRequired[List[InstanceBlockDeviceMappingTypeDef]]
-    DisableApiTermination: NotRequired[AttributeBooleanValueTypeDef]
-    EnaSupport: NotRequired[AttributeBooleanValueTypeDef]
-    EnclaveOptions: NotRequired[EnclaveOptionsTypeDef]
-    EbsOptimized: NotRequired[AttributeBooleanValueTypeDef]
-    InstanceId: NotRequired[str]
-    InstanceInitiatedShutdownBehavior: NotRequired[AttributeValueTypeDef]
-    InstanceType: NotRequired[AttributeValueTypeDef]
-    KernelId: NotRequired[AttributeValueTypeDef]
-    ProductCodes: NotRequired[List[ProductCodeTypeDef]]
-    RamdiskId: NotRequired[AttributeValueTypeDef]
-    RootDeviceName: NotRequired[AttributeValueTypeDef]
-    SourceDestCheck: NotRequired[AttributeBooleanValueTypeDef]
-    SriovNetSupport: NotRequired[AttributeValueTypeDef]
-    UserData: NotRequired[AttributeValueTypeDef]
-    DisableApiStop: NotRequired[AttributeBooleanValueTypeDef]
-    Groups: NotRequired[List[GroupIdentifierTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-class InstanceBlockDeviceMappingSpecificationTypeDef(TypedDict):
-    DeviceName: NotRequired[str]
-    Ebs: NotRequired[EbsInstanceBlockDeviceSpecificationTypeDef]
-    VirtualName: NotRequired[str]
-    NoDevice: NotRequired[str]
-
 class InstanceCreditSpecificationRequestTypeDef(TypedDict):
     InstanceId: str
     CpuCredits: NotRequired[str]
-
-class InstanceMaintenanceOptionsRequestTypeDef(TypedDict):
-    AutoRecovery: NotRequired[InstanceAutoRecoveryStateType]
-
-class SpotMarketOptionsTypeDef(TypedDict):
-    MaxPrice: NotRequired[ReadOnly[str]]
-    SpotInstanceType: NotRequired[ReadOnly[SpotInstanceTypeType]]
-    BlockDurationMinutes: NotRequired[ReadOnly[int]]
-    ValidUntil: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    InstanceInterruptionBehavior: NotRequired[
-        ReadOnly[InstanceInterruptionBehaviorType]
-    ]
-
-class InstanceMarketOptionsRequestTypeDef(TypedDict):
-    MarketType: NotRequired[ReadOnly[MarketTypeType]]
-    SpotOptions: NotRequired[ReadOnly[SpotMarketOptionsTypeDef]]
-
-class InstanceMetadataOptionsRequestTypeDef(TypedDict):
-    HttpTokens: NotRequired[HttpTokensStateType]
-    HttpPutResponseHopLimit: NotRequired[int]
-    HttpEndpoint: NotRequired[InstanceMetadataEndpointStateType]
-    HttpProtocolIpv6: NotRequired[InstanceMetadataProtocolStateType]
-    InstanceMetadataTags: NotRequired[InstanceMetadataTagsStateType]
-
-class InstanceMonitoringTypeDef(TypedDict):
-    InstanceId: NotRequired[str]
-    Monitoring: NotRequired[MonitoringTypeDef]
-
-class InstanceNetworkInterfaceSpecificationTypeDef(TypedDict):
-    AssociatePublicIpAddress: NotRequired[ReadOnly[bool]]
-    DeleteOnTermination: NotRequired[ReadOnly[bool]]
-    Description: NotRequired[ReadOnly[str]]
-    DeviceIndex: NotRequired[ReadOnly[int]]
-    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Ipv6AddressCount: NotRequired[ReadOnly[int]]
-    Ipv6Addresses: NotRequired[ReadOnly[Sequence[InstanceIpv6AddressTypeDef]]]
-    NetworkInterfaceId: NotRequired[ReadOnly[str]]
-    PrivateIpAddress: NotRequired[ReadOnly[str]]
-    PrivateIpAddresses: NotRequired[
-        ReadOnly[Sequence[PrivateIpAddressSpecificationTypeDef]]
-    ]
-    SecondaryPrivateIpAddressCount: NotRequired[ReadOnly[int]]
-    SubnetId: NotRequired[ReadOnly[str]]
-    AssociateCarrierIpAddress: NotRequired[ReadOnly[bool]]
-    InterfaceType: NotRequired[ReadOnly[str]]
-    NetworkCardIndex: NotRequired[ReadOnly[int]]
-    Ipv4Prefixes: NotRequired[ReadOnly[Sequence[Ipv4PrefixSpecificationRequestTypeDef]]]
-    Ipv4PrefixCount: NotRequired[ReadOnly[int]]
-    Ipv6Prefixes: NotRequired[ReadOnly[Sequence[Ipv6PrefixSpecificationRequestTypeDef]]]
-    Ipv6PrefixCount: NotRequired[ReadOnly[int]]
-    PrimaryIpv6: NotRequired[ReadOnly[bool]]
-    EnaSrdSpecification: NotRequired[ReadOnly[EnaSrdSpecificationRequestTypeDef]]
-    ConnectionTrackingSpecification: NotRequired[
-        ReadOnly[ConnectionTrackingSpecificationRequestTypeDef]
-    ]
-    EnaQueueCount: NotRequired[ReadOnly[int]]
-
-class InstanceNetworkPerformanceOptionsRequestTypeDef(TypedDict):
-    BandwidthWeighting: NotRequired[InstanceBandwidthWeightingType]
 
 class InstanceRequirementsTypeDef(TypedDict):
     VCpuCount: NotRequired[ReadOnly[VCpuCountRangeTypeDef]]
@@ -19379,25 +18065,6 @@ class InstanceRequirementsTypeDef(TypedDict):
     BaselinePerformanceFactors: NotRequired[ReadOnly[BaselinePerformanceFactorsTypeDef]]
     RequireEncryptionInTransit: NotRequired[ReadOnly[bool]]
 
-class InstanceSecondaryInterfacePrivateIpAddressRequestTypeDef(TypedDict):
-    PrivateIpAddress: str
-
-class InstanceSecondaryInterfaceSpecificationRequestTypeDef(TypedDict):
-    DeleteOnTermination: NotRequired[ReadOnly[bool]]
-    DeviceIndex: NotRequired[ReadOnly[int]]
-    PrivateIpAddresses: NotRequired[
-        ReadOnly[Sequence[InstanceSecondaryInterfacePrivateIpAddressRequestTypeDef]]
-    ]
-    PrivateIpAddressCount: NotRequired[ReadOnly[int]]
-    SecondarySubnetId: NotRequired[ReadOnly[str]]
-    InterfaceType: NotRequired[ReadOnly[SecondaryInterfaceTypeType]]
-    NetworkCardIndex: NotRequired[ReadOnly[int]]
-
-class InstanceStateChangeTypeDef(TypedDict):
-    InstanceId: NotRequired[str]
-    CurrentState: NotRequired[InstanceStateTypeDef]
-    PreviousState: NotRequired[InstanceStateTypeDef]
-
 class IpamCidrAuthorizationContextTypeDef(TypedDict):
     Message: NotRequired[str]
     Signature: NotRequired[str]
@@ -19412,10 +18079,6 @@ class KeyPairTypeDef(TypedDict):
     KeyFingerprint: NotRequired[str]
     KeyMaterial: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class LaunchPermissionModificationsTypeDef(TypedDict):
-    Add: NotRequired[ReadOnly[Sequence[LaunchPermissionTypeDef]]]
-    Remove: NotRequired[ReadOnly[Sequence[LaunchPermissionTypeDef]]]
 
 class LaunchTemplateOverridesTypeDef(TypedDict):
     InstanceType: NotRequired[ReadOnly[InstanceTypeType]]
@@ -19432,14 +18095,6 @@ class LaunchTemplateConfigTypeDef(TypedDict):
         ReadOnly[FleetLaunchTemplateSpecificationTypeDef]
     ]
     Overrides: NotRequired[ReadOnly[Sequence[LaunchTemplateOverridesTypeDef]]]
-
-class LaunchTemplateSpecificationTypeDef(TypedDict):
-    LaunchTemplateId: NotRequired[str]
-    LaunchTemplateName: NotRequired[str]
-    Version: NotRequired[str]
-
-class LicenseConfigurationRequestTypeDef(TypedDict):
-    LicenseConfigurationArn: NotRequired[str]
 
 class ListImagesInRecycleBinRequestPaginateTypeDef(TypedDict):
     ImageIds: NotRequired[Union[List[str], Tuple[str, ...]]]
@@ -19699,20 +18354,6 @@ class ModifyIdentityIdFormatRequestTypeDef(TypedDict):
     UseLongIds: bool
     PrincipalArn: str
 
-class ModifyImageAttributeRequestImageModifyAttributeTypeDef(TypedDict):
-    Attribute: NotRequired[ReadOnly[str]]
-    Description: NotRequired[ReadOnly[AttributeValueTypeDef]]
-    LaunchPermission: NotRequired[ReadOnly[LaunchPermissionModificationsTypeDef]]
-    OperationType: NotRequired[ReadOnly[OperationTypeType]]
-    ProductCodes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    UserGroups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    UserIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Value: NotRequired[ReadOnly[str]]
-    OrganizationArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    OrganizationalUnitArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    ImdsSupport: NotRequired[ReadOnly[AttributeValueTypeDef]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
 class ModifyImageAttributeRequestTypeDef(TypedDict):
     Attribute: NotRequired[ReadOnly[str]]
     Description: NotRequired[ReadOnly[AttributeValueTypeDef]]
@@ -19727,26 +18368,6 @@ class ModifyImageAttributeRequestTypeDef(TypedDict):
     OrganizationalUnitArns: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     ImdsSupport: NotRequired[ReadOnly[AttributeValueTypeDef]]
     DryRun: NotRequired[ReadOnly[bool]]
-
-class ModifyInstanceAttributeRequestInstanceModifyAttributeTypeDef(TypedDict):
-    SourceDestCheck: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
-    DisableApiStop: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    Attribute: NotRequired[ReadOnly[InstanceAttributeNameType]]
-    Value: NotRequired[ReadOnly[str]]
-    BlockDeviceMappings: NotRequired[
-        ReadOnly[Sequence[InstanceBlockDeviceMappingSpecificationTypeDef]]
-    ]
-    DisableApiTermination: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
-    InstanceType: NotRequired[ReadOnly[AttributeValueTypeDef]]
-    Kernel: NotRequired[ReadOnly[AttributeValueTypeDef]]
-    Ramdisk: NotRequired[ReadOnly[AttributeValueTypeDef]]
-    UserData: NotRequired[ReadOnly[BlobAttributeValueTypeDef]]
-    InstanceInitiatedShutdownBehavior: NotRequired[ReadOnly[AttributeValueTypeDef]]
-    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    EbsOptimized: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
-    SriovNetSupport: NotRequired[ReadOnly[AttributeValueTypeDef]]
-    EnaSupport: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
 
 class ModifyInstanceAttributeRequestTypeDef(TypedDict):
     SourceDestCheck: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
@@ -20091,28 +18712,6 @@ class ModifyManagedResourceVisibilityResultTypeDef(TypedDict):
     Visibility: NotRequired[ManagedResourceVisibilitySettingsTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class NetworkInterfaceAttachmentChangesTypeDef(TypedDict):
-    DefaultEnaQueueCount: NotRequired[bool]
-    EnaQueueCount: NotRequired[int]
-    AttachmentId: NotRequired[str]
-    DeleteOnTermination: NotRequired[bool]
-
-class ModifyNetworkInterfaceAttributeRequestNetworkInterfaceModifyAttributeTypeDef(
-    TypedDict
-):
-    EnaSrdSpecification: NotRequired[ReadOnly[EnaSrdSpecificationTypeDef]]
-    EnablePrimaryIpv6: NotRequired[ReadOnly[bool]]
-    ConnectionTrackingSpecification: NotRequired[
-        ReadOnly[ConnectionTrackingSpecificationRequestTypeDef]
-    ]
-    AssociatePublicIpAddress: NotRequired[ReadOnly[bool]]
-    AssociatedSubnetIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    Description: NotRequired[ReadOnly[AttributeValueTypeDef]]
-    SourceDestCheck: NotRequired[ReadOnly[AttributeBooleanValueTypeDef]]
-    Groups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    Attachment: NotRequired[ReadOnly[NetworkInterfaceAttachmentChangesTypeDef]]
-
 class ModifyNetworkInterfaceAttributeRequestTypeDef(TypedDict):
     EnaSrdSpecification: NotRequired[ReadOnly[EnaSrdSpecificationTypeDef]]
     EnablePrimaryIpv6: NotRequired[ReadOnly[bool]]
@@ -20190,16 +18789,6 @@ class ModifySecurityGroupRulesRequestTypeDef(TypedDict):
 class ModifySecurityGroupRulesResultTypeDef(TypedDict):
     Return: NotRequired[bool]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class ModifySnapshotAttributeRequestSnapshotModifyAttributeTypeDef(TypedDict):
-    Attribute: NotRequired[ReadOnly[SnapshotAttributeNameType]]
-    CreateVolumePermission: NotRequired[
-        ReadOnly[CreateVolumePermissionModificationsTypeDef]
-    ]
-    GroupNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    OperationType: NotRequired[ReadOnly[OperationTypeType]]
-    UserIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    DryRun: NotRequired[ReadOnly[bool]]
 
 class ModifySnapshotAttributeRequestTypeDef(TypedDict):
     Attribute: NotRequired[ReadOnly[SnapshotAttributeNameType]]
@@ -20552,10 +19141,6 @@ class ModifyVolumeAttributeRequestTypeDef(TypedDict):
     VolumeId: str
     DryRun: NotRequired[bool]
 
-class ModifyVolumeAttributeRequestVolumeModifyAttributeTypeDef(TypedDict):
-    AutoEnableIO: NotRequired[AttributeBooleanValueTypeDef]
-    DryRun: NotRequired[bool]
-
 class ModifyVolumeRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     VolumeId: str
@@ -20573,11 +19158,6 @@ class ModifyVpcAttributeRequestTypeDef(TypedDict):
     EnableDnsHostnames: NotRequired[AttributeBooleanValueTypeDef]
     EnableDnsSupport: NotRequired[AttributeBooleanValueTypeDef]
     VpcId: str
-    EnableNetworkAddressUsageMetrics: NotRequired[AttributeBooleanValueTypeDef]
-
-class ModifyVpcAttributeRequestVpcModifyAttributeTypeDef(TypedDict):
-    EnableDnsHostnames: NotRequired[AttributeBooleanValueTypeDef]
-    EnableDnsSupport: NotRequired[AttributeBooleanValueTypeDef]
     EnableNetworkAddressUsageMetrics: NotRequired[AttributeBooleanValueTypeDef]
 
 class ModifyVpcBlockPublicAccessExclusionRequestTypeDef(TypedDict):
@@ -20806,16 +19386,9 @@ class ModifyVpnTunnelOptionsResultTypeDef(TypedDict):
     VpnConnection: NotRequired[VpnConnectionTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class MonitorInstancesRequestInstanceMonitorTypeDef(TypedDict):
-    DryRun: NotRequired[ReadOnly[bool]]
-
 class MonitorInstancesRequestTypeDef(TypedDict):
     InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
-
-class MonitorInstancesResultTypeDef(TypedDict):
-    InstanceMonitorings: NotRequired[List[InstanceMonitoringTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 class MoveAddressToVpcRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
@@ -20848,11 +19421,6 @@ class MoveCapacityReservationInstancesResultTypeDef(TypedDict):
     DestinationCapacityReservation: NotRequired[CapacityReservationTypeDef]
     InstanceCount: NotRequired[int]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class PrivateDnsNameOptionsRequestTypeDef(TypedDict):
-    HostnameType: NotRequired[HostnameTypeType]
-    EnableResourceNameDnsARecord: NotRequired[bool]
-    EnableResourceNameDnsAAAARecord: NotRequired[bool]
 
 class ProvisionByoipCidrRequestTypeDef(TypedDict):
     Cidr: ReadOnly[str]
@@ -20968,32 +19536,9 @@ class PurchaseScheduledInstancesResultTypeDef(TypedDict):
     ScheduledInstanceSet: NotRequired[List[ScheduledInstanceTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class RebootInstancesRequestInstanceRebootTypeDef(TypedDict):
-    DryRun: NotRequired[ReadOnly[bool]]
-
 class RebootInstancesRequestTypeDef(TypedDict):
     InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
-
-class RegisterImageRequestTypeDef(TypedDict):
-    ImageLocation: NotRequired[ReadOnly[str]]
-    BillingProducts: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    BootMode: NotRequired[ReadOnly[BootModeValuesType]]
-    TpmSupport: NotRequired[ReadOnly[TpmSupportValuesType]]
-    UefiData: NotRequired[ReadOnly[str]]
-    ImdsSupport: NotRequired[ReadOnly[ImdsSupportValuesType]]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    Name: ReadOnly[str]
-    Description: NotRequired[ReadOnly[str]]
-    Architecture: NotRequired[ReadOnly[ArchitectureValuesType]]
-    KernelId: NotRequired[ReadOnly[str]]
-    RamdiskId: NotRequired[ReadOnly[str]]
-    RootDeviceName: NotRequired[ReadOnly[str]]
-    BlockDeviceMappings: NotRequired[ReadOnly[Sequence[BlockDeviceMappingTypeDef]]]
-    VirtualizationType: NotRequired[ReadOnly[str]]
-    SriovNetSupport: NotRequired[ReadOnly[str]]
-    EnaSupport: NotRequired[ReadOnly[bool]]
 
 class RegisterImageResultTypeDef(TypedDict):
     ImageId: NotRequired[str]
@@ -21102,25 +19647,8 @@ class RejectVpcPeeringConnectionRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     VpcPeeringConnectionId: str
 
-class RejectVpcPeeringConnectionRequestVpcPeeringConnectionRejectTypeDef(TypedDict):
-    DryRun: NotRequired[bool]
-
-class RejectVpcPeeringConnectionResultTypeDef(TypedDict):
-    Return: NotRequired[bool]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-class ReleaseAddressRequestClassicAddressReleaseTypeDef(TypedDict):
-    AllocationId: NotRequired[str]
-    NetworkBorderGroup: NotRequired[str]
-    DryRun: NotRequired[bool]
-
 class ReleaseAddressRequestTypeDef(TypedDict):
     AllocationId: NotRequired[str]
-    PublicIp: NotRequired[str]
-    NetworkBorderGroup: NotRequired[str]
-    DryRun: NotRequired[bool]
-
-class ReleaseAddressRequestVpcAddressReleaseTypeDef(TypedDict):
     PublicIp: NotRequired[str]
     NetworkBorderGroup: NotRequired[str]
     DryRun: NotRequired[bool]
@@ -21159,29 +19687,10 @@ class ReplaceImageCriteriaInAllowedImagesSettingsResultTypeDef(TypedDict):
     ReturnValue: NotRequired[bool]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class ReplaceNetworkAclAssociationRequestNetworkAclReplaceAssociationTypeDef(TypedDict):
-    DryRun: NotRequired[bool]
-    AssociationId: str
-
 class ReplaceNetworkAclAssociationRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     AssociationId: str
     NetworkAclId: str
-
-class ReplaceNetworkAclAssociationResultTypeDef(TypedDict):
-    NewAssociationId: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-class ReplaceNetworkAclEntryRequestNetworkAclReplaceEntryTypeDef(TypedDict):
-    DryRun: NotRequired[bool]
-    RuleNumber: int
-    Protocol: str
-    RuleAction: RuleActionType
-    Egress: bool
-    CidrBlock: NotRequired[str]
-    Ipv6CidrBlock: NotRequired[str]
-    IcmpTypeCode: NotRequired[IcmpTypeCodeTypeDef]
-    PortRange: NotRequired[PortRangeTypeDef]
 
 class ReplaceNetworkAclEntryRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
@@ -21194,24 +19703,6 @@ class ReplaceNetworkAclEntryRequestTypeDef(TypedDict):
     Ipv6CidrBlock: NotRequired[str]
     IcmpTypeCode: NotRequired[IcmpTypeCodeTypeDef]
     PortRange: NotRequired[PortRangeTypeDef]
-
-class ReplaceRouteRequestRouteReplaceTypeDef(TypedDict):
-    DestinationPrefixListId: NotRequired[str]
-    VpcEndpointId: NotRequired[str]
-    LocalTarget: NotRequired[bool]
-    TransitGatewayId: NotRequired[str]
-    LocalGatewayId: NotRequired[str]
-    CarrierGatewayId: NotRequired[str]
-    CoreNetworkArn: NotRequired[str]
-    OdbNetworkArn: NotRequired[str]
-    DryRun: NotRequired[bool]
-    GatewayId: NotRequired[str]
-    DestinationIpv6CidrBlock: NotRequired[str]
-    EgressOnlyInternetGatewayId: NotRequired[str]
-    InstanceId: NotRequired[str]
-    NetworkInterfaceId: NotRequired[str]
-    VpcPeeringConnectionId: NotRequired[str]
-    NatGatewayId: NotRequired[str]
 
 class ReplaceRouteRequestTypeDef(TypedDict):
     DestinationPrefixListId: NotRequired[str]
@@ -21232,12 +19723,6 @@ class ReplaceRouteRequestTypeDef(TypedDict):
     NetworkInterfaceId: NotRequired[str]
     VpcPeeringConnectionId: NotRequired[str]
     NatGatewayId: NotRequired[str]
-
-class ReplaceRouteTableAssociationRequestRouteTableAssociationReplaceSubnetTypeDef(
-    TypedDict
-):
-    DryRun: NotRequired[bool]
-    RouteTableId: str
 
 class ReplaceRouteTableAssociationRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
@@ -21269,14 +19754,6 @@ class ReplaceVpnTunnelRequestTypeDef(TypedDict):
 class ReplaceVpnTunnelResultTypeDef(TypedDict):
     Return: NotRequired[bool]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class ReportInstanceStatusRequestInstanceReportStatusTypeDef(TypedDict):
-    DryRun: NotRequired[ReadOnly[bool]]
-    Status: ReadOnly[ReportStatusTypeType]
-    StartTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    EndTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    ReasonCodes: ReadOnly[Sequence[ReportInstanceReasonCodesType]]
-    Description: NotRequired[ReadOnly[str]]
 
 class ReportInstanceStatusRequestTypeDef(TypedDict):
     DryRun: NotRequired[ReadOnly[bool]]
@@ -21430,20 +19907,9 @@ class ResetFpgaImageAttributeResultTypeDef(TypedDict):
     Return: NotRequired[bool]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class ResetImageAttributeRequestImageResetAttributeTypeDef(TypedDict):
-    Attribute: ResetImageAttributeNameType
-    DryRun: NotRequired[bool]
-
 class ResetImageAttributeRequestTypeDef(TypedDict):
     Attribute: ResetImageAttributeNameType
     ImageId: str
-    DryRun: NotRequired[bool]
-
-class ResetInstanceAttributeRequestInstanceResetAttributeTypeDef(TypedDict):
-    DryRun: NotRequired[bool]
-    Attribute: InstanceAttributeNameType
-
-class ResetInstanceAttributeRequestInstanceResetKernelTypeDef(TypedDict):
     DryRun: NotRequired[bool]
 
 class ResetInstanceAttributeRequestTypeDef(TypedDict):
@@ -21451,20 +19917,10 @@ class ResetInstanceAttributeRequestTypeDef(TypedDict):
     InstanceId: str
     Attribute: InstanceAttributeNameType
 
-class ResetNetworkInterfaceAttributeRequestNetworkInterfaceResetAttributeTypeDef(
-    TypedDict
-):
-    DryRun: NotRequired[bool]
-    SourceDestCheck: NotRequired[str]
-
 class ResetNetworkInterfaceAttributeRequestTypeDef(TypedDict):
     DryRun: NotRequired[bool]
     NetworkInterfaceId: str
     SourceDestCheck: NotRequired[str]
-
-class ResetSnapshotAttributeRequestSnapshotResetAttributeTypeDef(TypedDict):
-    Attribute: SnapshotAttributeNameType
-    DryRun: NotRequired[bool]
 
 class ResetSnapshotAttributeRequestTypeDef(TypedDict):
     Attribute: SnapshotAttributeNameType
@@ -21548,17 +20004,6 @@ class RevokeClientVpnIngressResultTypeDef(TypedDict):
     Status: NotRequired[ClientVpnAuthorizationRuleStatusTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class RevokeSecurityGroupEgressRequestSecurityGroupRevokeEgressTypeDef(TypedDict):
-    SecurityGroupRuleIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    SourceSecurityGroupName: NotRequired[ReadOnly[str]]
-    SourceSecurityGroupOwnerId: NotRequired[ReadOnly[str]]
-    IpProtocol: NotRequired[ReadOnly[str]]
-    FromPort: NotRequired[ReadOnly[int]]
-    ToPort: NotRequired[ReadOnly[int]]
-    CidrIp: NotRequired[ReadOnly[str]]
-    IpPermissions: NotRequired[ReadOnly[Sequence[IpPermissionTypeDef]]]
-
 class RevokeSecurityGroupEgressRequestTypeDef(TypedDict):
     SecurityGroupRuleIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
@@ -21570,37 +20015,6 @@ class RevokeSecurityGroupEgressRequestTypeDef(TypedDict):
     ToPort: NotRequired[ReadOnly[int]]
     CidrIp: NotRequired[ReadOnly[str]]
     IpPermissions: NotRequired[ReadOnly[Sequence[IpPermissionTypeDef]]]
-
-class RevokedSecurityGroupRuleTypeDef(TypedDict):
-    SecurityGroupRuleId: NotRequired[str]
-    GroupId: NotRequired[str]
-    IsEgress: NotRequired[bool]
-    IpProtocol: NotRequired[str]
-    FromPort: NotRequired[int]
-    ToPort: NotRequired[int]
-    CidrIpv4: NotRequired[str]
-    CidrIpv6: NotRequired[str]
-    PrefixListId: NotRequired[str]
-    ReferencedGroupId: NotRequired[str]
-    Description: NotRequired[str]
-
-class RevokeSecurityGroupEgressResultTypeDef(TypedDict):
-    Return: NotRequired[bool]
-    UnknownIpPermissions: NotRequired[List[IpPermissionOutputTypeDef]]
-    RevokedSecurityGroupRules: NotRequired[List[RevokedSecurityGroupRuleTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-class RevokeSecurityGroupIngressRequestSecurityGroupRevokeIngressTypeDef(TypedDict):
-    CidrIp: NotRequired[ReadOnly[str]]
-    FromPort: NotRequired[ReadOnly[int]]
-    GroupName: NotRequired[ReadOnly[str]]
-    IpPermissions: NotRequired[ReadOnly[Sequence[IpPermissionTypeDef]]]
-    IpProtocol: NotRequired[ReadOnly[str]]
-    SourceSecurityGroupName: NotRequired[ReadOnly[str]]
-    SourceSecurityGroupOwnerId: NotRequired[ReadOnly[str]]
-    ToPort: NotRequired[ReadOnly[int]]
-    SecurityGroupRuleIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    DryRun: NotRequired[ReadOnly[bool]]
 
 class RevokeSecurityGroupIngressRequestTypeDef(TypedDict):
     CidrIp: NotRequired[ReadOnly[str]]
@@ -21614,131 +20028,6 @@ class RevokeSecurityGroupIngressRequestTypeDef(TypedDict):
     ToPort: NotRequired[ReadOnly[int]]
     SecurityGroupRuleIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
     DryRun: NotRequired[ReadOnly[bool]]
-
-class RevokeSecurityGroupIngressResultTypeDef(TypedDict):
-    Return: NotRequired[bool]
-    UnknownIpPermissions: NotRequired[List[IpPermissionOutputTypeDef]]
-    RevokedSecurityGroupRules: NotRequired[List[RevokedSecurityGroupRuleTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-class RunInstancesRequestSubnetCreateInstancesTypeDef(TypedDict):
-    BlockDeviceMappings: NotRequired[ReadOnly[Sequence[BlockDeviceMappingTypeDef]]]
-    ImageId: NotRequired[ReadOnly[str]]
-    InstanceType: NotRequired[ReadOnly[InstanceTypeType]]
-    Ipv6AddressCount: NotRequired[ReadOnly[int]]
-    Ipv6Addresses: NotRequired[ReadOnly[Sequence[InstanceIpv6AddressTypeDef]]]
-    KernelId: NotRequired[ReadOnly[str]]
-    KeyName: NotRequired[ReadOnly[str]]
-    MaxCount: ReadOnly[int]
-    MinCount: ReadOnly[int]
-    Monitoring: NotRequired[ReadOnly[RunInstancesMonitoringEnabledTypeDef]]
-    Placement: NotRequired[ReadOnly[PlacementTypeDef]]
-    RamdiskId: NotRequired[ReadOnly[str]]
-    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    SecurityGroups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    UserData: NotRequired[ReadOnly[Union[str, bytes, bytearray]]]
-    ElasticGpuSpecification: NotRequired[
-        ReadOnly[Sequence[ElasticGpuSpecificationTypeDef]]
-    ]
-    ElasticInferenceAccelerators: NotRequired[
-        ReadOnly[Sequence[ElasticInferenceAcceleratorTypeDef]]
-    ]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    LaunchTemplate: NotRequired[ReadOnly[LaunchTemplateSpecificationTypeDef]]
-    InstanceMarketOptions: NotRequired[ReadOnly[InstanceMarketOptionsRequestTypeDef]]
-    CreditSpecification: NotRequired[ReadOnly[CreditSpecificationRequestTypeDef]]
-    CpuOptions: NotRequired[ReadOnly[CpuOptionsRequestTypeDef]]
-    CapacityReservationSpecification: NotRequired[
-        ReadOnly[CapacityReservationSpecificationTypeDef]
-    ]
-    HibernationOptions: NotRequired[ReadOnly[HibernationOptionsRequestTypeDef]]
-    LicenseSpecifications: NotRequired[
-        ReadOnly[Sequence[LicenseConfigurationRequestTypeDef]]
-    ]
-    MetadataOptions: NotRequired[ReadOnly[InstanceMetadataOptionsRequestTypeDef]]
-    EnclaveOptions: NotRequired[ReadOnly[EnclaveOptionsRequestTypeDef]]
-    PrivateDnsNameOptions: NotRequired[ReadOnly[PrivateDnsNameOptionsRequestTypeDef]]
-    MaintenanceOptions: NotRequired[ReadOnly[InstanceMaintenanceOptionsRequestTypeDef]]
-    DisableApiStop: NotRequired[ReadOnly[bool]]
-    EnablePrimaryIpv6: NotRequired[ReadOnly[bool]]
-    NetworkPerformanceOptions: NotRequired[
-        ReadOnly[InstanceNetworkPerformanceOptionsRequestTypeDef]
-    ]
-    Operator: NotRequired[ReadOnly[OperatorRequestTypeDef]]
-    SecondaryInterfaces: NotRequired[
-        ReadOnly[Sequence[InstanceSecondaryInterfaceSpecificationRequestTypeDef]]
-    ]
-    DryRun: NotRequired[ReadOnly[bool]]
-    DisableApiTermination: NotRequired[ReadOnly[bool]]
-    InstanceInitiatedShutdownBehavior: NotRequired[ReadOnly[ShutdownBehaviorType]]
-    PrivateIpAddress: NotRequired[ReadOnly[str]]
-    ClientToken: NotRequired[ReadOnly[str]]
-    AdditionalInfo: NotRequired[ReadOnly[str]]
-    NetworkInterfaces: NotRequired[
-        ReadOnly[Sequence[InstanceNetworkInterfaceSpecificationTypeDef]]
-    ]
-    IamInstanceProfile: NotRequired[ReadOnly[IamInstanceProfileSpecificationTypeDef]]
-    EbsOptimized: NotRequired[ReadOnly[bool]]
-
-class RunInstancesRequestTypeDef(TypedDict):
-    BlockDeviceMappings: NotRequired[ReadOnly[Sequence[BlockDeviceMappingTypeDef]]]
-    ImageId: NotRequired[ReadOnly[str]]
-    InstanceType: NotRequired[ReadOnly[InstanceTypeType]]
-    Ipv6AddressCount: NotRequired[ReadOnly[int]]
-    Ipv6Addresses: NotRequired[ReadOnly[Sequence[InstanceIpv6AddressTypeDef]]]
-    KernelId: NotRequired[ReadOnly[str]]
-    KeyName: NotRequired[ReadOnly[str]]
-    MaxCount: ReadOnly[int]
-    MinCount: ReadOnly[int]
-    Monitoring: NotRequired[ReadOnly[RunInstancesMonitoringEnabledTypeDef]]
-    Placement: NotRequired[ReadOnly[PlacementTypeDef]]
-    RamdiskId: NotRequired[ReadOnly[str]]
-    SecurityGroupIds: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    SecurityGroups: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    SubnetId: NotRequired[ReadOnly[str]]
-    UserData: NotRequired[ReadOnly[Union[str, bytes, bytearray]]]
-    ElasticGpuSpecification: NotRequired[
-        ReadOnly[Sequence[ElasticGpuSpecificationTypeDef]]
-    ]
-    ElasticInferenceAccelerators: NotRequired[
-        ReadOnly[Sequence[ElasticInferenceAcceleratorTypeDef]]
-    ]
-    TagSpecifications: NotRequired[ReadOnly[Sequence[TagSpecificationTypeDef]]]
-    LaunchTemplate: NotRequired[ReadOnly[LaunchTemplateSpecificationTypeDef]]
-    InstanceMarketOptions: NotRequired[ReadOnly[InstanceMarketOptionsRequestTypeDef]]
-    CreditSpecification: NotRequired[ReadOnly[CreditSpecificationRequestTypeDef]]
-    CpuOptions: NotRequired[ReadOnly[CpuOptionsRequestTypeDef]]
-    CapacityReservationSpecification: NotRequired[
-        ReadOnly[CapacityReservationSpecificationTypeDef]
-    ]
-    HibernationOptions: NotRequired[ReadOnly[HibernationOptionsRequestTypeDef]]
-    LicenseSpecifications: NotRequired[
-        ReadOnly[Sequence[LicenseConfigurationRequestTypeDef]]
-    ]
-    MetadataOptions: NotRequired[ReadOnly[InstanceMetadataOptionsRequestTypeDef]]
-    EnclaveOptions: NotRequired[ReadOnly[EnclaveOptionsRequestTypeDef]]
-    PrivateDnsNameOptions: NotRequired[ReadOnly[PrivateDnsNameOptionsRequestTypeDef]]
-    MaintenanceOptions: NotRequired[ReadOnly[InstanceMaintenanceOptionsRequestTypeDef]]
-    DisableApiStop: NotRequired[ReadOnly[bool]]
-    EnablePrimaryIpv6: NotRequired[ReadOnly[bool]]
-    NetworkPerformanceOptions: NotRequired[
-        ReadOnly[InstanceNetworkPerformanceOptionsRequestTypeDef]
-    ]
-    Operator: NotRequired[ReadOnly[OperatorRequestTypeDef]]
-    SecondaryInterfaces: NotRequired[
-        ReadOnly[Sequence[InstanceSecondaryInterfaceSpecificationRequestTypeDef]]
-    ]
-    DryRun: NotRequired[ReadOnly[bool]]
-    DisableApiTermination: NotRequired[ReadOnly[bool]]
-    InstanceInitiatedShutdownBehavior: NotRequired[ReadOnly[ShutdownBehaviorType]]
-    PrivateIpAddress: NotRequired[ReadOnly[str]]
-    ClientToken: NotRequired[ReadOnly[str]]
-    AdditionalInfo: NotRequired[ReadOnly[str]]
-    NetworkInterfaces: NotRequired[
-        ReadOnly[Sequence[InstanceNetworkInterfaceSpecificationTypeDef]]
-    ]
-    IamInstanceProfile: NotRequired[ReadOnly[IamInstanceProfileSpecificationTypeDef]]
-    EbsOptimized: NotRequired[ReadOnly[bool]]
 
 class ScheduledInstancesEbsTypeDef(TypedDict):
     DeleteOnTermination: NotRequired[bool]
@@ -21952,18 +20241,10 @@ class StartDeclarativePoliciesReportResultTypeDef(TypedDict):
     ReportId: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class StartInstancesRequestInstanceStartTypeDef(TypedDict):
-    AdditionalInfo: NotRequired[ReadOnly[str]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
 class StartInstancesRequestTypeDef(TypedDict):
     InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     AdditionalInfo: NotRequired[ReadOnly[str]]
     DryRun: NotRequired[ReadOnly[bool]]
-
-class StartInstancesResultTypeDef(TypedDict):
-    StartingInstances: NotRequired[List[InstanceStateChangeTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 class StartNetworkInsightsAccessScopeAnalysisRequestTypeDef(TypedDict):
     NetworkInsightsAccessScopeId: str
@@ -21998,22 +20279,12 @@ class StartVpcEndpointServicePrivateDnsVerificationResultTypeDef(TypedDict):
     ReturnValue: NotRequired[bool]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class StopInstancesRequestInstanceStopTypeDef(TypedDict):
-    Hibernate: NotRequired[ReadOnly[bool]]
-    SkipOsShutdown: NotRequired[ReadOnly[bool]]
-    DryRun: NotRequired[ReadOnly[bool]]
-    Force: NotRequired[ReadOnly[bool]]
-
 class StopInstancesRequestTypeDef(TypedDict):
     InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Hibernate: NotRequired[ReadOnly[bool]]
     SkipOsShutdown: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
     Force: NotRequired[ReadOnly[bool]]
-
-class StopInstancesResultTypeDef(TypedDict):
-    StoppingInstances: NotRequired[List[InstanceStateChangeTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 class TerminateClientVpnConnectionsRequestTypeDef(TypedDict):
     ClientVpnEndpointId: str
@@ -22032,20 +20303,11 @@ class TerminateClientVpnConnectionsResultTypeDef(TypedDict):
     ConnectionStatuses: NotRequired[List[TerminateConnectionStatusTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class TerminateInstancesRequestInstanceTerminateTypeDef(TypedDict):
-    Force: NotRequired[ReadOnly[bool]]
-    SkipOsShutdown: NotRequired[ReadOnly[bool]]
-    DryRun: NotRequired[ReadOnly[bool]]
-
 class TerminateInstancesRequestTypeDef(TypedDict):
     InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Force: NotRequired[ReadOnly[bool]]
     SkipOsShutdown: NotRequired[ReadOnly[bool]]
     DryRun: NotRequired[ReadOnly[bool]]
-
-class TerminateInstancesResultTypeDef(TypedDict):
-    TerminatingInstances: NotRequired[List[InstanceStateChangeTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 class UnassignIpv6AddressesRequestTypeDef(TypedDict):
     Ipv6Prefixes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
@@ -22057,12 +20319,6 @@ class UnassignIpv6AddressesResultTypeDef(TypedDict):
     UnassignedIpv6Addresses: NotRequired[List[str]]
     UnassignedIpv6Prefixes: NotRequired[List[str]]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class UnassignPrivateIpAddressesRequestNetworkInterfaceUnassignPrivateIpAddressesTypeDef(
-    TypedDict
-):
-    Ipv4Prefixes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    PrivateIpAddresses: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
 
 class UnassignPrivateIpAddressesRequestTypeDef(TypedDict):
     Ipv4Prefixes: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
@@ -22088,16 +20344,9 @@ class UnlockSnapshotResultTypeDef(TypedDict):
     SnapshotId: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class UnmonitorInstancesRequestInstanceUnmonitorTypeDef(TypedDict):
-    DryRun: NotRequired[ReadOnly[bool]]
-
 class UnmonitorInstancesRequestTypeDef(TypedDict):
     InstanceIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     DryRun: NotRequired[ReadOnly[bool]]
-
-class UnmonitorInstancesResultTypeDef(TypedDict):
-    InstanceMonitorings: NotRequired[List[InstanceMonitoringTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 class UpdateCapacityManagerMonitoredTagKeysRequestTypeDef(TypedDict):
     ActivateTagKeys: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
@@ -22157,18 +20406,6 @@ class UpdateSecurityGroupRuleDescriptionsIngressRequestTypeDef(TypedDict):
 
 class UpdateSecurityGroupRuleDescriptionsIngressResultTypeDef(TypedDict):
     Return: NotRequired[bool]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-class VolumeAttachmentResponseTypeDef(TypedDict):
-    DeleteOnTermination: NotRequired[bool]
-    AssociatedResource: NotRequired[str]
-    InstanceOwningService: NotRequired[str]
-    EbsCardIndex: NotRequired[int]
-    VolumeId: NotRequired[str]
-    InstanceId: NotRequired[str]
-    Device: NotRequired[str]
-    State: NotRequired[VolumeAttachmentStateType]
-    AttachTime: NotRequired[datetime]
     ResponseMetadata: ResponseMetadataTypeDef
 
 class VolumeResponseTypeDef(TypedDict):

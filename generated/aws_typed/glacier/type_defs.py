@@ -13,21 +13,47 @@ from .._types import (
     PaginatorConfigTypeDef,
     ReadOnly,
     ResponseMetadataTypeDef,
-    StreamingBody,
     TypedDict,
     WaiterConfigTypeDef,
 )
-from .literals import (
-    ActionCodeType,
-    CannedACLType,
-    EncryptionTypeType,
-    ExpressionTypeType,
-    FileHeaderInfoType,
-    PermissionType,
-    QuoteFieldsType,
-    StatusCodeType,
-    StorageClassType,
-    TypeType,
+from .literals import ActionCodeType, StatusCodeType
+from .resource_type_defs import (
+    ArchiveCreationOutputTypeDef as ArchiveCreationOutputTypeDef,
+    CSVInputTypeDef as CSVInputTypeDef,
+    CSVOutputTypeDef as CSVOutputTypeDef,
+    CompleteMultipartUploadInputMultipartUploadCompleteTypeDef as CompleteMultipartUploadInputMultipartUploadCompleteTypeDef,
+    CreateVaultInputServiceResourceCreateVaultTypeDef as CreateVaultInputServiceResourceCreateVaultTypeDef,
+    CreateVaultOutputTypeDef as CreateVaultOutputTypeDef,
+    EncryptionTypeDef as EncryptionTypeDef,
+    GetJobOutputInputJobGetOutputTypeDef as GetJobOutputInputJobGetOutputTypeDef,
+    GetJobOutputOutputTypeDef as GetJobOutputOutputTypeDef,
+    GrantTypeDef as GrantTypeDef,
+    GranteeTypeDef as GranteeTypeDef,
+    InitiateJobInputArchiveInitiateArchiveRetrievalTypeDef as InitiateJobInputArchiveInitiateArchiveRetrievalTypeDef,
+    InitiateMultipartUploadInputVaultInitiateMultipartUploadTypeDef as InitiateMultipartUploadInputVaultInitiateMultipartUploadTypeDef,
+    InputSerializationTypeDef as InputSerializationTypeDef,
+    InventoryRetrievalJobDescriptionTypeDef as InventoryRetrievalJobDescriptionTypeDef,
+    InventoryRetrievalJobInputTypeDef as InventoryRetrievalJobInputTypeDef,
+    JobParametersTypeDef as JobParametersTypeDef,
+    ListJobsInputVaultCompletedJobsTypeDef as ListJobsInputVaultCompletedJobsTypeDef,
+    ListJobsInputVaultFailedJobsTypeDef as ListJobsInputVaultFailedJobsTypeDef,
+    ListJobsInputVaultJobsTypeDef as ListJobsInputVaultJobsTypeDef,
+    ListMultipartUploadsInputVaultMultipartUplaodsTypeDef as ListMultipartUploadsInputVaultMultipartUplaodsTypeDef,
+    ListPartsInputMultipartUploadPartsTypeDef as ListPartsInputMultipartUploadPartsTypeDef,
+    ListPartsOutputTypeDef as ListPartsOutputTypeDef,
+    ListVaultsInputServiceResourceVaultsTypeDef as ListVaultsInputServiceResourceVaultsTypeDef,
+    OutputLocationOutputTypeDef as OutputLocationOutputTypeDef,
+    OutputLocationTypeDef as OutputLocationTypeDef,
+    OutputSerializationTypeDef as OutputSerializationTypeDef,
+    PartListElementTypeDef as PartListElementTypeDef,
+    S3LocationOutputTypeDef as S3LocationOutputTypeDef,
+    S3LocationTypeDef as S3LocationTypeDef,
+    SelectParametersTypeDef as SelectParametersTypeDef,
+    SetVaultNotificationsInputNotificationSetTypeDef as SetVaultNotificationsInputNotificationSetTypeDef,
+    UploadArchiveInputVaultUploadArchiveTypeDef as UploadArchiveInputVaultUploadArchiveTypeDef,
+    UploadMultipartPartInputMultipartUploadUploadPartTypeDef as UploadMultipartPartInputMultipartUploadUploadPartTypeDef,
+    UploadMultipartPartOutputTypeDef as UploadMultipartPartOutputTypeDef,
+    VaultNotificationConfigTypeDef as VaultNotificationConfigTypeDef,
 )
 
 __all__ = [
@@ -160,52 +186,6 @@ class AddTagsToVaultInputTypeDef(TypedDict):
     Tags: NotRequired[Mapping[str, str]]
 
 
-class ArchiveCreationOutputTypeDef(TypedDict):
-    """Contains the Amazon Glacier response to your request."""
-
-    location: NotRequired[str]
-    checksum: NotRequired[str]
-    archiveId: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class CSVInputTypeDef(TypedDict):
-    """Contains information about the comma-separated value (CSV) file to select
-    from.
-    """
-
-    FileHeaderInfo: NotRequired[FileHeaderInfoType]
-    Comments: NotRequired[str]
-    QuoteEscapeCharacter: NotRequired[str]
-    RecordDelimiter: NotRequired[str]
-    FieldDelimiter: NotRequired[str]
-    QuoteCharacter: NotRequired[str]
-
-
-class CSVOutputTypeDef(TypedDict):
-    """Contains information about the comma-separated value (CSV) file that the
-    job results are stored in.
-    """
-
-    QuoteFields: NotRequired[QuoteFieldsType]
-    QuoteEscapeCharacter: NotRequired[str]
-    RecordDelimiter: NotRequired[str]
-    FieldDelimiter: NotRequired[str]
-    QuoteCharacter: NotRequired[str]
-
-
-class CompleteMultipartUploadInputMultipartUploadCompleteTypeDef(TypedDict):
-    """Provides options to complete a multipart upload operation. This informs
-    Amazon Glacier that all the archive parts have been uploaded and Amazon
-    Glacier (Glacier) can now assemble the archive from the uploaded parts.
-    After assembling and saving the archive to the vault, Glacier returns the
-    URI path ...
-    """
-
-    archiveSize: NotRequired[str]
-    checksum: NotRequired[str]
-
-
 class CompleteMultipartUploadInputTypeDef(TypedDict):
     """Provides options to complete a multipart upload operation. This informs
     Amazon Glacier that all the archive parts have been uploaded and Amazon
@@ -229,24 +209,11 @@ class CompleteVaultLockInputTypeDef(TypedDict):
     lockId: str
 
 
-class CreateVaultInputServiceResourceCreateVaultTypeDef(TypedDict):
-    """Provides options to create a vault."""
-
-    vaultName: str
-
-
 class CreateVaultInputTypeDef(TypedDict):
     """Provides options to create a vault."""
 
     accountId: NotRequired[str]
     vaultName: str
-
-
-class CreateVaultOutputTypeDef(TypedDict):
-    """Contains the Amazon Glacier response to your request."""
-
-    location: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class DataRetrievalRuleTypeDef(TypedDict):
@@ -349,16 +316,6 @@ class DescribeVaultOutputTypeDef(TypedDict):
     SizeInBytes: NotRequired[int]
 
 
-class EncryptionTypeDef(TypedDict):
-    """Contains information about the encryption used to store the job results in
-    Amazon S3.
-    """
-
-    EncryptionType: NotRequired[EncryptionTypeType]
-    KMSKeyId: NotRequired[str]
-    KMSContext: NotRequired[str]
-
-
 class GetDataRetrievalPolicyInputTypeDef(TypedDict):
     """Input for GetDataRetrievalPolicy."""
 
@@ -372,12 +329,6 @@ class GetDataRetrievalPolicyOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class GetJobOutputInputJobGetOutputTypeDef(TypedDict):
-    """Provides options for downloading output of an Amazon Glacier job."""
-
-    range: NotRequired[str]
-
-
 class GetJobOutputInputTypeDef(TypedDict):
     """Provides options for downloading output of an Amazon Glacier job."""
 
@@ -385,19 +336,6 @@ class GetJobOutputInputTypeDef(TypedDict):
     vaultName: str
     jobId: str
     range: NotRequired[str]
-
-
-class GetJobOutputOutputTypeDef(TypedDict):
-    """Contains the Amazon Glacier response to your request."""
-
-    body: StreamingBody
-    checksum: NotRequired[str]
-    status: NotRequired[int]
-    contentRange: NotRequired[str]
-    acceptRanges: NotRequired[str]
-    contentType: NotRequired[str]
-    archiveDescription: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class GetVaultAccessPolicyInputTypeDef(TypedDict):
@@ -460,77 +398,6 @@ class GetVaultNotificationsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class InventoryRetrievalJobDescriptionTypeDef(TypedDict):
-    """Describes the options for a range inventory retrieval job."""
-
-    Format: NotRequired[str]
-    StartDate: NotRequired[str]
-    EndDate: NotRequired[str]
-    Limit: NotRequired[str]
-    Marker: NotRequired[str]
-
-
-class GranteeTypeDef(TypedDict):
-    """Contains information about the grantee."""
-
-    Type: TypeType
-    DisplayName: NotRequired[str]
-    URI: NotRequired[str]
-    ID: NotRequired[str]
-    EmailAddress: NotRequired[str]
-
-
-class GrantTypeDef(TypedDict):
-    """Contains information about a grant."""
-
-    Grantee: NotRequired[GranteeTypeDef]
-    Permission: NotRequired[PermissionType]
-
-
-class S3LocationOutputTypeDef(TypedDict):
-    """Contains information about the location in Amazon S3 where the select job
-    results are stored.
-    """
-
-    BucketName: NotRequired[str]
-    Prefix: NotRequired[str]
-    Encryption: NotRequired[EncryptionTypeDef]
-    CannedACL: NotRequired[CannedACLType]
-    AccessControlList: NotRequired[List[GrantTypeDef]]
-    Tagging: NotRequired[Dict[str, str]]
-    UserMetadata: NotRequired[Dict[str, str]]
-    StorageClass: NotRequired[StorageClassType]
-
-
-class OutputLocationOutputTypeDef(TypedDict):
-    """Contains information about the location where the select job results are
-    stored.
-    """
-
-    S3: NotRequired[S3LocationOutputTypeDef]
-
-
-class InputSerializationTypeDef(TypedDict):
-    """Describes how the archive is serialized."""
-
-    csv: NotRequired[CSVInputTypeDef]
-
-
-class OutputSerializationTypeDef(TypedDict):
-    """Describes how the select output is serialized."""
-
-    csv: NotRequired[CSVOutputTypeDef]
-
-
-class SelectParametersTypeDef(TypedDict):
-    """Contains information about the parameters used for a select."""
-
-    InputSerialization: NotRequired[InputSerializationTypeDef]
-    ExpressionType: NotRequired[ExpressionTypeType]
-    Expression: NotRequired[str]
-    OutputSerialization: NotRequired[OutputSerializationTypeDef]
-
-
 class GlacierJobDescriptionResponseTypeDef(TypedDict):
     """Contains the description of an Amazon S3 Glacier job."""
 
@@ -584,61 +451,6 @@ class GlacierJobDescriptionTypeDef(TypedDict):
     OutputLocation: NotRequired[OutputLocationOutputTypeDef]
 
 
-class InventoryRetrievalJobInputTypeDef(TypedDict):
-    """Provides options for specifying a range inventory retrieval job."""
-
-    StartDate: NotRequired[str]
-    EndDate: NotRequired[str]
-    Limit: NotRequired[str]
-    Marker: NotRequired[str]
-
-
-class S3LocationTypeDef(TypedDict):
-    """Contains information about the location in Amazon S3 where the select job
-    results are stored.
-    """
-
-    BucketName: NotRequired[ReadOnly[str]]
-    Prefix: NotRequired[ReadOnly[str]]
-    Encryption: NotRequired[ReadOnly[EncryptionTypeDef]]
-    CannedACL: NotRequired[ReadOnly[CannedACLType]]
-    AccessControlList: NotRequired[ReadOnly[Sequence[GrantTypeDef]]]
-    Tagging: NotRequired[ReadOnly[Mapping[str, str]]]
-    UserMetadata: NotRequired[ReadOnly[Mapping[str, str]]]
-    StorageClass: NotRequired[ReadOnly[StorageClassType]]
-
-
-class OutputLocationTypeDef(TypedDict):
-    """Contains information about the location where the select job results are
-    stored.
-    """
-
-    S3: NotRequired[ReadOnly[S3LocationTypeDef]]
-
-
-class JobParametersTypeDef(TypedDict):
-    """Provides options for defining a job."""
-
-    Format: NotRequired[ReadOnly[str]]
-    Type: NotRequired[ReadOnly[str]]
-    ArchiveId: NotRequired[ReadOnly[str]]
-    Description: NotRequired[ReadOnly[str]]
-    SNSTopic: NotRequired[ReadOnly[str]]
-    RetrievalByteRange: NotRequired[ReadOnly[str]]
-    Tier: NotRequired[ReadOnly[str]]
-    InventoryRetrievalParameters: NotRequired[
-        ReadOnly[InventoryRetrievalJobInputTypeDef]
-    ]
-    SelectParameters: NotRequired[ReadOnly[SelectParametersTypeDef]]
-    OutputLocation: NotRequired[ReadOnly[OutputLocationTypeDef]]
-
-
-class InitiateJobInputArchiveInitiateArchiveRetrievalTypeDef(TypedDict):
-    """Provides options for initiating an Amazon Glacier job."""
-
-    jobParameters: NotRequired[JobParametersTypeDef]
-
-
 class InitiateJobInputTypeDef(TypedDict):
     """Provides options for initiating an Amazon Glacier job."""
 
@@ -663,15 +475,6 @@ class InitiateMultipartUploadInputTypeDef(TypedDict):
 
     accountId: NotRequired[str]
     vaultName: str
-    archiveDescription: NotRequired[str]
-    partSize: NotRequired[str]
-
-
-class InitiateMultipartUploadInputVaultInitiateMultipartUploadTypeDef(TypedDict):
-    """Provides options for initiating a multipart upload to an Amazon Glacier
-    vault.
-    """
-
     archiveDescription: NotRequired[str]
     partSize: NotRequired[str]
 
@@ -728,28 +531,6 @@ class ListJobsInputTypeDef(TypedDict):
     completed: NotRequired[str]
 
 
-class ListJobsInputVaultCompletedJobsTypeDef(TypedDict):
-    """Provides options for retrieving a job list for an Amazon Glacier vault."""
-
-    marker: NotRequired[str]
-    statuscode: NotRequired[str]
-
-
-class ListJobsInputVaultFailedJobsTypeDef(TypedDict):
-    """Provides options for retrieving a job list for an Amazon Glacier vault."""
-
-    marker: NotRequired[str]
-    completed: NotRequired[str]
-
-
-class ListJobsInputVaultJobsTypeDef(TypedDict):
-    """Provides options for retrieving a job list for an Amazon Glacier vault."""
-
-    marker: NotRequired[str]
-    statuscode: NotRequired[str]
-    completed: NotRequired[str]
-
-
 class ListJobsOutputFullResultTypeDef(TypedDict):
     """Contains the Amazon Glacier response to your request."""
 
@@ -788,14 +569,6 @@ class ListMultipartUploadsInputTypeDef(TypedDict):
     limit: NotRequired[str]
 
 
-class ListMultipartUploadsInputVaultMultipartUplaodsTypeDef(TypedDict):
-    """Provides options for retrieving list of in-progress multipart uploads for
-    an Amazon Glacier vault.
-    """
-
-    marker: NotRequired[str]
-
-
 class UploadListElementTypeDef(TypedDict):
     """A list of in-progress multipart uploads for a vault."""
 
@@ -819,15 +592,6 @@ class ListMultipartUploadsOutputTypeDef(TypedDict):
     UploadsList: NotRequired[List[UploadListElementTypeDef]]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class ListPartsInputMultipartUploadPartsTypeDef(TypedDict):
-    """Provides options for retrieving a list of parts of an archive that have
-    been uploaded in a specific multipart upload.
-    """
-
-    marker: NotRequired[str]
-    limit: NotRequired[str]
 
 
 class ListPartsInputPaginateTypeDef(TypedDict):
@@ -855,31 +619,11 @@ class ListPartsInputTypeDef(TypedDict):
     limit: NotRequired[str]
 
 
-class PartListElementTypeDef(TypedDict):
-    """A list of the part sizes of the multipart upload."""
-
-    RangeInBytes: NotRequired[str]
-    SHA256TreeHash: NotRequired[str]
-
-
 class ListPartsOutputFullResultTypeDef(TypedDict):
     """Contains the Amazon Glacier response to your request."""
 
     Parts: NotRequired[List[PartListElementTypeDef]]
     NextToken: NotRequired[str]
-
-
-class ListPartsOutputTypeDef(TypedDict):
-    """Contains the Amazon Glacier response to your request."""
-
-    MultipartUploadId: NotRequired[str]
-    VaultARN: NotRequired[str]
-    ArchiveDescription: NotRequired[str]
-    PartSizeInBytes: NotRequired[int]
-    CreationDate: NotRequired[str]
-    Parts: NotRequired[List[PartListElementTypeDef]]
-    Marker: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class ListProvisionedCapacityInputTypeDef(TypedDict):
@@ -926,14 +670,6 @@ class ListVaultsInputPaginateTypeDef(TypedDict):
     marker: NotRequired[str]
     limit: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
-
-
-class ListVaultsInputServiceResourceVaultsTypeDef(TypedDict):
-    """Provides options to retrieve the vault list owned by the calling user's
-    account. The list provides metadata information for each vault.
-    """
-
-    marker: NotRequired[str]
 
 
 class ListVaultsInputTypeDef(TypedDict):
@@ -997,21 +733,6 @@ class SetVaultAccessPolicyInputTypeDef(TypedDict):
     policy: NotRequired[VaultAccessPolicyTypeDef]
 
 
-class VaultNotificationConfigTypeDef(TypedDict):
-    """Represents a vault's notification configuration."""
-
-    SNSTopic: NotRequired[ReadOnly[str]]
-    Events: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-
-
-class SetVaultNotificationsInputNotificationSetTypeDef(TypedDict):
-    """Provides options to configure notifications that will be sent when specific
-    events happen to a vault.
-    """
-
-    vaultNotificationConfig: NotRequired[VaultNotificationConfigTypeDef]
-
-
 class SetVaultNotificationsInputTypeDef(TypedDict):
     """Provides options to configure notifications that will be sent when specific
     events happen to a vault.
@@ -1032,24 +753,6 @@ class UploadArchiveInputTypeDef(TypedDict):
     body: NotRequired[BlobTypeDef]
 
 
-class UploadArchiveInputVaultUploadArchiveTypeDef(TypedDict):
-    """Provides options to add an archive to a vault."""
-
-    archiveDescription: NotRequired[str]
-    checksum: NotRequired[str]
-    body: NotRequired[BlobTypeDef]
-
-
-class UploadMultipartPartInputMultipartUploadUploadPartTypeDef(TypedDict):
-    """Provides options to upload a part of an archive in a multipart upload
-    operation.
-    """
-
-    checksum: NotRequired[str]
-    range: NotRequired[str]
-    body: NotRequired[BlobTypeDef]
-
-
 class UploadMultipartPartInputTypeDef(TypedDict):
     """Provides options to upload a part of an archive in a multipart upload
     operation.
@@ -1061,10 +764,3 @@ class UploadMultipartPartInputTypeDef(TypedDict):
     checksum: NotRequired[str]
     range: NotRequired[str]
     body: NotRequired[BlobTypeDef]
-
-
-class UploadMultipartPartOutputTypeDef(TypedDict):
-    """Contains the Amazon Glacier response to your request."""
-
-    checksum: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef

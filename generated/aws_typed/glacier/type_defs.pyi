@@ -13,21 +13,47 @@ from .._types import (
     PaginatorConfigTypeDef,
     ReadOnly,
     ResponseMetadataTypeDef,
-    StreamingBody,
     TypedDict,
     WaiterConfigTypeDef,
 )
-from .literals import (
-    ActionCodeType,
-    CannedACLType,
-    EncryptionTypeType,
-    ExpressionTypeType,
-    FileHeaderInfoType,
-    PermissionType,
-    QuoteFieldsType,
-    StatusCodeType,
-    StorageClassType,
-    TypeType,
+from .literals import ActionCodeType, StatusCodeType
+from .resource_type_defs import (
+    ArchiveCreationOutputTypeDef as ArchiveCreationOutputTypeDef,
+    CSVInputTypeDef as CSVInputTypeDef,
+    CSVOutputTypeDef as CSVOutputTypeDef,
+    CompleteMultipartUploadInputMultipartUploadCompleteTypeDef as CompleteMultipartUploadInputMultipartUploadCompleteTypeDef,
+    CreateVaultInputServiceResourceCreateVaultTypeDef as CreateVaultInputServiceResourceCreateVaultTypeDef,
+    CreateVaultOutputTypeDef as CreateVaultOutputTypeDef,
+    EncryptionTypeDef as EncryptionTypeDef,
+    GetJobOutputInputJobGetOutputTypeDef as GetJobOutputInputJobGetOutputTypeDef,
+    GetJobOutputOutputTypeDef as GetJobOutputOutputTypeDef,
+    GrantTypeDef as GrantTypeDef,
+    GranteeTypeDef as GranteeTypeDef,
+    InitiateJobInputArchiveInitiateArchiveRetrievalTypeDef as InitiateJobInputArchiveInitiateArchiveRetrievalTypeDef,
+    InitiateMultipartUploadInputVaultInitiateMultipartUploadTypeDef as InitiateMultipartUploadInputVaultInitiateMultipartUploadTypeDef,
+    InputSerializationTypeDef as InputSerializationTypeDef,
+    InventoryRetrievalJobDescriptionTypeDef as InventoryRetrievalJobDescriptionTypeDef,
+    InventoryRetrievalJobInputTypeDef as InventoryRetrievalJobInputTypeDef,
+    JobParametersTypeDef as JobParametersTypeDef,
+    ListJobsInputVaultCompletedJobsTypeDef as ListJobsInputVaultCompletedJobsTypeDef,
+    ListJobsInputVaultFailedJobsTypeDef as ListJobsInputVaultFailedJobsTypeDef,
+    ListJobsInputVaultJobsTypeDef as ListJobsInputVaultJobsTypeDef,
+    ListMultipartUploadsInputVaultMultipartUplaodsTypeDef as ListMultipartUploadsInputVaultMultipartUplaodsTypeDef,
+    ListPartsInputMultipartUploadPartsTypeDef as ListPartsInputMultipartUploadPartsTypeDef,
+    ListPartsOutputTypeDef as ListPartsOutputTypeDef,
+    ListVaultsInputServiceResourceVaultsTypeDef as ListVaultsInputServiceResourceVaultsTypeDef,
+    OutputLocationOutputTypeDef as OutputLocationOutputTypeDef,
+    OutputLocationTypeDef as OutputLocationTypeDef,
+    OutputSerializationTypeDef as OutputSerializationTypeDef,
+    PartListElementTypeDef as PartListElementTypeDef,
+    S3LocationOutputTypeDef as S3LocationOutputTypeDef,
+    S3LocationTypeDef as S3LocationTypeDef,
+    SelectParametersTypeDef as SelectParametersTypeDef,
+    SetVaultNotificationsInputNotificationSetTypeDef as SetVaultNotificationsInputNotificationSetTypeDef,
+    UploadArchiveInputVaultUploadArchiveTypeDef as UploadArchiveInputVaultUploadArchiveTypeDef,
+    UploadMultipartPartInputMultipartUploadUploadPartTypeDef as UploadMultipartPartInputMultipartUploadUploadPartTypeDef,
+    UploadMultipartPartOutputTypeDef as UploadMultipartPartOutputTypeDef,
+    VaultNotificationConfigTypeDef as VaultNotificationConfigTypeDef,
 )
 
 __all__ = [
@@ -150,31 +176,6 @@ class AddTagsToVaultInputTypeDef(TypedDict):
     vaultName: str
     Tags: NotRequired[Mapping[str, str]]
 
-class ArchiveCreationOutputTypeDef(TypedDict):
-    location: NotRequired[str]
-    checksum: NotRequired[str]
-    archiveId: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-class CSVInputTypeDef(TypedDict):
-    FileHeaderInfo: NotRequired[FileHeaderInfoType]
-    Comments: NotRequired[str]
-    QuoteEscapeCharacter: NotRequired[str]
-    RecordDelimiter: NotRequired[str]
-    FieldDelimiter: NotRequired[str]
-    QuoteCharacter: NotRequired[str]
-
-class CSVOutputTypeDef(TypedDict):
-    QuoteFields: NotRequired[QuoteFieldsType]
-    QuoteEscapeCharacter: NotRequired[str]
-    RecordDelimiter: NotRequired[str]
-    FieldDelimiter: NotRequired[str]
-    QuoteCharacter: NotRequired[str]
-
-class CompleteMultipartUploadInputMultipartUploadCompleteTypeDef(TypedDict):
-    archiveSize: NotRequired[str]
-    checksum: NotRequired[str]
-
 class CompleteMultipartUploadInputTypeDef(TypedDict):
     accountId: NotRequired[str]
     vaultName: str
@@ -187,16 +188,9 @@ class CompleteVaultLockInputTypeDef(TypedDict):
     vaultName: str
     lockId: str
 
-class CreateVaultInputServiceResourceCreateVaultTypeDef(TypedDict):
-    vaultName: str
-
 class CreateVaultInputTypeDef(TypedDict):
     accountId: NotRequired[str]
     vaultName: str
-
-class CreateVaultOutputTypeDef(TypedDict):
-    location: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 class DataRetrievalRuleTypeDef(TypedDict):
     Strategy: NotRequired[str]
@@ -256,11 +250,6 @@ class DescribeVaultOutputTypeDef(TypedDict):
     NumberOfArchives: NotRequired[int]
     SizeInBytes: NotRequired[int]
 
-class EncryptionTypeDef(TypedDict):
-    EncryptionType: NotRequired[EncryptionTypeType]
-    KMSKeyId: NotRequired[str]
-    KMSContext: NotRequired[str]
-
 class GetDataRetrievalPolicyInputTypeDef(TypedDict):
     accountId: NotRequired[str]
 
@@ -268,24 +257,11 @@ class GetDataRetrievalPolicyOutputTypeDef(TypedDict):
     Policy: NotRequired[DataRetrievalPolicyOutputTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class GetJobOutputInputJobGetOutputTypeDef(TypedDict):
-    range: NotRequired[str]
-
 class GetJobOutputInputTypeDef(TypedDict):
     accountId: NotRequired[str]
     vaultName: str
     jobId: str
     range: NotRequired[str]
-
-class GetJobOutputOutputTypeDef(TypedDict):
-    body: StreamingBody
-    checksum: NotRequired[str]
-    status: NotRequired[int]
-    contentRange: NotRequired[str]
-    acceptRanges: NotRequired[str]
-    contentType: NotRequired[str]
-    archiveDescription: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 class GetVaultAccessPolicyInputTypeDef(TypedDict):
     accountId: NotRequired[str]
@@ -320,49 +296,6 @@ class VaultNotificationConfigOutputTypeDef(TypedDict):
 class GetVaultNotificationsOutputTypeDef(TypedDict):
     vaultNotificationConfig: NotRequired[VaultNotificationConfigOutputTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class InventoryRetrievalJobDescriptionTypeDef(TypedDict):
-    Format: NotRequired[str]
-    StartDate: NotRequired[str]
-    EndDate: NotRequired[str]
-    Limit: NotRequired[str]
-    Marker: NotRequired[str]
-
-class GranteeTypeDef(TypedDict):
-    Type: TypeType
-    DisplayName: NotRequired[str]
-    URI: NotRequired[str]
-    ID: NotRequired[str]
-    EmailAddress: NotRequired[str]
-
-class GrantTypeDef(TypedDict):
-    Grantee: NotRequired[GranteeTypeDef]
-    Permission: NotRequired[PermissionType]
-
-class S3LocationOutputTypeDef(TypedDict):
-    BucketName: NotRequired[str]
-    Prefix: NotRequired[str]
-    Encryption: NotRequired[EncryptionTypeDef]
-    CannedACL: NotRequired[CannedACLType]
-    AccessControlList: NotRequired[List[GrantTypeDef]]
-    Tagging: NotRequired[Dict[str, str]]
-    UserMetadata: NotRequired[Dict[str, str]]
-    StorageClass: NotRequired[StorageClassType]
-
-class OutputLocationOutputTypeDef(TypedDict):
-    S3: NotRequired[S3LocationOutputTypeDef]
-
-class InputSerializationTypeDef(TypedDict):
-    csv: NotRequired[CSVInputTypeDef]
-
-class OutputSerializationTypeDef(TypedDict):
-    csv: NotRequired[CSVOutputTypeDef]
-
-class SelectParametersTypeDef(TypedDict):
-    InputSerialization: NotRequired[InputSerializationTypeDef]
-    ExpressionType: NotRequired[ExpressionTypeType]
-    Expression: NotRequired[str]
-    OutputSerialization: NotRequired[OutputSerializationTypeDef]
 
 class GlacierJobDescriptionResponseTypeDef(TypedDict):
     JobId: NotRequired[str]
@@ -411,42 +344,6 @@ class GlacierJobDescriptionTypeDef(TypedDict):
     SelectParameters: NotRequired[SelectParametersTypeDef]
     OutputLocation: NotRequired[OutputLocationOutputTypeDef]
 
-class InventoryRetrievalJobInputTypeDef(TypedDict):
-    StartDate: NotRequired[str]
-    EndDate: NotRequired[str]
-    Limit: NotRequired[str]
-    Marker: NotRequired[str]
-
-class S3LocationTypeDef(TypedDict):
-    BucketName: NotRequired[ReadOnly[str]]
-    Prefix: NotRequired[ReadOnly[str]]
-    Encryption: NotRequired[ReadOnly[EncryptionTypeDef]]
-    CannedACL: NotRequired[ReadOnly[CannedACLType]]
-    AccessControlList: NotRequired[ReadOnly[Sequence[GrantTypeDef]]]
-    Tagging: NotRequired[ReadOnly[Mapping[str, str]]]
-    UserMetadata: NotRequired[ReadOnly[Mapping[str, str]]]
-    StorageClass: NotRequired[ReadOnly[StorageClassType]]
-
-class OutputLocationTypeDef(TypedDict):
-    S3: NotRequired[ReadOnly[S3LocationTypeDef]]
-
-class JobParametersTypeDef(TypedDict):
-    Format: NotRequired[ReadOnly[str]]
-    Type: NotRequired[ReadOnly[str]]
-    ArchiveId: NotRequired[ReadOnly[str]]
-    Description: NotRequired[ReadOnly[str]]
-    SNSTopic: NotRequired[ReadOnly[str]]
-    RetrievalByteRange: NotRequired[ReadOnly[str]]
-    Tier: NotRequired[ReadOnly[str]]
-    InventoryRetrievalParameters: NotRequired[
-        ReadOnly[InventoryRetrievalJobInputTypeDef]
-    ]
-    SelectParameters: NotRequired[ReadOnly[SelectParametersTypeDef]]
-    OutputLocation: NotRequired[ReadOnly[OutputLocationTypeDef]]
-
-class InitiateJobInputArchiveInitiateArchiveRetrievalTypeDef(TypedDict):
-    jobParameters: NotRequired[JobParametersTypeDef]
-
 class InitiateJobInputTypeDef(TypedDict):
     accountId: NotRequired[str]
     vaultName: str
@@ -461,10 +358,6 @@ class InitiateJobOutputTypeDef(TypedDict):
 class InitiateMultipartUploadInputTypeDef(TypedDict):
     accountId: NotRequired[str]
     vaultName: str
-    archiveDescription: NotRequired[str]
-    partSize: NotRequired[str]
-
-class InitiateMultipartUploadInputVaultInitiateMultipartUploadTypeDef(TypedDict):
     archiveDescription: NotRequired[str]
     partSize: NotRequired[str]
 
@@ -502,19 +395,6 @@ class ListJobsInputTypeDef(TypedDict):
     statuscode: NotRequired[str]
     completed: NotRequired[str]
 
-class ListJobsInputVaultCompletedJobsTypeDef(TypedDict):
-    marker: NotRequired[str]
-    statuscode: NotRequired[str]
-
-class ListJobsInputVaultFailedJobsTypeDef(TypedDict):
-    marker: NotRequired[str]
-    completed: NotRequired[str]
-
-class ListJobsInputVaultJobsTypeDef(TypedDict):
-    marker: NotRequired[str]
-    statuscode: NotRequired[str]
-    completed: NotRequired[str]
-
 class ListJobsOutputFullResultTypeDef(TypedDict):
     JobList: NotRequired[List[GlacierJobDescriptionTypeDef]]
     NextToken: NotRequired[str]
@@ -537,9 +417,6 @@ class ListMultipartUploadsInputTypeDef(TypedDict):
     marker: NotRequired[str]
     limit: NotRequired[str]
 
-class ListMultipartUploadsInputVaultMultipartUplaodsTypeDef(TypedDict):
-    marker: NotRequired[str]
-
 class UploadListElementTypeDef(TypedDict):
     MultipartUploadId: NotRequired[str]
     VaultARN: NotRequired[str]
@@ -556,10 +433,6 @@ class ListMultipartUploadsOutputTypeDef(TypedDict):
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class ListPartsInputMultipartUploadPartsTypeDef(TypedDict):
-    marker: NotRequired[str]
-    limit: NotRequired[str]
-
 class ListPartsInputPaginateTypeDef(TypedDict):
     accountId: NotRequired[str]
     vaultName: str
@@ -575,23 +448,9 @@ class ListPartsInputTypeDef(TypedDict):
     marker: NotRequired[str]
     limit: NotRequired[str]
 
-class PartListElementTypeDef(TypedDict):
-    RangeInBytes: NotRequired[str]
-    SHA256TreeHash: NotRequired[str]
-
 class ListPartsOutputFullResultTypeDef(TypedDict):
     Parts: NotRequired[List[PartListElementTypeDef]]
     NextToken: NotRequired[str]
-
-class ListPartsOutputTypeDef(TypedDict):
-    MultipartUploadId: NotRequired[str]
-    VaultARN: NotRequired[str]
-    ArchiveDescription: NotRequired[str]
-    PartSizeInBytes: NotRequired[int]
-    CreationDate: NotRequired[str]
-    Parts: NotRequired[List[PartListElementTypeDef]]
-    Marker: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 class ListProvisionedCapacityInputTypeDef(TypedDict):
     accountId: NotRequired[str]
@@ -618,9 +477,6 @@ class ListVaultsInputPaginateTypeDef(TypedDict):
     marker: NotRequired[str]
     limit: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
-
-class ListVaultsInputServiceResourceVaultsTypeDef(TypedDict):
-    marker: NotRequired[str]
 
 class ListVaultsInputTypeDef(TypedDict):
     accountId: NotRequired[str]
@@ -657,13 +513,6 @@ class SetVaultAccessPolicyInputTypeDef(TypedDict):
     vaultName: str
     policy: NotRequired[VaultAccessPolicyTypeDef]
 
-class VaultNotificationConfigTypeDef(TypedDict):
-    SNSTopic: NotRequired[ReadOnly[str]]
-    Events: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-
-class SetVaultNotificationsInputNotificationSetTypeDef(TypedDict):
-    vaultNotificationConfig: NotRequired[VaultNotificationConfigTypeDef]
-
 class SetVaultNotificationsInputTypeDef(TypedDict):
     accountId: NotRequired[str]
     vaultName: str
@@ -676,16 +525,6 @@ class UploadArchiveInputTypeDef(TypedDict):
     checksum: NotRequired[str]
     body: NotRequired[BlobTypeDef]
 
-class UploadArchiveInputVaultUploadArchiveTypeDef(TypedDict):
-    archiveDescription: NotRequired[str]
-    checksum: NotRequired[str]
-    body: NotRequired[BlobTypeDef]
-
-class UploadMultipartPartInputMultipartUploadUploadPartTypeDef(TypedDict):
-    checksum: NotRequired[str]
-    range: NotRequired[str]
-    body: NotRequired[BlobTypeDef]
-
 class UploadMultipartPartInputTypeDef(TypedDict):
     accountId: NotRequired[str]
     vaultName: str
@@ -693,7 +532,3 @@ class UploadMultipartPartInputTypeDef(TypedDict):
     checksum: NotRequired[str]
     range: NotRequired[str]
     body: NotRequired[BlobTypeDef]
-
-class UploadMultipartPartOutputTypeDef(TypedDict):
-    checksum: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
         StatusTypeType,
         SummaryKeyTypeType,
     )
-    from .type_defs import (
+    from .resource_type_defs import (
         AddRoleToInstanceProfileRequestInstanceProfileAddRoleTypeDef,
         AddUserToGroupRequestGroupAddUserTypeDef,
         AddUserToGroupRequestUserAddGroupTypeDef,

@@ -30,7 +30,6 @@ from .literals import (
     JobStatusTypeType,
     PermissionCheckResultTypeType,
     PermissionCheckStatusTypeType,
-    PermissionsBoundaryAttachmentTypeType,
     PolicyEvaluationDecisionTypeType,
     PolicyOwnerEntityTypeType,
     PolicyParameterTypeEnumType,
@@ -45,6 +44,89 @@ from .literals import (
     StatusTypeType,
     SummaryKeyTypeType,
     SummaryStateTypeType,
+)
+from .resource_type_defs import (
+    AddRoleToInstanceProfileRequestInstanceProfileAddRoleTypeDef as AddRoleToInstanceProfileRequestInstanceProfileAddRoleTypeDef,
+    AddUserToGroupRequestGroupAddUserTypeDef as AddUserToGroupRequestGroupAddUserTypeDef,
+    AddUserToGroupRequestUserAddGroupTypeDef as AddUserToGroupRequestUserAddGroupTypeDef,
+    AttachGroupPolicyRequestGroupAttachPolicyTypeDef as AttachGroupPolicyRequestGroupAttachPolicyTypeDef,
+    AttachGroupPolicyRequestPolicyAttachGroupTypeDef as AttachGroupPolicyRequestPolicyAttachGroupTypeDef,
+    AttachRolePolicyRequestPolicyAttachRoleTypeDef as AttachRolePolicyRequestPolicyAttachRoleTypeDef,
+    AttachRolePolicyRequestRoleAttachPolicyTypeDef as AttachRolePolicyRequestRoleAttachPolicyTypeDef,
+    AttachUserPolicyRequestPolicyAttachUserTypeDef as AttachUserPolicyRequestPolicyAttachUserTypeDef,
+    AttachUserPolicyRequestUserAttachPolicyTypeDef as AttachUserPolicyRequestUserAttachPolicyTypeDef,
+    AttachedPermissionsBoundaryTypeDef as AttachedPermissionsBoundaryTypeDef,
+    ChangePasswordRequestTypeDef as ChangePasswordRequestTypeDef,
+    CreateAccountAliasRequestTypeDef as CreateAccountAliasRequestTypeDef,
+    CreateGroupRequestGroupCreateTypeDef as CreateGroupRequestGroupCreateTypeDef,
+    CreateGroupRequestTypeDef as CreateGroupRequestTypeDef,
+    CreateInstanceProfileRequestTypeDef as CreateInstanceProfileRequestTypeDef,
+    CreateLoginProfileRequestLoginProfileCreateTypeDef as CreateLoginProfileRequestLoginProfileCreateTypeDef,
+    CreatePolicyRequestTypeDef as CreatePolicyRequestTypeDef,
+    CreatePolicyVersionRequestPolicyCreateVersionTypeDef as CreatePolicyVersionRequestPolicyCreateVersionTypeDef,
+    CreateRoleRequestTypeDef as CreateRoleRequestTypeDef,
+    CreateSAMLProviderRequestTypeDef as CreateSAMLProviderRequestTypeDef,
+    CreateUserRequestTypeDef as CreateUserRequestTypeDef,
+    CreateUserRequestUserCreateTypeDef as CreateUserRequestUserCreateTypeDef,
+    CreateVirtualMFADeviceRequestTypeDef as CreateVirtualMFADeviceRequestTypeDef,
+    DetachGroupPolicyRequestGroupDetachPolicyTypeDef as DetachGroupPolicyRequestGroupDetachPolicyTypeDef,
+    DetachGroupPolicyRequestPolicyDetachGroupTypeDef as DetachGroupPolicyRequestPolicyDetachGroupTypeDef,
+    DetachRolePolicyRequestPolicyDetachRoleTypeDef as DetachRolePolicyRequestPolicyDetachRoleTypeDef,
+    DetachRolePolicyRequestRoleDetachPolicyTypeDef as DetachRolePolicyRequestRoleDetachPolicyTypeDef,
+    DetachUserPolicyRequestPolicyDetachUserTypeDef as DetachUserPolicyRequestPolicyDetachUserTypeDef,
+    DetachUserPolicyRequestUserDetachPolicyTypeDef as DetachUserPolicyRequestUserDetachPolicyTypeDef,
+    EnableMFADeviceRequestMfaDeviceAssociateTypeDef as EnableMFADeviceRequestMfaDeviceAssociateTypeDef,
+    EnableMFADeviceRequestUserEnableMfaTypeDef as EnableMFADeviceRequestUserEnableMfaTypeDef,
+    GetGroupRequestGroupUsersTypeDef as GetGroupRequestGroupUsersTypeDef,
+    ListAccessKeysRequestTypeDef as ListAccessKeysRequestTypeDef,
+    ListAccessKeysRequestUserAccessKeysTypeDef as ListAccessKeysRequestUserAccessKeysTypeDef,
+    ListAttachedGroupPoliciesRequestGroupAttachedPoliciesTypeDef as ListAttachedGroupPoliciesRequestGroupAttachedPoliciesTypeDef,
+    ListAttachedRolePoliciesRequestRoleAttachedPoliciesTypeDef as ListAttachedRolePoliciesRequestRoleAttachedPoliciesTypeDef,
+    ListAttachedUserPoliciesRequestUserAttachedPoliciesTypeDef as ListAttachedUserPoliciesRequestUserAttachedPoliciesTypeDef,
+    ListEntitiesForPolicyRequestPolicyAttachedGroupsTypeDef as ListEntitiesForPolicyRequestPolicyAttachedGroupsTypeDef,
+    ListGroupPoliciesRequestGroupPoliciesTypeDef as ListGroupPoliciesRequestGroupPoliciesTypeDef,
+    ListGroupsForUserRequestUserGroupsTypeDef as ListGroupsForUserRequestUserGroupsTypeDef,
+    ListGroupsRequestTypeDef as ListGroupsRequestTypeDef,
+    ListInstanceProfilesForRoleRequestRoleInstanceProfilesTypeDef as ListInstanceProfilesForRoleRequestRoleInstanceProfilesTypeDef,
+    ListInstanceProfilesRequestTypeDef as ListInstanceProfilesRequestTypeDef,
+    ListMFADevicesRequestTypeDef as ListMFADevicesRequestTypeDef,
+    ListMFADevicesRequestUserMfaDevicesTypeDef as ListMFADevicesRequestUserMfaDevicesTypeDef,
+    ListPoliciesRequestTypeDef as ListPoliciesRequestTypeDef,
+    ListPolicyVersionsRequestPolicyVersionsTypeDef as ListPolicyVersionsRequestPolicyVersionsTypeDef,
+    ListRolePoliciesRequestRolePoliciesTypeDef as ListRolePoliciesRequestRolePoliciesTypeDef,
+    ListRolesRequestTypeDef as ListRolesRequestTypeDef,
+    ListSAMLProvidersRequestTypeDef as ListSAMLProvidersRequestTypeDef,
+    ListServerCertificatesRequestTypeDef as ListServerCertificatesRequestTypeDef,
+    ListSigningCertificatesRequestTypeDef as ListSigningCertificatesRequestTypeDef,
+    ListSigningCertificatesRequestUserSigningCertificatesTypeDef as ListSigningCertificatesRequestUserSigningCertificatesTypeDef,
+    ListUserPoliciesRequestUserPoliciesTypeDef as ListUserPoliciesRequestUserPoliciesTypeDef,
+    ListUsersRequestTypeDef as ListUsersRequestTypeDef,
+    ListVirtualMFADevicesRequestTypeDef as ListVirtualMFADevicesRequestTypeDef,
+    PutGroupPolicyRequestGroupCreatePolicyTypeDef as PutGroupPolicyRequestGroupCreatePolicyTypeDef,
+    PutGroupPolicyRequestGroupPolicyPutTypeDef as PutGroupPolicyRequestGroupPolicyPutTypeDef,
+    PutRolePolicyRequestRolePolicyPutTypeDef as PutRolePolicyRequestRolePolicyPutTypeDef,
+    PutUserPolicyRequestUserCreatePolicyTypeDef as PutUserPolicyRequestUserCreatePolicyTypeDef,
+    PutUserPolicyRequestUserPolicyPutTypeDef as PutUserPolicyRequestUserPolicyPutTypeDef,
+    RemoveRoleFromInstanceProfileRequestInstanceProfileRemoveRoleTypeDef as RemoveRoleFromInstanceProfileRequestInstanceProfileRemoveRoleTypeDef,
+    RemoveUserFromGroupRequestGroupRemoveUserTypeDef as RemoveUserFromGroupRequestGroupRemoveUserTypeDef,
+    RemoveUserFromGroupRequestUserRemoveGroupTypeDef as RemoveUserFromGroupRequestUserRemoveGroupTypeDef,
+    ResyncMFADeviceRequestMfaDeviceResyncTypeDef as ResyncMFADeviceRequestMfaDeviceResyncTypeDef,
+    RoleLastUsedTypeDef as RoleLastUsedTypeDef,
+    RoleTypeDef as RoleTypeDef,
+    SAMLPrivateKeyTypeDef as SAMLPrivateKeyTypeDef,
+    ServerCertificateMetadataTypeDef as ServerCertificateMetadataTypeDef,
+    TagTypeDef as TagTypeDef,
+    UpdateAccountPasswordPolicyRequestTypeDef as UpdateAccountPasswordPolicyRequestTypeDef,
+    UpdateAssumeRolePolicyRequestAssumeRolePolicyUpdateTypeDef as UpdateAssumeRolePolicyRequestAssumeRolePolicyUpdateTypeDef,
+    UpdateGroupRequestGroupUpdateTypeDef as UpdateGroupRequestGroupUpdateTypeDef,
+    UpdateLoginProfileRequestLoginProfileUpdateTypeDef as UpdateLoginProfileRequestLoginProfileUpdateTypeDef,
+    UpdateSAMLProviderRequestSamlProviderUpdateTypeDef as UpdateSAMLProviderRequestSamlProviderUpdateTypeDef,
+    UpdateSAMLProviderResponseTypeDef as UpdateSAMLProviderResponseTypeDef,
+    UpdateServerCertificateRequestServerCertificateUpdateTypeDef as UpdateServerCertificateRequestServerCertificateUpdateTypeDef,
+    UpdateUserRequestUserUpdateTypeDef as UpdateUserRequestUserUpdateTypeDef,
+    UploadServerCertificateRequestTypeDef as UploadServerCertificateRequestTypeDef,
+    UploadSigningCertificateRequestTypeDef as UploadSigningCertificateRequestTypeDef,
+    UserTypeDef as UserTypeDef,
 )
 
 __all__ = [
@@ -551,23 +633,11 @@ class AddClientIDToOpenIDConnectProviderRequestTypeDef(TypedDict):
     ClientID: str
 
 
-class AddRoleToInstanceProfileRequestInstanceProfileAddRoleTypeDef(TypedDict):
-    """AddRoleToInstanceProfileRequest (input and output)."""
-
-    RoleName: str
-
-
 class AddRoleToInstanceProfileRequestTypeDef(TypedDict):
     """AddRoleToInstanceProfileRequest (input and output)."""
 
     InstanceProfileName: str
     RoleName: str
-
-
-class AddUserToGroupRequestGroupAddUserTypeDef(TypedDict):
-    """AddUserToGroupRequest (input and output)."""
-
-    UserName: str
 
 
 class AddUserToGroupRequestTypeDef(TypedDict):
@@ -577,46 +647,16 @@ class AddUserToGroupRequestTypeDef(TypedDict):
     UserName: str
 
 
-class AddUserToGroupRequestUserAddGroupTypeDef(TypedDict):
-    """AddUserToGroupRequest (input and output)."""
-
-    GroupName: str
-
-
 class AssociateDelegationRequestRequestTypeDef(TypedDict):
     """AssociateDelegationRequestRequest (input and output)."""
 
     DelegationRequestId: str
 
 
-class AttachGroupPolicyRequestGroupAttachPolicyTypeDef(TypedDict):
-    """AttachGroupPolicyRequest (input and output)."""
-
-    PolicyArn: str
-
-
-class AttachGroupPolicyRequestPolicyAttachGroupTypeDef(TypedDict):
-    """AttachGroupPolicyRequest (input and output)."""
-
-    GroupName: str
-
-
 class AttachGroupPolicyRequestTypeDef(TypedDict):
     """AttachGroupPolicyRequest (input and output)."""
 
     GroupName: str
-    PolicyArn: str
-
-
-class AttachRolePolicyRequestPolicyAttachRoleTypeDef(TypedDict):
-    """AttachRolePolicyRequest (input and output)."""
-
-    RoleName: str
-
-
-class AttachRolePolicyRequestRoleAttachPolicyTypeDef(TypedDict):
-    """AttachRolePolicyRequest (input and output)."""
-
     PolicyArn: str
 
 
@@ -627,12 +667,6 @@ class AttachRolePolicyRequestTypeDef(TypedDict):
     PolicyArn: str
 
 
-class AttachUserPolicyRequestPolicyAttachUserTypeDef(TypedDict):
-    """AttachUserPolicyRequest (input and output)."""
-
-    UserName: str
-
-
 class AttachUserPolicyRequestTypeDef(TypedDict):
     """AttachUserPolicyRequest (input and output)."""
 
@@ -640,31 +674,11 @@ class AttachUserPolicyRequestTypeDef(TypedDict):
     PolicyArn: str
 
 
-class AttachUserPolicyRequestUserAttachPolicyTypeDef(TypedDict):
-    """AttachUserPolicyRequest (input and output)."""
-
-    PolicyArn: str
-
-
-class AttachedPermissionsBoundaryTypeDef(TypedDict):
-    """Contains information about an attached permissions boundary."""
-
-    PermissionsBoundaryType: NotRequired[PermissionsBoundaryAttachmentTypeType]
-    PermissionsBoundaryArn: NotRequired[str]
-
-
 class AttachedPolicyTypeDef(TypedDict):
     """Contains information about an attached policy."""
 
     PolicyName: NotRequired[str]
     PolicyArn: NotRequired[str]
-
-
-class ChangePasswordRequestTypeDef(TypedDict):
-    """ChangePasswordRequest (input and output)."""
-
-    OldPassword: str
-    NewPassword: str
 
 
 class ContextEntryTypeDef(TypedDict):
@@ -690,12 +704,6 @@ class CreateAccessKeyResponseTypeDef(TypedDict):
 
     AccessKey: AccessKeyTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class CreateAccountAliasRequestTypeDef(TypedDict):
-    """CreateAccountAliasRequest (input and output)."""
-
-    AccountAlias: str
 
 
 class PolicyParameterTypeDef(TypedDict):
@@ -739,19 +747,6 @@ class CreateDelegationRequestResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class CreateGroupRequestGroupCreateTypeDef(TypedDict):
-    """CreateGroupRequest (input and output)."""
-
-    Path: NotRequired[str]
-
-
-class CreateGroupRequestTypeDef(TypedDict):
-    """CreateGroupRequest (input and output)."""
-
-    Path: NotRequired[str]
-    GroupName: str
-
-
 class GroupTypeDef(TypedDict):
     """Contains information about an IAM group entity."""
 
@@ -767,54 +762,6 @@ class CreateGroupResponseTypeDef(TypedDict):
 
     Group: GroupTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class TagTypeDef(TypedDict):
-    """A structure that represents user-provided metadata that can be associated
-    with an IAM resource. For more information about tagging, see Tagging IAM
-    resources in the IAM User Guide.
-    """
-
-    Key: str
-    Value: str
-
-
-class CreateInstanceProfileRequestTypeDef(TypedDict):
-    """CreateInstanceProfileRequest (input)."""
-
-    InstanceProfileName: ReadOnly[str]
-    Path: NotRequired[ReadOnly[str]]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-
-
-class RoleLastUsedTypeDef(TypedDict):
-    """Contains information about the last time that an IAM role was used. This
-    includes the date and time and the Region in which the role was last used.
-    Activity is only reported for the trailing 400 days. This period can be
-    shorter if your Region began supporting these features within the last
-    year. ...
-    """
-
-    LastUsedDate: NotRequired[datetime]
-    Region: NotRequired[str]
-
-
-class RoleTypeDef(TypedDict):
-    """Contains information about an IAM role. This structure is returned as a
-    response element in several API operations that interact with roles.
-    """
-
-    Path: str
-    RoleName: str
-    RoleId: str
-    Arn: str
-    CreateDate: datetime
-    AssumeRolePolicyDocument: NotRequired[Dict[str, Any]]
-    Description: NotRequired[str]
-    MaxSessionDuration: NotRequired[int]
-    PermissionsBoundary: NotRequired[AttachedPermissionsBoundaryTypeDef]
-    Tags: NotRequired[List[TagTypeDef]]
-    RoleLastUsed: NotRequired[RoleLastUsedTypeDef]
 
 
 class InstanceProfileTypeDef(TypedDict):
@@ -834,13 +781,6 @@ class CreateInstanceProfileResponseTypeDef(TypedDict):
 
     InstanceProfile: InstanceProfileTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class CreateLoginProfileRequestLoginProfileCreateTypeDef(TypedDict):
-    """CreateLoginProfileRequest (input and output)."""
-
-    Password: NotRequired[str]
-    PasswordResetRequired: NotRequired[bool]
 
 
 class CreateLoginProfileRequestTypeDef(TypedDict):
@@ -883,16 +823,6 @@ class CreateOpenIDConnectProviderResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class CreatePolicyRequestTypeDef(TypedDict):
-    """CreatePolicyRequest (input)."""
-
-    PolicyName: ReadOnly[str]
-    Path: NotRequired[ReadOnly[str]]
-    PolicyDocument: ReadOnly[str]
-    Description: NotRequired[ReadOnly[str]]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-
-
 class PolicyTypeDef(TypedDict):
     """Contains information about a managed policy."""
 
@@ -915,13 +845,6 @@ class CreatePolicyResponseTypeDef(TypedDict):
 
     Policy: NotRequired[PolicyTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class CreatePolicyVersionRequestPolicyCreateVersionTypeDef(TypedDict):
-    """CreatePolicyVersionRequest (input)."""
-
-    PolicyDocument: ReadOnly[str]
-    SetAsDefault: NotRequired[ReadOnly[bool]]
 
 
 class CreatePolicyVersionRequestTypeDef(TypedDict):
@@ -948,33 +871,11 @@ class CreatePolicyVersionResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class CreateRoleRequestTypeDef(TypedDict):
-    """CreateRoleRequest (input)."""
-
-    Path: NotRequired[ReadOnly[str]]
-    RoleName: ReadOnly[str]
-    AssumeRolePolicyDocument: ReadOnly[str]
-    Description: NotRequired[ReadOnly[str]]
-    MaxSessionDuration: NotRequired[ReadOnly[int]]
-    PermissionsBoundary: NotRequired[ReadOnly[str]]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-
-
 class CreateRoleResponseTypeDef(TypedDict):
     """Contains the response to a successful CreateRole request."""
 
     Role: RoleTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class CreateSAMLProviderRequestTypeDef(TypedDict):
-    """CreateSAMLProviderRequest (input)."""
-
-    SAMLMetadataDocument: ReadOnly[str]
-    Name: ReadOnly[str]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-    AssertionEncryptionMode: NotRequired[ReadOnly[AssertionEncryptionModeTypeType]]
-    AddPrivateKey: NotRequired[ReadOnly[str]]
 
 
 class CreateSAMLProviderResponseTypeDef(TypedDict):
@@ -1030,49 +931,11 @@ class CreateServiceSpecificCredentialResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class CreateUserRequestTypeDef(TypedDict):
-    """CreateUserRequest (input)."""
-
-    Path: NotRequired[ReadOnly[str]]
-    UserName: ReadOnly[str]
-    PermissionsBoundary: NotRequired[ReadOnly[str]]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-
-
-class CreateUserRequestUserCreateTypeDef(TypedDict):
-    """CreateUserRequest (input)."""
-
-    Path: NotRequired[ReadOnly[str]]
-    PermissionsBoundary: NotRequired[ReadOnly[str]]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-
-
-class UserTypeDef(TypedDict):
-    """Contains information about an IAM user entity."""
-
-    Path: str
-    UserName: str
-    UserId: str
-    Arn: str
-    CreateDate: datetime
-    PasswordLastUsed: NotRequired[datetime]
-    PermissionsBoundary: NotRequired[AttachedPermissionsBoundaryTypeDef]
-    Tags: NotRequired[List[TagTypeDef]]
-
-
 class CreateUserResponseTypeDef(TypedDict):
     """Contains the response to a successful CreateUser request."""
 
     User: NotRequired[UserTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class CreateVirtualMFADeviceRequestTypeDef(TypedDict):
-    """CreateVirtualMFADeviceRequest (input)."""
-
-    Path: NotRequired[ReadOnly[str]]
-    VirtualMFADeviceName: ReadOnly[str]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
 class VirtualMFADeviceTypeDef(TypedDict):
@@ -1309,34 +1172,10 @@ class DeletionTaskFailureReasonTypeTypeDef(TypedDict):
     RoleUsageList: NotRequired[List[RoleUsageTypeTypeDef]]
 
 
-class DetachGroupPolicyRequestGroupDetachPolicyTypeDef(TypedDict):
-    """DetachGroupPolicyRequest (input and output)."""
-
-    PolicyArn: str
-
-
-class DetachGroupPolicyRequestPolicyDetachGroupTypeDef(TypedDict):
-    """DetachGroupPolicyRequest (input and output)."""
-
-    GroupName: str
-
-
 class DetachGroupPolicyRequestTypeDef(TypedDict):
     """DetachGroupPolicyRequest (input and output)."""
 
     GroupName: str
-    PolicyArn: str
-
-
-class DetachRolePolicyRequestPolicyDetachRoleTypeDef(TypedDict):
-    """DetachRolePolicyRequest (input and output)."""
-
-    RoleName: str
-
-
-class DetachRolePolicyRequestRoleDetachPolicyTypeDef(TypedDict):
-    """DetachRolePolicyRequest (input and output)."""
-
     PolicyArn: str
 
 
@@ -1347,22 +1186,10 @@ class DetachRolePolicyRequestTypeDef(TypedDict):
     PolicyArn: str
 
 
-class DetachUserPolicyRequestPolicyDetachUserTypeDef(TypedDict):
-    """DetachUserPolicyRequest (input and output)."""
-
-    UserName: str
-
-
 class DetachUserPolicyRequestTypeDef(TypedDict):
     """DetachUserPolicyRequest (input and output)."""
 
     UserName: str
-    PolicyArn: str
-
-
-class DetachUserPolicyRequestUserDetachPolicyTypeDef(TypedDict):
-    """DetachUserPolicyRequest (input and output)."""
-
     PolicyArn: str
 
 
@@ -1392,25 +1219,10 @@ class DisableOrganizationsRootSessionsResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class EnableMFADeviceRequestMfaDeviceAssociateTypeDef(TypedDict):
-    """EnableMFADeviceRequest (input and output)."""
-
-    AuthenticationCode1: str
-    AuthenticationCode2: str
-
-
 class EnableMFADeviceRequestTypeDef(TypedDict):
     """EnableMFADeviceRequest (input and output)."""
 
     UserName: str
-    SerialNumber: str
-    AuthenticationCode1: str
-    AuthenticationCode2: str
-
-
-class EnableMFADeviceRequestUserEnableMfaTypeDef(TypedDict):
-    """EnableMFADeviceRequest (input and output)."""
-
     SerialNumber: str
     AuthenticationCode1: str
     AuthenticationCode2: str
@@ -1808,13 +1620,6 @@ class GetGroupPolicyResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class GetGroupRequestGroupUsersTypeDef(TypedDict):
-    """GetGroupRequest (input and output)."""
-
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
-
 class GetGroupRequestPaginateTypeDef(TypedDict):
     """GetGroupRequest (paginate() request)."""
 
@@ -2041,13 +1846,6 @@ class GetSAMLProviderRequestTypeDef(TypedDict):
     SAMLProviderArn: str
 
 
-class SAMLPrivateKeyTypeDef(TypedDict):
-    """Contains the private keys for the SAML provider."""
-
-    KeyId: NotRequired[str]
-    Timestamp: NotRequired[datetime]
-
-
 class GetSAMLProviderResponseTypeDef(TypedDict):
     """Contains the response to a successful GetSAMLProvider request."""
 
@@ -2091,19 +1889,6 @@ class GetServerCertificateRequestTypeDef(TypedDict):
     """GetServerCertificateRequest (input and output)."""
 
     ServerCertificateName: str
-
-
-class ServerCertificateMetadataTypeDef(TypedDict):
-    """Contains information about a server certificate without its certificate
-    body, certificate chain, and private key.
-    """
-
-    Path: str
-    ServerCertificateName: str
-    ServerCertificateId: str
-    Arn: str
-    UploadDate: NotRequired[datetime]
-    Expiration: NotRequired[datetime]
 
 
 class ServerCertificateTypeDef(TypedDict):
@@ -2248,21 +2033,6 @@ class ListAccessKeysRequestPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
-class ListAccessKeysRequestTypeDef(TypedDict):
-    """ListAccessKeysRequest (input and output)."""
-
-    UserName: NotRequired[str]
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
-
-class ListAccessKeysRequestUserAccessKeysTypeDef(TypedDict):
-    """ListAccessKeysRequest (input and output)."""
-
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
-
 class ListAccessKeysResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListAccessKeys request."""
 
@@ -2310,14 +2080,6 @@ class ListAccountAliasesResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class ListAttachedGroupPoliciesRequestGroupAttachedPoliciesTypeDef(TypedDict):
-    """ListAttachedGroupPoliciesRequest (input and output)."""
-
-    PathPrefix: NotRequired[str]
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
-
 class ListAttachedGroupPoliciesRequestPaginateTypeDef(TypedDict):
     """ListAttachedGroupPoliciesRequest (paginate() request)."""
 
@@ -2363,14 +2125,6 @@ class ListAttachedRolePoliciesRequestPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
-class ListAttachedRolePoliciesRequestRoleAttachedPoliciesTypeDef(TypedDict):
-    """ListAttachedRolePoliciesRequest (input and output)."""
-
-    PathPrefix: NotRequired[str]
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
-
 class ListAttachedRolePoliciesRequestTypeDef(TypedDict):
     """ListAttachedRolePoliciesRequest (input and output)."""
 
@@ -2410,14 +2164,6 @@ class ListAttachedUserPoliciesRequestTypeDef(TypedDict):
     """ListAttachedUserPoliciesRequest (input and output)."""
 
     UserName: str
-    PathPrefix: NotRequired[str]
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
-
-class ListAttachedUserPoliciesRequestUserAttachedPoliciesTypeDef(TypedDict):
-    """ListAttachedUserPoliciesRequest (input and output)."""
-
     PathPrefix: NotRequired[str]
     Marker: NotRequired[str]
     MaxItems: NotRequired[int]
@@ -2466,15 +2212,6 @@ class ListEntitiesForPolicyRequestPaginateTypeDef(TypedDict):
     Marker: NotRequired[str]
     MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
-
-
-class ListEntitiesForPolicyRequestPolicyAttachedGroupsTypeDef(TypedDict):
-    """ListEntitiesForPolicyRequest (input and output)."""
-
-    PathPrefix: NotRequired[str]
-    PolicyUsageFilter: NotRequired[PolicyUsageTypeType]
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
 
 
 class ListEntitiesForPolicyRequestTypeDef(TypedDict):
@@ -2529,13 +2266,6 @@ class ListEntitiesForPolicyResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class ListGroupPoliciesRequestGroupPoliciesTypeDef(TypedDict):
-    """ListGroupPoliciesRequest (input and output)."""
-
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
-
 class ListGroupPoliciesRequestPaginateTypeDef(TypedDict):
     """ListGroupPoliciesRequest (paginate() request)."""
 
@@ -2586,13 +2316,6 @@ class ListGroupsForUserRequestTypeDef(TypedDict):
     MaxItems: NotRequired[int]
 
 
-class ListGroupsForUserRequestUserGroupsTypeDef(TypedDict):
-    """ListGroupsForUserRequest (input and output)."""
-
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
-
 class ListGroupsForUserResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListGroupsForUser request."""
 
@@ -2616,14 +2339,6 @@ class ListGroupsRequestPaginateTypeDef(TypedDict):
     Marker: NotRequired[str]
     MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
-
-
-class ListGroupsRequestTypeDef(TypedDict):
-    """ListGroupsRequest (input and output)."""
-
-    PathPrefix: NotRequired[str]
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
 
 
 class ListGroupsResponseFullResultTypeDef(TypedDict):
@@ -2684,13 +2399,6 @@ class ListInstanceProfilesForRoleRequestPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
-class ListInstanceProfilesForRoleRequestRoleInstanceProfilesTypeDef(TypedDict):
-    """ListInstanceProfilesForRoleRequest (input and output)."""
-
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
-
 class ListInstanceProfilesForRoleRequestTypeDef(TypedDict):
     """ListInstanceProfilesForRoleRequest (input and output)."""
 
@@ -2722,14 +2430,6 @@ class ListInstanceProfilesRequestPaginateTypeDef(TypedDict):
     Marker: NotRequired[str]
     MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
-
-
-class ListInstanceProfilesRequestTypeDef(TypedDict):
-    """ListInstanceProfilesRequest (input and output)."""
-
-    PathPrefix: NotRequired[str]
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
 
 
 class ListInstanceProfilesResponseFullResultTypeDef(TypedDict):
@@ -2788,21 +2488,6 @@ class ListMFADevicesRequestPaginateTypeDef(TypedDict):
     Marker: NotRequired[str]
     MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
-
-
-class ListMFADevicesRequestTypeDef(TypedDict):
-    """ListMFADevicesRequest (input and output)."""
-
-    UserName: NotRequired[str]
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
-
-class ListMFADevicesRequestUserMfaDevicesTypeDef(TypedDict):
-    """ListMFADevicesRequest (input and output)."""
-
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
 
 
 class MFADeviceTypeDef(TypedDict):
@@ -2943,17 +2628,6 @@ class ListPoliciesRequestPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
-class ListPoliciesRequestTypeDef(TypedDict):
-    """ListPoliciesRequest (input and output)."""
-
-    Scope: NotRequired[PolicyScopeTypeType]
-    OnlyAttached: NotRequired[bool]
-    PathPrefix: NotRequired[str]
-    PolicyUsageFilter: NotRequired[PolicyUsageTypeType]
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
-
 class ListPoliciesResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListPolicies request."""
 
@@ -3012,13 +2686,6 @@ class ListPolicyVersionsRequestPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
-class ListPolicyVersionsRequestPolicyVersionsTypeDef(TypedDict):
-    """ListPolicyVersionsRequest (input and output)."""
-
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
-
 class ListPolicyVersionsRequestTypeDef(TypedDict):
     """ListPolicyVersionsRequest (input and output)."""
 
@@ -3050,13 +2717,6 @@ class ListRolePoliciesRequestPaginateTypeDef(TypedDict):
     Marker: NotRequired[str]
     MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
-
-
-class ListRolePoliciesRequestRolePoliciesTypeDef(TypedDict):
-    """ListRolePoliciesRequest (input and output)."""
-
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
 
 
 class ListRolePoliciesRequestTypeDef(TypedDict):
@@ -3125,14 +2785,6 @@ class ListRolesRequestPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
-class ListRolesRequestTypeDef(TypedDict):
-    """ListRolesRequest (input and output)."""
-
-    PathPrefix: NotRequired[str]
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
-
 class ListRolesResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListRoles request."""
 
@@ -3180,9 +2832,6 @@ class ListSAMLProviderTagsResponseTypeDef(TypedDict):
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-ListSAMLProvidersRequestTypeDef = TypedDict("ListSAMLProvidersRequestTypeDef", {})
 
 
 class SAMLProviderListEntryTypeDef(TypedDict):
@@ -3286,14 +2935,6 @@ class ListServerCertificatesRequestPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
-class ListServerCertificatesRequestTypeDef(TypedDict):
-    """ListServerCertificatesRequest (input and output)."""
-
-    PathPrefix: NotRequired[str]
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
-
 class ListServerCertificatesResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListServerCertificates request."""
 
@@ -3353,21 +2994,6 @@ class ListSigningCertificatesRequestPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
-class ListSigningCertificatesRequestTypeDef(TypedDict):
-    """ListSigningCertificatesRequest (input and output)."""
-
-    UserName: NotRequired[str]
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
-
-class ListSigningCertificatesRequestUserSigningCertificatesTypeDef(TypedDict):
-    """ListSigningCertificatesRequest (input and output)."""
-
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
-
 class SigningCertificateTypeDef(TypedDict):
     """Contains information about an X.509 signing certificate."""
 
@@ -3407,13 +3033,6 @@ class ListUserPoliciesRequestTypeDef(TypedDict):
     """ListUserPoliciesRequest (input and output)."""
 
     UserName: str
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
-
-class ListUserPoliciesRequestUserPoliciesTypeDef(TypedDict):
-    """ListUserPoliciesRequest (input and output)."""
-
     Marker: NotRequired[str]
     MaxItems: NotRequired[int]
 
@@ -3476,14 +3095,6 @@ class ListUsersRequestPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
-class ListUsersRequestTypeDef(TypedDict):
-    """ListUsersRequest (input and output)."""
-
-    PathPrefix: NotRequired[str]
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
-
 class ListUsersResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListUsers request."""
 
@@ -3509,14 +3120,6 @@ class ListVirtualMFADevicesRequestPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
-class ListVirtualMFADevicesRequestTypeDef(TypedDict):
-    """ListVirtualMFADevicesRequest (input and output)."""
-
-    AssignmentStatus: NotRequired[AssignmentStatusTypeType]
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
-
 class ListVirtualMFADevicesResponseFullResultTypeDef(TypedDict):
     """Contains the response to a successful ListVirtualMFADevices request."""
 
@@ -3533,19 +3136,6 @@ class ListVirtualMFADevicesResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class PutGroupPolicyRequestGroupCreatePolicyTypeDef(TypedDict):
-    """PutGroupPolicyRequest (input)."""
-
-    PolicyName: ReadOnly[str]
-    PolicyDocument: ReadOnly[str]
-
-
-class PutGroupPolicyRequestGroupPolicyPutTypeDef(TypedDict):
-    """PutGroupPolicyRequest (input)."""
-
-    PolicyDocument: ReadOnly[str]
-
-
 class PutGroupPolicyRequestTypeDef(TypedDict):
     """PutGroupPolicyRequest (input)."""
 
@@ -3559,12 +3149,6 @@ class PutRolePermissionsBoundaryRequestTypeDef(TypedDict):
 
     RoleName: str
     PermissionsBoundary: str
-
-
-class PutRolePolicyRequestRolePolicyPutTypeDef(TypedDict):
-    """PutRolePolicyRequest (input)."""
-
-    PolicyDocument: ReadOnly[str]
 
 
 class PutRolePolicyRequestTypeDef(TypedDict):
@@ -3590,19 +3174,6 @@ class PutUserPolicyRequestTypeDef(TypedDict):
     PolicyDocument: ReadOnly[str]
 
 
-class PutUserPolicyRequestUserCreatePolicyTypeDef(TypedDict):
-    """PutUserPolicyRequest (input)."""
-
-    PolicyName: ReadOnly[str]
-    PolicyDocument: ReadOnly[str]
-
-
-class PutUserPolicyRequestUserPolicyPutTypeDef(TypedDict):
-    """PutUserPolicyRequest (input)."""
-
-    PolicyDocument: ReadOnly[str]
-
-
 class RejectDelegationRequestRequestTypeDef(TypedDict):
     """RejectDelegationRequestRequest (input and output)."""
 
@@ -3617,12 +3188,6 @@ class RemoveClientIDFromOpenIDConnectProviderRequestTypeDef(TypedDict):
     ClientID: str
 
 
-class RemoveRoleFromInstanceProfileRequestInstanceProfileRemoveRoleTypeDef(TypedDict):
-    """RemoveRoleFromInstanceProfileRequest (input and output)."""
-
-    RoleName: str
-
-
 class RemoveRoleFromInstanceProfileRequestTypeDef(TypedDict):
     """RemoveRoleFromInstanceProfileRequest (input and output)."""
 
@@ -3630,23 +3195,11 @@ class RemoveRoleFromInstanceProfileRequestTypeDef(TypedDict):
     RoleName: str
 
 
-class RemoveUserFromGroupRequestGroupRemoveUserTypeDef(TypedDict):
-    """RemoveUserFromGroupRequest (input and output)."""
-
-    UserName: str
-
-
 class RemoveUserFromGroupRequestTypeDef(TypedDict):
     """RemoveUserFromGroupRequest (input and output)."""
 
     GroupName: str
     UserName: str
-
-
-class RemoveUserFromGroupRequestUserRemoveGroupTypeDef(TypedDict):
-    """RemoveUserFromGroupRequest (input and output)."""
-
-    GroupName: str
 
 
 class ResetServiceSpecificCredentialRequestTypeDef(TypedDict):
@@ -3661,13 +3214,6 @@ class ResetServiceSpecificCredentialResponseTypeDef(TypedDict):
 
     ServiceSpecificCredential: NotRequired[ServiceSpecificCredentialTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class ResyncMFADeviceRequestMfaDeviceResyncTypeDef(TypedDict):
-    """ResyncMFADeviceRequest (input and output)."""
-
-    AuthenticationCode1: str
-    AuthenticationCode2: str
 
 
 class ResyncMFADeviceRequestTypeDef(TypedDict):
@@ -3910,26 +3456,6 @@ class UpdateAccessKeyRequestTypeDef(TypedDict):
     Status: StatusTypeType
 
 
-class UpdateAccountPasswordPolicyRequestTypeDef(TypedDict):
-    """UpdateAccountPasswordPolicyRequest (input and output)."""
-
-    MinimumPasswordLength: NotRequired[int]
-    RequireSymbols: NotRequired[bool]
-    RequireNumbers: NotRequired[bool]
-    RequireUppercaseCharacters: NotRequired[bool]
-    RequireLowercaseCharacters: NotRequired[bool]
-    AllowUsersToChangePassword: NotRequired[bool]
-    MaxPasswordAge: NotRequired[int]
-    PasswordReusePrevention: NotRequired[int]
-    HardExpiry: NotRequired[bool]
-
-
-class UpdateAssumeRolePolicyRequestAssumeRolePolicyUpdateTypeDef(TypedDict):
-    """UpdateAssumeRolePolicyRequest (input)."""
-
-    PolicyDocument: ReadOnly[str]
-
-
 class UpdateAssumeRolePolicyRequestTypeDef(TypedDict):
     """UpdateAssumeRolePolicyRequest (input)."""
 
@@ -3944,26 +3470,12 @@ class UpdateDelegationRequestRequestTypeDef(TypedDict):
     Notes: NotRequired[str]
 
 
-class UpdateGroupRequestGroupUpdateTypeDef(TypedDict):
-    """UpdateGroupRequest (input and output)."""
-
-    NewPath: NotRequired[str]
-    NewGroupName: NotRequired[str]
-
-
 class UpdateGroupRequestTypeDef(TypedDict):
     """UpdateGroupRequest (input and output)."""
 
     GroupName: str
     NewPath: NotRequired[str]
     NewGroupName: NotRequired[str]
-
-
-class UpdateLoginProfileRequestLoginProfileUpdateTypeDef(TypedDict):
-    """UpdateLoginProfileRequest (input and output)."""
-
-    Password: NotRequired[str]
-    PasswordResetRequired: NotRequired[bool]
 
 
 class UpdateLoginProfileRequestTypeDef(TypedDict):
@@ -4009,15 +3521,6 @@ class UpdateRoleResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class UpdateSAMLProviderRequestSamlProviderUpdateTypeDef(TypedDict):
-    """UpdateSAMLProviderRequest (input and output)."""
-
-    SAMLMetadataDocument: NotRequired[str]
-    AssertionEncryptionMode: NotRequired[AssertionEncryptionModeTypeType]
-    AddPrivateKey: NotRequired[str]
-    RemovePrivateKey: NotRequired[str]
-
-
 class UpdateSAMLProviderRequestTypeDef(TypedDict):
     """UpdateSAMLProviderRequest (input and output)."""
 
@@ -4028,26 +3531,12 @@ class UpdateSAMLProviderRequestTypeDef(TypedDict):
     RemovePrivateKey: NotRequired[str]
 
 
-class UpdateSAMLProviderResponseTypeDef(TypedDict):
-    """Contains the response to a successful UpdateSAMLProvider request."""
-
-    SAMLProviderArn: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
 class UpdateSSHPublicKeyRequestTypeDef(TypedDict):
     """UpdateSSHPublicKeyRequest (input and output)."""
 
     UserName: str
     SSHPublicKeyId: str
     Status: StatusTypeType
-
-
-class UpdateServerCertificateRequestServerCertificateUpdateTypeDef(TypedDict):
-    """UpdateServerCertificateRequest (input and output)."""
-
-    NewPath: NotRequired[str]
-    NewServerCertificateName: NotRequired[str]
 
 
 class UpdateServerCertificateRequestTypeDef(TypedDict):
@@ -4082,13 +3571,6 @@ class UpdateUserRequestTypeDef(TypedDict):
     NewUserName: NotRequired[str]
 
 
-class UpdateUserRequestUserUpdateTypeDef(TypedDict):
-    """UpdateUserRequest (input and output)."""
-
-    NewPath: NotRequired[str]
-    NewUserName: NotRequired[str]
-
-
 class UploadSSHPublicKeyRequestTypeDef(TypedDict):
     """UploadSSHPublicKeyRequest (input and output)."""
 
@@ -4103,30 +3585,12 @@ class UploadSSHPublicKeyResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class UploadServerCertificateRequestTypeDef(TypedDict):
-    """UploadServerCertificateRequest (input)."""
-
-    Path: NotRequired[ReadOnly[str]]
-    ServerCertificateName: ReadOnly[str]
-    CertificateBody: ReadOnly[str]
-    PrivateKey: ReadOnly[str]
-    CertificateChain: NotRequired[ReadOnly[str]]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-
-
 class UploadServerCertificateResponseTypeDef(TypedDict):
     """Contains the response to a successful UploadServerCertificate request."""
 
     ServerCertificateMetadata: NotRequired[ServerCertificateMetadataTypeDef]
     Tags: NotRequired[List[TagTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class UploadSigningCertificateRequestTypeDef(TypedDict):
-    """UploadSigningCertificateRequest (input and output)."""
-
-    UserName: NotRequired[str]
-    CertificateBody: str
 
 
 class UploadSigningCertificateResponseTypeDef(TypedDict):

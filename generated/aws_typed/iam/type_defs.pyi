@@ -30,7 +30,6 @@ from .literals import (
     JobStatusTypeType,
     PermissionCheckResultTypeType,
     PermissionCheckStatusTypeType,
-    PermissionsBoundaryAttachmentTypeType,
     PolicyEvaluationDecisionTypeType,
     PolicyOwnerEntityTypeType,
     PolicyParameterTypeEnumType,
@@ -45,6 +44,89 @@ from .literals import (
     StatusTypeType,
     SummaryKeyTypeType,
     SummaryStateTypeType,
+)
+from .resource_type_defs import (
+    AddRoleToInstanceProfileRequestInstanceProfileAddRoleTypeDef as AddRoleToInstanceProfileRequestInstanceProfileAddRoleTypeDef,
+    AddUserToGroupRequestGroupAddUserTypeDef as AddUserToGroupRequestGroupAddUserTypeDef,
+    AddUserToGroupRequestUserAddGroupTypeDef as AddUserToGroupRequestUserAddGroupTypeDef,
+    AttachGroupPolicyRequestGroupAttachPolicyTypeDef as AttachGroupPolicyRequestGroupAttachPolicyTypeDef,
+    AttachGroupPolicyRequestPolicyAttachGroupTypeDef as AttachGroupPolicyRequestPolicyAttachGroupTypeDef,
+    AttachRolePolicyRequestPolicyAttachRoleTypeDef as AttachRolePolicyRequestPolicyAttachRoleTypeDef,
+    AttachRolePolicyRequestRoleAttachPolicyTypeDef as AttachRolePolicyRequestRoleAttachPolicyTypeDef,
+    AttachUserPolicyRequestPolicyAttachUserTypeDef as AttachUserPolicyRequestPolicyAttachUserTypeDef,
+    AttachUserPolicyRequestUserAttachPolicyTypeDef as AttachUserPolicyRequestUserAttachPolicyTypeDef,
+    AttachedPermissionsBoundaryTypeDef as AttachedPermissionsBoundaryTypeDef,
+    ChangePasswordRequestTypeDef as ChangePasswordRequestTypeDef,
+    CreateAccountAliasRequestTypeDef as CreateAccountAliasRequestTypeDef,
+    CreateGroupRequestGroupCreateTypeDef as CreateGroupRequestGroupCreateTypeDef,
+    CreateGroupRequestTypeDef as CreateGroupRequestTypeDef,
+    CreateInstanceProfileRequestTypeDef as CreateInstanceProfileRequestTypeDef,
+    CreateLoginProfileRequestLoginProfileCreateTypeDef as CreateLoginProfileRequestLoginProfileCreateTypeDef,
+    CreatePolicyRequestTypeDef as CreatePolicyRequestTypeDef,
+    CreatePolicyVersionRequestPolicyCreateVersionTypeDef as CreatePolicyVersionRequestPolicyCreateVersionTypeDef,
+    CreateRoleRequestTypeDef as CreateRoleRequestTypeDef,
+    CreateSAMLProviderRequestTypeDef as CreateSAMLProviderRequestTypeDef,
+    CreateUserRequestTypeDef as CreateUserRequestTypeDef,
+    CreateUserRequestUserCreateTypeDef as CreateUserRequestUserCreateTypeDef,
+    CreateVirtualMFADeviceRequestTypeDef as CreateVirtualMFADeviceRequestTypeDef,
+    DetachGroupPolicyRequestGroupDetachPolicyTypeDef as DetachGroupPolicyRequestGroupDetachPolicyTypeDef,
+    DetachGroupPolicyRequestPolicyDetachGroupTypeDef as DetachGroupPolicyRequestPolicyDetachGroupTypeDef,
+    DetachRolePolicyRequestPolicyDetachRoleTypeDef as DetachRolePolicyRequestPolicyDetachRoleTypeDef,
+    DetachRolePolicyRequestRoleDetachPolicyTypeDef as DetachRolePolicyRequestRoleDetachPolicyTypeDef,
+    DetachUserPolicyRequestPolicyDetachUserTypeDef as DetachUserPolicyRequestPolicyDetachUserTypeDef,
+    DetachUserPolicyRequestUserDetachPolicyTypeDef as DetachUserPolicyRequestUserDetachPolicyTypeDef,
+    EnableMFADeviceRequestMfaDeviceAssociateTypeDef as EnableMFADeviceRequestMfaDeviceAssociateTypeDef,
+    EnableMFADeviceRequestUserEnableMfaTypeDef as EnableMFADeviceRequestUserEnableMfaTypeDef,
+    GetGroupRequestGroupUsersTypeDef as GetGroupRequestGroupUsersTypeDef,
+    ListAccessKeysRequestTypeDef as ListAccessKeysRequestTypeDef,
+    ListAccessKeysRequestUserAccessKeysTypeDef as ListAccessKeysRequestUserAccessKeysTypeDef,
+    ListAttachedGroupPoliciesRequestGroupAttachedPoliciesTypeDef as ListAttachedGroupPoliciesRequestGroupAttachedPoliciesTypeDef,
+    ListAttachedRolePoliciesRequestRoleAttachedPoliciesTypeDef as ListAttachedRolePoliciesRequestRoleAttachedPoliciesTypeDef,
+    ListAttachedUserPoliciesRequestUserAttachedPoliciesTypeDef as ListAttachedUserPoliciesRequestUserAttachedPoliciesTypeDef,
+    ListEntitiesForPolicyRequestPolicyAttachedGroupsTypeDef as ListEntitiesForPolicyRequestPolicyAttachedGroupsTypeDef,
+    ListGroupPoliciesRequestGroupPoliciesTypeDef as ListGroupPoliciesRequestGroupPoliciesTypeDef,
+    ListGroupsForUserRequestUserGroupsTypeDef as ListGroupsForUserRequestUserGroupsTypeDef,
+    ListGroupsRequestTypeDef as ListGroupsRequestTypeDef,
+    ListInstanceProfilesForRoleRequestRoleInstanceProfilesTypeDef as ListInstanceProfilesForRoleRequestRoleInstanceProfilesTypeDef,
+    ListInstanceProfilesRequestTypeDef as ListInstanceProfilesRequestTypeDef,
+    ListMFADevicesRequestTypeDef as ListMFADevicesRequestTypeDef,
+    ListMFADevicesRequestUserMfaDevicesTypeDef as ListMFADevicesRequestUserMfaDevicesTypeDef,
+    ListPoliciesRequestTypeDef as ListPoliciesRequestTypeDef,
+    ListPolicyVersionsRequestPolicyVersionsTypeDef as ListPolicyVersionsRequestPolicyVersionsTypeDef,
+    ListRolePoliciesRequestRolePoliciesTypeDef as ListRolePoliciesRequestRolePoliciesTypeDef,
+    ListRolesRequestTypeDef as ListRolesRequestTypeDef,
+    ListSAMLProvidersRequestTypeDef as ListSAMLProvidersRequestTypeDef,
+    ListServerCertificatesRequestTypeDef as ListServerCertificatesRequestTypeDef,
+    ListSigningCertificatesRequestTypeDef as ListSigningCertificatesRequestTypeDef,
+    ListSigningCertificatesRequestUserSigningCertificatesTypeDef as ListSigningCertificatesRequestUserSigningCertificatesTypeDef,
+    ListUserPoliciesRequestUserPoliciesTypeDef as ListUserPoliciesRequestUserPoliciesTypeDef,
+    ListUsersRequestTypeDef as ListUsersRequestTypeDef,
+    ListVirtualMFADevicesRequestTypeDef as ListVirtualMFADevicesRequestTypeDef,
+    PutGroupPolicyRequestGroupCreatePolicyTypeDef as PutGroupPolicyRequestGroupCreatePolicyTypeDef,
+    PutGroupPolicyRequestGroupPolicyPutTypeDef as PutGroupPolicyRequestGroupPolicyPutTypeDef,
+    PutRolePolicyRequestRolePolicyPutTypeDef as PutRolePolicyRequestRolePolicyPutTypeDef,
+    PutUserPolicyRequestUserCreatePolicyTypeDef as PutUserPolicyRequestUserCreatePolicyTypeDef,
+    PutUserPolicyRequestUserPolicyPutTypeDef as PutUserPolicyRequestUserPolicyPutTypeDef,
+    RemoveRoleFromInstanceProfileRequestInstanceProfileRemoveRoleTypeDef as RemoveRoleFromInstanceProfileRequestInstanceProfileRemoveRoleTypeDef,
+    RemoveUserFromGroupRequestGroupRemoveUserTypeDef as RemoveUserFromGroupRequestGroupRemoveUserTypeDef,
+    RemoveUserFromGroupRequestUserRemoveGroupTypeDef as RemoveUserFromGroupRequestUserRemoveGroupTypeDef,
+    ResyncMFADeviceRequestMfaDeviceResyncTypeDef as ResyncMFADeviceRequestMfaDeviceResyncTypeDef,
+    RoleLastUsedTypeDef as RoleLastUsedTypeDef,
+    RoleTypeDef as RoleTypeDef,
+    SAMLPrivateKeyTypeDef as SAMLPrivateKeyTypeDef,
+    ServerCertificateMetadataTypeDef as ServerCertificateMetadataTypeDef,
+    TagTypeDef as TagTypeDef,
+    UpdateAccountPasswordPolicyRequestTypeDef as UpdateAccountPasswordPolicyRequestTypeDef,
+    UpdateAssumeRolePolicyRequestAssumeRolePolicyUpdateTypeDef as UpdateAssumeRolePolicyRequestAssumeRolePolicyUpdateTypeDef,
+    UpdateGroupRequestGroupUpdateTypeDef as UpdateGroupRequestGroupUpdateTypeDef,
+    UpdateLoginProfileRequestLoginProfileUpdateTypeDef as UpdateLoginProfileRequestLoginProfileUpdateTypeDef,
+    UpdateSAMLProviderRequestSamlProviderUpdateTypeDef as UpdateSAMLProviderRequestSamlProviderUpdateTypeDef,
+    UpdateSAMLProviderResponseTypeDef as UpdateSAMLProviderResponseTypeDef,
+    UpdateServerCertificateRequestServerCertificateUpdateTypeDef as UpdateServerCertificateRequestServerCertificateUpdateTypeDef,
+    UpdateUserRequestUserUpdateTypeDef as UpdateUserRequestUserUpdateTypeDef,
+    UploadServerCertificateRequestTypeDef as UploadServerCertificateRequestTypeDef,
+    UploadSigningCertificateRequestTypeDef as UploadSigningCertificateRequestTypeDef,
+    UserTypeDef as UserTypeDef,
 )
 
 __all__ = [
@@ -524,67 +606,32 @@ class AddClientIDToOpenIDConnectProviderRequestTypeDef(TypedDict):
     OpenIDConnectProviderArn: str
     ClientID: str
 
-class AddRoleToInstanceProfileRequestInstanceProfileAddRoleTypeDef(TypedDict):
-    RoleName: str
-
 class AddRoleToInstanceProfileRequestTypeDef(TypedDict):
     InstanceProfileName: str
     RoleName: str
-
-class AddUserToGroupRequestGroupAddUserTypeDef(TypedDict):
-    UserName: str
 
 class AddUserToGroupRequestTypeDef(TypedDict):
     GroupName: str
     UserName: str
 
-class AddUserToGroupRequestUserAddGroupTypeDef(TypedDict):
-    GroupName: str
-
 class AssociateDelegationRequestRequestTypeDef(TypedDict):
     DelegationRequestId: str
 
-class AttachGroupPolicyRequestGroupAttachPolicyTypeDef(TypedDict):
-    PolicyArn: str
-
-class AttachGroupPolicyRequestPolicyAttachGroupTypeDef(TypedDict):
-    GroupName: str
-
 class AttachGroupPolicyRequestTypeDef(TypedDict):
     GroupName: str
-    PolicyArn: str
-
-class AttachRolePolicyRequestPolicyAttachRoleTypeDef(TypedDict):
-    RoleName: str
-
-class AttachRolePolicyRequestRoleAttachPolicyTypeDef(TypedDict):
     PolicyArn: str
 
 class AttachRolePolicyRequestTypeDef(TypedDict):
     RoleName: str
     PolicyArn: str
 
-class AttachUserPolicyRequestPolicyAttachUserTypeDef(TypedDict):
-    UserName: str
-
 class AttachUserPolicyRequestTypeDef(TypedDict):
     UserName: str
     PolicyArn: str
 
-class AttachUserPolicyRequestUserAttachPolicyTypeDef(TypedDict):
-    PolicyArn: str
-
-class AttachedPermissionsBoundaryTypeDef(TypedDict):
-    PermissionsBoundaryType: NotRequired[PermissionsBoundaryAttachmentTypeType]
-    PermissionsBoundaryArn: NotRequired[str]
-
 class AttachedPolicyTypeDef(TypedDict):
     PolicyName: NotRequired[str]
     PolicyArn: NotRequired[str]
-
-class ChangePasswordRequestTypeDef(TypedDict):
-    OldPassword: str
-    NewPassword: str
 
 class ContextEntryTypeDef(TypedDict):
     ContextKeyName: NotRequired[ReadOnly[str]]
@@ -597,9 +644,6 @@ class CreateAccessKeyRequestTypeDef(TypedDict):
 class CreateAccessKeyResponseTypeDef(TypedDict):
     AccessKey: AccessKeyTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
-
-class CreateAccountAliasRequestTypeDef(TypedDict):
-    AccountAlias: str
 
 class PolicyParameterTypeDef(TypedDict):
     Name: NotRequired[ReadOnly[str]]
@@ -626,13 +670,6 @@ class CreateDelegationRequestResponseTypeDef(TypedDict):
     DelegationRequestId: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class CreateGroupRequestGroupCreateTypeDef(TypedDict):
-    Path: NotRequired[str]
-
-class CreateGroupRequestTypeDef(TypedDict):
-    Path: NotRequired[str]
-    GroupName: str
-
 class GroupTypeDef(TypedDict):
     Path: str
     GroupName: str
@@ -643,32 +680,6 @@ class GroupTypeDef(TypedDict):
 class CreateGroupResponseTypeDef(TypedDict):
     Group: GroupTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
-
-class TagTypeDef(TypedDict):
-    Key: str
-    Value: str
-
-class CreateInstanceProfileRequestTypeDef(TypedDict):
-    InstanceProfileName: ReadOnly[str]
-    Path: NotRequired[ReadOnly[str]]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-
-class RoleLastUsedTypeDef(TypedDict):
-    LastUsedDate: NotRequired[datetime]
-    Region: NotRequired[str]
-
-class RoleTypeDef(TypedDict):
-    Path: str
-    RoleName: str
-    RoleId: str
-    Arn: str
-    CreateDate: datetime
-    AssumeRolePolicyDocument: NotRequired[Dict[str, Any]]
-    Description: NotRequired[str]
-    MaxSessionDuration: NotRequired[int]
-    PermissionsBoundary: NotRequired[AttachedPermissionsBoundaryTypeDef]
-    Tags: NotRequired[List[TagTypeDef]]
-    RoleLastUsed: NotRequired[RoleLastUsedTypeDef]
 
 class InstanceProfileTypeDef(TypedDict):
     Path: str
@@ -682,10 +693,6 @@ class InstanceProfileTypeDef(TypedDict):
 class CreateInstanceProfileResponseTypeDef(TypedDict):
     InstanceProfile: InstanceProfileTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
-
-class CreateLoginProfileRequestLoginProfileCreateTypeDef(TypedDict):
-    Password: NotRequired[str]
-    PasswordResetRequired: NotRequired[bool]
 
 class CreateLoginProfileRequestTypeDef(TypedDict):
     UserName: NotRequired[str]
@@ -712,13 +719,6 @@ class CreateOpenIDConnectProviderResponseTypeDef(TypedDict):
     Tags: NotRequired[List[TagTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class CreatePolicyRequestTypeDef(TypedDict):
-    PolicyName: ReadOnly[str]
-    Path: NotRequired[ReadOnly[str]]
-    PolicyDocument: ReadOnly[str]
-    Description: NotRequired[ReadOnly[str]]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-
 class PolicyTypeDef(TypedDict):
     PolicyName: NotRequired[str]
     PolicyId: NotRequired[str]
@@ -737,10 +737,6 @@ class CreatePolicyResponseTypeDef(TypedDict):
     Policy: NotRequired[PolicyTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class CreatePolicyVersionRequestPolicyCreateVersionTypeDef(TypedDict):
-    PolicyDocument: ReadOnly[str]
-    SetAsDefault: NotRequired[ReadOnly[bool]]
-
 class CreatePolicyVersionRequestTypeDef(TypedDict):
     PolicyArn: ReadOnly[str]
     PolicyDocument: ReadOnly[str]
@@ -756,25 +752,9 @@ class CreatePolicyVersionResponseTypeDef(TypedDict):
     PolicyVersion: NotRequired[PolicyVersionTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class CreateRoleRequestTypeDef(TypedDict):
-    Path: NotRequired[ReadOnly[str]]
-    RoleName: ReadOnly[str]
-    AssumeRolePolicyDocument: ReadOnly[str]
-    Description: NotRequired[ReadOnly[str]]
-    MaxSessionDuration: NotRequired[ReadOnly[int]]
-    PermissionsBoundary: NotRequired[ReadOnly[str]]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-
 class CreateRoleResponseTypeDef(TypedDict):
     Role: RoleTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
-
-class CreateSAMLProviderRequestTypeDef(TypedDict):
-    SAMLMetadataDocument: ReadOnly[str]
-    Name: ReadOnly[str]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-    AssertionEncryptionMode: NotRequired[ReadOnly[AssertionEncryptionModeTypeType]]
-    AddPrivateKey: NotRequired[ReadOnly[str]]
 
 class CreateSAMLProviderResponseTypeDef(TypedDict):
     SAMLProviderArn: NotRequired[str]
@@ -811,35 +791,9 @@ class CreateServiceSpecificCredentialResponseTypeDef(TypedDict):
     ServiceSpecificCredential: NotRequired[ServiceSpecificCredentialTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class CreateUserRequestTypeDef(TypedDict):
-    Path: NotRequired[ReadOnly[str]]
-    UserName: ReadOnly[str]
-    PermissionsBoundary: NotRequired[ReadOnly[str]]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-
-class CreateUserRequestUserCreateTypeDef(TypedDict):
-    Path: NotRequired[ReadOnly[str]]
-    PermissionsBoundary: NotRequired[ReadOnly[str]]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-
-class UserTypeDef(TypedDict):
-    Path: str
-    UserName: str
-    UserId: str
-    Arn: str
-    CreateDate: datetime
-    PasswordLastUsed: NotRequired[datetime]
-    PermissionsBoundary: NotRequired[AttachedPermissionsBoundaryTypeDef]
-    Tags: NotRequired[List[TagTypeDef]]
-
 class CreateUserResponseTypeDef(TypedDict):
     User: NotRequired[UserTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class CreateVirtualMFADeviceRequestTypeDef(TypedDict):
-    Path: NotRequired[ReadOnly[str]]
-    VirtualMFADeviceName: ReadOnly[str]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 class VirtualMFADeviceTypeDef(TypedDict):
     SerialNumber: str
@@ -974,34 +928,16 @@ class DeletionTaskFailureReasonTypeTypeDef(TypedDict):
     Reason: NotRequired[str]
     RoleUsageList: NotRequired[List[RoleUsageTypeTypeDef]]
 
-class DetachGroupPolicyRequestGroupDetachPolicyTypeDef(TypedDict):
-    PolicyArn: str
-
-class DetachGroupPolicyRequestPolicyDetachGroupTypeDef(TypedDict):
-    GroupName: str
-
 class DetachGroupPolicyRequestTypeDef(TypedDict):
     GroupName: str
-    PolicyArn: str
-
-class DetachRolePolicyRequestPolicyDetachRoleTypeDef(TypedDict):
-    RoleName: str
-
-class DetachRolePolicyRequestRoleDetachPolicyTypeDef(TypedDict):
     PolicyArn: str
 
 class DetachRolePolicyRequestTypeDef(TypedDict):
     RoleName: str
     PolicyArn: str
 
-class DetachUserPolicyRequestPolicyDetachUserTypeDef(TypedDict):
-    UserName: str
-
 class DetachUserPolicyRequestTypeDef(TypedDict):
     UserName: str
-    PolicyArn: str
-
-class DetachUserPolicyRequestUserDetachPolicyTypeDef(TypedDict):
     PolicyArn: str
 
 DisableOrganizationsRootCredentialsManagementRequestTypeDef = TypedDict(
@@ -1022,17 +958,8 @@ class DisableOrganizationsRootSessionsResponseTypeDef(TypedDict):
     EnabledFeatures: NotRequired[List[FeatureTypeType]]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class EnableMFADeviceRequestMfaDeviceAssociateTypeDef(TypedDict):
-    AuthenticationCode1: str
-    AuthenticationCode2: str
-
 class EnableMFADeviceRequestTypeDef(TypedDict):
     UserName: str
-    SerialNumber: str
-    AuthenticationCode1: str
-    AuthenticationCode2: str
-
-class EnableMFADeviceRequestUserEnableMfaTypeDef(TypedDict):
     SerialNumber: str
     AuthenticationCode1: str
     AuthenticationCode2: str
@@ -1279,10 +1206,6 @@ class GetGroupPolicyResponseTypeDef(TypedDict):
     PolicyDocument: Dict[str, Any]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class GetGroupRequestGroupUsersTypeDef(TypedDict):
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
 class GetGroupRequestPaginateTypeDef(TypedDict):
     GroupName: str
     Marker: NotRequired[str]
@@ -1422,10 +1345,6 @@ class GetRoleResponseTypeDef(TypedDict):
 class GetSAMLProviderRequestTypeDef(TypedDict):
     SAMLProviderArn: str
 
-class SAMLPrivateKeyTypeDef(TypedDict):
-    KeyId: NotRequired[str]
-    Timestamp: NotRequired[datetime]
-
 class GetSAMLProviderResponseTypeDef(TypedDict):
     SAMLProviderUUID: NotRequired[str]
     SAMLMetadataDocument: NotRequired[str]
@@ -1455,14 +1374,6 @@ class GetSSHPublicKeyResponseTypeDef(TypedDict):
 
 class GetServerCertificateRequestTypeDef(TypedDict):
     ServerCertificateName: str
-
-class ServerCertificateMetadataTypeDef(TypedDict):
-    Path: str
-    ServerCertificateName: str
-    ServerCertificateId: str
-    Arn: str
-    UploadDate: NotRequired[datetime]
-    Expiration: NotRequired[datetime]
 
 class ServerCertificateTypeDef(TypedDict):
     ServerCertificateMetadata: ServerCertificateMetadataTypeDef
@@ -1556,15 +1467,6 @@ class ListAccessKeysRequestPaginateTypeDef(TypedDict):
     MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
-class ListAccessKeysRequestTypeDef(TypedDict):
-    UserName: NotRequired[str]
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
-class ListAccessKeysRequestUserAccessKeysTypeDef(TypedDict):
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
 class ListAccessKeysResponseFullResultTypeDef(TypedDict):
     AccessKeyMetadata: List[AccessKeyMetadataTypeDef]
     NextToken: NotRequired[str]
@@ -1593,11 +1495,6 @@ class ListAccountAliasesResponseTypeDef(TypedDict):
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class ListAttachedGroupPoliciesRequestGroupAttachedPoliciesTypeDef(TypedDict):
-    PathPrefix: NotRequired[str]
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
 
 class ListAttachedGroupPoliciesRequestPaginateTypeDef(TypedDict):
     GroupName: str
@@ -1629,11 +1526,6 @@ class ListAttachedRolePoliciesRequestPaginateTypeDef(TypedDict):
     MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
-class ListAttachedRolePoliciesRequestRoleAttachedPoliciesTypeDef(TypedDict):
-    PathPrefix: NotRequired[str]
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
 class ListAttachedRolePoliciesRequestTypeDef(TypedDict):
     RoleName: str
     PathPrefix: NotRequired[str]
@@ -1659,11 +1551,6 @@ class ListAttachedUserPoliciesRequestPaginateTypeDef(TypedDict):
 
 class ListAttachedUserPoliciesRequestTypeDef(TypedDict):
     UserName: str
-    PathPrefix: NotRequired[str]
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
-class ListAttachedUserPoliciesRequestUserAttachedPoliciesTypeDef(TypedDict):
     PathPrefix: NotRequired[str]
     Marker: NotRequired[str]
     MaxItems: NotRequired[int]
@@ -1697,12 +1584,6 @@ class ListEntitiesForPolicyRequestPaginateTypeDef(TypedDict):
     Marker: NotRequired[str]
     MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
-
-class ListEntitiesForPolicyRequestPolicyAttachedGroupsTypeDef(TypedDict):
-    PathPrefix: NotRequired[str]
-    PolicyUsageFilter: NotRequired[PolicyUsageTypeType]
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
 
 class ListEntitiesForPolicyRequestTypeDef(TypedDict):
     PolicyArn: str
@@ -1738,10 +1619,6 @@ class ListEntitiesForPolicyResponseTypeDef(TypedDict):
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class ListGroupPoliciesRequestGroupPoliciesTypeDef(TypedDict):
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
 class ListGroupPoliciesRequestPaginateTypeDef(TypedDict):
     GroupName: str
     Marker: NotRequired[str]
@@ -1774,10 +1651,6 @@ class ListGroupsForUserRequestTypeDef(TypedDict):
     Marker: NotRequired[str]
     MaxItems: NotRequired[int]
 
-class ListGroupsForUserRequestUserGroupsTypeDef(TypedDict):
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
 class ListGroupsForUserResponseFullResultTypeDef(TypedDict):
     Groups: List[GroupTypeDef]
     NextToken: NotRequired[str]
@@ -1793,11 +1666,6 @@ class ListGroupsRequestPaginateTypeDef(TypedDict):
     Marker: NotRequired[str]
     MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
-
-class ListGroupsRequestTypeDef(TypedDict):
-    PathPrefix: NotRequired[str]
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
 
 class ListGroupsResponseFullResultTypeDef(TypedDict):
     Groups: List[GroupTypeDef]
@@ -1836,10 +1704,6 @@ class ListInstanceProfilesForRoleRequestPaginateTypeDef(TypedDict):
     MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
-class ListInstanceProfilesForRoleRequestRoleInstanceProfilesTypeDef(TypedDict):
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
 class ListInstanceProfilesForRoleRequestTypeDef(TypedDict):
     RoleName: str
     Marker: NotRequired[str]
@@ -1860,11 +1724,6 @@ class ListInstanceProfilesRequestPaginateTypeDef(TypedDict):
     Marker: NotRequired[str]
     MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
-
-class ListInstanceProfilesRequestTypeDef(TypedDict):
-    PathPrefix: NotRequired[str]
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
 
 class ListInstanceProfilesResponseFullResultTypeDef(TypedDict):
     InstanceProfiles: List[InstanceProfileTypeDef]
@@ -1902,15 +1761,6 @@ class ListMFADevicesRequestPaginateTypeDef(TypedDict):
     Marker: NotRequired[str]
     MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
-
-class ListMFADevicesRequestTypeDef(TypedDict):
-    UserName: NotRequired[str]
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
-class ListMFADevicesRequestUserMfaDevicesTypeDef(TypedDict):
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
 
 class MFADeviceTypeDef(TypedDict):
     UserName: str
@@ -1999,14 +1849,6 @@ class ListPoliciesRequestPaginateTypeDef(TypedDict):
     MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
-class ListPoliciesRequestTypeDef(TypedDict):
-    Scope: NotRequired[PolicyScopeTypeType]
-    OnlyAttached: NotRequired[bool]
-    PathPrefix: NotRequired[str]
-    PolicyUsageFilter: NotRequired[PolicyUsageTypeType]
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
 class ListPoliciesResponseFullResultTypeDef(TypedDict):
     Policies: NotRequired[List[PolicyTypeDef]]
     NextToken: NotRequired[str]
@@ -2044,10 +1886,6 @@ class ListPolicyVersionsRequestPaginateTypeDef(TypedDict):
     MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
-class ListPolicyVersionsRequestPolicyVersionsTypeDef(TypedDict):
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
 class ListPolicyVersionsRequestTypeDef(TypedDict):
     PolicyArn: str
     Marker: NotRequired[str]
@@ -2068,10 +1906,6 @@ class ListRolePoliciesRequestPaginateTypeDef(TypedDict):
     Marker: NotRequired[str]
     MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
-
-class ListRolePoliciesRequestRolePoliciesTypeDef(TypedDict):
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
 
 class ListRolePoliciesRequestTypeDef(TypedDict):
     RoleName: str
@@ -2115,11 +1949,6 @@ class ListRolesRequestPaginateTypeDef(TypedDict):
     MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
-class ListRolesRequestTypeDef(TypedDict):
-    PathPrefix: NotRequired[str]
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
 class ListRolesResponseFullResultTypeDef(TypedDict):
     Roles: List[RoleTypeDef]
     NextToken: NotRequired[str]
@@ -2150,8 +1979,6 @@ class ListSAMLProviderTagsResponseTypeDef(TypedDict):
     IsTruncated: NotRequired[bool]
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-ListSAMLProvidersRequestTypeDef = TypedDict("ListSAMLProvidersRequestTypeDef", {})
 
 class SAMLProviderListEntryTypeDef(TypedDict):
     Arn: NotRequired[str]
@@ -2216,11 +2043,6 @@ class ListServerCertificatesRequestPaginateTypeDef(TypedDict):
     MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
-class ListServerCertificatesRequestTypeDef(TypedDict):
-    PathPrefix: NotRequired[str]
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
 class ListServerCertificatesResponseFullResultTypeDef(TypedDict):
     ServerCertificateMetadataList: List[ServerCertificateMetadataTypeDef]
     NextToken: NotRequired[str]
@@ -2262,15 +2084,6 @@ class ListSigningCertificatesRequestPaginateTypeDef(TypedDict):
     MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
-class ListSigningCertificatesRequestTypeDef(TypedDict):
-    UserName: NotRequired[str]
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
-class ListSigningCertificatesRequestUserSigningCertificatesTypeDef(TypedDict):
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
 class SigningCertificateTypeDef(TypedDict):
     UserName: str
     CertificateId: str
@@ -2296,10 +2109,6 @@ class ListUserPoliciesRequestPaginateTypeDef(TypedDict):
 
 class ListUserPoliciesRequestTypeDef(TypedDict):
     UserName: str
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
-class ListUserPoliciesRequestUserPoliciesTypeDef(TypedDict):
     Marker: NotRequired[str]
     MaxItems: NotRequired[int]
 
@@ -2340,11 +2149,6 @@ class ListUsersRequestPaginateTypeDef(TypedDict):
     MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
-class ListUsersRequestTypeDef(TypedDict):
-    PathPrefix: NotRequired[str]
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
 class ListUsersResponseFullResultTypeDef(TypedDict):
     Users: List[UserTypeDef]
     NextToken: NotRequired[str]
@@ -2361,11 +2165,6 @@ class ListVirtualMFADevicesRequestPaginateTypeDef(TypedDict):
     MaxItems: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
-class ListVirtualMFADevicesRequestTypeDef(TypedDict):
-    AssignmentStatus: NotRequired[AssignmentStatusTypeType]
-    Marker: NotRequired[str]
-    MaxItems: NotRequired[int]
-
 class ListVirtualMFADevicesResponseFullResultTypeDef(TypedDict):
     VirtualMFADevices: List[VirtualMFADeviceTypeDef]
     NextToken: NotRequired[str]
@@ -2376,13 +2175,6 @@ class ListVirtualMFADevicesResponseTypeDef(TypedDict):
     Marker: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class PutGroupPolicyRequestGroupCreatePolicyTypeDef(TypedDict):
-    PolicyName: ReadOnly[str]
-    PolicyDocument: ReadOnly[str]
-
-class PutGroupPolicyRequestGroupPolicyPutTypeDef(TypedDict):
-    PolicyDocument: ReadOnly[str]
-
 class PutGroupPolicyRequestTypeDef(TypedDict):
     GroupName: ReadOnly[str]
     PolicyName: ReadOnly[str]
@@ -2391,9 +2183,6 @@ class PutGroupPolicyRequestTypeDef(TypedDict):
 class PutRolePermissionsBoundaryRequestTypeDef(TypedDict):
     RoleName: str
     PermissionsBoundary: str
-
-class PutRolePolicyRequestRolePolicyPutTypeDef(TypedDict):
-    PolicyDocument: ReadOnly[str]
 
 class PutRolePolicyRequestTypeDef(TypedDict):
     RoleName: ReadOnly[str]
@@ -2409,13 +2198,6 @@ class PutUserPolicyRequestTypeDef(TypedDict):
     PolicyName: ReadOnly[str]
     PolicyDocument: ReadOnly[str]
 
-class PutUserPolicyRequestUserCreatePolicyTypeDef(TypedDict):
-    PolicyName: ReadOnly[str]
-    PolicyDocument: ReadOnly[str]
-
-class PutUserPolicyRequestUserPolicyPutTypeDef(TypedDict):
-    PolicyDocument: ReadOnly[str]
-
 class RejectDelegationRequestRequestTypeDef(TypedDict):
     DelegationRequestId: str
     Notes: NotRequired[str]
@@ -2424,22 +2206,13 @@ class RemoveClientIDFromOpenIDConnectProviderRequestTypeDef(TypedDict):
     OpenIDConnectProviderArn: str
     ClientID: str
 
-class RemoveRoleFromInstanceProfileRequestInstanceProfileRemoveRoleTypeDef(TypedDict):
-    RoleName: str
-
 class RemoveRoleFromInstanceProfileRequestTypeDef(TypedDict):
     InstanceProfileName: str
     RoleName: str
 
-class RemoveUserFromGroupRequestGroupRemoveUserTypeDef(TypedDict):
-    UserName: str
-
 class RemoveUserFromGroupRequestTypeDef(TypedDict):
     GroupName: str
     UserName: str
-
-class RemoveUserFromGroupRequestUserRemoveGroupTypeDef(TypedDict):
-    GroupName: str
 
 class ResetServiceSpecificCredentialRequestTypeDef(TypedDict):
     UserName: NotRequired[str]
@@ -2448,10 +2221,6 @@ class ResetServiceSpecificCredentialRequestTypeDef(TypedDict):
 class ResetServiceSpecificCredentialResponseTypeDef(TypedDict):
     ServiceSpecificCredential: NotRequired[ServiceSpecificCredentialTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class ResyncMFADeviceRequestMfaDeviceResyncTypeDef(TypedDict):
-    AuthenticationCode1: str
-    AuthenticationCode2: str
 
 class ResyncMFADeviceRequestTypeDef(TypedDict):
     UserName: str
@@ -2608,20 +2377,6 @@ class UpdateAccessKeyRequestTypeDef(TypedDict):
     AccessKeyId: str
     Status: StatusTypeType
 
-class UpdateAccountPasswordPolicyRequestTypeDef(TypedDict):
-    MinimumPasswordLength: NotRequired[int]
-    RequireSymbols: NotRequired[bool]
-    RequireNumbers: NotRequired[bool]
-    RequireUppercaseCharacters: NotRequired[bool]
-    RequireLowercaseCharacters: NotRequired[bool]
-    AllowUsersToChangePassword: NotRequired[bool]
-    MaxPasswordAge: NotRequired[int]
-    PasswordReusePrevention: NotRequired[int]
-    HardExpiry: NotRequired[bool]
-
-class UpdateAssumeRolePolicyRequestAssumeRolePolicyUpdateTypeDef(TypedDict):
-    PolicyDocument: ReadOnly[str]
-
 class UpdateAssumeRolePolicyRequestTypeDef(TypedDict):
     RoleName: ReadOnly[str]
     PolicyDocument: ReadOnly[str]
@@ -2630,18 +2385,10 @@ class UpdateDelegationRequestRequestTypeDef(TypedDict):
     DelegationRequestId: str
     Notes: NotRequired[str]
 
-class UpdateGroupRequestGroupUpdateTypeDef(TypedDict):
-    NewPath: NotRequired[str]
-    NewGroupName: NotRequired[str]
-
 class UpdateGroupRequestTypeDef(TypedDict):
     GroupName: str
     NewPath: NotRequired[str]
     NewGroupName: NotRequired[str]
-
-class UpdateLoginProfileRequestLoginProfileUpdateTypeDef(TypedDict):
-    Password: NotRequired[str]
-    PasswordResetRequired: NotRequired[bool]
 
 class UpdateLoginProfileRequestTypeDef(TypedDict):
     UserName: str
@@ -2668,12 +2415,6 @@ class UpdateRoleRequestTypeDef(TypedDict):
 class UpdateRoleResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
-class UpdateSAMLProviderRequestSamlProviderUpdateTypeDef(TypedDict):
-    SAMLMetadataDocument: NotRequired[str]
-    AssertionEncryptionMode: NotRequired[AssertionEncryptionModeTypeType]
-    AddPrivateKey: NotRequired[str]
-    RemovePrivateKey: NotRequired[str]
-
 class UpdateSAMLProviderRequestTypeDef(TypedDict):
     SAMLMetadataDocument: NotRequired[str]
     SAMLProviderArn: str
@@ -2681,18 +2422,10 @@ class UpdateSAMLProviderRequestTypeDef(TypedDict):
     AddPrivateKey: NotRequired[str]
     RemovePrivateKey: NotRequired[str]
 
-class UpdateSAMLProviderResponseTypeDef(TypedDict):
-    SAMLProviderArn: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
-
 class UpdateSSHPublicKeyRequestTypeDef(TypedDict):
     UserName: str
     SSHPublicKeyId: str
     Status: StatusTypeType
-
-class UpdateServerCertificateRequestServerCertificateUpdateTypeDef(TypedDict):
-    NewPath: NotRequired[str]
-    NewServerCertificateName: NotRequired[str]
 
 class UpdateServerCertificateRequestTypeDef(TypedDict):
     ServerCertificateName: str
@@ -2714,10 +2447,6 @@ class UpdateUserRequestTypeDef(TypedDict):
     NewPath: NotRequired[str]
     NewUserName: NotRequired[str]
 
-class UpdateUserRequestUserUpdateTypeDef(TypedDict):
-    NewPath: NotRequired[str]
-    NewUserName: NotRequired[str]
-
 class UploadSSHPublicKeyRequestTypeDef(TypedDict):
     UserName: str
     SSHPublicKeyBody: str
@@ -2726,22 +2455,10 @@ class UploadSSHPublicKeyResponseTypeDef(TypedDict):
     SSHPublicKey: NotRequired[SSHPublicKeyTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class UploadServerCertificateRequestTypeDef(TypedDict):
-    Path: NotRequired[ReadOnly[str]]
-    ServerCertificateName: ReadOnly[str]
-    CertificateBody: ReadOnly[str]
-    PrivateKey: ReadOnly[str]
-    CertificateChain: NotRequired[ReadOnly[str]]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-
 class UploadServerCertificateResponseTypeDef(TypedDict):
     ServerCertificateMetadata: NotRequired[ServerCertificateMetadataTypeDef]
     Tags: NotRequired[List[TagTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class UploadSigningCertificateRequestTypeDef(TypedDict):
-    UserName: NotRequired[str]
-    CertificateBody: str
 
 class UploadSigningCertificateResponseTypeDef(TypedDict):
     Certificate: SigningCertificateTypeDef

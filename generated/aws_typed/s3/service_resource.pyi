@@ -44,7 +44,7 @@ if TYPE_CHECKING:
         StorageClassType,
         TransitionDefaultMinimumObjectSizeType,
     )
-    from .type_defs import (
+    from .resource_type_defs import (
         AbortMultipartUploadOutputTypeDef,
         AbortMultipartUploadRequestMultipartUploadAbortTypeDef,
         CORSRuleOutputTypeDef,

@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import List, Mapping, Optional, Sequence, Union
 
 from .._types import (
     BlobTypeDef,
@@ -24,30 +24,21 @@ from .._types import (
 )
 from .literals import (
     AnalyticsS3ExportFileFormatType,
-    ArchiveStatusType,
     BucketAbacStatusType,
     BucketAccelerateStatusType,
     BucketCannedACLType,
     BucketLocationConstraintType,
-    BucketLogsPermissionType,
-    BucketNamespaceType,
-    BucketTypeType,
     BucketVersioningStatusType,
     ChecksumAlgorithmType,
     ChecksumModeType,
     ChecksumTypeType,
-    CompressionTypeType,
-    DataRedundancyType,
     DeleteMarkerReplicationStatusType,
     EncodingTypeType,
     EncryptionTypeType,
     EventType,
     ExistingObjectReplicationStatusType,
     ExpirationStateType,
-    ExpirationStatusType,
     ExpressionTypeType,
-    FileHeaderInfoType,
-    FilterRuleNameType,
     IntelligentTieringAccessTierType,
     IntelligentTieringStatusType,
     InventoryConfigurationStateType,
@@ -55,10 +46,8 @@ from .literals import (
     InventoryFrequencyType,
     InventoryIncludedObjectVersionsType,
     InventoryOptionalFieldType,
-    JSONTypeType,
     LocationTypeType,
     MFADeleteStatusType,
-    MFADeleteType,
     MetadataDirectiveType,
     MetricsStatusType,
     ObjectAttributesType,
@@ -72,18 +61,13 @@ from .literals import (
     ObjectVersionStorageClassType,
     OptionalObjectAttributesType,
     OwnerOverrideType,
-    PartitionDateSourceType,
     PayerType,
-    PermissionType,
-    ProtocolType,
-    QuoteFieldsType,
     ReplicaModificationsStatusType,
     ReplicationRuleStatusType,
     ReplicationStatusType,
     ReplicationTimeStatusType,
     RequestChargedType,
     RequestPayerType,
-    RestoreRequestTypeType,
     S3TablesBucketTypeType,
     ServerSideEncryptionType,
     SessionModeType,
@@ -92,10 +76,148 @@ from .literals import (
     StorageClassType,
     TableSseAlgorithmType,
     TaggingDirectiveType,
-    TierType,
     TransitionDefaultMinimumObjectSizeType,
-    TransitionStorageClassType,
-    TypeType,
+)
+from .resource_type_defs import (
+    AbortIncompleteMultipartUploadTypeDef as AbortIncompleteMultipartUploadTypeDef,
+    AbortMultipartUploadOutputTypeDef as AbortMultipartUploadOutputTypeDef,
+    AbortMultipartUploadRequestMultipartUploadAbortTypeDef as AbortMultipartUploadRequestMultipartUploadAbortTypeDef,
+    AccessControlPolicyTypeDef as AccessControlPolicyTypeDef,
+    BucketInfoTypeDef as BucketInfoTypeDef,
+    BucketLifecycleConfigurationTypeDef as BucketLifecycleConfigurationTypeDef,
+    BucketLoggingStatusTypeDef as BucketLoggingStatusTypeDef,
+    CORSConfigurationTypeDef as CORSConfigurationTypeDef,
+    CORSRuleOutputTypeDef as CORSRuleOutputTypeDef,
+    CORSRuleTypeDef as CORSRuleTypeDef,
+    CSVInputTypeDef as CSVInputTypeDef,
+    CSVOutputTypeDef as CSVOutputTypeDef,
+    CompleteMultipartUploadRequestMultipartUploadCompleteTypeDef as CompleteMultipartUploadRequestMultipartUploadCompleteTypeDef,
+    CompletedMultipartUploadTypeDef as CompletedMultipartUploadTypeDef,
+    CompletedPartTypeDef as CompletedPartTypeDef,
+    ConditionTypeDef as ConditionTypeDef,
+    CopyObjectOutputTypeDef as CopyObjectOutputTypeDef,
+    CopyObjectRequestObjectCopyFromTypeDef as CopyObjectRequestObjectCopyFromTypeDef,
+    CopyObjectResultTypeDef as CopyObjectResultTypeDef,
+    CopyPartResultTypeDef as CopyPartResultTypeDef,
+    CreateBucketConfigurationTypeDef as CreateBucketConfigurationTypeDef,
+    CreateBucketOutputTypeDef as CreateBucketOutputTypeDef,
+    CreateBucketRequestBucketCreateTypeDef as CreateBucketRequestBucketCreateTypeDef,
+    CreateBucketRequestTypeDef as CreateBucketRequestTypeDef,
+    CreateMultipartUploadRequestObjectInitiateMultipartUploadTypeDef as CreateMultipartUploadRequestObjectInitiateMultipartUploadTypeDef,
+    DeleteBucketCorsRequestBucketCorsDeleteTypeDef as DeleteBucketCorsRequestBucketCorsDeleteTypeDef,
+    DeleteBucketLifecycleRequestBucketLifecycleDeleteTypeDef as DeleteBucketLifecycleRequestBucketLifecycleDeleteTypeDef,
+    DeleteBucketPolicyRequestBucketPolicyDeleteTypeDef as DeleteBucketPolicyRequestBucketPolicyDeleteTypeDef,
+    DeleteBucketRequestBucketDeleteTypeDef as DeleteBucketRequestBucketDeleteTypeDef,
+    DeleteBucketTaggingRequestBucketTaggingDeleteTypeDef as DeleteBucketTaggingRequestBucketTaggingDeleteTypeDef,
+    DeleteBucketWebsiteRequestBucketWebsiteDeleteTypeDef as DeleteBucketWebsiteRequestBucketWebsiteDeleteTypeDef,
+    DeleteObjectOutputTypeDef as DeleteObjectOutputTypeDef,
+    DeleteObjectRequestObjectDeleteTypeDef as DeleteObjectRequestObjectDeleteTypeDef,
+    DeleteObjectRequestObjectVersionDeleteTypeDef as DeleteObjectRequestObjectVersionDeleteTypeDef,
+    DeleteObjectsOutputTypeDef as DeleteObjectsOutputTypeDef,
+    DeleteObjectsRequestBucketDeleteObjectsTypeDef as DeleteObjectsRequestBucketDeleteObjectsTypeDef,
+    DeleteObjectsRequestObjectDeleteTypeDef as DeleteObjectsRequestObjectDeleteTypeDef,
+    DeleteTypeDef as DeleteTypeDef,
+    DeletedObjectTypeDef as DeletedObjectTypeDef,
+    EncryptionTypeDef as EncryptionTypeDef,
+    ErrorDocumentTypeDef as ErrorDocumentTypeDef,
+    ErrorTypeDef as ErrorTypeDef,
+    EventBridgeConfigurationTypeDef as EventBridgeConfigurationTypeDef,
+    FilterRuleTypeDef as FilterRuleTypeDef,
+    GetObjectOutputTypeDef as GetObjectOutputTypeDef,
+    GetObjectRequestObjectGetTypeDef as GetObjectRequestObjectGetTypeDef,
+    GetObjectRequestObjectVersionGetTypeDef as GetObjectRequestObjectVersionGetTypeDef,
+    GlacierJobParametersTypeDef as GlacierJobParametersTypeDef,
+    GrantTypeDef as GrantTypeDef,
+    GranteeTypeDef as GranteeTypeDef,
+    HeadBucketRequestBucketExistsWaitTypeDef as HeadBucketRequestBucketExistsWaitTypeDef,
+    HeadObjectOutputTypeDef as HeadObjectOutputTypeDef,
+    HeadObjectRequestObjectExistsWaitTypeDef as HeadObjectRequestObjectExistsWaitTypeDef,
+    HeadObjectRequestObjectVersionHeadTypeDef as HeadObjectRequestObjectVersionHeadTypeDef,
+    IndexDocumentTypeDef as IndexDocumentTypeDef,
+    InitiatorTypeDef as InitiatorTypeDef,
+    InputSerializationTypeDef as InputSerializationTypeDef,
+    JSONInputTypeDef as JSONInputTypeDef,
+    JSONOutputTypeDef as JSONOutputTypeDef,
+    LambdaFunctionConfigurationOutputTypeDef as LambdaFunctionConfigurationOutputTypeDef,
+    LambdaFunctionConfigurationTypeDef as LambdaFunctionConfigurationTypeDef,
+    LifecycleConfigurationTypeDef as LifecycleConfigurationTypeDef,
+    LifecycleExpirationOutputTypeDef as LifecycleExpirationOutputTypeDef,
+    LifecycleExpirationTypeDef as LifecycleExpirationTypeDef,
+    LifecycleRuleAndOperatorOutputTypeDef as LifecycleRuleAndOperatorOutputTypeDef,
+    LifecycleRuleAndOperatorTypeDef as LifecycleRuleAndOperatorTypeDef,
+    LifecycleRuleFilterOutputTypeDef as LifecycleRuleFilterOutputTypeDef,
+    LifecycleRuleFilterTypeDef as LifecycleRuleFilterTypeDef,
+    LifecycleRuleOutputTypeDef as LifecycleRuleOutputTypeDef,
+    LifecycleRuleTypeDef as LifecycleRuleTypeDef,
+    ListBucketsRequestTypeDef as ListBucketsRequestTypeDef,
+    ListMultipartUploadsRequestBucketMultipartUploadsTypeDef as ListMultipartUploadsRequestBucketMultipartUploadsTypeDef,
+    ListObjectVersionsRequestBucketObjectVersionsTypeDef as ListObjectVersionsRequestBucketObjectVersionsTypeDef,
+    ListObjectsRequestBucketObjectsTypeDef as ListObjectsRequestBucketObjectsTypeDef,
+    ListPartsRequestMultipartUploadPartsTypeDef as ListPartsRequestMultipartUploadPartsTypeDef,
+    LocationInfoTypeDef as LocationInfoTypeDef,
+    LoggingEnabledOutputTypeDef as LoggingEnabledOutputTypeDef,
+    LoggingEnabledTypeDef as LoggingEnabledTypeDef,
+    MetadataEntryTypeDef as MetadataEntryTypeDef,
+    NoncurrentVersionExpirationTypeDef as NoncurrentVersionExpirationTypeDef,
+    NoncurrentVersionTransitionTypeDef as NoncurrentVersionTransitionTypeDef,
+    NotificationConfigurationFilterOutputTypeDef as NotificationConfigurationFilterOutputTypeDef,
+    NotificationConfigurationFilterTypeDef as NotificationConfigurationFilterTypeDef,
+    NotificationConfigurationTypeDef as NotificationConfigurationTypeDef,
+    ObjectIdentifierTypeDef as ObjectIdentifierTypeDef,
+    OutputLocationTypeDef as OutputLocationTypeDef,
+    OutputSerializationTypeDef as OutputSerializationTypeDef,
+    OwnerTypeDef as OwnerTypeDef,
+    ParquetInputTypeDef as ParquetInputTypeDef,
+    PartitionedPrefixTypeDef as PartitionedPrefixTypeDef,
+    PutBucketAclRequestBucketAclPutTypeDef as PutBucketAclRequestBucketAclPutTypeDef,
+    PutBucketCorsRequestBucketCorsPutTypeDef as PutBucketCorsRequestBucketCorsPutTypeDef,
+    PutBucketLifecycleConfigurationOutputTypeDef as PutBucketLifecycleConfigurationOutputTypeDef,
+    PutBucketLifecycleConfigurationRequestBucketLifecycleConfigurationPutTypeDef as PutBucketLifecycleConfigurationRequestBucketLifecycleConfigurationPutTypeDef,
+    PutBucketLifecycleRequestBucketLifecyclePutTypeDef as PutBucketLifecycleRequestBucketLifecyclePutTypeDef,
+    PutBucketLoggingRequestBucketLoggingPutTypeDef as PutBucketLoggingRequestBucketLoggingPutTypeDef,
+    PutBucketNotificationConfigurationRequestBucketNotificationPutTypeDef as PutBucketNotificationConfigurationRequestBucketNotificationPutTypeDef,
+    PutBucketPolicyRequestBucketPolicyPutTypeDef as PutBucketPolicyRequestBucketPolicyPutTypeDef,
+    PutBucketRequestPaymentRequestBucketRequestPaymentPutTypeDef as PutBucketRequestPaymentRequestBucketRequestPaymentPutTypeDef,
+    PutBucketTaggingRequestBucketTaggingPutTypeDef as PutBucketTaggingRequestBucketTaggingPutTypeDef,
+    PutBucketVersioningRequestBucketVersioningEnableTypeDef as PutBucketVersioningRequestBucketVersioningEnableTypeDef,
+    PutBucketVersioningRequestBucketVersioningPutTypeDef as PutBucketVersioningRequestBucketVersioningPutTypeDef,
+    PutBucketWebsiteRequestBucketWebsitePutTypeDef as PutBucketWebsiteRequestBucketWebsitePutTypeDef,
+    PutObjectAclOutputTypeDef as PutObjectAclOutputTypeDef,
+    PutObjectAclRequestObjectAclPutTypeDef as PutObjectAclRequestObjectAclPutTypeDef,
+    PutObjectOutputTypeDef as PutObjectOutputTypeDef,
+    PutObjectRequestBucketPutObjectTypeDef as PutObjectRequestBucketPutObjectTypeDef,
+    PutObjectRequestObjectPutTypeDef as PutObjectRequestObjectPutTypeDef,
+    QueueConfigurationOutputTypeDef as QueueConfigurationOutputTypeDef,
+    QueueConfigurationTypeDef as QueueConfigurationTypeDef,
+    RedirectAllRequestsToTypeDef as RedirectAllRequestsToTypeDef,
+    RedirectTypeDef as RedirectTypeDef,
+    RequestPaymentConfigurationTypeDef as RequestPaymentConfigurationTypeDef,
+    RestoreObjectOutputTypeDef as RestoreObjectOutputTypeDef,
+    RestoreObjectRequestObjectRestoreObjectTypeDef as RestoreObjectRequestObjectRestoreObjectTypeDef,
+    RestoreRequestTypeDef as RestoreRequestTypeDef,
+    RestoreStatusTypeDef as RestoreStatusTypeDef,
+    RoutingRuleTypeDef as RoutingRuleTypeDef,
+    RuleOutputTypeDef as RuleOutputTypeDef,
+    RuleTypeDef as RuleTypeDef,
+    S3KeyFilterOutputTypeDef as S3KeyFilterOutputTypeDef,
+    S3KeyFilterTypeDef as S3KeyFilterTypeDef,
+    S3LocationTypeDef as S3LocationTypeDef,
+    SelectParametersTypeDef as SelectParametersTypeDef,
+    SimplePrefixTypeDef as SimplePrefixTypeDef,
+    TagTypeDef as TagTypeDef,
+    TaggingTypeDef as TaggingTypeDef,
+    TargetGrantTypeDef as TargetGrantTypeDef,
+    TargetObjectKeyFormatTypeDef as TargetObjectKeyFormatTypeDef,
+    TopicConfigurationOutputTypeDef as TopicConfigurationOutputTypeDef,
+    TopicConfigurationTypeDef as TopicConfigurationTypeDef,
+    TransitionOutputTypeDef as TransitionOutputTypeDef,
+    TransitionTypeDef as TransitionTypeDef,
+    UploadPartCopyOutputTypeDef as UploadPartCopyOutputTypeDef,
+    UploadPartCopyRequestMultipartUploadPartCopyFromTypeDef as UploadPartCopyRequestMultipartUploadPartCopyFromTypeDef,
+    UploadPartOutputTypeDef as UploadPartOutputTypeDef,
+    UploadPartRequestMultipartUploadPartUploadTypeDef as UploadPartRequestMultipartUploadPartUploadTypeDef,
+    VersioningConfigurationTypeDef as VersioningConfigurationTypeDef,
+    WebsiteConfigurationTypeDef as WebsiteConfigurationTypeDef,
 )
 
 __all__ = [
@@ -552,31 +674,6 @@ class AbacStatusTypeDef(TypedDict):
     Status: NotRequired[BucketAbacStatusType]
 
 
-class AbortIncompleteMultipartUploadTypeDef(TypedDict):
-    """Specifies the days since the initiation of an incomplete multipart upload
-    that Amazon S3 will wait before permanently removing all parts of the
-    upload. For more information, see Aborting Incomplete Multipart Uploads
-    Using a Bucket Lifecycle Configuration in the Amazon S3 User Guide.
-    """
-
-    DaysAfterInitiation: NotRequired[int]
-
-
-class AbortMultipartUploadOutputTypeDef(TypedDict):
-    """AbortMultipartUploadOutput (response)."""
-
-    RequestCharged: NotRequired[RequestChargedType]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class AbortMultipartUploadRequestMultipartUploadAbortTypeDef(TypedDict):
-    """AbortMultipartUploadRequest (input)."""
-
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    IfMatchInitiatedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-
-
 class AbortMultipartUploadRequestTypeDef(TypedDict):
     """AbortMultipartUploadRequest (input)."""
 
@@ -597,50 +694,10 @@ class AccelerateConfigurationTypeDef(TypedDict):
     Status: NotRequired[BucketAccelerateStatusType]
 
 
-class GranteeTypeDef(TypedDict):
-    """Container for the person being granted permissions."""
-
-    DisplayName: NotRequired[str]
-    EmailAddress: NotRequired[str]
-    ID: NotRequired[str]
-    Type: TypeType
-    URI: NotRequired[str]
-
-
-class GrantTypeDef(TypedDict):
-    """Container for grant information."""
-
-    Grantee: NotRequired[GranteeTypeDef]
-    Permission: NotRequired[PermissionType]
-
-
-class OwnerTypeDef(TypedDict):
-    """Container for the owner's display name and ID."""
-
-    DisplayName: NotRequired[str]
-    ID: NotRequired[str]
-
-
-class AccessControlPolicyTypeDef(TypedDict):
-    """Contains the elements that set the ACL permissions for an object per
-    grantee.
-    """
-
-    Grants: NotRequired[ReadOnly[Sequence[GrantTypeDef]]]
-    Owner: NotRequired[ReadOnly[OwnerTypeDef]]
-
-
 class AccessControlTranslationTypeDef(TypedDict):
     """A container for information about access control for replicas."""
 
     Owner: OwnerOverrideType
-
-
-class TagTypeDef(TypedDict):
-    """A container of a key value name pair."""
-
-    Key: str
-    Value: str
 
 
 class AnalyticsAndOperatorOutputTypeDef(TypedDict):
@@ -764,159 +821,6 @@ class BlockedEncryptionTypesTypeDef(TypedDict):
     EncryptionType: NotRequired[ReadOnly[Sequence[EncryptionTypeType]]]
 
 
-class BucketInfoTypeDef(TypedDict):
-    """Specifies the information about the bucket that will be created. For more
-    information about directory buckets, see Directory buckets in the Amazon S3
-    User Guide.
-    """
-
-    DataRedundancy: NotRequired[DataRedundancyType]
-    Type: NotRequired[BucketTypeType]
-
-
-class LifecycleExpirationTypeDef(TypedDict):
-    """Container for the expiration for the lifecycle of the object."""
-
-    Date: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    Days: NotRequired[ReadOnly[int]]
-    ExpiredObjectDeleteMarker: NotRequired[ReadOnly[bool]]
-
-
-class LifecycleRuleAndOperatorTypeDef(TypedDict):
-    """This is used in a Lifecycle Rule Filter to apply a logical AND to two or
-    more predicates. The Lifecycle Rule will apply to any object matching all
-    of the predicates configured inside the And operator.
-    """
-
-    Prefix: NotRequired[ReadOnly[str]]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-    ObjectSizeGreaterThan: NotRequired[ReadOnly[int]]
-    ObjectSizeLessThan: NotRequired[ReadOnly[int]]
-
-
-class LifecycleRuleFilterTypeDef(TypedDict):
-    """The Filter is used to identify objects that a Lifecycle Rule applies to. A
-    Filter can have exactly one of Prefix, Tag, ObjectSizeGreaterThan,
-    ObjectSizeLessThan, or And specified. If the Filter element is left empty,
-    the Lifecycle Rule applies to all objects in the bucket.
-    """
-
-    Prefix: NotRequired[ReadOnly[str]]
-    Tag: NotRequired[ReadOnly[TagTypeDef]]
-    ObjectSizeGreaterThan: NotRequired[ReadOnly[int]]
-    ObjectSizeLessThan: NotRequired[ReadOnly[int]]
-    And: NotRequired[ReadOnly[LifecycleRuleAndOperatorTypeDef]]
-
-
-class NoncurrentVersionExpirationTypeDef(TypedDict):
-    """Specifies when noncurrent object versions expire. Upon expiration, Amazon
-    S3 permanently deletes the noncurrent object versions. You set this
-    lifecycle configuration action on a bucket that has versioning enabled (or
-    suspended) to request that Amazon S3 delete noncurrent object versions at a
-    ...
-    """
-
-    NoncurrentDays: NotRequired[int]
-    NewerNoncurrentVersions: NotRequired[int]
-
-
-class NoncurrentVersionTransitionTypeDef(TypedDict):
-    """Container for the transition rule that describes when noncurrent objects
-    transition to the STANDARD_IA, ONEZONE_IA, INTELLIGENT_TIERING, GLACIER_IR,
-    GLACIER, or DEEP_ARCHIVE storage class. If your bucket is
-    versioning-enabled (or versioning is suspended), you can set this action to
-    request that ...
-    """
-
-    NoncurrentDays: NotRequired[int]
-    StorageClass: NotRequired[TransitionStorageClassType]
-    NewerNoncurrentVersions: NotRequired[int]
-
-
-class TransitionTypeDef(TypedDict):
-    """Specifies when an object transitions to a specified storage class. For more
-    information about Amazon S3 lifecycle configuration rules, see
-    Transitioning Objects Using Amazon S3 Lifecycle in the Amazon S3 User
-    Guide.
-    """
-
-    Date: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    Days: NotRequired[ReadOnly[int]]
-    StorageClass: NotRequired[ReadOnly[TransitionStorageClassType]]
-
-
-class LifecycleRuleTypeDef(TypedDict):
-    """A lifecycle rule for individual objects in an Amazon S3 bucket."""
-
-    Expiration: NotRequired[ReadOnly[LifecycleExpirationTypeDef]]
-    ID: NotRequired[ReadOnly[str]]
-    Prefix: NotRequired[ReadOnly[str]]
-    Filter: NotRequired[ReadOnly[LifecycleRuleFilterTypeDef]]
-    Status: ReadOnly[ExpirationStatusType]
-    Transitions: NotRequired[ReadOnly[Sequence[TransitionTypeDef]]]
-    NoncurrentVersionTransitions: NotRequired[
-        ReadOnly[Sequence[NoncurrentVersionTransitionTypeDef]]
-    ]
-    NoncurrentVersionExpiration: NotRequired[
-        ReadOnly[NoncurrentVersionExpirationTypeDef]
-    ]
-    AbortIncompleteMultipartUpload: NotRequired[
-        ReadOnly[AbortIncompleteMultipartUploadTypeDef]
-    ]
-
-
-class BucketLifecycleConfigurationTypeDef(TypedDict):
-    """Specifies the lifecycle configuration for objects in an Amazon S3 bucket.
-    For more information, see Object Lifecycle Management in the Amazon S3 User
-    Guide.
-    """
-
-    Rules: ReadOnly[Sequence[LifecycleRuleTypeDef]]
-
-
-class TargetGrantTypeDef(TypedDict):
-    """Container for granting information."""
-
-    Grantee: NotRequired[GranteeTypeDef]
-    Permission: NotRequired[BucketLogsPermissionType]
-
-
-class PartitionedPrefixTypeDef(TypedDict):
-    """Amazon S3 keys for log objects are partitioned in the following format:"""
-
-    PartitionDateSource: NotRequired[PartitionDateSourceType]
-
-
-SimplePrefixTypeDef = TypedDict("SimplePrefixTypeDef", {})
-
-
-class TargetObjectKeyFormatTypeDef(TypedDict):
-    """Amazon S3 key format for log objects. Only one format, PartitionedPrefix or
-    SimplePrefix, is allowed.
-    """
-
-    SimplePrefix: NotRequired[SimplePrefixTypeDef]
-    PartitionedPrefix: NotRequired[PartitionedPrefixTypeDef]
-
-
-class LoggingEnabledTypeDef(TypedDict):
-    """Describes where logs are stored and the prefix that Amazon S3 assigns to
-    all log object keys for a bucket. For more information, see PUT Bucket
-    logging in the Amazon S3 API Reference.
-    """
-
-    TargetBucket: ReadOnly[str]
-    TargetGrants: NotRequired[ReadOnly[Sequence[TargetGrantTypeDef]]]
-    TargetPrefix: ReadOnly[str]
-    TargetObjectKeyFormat: NotRequired[ReadOnly[TargetObjectKeyFormatTypeDef]]
-
-
-class BucketLoggingStatusTypeDef(TypedDict):
-    """Container for logging status information."""
-
-    LoggingEnabled: NotRequired[ReadOnly[LoggingEnabledTypeDef]]
-
-
 class BucketTypeDef(TypedDict):
     """In terms of implementation, a Bucket is a resource."""
 
@@ -924,63 +828,6 @@ class BucketTypeDef(TypedDict):
     CreationDate: NotRequired[datetime]
     BucketRegion: NotRequired[str]
     BucketArn: NotRequired[str]
-
-
-class CORSRuleTypeDef(TypedDict):
-    """Specifies a cross-origin access rule for an Amazon S3 bucket."""
-
-    ID: NotRequired[ReadOnly[str]]
-    AllowedHeaders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    AllowedMethods: ReadOnly[Union[List[str], Tuple[str, ...]]]
-    AllowedOrigins: ReadOnly[Union[List[str], Tuple[str, ...]]]
-    ExposeHeaders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    MaxAgeSeconds: NotRequired[ReadOnly[int]]
-
-
-class CORSConfigurationTypeDef(TypedDict):
-    """Describes the cross-origin access configuration for objects in an Amazon S3
-    bucket. For more information, see Enabling Cross-Origin Resource Sharing in
-    the Amazon S3 User Guide.
-    """
-
-    CORSRules: ReadOnly[Sequence[CORSRuleTypeDef]]
-
-
-class CORSRuleOutputTypeDef(TypedDict):
-    """Specifies a cross-origin access rule for an Amazon S3 bucket."""
-
-    ID: NotRequired[str]
-    AllowedHeaders: NotRequired[List[str]]
-    AllowedMethods: List[str]
-    AllowedOrigins: List[str]
-    ExposeHeaders: NotRequired[List[str]]
-    MaxAgeSeconds: NotRequired[int]
-
-
-class CSVInputTypeDef(TypedDict):
-    """Describes how an uncompressed comma-separated values (CSV)-formatted input
-    object is formatted.
-    """
-
-    FileHeaderInfo: NotRequired[FileHeaderInfoType]
-    Comments: NotRequired[str]
-    QuoteEscapeCharacter: NotRequired[str]
-    RecordDelimiter: NotRequired[str]
-    FieldDelimiter: NotRequired[str]
-    QuoteCharacter: NotRequired[str]
-    AllowQuotedRecordDelimiter: NotRequired[bool]
-
-
-class CSVOutputTypeDef(TypedDict):
-    """Describes how uncompressed comma-separated values (CSV)-formatted results
-    are formatted.
-    """
-
-    QuoteFields: NotRequired[QuoteFieldsType]
-    QuoteEscapeCharacter: NotRequired[str]
-    RecordDelimiter: NotRequired[str]
-    FieldDelimiter: NotRequired[str]
-    QuoteCharacter: NotRequired[str]
 
 
 class ChecksumTypeDef(TypedDict):
@@ -1056,54 +903,6 @@ class CompleteMultipartUploadOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class CompletedPartTypeDef(TypedDict):
-    """Details of the parts that were uploaded."""
-
-    ETag: NotRequired[str]
-    ChecksumCRC32: NotRequired[str]
-    ChecksumCRC32C: NotRequired[str]
-    ChecksumCRC64NVME: NotRequired[str]
-    ChecksumSHA1: NotRequired[str]
-    ChecksumSHA256: NotRequired[str]
-    ChecksumSHA512: NotRequired[str]
-    ChecksumMD5: NotRequired[str]
-    ChecksumXXHASH64: NotRequired[str]
-    ChecksumXXHASH3: NotRequired[str]
-    ChecksumXXHASH128: NotRequired[str]
-    PartNumber: NotRequired[int]
-
-
-class CompletedMultipartUploadTypeDef(TypedDict):
-    """The container for the completed multipart upload details."""
-
-    Parts: NotRequired[ReadOnly[Sequence[CompletedPartTypeDef]]]
-
-
-class CompleteMultipartUploadRequestMultipartUploadCompleteTypeDef(TypedDict):
-    """CompleteMultipartUploadRequest (input)."""
-
-    MultipartUpload: NotRequired[ReadOnly[CompletedMultipartUploadTypeDef]]
-    ChecksumCRC32: NotRequired[ReadOnly[str]]
-    ChecksumCRC32C: NotRequired[ReadOnly[str]]
-    ChecksumCRC64NVME: NotRequired[ReadOnly[str]]
-    ChecksumSHA1: NotRequired[ReadOnly[str]]
-    ChecksumSHA256: NotRequired[ReadOnly[str]]
-    ChecksumSHA512: NotRequired[ReadOnly[str]]
-    ChecksumMD5: NotRequired[ReadOnly[str]]
-    ChecksumXXHASH64: NotRequired[ReadOnly[str]]
-    ChecksumXXHASH3: NotRequired[ReadOnly[str]]
-    ChecksumXXHASH128: NotRequired[ReadOnly[str]]
-    ChecksumType: NotRequired[ReadOnly[ChecksumTypeType]]
-    MpuObjectSize: NotRequired[ReadOnly[int]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    IfMatch: NotRequired[ReadOnly[str]]
-    IfNoneMatch: NotRequired[ReadOnly[str]]
-    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
-    SSECustomerKey: NotRequired[ReadOnly[str]]
-    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
-
-
 class CompleteMultipartUploadRequestTypeDef(TypedDict):
     """CompleteMultipartUploadRequest (input)."""
 
@@ -1132,106 +931,7 @@ class CompleteMultipartUploadRequestTypeDef(TypedDict):
     SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
 
 
-class ConditionTypeDef(TypedDict):
-    """A container for describing a condition that must be met for the specified
-    redirect to apply. For example, 1. If request is for pages in the /docs
-    folder, redirect to the /documents folder. 2. If request results in HTTP
-    error 4xx, redirect request to another host where you might process the
-    error.
-    """
-
-    HttpErrorCodeReturnedEquals: NotRequired[str]
-    KeyPrefixEquals: NotRequired[str]
-
-
 ContinuationEventTypeDef = TypedDict("ContinuationEventTypeDef", {})
-
-
-class CopyObjectResultTypeDef(TypedDict):
-    """Container for all response elements."""
-
-    ETag: NotRequired[str]
-    LastModified: NotRequired[datetime]
-    ChecksumType: NotRequired[ChecksumTypeType]
-    ChecksumCRC32: NotRequired[str]
-    ChecksumCRC32C: NotRequired[str]
-    ChecksumCRC64NVME: NotRequired[str]
-    ChecksumSHA1: NotRequired[str]
-    ChecksumSHA256: NotRequired[str]
-    ChecksumSHA512: NotRequired[str]
-    ChecksumMD5: NotRequired[str]
-    ChecksumXXHASH64: NotRequired[str]
-    ChecksumXXHASH3: NotRequired[str]
-    ChecksumXXHASH128: NotRequired[str]
-
-
-class CopyObjectOutputTypeDef(TypedDict):
-    """CopyObjectOutput (response)."""
-
-    CopyObjectResult: NotRequired[CopyObjectResultTypeDef]
-    Expiration: NotRequired[str]
-    CopySourceVersionId: NotRequired[str]
-    VersionId: NotRequired[str]
-    ServerSideEncryption: NotRequired[ServerSideEncryptionType]
-    SSECustomerAlgorithm: NotRequired[str]
-    SSECustomerKeyMD5: NotRequired[str]
-    SSEKMSKeyId: NotRequired[str]
-    SSEKMSEncryptionContext: NotRequired[str]
-    BucketKeyEnabled: NotRequired[bool]
-    RequestCharged: NotRequired[RequestChargedType]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class CopyObjectRequestObjectCopyFromTypeDef(TypedDict):
-    """CopyObjectRequest (input)."""
-
-    ACL: NotRequired[ReadOnly[ObjectCannedACLType]]
-    CacheControl: NotRequired[ReadOnly[str]]
-    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    ContentDisposition: NotRequired[ReadOnly[str]]
-    ContentEncoding: NotRequired[ReadOnly[str]]
-    ContentLanguage: NotRequired[ReadOnly[str]]
-    ContentType: NotRequired[ReadOnly[str]]
-    CopySource: ReadOnly[Union[str, CopySourceTypeDef]]
-    CopySourceIfMatch: NotRequired[ReadOnly[str]]
-    CopySourceIfModifiedSince: NotRequired[
-        ReadOnly[Union[TimestampTypeDef, int, float]]
-    ]
-    CopySourceIfNoneMatch: NotRequired[ReadOnly[str]]
-    CopySourceIfUnmodifiedSince: NotRequired[
-        ReadOnly[Union[TimestampTypeDef, int, float]]
-    ]
-    Expires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    GrantFullControl: NotRequired[ReadOnly[str]]
-    GrantRead: NotRequired[ReadOnly[str]]
-    GrantReadACP: NotRequired[ReadOnly[str]]
-    GrantWriteACP: NotRequired[ReadOnly[str]]
-    IfMatch: NotRequired[ReadOnly[str]]
-    IfNoneMatch: NotRequired[ReadOnly[str]]
-    Metadata: NotRequired[ReadOnly[Mapping[str, str]]]
-    MetadataDirective: NotRequired[ReadOnly[MetadataDirectiveType]]
-    TaggingDirective: NotRequired[ReadOnly[TaggingDirectiveType]]
-    ServerSideEncryption: NotRequired[ReadOnly[ServerSideEncryptionType]]
-    StorageClass: NotRequired[ReadOnly[StorageClassType]]
-    WebsiteRedirectLocation: NotRequired[ReadOnly[str]]
-    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
-    SSECustomerKey: NotRequired[ReadOnly[str]]
-    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
-    SSEKMSKeyId: NotRequired[ReadOnly[str]]
-    SSEKMSEncryptionContext: NotRequired[ReadOnly[str]]
-    BucketKeyEnabled: NotRequired[ReadOnly[bool]]
-    CopySourceSSECustomerAlgorithm: NotRequired[ReadOnly[str]]
-    CopySourceSSECustomerKey: NotRequired[ReadOnly[str]]
-    CopySourceSSECustomerKeyMD5: NotRequired[ReadOnly[str]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    Tagging: NotRequired[ReadOnly[str]]
-    ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
-    ObjectLockRetainUntilDate: NotRequired[
-        ReadOnly[Union[TimestampTypeDef, int, float]]
-    ]
-    ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    ExpectedSourceBucketOwner: NotRequired[ReadOnly[str]]
 
 
 class CopyObjectRequestTypeDef(TypedDict):
@@ -1286,39 +986,6 @@ class CopyObjectRequestTypeDef(TypedDict):
     ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
     ExpectedSourceBucketOwner: NotRequired[ReadOnly[str]]
-
-
-class CopyPartResultTypeDef(TypedDict):
-    """Container for all response elements."""
-
-    ETag: NotRequired[str]
-    LastModified: NotRequired[datetime]
-    ChecksumCRC32: NotRequired[str]
-    ChecksumCRC32C: NotRequired[str]
-    ChecksumCRC64NVME: NotRequired[str]
-    ChecksumSHA1: NotRequired[str]
-    ChecksumSHA256: NotRequired[str]
-    ChecksumSHA512: NotRequired[str]
-    ChecksumMD5: NotRequired[str]
-    ChecksumXXHASH64: NotRequired[str]
-    ChecksumXXHASH3: NotRequired[str]
-    ChecksumXXHASH128: NotRequired[str]
-
-
-class LocationInfoTypeDef(TypedDict):
-    """Specifies the location where the bucket will be created."""
-
-    Type: NotRequired[LocationTypeType]
-    Name: NotRequired[str]
-
-
-class CreateBucketConfigurationTypeDef(TypedDict):
-    """The configuration information for the bucket."""
-
-    LocationConstraint: NotRequired[ReadOnly[BucketLocationConstraintType]]
-    Location: NotRequired[ReadOnly[LocationInfoTypeDef]]
-    Bucket: NotRequired[ReadOnly[BucketInfoTypeDef]]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
 
 
 class MetadataTableEncryptionConfigurationTypeDef(TypedDict):
@@ -1398,45 +1065,6 @@ class CreateBucketMetadataTableConfigurationRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
-class CreateBucketOutputTypeDef(TypedDict):
-    """CreateBucketOutput (response)."""
-
-    Location: NotRequired[str]
-    BucketArn: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class CreateBucketRequestBucketCreateTypeDef(TypedDict):
-    """CreateBucketRequest (input)."""
-
-    ACL: NotRequired[ReadOnly[BucketCannedACLType]]
-    CreateBucketConfiguration: NotRequired[ReadOnly[CreateBucketConfigurationTypeDef]]
-    GrantFullControl: NotRequired[ReadOnly[str]]
-    GrantRead: NotRequired[ReadOnly[str]]
-    GrantReadACP: NotRequired[ReadOnly[str]]
-    GrantWrite: NotRequired[ReadOnly[str]]
-    GrantWriteACP: NotRequired[ReadOnly[str]]
-    ObjectLockEnabledForBucket: NotRequired[ReadOnly[bool]]
-    ObjectOwnership: NotRequired[ReadOnly[ObjectOwnershipType]]
-    BucketNamespace: NotRequired[ReadOnly[BucketNamespaceType]]
-
-
-class CreateBucketRequestTypeDef(TypedDict):
-    """CreateBucketRequest (input)."""
-
-    ACL: NotRequired[ReadOnly[BucketCannedACLType]]
-    Bucket: ReadOnly[str]
-    CreateBucketConfiguration: NotRequired[ReadOnly[CreateBucketConfigurationTypeDef]]
-    GrantFullControl: NotRequired[ReadOnly[str]]
-    GrantRead: NotRequired[ReadOnly[str]]
-    GrantReadACP: NotRequired[ReadOnly[str]]
-    GrantWrite: NotRequired[ReadOnly[str]]
-    GrantWriteACP: NotRequired[ReadOnly[str]]
-    ObjectLockEnabledForBucket: NotRequired[ReadOnly[bool]]
-    ObjectOwnership: NotRequired[ReadOnly[ObjectOwnershipType]]
-    BucketNamespace: NotRequired[ReadOnly[BucketNamespaceType]]
-
-
 class CreateMultipartUploadOutputTypeDef(TypedDict):
     """CreateMultipartUploadOutput (response)."""
 
@@ -1455,42 +1083,6 @@ class CreateMultipartUploadOutputTypeDef(TypedDict):
     ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
     ChecksumType: NotRequired[ChecksumTypeType]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class CreateMultipartUploadRequestObjectInitiateMultipartUploadTypeDef(TypedDict):
-    """CreateMultipartUploadRequest (input)."""
-
-    ACL: NotRequired[ReadOnly[ObjectCannedACLType]]
-    CacheControl: NotRequired[ReadOnly[str]]
-    ContentDisposition: NotRequired[ReadOnly[str]]
-    ContentEncoding: NotRequired[ReadOnly[str]]
-    ContentLanguage: NotRequired[ReadOnly[str]]
-    ContentType: NotRequired[ReadOnly[str]]
-    Expires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    GrantFullControl: NotRequired[ReadOnly[str]]
-    GrantRead: NotRequired[ReadOnly[str]]
-    GrantReadACP: NotRequired[ReadOnly[str]]
-    GrantWriteACP: NotRequired[ReadOnly[str]]
-    Metadata: NotRequired[ReadOnly[Mapping[str, str]]]
-    ServerSideEncryption: NotRequired[ReadOnly[ServerSideEncryptionType]]
-    StorageClass: NotRequired[ReadOnly[StorageClassType]]
-    WebsiteRedirectLocation: NotRequired[ReadOnly[str]]
-    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
-    SSECustomerKey: NotRequired[ReadOnly[str]]
-    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
-    SSEKMSKeyId: NotRequired[ReadOnly[str]]
-    SSEKMSEncryptionContext: NotRequired[ReadOnly[str]]
-    BucketKeyEnabled: NotRequired[ReadOnly[bool]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    Tagging: NotRequired[ReadOnly[str]]
-    ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
-    ObjectLockRetainUntilDate: NotRequired[
-        ReadOnly[Union[TimestampTypeDef, int, float]]
-    ]
-    ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    ChecksumType: NotRequired[ReadOnly[ChecksumTypeType]]
 
 
 class CreateMultipartUploadRequestTypeDef(TypedDict):
@@ -1580,12 +1172,6 @@ class DeleteBucketAnalyticsConfigurationRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
-class DeleteBucketCorsRequestBucketCorsDeleteTypeDef(TypedDict):
-    """DeleteBucketCorsRequest (input and output)."""
-
-    ExpectedBucketOwner: NotRequired[str]
-
-
 class DeleteBucketCorsRequestTypeDef(TypedDict):
     """DeleteBucketCorsRequest (input and output)."""
 
@@ -1613,12 +1199,6 @@ class DeleteBucketInventoryConfigurationRequestTypeDef(TypedDict):
 
     Bucket: str
     Id: str
-    ExpectedBucketOwner: NotRequired[str]
-
-
-class DeleteBucketLifecycleRequestBucketLifecycleDeleteTypeDef(TypedDict):
-    """DeleteBucketLifecycleRequest (input and output)."""
-
     ExpectedBucketOwner: NotRequired[str]
 
 
@@ -1658,12 +1238,6 @@ class DeleteBucketOwnershipControlsRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
-class DeleteBucketPolicyRequestBucketPolicyDeleteTypeDef(TypedDict):
-    """DeleteBucketPolicyRequest (input and output)."""
-
-    ExpectedBucketOwner: NotRequired[str]
-
-
 class DeleteBucketPolicyRequestTypeDef(TypedDict):
     """DeleteBucketPolicyRequest (input and output)."""
 
@@ -1678,12 +1252,6 @@ class DeleteBucketReplicationRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
-class DeleteBucketRequestBucketDeleteTypeDef(TypedDict):
-    """DeleteBucketRequest (input and output)."""
-
-    ExpectedBucketOwner: NotRequired[str]
-
-
 class DeleteBucketRequestTypeDef(TypedDict):
     """DeleteBucketRequest (input and output)."""
 
@@ -1691,22 +1259,10 @@ class DeleteBucketRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
-class DeleteBucketTaggingRequestBucketTaggingDeleteTypeDef(TypedDict):
-    """DeleteBucketTaggingRequest (input and output)."""
-
-    ExpectedBucketOwner: NotRequired[str]
-
-
 class DeleteBucketTaggingRequestTypeDef(TypedDict):
     """DeleteBucketTaggingRequest (input and output)."""
 
     Bucket: str
-    ExpectedBucketOwner: NotRequired[str]
-
-
-class DeleteBucketWebsiteRequestBucketWebsiteDeleteTypeDef(TypedDict):
-    """DeleteBucketWebsiteRequest (input and output)."""
-
     ExpectedBucketOwner: NotRequired[str]
 
 
@@ -1738,40 +1294,6 @@ class DeleteMarkerReplicationTypeDef(TypedDict):
     Status: NotRequired[DeleteMarkerReplicationStatusType]
 
 
-class DeleteObjectOutputTypeDef(TypedDict):
-    """DeleteObjectOutput (response)."""
-
-    DeleteMarker: NotRequired[bool]
-    VersionId: NotRequired[str]
-    RequestCharged: NotRequired[RequestChargedType]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class DeleteObjectRequestObjectDeleteTypeDef(TypedDict):
-    """DeleteObjectRequest (input)."""
-
-    MFA: NotRequired[ReadOnly[str]]
-    VersionId: NotRequired[ReadOnly[str]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    BypassGovernanceRetention: NotRequired[ReadOnly[bool]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    IfMatch: NotRequired[ReadOnly[str]]
-    IfMatchLastModifiedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    IfMatchSize: NotRequired[ReadOnly[int]]
-
-
-class DeleteObjectRequestObjectVersionDeleteTypeDef(TypedDict):
-    """DeleteObjectRequest (input)."""
-
-    MFA: NotRequired[ReadOnly[str]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    BypassGovernanceRetention: NotRequired[ReadOnly[bool]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    IfMatch: NotRequired[ReadOnly[str]]
-    IfMatchLastModifiedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    IfMatchSize: NotRequired[ReadOnly[int]]
-
-
 class DeleteObjectRequestTypeDef(TypedDict):
     """DeleteObjectRequest (input)."""
 
@@ -1801,71 +1323,6 @@ class DeleteObjectTaggingRequestTypeDef(TypedDict):
     Key: str
     VersionId: NotRequired[str]
     ExpectedBucketOwner: NotRequired[str]
-
-
-class DeletedObjectTypeDef(TypedDict):
-    """Information about the deleted object."""
-
-    Key: NotRequired[str]
-    VersionId: NotRequired[str]
-    DeleteMarker: NotRequired[bool]
-    DeleteMarkerVersionId: NotRequired[str]
-
-
-class ErrorTypeDef(TypedDict):
-    """Container for all error elements."""
-
-    Key: NotRequired[str]
-    VersionId: NotRequired[str]
-    Code: NotRequired[str]
-    Message: NotRequired[str]
-
-
-class DeleteObjectsOutputTypeDef(TypedDict):
-    """DeleteObjectsOutput (response)."""
-
-    Deleted: NotRequired[List[DeletedObjectTypeDef]]
-    RequestCharged: NotRequired[RequestChargedType]
-    Errors: NotRequired[List[ErrorTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class ObjectIdentifierTypeDef(TypedDict):
-    """Object Identifier is unique value to identify objects."""
-
-    Key: ReadOnly[str]
-    VersionId: NotRequired[ReadOnly[str]]
-    ETag: NotRequired[ReadOnly[str]]
-    LastModifiedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    Size: NotRequired[ReadOnly[int]]
-
-
-class DeleteTypeDef(TypedDict):
-    """Container for the objects to delete."""
-
-    Objects: ReadOnly[Sequence[ObjectIdentifierTypeDef]]
-    Quiet: NotRequired[ReadOnly[bool]]
-
-
-class DeleteObjectsRequestBucketDeleteObjectsTypeDef(TypedDict):
-    """DeleteObjectsRequest (input)."""
-
-    Delete: ReadOnly[DeleteTypeDef]
-    MFA: NotRequired[ReadOnly[str]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    BypassGovernanceRetention: NotRequired[ReadOnly[bool]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-
-
-class DeleteObjectsRequestObjectDeleteTypeDef(TypedDict):
-    """DeleteObjectsRequest (input)."""
-
-    MFA: NotRequired[ReadOnly[str]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    BypassGovernanceRetention: NotRequired[ReadOnly[bool]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
 
 
 class DeleteObjectsRequestTypeDef(TypedDict):
@@ -1945,14 +1402,6 @@ class DestinationTypeDef(TypedDict):
     Metrics: NotRequired[MetricsTypeDef]
 
 
-class EncryptionTypeDef(TypedDict):
-    """Contains the type of server-side encryption used."""
-
-    EncryptionType: ServerSideEncryptionType
-    KMSKeyId: NotRequired[str]
-    KMSContext: NotRequired[str]
-
-
 EndEventTypeDef = TypedDict("EndEventTypeDef", {})
 
 
@@ -1967,31 +1416,10 @@ class ErrorDetailsTypeDef(TypedDict):
     ErrorMessage: NotRequired[str]
 
 
-class ErrorDocumentTypeDef(TypedDict):
-    """The error information."""
-
-    Key: str
-
-
-EventBridgeConfigurationTypeDef = TypedDict("EventBridgeConfigurationTypeDef", {})
-
-
 class ExistingObjectReplicationTypeDef(TypedDict):
     """Optional configuration to replicate existing source bucket objects."""
 
     Status: ExistingObjectReplicationStatusType
-
-
-class FilterRuleTypeDef(TypedDict):
-    """Specifies the Amazon S3 object key name to filter on. An object key name is
-    the name assigned to an object in your Amazon S3 bucket. You specify
-    whether to filter on the suffix or prefix of the object key name. A prefix
-    is a specific string of characters at the beginning of an object key name,
-    ...
-    """
-
-    Name: NotRequired[FilterRuleNameType]
-    Value: NotRequired[str]
 
 
 class GetBucketAbacOutputTypeDef(TypedDict):
@@ -2245,66 +1673,6 @@ class GetBucketInventoryConfigurationRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
-class LifecycleExpirationOutputTypeDef(TypedDict):
-    """Container for the expiration for the lifecycle of the object."""
-
-    Date: NotRequired[datetime]
-    Days: NotRequired[int]
-    ExpiredObjectDeleteMarker: NotRequired[bool]
-
-
-class LifecycleRuleAndOperatorOutputTypeDef(TypedDict):
-    """This is used in a Lifecycle Rule Filter to apply a logical AND to two or
-    more predicates. The Lifecycle Rule will apply to any object matching all
-    of the predicates configured inside the And operator.
-    """
-
-    Prefix: NotRequired[str]
-    Tags: NotRequired[List[TagTypeDef]]
-    ObjectSizeGreaterThan: NotRequired[int]
-    ObjectSizeLessThan: NotRequired[int]
-
-
-class LifecycleRuleFilterOutputTypeDef(TypedDict):
-    """The Filter is used to identify objects that a Lifecycle Rule applies to. A
-    Filter can have exactly one of Prefix, Tag, ObjectSizeGreaterThan,
-    ObjectSizeLessThan, or And specified. If the Filter element is left empty,
-    the Lifecycle Rule applies to all objects in the bucket.
-    """
-
-    Prefix: NotRequired[str]
-    Tag: NotRequired[TagTypeDef]
-    ObjectSizeGreaterThan: NotRequired[int]
-    ObjectSizeLessThan: NotRequired[int]
-    And: NotRequired[LifecycleRuleAndOperatorOutputTypeDef]
-
-
-class TransitionOutputTypeDef(TypedDict):
-    """Specifies when an object transitions to a specified storage class. For more
-    information about Amazon S3 lifecycle configuration rules, see
-    Transitioning Objects Using Amazon S3 Lifecycle in the Amazon S3 User
-    Guide.
-    """
-
-    Date: NotRequired[datetime]
-    Days: NotRequired[int]
-    StorageClass: NotRequired[TransitionStorageClassType]
-
-
-class LifecycleRuleOutputTypeDef(TypedDict):
-    """A lifecycle rule for individual objects in an Amazon S3 bucket."""
-
-    Expiration: NotRequired[LifecycleExpirationOutputTypeDef]
-    ID: NotRequired[str]
-    Prefix: NotRequired[str]
-    Filter: NotRequired[LifecycleRuleFilterOutputTypeDef]
-    Status: ExpirationStatusType
-    Transitions: NotRequired[List[TransitionOutputTypeDef]]
-    NoncurrentVersionTransitions: NotRequired[List[NoncurrentVersionTransitionTypeDef]]
-    NoncurrentVersionExpiration: NotRequired[NoncurrentVersionExpirationTypeDef]
-    AbortIncompleteMultipartUpload: NotRequired[AbortIncompleteMultipartUploadTypeDef]
-
-
 class GetBucketLifecycleConfigurationOutputTypeDef(TypedDict):
     """GetBucketLifecycleConfigurationOutput (response)."""
 
@@ -2320,22 +1688,6 @@ class GetBucketLifecycleConfigurationRequestTypeDef(TypedDict):
 
     Bucket: str
     ExpectedBucketOwner: NotRequired[str]
-
-
-class RuleOutputTypeDef(TypedDict):
-    """Specifies lifecycle rules for an Amazon S3 bucket. For more information,
-    see Put Bucket Lifecycle Configuration in the Amazon S3 API Reference. For
-    examples, see Put Bucket Lifecycle Configuration Examples.
-    """
-
-    Expiration: NotRequired[LifecycleExpirationOutputTypeDef]
-    ID: NotRequired[str]
-    Prefix: str
-    Status: ExpirationStatusType
-    Transition: NotRequired[TransitionOutputTypeDef]
-    NoncurrentVersionTransition: NotRequired[NoncurrentVersionTransitionTypeDef]
-    NoncurrentVersionExpiration: NotRequired[NoncurrentVersionExpirationTypeDef]
-    AbortIncompleteMultipartUpload: NotRequired[AbortIncompleteMultipartUploadTypeDef]
 
 
 class GetBucketLifecycleOutputTypeDef(TypedDict):
@@ -2364,18 +1716,6 @@ class GetBucketLocationRequestTypeDef(TypedDict):
 
     Bucket: str
     ExpectedBucketOwner: NotRequired[str]
-
-
-class LoggingEnabledOutputTypeDef(TypedDict):
-    """Describes where logs are stored and the prefix that Amazon S3 assigns to
-    all log object keys for a bucket. For more information, see PUT Bucket
-    logging in the Amazon S3 API Reference.
-    """
-
-    TargetBucket: str
-    TargetGrants: NotRequired[List[TargetGrantTypeDef]]
-    TargetPrefix: str
-    TargetObjectKeyFormat: NotRequired[TargetObjectKeyFormatTypeDef]
 
 
 class GetBucketLoggingOutputTypeDef(TypedDict):
@@ -2745,43 +2085,6 @@ class GetBucketVersioningRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
-class IndexDocumentTypeDef(TypedDict):
-    """Container for the Suffix element."""
-
-    Suffix: str
-
-
-class RedirectAllRequestsToTypeDef(TypedDict):
-    """Specifies the redirect behavior of all requests to a website endpoint of an
-    Amazon S3 bucket.
-    """
-
-    HostName: str
-    Protocol: NotRequired[ProtocolType]
-
-
-class RedirectTypeDef(TypedDict):
-    """Specifies how requests are redirected. In the event of an error, you can
-    specify a different error code to return.
-    """
-
-    HostName: NotRequired[str]
-    HttpRedirectCode: NotRequired[str]
-    Protocol: NotRequired[ProtocolType]
-    ReplaceKeyPrefixWith: NotRequired[str]
-    ReplaceKeyWith: NotRequired[str]
-
-
-class RoutingRuleTypeDef(TypedDict):
-    """Specifies the redirect behavior and when a redirect is applied. For more
-    information about routing rules, see Configuring advanced conditional
-    redirects in the Amazon S3 User Guide.
-    """
-
-    Condition: NotRequired[ConditionTypeDef]
-    Redirect: RedirectTypeDef
-
-
 class GetBucketWebsiteOutputTypeDef(TypedDict):
     """GetBucketWebsiteOutput (response)."""
 
@@ -2927,102 +2230,6 @@ class GetObjectLockConfigurationRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
-class GetObjectOutputTypeDef(TypedDict):
-    """GetObjectOutput (response)."""
-
-    Body: StreamingBody
-    DeleteMarker: NotRequired[bool]
-    AcceptRanges: NotRequired[str]
-    Expiration: NotRequired[str]
-    Restore: NotRequired[str]
-    LastModified: NotRequired[datetime]
-    ContentLength: NotRequired[int]
-    ETag: NotRequired[str]
-    ChecksumCRC32: NotRequired[str]
-    ChecksumCRC32C: NotRequired[str]
-    ChecksumCRC64NVME: NotRequired[str]
-    ChecksumSHA1: NotRequired[str]
-    ChecksumSHA256: NotRequired[str]
-    ChecksumSHA512: NotRequired[str]
-    ChecksumMD5: NotRequired[str]
-    ChecksumXXHASH64: NotRequired[str]
-    ChecksumXXHASH3: NotRequired[str]
-    ChecksumXXHASH128: NotRequired[str]
-    ChecksumType: NotRequired[ChecksumTypeType]
-    MissingMeta: NotRequired[int]
-    VersionId: NotRequired[str]
-    CacheControl: NotRequired[str]
-    ContentDisposition: NotRequired[str]
-    ContentEncoding: NotRequired[str]
-    ContentLanguage: NotRequired[str]
-    ContentRange: NotRequired[str]
-    ContentType: NotRequired[str]
-    Expires: NotRequired[datetime]
-    WebsiteRedirectLocation: NotRequired[str]
-    ServerSideEncryption: NotRequired[ServerSideEncryptionType]
-    Metadata: NotRequired[Dict[str, str]]
-    SSECustomerAlgorithm: NotRequired[str]
-    SSECustomerKeyMD5: NotRequired[str]
-    SSEKMSKeyId: NotRequired[str]
-    BucketKeyEnabled: NotRequired[bool]
-    StorageClass: NotRequired[StorageClassType]
-    RequestCharged: NotRequired[RequestChargedType]
-    ReplicationStatus: NotRequired[ReplicationStatusType]
-    PartsCount: NotRequired[int]
-    TagCount: NotRequired[int]
-    ObjectLockMode: NotRequired[ObjectLockModeType]
-    ObjectLockRetainUntilDate: NotRequired[datetime]
-    ObjectLockLegalHoldStatus: NotRequired[ObjectLockLegalHoldStatusType]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class GetObjectRequestObjectGetTypeDef(TypedDict):
-    """GetObjectRequest (input)."""
-
-    IfMatch: NotRequired[ReadOnly[str]]
-    IfModifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    IfNoneMatch: NotRequired[ReadOnly[str]]
-    IfUnmodifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    Range: NotRequired[ReadOnly[str]]
-    ResponseCacheControl: NotRequired[ReadOnly[str]]
-    ResponseContentDisposition: NotRequired[ReadOnly[str]]
-    ResponseContentEncoding: NotRequired[ReadOnly[str]]
-    ResponseContentLanguage: NotRequired[ReadOnly[str]]
-    ResponseContentType: NotRequired[ReadOnly[str]]
-    ResponseExpires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    VersionId: NotRequired[ReadOnly[str]]
-    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
-    SSECustomerKey: NotRequired[ReadOnly[str]]
-    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    PartNumber: NotRequired[ReadOnly[int]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    ChecksumMode: NotRequired[ReadOnly[ChecksumModeType]]
-
-
-class GetObjectRequestObjectVersionGetTypeDef(TypedDict):
-    """GetObjectRequest (input)."""
-
-    IfMatch: NotRequired[ReadOnly[str]]
-    IfModifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    IfNoneMatch: NotRequired[ReadOnly[str]]
-    IfUnmodifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    Range: NotRequired[ReadOnly[str]]
-    ResponseCacheControl: NotRequired[ReadOnly[str]]
-    ResponseContentDisposition: NotRequired[ReadOnly[str]]
-    ResponseContentEncoding: NotRequired[ReadOnly[str]]
-    ResponseContentLanguage: NotRequired[ReadOnly[str]]
-    ResponseContentType: NotRequired[ReadOnly[str]]
-    ResponseExpires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
-    SSECustomerKey: NotRequired[ReadOnly[str]]
-    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    PartNumber: NotRequired[ReadOnly[int]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    ChecksumMode: NotRequired[ReadOnly[ChecksumModeType]]
-
-
 class GetObjectRequestTypeDef(TypedDict):
     """GetObjectRequest (input)."""
 
@@ -3136,12 +2343,6 @@ class GetPublicAccessBlockRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
-class GlacierJobParametersTypeDef(TypedDict):
-    """Container for S3 Glacier job parameters."""
-
-    Tier: TierType
-
-
 class HeadBucketOutputTypeDef(TypedDict):
     """HeadBucketOutput (response)."""
 
@@ -3151,13 +2352,6 @@ class HeadBucketOutputTypeDef(TypedDict):
     BucketRegion: NotRequired[str]
     AccessPointAlias: NotRequired[bool]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class HeadBucketRequestBucketExistsWaitTypeDef(TypedDict):
-    """HeadBucketRequest (wait() request)."""
-
-    ExpectedBucketOwner: NotRequired[str]
-    WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
 
 class HeadBucketRequestTypeDef(TypedDict):
@@ -3173,103 +2367,6 @@ class HeadBucketRequestWaitTypeDef(TypedDict):
     Bucket: str
     ExpectedBucketOwner: NotRequired[str]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
-
-
-class HeadObjectOutputTypeDef(TypedDict):
-    """HeadObjectOutput (response)."""
-
-    DeleteMarker: NotRequired[bool]
-    AcceptRanges: NotRequired[str]
-    Expiration: NotRequired[str]
-    Restore: NotRequired[str]
-    ArchiveStatus: NotRequired[ArchiveStatusType]
-    LastModified: NotRequired[datetime]
-    ContentLength: NotRequired[int]
-    ChecksumCRC32: NotRequired[str]
-    ChecksumCRC32C: NotRequired[str]
-    ChecksumCRC64NVME: NotRequired[str]
-    ChecksumSHA1: NotRequired[str]
-    ChecksumSHA256: NotRequired[str]
-    ChecksumSHA512: NotRequired[str]
-    ChecksumMD5: NotRequired[str]
-    ChecksumXXHASH64: NotRequired[str]
-    ChecksumXXHASH3: NotRequired[str]
-    ChecksumXXHASH128: NotRequired[str]
-    ChecksumType: NotRequired[ChecksumTypeType]
-    ETag: NotRequired[str]
-    MissingMeta: NotRequired[int]
-    VersionId: NotRequired[str]
-    CacheControl: NotRequired[str]
-    ContentDisposition: NotRequired[str]
-    ContentEncoding: NotRequired[str]
-    ContentLanguage: NotRequired[str]
-    ContentType: NotRequired[str]
-    ContentRange: NotRequired[str]
-    Expires: NotRequired[datetime]
-    WebsiteRedirectLocation: NotRequired[str]
-    ServerSideEncryption: NotRequired[ServerSideEncryptionType]
-    Metadata: NotRequired[Dict[str, str]]
-    SSECustomerAlgorithm: NotRequired[str]
-    SSECustomerKeyMD5: NotRequired[str]
-    SSEKMSKeyId: NotRequired[str]
-    BucketKeyEnabled: NotRequired[bool]
-    StorageClass: NotRequired[StorageClassType]
-    RequestCharged: NotRequired[RequestChargedType]
-    ReplicationStatus: NotRequired[ReplicationStatusType]
-    PartsCount: NotRequired[int]
-    TagCount: NotRequired[int]
-    ObjectLockMode: NotRequired[ObjectLockModeType]
-    ObjectLockRetainUntilDate: NotRequired[datetime]
-    ObjectLockLegalHoldStatus: NotRequired[ObjectLockLegalHoldStatusType]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class HeadObjectRequestObjectExistsWaitTypeDef(TypedDict):
-    """HeadObjectRequest (wait() request)."""
-
-    IfMatch: NotRequired[str]
-    IfModifiedSince: NotRequired[Union[TimestampTypeDef, int, float]]
-    IfNoneMatch: NotRequired[str]
-    IfUnmodifiedSince: NotRequired[Union[TimestampTypeDef, int, float]]
-    Range: NotRequired[str]
-    ResponseCacheControl: NotRequired[str]
-    ResponseContentDisposition: NotRequired[str]
-    ResponseContentEncoding: NotRequired[str]
-    ResponseContentLanguage: NotRequired[str]
-    ResponseContentType: NotRequired[str]
-    ResponseExpires: NotRequired[Union[TimestampTypeDef, int, float]]
-    VersionId: NotRequired[str]
-    SSECustomerAlgorithm: NotRequired[str]
-    SSECustomerKey: NotRequired[str]
-    SSECustomerKeyMD5: NotRequired[str]
-    RequestPayer: NotRequired[RequestPayerType]
-    PartNumber: NotRequired[int]
-    ExpectedBucketOwner: NotRequired[str]
-    ChecksumMode: NotRequired[ChecksumModeType]
-    WaiterConfig: NotRequired[WaiterConfigTypeDef]
-
-
-class HeadObjectRequestObjectVersionHeadTypeDef(TypedDict):
-    """HeadObjectRequest (input)."""
-
-    IfMatch: NotRequired[ReadOnly[str]]
-    IfModifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    IfNoneMatch: NotRequired[ReadOnly[str]]
-    IfUnmodifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    Range: NotRequired[ReadOnly[str]]
-    ResponseCacheControl: NotRequired[ReadOnly[str]]
-    ResponseContentDisposition: NotRequired[ReadOnly[str]]
-    ResponseContentEncoding: NotRequired[ReadOnly[str]]
-    ResponseContentLanguage: NotRequired[ReadOnly[str]]
-    ResponseContentType: NotRequired[ReadOnly[str]]
-    ResponseExpires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
-    SSECustomerKey: NotRequired[ReadOnly[str]]
-    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    PartNumber: NotRequired[ReadOnly[int]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    ChecksumMode: NotRequired[ReadOnly[ChecksumModeType]]
 
 
 class HeadObjectRequestTypeDef(TypedDict):
@@ -3325,31 +2422,6 @@ class HeadObjectRequestWaitTypeDef(TypedDict):
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
 
-class InitiatorTypeDef(TypedDict):
-    """Container element that identifies who initiated the multipart upload."""
-
-    ID: NotRequired[str]
-    DisplayName: NotRequired[str]
-
-
-class JSONInputTypeDef(TypedDict):
-    """Specifies JSON as object's input serialization format."""
-
-    Type: NotRequired[JSONTypeType]
-
-
-ParquetInputTypeDef = TypedDict("ParquetInputTypeDef", {})
-
-
-class InputSerializationTypeDef(TypedDict):
-    """Describes the serialization format of the object."""
-
-    CSV: NotRequired[CSVInputTypeDef]
-    CompressionType: NotRequired[CompressionTypeType]
-    JSON: NotRequired[JSONInputTypeDef]
-    Parquet: NotRequired[ParquetInputTypeDef]
-
-
 class IntelligentTieringAndOperatorTypeDef(TypedDict):
     """A container for specifying S3 Intelligent-Tiering filters. The filters
     determine the subset of objects to which the rule applies.
@@ -3399,92 +2471,10 @@ class InventoryTableConfigurationUpdatesTypeDef(TypedDict):
     EncryptionConfiguration: NotRequired[MetadataTableEncryptionConfigurationTypeDef]
 
 
-class JSONOutputTypeDef(TypedDict):
-    """Specifies JSON as request's output serialization format."""
-
-    RecordDelimiter: NotRequired[str]
-
-
 class JournalTableConfigurationUpdatesTypeDef(TypedDict):
     """The specified updates to the S3 Metadata journal table configuration."""
 
     RecordExpiration: RecordExpirationTypeDef
-
-
-class S3KeyFilterOutputTypeDef(TypedDict):
-    """A container for object key name prefix and suffix filtering rules."""
-
-    FilterRules: NotRequired[List[FilterRuleTypeDef]]
-
-
-class NotificationConfigurationFilterOutputTypeDef(TypedDict):
-    """Specifies object key name filtering rules. For information about key name
-    filtering, see Configuring event notifications using object key name
-    filtering in the Amazon S3 User Guide.
-    """
-
-    Key: NotRequired[S3KeyFilterOutputTypeDef]
-
-
-class LambdaFunctionConfigurationOutputTypeDef(TypedDict):
-    """A container for specifying the configuration for Lambda notifications."""
-
-    Id: NotRequired[str]
-    LambdaFunctionArn: str
-    Events: List[EventType]
-    Filter: NotRequired[NotificationConfigurationFilterOutputTypeDef]
-
-
-class S3KeyFilterTypeDef(TypedDict):
-    """A container for object key name prefix and suffix filtering rules."""
-
-    FilterRules: NotRequired[ReadOnly[Sequence[FilterRuleTypeDef]]]
-
-
-class NotificationConfigurationFilterTypeDef(TypedDict):
-    """Specifies object key name filtering rules. For information about key name
-    filtering, see Configuring event notifications using object key name
-    filtering in the Amazon S3 User Guide.
-    """
-
-    Key: NotRequired[ReadOnly[S3KeyFilterTypeDef]]
-
-
-class LambdaFunctionConfigurationTypeDef(TypedDict):
-    """A container for specifying the configuration for Lambda notifications."""
-
-    Id: NotRequired[ReadOnly[str]]
-    LambdaFunctionArn: ReadOnly[str]
-    Events: ReadOnly[Sequence[EventType]]
-    Filter: NotRequired[ReadOnly[NotificationConfigurationFilterTypeDef]]
-
-
-class RuleTypeDef(TypedDict):
-    """Specifies lifecycle rules for an Amazon S3 bucket. For more information,
-    see Put Bucket Lifecycle Configuration in the Amazon S3 API Reference. For
-    examples, see Put Bucket Lifecycle Configuration Examples.
-    """
-
-    Expiration: NotRequired[ReadOnly[LifecycleExpirationTypeDef]]
-    ID: NotRequired[ReadOnly[str]]
-    Prefix: ReadOnly[str]
-    Status: ReadOnly[ExpirationStatusType]
-    Transition: NotRequired[ReadOnly[TransitionTypeDef]]
-    NoncurrentVersionTransition: NotRequired[
-        ReadOnly[NoncurrentVersionTransitionTypeDef]
-    ]
-    NoncurrentVersionExpiration: NotRequired[
-        ReadOnly[NoncurrentVersionExpirationTypeDef]
-    ]
-    AbortIncompleteMultipartUpload: NotRequired[
-        ReadOnly[AbortIncompleteMultipartUploadTypeDef]
-    ]
-
-
-class LifecycleConfigurationTypeDef(TypedDict):
-    """Container for lifecycle rules. You can add as many as 1000 rules."""
-
-    Rules: ReadOnly[Sequence[RuleTypeDef]]
 
 
 class ListBucketAnalyticsConfigurationsOutputTypeDef(TypedDict):
@@ -3590,15 +2580,6 @@ class ListBucketsRequestPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
-class ListBucketsRequestTypeDef(TypedDict):
-    """ListBucketsRequest (input and output)."""
-
-    MaxBuckets: NotRequired[int]
-    ContinuationToken: NotRequired[str]
-    Prefix: NotRequired[str]
-    BucketRegion: NotRequired[str]
-
-
 class ListDirectoryBucketsOutputFullResultTypeDef(TypedDict):
     """ListDirectoryBucketsOutput (build_full_result() value)."""
 
@@ -3671,19 +2652,6 @@ class ListMultipartUploadsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class ListMultipartUploadsRequestBucketMultipartUploadsTypeDef(TypedDict):
-    """ListMultipartUploadsRequest (input and output)."""
-
-    Delimiter: NotRequired[str]
-    EncodingType: NotRequired[EncodingTypeType]
-    KeyMarker: NotRequired[str]
-    MaxUploads: NotRequired[int]
-    Prefix: NotRequired[str]
-    UploadIdMarker: NotRequired[str]
-    ExpectedBucketOwner: NotRequired[str]
-    RequestPayer: NotRequired[RequestPayerType]
-
-
 class ListMultipartUploadsRequestPaginateTypeDef(TypedDict):
     """ListMultipartUploadsRequest (paginate() request)."""
 
@@ -3711,17 +2679,6 @@ class ListMultipartUploadsRequestTypeDef(TypedDict):
     UploadIdMarker: NotRequired[str]
     ExpectedBucketOwner: NotRequired[str]
     RequestPayer: NotRequired[RequestPayerType]
-
-
-class RestoreStatusTypeDef(TypedDict):
-    """Specifies the restoration status of an object. Objects in certain storage
-    classes must be restored before they can be retrieved. For more information
-    about these storage classes and how to work with archived objects, see
-    Working with archived objects in the Amazon S3 User Guide.
-    """
-
-    IsRestoreInProgress: NotRequired[bool]
-    RestoreExpiryDate: NotRequired[datetime]
 
 
 class ObjectVersionTypeDef(TypedDict):
@@ -3769,22 +2726,6 @@ class ListObjectVersionsOutputTypeDef(TypedDict):
     EncodingType: NotRequired[EncodingTypeType]
     RequestCharged: NotRequired[RequestChargedType]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class ListObjectVersionsRequestBucketObjectVersionsTypeDef(TypedDict):
-    """ListObjectVersionsRequest (input)."""
-
-    Delimiter: NotRequired[ReadOnly[str]]
-    EncodingType: NotRequired[ReadOnly[EncodingTypeType]]
-    KeyMarker: NotRequired[ReadOnly[str]]
-    MaxKeys: NotRequired[ReadOnly[int]]
-    Prefix: NotRequired[ReadOnly[str]]
-    VersionIdMarker: NotRequired[ReadOnly[str]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    OptionalObjectAttributes: NotRequired[
-        ReadOnly[Sequence[OptionalObjectAttributesType]]
-    ]
 
 
 class ListObjectVersionsRequestPaginateTypeDef(TypedDict):
@@ -3859,21 +2800,6 @@ class ListObjectsOutputTypeDef(TypedDict):
     EncodingType: NotRequired[EncodingTypeType]
     RequestCharged: NotRequired[RequestChargedType]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class ListObjectsRequestBucketObjectsTypeDef(TypedDict):
-    """ListObjectsRequest (input)."""
-
-    Delimiter: NotRequired[ReadOnly[str]]
-    EncodingType: NotRequired[ReadOnly[EncodingTypeType]]
-    Marker: NotRequired[ReadOnly[str]]
-    MaxKeys: NotRequired[ReadOnly[int]]
-    Prefix: NotRequired[ReadOnly[str]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    OptionalObjectAttributes: NotRequired[
-        ReadOnly[Sequence[OptionalObjectAttributesType]]
-    ]
 
 
 class ListObjectsRequestPaginateTypeDef(TypedDict):
@@ -4024,18 +2950,6 @@ class ListPartsOutputTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class ListPartsRequestMultipartUploadPartsTypeDef(TypedDict):
-    """ListPartsRequest (input and output)."""
-
-    MaxParts: NotRequired[int]
-    PartNumberMarker: NotRequired[int]
-    RequestPayer: NotRequired[RequestPayerType]
-    ExpectedBucketOwner: NotRequired[str]
-    SSECustomerAlgorithm: NotRequired[str]
-    SSECustomerKey: NotRequired[str]
-    SSECustomerKeyMD5: NotRequired[str]
-
-
 class ListPartsRequestPaginateTypeDef(TypedDict):
     """ListPartsRequest (paginate() request)."""
 
@@ -4065,13 +2979,6 @@ class ListPartsRequestTypeDef(TypedDict):
     SSECustomerAlgorithm: NotRequired[str]
     SSECustomerKey: NotRequired[str]
     SSECustomerKeyMD5: NotRequired[str]
-
-
-class MetadataEntryTypeDef(TypedDict):
-    """A metadata key-value pair to store with an object."""
-
-    Name: NotRequired[str]
-    Value: NotRequired[str]
 
 
 class MetricsAndOperatorTypeDef(TypedDict):
@@ -4180,29 +3087,6 @@ class NotificationConfigurationDeprecatedTypeDef(TypedDict):
     CloudFunctionConfiguration: NotRequired[ReadOnly[CloudFunctionConfigurationTypeDef]]
 
 
-class QueueConfigurationOutputTypeDef(TypedDict):
-    """Specifies the configuration for publishing messages to an Amazon Simple
-    Queue Service (Amazon SQS) queue when Amazon S3 detects specified events.
-    """
-
-    Id: NotRequired[str]
-    QueueArn: str
-    Events: List[EventType]
-    Filter: NotRequired[NotificationConfigurationFilterOutputTypeDef]
-
-
-class TopicConfigurationOutputTypeDef(TypedDict):
-    """A container for specifying the configuration for publication of messages to
-    an Amazon Simple Notification Service (Amazon SNS) topic when Amazon S3
-    detects specified events.
-    """
-
-    Id: NotRequired[str]
-    TopicArn: str
-    Events: List[EventType]
-    Filter: NotRequired[NotificationConfigurationFilterOutputTypeDef]
-
-
 class NotificationConfigurationResponseTypeDef(TypedDict):
     """A container for specifying the notification configuration of the bucket. If
     this element is empty, notifications are turned off for the bucket.
@@ -4215,42 +3099,6 @@ class NotificationConfigurationResponseTypeDef(TypedDict):
     ]
     EventBridgeConfiguration: NotRequired[EventBridgeConfigurationTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class QueueConfigurationTypeDef(TypedDict):
-    """Specifies the configuration for publishing messages to an Amazon Simple
-    Queue Service (Amazon SQS) queue when Amazon S3 detects specified events.
-    """
-
-    Id: NotRequired[ReadOnly[str]]
-    QueueArn: ReadOnly[str]
-    Events: ReadOnly[Sequence[EventType]]
-    Filter: NotRequired[ReadOnly[NotificationConfigurationFilterTypeDef]]
-
-
-class TopicConfigurationTypeDef(TypedDict):
-    """A container for specifying the configuration for publication of messages to
-    an Amazon Simple Notification Service (Amazon SNS) topic when Amazon S3
-    detects specified events.
-    """
-
-    Id: NotRequired[ReadOnly[str]]
-    TopicArn: ReadOnly[str]
-    Events: ReadOnly[Sequence[EventType]]
-    Filter: NotRequired[ReadOnly[NotificationConfigurationFilterTypeDef]]
-
-
-class NotificationConfigurationTypeDef(TypedDict):
-    """A container for specifying the notification configuration of the bucket. If
-    this element is empty, notifications are turned off for the bucket.
-    """
-
-    TopicConfigurations: NotRequired[ReadOnly[Sequence[TopicConfigurationTypeDef]]]
-    QueueConfigurations: NotRequired[ReadOnly[Sequence[QueueConfigurationTypeDef]]]
-    LambdaFunctionConfigurations: NotRequired[
-        ReadOnly[Sequence[LambdaFunctionConfigurationTypeDef]]
-    ]
-    EventBridgeConfiguration: NotRequired[ReadOnly[EventBridgeConfigurationTypeDef]]
 
 
 class SSEKMSEncryptionTypeDef(TypedDict):
@@ -4282,40 +3130,6 @@ class ObjectLockRetentionTypeDef(TypedDict):
 
     Mode: NotRequired[ReadOnly[ObjectLockRetentionModeType]]
     RetainUntilDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-
-
-class TaggingTypeDef(TypedDict):
-    """Container for TagSet elements."""
-
-    TagSet: ReadOnly[Sequence[TagTypeDef]]
-
-
-class S3LocationTypeDef(TypedDict):
-    """Describes an Amazon S3 location that will receive the results of the
-    restore request.
-    """
-
-    BucketName: ReadOnly[str]
-    Prefix: ReadOnly[str]
-    Encryption: NotRequired[ReadOnly[EncryptionTypeDef]]
-    CannedACL: NotRequired[ReadOnly[ObjectCannedACLType]]
-    AccessControlList: NotRequired[ReadOnly[Sequence[GrantTypeDef]]]
-    Tagging: NotRequired[ReadOnly[TaggingTypeDef]]
-    UserMetadata: NotRequired[ReadOnly[Sequence[MetadataEntryTypeDef]]]
-    StorageClass: NotRequired[ReadOnly[StorageClassType]]
-
-
-class OutputLocationTypeDef(TypedDict):
-    """Describes the location where the restore job's output is stored."""
-
-    S3: NotRequired[ReadOnly[S3LocationTypeDef]]
-
-
-class OutputSerializationTypeDef(TypedDict):
-    """Describes how results of the Select job are serialized."""
-
-    CSV: NotRequired[CSVOutputTypeDef]
-    JSON: NotRequired[JSONOutputTypeDef]
 
 
 class OwnershipControlsTypeDef(TypedDict):
@@ -4359,21 +3173,6 @@ class PutBucketAccelerateConfigurationRequestTypeDef(TypedDict):
     ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
 
 
-class PutBucketAclRequestBucketAclPutTypeDef(TypedDict):
-    """PutBucketAclRequest (input)."""
-
-    ACL: NotRequired[ReadOnly[BucketCannedACLType]]
-    AccessControlPolicy: NotRequired[ReadOnly[AccessControlPolicyTypeDef]]
-    ContentMD5: NotRequired[ReadOnly[str]]
-    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    GrantFullControl: NotRequired[ReadOnly[str]]
-    GrantRead: NotRequired[ReadOnly[str]]
-    GrantReadACP: NotRequired[ReadOnly[str]]
-    GrantWrite: NotRequired[ReadOnly[str]]
-    GrantWriteACP: NotRequired[ReadOnly[str]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-
-
 class PutBucketAclRequestTypeDef(TypedDict):
     """PutBucketAclRequest (input)."""
 
@@ -4396,15 +3195,6 @@ class PutBucketAnalyticsConfigurationRequestTypeDef(TypedDict):
     Bucket: ReadOnly[str]
     Id: ReadOnly[str]
     AnalyticsConfiguration: ReadOnly[AnalyticsConfigurationTypeDef]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-
-
-class PutBucketCorsRequestBucketCorsPutTypeDef(TypedDict):
-    """PutBucketCorsRequest (input)."""
-
-    CORSConfiguration: ReadOnly[CORSConfigurationTypeDef]
-    ContentMD5: NotRequired[ReadOnly[str]]
-    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
@@ -4464,28 +3254,6 @@ class PutBucketInventoryConfigurationRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
-class PutBucketLifecycleConfigurationOutputTypeDef(TypedDict):
-    """PutBucketLifecycleConfigurationOutput (response)."""
-
-    TransitionDefaultMinimumObjectSize: NotRequired[
-        TransitionDefaultMinimumObjectSizeType
-    ]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class PutBucketLifecycleConfigurationRequestBucketLifecycleConfigurationPutTypeDef(
-    TypedDict
-):
-    """PutBucketLifecycleConfigurationRequest (input)."""
-
-    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    LifecycleConfiguration: NotRequired[ReadOnly[BucketLifecycleConfigurationTypeDef]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    TransitionDefaultMinimumObjectSize: NotRequired[
-        ReadOnly[TransitionDefaultMinimumObjectSizeType]
-    ]
-
-
 class PutBucketLifecycleConfigurationRequestTypeDef(TypedDict):
     """PutBucketLifecycleConfigurationRequest (input)."""
 
@@ -4498,15 +3266,6 @@ class PutBucketLifecycleConfigurationRequestTypeDef(TypedDict):
     ]
 
 
-class PutBucketLifecycleRequestBucketLifecyclePutTypeDef(TypedDict):
-    """PutBucketLifecycleRequest (input)."""
-
-    ContentMD5: NotRequired[ReadOnly[str]]
-    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    LifecycleConfiguration: NotRequired[ReadOnly[LifecycleConfigurationTypeDef]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-
-
 class PutBucketLifecycleRequestTypeDef(TypedDict):
     """PutBucketLifecycleRequest (input)."""
 
@@ -4514,15 +3273,6 @@ class PutBucketLifecycleRequestTypeDef(TypedDict):
     ContentMD5: NotRequired[ReadOnly[str]]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
     LifecycleConfiguration: NotRequired[ReadOnly[LifecycleConfigurationTypeDef]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-
-
-class PutBucketLoggingRequestBucketLoggingPutTypeDef(TypedDict):
-    """PutBucketLoggingRequest (input)."""
-
-    BucketLoggingStatus: ReadOnly[BucketLoggingStatusTypeDef]
-    ContentMD5: NotRequired[ReadOnly[str]]
-    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
@@ -4543,14 +3293,6 @@ class PutBucketMetricsConfigurationRequestTypeDef(TypedDict):
     Id: ReadOnly[str]
     MetricsConfiguration: ReadOnly[MetricsConfigurationTypeDef]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-
-
-class PutBucketNotificationConfigurationRequestBucketNotificationPutTypeDef(TypedDict):
-    """PutBucketNotificationConfigurationRequest (input)."""
-
-    NotificationConfiguration: ReadOnly[NotificationConfigurationTypeDef]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    SkipDestinationValidation: NotRequired[ReadOnly[bool]]
 
 
 class PutBucketNotificationConfigurationRequestTypeDef(TypedDict):
@@ -4580,16 +3322,6 @@ class PutBucketOwnershipControlsRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
     OwnershipControls: ReadOnly[OwnershipControlsTypeDef]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-
-
-class PutBucketPolicyRequestBucketPolicyPutTypeDef(TypedDict):
-    """PutBucketPolicyRequest (input and output)."""
-
-    ContentMD5: NotRequired[str]
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    ConfirmRemoveSelfBucketAccess: NotRequired[bool]
-    Policy: str
-    ExpectedBucketOwner: NotRequired[str]
 
 
 class PutBucketPolicyRequestTypeDef(TypedDict):
@@ -4660,21 +3392,6 @@ class PutBucketReplicationRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
-class RequestPaymentConfigurationTypeDef(TypedDict):
-    """Container for Payer."""
-
-    Payer: PayerType
-
-
-class PutBucketRequestPaymentRequestBucketRequestPaymentPutTypeDef(TypedDict):
-    """PutBucketRequestPaymentRequest (input and output)."""
-
-    ContentMD5: NotRequired[str]
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    RequestPaymentConfiguration: RequestPaymentConfigurationTypeDef
-    ExpectedBucketOwner: NotRequired[str]
-
-
 class PutBucketRequestPaymentRequestTypeDef(TypedDict):
     """PutBucketRequestPaymentRequest (input and output)."""
 
@@ -4685,15 +3402,6 @@ class PutBucketRequestPaymentRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
-class PutBucketTaggingRequestBucketTaggingPutTypeDef(TypedDict):
-    """PutBucketTaggingRequest (input)."""
-
-    ContentMD5: NotRequired[ReadOnly[str]]
-    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    Tagging: ReadOnly[TaggingTypeDef]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-
-
 class PutBucketTaggingRequestTypeDef(TypedDict):
     """PutBucketTaggingRequest (input)."""
 
@@ -4702,35 +3410,6 @@ class PutBucketTaggingRequestTypeDef(TypedDict):
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
     Tagging: ReadOnly[TaggingTypeDef]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-
-
-class VersioningConfigurationTypeDef(TypedDict):
-    """Describes the versioning state of an Amazon S3 bucket. For more
-    information, see PUT Bucket versioning in the Amazon S3 API Reference.
-    """
-
-    MFADelete: NotRequired[MFADeleteType]
-    Status: NotRequired[BucketVersioningStatusType]
-
-
-class PutBucketVersioningRequestBucketVersioningEnableTypeDef(TypedDict):
-    """PutBucketVersioningRequest (input and output)."""
-
-    ContentMD5: NotRequired[str]
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    MFA: NotRequired[str]
-    VersioningConfiguration: NotRequired[VersioningConfigurationTypeDef]
-    ExpectedBucketOwner: NotRequired[str]
-
-
-class PutBucketVersioningRequestBucketVersioningPutTypeDef(TypedDict):
-    """PutBucketVersioningRequest (input and output)."""
-
-    ContentMD5: NotRequired[str]
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    MFA: NotRequired[str]
-    VersioningConfiguration: VersioningConfigurationTypeDef
-    ExpectedBucketOwner: NotRequired[str]
 
 
 class PutBucketVersioningRequestTypeDef(TypedDict):
@@ -4744,24 +3423,6 @@ class PutBucketVersioningRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 
-class WebsiteConfigurationTypeDef(TypedDict):
-    """Specifies website configuration parameters for an Amazon S3 bucket."""
-
-    ErrorDocument: NotRequired[ReadOnly[ErrorDocumentTypeDef]]
-    IndexDocument: NotRequired[ReadOnly[IndexDocumentTypeDef]]
-    RedirectAllRequestsTo: NotRequired[ReadOnly[RedirectAllRequestsToTypeDef]]
-    RoutingRules: NotRequired[ReadOnly[Sequence[RoutingRuleTypeDef]]]
-
-
-class PutBucketWebsiteRequestBucketWebsitePutTypeDef(TypedDict):
-    """PutBucketWebsiteRequest (input)."""
-
-    ContentMD5: NotRequired[ReadOnly[str]]
-    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    WebsiteConfiguration: ReadOnly[WebsiteConfigurationTypeDef]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-
-
 class PutBucketWebsiteRequestTypeDef(TypedDict):
     """PutBucketWebsiteRequest (input)."""
 
@@ -4769,30 +3430,6 @@ class PutBucketWebsiteRequestTypeDef(TypedDict):
     ContentMD5: NotRequired[ReadOnly[str]]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
     WebsiteConfiguration: ReadOnly[WebsiteConfigurationTypeDef]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-
-
-class PutObjectAclOutputTypeDef(TypedDict):
-    """PutObjectAclOutput (response)."""
-
-    RequestCharged: NotRequired[RequestChargedType]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class PutObjectAclRequestObjectAclPutTypeDef(TypedDict):
-    """PutObjectAclRequest (input)."""
-
-    ACL: NotRequired[ReadOnly[ObjectCannedACLType]]
-    AccessControlPolicy: NotRequired[ReadOnly[AccessControlPolicyTypeDef]]
-    ContentMD5: NotRequired[ReadOnly[str]]
-    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    GrantFullControl: NotRequired[ReadOnly[str]]
-    GrantRead: NotRequired[ReadOnly[str]]
-    GrantReadACP: NotRequired[ReadOnly[str]]
-    GrantWrite: NotRequired[ReadOnly[str]]
-    GrantWriteACP: NotRequired[ReadOnly[str]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    VersionId: NotRequired[ReadOnly[str]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
@@ -4852,137 +3489,6 @@ class PutObjectLockConfigurationRequestTypeDef(TypedDict):
     ContentMD5: NotRequired[str]
     ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
     ExpectedBucketOwner: NotRequired[str]
-
-
-class PutObjectOutputTypeDef(TypedDict):
-    """PutObjectOutput (response)."""
-
-    Expiration: NotRequired[str]
-    ETag: NotRequired[str]
-    ChecksumCRC32: NotRequired[str]
-    ChecksumCRC32C: NotRequired[str]
-    ChecksumCRC64NVME: NotRequired[str]
-    ChecksumSHA1: NotRequired[str]
-    ChecksumSHA256: NotRequired[str]
-    ChecksumSHA512: NotRequired[str]
-    ChecksumMD5: NotRequired[str]
-    ChecksumXXHASH64: NotRequired[str]
-    ChecksumXXHASH3: NotRequired[str]
-    ChecksumXXHASH128: NotRequired[str]
-    ChecksumType: NotRequired[ChecksumTypeType]
-    ServerSideEncryption: NotRequired[ServerSideEncryptionType]
-    VersionId: NotRequired[str]
-    SSECustomerAlgorithm: NotRequired[str]
-    SSECustomerKeyMD5: NotRequired[str]
-    SSEKMSKeyId: NotRequired[str]
-    SSEKMSEncryptionContext: NotRequired[str]
-    BucketKeyEnabled: NotRequired[bool]
-    Size: NotRequired[int]
-    RequestCharged: NotRequired[RequestChargedType]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class PutObjectRequestBucketPutObjectTypeDef(TypedDict):
-    """PutObjectRequest (input)."""
-
-    ACL: NotRequired[ReadOnly[ObjectCannedACLType]]
-    Body: NotRequired[ReadOnly[BlobTypeDef]]
-    CacheControl: NotRequired[ReadOnly[str]]
-    ContentDisposition: NotRequired[ReadOnly[str]]
-    ContentEncoding: NotRequired[ReadOnly[str]]
-    ContentLanguage: NotRequired[ReadOnly[str]]
-    ContentLength: NotRequired[ReadOnly[int]]
-    ContentMD5: NotRequired[ReadOnly[str]]
-    ContentType: NotRequired[ReadOnly[str]]
-    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    ChecksumCRC32: NotRequired[ReadOnly[str]]
-    ChecksumCRC32C: NotRequired[ReadOnly[str]]
-    ChecksumCRC64NVME: NotRequired[ReadOnly[str]]
-    ChecksumSHA1: NotRequired[ReadOnly[str]]
-    ChecksumSHA256: NotRequired[ReadOnly[str]]
-    ChecksumSHA512: NotRequired[ReadOnly[str]]
-    ChecksumMD5: NotRequired[ReadOnly[str]]
-    ChecksumXXHASH64: NotRequired[ReadOnly[str]]
-    ChecksumXXHASH3: NotRequired[ReadOnly[str]]
-    ChecksumXXHASH128: NotRequired[ReadOnly[str]]
-    Expires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    IfMatch: NotRequired[ReadOnly[str]]
-    IfNoneMatch: NotRequired[ReadOnly[str]]
-    GrantFullControl: NotRequired[ReadOnly[str]]
-    GrantRead: NotRequired[ReadOnly[str]]
-    GrantReadACP: NotRequired[ReadOnly[str]]
-    GrantWriteACP: NotRequired[ReadOnly[str]]
-    Key: ReadOnly[str]
-    WriteOffsetBytes: NotRequired[ReadOnly[int]]
-    Metadata: NotRequired[ReadOnly[Mapping[str, str]]]
-    ServerSideEncryption: NotRequired[ReadOnly[ServerSideEncryptionType]]
-    StorageClass: NotRequired[ReadOnly[StorageClassType]]
-    WebsiteRedirectLocation: NotRequired[ReadOnly[str]]
-    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
-    SSECustomerKey: NotRequired[ReadOnly[str]]
-    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
-    SSEKMSKeyId: NotRequired[ReadOnly[str]]
-    SSEKMSEncryptionContext: NotRequired[ReadOnly[str]]
-    BucketKeyEnabled: NotRequired[ReadOnly[bool]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    Tagging: NotRequired[ReadOnly[str]]
-    ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
-    ObjectLockRetainUntilDate: NotRequired[
-        ReadOnly[Union[TimestampTypeDef, int, float]]
-    ]
-    ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-
-
-class PutObjectRequestObjectPutTypeDef(TypedDict):
-    """PutObjectRequest (input)."""
-
-    ACL: NotRequired[ReadOnly[ObjectCannedACLType]]
-    Body: NotRequired[ReadOnly[BlobTypeDef]]
-    CacheControl: NotRequired[ReadOnly[str]]
-    ContentDisposition: NotRequired[ReadOnly[str]]
-    ContentEncoding: NotRequired[ReadOnly[str]]
-    ContentLanguage: NotRequired[ReadOnly[str]]
-    ContentLength: NotRequired[ReadOnly[int]]
-    ContentMD5: NotRequired[ReadOnly[str]]
-    ContentType: NotRequired[ReadOnly[str]]
-    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    ChecksumCRC32: NotRequired[ReadOnly[str]]
-    ChecksumCRC32C: NotRequired[ReadOnly[str]]
-    ChecksumCRC64NVME: NotRequired[ReadOnly[str]]
-    ChecksumSHA1: NotRequired[ReadOnly[str]]
-    ChecksumSHA256: NotRequired[ReadOnly[str]]
-    ChecksumSHA512: NotRequired[ReadOnly[str]]
-    ChecksumMD5: NotRequired[ReadOnly[str]]
-    ChecksumXXHASH64: NotRequired[ReadOnly[str]]
-    ChecksumXXHASH3: NotRequired[ReadOnly[str]]
-    ChecksumXXHASH128: NotRequired[ReadOnly[str]]
-    Expires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    IfMatch: NotRequired[ReadOnly[str]]
-    IfNoneMatch: NotRequired[ReadOnly[str]]
-    GrantFullControl: NotRequired[ReadOnly[str]]
-    GrantRead: NotRequired[ReadOnly[str]]
-    GrantReadACP: NotRequired[ReadOnly[str]]
-    GrantWriteACP: NotRequired[ReadOnly[str]]
-    WriteOffsetBytes: NotRequired[ReadOnly[int]]
-    Metadata: NotRequired[ReadOnly[Mapping[str, str]]]
-    ServerSideEncryption: NotRequired[ReadOnly[ServerSideEncryptionType]]
-    StorageClass: NotRequired[ReadOnly[StorageClassType]]
-    WebsiteRedirectLocation: NotRequired[ReadOnly[str]]
-    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
-    SSECustomerKey: NotRequired[ReadOnly[str]]
-    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
-    SSEKMSKeyId: NotRequired[ReadOnly[str]]
-    SSEKMSEncryptionContext: NotRequired[ReadOnly[str]]
-    BucketKeyEnabled: NotRequired[ReadOnly[bool]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    Tagging: NotRequired[ReadOnly[str]]
-    ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
-    ObjectLockRetainUntilDate: NotRequired[
-        ReadOnly[Union[TimestampTypeDef, int, float]]
-    ]
-    ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
 class PutObjectRequestTypeDef(TypedDict):
@@ -5128,48 +3634,6 @@ class RequestProgressTypeDef(TypedDict):
     Enabled: NotRequired[bool]
 
 
-class RestoreObjectOutputTypeDef(TypedDict):
-    """RestoreObjectOutput (response)."""
-
-    RequestCharged: NotRequired[RequestChargedType]
-    RestoreOutputPath: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class SelectParametersTypeDef(TypedDict):
-    """Amazon S3 Select is no longer available to new customers. Existing
-    customers of Amazon S3 Select can continue to use the feature as usual.
-    Learn more
-    """
-
-    InputSerialization: InputSerializationTypeDef
-    ExpressionType: ExpressionTypeType
-    Expression: str
-    OutputSerialization: OutputSerializationTypeDef
-
-
-class RestoreRequestTypeDef(TypedDict):
-    """Container for restore job parameters."""
-
-    Days: NotRequired[ReadOnly[int]]
-    GlacierJobParameters: NotRequired[ReadOnly[GlacierJobParametersTypeDef]]
-    Type: NotRequired[ReadOnly[RestoreRequestTypeType]]
-    Tier: NotRequired[ReadOnly[TierType]]
-    Description: NotRequired[ReadOnly[str]]
-    SelectParameters: NotRequired[ReadOnly[SelectParametersTypeDef]]
-    OutputLocation: NotRequired[ReadOnly[OutputLocationTypeDef]]
-
-
-class RestoreObjectRequestObjectRestoreObjectTypeDef(TypedDict):
-    """RestoreObjectRequest (input)."""
-
-    VersionId: NotRequired[ReadOnly[str]]
-    RestoreRequest: NotRequired[ReadOnly[RestoreRequestTypeDef]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-
-
 class RestoreObjectRequestTypeDef(TypedDict):
     """RestoreObjectRequest (input)."""
 
@@ -5284,44 +3748,6 @@ class UpdateObjectEncryptionResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class UploadPartCopyOutputTypeDef(TypedDict):
-    """UploadPartCopyOutput (response)."""
-
-    CopySourceVersionId: NotRequired[str]
-    CopyPartResult: NotRequired[CopyPartResultTypeDef]
-    ServerSideEncryption: NotRequired[ServerSideEncryptionType]
-    SSECustomerAlgorithm: NotRequired[str]
-    SSECustomerKeyMD5: NotRequired[str]
-    SSEKMSKeyId: NotRequired[str]
-    BucketKeyEnabled: NotRequired[bool]
-    RequestCharged: NotRequired[RequestChargedType]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class UploadPartCopyRequestMultipartUploadPartCopyFromTypeDef(TypedDict):
-    """UploadPartCopyRequest (input)."""
-
-    CopySource: ReadOnly[Union[str, CopySourceTypeDef]]
-    CopySourceIfMatch: NotRequired[ReadOnly[str]]
-    CopySourceIfModifiedSince: NotRequired[
-        ReadOnly[Union[TimestampTypeDef, int, float]]
-    ]
-    CopySourceIfNoneMatch: NotRequired[ReadOnly[str]]
-    CopySourceIfUnmodifiedSince: NotRequired[
-        ReadOnly[Union[TimestampTypeDef, int, float]]
-    ]
-    CopySourceRange: NotRequired[ReadOnly[str]]
-    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
-    SSECustomerKey: NotRequired[ReadOnly[str]]
-    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
-    CopySourceSSECustomerAlgorithm: NotRequired[ReadOnly[str]]
-    CopySourceSSECustomerKey: NotRequired[ReadOnly[str]]
-    CopySourceSSECustomerKeyMD5: NotRequired[ReadOnly[str]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    ExpectedSourceBucketOwner: NotRequired[ReadOnly[str]]
-
-
 class UploadPartCopyRequestTypeDef(TypedDict):
     """UploadPartCopyRequest (input)."""
 
@@ -5348,53 +3774,6 @@ class UploadPartCopyRequestTypeDef(TypedDict):
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
     ExpectedSourceBucketOwner: NotRequired[ReadOnly[str]]
-
-
-class UploadPartOutputTypeDef(TypedDict):
-    """UploadPartOutput (response)."""
-
-    ServerSideEncryption: NotRequired[ServerSideEncryptionType]
-    ETag: NotRequired[str]
-    ChecksumCRC32: NotRequired[str]
-    ChecksumCRC32C: NotRequired[str]
-    ChecksumCRC64NVME: NotRequired[str]
-    ChecksumSHA1: NotRequired[str]
-    ChecksumSHA256: NotRequired[str]
-    ChecksumSHA512: NotRequired[str]
-    ChecksumMD5: NotRequired[str]
-    ChecksumXXHASH64: NotRequired[str]
-    ChecksumXXHASH3: NotRequired[str]
-    ChecksumXXHASH128: NotRequired[str]
-    SSECustomerAlgorithm: NotRequired[str]
-    SSECustomerKeyMD5: NotRequired[str]
-    SSEKMSKeyId: NotRequired[str]
-    BucketKeyEnabled: NotRequired[bool]
-    RequestCharged: NotRequired[RequestChargedType]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class UploadPartRequestMultipartUploadPartUploadTypeDef(TypedDict):
-    """UploadPartRequest (input)."""
-
-    Body: NotRequired[ReadOnly[BlobTypeDef]]
-    ContentLength: NotRequired[ReadOnly[int]]
-    ContentMD5: NotRequired[ReadOnly[str]]
-    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    ChecksumCRC32: NotRequired[ReadOnly[str]]
-    ChecksumCRC32C: NotRequired[ReadOnly[str]]
-    ChecksumCRC64NVME: NotRequired[ReadOnly[str]]
-    ChecksumSHA1: NotRequired[ReadOnly[str]]
-    ChecksumSHA256: NotRequired[ReadOnly[str]]
-    ChecksumSHA512: NotRequired[ReadOnly[str]]
-    ChecksumMD5: NotRequired[ReadOnly[str]]
-    ChecksumXXHASH64: NotRequired[ReadOnly[str]]
-    ChecksumXXHASH3: NotRequired[ReadOnly[str]]
-    ChecksumXXHASH128: NotRequired[ReadOnly[str]]
-    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
-    SSECustomerKey: NotRequired[ReadOnly[str]]
-    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 
 class UploadPartRequestTypeDef(TypedDict):

@@ -7,7 +7,7 @@ again.
 """
 
 from datetime import datetime
-from typing import Dict, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import List, Mapping, Optional, Sequence, Union
 
 from .._types import (
     BlobTypeDef,
@@ -24,30 +24,21 @@ from .._types import (
 )
 from .literals import (
     AnalyticsS3ExportFileFormatType,
-    ArchiveStatusType,
     BucketAbacStatusType,
     BucketAccelerateStatusType,
     BucketCannedACLType,
     BucketLocationConstraintType,
-    BucketLogsPermissionType,
-    BucketNamespaceType,
-    BucketTypeType,
     BucketVersioningStatusType,
     ChecksumAlgorithmType,
     ChecksumModeType,
     ChecksumTypeType,
-    CompressionTypeType,
-    DataRedundancyType,
     DeleteMarkerReplicationStatusType,
     EncodingTypeType,
     EncryptionTypeType,
     EventType,
     ExistingObjectReplicationStatusType,
     ExpirationStateType,
-    ExpirationStatusType,
     ExpressionTypeType,
-    FileHeaderInfoType,
-    FilterRuleNameType,
     IntelligentTieringAccessTierType,
     IntelligentTieringStatusType,
     InventoryConfigurationStateType,
@@ -55,10 +46,8 @@ from .literals import (
     InventoryFrequencyType,
     InventoryIncludedObjectVersionsType,
     InventoryOptionalFieldType,
-    JSONTypeType,
     LocationTypeType,
     MFADeleteStatusType,
-    MFADeleteType,
     MetadataDirectiveType,
     MetricsStatusType,
     ObjectAttributesType,
@@ -72,18 +61,13 @@ from .literals import (
     ObjectVersionStorageClassType,
     OptionalObjectAttributesType,
     OwnerOverrideType,
-    PartitionDateSourceType,
     PayerType,
-    PermissionType,
-    ProtocolType,
-    QuoteFieldsType,
     ReplicaModificationsStatusType,
     ReplicationRuleStatusType,
     ReplicationStatusType,
     ReplicationTimeStatusType,
     RequestChargedType,
     RequestPayerType,
-    RestoreRequestTypeType,
     S3TablesBucketTypeType,
     ServerSideEncryptionType,
     SessionModeType,
@@ -92,10 +76,148 @@ from .literals import (
     StorageClassType,
     TableSseAlgorithmType,
     TaggingDirectiveType,
-    TierType,
     TransitionDefaultMinimumObjectSizeType,
-    TransitionStorageClassType,
-    TypeType,
+)
+from .resource_type_defs import (
+    AbortIncompleteMultipartUploadTypeDef as AbortIncompleteMultipartUploadTypeDef,
+    AbortMultipartUploadOutputTypeDef as AbortMultipartUploadOutputTypeDef,
+    AbortMultipartUploadRequestMultipartUploadAbortTypeDef as AbortMultipartUploadRequestMultipartUploadAbortTypeDef,
+    AccessControlPolicyTypeDef as AccessControlPolicyTypeDef,
+    BucketInfoTypeDef as BucketInfoTypeDef,
+    BucketLifecycleConfigurationTypeDef as BucketLifecycleConfigurationTypeDef,
+    BucketLoggingStatusTypeDef as BucketLoggingStatusTypeDef,
+    CORSConfigurationTypeDef as CORSConfigurationTypeDef,
+    CORSRuleOutputTypeDef as CORSRuleOutputTypeDef,
+    CORSRuleTypeDef as CORSRuleTypeDef,
+    CSVInputTypeDef as CSVInputTypeDef,
+    CSVOutputTypeDef as CSVOutputTypeDef,
+    CompleteMultipartUploadRequestMultipartUploadCompleteTypeDef as CompleteMultipartUploadRequestMultipartUploadCompleteTypeDef,
+    CompletedMultipartUploadTypeDef as CompletedMultipartUploadTypeDef,
+    CompletedPartTypeDef as CompletedPartTypeDef,
+    ConditionTypeDef as ConditionTypeDef,
+    CopyObjectOutputTypeDef as CopyObjectOutputTypeDef,
+    CopyObjectRequestObjectCopyFromTypeDef as CopyObjectRequestObjectCopyFromTypeDef,
+    CopyObjectResultTypeDef as CopyObjectResultTypeDef,
+    CopyPartResultTypeDef as CopyPartResultTypeDef,
+    CreateBucketConfigurationTypeDef as CreateBucketConfigurationTypeDef,
+    CreateBucketOutputTypeDef as CreateBucketOutputTypeDef,
+    CreateBucketRequestBucketCreateTypeDef as CreateBucketRequestBucketCreateTypeDef,
+    CreateBucketRequestTypeDef as CreateBucketRequestTypeDef,
+    CreateMultipartUploadRequestObjectInitiateMultipartUploadTypeDef as CreateMultipartUploadRequestObjectInitiateMultipartUploadTypeDef,
+    DeleteBucketCorsRequestBucketCorsDeleteTypeDef as DeleteBucketCorsRequestBucketCorsDeleteTypeDef,
+    DeleteBucketLifecycleRequestBucketLifecycleDeleteTypeDef as DeleteBucketLifecycleRequestBucketLifecycleDeleteTypeDef,
+    DeleteBucketPolicyRequestBucketPolicyDeleteTypeDef as DeleteBucketPolicyRequestBucketPolicyDeleteTypeDef,
+    DeleteBucketRequestBucketDeleteTypeDef as DeleteBucketRequestBucketDeleteTypeDef,
+    DeleteBucketTaggingRequestBucketTaggingDeleteTypeDef as DeleteBucketTaggingRequestBucketTaggingDeleteTypeDef,
+    DeleteBucketWebsiteRequestBucketWebsiteDeleteTypeDef as DeleteBucketWebsiteRequestBucketWebsiteDeleteTypeDef,
+    DeleteObjectOutputTypeDef as DeleteObjectOutputTypeDef,
+    DeleteObjectRequestObjectDeleteTypeDef as DeleteObjectRequestObjectDeleteTypeDef,
+    DeleteObjectRequestObjectVersionDeleteTypeDef as DeleteObjectRequestObjectVersionDeleteTypeDef,
+    DeleteObjectsOutputTypeDef as DeleteObjectsOutputTypeDef,
+    DeleteObjectsRequestBucketDeleteObjectsTypeDef as DeleteObjectsRequestBucketDeleteObjectsTypeDef,
+    DeleteObjectsRequestObjectDeleteTypeDef as DeleteObjectsRequestObjectDeleteTypeDef,
+    DeleteTypeDef as DeleteTypeDef,
+    DeletedObjectTypeDef as DeletedObjectTypeDef,
+    EncryptionTypeDef as EncryptionTypeDef,
+    ErrorDocumentTypeDef as ErrorDocumentTypeDef,
+    ErrorTypeDef as ErrorTypeDef,
+    EventBridgeConfigurationTypeDef as EventBridgeConfigurationTypeDef,
+    FilterRuleTypeDef as FilterRuleTypeDef,
+    GetObjectOutputTypeDef as GetObjectOutputTypeDef,
+    GetObjectRequestObjectGetTypeDef as GetObjectRequestObjectGetTypeDef,
+    GetObjectRequestObjectVersionGetTypeDef as GetObjectRequestObjectVersionGetTypeDef,
+    GlacierJobParametersTypeDef as GlacierJobParametersTypeDef,
+    GrantTypeDef as GrantTypeDef,
+    GranteeTypeDef as GranteeTypeDef,
+    HeadBucketRequestBucketExistsWaitTypeDef as HeadBucketRequestBucketExistsWaitTypeDef,
+    HeadObjectOutputTypeDef as HeadObjectOutputTypeDef,
+    HeadObjectRequestObjectExistsWaitTypeDef as HeadObjectRequestObjectExistsWaitTypeDef,
+    HeadObjectRequestObjectVersionHeadTypeDef as HeadObjectRequestObjectVersionHeadTypeDef,
+    IndexDocumentTypeDef as IndexDocumentTypeDef,
+    InitiatorTypeDef as InitiatorTypeDef,
+    InputSerializationTypeDef as InputSerializationTypeDef,
+    JSONInputTypeDef as JSONInputTypeDef,
+    JSONOutputTypeDef as JSONOutputTypeDef,
+    LambdaFunctionConfigurationOutputTypeDef as LambdaFunctionConfigurationOutputTypeDef,
+    LambdaFunctionConfigurationTypeDef as LambdaFunctionConfigurationTypeDef,
+    LifecycleConfigurationTypeDef as LifecycleConfigurationTypeDef,
+    LifecycleExpirationOutputTypeDef as LifecycleExpirationOutputTypeDef,
+    LifecycleExpirationTypeDef as LifecycleExpirationTypeDef,
+    LifecycleRuleAndOperatorOutputTypeDef as LifecycleRuleAndOperatorOutputTypeDef,
+    LifecycleRuleAndOperatorTypeDef as LifecycleRuleAndOperatorTypeDef,
+    LifecycleRuleFilterOutputTypeDef as LifecycleRuleFilterOutputTypeDef,
+    LifecycleRuleFilterTypeDef as LifecycleRuleFilterTypeDef,
+    LifecycleRuleOutputTypeDef as LifecycleRuleOutputTypeDef,
+    LifecycleRuleTypeDef as LifecycleRuleTypeDef,
+    ListBucketsRequestTypeDef as ListBucketsRequestTypeDef,
+    ListMultipartUploadsRequestBucketMultipartUploadsTypeDef as ListMultipartUploadsRequestBucketMultipartUploadsTypeDef,
+    ListObjectVersionsRequestBucketObjectVersionsTypeDef as ListObjectVersionsRequestBucketObjectVersionsTypeDef,
+    ListObjectsRequestBucketObjectsTypeDef as ListObjectsRequestBucketObjectsTypeDef,
+    ListPartsRequestMultipartUploadPartsTypeDef as ListPartsRequestMultipartUploadPartsTypeDef,
+    LocationInfoTypeDef as LocationInfoTypeDef,
+    LoggingEnabledOutputTypeDef as LoggingEnabledOutputTypeDef,
+    LoggingEnabledTypeDef as LoggingEnabledTypeDef,
+    MetadataEntryTypeDef as MetadataEntryTypeDef,
+    NoncurrentVersionExpirationTypeDef as NoncurrentVersionExpirationTypeDef,
+    NoncurrentVersionTransitionTypeDef as NoncurrentVersionTransitionTypeDef,
+    NotificationConfigurationFilterOutputTypeDef as NotificationConfigurationFilterOutputTypeDef,
+    NotificationConfigurationFilterTypeDef as NotificationConfigurationFilterTypeDef,
+    NotificationConfigurationTypeDef as NotificationConfigurationTypeDef,
+    ObjectIdentifierTypeDef as ObjectIdentifierTypeDef,
+    OutputLocationTypeDef as OutputLocationTypeDef,
+    OutputSerializationTypeDef as OutputSerializationTypeDef,
+    OwnerTypeDef as OwnerTypeDef,
+    ParquetInputTypeDef as ParquetInputTypeDef,
+    PartitionedPrefixTypeDef as PartitionedPrefixTypeDef,
+    PutBucketAclRequestBucketAclPutTypeDef as PutBucketAclRequestBucketAclPutTypeDef,
+    PutBucketCorsRequestBucketCorsPutTypeDef as PutBucketCorsRequestBucketCorsPutTypeDef,
+    PutBucketLifecycleConfigurationOutputTypeDef as PutBucketLifecycleConfigurationOutputTypeDef,
+    PutBucketLifecycleConfigurationRequestBucketLifecycleConfigurationPutTypeDef as PutBucketLifecycleConfigurationRequestBucketLifecycleConfigurationPutTypeDef,
+    PutBucketLifecycleRequestBucketLifecyclePutTypeDef as PutBucketLifecycleRequestBucketLifecyclePutTypeDef,
+    PutBucketLoggingRequestBucketLoggingPutTypeDef as PutBucketLoggingRequestBucketLoggingPutTypeDef,
+    PutBucketNotificationConfigurationRequestBucketNotificationPutTypeDef as PutBucketNotificationConfigurationRequestBucketNotificationPutTypeDef,
+    PutBucketPolicyRequestBucketPolicyPutTypeDef as PutBucketPolicyRequestBucketPolicyPutTypeDef,
+    PutBucketRequestPaymentRequestBucketRequestPaymentPutTypeDef as PutBucketRequestPaymentRequestBucketRequestPaymentPutTypeDef,
+    PutBucketTaggingRequestBucketTaggingPutTypeDef as PutBucketTaggingRequestBucketTaggingPutTypeDef,
+    PutBucketVersioningRequestBucketVersioningEnableTypeDef as PutBucketVersioningRequestBucketVersioningEnableTypeDef,
+    PutBucketVersioningRequestBucketVersioningPutTypeDef as PutBucketVersioningRequestBucketVersioningPutTypeDef,
+    PutBucketWebsiteRequestBucketWebsitePutTypeDef as PutBucketWebsiteRequestBucketWebsitePutTypeDef,
+    PutObjectAclOutputTypeDef as PutObjectAclOutputTypeDef,
+    PutObjectAclRequestObjectAclPutTypeDef as PutObjectAclRequestObjectAclPutTypeDef,
+    PutObjectOutputTypeDef as PutObjectOutputTypeDef,
+    PutObjectRequestBucketPutObjectTypeDef as PutObjectRequestBucketPutObjectTypeDef,
+    PutObjectRequestObjectPutTypeDef as PutObjectRequestObjectPutTypeDef,
+    QueueConfigurationOutputTypeDef as QueueConfigurationOutputTypeDef,
+    QueueConfigurationTypeDef as QueueConfigurationTypeDef,
+    RedirectAllRequestsToTypeDef as RedirectAllRequestsToTypeDef,
+    RedirectTypeDef as RedirectTypeDef,
+    RequestPaymentConfigurationTypeDef as RequestPaymentConfigurationTypeDef,
+    RestoreObjectOutputTypeDef as RestoreObjectOutputTypeDef,
+    RestoreObjectRequestObjectRestoreObjectTypeDef as RestoreObjectRequestObjectRestoreObjectTypeDef,
+    RestoreRequestTypeDef as RestoreRequestTypeDef,
+    RestoreStatusTypeDef as RestoreStatusTypeDef,
+    RoutingRuleTypeDef as RoutingRuleTypeDef,
+    RuleOutputTypeDef as RuleOutputTypeDef,
+    RuleTypeDef as RuleTypeDef,
+    S3KeyFilterOutputTypeDef as S3KeyFilterOutputTypeDef,
+    S3KeyFilterTypeDef as S3KeyFilterTypeDef,
+    S3LocationTypeDef as S3LocationTypeDef,
+    SelectParametersTypeDef as SelectParametersTypeDef,
+    SimplePrefixTypeDef as SimplePrefixTypeDef,
+    TagTypeDef as TagTypeDef,
+    TaggingTypeDef as TaggingTypeDef,
+    TargetGrantTypeDef as TargetGrantTypeDef,
+    TargetObjectKeyFormatTypeDef as TargetObjectKeyFormatTypeDef,
+    TopicConfigurationOutputTypeDef as TopicConfigurationOutputTypeDef,
+    TopicConfigurationTypeDef as TopicConfigurationTypeDef,
+    TransitionOutputTypeDef as TransitionOutputTypeDef,
+    TransitionTypeDef as TransitionTypeDef,
+    UploadPartCopyOutputTypeDef as UploadPartCopyOutputTypeDef,
+    UploadPartCopyRequestMultipartUploadPartCopyFromTypeDef as UploadPartCopyRequestMultipartUploadPartCopyFromTypeDef,
+    UploadPartOutputTypeDef as UploadPartOutputTypeDef,
+    UploadPartRequestMultipartUploadPartUploadTypeDef as UploadPartRequestMultipartUploadPartUploadTypeDef,
+    VersioningConfigurationTypeDef as VersioningConfigurationTypeDef,
+    WebsiteConfigurationTypeDef as WebsiteConfigurationTypeDef,
 )
 
 __all__ = [
@@ -543,18 +665,6 @@ __all__ = [
 class AbacStatusTypeDef(TypedDict):
     Status: NotRequired[BucketAbacStatusType]
 
-class AbortIncompleteMultipartUploadTypeDef(TypedDict):
-    DaysAfterInitiation: NotRequired[int]
-
-class AbortMultipartUploadOutputTypeDef(TypedDict):
-    RequestCharged: NotRequired[RequestChargedType]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-class AbortMultipartUploadRequestMultipartUploadAbortTypeDef(TypedDict):
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    IfMatchInitiatedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-
 class AbortMultipartUploadRequestTypeDef(TypedDict):
     Bucket: ReadOnly[str]
     Key: ReadOnly[str]
@@ -566,31 +676,8 @@ class AbortMultipartUploadRequestTypeDef(TypedDict):
 class AccelerateConfigurationTypeDef(TypedDict):
     Status: NotRequired[BucketAccelerateStatusType]
 
-class GranteeTypeDef(TypedDict):
-    DisplayName: NotRequired[str]
-    EmailAddress: NotRequired[str]
-    ID: NotRequired[str]
-    Type: TypeType
-    URI: NotRequired[str]
-
-class GrantTypeDef(TypedDict):
-    Grantee: NotRequired[GranteeTypeDef]
-    Permission: NotRequired[PermissionType]
-
-class OwnerTypeDef(TypedDict):
-    DisplayName: NotRequired[str]
-    ID: NotRequired[str]
-
-class AccessControlPolicyTypeDef(TypedDict):
-    Grants: NotRequired[ReadOnly[Sequence[GrantTypeDef]]]
-    Owner: NotRequired[ReadOnly[OwnerTypeDef]]
-
 class AccessControlTranslationTypeDef(TypedDict):
     Owner: OwnerOverrideType
-
-class TagTypeDef(TypedDict):
-    Key: str
-    Value: str
 
 class AnalyticsAndOperatorOutputTypeDef(TypedDict):
     Prefix: NotRequired[str]
@@ -642,124 +729,11 @@ class BlockedEncryptionTypesOutputTypeDef(TypedDict):
 class BlockedEncryptionTypesTypeDef(TypedDict):
     EncryptionType: NotRequired[ReadOnly[Sequence[EncryptionTypeType]]]
 
-class BucketInfoTypeDef(TypedDict):
-    DataRedundancy: NotRequired[DataRedundancyType]
-    Type: NotRequired[BucketTypeType]
-
-class LifecycleExpirationTypeDef(TypedDict):
-    Date: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    Days: NotRequired[ReadOnly[int]]
-    ExpiredObjectDeleteMarker: NotRequired[ReadOnly[bool]]
-
-class LifecycleRuleAndOperatorTypeDef(TypedDict):
-    Prefix: NotRequired[ReadOnly[str]]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-    ObjectSizeGreaterThan: NotRequired[ReadOnly[int]]
-    ObjectSizeLessThan: NotRequired[ReadOnly[int]]
-
-class LifecycleRuleFilterTypeDef(TypedDict):
-    Prefix: NotRequired[ReadOnly[str]]
-    Tag: NotRequired[ReadOnly[TagTypeDef]]
-    ObjectSizeGreaterThan: NotRequired[ReadOnly[int]]
-    ObjectSizeLessThan: NotRequired[ReadOnly[int]]
-    And: NotRequired[ReadOnly[LifecycleRuleAndOperatorTypeDef]]
-
-class NoncurrentVersionExpirationTypeDef(TypedDict):
-    NoncurrentDays: NotRequired[int]
-    NewerNoncurrentVersions: NotRequired[int]
-
-class NoncurrentVersionTransitionTypeDef(TypedDict):
-    NoncurrentDays: NotRequired[int]
-    StorageClass: NotRequired[TransitionStorageClassType]
-    NewerNoncurrentVersions: NotRequired[int]
-
-class TransitionTypeDef(TypedDict):
-    Date: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    Days: NotRequired[ReadOnly[int]]
-    StorageClass: NotRequired[ReadOnly[TransitionStorageClassType]]
-
-class LifecycleRuleTypeDef(TypedDict):
-    Expiration: NotRequired[ReadOnly[LifecycleExpirationTypeDef]]
-    ID: NotRequired[ReadOnly[str]]
-    Prefix: NotRequired[ReadOnly[str]]
-    Filter: NotRequired[ReadOnly[LifecycleRuleFilterTypeDef]]
-    Status: ReadOnly[ExpirationStatusType]
-    Transitions: NotRequired[ReadOnly[Sequence[TransitionTypeDef]]]
-    NoncurrentVersionTransitions: NotRequired[
-        ReadOnly[Sequence[NoncurrentVersionTransitionTypeDef]]
-    ]
-    NoncurrentVersionExpiration: NotRequired[
-        ReadOnly[NoncurrentVersionExpirationTypeDef]
-    ]
-    AbortIncompleteMultipartUpload: NotRequired[
-        ReadOnly[AbortIncompleteMultipartUploadTypeDef]
-    ]
-
-class BucketLifecycleConfigurationTypeDef(TypedDict):
-    Rules: ReadOnly[Sequence[LifecycleRuleTypeDef]]
-
-class TargetGrantTypeDef(TypedDict):
-    Grantee: NotRequired[GranteeTypeDef]
-    Permission: NotRequired[BucketLogsPermissionType]
-
-class PartitionedPrefixTypeDef(TypedDict):
-    PartitionDateSource: NotRequired[PartitionDateSourceType]
-
-SimplePrefixTypeDef = TypedDict("SimplePrefixTypeDef", {})
-
-class TargetObjectKeyFormatTypeDef(TypedDict):
-    SimplePrefix: NotRequired[SimplePrefixTypeDef]
-    PartitionedPrefix: NotRequired[PartitionedPrefixTypeDef]
-
-class LoggingEnabledTypeDef(TypedDict):
-    TargetBucket: ReadOnly[str]
-    TargetGrants: NotRequired[ReadOnly[Sequence[TargetGrantTypeDef]]]
-    TargetPrefix: ReadOnly[str]
-    TargetObjectKeyFormat: NotRequired[ReadOnly[TargetObjectKeyFormatTypeDef]]
-
-class BucketLoggingStatusTypeDef(TypedDict):
-    LoggingEnabled: NotRequired[ReadOnly[LoggingEnabledTypeDef]]
-
 class BucketTypeDef(TypedDict):
     Name: NotRequired[str]
     CreationDate: NotRequired[datetime]
     BucketRegion: NotRequired[str]
     BucketArn: NotRequired[str]
-
-class CORSRuleTypeDef(TypedDict):
-    ID: NotRequired[ReadOnly[str]]
-    AllowedHeaders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    AllowedMethods: ReadOnly[Union[List[str], Tuple[str, ...]]]
-    AllowedOrigins: ReadOnly[Union[List[str], Tuple[str, ...]]]
-    ExposeHeaders: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    MaxAgeSeconds: NotRequired[ReadOnly[int]]
-
-class CORSConfigurationTypeDef(TypedDict):
-    CORSRules: ReadOnly[Sequence[CORSRuleTypeDef]]
-
-class CORSRuleOutputTypeDef(TypedDict):
-    ID: NotRequired[str]
-    AllowedHeaders: NotRequired[List[str]]
-    AllowedMethods: List[str]
-    AllowedOrigins: List[str]
-    ExposeHeaders: NotRequired[List[str]]
-    MaxAgeSeconds: NotRequired[int]
-
-class CSVInputTypeDef(TypedDict):
-    FileHeaderInfo: NotRequired[FileHeaderInfoType]
-    Comments: NotRequired[str]
-    QuoteEscapeCharacter: NotRequired[str]
-    RecordDelimiter: NotRequired[str]
-    FieldDelimiter: NotRequired[str]
-    QuoteCharacter: NotRequired[str]
-    AllowQuotedRecordDelimiter: NotRequired[bool]
-
-class CSVOutputTypeDef(TypedDict):
-    QuoteFields: NotRequired[QuoteFieldsType]
-    QuoteEscapeCharacter: NotRequired[str]
-    RecordDelimiter: NotRequired[str]
-    FieldDelimiter: NotRequired[str]
-    QuoteCharacter: NotRequired[str]
 
 class ChecksumTypeDef(TypedDict):
     ChecksumCRC32: NotRequired[str]
@@ -815,45 +789,6 @@ class CompleteMultipartUploadOutputTypeDef(TypedDict):
     RequestCharged: NotRequired[RequestChargedType]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class CompletedPartTypeDef(TypedDict):
-    ETag: NotRequired[str]
-    ChecksumCRC32: NotRequired[str]
-    ChecksumCRC32C: NotRequired[str]
-    ChecksumCRC64NVME: NotRequired[str]
-    ChecksumSHA1: NotRequired[str]
-    ChecksumSHA256: NotRequired[str]
-    ChecksumSHA512: NotRequired[str]
-    ChecksumMD5: NotRequired[str]
-    ChecksumXXHASH64: NotRequired[str]
-    ChecksumXXHASH3: NotRequired[str]
-    ChecksumXXHASH128: NotRequired[str]
-    PartNumber: NotRequired[int]
-
-class CompletedMultipartUploadTypeDef(TypedDict):
-    Parts: NotRequired[ReadOnly[Sequence[CompletedPartTypeDef]]]
-
-class CompleteMultipartUploadRequestMultipartUploadCompleteTypeDef(TypedDict):
-    MultipartUpload: NotRequired[ReadOnly[CompletedMultipartUploadTypeDef]]
-    ChecksumCRC32: NotRequired[ReadOnly[str]]
-    ChecksumCRC32C: NotRequired[ReadOnly[str]]
-    ChecksumCRC64NVME: NotRequired[ReadOnly[str]]
-    ChecksumSHA1: NotRequired[ReadOnly[str]]
-    ChecksumSHA256: NotRequired[ReadOnly[str]]
-    ChecksumSHA512: NotRequired[ReadOnly[str]]
-    ChecksumMD5: NotRequired[ReadOnly[str]]
-    ChecksumXXHASH64: NotRequired[ReadOnly[str]]
-    ChecksumXXHASH3: NotRequired[ReadOnly[str]]
-    ChecksumXXHASH128: NotRequired[ReadOnly[str]]
-    ChecksumType: NotRequired[ReadOnly[ChecksumTypeType]]
-    MpuObjectSize: NotRequired[ReadOnly[int]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    IfMatch: NotRequired[ReadOnly[str]]
-    IfNoneMatch: NotRequired[ReadOnly[str]]
-    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
-    SSECustomerKey: NotRequired[ReadOnly[str]]
-    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
-
 class CompleteMultipartUploadRequestTypeDef(TypedDict):
     Bucket: ReadOnly[str]
     Key: ReadOnly[str]
@@ -879,89 +814,7 @@ class CompleteMultipartUploadRequestTypeDef(TypedDict):
     SSECustomerKey: NotRequired[ReadOnly[str]]
     SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
 
-class ConditionTypeDef(TypedDict):
-    HttpErrorCodeReturnedEquals: NotRequired[str]
-    KeyPrefixEquals: NotRequired[str]
-
 ContinuationEventTypeDef = TypedDict("ContinuationEventTypeDef", {})
-
-class CopyObjectResultTypeDef(TypedDict):
-    ETag: NotRequired[str]
-    LastModified: NotRequired[datetime]
-    ChecksumType: NotRequired[ChecksumTypeType]
-    ChecksumCRC32: NotRequired[str]
-    ChecksumCRC32C: NotRequired[str]
-    ChecksumCRC64NVME: NotRequired[str]
-    ChecksumSHA1: NotRequired[str]
-    ChecksumSHA256: NotRequired[str]
-    ChecksumSHA512: NotRequired[str]
-    ChecksumMD5: NotRequired[str]
-    ChecksumXXHASH64: NotRequired[str]
-    ChecksumXXHASH3: NotRequired[str]
-    ChecksumXXHASH128: NotRequired[str]
-
-class CopyObjectOutputTypeDef(TypedDict):
-    CopyObjectResult: NotRequired[CopyObjectResultTypeDef]
-    Expiration: NotRequired[str]
-    CopySourceVersionId: NotRequired[str]
-    VersionId: NotRequired[str]
-    ServerSideEncryption: NotRequired[ServerSideEncryptionType]
-    SSECustomerAlgorithm: NotRequired[str]
-    SSECustomerKeyMD5: NotRequired[str]
-    SSEKMSKeyId: NotRequired[str]
-    SSEKMSEncryptionContext: NotRequired[str]
-    BucketKeyEnabled: NotRequired[bool]
-    RequestCharged: NotRequired[RequestChargedType]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-class CopyObjectRequestObjectCopyFromTypeDef(TypedDict):
-    ACL: NotRequired[ReadOnly[ObjectCannedACLType]]
-    CacheControl: NotRequired[ReadOnly[str]]
-    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    ContentDisposition: NotRequired[ReadOnly[str]]
-    ContentEncoding: NotRequired[ReadOnly[str]]
-    ContentLanguage: NotRequired[ReadOnly[str]]
-    ContentType: NotRequired[ReadOnly[str]]
-    CopySource: ReadOnly[Union[str, CopySourceTypeDef]]
-    CopySourceIfMatch: NotRequired[ReadOnly[str]]
-    CopySourceIfModifiedSince: NotRequired[
-        ReadOnly[Union[TimestampTypeDef, int, float]]
-    ]
-    CopySourceIfNoneMatch: NotRequired[ReadOnly[str]]
-    CopySourceIfUnmodifiedSince: NotRequired[
-        ReadOnly[Union[TimestampTypeDef, int, float]]
-    ]
-    Expires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    GrantFullControl: NotRequired[ReadOnly[str]]
-    GrantRead: NotRequired[ReadOnly[str]]
-    GrantReadACP: NotRequired[ReadOnly[str]]
-    GrantWriteACP: NotRequired[ReadOnly[str]]
-    IfMatch: NotRequired[ReadOnly[str]]
-    IfNoneMatch: NotRequired[ReadOnly[str]]
-    Metadata: NotRequired[ReadOnly[Mapping[str, str]]]
-    MetadataDirective: NotRequired[ReadOnly[MetadataDirectiveType]]
-    TaggingDirective: NotRequired[ReadOnly[TaggingDirectiveType]]
-    ServerSideEncryption: NotRequired[ReadOnly[ServerSideEncryptionType]]
-    StorageClass: NotRequired[ReadOnly[StorageClassType]]
-    WebsiteRedirectLocation: NotRequired[ReadOnly[str]]
-    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
-    SSECustomerKey: NotRequired[ReadOnly[str]]
-    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
-    SSEKMSKeyId: NotRequired[ReadOnly[str]]
-    SSEKMSEncryptionContext: NotRequired[ReadOnly[str]]
-    BucketKeyEnabled: NotRequired[ReadOnly[bool]]
-    CopySourceSSECustomerAlgorithm: NotRequired[ReadOnly[str]]
-    CopySourceSSECustomerKey: NotRequired[ReadOnly[str]]
-    CopySourceSSECustomerKeyMD5: NotRequired[ReadOnly[str]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    Tagging: NotRequired[ReadOnly[str]]
-    ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
-    ObjectLockRetainUntilDate: NotRequired[
-        ReadOnly[Union[TimestampTypeDef, int, float]]
-    ]
-    ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    ExpectedSourceBucketOwner: NotRequired[ReadOnly[str]]
 
 class CopyObjectRequestTypeDef(TypedDict):
     ACL: NotRequired[ReadOnly[ObjectCannedACLType]]
@@ -1014,30 +867,6 @@ class CopyObjectRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
     ExpectedSourceBucketOwner: NotRequired[ReadOnly[str]]
 
-class CopyPartResultTypeDef(TypedDict):
-    ETag: NotRequired[str]
-    LastModified: NotRequired[datetime]
-    ChecksumCRC32: NotRequired[str]
-    ChecksumCRC32C: NotRequired[str]
-    ChecksumCRC64NVME: NotRequired[str]
-    ChecksumSHA1: NotRequired[str]
-    ChecksumSHA256: NotRequired[str]
-    ChecksumSHA512: NotRequired[str]
-    ChecksumMD5: NotRequired[str]
-    ChecksumXXHASH64: NotRequired[str]
-    ChecksumXXHASH3: NotRequired[str]
-    ChecksumXXHASH128: NotRequired[str]
-
-class LocationInfoTypeDef(TypedDict):
-    Type: NotRequired[LocationTypeType]
-    Name: NotRequired[str]
-
-class CreateBucketConfigurationTypeDef(TypedDict):
-    LocationConstraint: NotRequired[ReadOnly[BucketLocationConstraintType]]
-    Location: NotRequired[ReadOnly[LocationInfoTypeDef]]
-    Bucket: NotRequired[ReadOnly[BucketInfoTypeDef]]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-
 class MetadataTableEncryptionConfigurationTypeDef(TypedDict):
     SseAlgorithm: TableSseAlgorithmType
     KmsKeyArn: NotRequired[str]
@@ -1079,36 +908,6 @@ class CreateBucketMetadataTableConfigurationRequestTypeDef(TypedDict):
     MetadataTableConfiguration: MetadataTableConfigurationTypeDef
     ExpectedBucketOwner: NotRequired[str]
 
-class CreateBucketOutputTypeDef(TypedDict):
-    Location: NotRequired[str]
-    BucketArn: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-class CreateBucketRequestBucketCreateTypeDef(TypedDict):
-    ACL: NotRequired[ReadOnly[BucketCannedACLType]]
-    CreateBucketConfiguration: NotRequired[ReadOnly[CreateBucketConfigurationTypeDef]]
-    GrantFullControl: NotRequired[ReadOnly[str]]
-    GrantRead: NotRequired[ReadOnly[str]]
-    GrantReadACP: NotRequired[ReadOnly[str]]
-    GrantWrite: NotRequired[ReadOnly[str]]
-    GrantWriteACP: NotRequired[ReadOnly[str]]
-    ObjectLockEnabledForBucket: NotRequired[ReadOnly[bool]]
-    ObjectOwnership: NotRequired[ReadOnly[ObjectOwnershipType]]
-    BucketNamespace: NotRequired[ReadOnly[BucketNamespaceType]]
-
-class CreateBucketRequestTypeDef(TypedDict):
-    ACL: NotRequired[ReadOnly[BucketCannedACLType]]
-    Bucket: ReadOnly[str]
-    CreateBucketConfiguration: NotRequired[ReadOnly[CreateBucketConfigurationTypeDef]]
-    GrantFullControl: NotRequired[ReadOnly[str]]
-    GrantRead: NotRequired[ReadOnly[str]]
-    GrantReadACP: NotRequired[ReadOnly[str]]
-    GrantWrite: NotRequired[ReadOnly[str]]
-    GrantWriteACP: NotRequired[ReadOnly[str]]
-    ObjectLockEnabledForBucket: NotRequired[ReadOnly[bool]]
-    ObjectOwnership: NotRequired[ReadOnly[ObjectOwnershipType]]
-    BucketNamespace: NotRequired[ReadOnly[BucketNamespaceType]]
-
 class CreateMultipartUploadOutputTypeDef(TypedDict):
     AbortDate: NotRequired[datetime]
     AbortRuleId: NotRequired[str]
@@ -1125,39 +924,6 @@ class CreateMultipartUploadOutputTypeDef(TypedDict):
     ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
     ChecksumType: NotRequired[ChecksumTypeType]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class CreateMultipartUploadRequestObjectInitiateMultipartUploadTypeDef(TypedDict):
-    ACL: NotRequired[ReadOnly[ObjectCannedACLType]]
-    CacheControl: NotRequired[ReadOnly[str]]
-    ContentDisposition: NotRequired[ReadOnly[str]]
-    ContentEncoding: NotRequired[ReadOnly[str]]
-    ContentLanguage: NotRequired[ReadOnly[str]]
-    ContentType: NotRequired[ReadOnly[str]]
-    Expires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    GrantFullControl: NotRequired[ReadOnly[str]]
-    GrantRead: NotRequired[ReadOnly[str]]
-    GrantReadACP: NotRequired[ReadOnly[str]]
-    GrantWriteACP: NotRequired[ReadOnly[str]]
-    Metadata: NotRequired[ReadOnly[Mapping[str, str]]]
-    ServerSideEncryption: NotRequired[ReadOnly[ServerSideEncryptionType]]
-    StorageClass: NotRequired[ReadOnly[StorageClassType]]
-    WebsiteRedirectLocation: NotRequired[ReadOnly[str]]
-    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
-    SSECustomerKey: NotRequired[ReadOnly[str]]
-    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
-    SSEKMSKeyId: NotRequired[ReadOnly[str]]
-    SSEKMSEncryptionContext: NotRequired[ReadOnly[str]]
-    BucketKeyEnabled: NotRequired[ReadOnly[bool]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    Tagging: NotRequired[ReadOnly[str]]
-    ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
-    ObjectLockRetainUntilDate: NotRequired[
-        ReadOnly[Union[TimestampTypeDef, int, float]]
-    ]
-    ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    ChecksumType: NotRequired[ReadOnly[ChecksumTypeType]]
 
 class CreateMultipartUploadRequestTypeDef(TypedDict):
     ACL: NotRequired[ReadOnly[ObjectCannedACLType]]
@@ -1226,9 +992,6 @@ class DeleteBucketAnalyticsConfigurationRequestTypeDef(TypedDict):
     Id: str
     ExpectedBucketOwner: NotRequired[str]
 
-class DeleteBucketCorsRequestBucketCorsDeleteTypeDef(TypedDict):
-    ExpectedBucketOwner: NotRequired[str]
-
 class DeleteBucketCorsRequestTypeDef(TypedDict):
     Bucket: str
     ExpectedBucketOwner: NotRequired[str]
@@ -1245,9 +1008,6 @@ class DeleteBucketIntelligentTieringConfigurationRequestTypeDef(TypedDict):
 class DeleteBucketInventoryConfigurationRequestTypeDef(TypedDict):
     Bucket: str
     Id: str
-    ExpectedBucketOwner: NotRequired[str]
-
-class DeleteBucketLifecycleRequestBucketLifecycleDeleteTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 class DeleteBucketLifecycleRequestTypeDef(TypedDict):
@@ -1271,9 +1031,6 @@ class DeleteBucketOwnershipControlsRequestTypeDef(TypedDict):
     Bucket: str
     ExpectedBucketOwner: NotRequired[str]
 
-class DeleteBucketPolicyRequestBucketPolicyDeleteTypeDef(TypedDict):
-    ExpectedBucketOwner: NotRequired[str]
-
 class DeleteBucketPolicyRequestTypeDef(TypedDict):
     Bucket: str
     ExpectedBucketOwner: NotRequired[str]
@@ -1282,21 +1039,12 @@ class DeleteBucketReplicationRequestTypeDef(TypedDict):
     Bucket: str
     ExpectedBucketOwner: NotRequired[str]
 
-class DeleteBucketRequestBucketDeleteTypeDef(TypedDict):
-    ExpectedBucketOwner: NotRequired[str]
-
 class DeleteBucketRequestTypeDef(TypedDict):
     Bucket: str
     ExpectedBucketOwner: NotRequired[str]
 
-class DeleteBucketTaggingRequestBucketTaggingDeleteTypeDef(TypedDict):
-    ExpectedBucketOwner: NotRequired[str]
-
 class DeleteBucketTaggingRequestTypeDef(TypedDict):
     Bucket: str
-    ExpectedBucketOwner: NotRequired[str]
-
-class DeleteBucketWebsiteRequestBucketWebsiteDeleteTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
 
 class DeleteBucketWebsiteRequestTypeDef(TypedDict):
@@ -1312,31 +1060,6 @@ class DeleteMarkerEntryTypeDef(TypedDict):
 
 class DeleteMarkerReplicationTypeDef(TypedDict):
     Status: NotRequired[DeleteMarkerReplicationStatusType]
-
-class DeleteObjectOutputTypeDef(TypedDict):
-    DeleteMarker: NotRequired[bool]
-    VersionId: NotRequired[str]
-    RequestCharged: NotRequired[RequestChargedType]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-class DeleteObjectRequestObjectDeleteTypeDef(TypedDict):
-    MFA: NotRequired[ReadOnly[str]]
-    VersionId: NotRequired[ReadOnly[str]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    BypassGovernanceRetention: NotRequired[ReadOnly[bool]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    IfMatch: NotRequired[ReadOnly[str]]
-    IfMatchLastModifiedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    IfMatchSize: NotRequired[ReadOnly[int]]
-
-class DeleteObjectRequestObjectVersionDeleteTypeDef(TypedDict):
-    MFA: NotRequired[ReadOnly[str]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    BypassGovernanceRetention: NotRequired[ReadOnly[bool]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    IfMatch: NotRequired[ReadOnly[str]]
-    IfMatchLastModifiedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    IfMatchSize: NotRequired[ReadOnly[int]]
 
 class DeleteObjectRequestTypeDef(TypedDict):
     Bucket: ReadOnly[str]
@@ -1359,50 +1082,6 @@ class DeleteObjectTaggingRequestTypeDef(TypedDict):
     Key: str
     VersionId: NotRequired[str]
     ExpectedBucketOwner: NotRequired[str]
-
-class DeletedObjectTypeDef(TypedDict):
-    Key: NotRequired[str]
-    VersionId: NotRequired[str]
-    DeleteMarker: NotRequired[bool]
-    DeleteMarkerVersionId: NotRequired[str]
-
-class ErrorTypeDef(TypedDict):
-    Key: NotRequired[str]
-    VersionId: NotRequired[str]
-    Code: NotRequired[str]
-    Message: NotRequired[str]
-
-class DeleteObjectsOutputTypeDef(TypedDict):
-    Deleted: NotRequired[List[DeletedObjectTypeDef]]
-    RequestCharged: NotRequired[RequestChargedType]
-    Errors: NotRequired[List[ErrorTypeDef]]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-class ObjectIdentifierTypeDef(TypedDict):
-    Key: ReadOnly[str]
-    VersionId: NotRequired[ReadOnly[str]]
-    ETag: NotRequired[ReadOnly[str]]
-    LastModifiedTime: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    Size: NotRequired[ReadOnly[int]]
-
-class DeleteTypeDef(TypedDict):
-    Objects: ReadOnly[Sequence[ObjectIdentifierTypeDef]]
-    Quiet: NotRequired[ReadOnly[bool]]
-
-class DeleteObjectsRequestBucketDeleteObjectsTypeDef(TypedDict):
-    Delete: ReadOnly[DeleteTypeDef]
-    MFA: NotRequired[ReadOnly[str]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    BypassGovernanceRetention: NotRequired[ReadOnly[bool]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-
-class DeleteObjectsRequestObjectDeleteTypeDef(TypedDict):
-    MFA: NotRequired[ReadOnly[str]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    BypassGovernanceRetention: NotRequired[ReadOnly[bool]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
 
 class DeleteObjectsRequestTypeDef(TypedDict):
     Bucket: ReadOnly[str]
@@ -1445,28 +1124,14 @@ class DestinationTypeDef(TypedDict):
     ReplicationTime: NotRequired[ReplicationTimeTypeDef]
     Metrics: NotRequired[MetricsTypeDef]
 
-class EncryptionTypeDef(TypedDict):
-    EncryptionType: ServerSideEncryptionType
-    KMSKeyId: NotRequired[str]
-    KMSContext: NotRequired[str]
-
 EndEventTypeDef = TypedDict("EndEventTypeDef", {})
 
 class ErrorDetailsTypeDef(TypedDict):
     ErrorCode: NotRequired[str]
     ErrorMessage: NotRequired[str]
 
-class ErrorDocumentTypeDef(TypedDict):
-    Key: str
-
-EventBridgeConfigurationTypeDef = TypedDict("EventBridgeConfigurationTypeDef", {})
-
 class ExistingObjectReplicationTypeDef(TypedDict):
     Status: ExistingObjectReplicationStatusType
-
-class FilterRuleTypeDef(TypedDict):
-    Name: NotRequired[FilterRuleNameType]
-    Value: NotRequired[str]
 
 class GetBucketAbacOutputTypeDef(TypedDict):
     AbacStatus: NotRequired[AbacStatusTypeDef]
@@ -1609,40 +1274,6 @@ class GetBucketInventoryConfigurationRequestTypeDef(TypedDict):
     Id: str
     ExpectedBucketOwner: NotRequired[str]
 
-class LifecycleExpirationOutputTypeDef(TypedDict):
-    Date: NotRequired[datetime]
-    Days: NotRequired[int]
-    ExpiredObjectDeleteMarker: NotRequired[bool]
-
-class LifecycleRuleAndOperatorOutputTypeDef(TypedDict):
-    Prefix: NotRequired[str]
-    Tags: NotRequired[List[TagTypeDef]]
-    ObjectSizeGreaterThan: NotRequired[int]
-    ObjectSizeLessThan: NotRequired[int]
-
-class LifecycleRuleFilterOutputTypeDef(TypedDict):
-    Prefix: NotRequired[str]
-    Tag: NotRequired[TagTypeDef]
-    ObjectSizeGreaterThan: NotRequired[int]
-    ObjectSizeLessThan: NotRequired[int]
-    And: NotRequired[LifecycleRuleAndOperatorOutputTypeDef]
-
-class TransitionOutputTypeDef(TypedDict):
-    Date: NotRequired[datetime]
-    Days: NotRequired[int]
-    StorageClass: NotRequired[TransitionStorageClassType]
-
-class LifecycleRuleOutputTypeDef(TypedDict):
-    Expiration: NotRequired[LifecycleExpirationOutputTypeDef]
-    ID: NotRequired[str]
-    Prefix: NotRequired[str]
-    Filter: NotRequired[LifecycleRuleFilterOutputTypeDef]
-    Status: ExpirationStatusType
-    Transitions: NotRequired[List[TransitionOutputTypeDef]]
-    NoncurrentVersionTransitions: NotRequired[List[NoncurrentVersionTransitionTypeDef]]
-    NoncurrentVersionExpiration: NotRequired[NoncurrentVersionExpirationTypeDef]
-    AbortIncompleteMultipartUpload: NotRequired[AbortIncompleteMultipartUploadTypeDef]
-
 class GetBucketLifecycleConfigurationOutputTypeDef(TypedDict):
     Rules: NotRequired[List[LifecycleRuleOutputTypeDef]]
     TransitionDefaultMinimumObjectSize: NotRequired[
@@ -1653,16 +1284,6 @@ class GetBucketLifecycleConfigurationOutputTypeDef(TypedDict):
 class GetBucketLifecycleConfigurationRequestTypeDef(TypedDict):
     Bucket: str
     ExpectedBucketOwner: NotRequired[str]
-
-class RuleOutputTypeDef(TypedDict):
-    Expiration: NotRequired[LifecycleExpirationOutputTypeDef]
-    ID: NotRequired[str]
-    Prefix: str
-    Status: ExpirationStatusType
-    Transition: NotRequired[TransitionOutputTypeDef]
-    NoncurrentVersionTransition: NotRequired[NoncurrentVersionTransitionTypeDef]
-    NoncurrentVersionExpiration: NotRequired[NoncurrentVersionExpirationTypeDef]
-    AbortIncompleteMultipartUpload: NotRequired[AbortIncompleteMultipartUploadTypeDef]
 
 class GetBucketLifecycleOutputTypeDef(TypedDict):
     Rules: NotRequired[List[RuleOutputTypeDef]]
@@ -1679,12 +1300,6 @@ class GetBucketLocationOutputTypeDef(TypedDict):
 class GetBucketLocationRequestTypeDef(TypedDict):
     Bucket: str
     ExpectedBucketOwner: NotRequired[str]
-
-class LoggingEnabledOutputTypeDef(TypedDict):
-    TargetBucket: str
-    TargetGrants: NotRequired[List[TargetGrantTypeDef]]
-    TargetPrefix: str
-    TargetObjectKeyFormat: NotRequired[TargetObjectKeyFormatTypeDef]
 
 class GetBucketLoggingOutputTypeDef(TypedDict):
     LoggingEnabled: NotRequired[LoggingEnabledOutputTypeDef]
@@ -1880,24 +1495,6 @@ class GetBucketVersioningRequestTypeDef(TypedDict):
     Bucket: str
     ExpectedBucketOwner: NotRequired[str]
 
-class IndexDocumentTypeDef(TypedDict):
-    Suffix: str
-
-class RedirectAllRequestsToTypeDef(TypedDict):
-    HostName: str
-    Protocol: NotRequired[ProtocolType]
-
-class RedirectTypeDef(TypedDict):
-    HostName: NotRequired[str]
-    HttpRedirectCode: NotRequired[str]
-    Protocol: NotRequired[ProtocolType]
-    ReplaceKeyPrefixWith: NotRequired[str]
-    ReplaceKeyWith: NotRequired[str]
-
-class RoutingRuleTypeDef(TypedDict):
-    Condition: NotRequired[ConditionTypeDef]
-    Redirect: RedirectTypeDef
-
 class GetBucketWebsiteOutputTypeDef(TypedDict):
     RedirectAllRequestsTo: NotRequired[RedirectAllRequestsToTypeDef]
     IndexDocument: NotRequired[IndexDocumentTypeDef]
@@ -1998,93 +1595,6 @@ class GetObjectLockConfigurationRequestTypeDef(TypedDict):
     Bucket: str
     ExpectedBucketOwner: NotRequired[str]
 
-class GetObjectOutputTypeDef(TypedDict):
-    Body: StreamingBody
-    DeleteMarker: NotRequired[bool]
-    AcceptRanges: NotRequired[str]
-    Expiration: NotRequired[str]
-    Restore: NotRequired[str]
-    LastModified: NotRequired[datetime]
-    ContentLength: NotRequired[int]
-    ETag: NotRequired[str]
-    ChecksumCRC32: NotRequired[str]
-    ChecksumCRC32C: NotRequired[str]
-    ChecksumCRC64NVME: NotRequired[str]
-    ChecksumSHA1: NotRequired[str]
-    ChecksumSHA256: NotRequired[str]
-    ChecksumSHA512: NotRequired[str]
-    ChecksumMD5: NotRequired[str]
-    ChecksumXXHASH64: NotRequired[str]
-    ChecksumXXHASH3: NotRequired[str]
-    ChecksumXXHASH128: NotRequired[str]
-    ChecksumType: NotRequired[ChecksumTypeType]
-    MissingMeta: NotRequired[int]
-    VersionId: NotRequired[str]
-    CacheControl: NotRequired[str]
-    ContentDisposition: NotRequired[str]
-    ContentEncoding: NotRequired[str]
-    ContentLanguage: NotRequired[str]
-    ContentRange: NotRequired[str]
-    ContentType: NotRequired[str]
-    Expires: NotRequired[datetime]
-    WebsiteRedirectLocation: NotRequired[str]
-    ServerSideEncryption: NotRequired[ServerSideEncryptionType]
-    Metadata: NotRequired[Dict[str, str]]
-    SSECustomerAlgorithm: NotRequired[str]
-    SSECustomerKeyMD5: NotRequired[str]
-    SSEKMSKeyId: NotRequired[str]
-    BucketKeyEnabled: NotRequired[bool]
-    StorageClass: NotRequired[StorageClassType]
-    RequestCharged: NotRequired[RequestChargedType]
-    ReplicationStatus: NotRequired[ReplicationStatusType]
-    PartsCount: NotRequired[int]
-    TagCount: NotRequired[int]
-    ObjectLockMode: NotRequired[ObjectLockModeType]
-    ObjectLockRetainUntilDate: NotRequired[datetime]
-    ObjectLockLegalHoldStatus: NotRequired[ObjectLockLegalHoldStatusType]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-class GetObjectRequestObjectGetTypeDef(TypedDict):
-    IfMatch: NotRequired[ReadOnly[str]]
-    IfModifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    IfNoneMatch: NotRequired[ReadOnly[str]]
-    IfUnmodifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    Range: NotRequired[ReadOnly[str]]
-    ResponseCacheControl: NotRequired[ReadOnly[str]]
-    ResponseContentDisposition: NotRequired[ReadOnly[str]]
-    ResponseContentEncoding: NotRequired[ReadOnly[str]]
-    ResponseContentLanguage: NotRequired[ReadOnly[str]]
-    ResponseContentType: NotRequired[ReadOnly[str]]
-    ResponseExpires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    VersionId: NotRequired[ReadOnly[str]]
-    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
-    SSECustomerKey: NotRequired[ReadOnly[str]]
-    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    PartNumber: NotRequired[ReadOnly[int]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    ChecksumMode: NotRequired[ReadOnly[ChecksumModeType]]
-
-class GetObjectRequestObjectVersionGetTypeDef(TypedDict):
-    IfMatch: NotRequired[ReadOnly[str]]
-    IfModifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    IfNoneMatch: NotRequired[ReadOnly[str]]
-    IfUnmodifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    Range: NotRequired[ReadOnly[str]]
-    ResponseCacheControl: NotRequired[ReadOnly[str]]
-    ResponseContentDisposition: NotRequired[ReadOnly[str]]
-    ResponseContentEncoding: NotRequired[ReadOnly[str]]
-    ResponseContentLanguage: NotRequired[ReadOnly[str]]
-    ResponseContentType: NotRequired[ReadOnly[str]]
-    ResponseExpires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
-    SSECustomerKey: NotRequired[ReadOnly[str]]
-    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    PartNumber: NotRequired[ReadOnly[int]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    ChecksumMode: NotRequired[ReadOnly[ChecksumModeType]]
-
 class GetObjectRequestTypeDef(TypedDict):
     Bucket: ReadOnly[str]
     IfMatch: NotRequired[ReadOnly[str]]
@@ -2160,9 +1670,6 @@ class GetPublicAccessBlockRequestTypeDef(TypedDict):
     Bucket: str
     ExpectedBucketOwner: NotRequired[str]
 
-class GlacierJobParametersTypeDef(TypedDict):
-    Tier: TierType
-
 class HeadBucketOutputTypeDef(TypedDict):
     BucketArn: NotRequired[str]
     BucketLocationType: NotRequired[LocationTypeType]
@@ -2170,10 +1677,6 @@ class HeadBucketOutputTypeDef(TypedDict):
     BucketRegion: NotRequired[str]
     AccessPointAlias: NotRequired[bool]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class HeadBucketRequestBucketExistsWaitTypeDef(TypedDict):
-    ExpectedBucketOwner: NotRequired[str]
-    WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
 class HeadBucketRequestTypeDef(TypedDict):
     Bucket: str
@@ -2183,94 +1686,6 @@ class HeadBucketRequestWaitTypeDef(TypedDict):
     Bucket: str
     ExpectedBucketOwner: NotRequired[str]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
-
-class HeadObjectOutputTypeDef(TypedDict):
-    DeleteMarker: NotRequired[bool]
-    AcceptRanges: NotRequired[str]
-    Expiration: NotRequired[str]
-    Restore: NotRequired[str]
-    ArchiveStatus: NotRequired[ArchiveStatusType]
-    LastModified: NotRequired[datetime]
-    ContentLength: NotRequired[int]
-    ChecksumCRC32: NotRequired[str]
-    ChecksumCRC32C: NotRequired[str]
-    ChecksumCRC64NVME: NotRequired[str]
-    ChecksumSHA1: NotRequired[str]
-    ChecksumSHA256: NotRequired[str]
-    ChecksumSHA512: NotRequired[str]
-    ChecksumMD5: NotRequired[str]
-    ChecksumXXHASH64: NotRequired[str]
-    ChecksumXXHASH3: NotRequired[str]
-    ChecksumXXHASH128: NotRequired[str]
-    ChecksumType: NotRequired[ChecksumTypeType]
-    ETag: NotRequired[str]
-    MissingMeta: NotRequired[int]
-    VersionId: NotRequired[str]
-    CacheControl: NotRequired[str]
-    ContentDisposition: NotRequired[str]
-    ContentEncoding: NotRequired[str]
-    ContentLanguage: NotRequired[str]
-    ContentType: NotRequired[str]
-    ContentRange: NotRequired[str]
-    Expires: NotRequired[datetime]
-    WebsiteRedirectLocation: NotRequired[str]
-    ServerSideEncryption: NotRequired[ServerSideEncryptionType]
-    Metadata: NotRequired[Dict[str, str]]
-    SSECustomerAlgorithm: NotRequired[str]
-    SSECustomerKeyMD5: NotRequired[str]
-    SSEKMSKeyId: NotRequired[str]
-    BucketKeyEnabled: NotRequired[bool]
-    StorageClass: NotRequired[StorageClassType]
-    RequestCharged: NotRequired[RequestChargedType]
-    ReplicationStatus: NotRequired[ReplicationStatusType]
-    PartsCount: NotRequired[int]
-    TagCount: NotRequired[int]
-    ObjectLockMode: NotRequired[ObjectLockModeType]
-    ObjectLockRetainUntilDate: NotRequired[datetime]
-    ObjectLockLegalHoldStatus: NotRequired[ObjectLockLegalHoldStatusType]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-class HeadObjectRequestObjectExistsWaitTypeDef(TypedDict):
-    IfMatch: NotRequired[str]
-    IfModifiedSince: NotRequired[Union[TimestampTypeDef, int, float]]
-    IfNoneMatch: NotRequired[str]
-    IfUnmodifiedSince: NotRequired[Union[TimestampTypeDef, int, float]]
-    Range: NotRequired[str]
-    ResponseCacheControl: NotRequired[str]
-    ResponseContentDisposition: NotRequired[str]
-    ResponseContentEncoding: NotRequired[str]
-    ResponseContentLanguage: NotRequired[str]
-    ResponseContentType: NotRequired[str]
-    ResponseExpires: NotRequired[Union[TimestampTypeDef, int, float]]
-    VersionId: NotRequired[str]
-    SSECustomerAlgorithm: NotRequired[str]
-    SSECustomerKey: NotRequired[str]
-    SSECustomerKeyMD5: NotRequired[str]
-    RequestPayer: NotRequired[RequestPayerType]
-    PartNumber: NotRequired[int]
-    ExpectedBucketOwner: NotRequired[str]
-    ChecksumMode: NotRequired[ChecksumModeType]
-    WaiterConfig: NotRequired[WaiterConfigTypeDef]
-
-class HeadObjectRequestObjectVersionHeadTypeDef(TypedDict):
-    IfMatch: NotRequired[ReadOnly[str]]
-    IfModifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    IfNoneMatch: NotRequired[ReadOnly[str]]
-    IfUnmodifiedSince: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    Range: NotRequired[ReadOnly[str]]
-    ResponseCacheControl: NotRequired[ReadOnly[str]]
-    ResponseContentDisposition: NotRequired[ReadOnly[str]]
-    ResponseContentEncoding: NotRequired[ReadOnly[str]]
-    ResponseContentLanguage: NotRequired[ReadOnly[str]]
-    ResponseContentType: NotRequired[ReadOnly[str]]
-    ResponseExpires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
-    SSECustomerKey: NotRequired[ReadOnly[str]]
-    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    PartNumber: NotRequired[ReadOnly[int]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    ChecksumMode: NotRequired[ReadOnly[ChecksumModeType]]
 
 class HeadObjectRequestTypeDef(TypedDict):
     Bucket: ReadOnly[str]
@@ -2319,21 +1734,6 @@ class HeadObjectRequestWaitTypeDef(TypedDict):
     ChecksumMode: NotRequired[ChecksumModeType]
     WaiterConfig: NotRequired[WaiterConfigTypeDef]
 
-class InitiatorTypeDef(TypedDict):
-    ID: NotRequired[str]
-    DisplayName: NotRequired[str]
-
-class JSONInputTypeDef(TypedDict):
-    Type: NotRequired[JSONTypeType]
-
-ParquetInputTypeDef = TypedDict("ParquetInputTypeDef", {})
-
-class InputSerializationTypeDef(TypedDict):
-    CSV: NotRequired[CSVInputTypeDef]
-    CompressionType: NotRequired[CompressionTypeType]
-    JSON: NotRequired[JSONInputTypeDef]
-    Parquet: NotRequired[ParquetInputTypeDef]
-
 class IntelligentTieringAndOperatorTypeDef(TypedDict):
     Prefix: NotRequired[ReadOnly[str]]
     Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
@@ -2362,54 +1762,8 @@ class InventoryTableConfigurationUpdatesTypeDef(TypedDict):
     ConfigurationState: InventoryConfigurationStateType
     EncryptionConfiguration: NotRequired[MetadataTableEncryptionConfigurationTypeDef]
 
-class JSONOutputTypeDef(TypedDict):
-    RecordDelimiter: NotRequired[str]
-
 class JournalTableConfigurationUpdatesTypeDef(TypedDict):
     RecordExpiration: RecordExpirationTypeDef
-
-class S3KeyFilterOutputTypeDef(TypedDict):
-    FilterRules: NotRequired[List[FilterRuleTypeDef]]
-
-class NotificationConfigurationFilterOutputTypeDef(TypedDict):
-    Key: NotRequired[S3KeyFilterOutputTypeDef]
-
-class LambdaFunctionConfigurationOutputTypeDef(TypedDict):
-    Id: NotRequired[str]
-    LambdaFunctionArn: str
-    Events: List[EventType]
-    Filter: NotRequired[NotificationConfigurationFilterOutputTypeDef]
-
-class S3KeyFilterTypeDef(TypedDict):
-    FilterRules: NotRequired[ReadOnly[Sequence[FilterRuleTypeDef]]]
-
-class NotificationConfigurationFilterTypeDef(TypedDict):
-    Key: NotRequired[ReadOnly[S3KeyFilterTypeDef]]
-
-class LambdaFunctionConfigurationTypeDef(TypedDict):
-    Id: NotRequired[ReadOnly[str]]
-    LambdaFunctionArn: ReadOnly[str]
-    Events: ReadOnly[Sequence[EventType]]
-    Filter: NotRequired[ReadOnly[NotificationConfigurationFilterTypeDef]]
-
-class RuleTypeDef(TypedDict):
-    Expiration: NotRequired[ReadOnly[LifecycleExpirationTypeDef]]
-    ID: NotRequired[ReadOnly[str]]
-    Prefix: ReadOnly[str]
-    Status: ReadOnly[ExpirationStatusType]
-    Transition: NotRequired[ReadOnly[TransitionTypeDef]]
-    NoncurrentVersionTransition: NotRequired[
-        ReadOnly[NoncurrentVersionTransitionTypeDef]
-    ]
-    NoncurrentVersionExpiration: NotRequired[
-        ReadOnly[NoncurrentVersionExpirationTypeDef]
-    ]
-    AbortIncompleteMultipartUpload: NotRequired[
-        ReadOnly[AbortIncompleteMultipartUploadTypeDef]
-    ]
-
-class LifecycleConfigurationTypeDef(TypedDict):
-    Rules: ReadOnly[Sequence[RuleTypeDef]]
 
 class ListBucketAnalyticsConfigurationsOutputTypeDef(TypedDict):
     IsTruncated: NotRequired[bool]
@@ -2481,12 +1835,6 @@ class ListBucketsRequestPaginateTypeDef(TypedDict):
     BucketRegion: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
-class ListBucketsRequestTypeDef(TypedDict):
-    MaxBuckets: NotRequired[int]
-    ContinuationToken: NotRequired[str]
-    Prefix: NotRequired[str]
-    BucketRegion: NotRequired[str]
-
 class ListDirectoryBucketsOutputFullResultTypeDef(TypedDict):
     Buckets: NotRequired[List[BucketTypeDef]]
     NextToken: NotRequired[str]
@@ -2538,16 +1886,6 @@ class ListMultipartUploadsOutputTypeDef(TypedDict):
     RequestCharged: NotRequired[RequestChargedType]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class ListMultipartUploadsRequestBucketMultipartUploadsTypeDef(TypedDict):
-    Delimiter: NotRequired[str]
-    EncodingType: NotRequired[EncodingTypeType]
-    KeyMarker: NotRequired[str]
-    MaxUploads: NotRequired[int]
-    Prefix: NotRequired[str]
-    UploadIdMarker: NotRequired[str]
-    ExpectedBucketOwner: NotRequired[str]
-    RequestPayer: NotRequired[RequestPayerType]
-
 class ListMultipartUploadsRequestPaginateTypeDef(TypedDict):
     Bucket: str
     Delimiter: NotRequired[str]
@@ -2570,10 +1908,6 @@ class ListMultipartUploadsRequestTypeDef(TypedDict):
     UploadIdMarker: NotRequired[str]
     ExpectedBucketOwner: NotRequired[str]
     RequestPayer: NotRequired[RequestPayerType]
-
-class RestoreStatusTypeDef(TypedDict):
-    IsRestoreInProgress: NotRequired[bool]
-    RestoreExpiryDate: NotRequired[datetime]
 
 class ObjectVersionTypeDef(TypedDict):
     ETag: NotRequired[str]
@@ -2612,19 +1946,6 @@ class ListObjectVersionsOutputTypeDef(TypedDict):
     EncodingType: NotRequired[EncodingTypeType]
     RequestCharged: NotRequired[RequestChargedType]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class ListObjectVersionsRequestBucketObjectVersionsTypeDef(TypedDict):
-    Delimiter: NotRequired[ReadOnly[str]]
-    EncodingType: NotRequired[ReadOnly[EncodingTypeType]]
-    KeyMarker: NotRequired[ReadOnly[str]]
-    MaxKeys: NotRequired[ReadOnly[int]]
-    Prefix: NotRequired[ReadOnly[str]]
-    VersionIdMarker: NotRequired[ReadOnly[str]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    OptionalObjectAttributes: NotRequired[
-        ReadOnly[Sequence[OptionalObjectAttributesType]]
-    ]
 
 class ListObjectVersionsRequestPaginateTypeDef(TypedDict):
     Bucket: str
@@ -2684,18 +2005,6 @@ class ListObjectsOutputTypeDef(TypedDict):
     EncodingType: NotRequired[EncodingTypeType]
     RequestCharged: NotRequired[RequestChargedType]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class ListObjectsRequestBucketObjectsTypeDef(TypedDict):
-    Delimiter: NotRequired[ReadOnly[str]]
-    EncodingType: NotRequired[ReadOnly[EncodingTypeType]]
-    Marker: NotRequired[ReadOnly[str]]
-    MaxKeys: NotRequired[ReadOnly[int]]
-    Prefix: NotRequired[ReadOnly[str]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    OptionalObjectAttributes: NotRequired[
-        ReadOnly[Sequence[OptionalObjectAttributesType]]
-    ]
 
 class ListObjectsRequestPaginateTypeDef(TypedDict):
     Bucket: str
@@ -2818,15 +2127,6 @@ class ListPartsOutputTypeDef(TypedDict):
     ChecksumType: NotRequired[ChecksumTypeType]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class ListPartsRequestMultipartUploadPartsTypeDef(TypedDict):
-    MaxParts: NotRequired[int]
-    PartNumberMarker: NotRequired[int]
-    RequestPayer: NotRequired[RequestPayerType]
-    ExpectedBucketOwner: NotRequired[str]
-    SSECustomerAlgorithm: NotRequired[str]
-    SSECustomerKey: NotRequired[str]
-    SSECustomerKeyMD5: NotRequired[str]
-
 class ListPartsRequestPaginateTypeDef(TypedDict):
     Bucket: str
     Key: str
@@ -2851,10 +2151,6 @@ class ListPartsRequestTypeDef(TypedDict):
     SSECustomerAlgorithm: NotRequired[str]
     SSECustomerKey: NotRequired[str]
     SSECustomerKeyMD5: NotRequired[str]
-
-class MetadataEntryTypeDef(TypedDict):
-    Name: NotRequired[str]
-    Value: NotRequired[str]
 
 class MetricsAndOperatorTypeDef(TypedDict):
     Prefix: NotRequired[ReadOnly[str]]
@@ -2906,18 +2202,6 @@ class NotificationConfigurationDeprecatedTypeDef(TypedDict):
     QueueConfiguration: NotRequired[ReadOnly[QueueConfigurationDeprecatedTypeDef]]
     CloudFunctionConfiguration: NotRequired[ReadOnly[CloudFunctionConfigurationTypeDef]]
 
-class QueueConfigurationOutputTypeDef(TypedDict):
-    Id: NotRequired[str]
-    QueueArn: str
-    Events: List[EventType]
-    Filter: NotRequired[NotificationConfigurationFilterOutputTypeDef]
-
-class TopicConfigurationOutputTypeDef(TypedDict):
-    Id: NotRequired[str]
-    TopicArn: str
-    Events: List[EventType]
-    Filter: NotRequired[NotificationConfigurationFilterOutputTypeDef]
-
 class NotificationConfigurationResponseTypeDef(TypedDict):
     TopicConfigurations: NotRequired[List[TopicConfigurationOutputTypeDef]]
     QueueConfigurations: NotRequired[List[QueueConfigurationOutputTypeDef]]
@@ -2926,26 +2210,6 @@ class NotificationConfigurationResponseTypeDef(TypedDict):
     ]
     EventBridgeConfiguration: NotRequired[EventBridgeConfigurationTypeDef]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class QueueConfigurationTypeDef(TypedDict):
-    Id: NotRequired[ReadOnly[str]]
-    QueueArn: ReadOnly[str]
-    Events: ReadOnly[Sequence[EventType]]
-    Filter: NotRequired[ReadOnly[NotificationConfigurationFilterTypeDef]]
-
-class TopicConfigurationTypeDef(TypedDict):
-    Id: NotRequired[ReadOnly[str]]
-    TopicArn: ReadOnly[str]
-    Events: ReadOnly[Sequence[EventType]]
-    Filter: NotRequired[ReadOnly[NotificationConfigurationFilterTypeDef]]
-
-class NotificationConfigurationTypeDef(TypedDict):
-    TopicConfigurations: NotRequired[ReadOnly[Sequence[TopicConfigurationTypeDef]]]
-    QueueConfigurations: NotRequired[ReadOnly[Sequence[QueueConfigurationTypeDef]]]
-    LambdaFunctionConfigurations: NotRequired[
-        ReadOnly[Sequence[LambdaFunctionConfigurationTypeDef]]
-    ]
-    EventBridgeConfiguration: NotRequired[ReadOnly[EventBridgeConfigurationTypeDef]]
 
 class SSEKMSEncryptionTypeDef(TypedDict):
     KMSKeyArn: str
@@ -2959,26 +2223,6 @@ ObjectEncryptionTypeDef = ObjectEncryptionSSEKMSTypeDef
 class ObjectLockRetentionTypeDef(TypedDict):
     Mode: NotRequired[ReadOnly[ObjectLockRetentionModeType]]
     RetainUntilDate: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-
-class TaggingTypeDef(TypedDict):
-    TagSet: ReadOnly[Sequence[TagTypeDef]]
-
-class S3LocationTypeDef(TypedDict):
-    BucketName: ReadOnly[str]
-    Prefix: ReadOnly[str]
-    Encryption: NotRequired[ReadOnly[EncryptionTypeDef]]
-    CannedACL: NotRequired[ReadOnly[ObjectCannedACLType]]
-    AccessControlList: NotRequired[ReadOnly[Sequence[GrantTypeDef]]]
-    Tagging: NotRequired[ReadOnly[TaggingTypeDef]]
-    UserMetadata: NotRequired[ReadOnly[Sequence[MetadataEntryTypeDef]]]
-    StorageClass: NotRequired[ReadOnly[StorageClassType]]
-
-class OutputLocationTypeDef(TypedDict):
-    S3: NotRequired[ReadOnly[S3LocationTypeDef]]
-
-class OutputSerializationTypeDef(TypedDict):
-    CSV: NotRequired[CSVOutputTypeDef]
-    JSON: NotRequired[JSONOutputTypeDef]
 
 class OwnershipControlsTypeDef(TypedDict):
     Rules: ReadOnly[Sequence[OwnershipControlsRuleTypeDef]]
@@ -3004,18 +2248,6 @@ class PutBucketAccelerateConfigurationRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[str]
     ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
 
-class PutBucketAclRequestBucketAclPutTypeDef(TypedDict):
-    ACL: NotRequired[ReadOnly[BucketCannedACLType]]
-    AccessControlPolicy: NotRequired[ReadOnly[AccessControlPolicyTypeDef]]
-    ContentMD5: NotRequired[ReadOnly[str]]
-    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    GrantFullControl: NotRequired[ReadOnly[str]]
-    GrantRead: NotRequired[ReadOnly[str]]
-    GrantReadACP: NotRequired[ReadOnly[str]]
-    GrantWrite: NotRequired[ReadOnly[str]]
-    GrantWriteACP: NotRequired[ReadOnly[str]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-
 class PutBucketAclRequestTypeDef(TypedDict):
     ACL: NotRequired[ReadOnly[BucketCannedACLType]]
     AccessControlPolicy: NotRequired[ReadOnly[AccessControlPolicyTypeDef]]
@@ -3033,12 +2265,6 @@ class PutBucketAnalyticsConfigurationRequestTypeDef(TypedDict):
     Bucket: ReadOnly[str]
     Id: ReadOnly[str]
     AnalyticsConfiguration: ReadOnly[AnalyticsConfigurationTypeDef]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-
-class PutBucketCorsRequestBucketCorsPutTypeDef(TypedDict):
-    CORSConfiguration: ReadOnly[CORSConfigurationTypeDef]
-    ContentMD5: NotRequired[ReadOnly[str]]
-    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 class PutBucketCorsRequestTypeDef(TypedDict):
@@ -3079,22 +2305,6 @@ class PutBucketInventoryConfigurationRequestTypeDef(TypedDict):
     InventoryConfiguration: ReadOnly[InventoryConfigurationTypeDef]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
-class PutBucketLifecycleConfigurationOutputTypeDef(TypedDict):
-    TransitionDefaultMinimumObjectSize: NotRequired[
-        TransitionDefaultMinimumObjectSizeType
-    ]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-class PutBucketLifecycleConfigurationRequestBucketLifecycleConfigurationPutTypeDef(
-    TypedDict
-):
-    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    LifecycleConfiguration: NotRequired[ReadOnly[BucketLifecycleConfigurationTypeDef]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    TransitionDefaultMinimumObjectSize: NotRequired[
-        ReadOnly[TransitionDefaultMinimumObjectSizeType]
-    ]
-
 class PutBucketLifecycleConfigurationRequestTypeDef(TypedDict):
     Bucket: ReadOnly[str]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
@@ -3104,23 +2314,11 @@ class PutBucketLifecycleConfigurationRequestTypeDef(TypedDict):
         ReadOnly[TransitionDefaultMinimumObjectSizeType]
     ]
 
-class PutBucketLifecycleRequestBucketLifecyclePutTypeDef(TypedDict):
-    ContentMD5: NotRequired[ReadOnly[str]]
-    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    LifecycleConfiguration: NotRequired[ReadOnly[LifecycleConfigurationTypeDef]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-
 class PutBucketLifecycleRequestTypeDef(TypedDict):
     Bucket: ReadOnly[str]
     ContentMD5: NotRequired[ReadOnly[str]]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
     LifecycleConfiguration: NotRequired[ReadOnly[LifecycleConfigurationTypeDef]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-
-class PutBucketLoggingRequestBucketLoggingPutTypeDef(TypedDict):
-    BucketLoggingStatus: ReadOnly[BucketLoggingStatusTypeDef]
-    ContentMD5: NotRequired[ReadOnly[str]]
-    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 class PutBucketLoggingRequestTypeDef(TypedDict):
@@ -3135,11 +2333,6 @@ class PutBucketMetricsConfigurationRequestTypeDef(TypedDict):
     Id: ReadOnly[str]
     MetricsConfiguration: ReadOnly[MetricsConfigurationTypeDef]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-
-class PutBucketNotificationConfigurationRequestBucketNotificationPutTypeDef(TypedDict):
-    NotificationConfiguration: ReadOnly[NotificationConfigurationTypeDef]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    SkipDestinationValidation: NotRequired[ReadOnly[bool]]
 
 class PutBucketNotificationConfigurationRequestTypeDef(TypedDict):
     Bucket: ReadOnly[str]
@@ -3160,13 +2353,6 @@ class PutBucketOwnershipControlsRequestTypeDef(TypedDict):
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
     OwnershipControls: ReadOnly[OwnershipControlsTypeDef]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-
-class PutBucketPolicyRequestBucketPolicyPutTypeDef(TypedDict):
-    ContentMD5: NotRequired[str]
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    ConfirmRemoveSelfBucketAccess: NotRequired[bool]
-    Policy: str
-    ExpectedBucketOwner: NotRequired[str]
 
 class PutBucketPolicyRequestTypeDef(TypedDict):
     Bucket: str
@@ -3208,15 +2394,6 @@ class PutBucketReplicationRequestTypeDef(TypedDict):
     Token: NotRequired[ReadOnly[str]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
-class RequestPaymentConfigurationTypeDef(TypedDict):
-    Payer: PayerType
-
-class PutBucketRequestPaymentRequestBucketRequestPaymentPutTypeDef(TypedDict):
-    ContentMD5: NotRequired[str]
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    RequestPaymentConfiguration: RequestPaymentConfigurationTypeDef
-    ExpectedBucketOwner: NotRequired[str]
-
 class PutBucketRequestPaymentRequestTypeDef(TypedDict):
     Bucket: str
     ContentMD5: NotRequired[str]
@@ -3224,36 +2401,12 @@ class PutBucketRequestPaymentRequestTypeDef(TypedDict):
     RequestPaymentConfiguration: RequestPaymentConfigurationTypeDef
     ExpectedBucketOwner: NotRequired[str]
 
-class PutBucketTaggingRequestBucketTaggingPutTypeDef(TypedDict):
-    ContentMD5: NotRequired[ReadOnly[str]]
-    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    Tagging: ReadOnly[TaggingTypeDef]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-
 class PutBucketTaggingRequestTypeDef(TypedDict):
     Bucket: ReadOnly[str]
     ContentMD5: NotRequired[ReadOnly[str]]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
     Tagging: ReadOnly[TaggingTypeDef]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-
-class VersioningConfigurationTypeDef(TypedDict):
-    MFADelete: NotRequired[MFADeleteType]
-    Status: NotRequired[BucketVersioningStatusType]
-
-class PutBucketVersioningRequestBucketVersioningEnableTypeDef(TypedDict):
-    ContentMD5: NotRequired[str]
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    MFA: NotRequired[str]
-    VersioningConfiguration: NotRequired[VersioningConfigurationTypeDef]
-    ExpectedBucketOwner: NotRequired[str]
-
-class PutBucketVersioningRequestBucketVersioningPutTypeDef(TypedDict):
-    ContentMD5: NotRequired[str]
-    ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
-    MFA: NotRequired[str]
-    VersioningConfiguration: VersioningConfigurationTypeDef
-    ExpectedBucketOwner: NotRequired[str]
 
 class PutBucketVersioningRequestTypeDef(TypedDict):
     Bucket: str
@@ -3263,41 +2416,11 @@ class PutBucketVersioningRequestTypeDef(TypedDict):
     VersioningConfiguration: VersioningConfigurationTypeDef
     ExpectedBucketOwner: NotRequired[str]
 
-class WebsiteConfigurationTypeDef(TypedDict):
-    ErrorDocument: NotRequired[ReadOnly[ErrorDocumentTypeDef]]
-    IndexDocument: NotRequired[ReadOnly[IndexDocumentTypeDef]]
-    RedirectAllRequestsTo: NotRequired[ReadOnly[RedirectAllRequestsToTypeDef]]
-    RoutingRules: NotRequired[ReadOnly[Sequence[RoutingRuleTypeDef]]]
-
-class PutBucketWebsiteRequestBucketWebsitePutTypeDef(TypedDict):
-    ContentMD5: NotRequired[ReadOnly[str]]
-    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    WebsiteConfiguration: ReadOnly[WebsiteConfigurationTypeDef]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-
 class PutBucketWebsiteRequestTypeDef(TypedDict):
     Bucket: ReadOnly[str]
     ContentMD5: NotRequired[ReadOnly[str]]
     ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
     WebsiteConfiguration: ReadOnly[WebsiteConfigurationTypeDef]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-
-class PutObjectAclOutputTypeDef(TypedDict):
-    RequestCharged: NotRequired[RequestChargedType]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-class PutObjectAclRequestObjectAclPutTypeDef(TypedDict):
-    ACL: NotRequired[ReadOnly[ObjectCannedACLType]]
-    AccessControlPolicy: NotRequired[ReadOnly[AccessControlPolicyTypeDef]]
-    ContentMD5: NotRequired[ReadOnly[str]]
-    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    GrantFullControl: NotRequired[ReadOnly[str]]
-    GrantRead: NotRequired[ReadOnly[str]]
-    GrantReadACP: NotRequired[ReadOnly[str]]
-    GrantWrite: NotRequired[ReadOnly[str]]
-    GrantWriteACP: NotRequired[ReadOnly[str]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    VersionId: NotRequired[ReadOnly[str]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 class PutObjectAclRequestTypeDef(TypedDict):
@@ -3342,128 +2465,6 @@ class PutObjectLockConfigurationRequestTypeDef(TypedDict):
     ContentMD5: NotRequired[str]
     ChecksumAlgorithm: NotRequired[ChecksumAlgorithmType]
     ExpectedBucketOwner: NotRequired[str]
-
-class PutObjectOutputTypeDef(TypedDict):
-    Expiration: NotRequired[str]
-    ETag: NotRequired[str]
-    ChecksumCRC32: NotRequired[str]
-    ChecksumCRC32C: NotRequired[str]
-    ChecksumCRC64NVME: NotRequired[str]
-    ChecksumSHA1: NotRequired[str]
-    ChecksumSHA256: NotRequired[str]
-    ChecksumSHA512: NotRequired[str]
-    ChecksumMD5: NotRequired[str]
-    ChecksumXXHASH64: NotRequired[str]
-    ChecksumXXHASH3: NotRequired[str]
-    ChecksumXXHASH128: NotRequired[str]
-    ChecksumType: NotRequired[ChecksumTypeType]
-    ServerSideEncryption: NotRequired[ServerSideEncryptionType]
-    VersionId: NotRequired[str]
-    SSECustomerAlgorithm: NotRequired[str]
-    SSECustomerKeyMD5: NotRequired[str]
-    SSEKMSKeyId: NotRequired[str]
-    SSEKMSEncryptionContext: NotRequired[str]
-    BucketKeyEnabled: NotRequired[bool]
-    Size: NotRequired[int]
-    RequestCharged: NotRequired[RequestChargedType]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-class PutObjectRequestBucketPutObjectTypeDef(TypedDict):
-    ACL: NotRequired[ReadOnly[ObjectCannedACLType]]
-    Body: NotRequired[ReadOnly[BlobTypeDef]]
-    CacheControl: NotRequired[ReadOnly[str]]
-    ContentDisposition: NotRequired[ReadOnly[str]]
-    ContentEncoding: NotRequired[ReadOnly[str]]
-    ContentLanguage: NotRequired[ReadOnly[str]]
-    ContentLength: NotRequired[ReadOnly[int]]
-    ContentMD5: NotRequired[ReadOnly[str]]
-    ContentType: NotRequired[ReadOnly[str]]
-    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    ChecksumCRC32: NotRequired[ReadOnly[str]]
-    ChecksumCRC32C: NotRequired[ReadOnly[str]]
-    ChecksumCRC64NVME: NotRequired[ReadOnly[str]]
-    ChecksumSHA1: NotRequired[ReadOnly[str]]
-    ChecksumSHA256: NotRequired[ReadOnly[str]]
-    ChecksumSHA512: NotRequired[ReadOnly[str]]
-    ChecksumMD5: NotRequired[ReadOnly[str]]
-    ChecksumXXHASH64: NotRequired[ReadOnly[str]]
-    ChecksumXXHASH3: NotRequired[ReadOnly[str]]
-    ChecksumXXHASH128: NotRequired[ReadOnly[str]]
-    Expires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    IfMatch: NotRequired[ReadOnly[str]]
-    IfNoneMatch: NotRequired[ReadOnly[str]]
-    GrantFullControl: NotRequired[ReadOnly[str]]
-    GrantRead: NotRequired[ReadOnly[str]]
-    GrantReadACP: NotRequired[ReadOnly[str]]
-    GrantWriteACP: NotRequired[ReadOnly[str]]
-    Key: ReadOnly[str]
-    WriteOffsetBytes: NotRequired[ReadOnly[int]]
-    Metadata: NotRequired[ReadOnly[Mapping[str, str]]]
-    ServerSideEncryption: NotRequired[ReadOnly[ServerSideEncryptionType]]
-    StorageClass: NotRequired[ReadOnly[StorageClassType]]
-    WebsiteRedirectLocation: NotRequired[ReadOnly[str]]
-    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
-    SSECustomerKey: NotRequired[ReadOnly[str]]
-    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
-    SSEKMSKeyId: NotRequired[ReadOnly[str]]
-    SSEKMSEncryptionContext: NotRequired[ReadOnly[str]]
-    BucketKeyEnabled: NotRequired[ReadOnly[bool]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    Tagging: NotRequired[ReadOnly[str]]
-    ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
-    ObjectLockRetainUntilDate: NotRequired[
-        ReadOnly[Union[TimestampTypeDef, int, float]]
-    ]
-    ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-
-class PutObjectRequestObjectPutTypeDef(TypedDict):
-    ACL: NotRequired[ReadOnly[ObjectCannedACLType]]
-    Body: NotRequired[ReadOnly[BlobTypeDef]]
-    CacheControl: NotRequired[ReadOnly[str]]
-    ContentDisposition: NotRequired[ReadOnly[str]]
-    ContentEncoding: NotRequired[ReadOnly[str]]
-    ContentLanguage: NotRequired[ReadOnly[str]]
-    ContentLength: NotRequired[ReadOnly[int]]
-    ContentMD5: NotRequired[ReadOnly[str]]
-    ContentType: NotRequired[ReadOnly[str]]
-    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    ChecksumCRC32: NotRequired[ReadOnly[str]]
-    ChecksumCRC32C: NotRequired[ReadOnly[str]]
-    ChecksumCRC64NVME: NotRequired[ReadOnly[str]]
-    ChecksumSHA1: NotRequired[ReadOnly[str]]
-    ChecksumSHA256: NotRequired[ReadOnly[str]]
-    ChecksumSHA512: NotRequired[ReadOnly[str]]
-    ChecksumMD5: NotRequired[ReadOnly[str]]
-    ChecksumXXHASH64: NotRequired[ReadOnly[str]]
-    ChecksumXXHASH3: NotRequired[ReadOnly[str]]
-    ChecksumXXHASH128: NotRequired[ReadOnly[str]]
-    Expires: NotRequired[ReadOnly[Union[TimestampTypeDef, int, float]]]
-    IfMatch: NotRequired[ReadOnly[str]]
-    IfNoneMatch: NotRequired[ReadOnly[str]]
-    GrantFullControl: NotRequired[ReadOnly[str]]
-    GrantRead: NotRequired[ReadOnly[str]]
-    GrantReadACP: NotRequired[ReadOnly[str]]
-    GrantWriteACP: NotRequired[ReadOnly[str]]
-    WriteOffsetBytes: NotRequired[ReadOnly[int]]
-    Metadata: NotRequired[ReadOnly[Mapping[str, str]]]
-    ServerSideEncryption: NotRequired[ReadOnly[ServerSideEncryptionType]]
-    StorageClass: NotRequired[ReadOnly[StorageClassType]]
-    WebsiteRedirectLocation: NotRequired[ReadOnly[str]]
-    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
-    SSECustomerKey: NotRequired[ReadOnly[str]]
-    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
-    SSEKMSKeyId: NotRequired[ReadOnly[str]]
-    SSEKMSEncryptionContext: NotRequired[ReadOnly[str]]
-    BucketKeyEnabled: NotRequired[ReadOnly[bool]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    Tagging: NotRequired[ReadOnly[str]]
-    ObjectLockMode: NotRequired[ReadOnly[ObjectLockModeType]]
-    ObjectLockRetainUntilDate: NotRequired[
-        ReadOnly[Union[TimestampTypeDef, int, float]]
-    ]
-    ObjectLockLegalHoldStatus: NotRequired[ReadOnly[ObjectLockLegalHoldStatusType]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 class PutObjectRequestTypeDef(TypedDict):
     ACL: NotRequired[ReadOnly[ObjectCannedACLType]]
@@ -3578,33 +2579,6 @@ class RenameObjectRequestTypeDef(TypedDict):
 class RequestProgressTypeDef(TypedDict):
     Enabled: NotRequired[bool]
 
-class RestoreObjectOutputTypeDef(TypedDict):
-    RequestCharged: NotRequired[RequestChargedType]
-    RestoreOutputPath: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-class SelectParametersTypeDef(TypedDict):
-    InputSerialization: InputSerializationTypeDef
-    ExpressionType: ExpressionTypeType
-    Expression: str
-    OutputSerialization: OutputSerializationTypeDef
-
-class RestoreRequestTypeDef(TypedDict):
-    Days: NotRequired[ReadOnly[int]]
-    GlacierJobParameters: NotRequired[ReadOnly[GlacierJobParametersTypeDef]]
-    Type: NotRequired[ReadOnly[RestoreRequestTypeType]]
-    Tier: NotRequired[ReadOnly[TierType]]
-    Description: NotRequired[ReadOnly[str]]
-    SelectParameters: NotRequired[ReadOnly[SelectParametersTypeDef]]
-    OutputLocation: NotRequired[ReadOnly[OutputLocationTypeDef]]
-
-class RestoreObjectRequestObjectRestoreObjectTypeDef(TypedDict):
-    VersionId: NotRequired[ReadOnly[str]]
-    RestoreRequest: NotRequired[ReadOnly[RestoreRequestTypeDef]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-
 class RestoreObjectRequestTypeDef(TypedDict):
     Bucket: ReadOnly[str]
     Key: ReadOnly[str]
@@ -3679,38 +2653,6 @@ class UpdateObjectEncryptionResponseTypeDef(TypedDict):
     RequestCharged: NotRequired[RequestChargedType]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class UploadPartCopyOutputTypeDef(TypedDict):
-    CopySourceVersionId: NotRequired[str]
-    CopyPartResult: NotRequired[CopyPartResultTypeDef]
-    ServerSideEncryption: NotRequired[ServerSideEncryptionType]
-    SSECustomerAlgorithm: NotRequired[str]
-    SSECustomerKeyMD5: NotRequired[str]
-    SSEKMSKeyId: NotRequired[str]
-    BucketKeyEnabled: NotRequired[bool]
-    RequestCharged: NotRequired[RequestChargedType]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-class UploadPartCopyRequestMultipartUploadPartCopyFromTypeDef(TypedDict):
-    CopySource: ReadOnly[Union[str, CopySourceTypeDef]]
-    CopySourceIfMatch: NotRequired[ReadOnly[str]]
-    CopySourceIfModifiedSince: NotRequired[
-        ReadOnly[Union[TimestampTypeDef, int, float]]
-    ]
-    CopySourceIfNoneMatch: NotRequired[ReadOnly[str]]
-    CopySourceIfUnmodifiedSince: NotRequired[
-        ReadOnly[Union[TimestampTypeDef, int, float]]
-    ]
-    CopySourceRange: NotRequired[ReadOnly[str]]
-    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
-    SSECustomerKey: NotRequired[ReadOnly[str]]
-    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
-    CopySourceSSECustomerAlgorithm: NotRequired[ReadOnly[str]]
-    CopySourceSSECustomerKey: NotRequired[ReadOnly[str]]
-    CopySourceSSECustomerKeyMD5: NotRequired[ReadOnly[str]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
-    ExpectedSourceBucketOwner: NotRequired[ReadOnly[str]]
-
 class UploadPartCopyRequestTypeDef(TypedDict):
     Bucket: ReadOnly[str]
     CopySource: ReadOnly[Union[str, CopySourceTypeDef]]
@@ -3735,47 +2677,6 @@ class UploadPartCopyRequestTypeDef(TypedDict):
     RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
     ExpectedBucketOwner: NotRequired[ReadOnly[str]]
     ExpectedSourceBucketOwner: NotRequired[ReadOnly[str]]
-
-class UploadPartOutputTypeDef(TypedDict):
-    ServerSideEncryption: NotRequired[ServerSideEncryptionType]
-    ETag: NotRequired[str]
-    ChecksumCRC32: NotRequired[str]
-    ChecksumCRC32C: NotRequired[str]
-    ChecksumCRC64NVME: NotRequired[str]
-    ChecksumSHA1: NotRequired[str]
-    ChecksumSHA256: NotRequired[str]
-    ChecksumSHA512: NotRequired[str]
-    ChecksumMD5: NotRequired[str]
-    ChecksumXXHASH64: NotRequired[str]
-    ChecksumXXHASH3: NotRequired[str]
-    ChecksumXXHASH128: NotRequired[str]
-    SSECustomerAlgorithm: NotRequired[str]
-    SSECustomerKeyMD5: NotRequired[str]
-    SSEKMSKeyId: NotRequired[str]
-    BucketKeyEnabled: NotRequired[bool]
-    RequestCharged: NotRequired[RequestChargedType]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-class UploadPartRequestMultipartUploadPartUploadTypeDef(TypedDict):
-    Body: NotRequired[ReadOnly[BlobTypeDef]]
-    ContentLength: NotRequired[ReadOnly[int]]
-    ContentMD5: NotRequired[ReadOnly[str]]
-    ChecksumAlgorithm: NotRequired[ReadOnly[ChecksumAlgorithmType]]
-    ChecksumCRC32: NotRequired[ReadOnly[str]]
-    ChecksumCRC32C: NotRequired[ReadOnly[str]]
-    ChecksumCRC64NVME: NotRequired[ReadOnly[str]]
-    ChecksumSHA1: NotRequired[ReadOnly[str]]
-    ChecksumSHA256: NotRequired[ReadOnly[str]]
-    ChecksumSHA512: NotRequired[ReadOnly[str]]
-    ChecksumMD5: NotRequired[ReadOnly[str]]
-    ChecksumXXHASH64: NotRequired[ReadOnly[str]]
-    ChecksumXXHASH3: NotRequired[ReadOnly[str]]
-    ChecksumXXHASH128: NotRequired[ReadOnly[str]]
-    SSECustomerAlgorithm: NotRequired[ReadOnly[str]]
-    SSECustomerKey: NotRequired[ReadOnly[str]]
-    SSECustomerKeyMD5: NotRequired[ReadOnly[str]]
-    RequestPayer: NotRequired[ReadOnly[RequestPayerType]]
-    ExpectedBucketOwner: NotRequired[ReadOnly[str]]
 
 class UploadPartRequestTypeDef(TypedDict):
     Body: NotRequired[ReadOnly[BlobTypeDef]]

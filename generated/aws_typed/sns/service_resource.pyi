@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from .._resources import ResourceMeta
     from .._types import EmptyResponseTypeDef, ResourceArgsTypeDef, ResourceSessionLike
-    from .type_defs import (
+    from .resource_type_defs import (
         AddPermissionInputTopicAddPermissionTypeDef,
         ConfirmSubscriptionInputTopicConfirmSubscriptionTypeDef,
         CreatePlatformApplicationInputTypeDef,

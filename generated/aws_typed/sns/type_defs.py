@@ -10,7 +10,6 @@ from datetime import datetime
 from typing import Dict, List, Mapping, Sequence, Tuple, Union
 
 from .._types import (
-    EncodedBlobTypeDef,
     NotRequired,
     PaginatorConfigTypeDef,
     ReadOnly,
@@ -22,6 +21,29 @@ from .literals import (
     NumberCapabilityType,
     RouteTypeType,
     SMSSandboxPhoneNumberVerificationStatusType,
+)
+from .resource_type_defs import (
+    AddPermissionInputTopicAddPermissionTypeDef as AddPermissionInputTopicAddPermissionTypeDef,
+    ConfirmSubscriptionInputTopicConfirmSubscriptionTypeDef as ConfirmSubscriptionInputTopicConfirmSubscriptionTypeDef,
+    CreatePlatformApplicationInputTypeDef as CreatePlatformApplicationInputTypeDef,
+    CreatePlatformEndpointInputPlatformApplicationCreatePlatformEndpointTypeDef as CreatePlatformEndpointInputPlatformApplicationCreatePlatformEndpointTypeDef,
+    CreateTopicInputTypeDef as CreateTopicInputTypeDef,
+    ListEndpointsByPlatformApplicationInputPlatformApplicationEndpointsTypeDef as ListEndpointsByPlatformApplicationInputPlatformApplicationEndpointsTypeDef,
+    ListPlatformApplicationsInputTypeDef as ListPlatformApplicationsInputTypeDef,
+    ListSubscriptionsByTopicInputTopicSubscriptionsTypeDef as ListSubscriptionsByTopicInputTopicSubscriptionsTypeDef,
+    ListSubscriptionsInputTypeDef as ListSubscriptionsInputTypeDef,
+    ListTopicsInputTypeDef as ListTopicsInputTypeDef,
+    MessageAttributeValueTypeDef as MessageAttributeValueTypeDef,
+    PublishInputPlatformEndpointPublishTypeDef as PublishInputPlatformEndpointPublishTypeDef,
+    PublishInputTopicPublishTypeDef as PublishInputTopicPublishTypeDef,
+    PublishResponseTypeDef as PublishResponseTypeDef,
+    RemovePermissionInputTopicRemovePermissionTypeDef as RemovePermissionInputTopicRemovePermissionTypeDef,
+    SetEndpointAttributesInputPlatformEndpointSetAttributesTypeDef as SetEndpointAttributesInputPlatformEndpointSetAttributesTypeDef,
+    SetPlatformApplicationAttributesInputPlatformApplicationSetAttributesTypeDef as SetPlatformApplicationAttributesInputPlatformApplicationSetAttributesTypeDef,
+    SetSubscriptionAttributesInputSubscriptionSetAttributesTypeDef as SetSubscriptionAttributesInputSubscriptionSetAttributesTypeDef,
+    SetTopicAttributesInputTopicSetAttributesTypeDef as SetTopicAttributesInputTopicSetAttributesTypeDef,
+    SubscribeInputTopicSubscribeTypeDef as SubscribeInputTopicSubscribeTypeDef,
+    TagTypeDef as TagTypeDef,
 )
 
 __all__ = [
@@ -141,14 +163,6 @@ __all__ = [
 ]
 
 
-class AddPermissionInputTopicAddPermissionTypeDef(TypedDict):
-    """AddPermissionInput (input)."""
-
-    Label: ReadOnly[str]
-    AWSAccountId: ReadOnly[Union[List[str], Tuple[str, ...]]]
-    ActionName: ReadOnly[Union[List[str], Tuple[str, ...]]]
-
-
 class AddPermissionInputTypeDef(TypedDict):
     """AddPermissionInput (input)."""
 
@@ -180,13 +194,6 @@ class CheckIfPhoneNumberIsOptedOutResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class ConfirmSubscriptionInputTopicConfirmSubscriptionTypeDef(TypedDict):
-    """Input for ConfirmSubscription action."""
-
-    Token: str
-    AuthenticateOnUnsubscribe: NotRequired[str]
-
-
 class ConfirmSubscriptionInputTypeDef(TypedDict):
     """Input for ConfirmSubscription action."""
 
@@ -209,29 +216,11 @@ class CreateEndpointResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class CreatePlatformApplicationInputTypeDef(TypedDict):
-    """Input for CreatePlatformApplication action."""
-
-    Name: ReadOnly[str]
-    Platform: ReadOnly[str]
-    Attributes: ReadOnly[Mapping[str, str]]
-
-
 class CreatePlatformApplicationResponseTypeDef(TypedDict):
     """Response from CreatePlatformApplication action."""
 
     PlatformApplicationArn: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class CreatePlatformEndpointInputPlatformApplicationCreatePlatformEndpointTypeDef(
-    TypedDict
-):
-    """Input for CreatePlatformEndpoint action."""
-
-    Token: ReadOnly[str]
-    CustomUserData: NotRequired[ReadOnly[str]]
-    Attributes: NotRequired[ReadOnly[Mapping[str, str]]]
 
 
 class CreatePlatformEndpointInputTypeDef(TypedDict):
@@ -254,22 +243,6 @@ class CreateSMSSandboxPhoneNumberResultTypeDef(TypedDict):
     """CreateSMSSandboxPhoneNumberResult (response)."""
 
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class TagTypeDef(TypedDict):
-    """The list of tags to be added to the specified topic."""
-
-    Key: str
-    Value: str
-
-
-class CreateTopicInputTypeDef(TypedDict):
-    """Input for CreateTopic action."""
-
-    Name: ReadOnly[str]
-    Attributes: NotRequired[ReadOnly[Mapping[str, str]]]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-    DataProtectionPolicy: NotRequired[ReadOnly[str]]
 
 
 class CreateTopicResponseTypeDef(TypedDict):
@@ -414,14 +387,6 @@ class ListEndpointsByPlatformApplicationInputPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
-class ListEndpointsByPlatformApplicationInputPlatformApplicationEndpointsTypeDef(
-    TypedDict
-):
-    """Input for ListEndpointsByPlatformApplication action."""
-
-    NextToken: NotRequired[str]
-
-
 class ListEndpointsByPlatformApplicationInputTypeDef(TypedDict):
     """Input for ListEndpointsByPlatformApplication action."""
 
@@ -520,12 +485,6 @@ class ListPlatformApplicationsInputPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
-class ListPlatformApplicationsInputTypeDef(TypedDict):
-    """Input for ListPlatformApplications action."""
-
-    NextToken: NotRequired[str]
-
-
 class PlatformApplicationTypeDef(TypedDict):
     """Platform application object."""
 
@@ -593,12 +552,6 @@ class ListSubscriptionsByTopicInputPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
-class ListSubscriptionsByTopicInputTopicSubscriptionsTypeDef(TypedDict):
-    """Input for ListSubscriptionsByTopic action."""
-
-    NextToken: NotRequired[str]
-
-
 class ListSubscriptionsByTopicInputTypeDef(TypedDict):
     """Input for ListSubscriptionsByTopic action."""
 
@@ -638,12 +591,6 @@ class ListSubscriptionsInputPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
-class ListSubscriptionsInputTypeDef(TypedDict):
-    """Input for ListSubscriptions action."""
-
-    NextToken: NotRequired[str]
-
-
 class ListSubscriptionsResponseFullResultTypeDef(TypedDict):
     """Response for ListSubscriptions action"""
 
@@ -679,12 +626,6 @@ class ListTopicsInputPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
-class ListTopicsInputTypeDef(TypedDict):
-    """ListTopicsInput (input and output)."""
-
-    NextToken: NotRequired[str]
-
-
 class TopicTypeDef(TypedDict):
     """A wrapper type for the topic's Amazon Resource Name (ARN). To retrieve a
     topic's attributes, use GetTopicAttributes.
@@ -706,17 +647,6 @@ class ListTopicsResponseTypeDef(TypedDict):
     Topics: NotRequired[List[TopicTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class MessageAttributeValueTypeDef(TypedDict):
-    """The user-specified message attribute value. For string data types, the
-    value attribute has the same restrictions on the content as the message
-    body. For more information, see Publish.
-    """
-
-    DataType: ReadOnly[str]
-    StringValue: NotRequired[ReadOnly[str]]
-    BinaryValue: NotRequired[ReadOnly[EncodedBlobTypeDef]]
 
 
 class OptInPhoneNumberInputTypeDef(TypedDict):
@@ -768,32 +698,6 @@ class PublishBatchResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class PublishInputPlatformEndpointPublishTypeDef(TypedDict):
-    """Input for Publish action."""
-
-    TopicArn: NotRequired[ReadOnly[str]]
-    PhoneNumber: NotRequired[ReadOnly[str]]
-    Message: ReadOnly[str]
-    Subject: NotRequired[ReadOnly[str]]
-    MessageStructure: NotRequired[ReadOnly[str]]
-    MessageAttributes: NotRequired[ReadOnly[Mapping[str, MessageAttributeValueTypeDef]]]
-    MessageDeduplicationId: NotRequired[ReadOnly[str]]
-    MessageGroupId: NotRequired[ReadOnly[str]]
-
-
-class PublishInputTopicPublishTypeDef(TypedDict):
-    """Input for Publish action."""
-
-    TargetArn: NotRequired[ReadOnly[str]]
-    PhoneNumber: NotRequired[ReadOnly[str]]
-    Message: ReadOnly[str]
-    Subject: NotRequired[ReadOnly[str]]
-    MessageStructure: NotRequired[ReadOnly[str]]
-    MessageAttributes: NotRequired[ReadOnly[Mapping[str, MessageAttributeValueTypeDef]]]
-    MessageDeduplicationId: NotRequired[ReadOnly[str]]
-    MessageGroupId: NotRequired[ReadOnly[str]]
-
-
 class PublishInputTypeDef(TypedDict):
     """Input for Publish action."""
 
@@ -808,25 +712,11 @@ class PublishInputTypeDef(TypedDict):
     MessageGroupId: NotRequired[ReadOnly[str]]
 
 
-class PublishResponseTypeDef(TypedDict):
-    """Response for Publish action."""
-
-    MessageId: NotRequired[str]
-    SequenceNumber: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
 class PutDataProtectionPolicyInputTypeDef(TypedDict):
     """PutDataProtectionPolicyInput (input and output)."""
 
     ResourceArn: str
     DataProtectionPolicy: str
-
-
-class RemovePermissionInputTopicRemovePermissionTypeDef(TypedDict):
-    """Input for RemovePermission action."""
-
-    Label: str
 
 
 class RemovePermissionInputTypeDef(TypedDict):
@@ -836,24 +726,10 @@ class RemovePermissionInputTypeDef(TypedDict):
     Label: str
 
 
-class SetEndpointAttributesInputPlatformEndpointSetAttributesTypeDef(TypedDict):
-    """Input for SetEndpointAttributes action."""
-
-    Attributes: ReadOnly[Mapping[str, str]]
-
-
 class SetEndpointAttributesInputTypeDef(TypedDict):
     """Input for SetEndpointAttributes action."""
 
     EndpointArn: ReadOnly[str]
-    Attributes: ReadOnly[Mapping[str, str]]
-
-
-class SetPlatformApplicationAttributesInputPlatformApplicationSetAttributesTypeDef(
-    TypedDict
-):
-    """Input for SetPlatformApplicationAttributes action."""
-
     Attributes: ReadOnly[Mapping[str, str]]
 
 
@@ -876,24 +752,10 @@ class SetSMSAttributesResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class SetSubscriptionAttributesInputSubscriptionSetAttributesTypeDef(TypedDict):
-    """Input for SetSubscriptionAttributes action."""
-
-    AttributeName: str
-    AttributeValue: NotRequired[str]
-
-
 class SetSubscriptionAttributesInputTypeDef(TypedDict):
     """Input for SetSubscriptionAttributes action."""
 
     SubscriptionArn: str
-    AttributeName: str
-    AttributeValue: NotRequired[str]
-
-
-class SetTopicAttributesInputTopicSetAttributesTypeDef(TypedDict):
-    """Input for SetTopicAttributes action."""
-
     AttributeName: str
     AttributeValue: NotRequired[str]
 
@@ -904,15 +766,6 @@ class SetTopicAttributesInputTypeDef(TypedDict):
     TopicArn: str
     AttributeName: str
     AttributeValue: NotRequired[str]
-
-
-class SubscribeInputTopicSubscribeTypeDef(TypedDict):
-    """Input for Subscribe action."""
-
-    Protocol: ReadOnly[str]
-    Endpoint: NotRequired[ReadOnly[str]]
-    Attributes: NotRequired[ReadOnly[Mapping[str, str]]]
-    ReturnSubscriptionArn: NotRequired[ReadOnly[bool]]
 
 
 class SubscribeInputTypeDef(TypedDict):

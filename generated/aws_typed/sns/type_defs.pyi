@@ -10,7 +10,6 @@ from datetime import datetime
 from typing import Dict, List, Mapping, Sequence, Tuple, Union
 
 from .._types import (
-    EncodedBlobTypeDef,
     NotRequired,
     PaginatorConfigTypeDef,
     ReadOnly,
@@ -22,6 +21,29 @@ from .literals import (
     NumberCapabilityType,
     RouteTypeType,
     SMSSandboxPhoneNumberVerificationStatusType,
+)
+from .resource_type_defs import (
+    AddPermissionInputTopicAddPermissionTypeDef as AddPermissionInputTopicAddPermissionTypeDef,
+    ConfirmSubscriptionInputTopicConfirmSubscriptionTypeDef as ConfirmSubscriptionInputTopicConfirmSubscriptionTypeDef,
+    CreatePlatformApplicationInputTypeDef as CreatePlatformApplicationInputTypeDef,
+    CreatePlatformEndpointInputPlatformApplicationCreatePlatformEndpointTypeDef as CreatePlatformEndpointInputPlatformApplicationCreatePlatformEndpointTypeDef,
+    CreateTopicInputTypeDef as CreateTopicInputTypeDef,
+    ListEndpointsByPlatformApplicationInputPlatformApplicationEndpointsTypeDef as ListEndpointsByPlatformApplicationInputPlatformApplicationEndpointsTypeDef,
+    ListPlatformApplicationsInputTypeDef as ListPlatformApplicationsInputTypeDef,
+    ListSubscriptionsByTopicInputTopicSubscriptionsTypeDef as ListSubscriptionsByTopicInputTopicSubscriptionsTypeDef,
+    ListSubscriptionsInputTypeDef as ListSubscriptionsInputTypeDef,
+    ListTopicsInputTypeDef as ListTopicsInputTypeDef,
+    MessageAttributeValueTypeDef as MessageAttributeValueTypeDef,
+    PublishInputPlatformEndpointPublishTypeDef as PublishInputPlatformEndpointPublishTypeDef,
+    PublishInputTopicPublishTypeDef as PublishInputTopicPublishTypeDef,
+    PublishResponseTypeDef as PublishResponseTypeDef,
+    RemovePermissionInputTopicRemovePermissionTypeDef as RemovePermissionInputTopicRemovePermissionTypeDef,
+    SetEndpointAttributesInputPlatformEndpointSetAttributesTypeDef as SetEndpointAttributesInputPlatformEndpointSetAttributesTypeDef,
+    SetPlatformApplicationAttributesInputPlatformApplicationSetAttributesTypeDef as SetPlatformApplicationAttributesInputPlatformApplicationSetAttributesTypeDef,
+    SetSubscriptionAttributesInputSubscriptionSetAttributesTypeDef as SetSubscriptionAttributesInputSubscriptionSetAttributesTypeDef,
+    SetTopicAttributesInputTopicSetAttributesTypeDef as SetTopicAttributesInputTopicSetAttributesTypeDef,
+    SubscribeInputTopicSubscribeTypeDef as SubscribeInputTopicSubscribeTypeDef,
+    TagTypeDef as TagTypeDef,
 )
 
 __all__ = [
@@ -140,11 +162,6 @@ __all__ = [
     "VerifySMSSandboxPhoneNumberResultTypeDef",
 ]
 
-class AddPermissionInputTopicAddPermissionTypeDef(TypedDict):
-    Label: ReadOnly[str]
-    AWSAccountId: ReadOnly[Union[List[str], Tuple[str, ...]]]
-    ActionName: ReadOnly[Union[List[str], Tuple[str, ...]]]
-
 class AddPermissionInputTypeDef(TypedDict):
     TopicArn: ReadOnly[str]
     Label: ReadOnly[str]
@@ -164,10 +181,6 @@ class CheckIfPhoneNumberIsOptedOutResponseTypeDef(TypedDict):
     isOptedOut: NotRequired[bool]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class ConfirmSubscriptionInputTopicConfirmSubscriptionTypeDef(TypedDict):
-    Token: str
-    AuthenticateOnUnsubscribe: NotRequired[str]
-
 class ConfirmSubscriptionInputTypeDef(TypedDict):
     TopicArn: str
     Token: str
@@ -181,21 +194,9 @@ class CreateEndpointResponseTypeDef(TypedDict):
     EndpointArn: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class CreatePlatformApplicationInputTypeDef(TypedDict):
-    Name: ReadOnly[str]
-    Platform: ReadOnly[str]
-    Attributes: ReadOnly[Mapping[str, str]]
-
 class CreatePlatformApplicationResponseTypeDef(TypedDict):
     PlatformApplicationArn: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class CreatePlatformEndpointInputPlatformApplicationCreatePlatformEndpointTypeDef(
-    TypedDict
-):
-    Token: ReadOnly[str]
-    CustomUserData: NotRequired[ReadOnly[str]]
-    Attributes: NotRequired[ReadOnly[Mapping[str, str]]]
 
 class CreatePlatformEndpointInputTypeDef(TypedDict):
     PlatformApplicationArn: ReadOnly[str]
@@ -209,16 +210,6 @@ class CreateSMSSandboxPhoneNumberInputTypeDef(TypedDict):
 
 class CreateSMSSandboxPhoneNumberResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
-
-class TagTypeDef(TypedDict):
-    Key: str
-    Value: str
-
-class CreateTopicInputTypeDef(TypedDict):
-    Name: ReadOnly[str]
-    Attributes: NotRequired[ReadOnly[Mapping[str, str]]]
-    Tags: NotRequired[ReadOnly[Sequence[TagTypeDef]]]
-    DataProtectionPolicy: NotRequired[ReadOnly[str]]
 
 class CreateTopicResponseTypeDef(TypedDict):
     TopicArn: NotRequired[str]
@@ -298,11 +289,6 @@ class ListEndpointsByPlatformApplicationInputPaginateTypeDef(TypedDict):
     NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
-class ListEndpointsByPlatformApplicationInputPlatformApplicationEndpointsTypeDef(
-    TypedDict
-):
-    NextToken: NotRequired[str]
-
 class ListEndpointsByPlatformApplicationInputTypeDef(TypedDict):
     PlatformApplicationArn: str
     NextToken: NotRequired[str]
@@ -362,9 +348,6 @@ class ListPlatformApplicationsInputPaginateTypeDef(TypedDict):
     NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
-class ListPlatformApplicationsInputTypeDef(TypedDict):
-    NextToken: NotRequired[str]
-
 class PlatformApplicationTypeDef(TypedDict):
     PlatformApplicationArn: NotRequired[str]
     Attributes: NotRequired[Dict[str, str]]
@@ -405,9 +388,6 @@ class ListSubscriptionsByTopicInputPaginateTypeDef(TypedDict):
     NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
-class ListSubscriptionsByTopicInputTopicSubscriptionsTypeDef(TypedDict):
-    NextToken: NotRequired[str]
-
 class ListSubscriptionsByTopicInputTypeDef(TypedDict):
     TopicArn: str
     NextToken: NotRequired[str]
@@ -432,9 +412,6 @@ class ListSubscriptionsInputPaginateTypeDef(TypedDict):
     NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
-class ListSubscriptionsInputTypeDef(TypedDict):
-    NextToken: NotRequired[str]
-
 class ListSubscriptionsResponseFullResultTypeDef(TypedDict):
     Subscriptions: NotRequired[List[SubscriptionTypeDef]]
     NextToken: NotRequired[str]
@@ -455,9 +432,6 @@ class ListTopicsInputPaginateTypeDef(TypedDict):
     NextToken: NotRequired[str]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
-class ListTopicsInputTypeDef(TypedDict):
-    NextToken: NotRequired[str]
-
 class TopicTypeDef(TypedDict):
     TopicArn: NotRequired[str]
 
@@ -469,11 +443,6 @@ class ListTopicsResponseTypeDef(TypedDict):
     Topics: NotRequired[List[TopicTypeDef]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class MessageAttributeValueTypeDef(TypedDict):
-    DataType: ReadOnly[str]
-    StringValue: NotRequired[ReadOnly[str]]
-    BinaryValue: NotRequired[ReadOnly[EncodedBlobTypeDef]]
 
 class OptInPhoneNumberInputTypeDef(TypedDict):
     phoneNumber: str
@@ -504,26 +473,6 @@ class PublishBatchResponseTypeDef(TypedDict):
     Failed: NotRequired[List[BatchResultErrorEntryTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class PublishInputPlatformEndpointPublishTypeDef(TypedDict):
-    TopicArn: NotRequired[ReadOnly[str]]
-    PhoneNumber: NotRequired[ReadOnly[str]]
-    Message: ReadOnly[str]
-    Subject: NotRequired[ReadOnly[str]]
-    MessageStructure: NotRequired[ReadOnly[str]]
-    MessageAttributes: NotRequired[ReadOnly[Mapping[str, MessageAttributeValueTypeDef]]]
-    MessageDeduplicationId: NotRequired[ReadOnly[str]]
-    MessageGroupId: NotRequired[ReadOnly[str]]
-
-class PublishInputTopicPublishTypeDef(TypedDict):
-    TargetArn: NotRequired[ReadOnly[str]]
-    PhoneNumber: NotRequired[ReadOnly[str]]
-    Message: ReadOnly[str]
-    Subject: NotRequired[ReadOnly[str]]
-    MessageStructure: NotRequired[ReadOnly[str]]
-    MessageAttributes: NotRequired[ReadOnly[Mapping[str, MessageAttributeValueTypeDef]]]
-    MessageDeduplicationId: NotRequired[ReadOnly[str]]
-    MessageGroupId: NotRequired[ReadOnly[str]]
-
 class PublishInputTypeDef(TypedDict):
     TopicArn: NotRequired[ReadOnly[str]]
     TargetArn: NotRequired[ReadOnly[str]]
@@ -535,32 +484,16 @@ class PublishInputTypeDef(TypedDict):
     MessageDeduplicationId: NotRequired[ReadOnly[str]]
     MessageGroupId: NotRequired[ReadOnly[str]]
 
-class PublishResponseTypeDef(TypedDict):
-    MessageId: NotRequired[str]
-    SequenceNumber: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
-
 class PutDataProtectionPolicyInputTypeDef(TypedDict):
     ResourceArn: str
     DataProtectionPolicy: str
-
-class RemovePermissionInputTopicRemovePermissionTypeDef(TypedDict):
-    Label: str
 
 class RemovePermissionInputTypeDef(TypedDict):
     TopicArn: str
     Label: str
 
-class SetEndpointAttributesInputPlatformEndpointSetAttributesTypeDef(TypedDict):
-    Attributes: ReadOnly[Mapping[str, str]]
-
 class SetEndpointAttributesInputTypeDef(TypedDict):
     EndpointArn: ReadOnly[str]
-    Attributes: ReadOnly[Mapping[str, str]]
-
-class SetPlatformApplicationAttributesInputPlatformApplicationSetAttributesTypeDef(
-    TypedDict
-):
     Attributes: ReadOnly[Mapping[str, str]]
 
 class SetPlatformApplicationAttributesInputTypeDef(TypedDict):
@@ -573,16 +506,8 @@ class SetSMSAttributesInputTypeDef(TypedDict):
 class SetSMSAttributesResponseTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
-class SetSubscriptionAttributesInputSubscriptionSetAttributesTypeDef(TypedDict):
-    AttributeName: str
-    AttributeValue: NotRequired[str]
-
 class SetSubscriptionAttributesInputTypeDef(TypedDict):
     SubscriptionArn: str
-    AttributeName: str
-    AttributeValue: NotRequired[str]
-
-class SetTopicAttributesInputTopicSetAttributesTypeDef(TypedDict):
     AttributeName: str
     AttributeValue: NotRequired[str]
 
@@ -590,12 +515,6 @@ class SetTopicAttributesInputTypeDef(TypedDict):
     TopicArn: str
     AttributeName: str
     AttributeValue: NotRequired[str]
-
-class SubscribeInputTopicSubscribeTypeDef(TypedDict):
-    Protocol: ReadOnly[str]
-    Endpoint: NotRequired[ReadOnly[str]]
-    Attributes: NotRequired[ReadOnly[Mapping[str, str]]]
-    ReturnSubscriptionArn: NotRequired[ReadOnly[bool]]
 
 class SubscribeInputTypeDef(TypedDict):
     TopicArn: ReadOnly[str]

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from .._resources import ResourceMeta
     from .._types import EmptyResponseTypeDef, ResourceArgsTypeDef, ResourceSessionLike
     from .literals import MessageSystemAttributeNameType, QueueAttributeNameType
-    from .type_defs import (
+    from .resource_type_defs import (
         AddPermissionRequestQueueAddPermissionTypeDef,
         ChangeMessageVisibilityBatchRequestQueueChangeMessageVisibilityBatchTypeDef,
         ChangeMessageVisibilityBatchResultTypeDef,

@@ -9,7 +9,6 @@ again.
 from typing import Dict, List, Mapping, Sequence, Tuple, Union
 
 from .._types import (
-    EncodedBlobTypeDef,
     NotRequired,
     PaginatorConfigTypeDef,
     ReadOnly,
@@ -20,6 +19,35 @@ from .literals import (
     MessageSystemAttributeNameForSendsType,
     MessageSystemAttributeNameType,
     QueueAttributeNameType,
+)
+from .resource_type_defs import (
+    AddPermissionRequestQueueAddPermissionTypeDef as AddPermissionRequestQueueAddPermissionTypeDef,
+    BatchResultErrorEntryTypeDef as BatchResultErrorEntryTypeDef,
+    ChangeMessageVisibilityBatchRequestEntryTypeDef as ChangeMessageVisibilityBatchRequestEntryTypeDef,
+    ChangeMessageVisibilityBatchRequestQueueChangeMessageVisibilityBatchTypeDef as ChangeMessageVisibilityBatchRequestQueueChangeMessageVisibilityBatchTypeDef,
+    ChangeMessageVisibilityBatchResultEntryTypeDef as ChangeMessageVisibilityBatchResultEntryTypeDef,
+    ChangeMessageVisibilityBatchResultTypeDef as ChangeMessageVisibilityBatchResultTypeDef,
+    ChangeMessageVisibilityRequestMessageChangeVisibilityTypeDef as ChangeMessageVisibilityRequestMessageChangeVisibilityTypeDef,
+    CreateQueueRequestTypeDef as CreateQueueRequestTypeDef,
+    DeleteMessageBatchRequestEntryTypeDef as DeleteMessageBatchRequestEntryTypeDef,
+    DeleteMessageBatchRequestQueueDeleteMessagesTypeDef as DeleteMessageBatchRequestQueueDeleteMessagesTypeDef,
+    DeleteMessageBatchResultEntryTypeDef as DeleteMessageBatchResultEntryTypeDef,
+    DeleteMessageBatchResultTypeDef as DeleteMessageBatchResultTypeDef,
+    GetQueueUrlRequestTypeDef as GetQueueUrlRequestTypeDef,
+    ListDeadLetterSourceQueuesRequestQueueDeadLetterSourceQueuesTypeDef as ListDeadLetterSourceQueuesRequestQueueDeadLetterSourceQueuesTypeDef,
+    ListQueuesRequestTypeDef as ListQueuesRequestTypeDef,
+    MessageAttributeValueOutputTypeDef as MessageAttributeValueOutputTypeDef,
+    MessageAttributeValueTypeDef as MessageAttributeValueTypeDef,
+    MessageSystemAttributeValueTypeDef as MessageSystemAttributeValueTypeDef,
+    ReceiveMessageRequestQueueReceiveMessagesTypeDef as ReceiveMessageRequestQueueReceiveMessagesTypeDef,
+    RemovePermissionRequestQueueRemovePermissionTypeDef as RemovePermissionRequestQueueRemovePermissionTypeDef,
+    SendMessageBatchRequestEntryTypeDef as SendMessageBatchRequestEntryTypeDef,
+    SendMessageBatchRequestQueueSendMessagesTypeDef as SendMessageBatchRequestQueueSendMessagesTypeDef,
+    SendMessageBatchResultEntryTypeDef as SendMessageBatchResultEntryTypeDef,
+    SendMessageBatchResultTypeDef as SendMessageBatchResultTypeDef,
+    SendMessageRequestQueueSendMessageTypeDef as SendMessageRequestQueueSendMessageTypeDef,
+    SendMessageResultTypeDef as SendMessageResultTypeDef,
+    SetQueueAttributesRequestQueueSetAttributesTypeDef as SetQueueAttributesRequestQueueSetAttributesTypeDef,
 )
 
 __all__ = [
@@ -89,14 +117,6 @@ __all__ = [
 ]
 
 
-class AddPermissionRequestQueueAddPermissionTypeDef(TypedDict):
-    """AddPermissionRequest (input)."""
-
-    Label: ReadOnly[str]
-    AWSAccountIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
-    Actions: ReadOnly[Union[List[str], Tuple[str, ...]]]
-
-
 class AddPermissionRequestTypeDef(TypedDict):
     """AddPermissionRequest (input)."""
 
@@ -104,17 +124,6 @@ class AddPermissionRequestTypeDef(TypedDict):
     Label: ReadOnly[str]
     AWSAccountIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Actions: ReadOnly[Union[List[str], Tuple[str, ...]]]
-
-
-class BatchResultErrorEntryTypeDef(TypedDict):
-    """Gives a detailed description of the result of an action on each entry in
-    the request.
-    """
-
-    Id: str
-    SenderFault: bool
-    Code: str
-    Message: NotRequired[str]
 
 
 class CancelMessageMoveTaskRequestTypeDef(TypedDict):
@@ -130,52 +139,11 @@ class CancelMessageMoveTaskResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class ChangeMessageVisibilityBatchRequestEntryTypeDef(TypedDict):
-    """Encloses a receipt handle and an entry ID for each message in
-    ChangeMessageVisibilityBatch.
-    """
-
-    Id: str
-    ReceiptHandle: str
-    VisibilityTimeout: NotRequired[int]
-
-
-class ChangeMessageVisibilityBatchRequestQueueChangeMessageVisibilityBatchTypeDef(
-    TypedDict
-):
-    """ChangeMessageVisibilityBatchRequest (input)."""
-
-    Entries: ReadOnly[Sequence[ChangeMessageVisibilityBatchRequestEntryTypeDef]]
-
-
 class ChangeMessageVisibilityBatchRequestTypeDef(TypedDict):
     """ChangeMessageVisibilityBatchRequest (input)."""
 
     QueueUrl: ReadOnly[str]
     Entries: ReadOnly[Sequence[ChangeMessageVisibilityBatchRequestEntryTypeDef]]
-
-
-class ChangeMessageVisibilityBatchResultEntryTypeDef(TypedDict):
-    """Encloses the Id of an entry in ChangeMessageVisibilityBatch."""
-
-    Id: str
-
-
-class ChangeMessageVisibilityBatchResultTypeDef(TypedDict):
-    """For each message in the batch, the response contains a
-    ChangeMessageVisibilityBatchResultEntry tag if the message succeeds or a
-    BatchResultErrorEntry tag if the message fails.
-    """
-
-    Successful: List[ChangeMessageVisibilityBatchResultEntryTypeDef]
-    Failed: List[BatchResultErrorEntryTypeDef]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class ChangeMessageVisibilityRequestMessageChangeVisibilityTypeDef(TypedDict):
-    """ChangeMessageVisibilityRequest (input and output)."""
-
-    VisibilityTimeout: int
 
 
 class ChangeMessageVisibilityRequestTypeDef(TypedDict):
@@ -186,14 +154,6 @@ class ChangeMessageVisibilityRequestTypeDef(TypedDict):
     VisibilityTimeout: int
 
 
-class CreateQueueRequestTypeDef(TypedDict):
-    """CreateQueueRequest (input)."""
-
-    QueueName: ReadOnly[str]
-    Attributes: NotRequired[ReadOnly[Mapping[QueueAttributeNameType, str]]]
-    tags: NotRequired[ReadOnly[Mapping[str, str]]]
-
-
 class CreateQueueResultTypeDef(TypedDict):
     """Returns the QueueUrl attribute of the created queue."""
 
@@ -201,41 +161,11 @@ class CreateQueueResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class DeleteMessageBatchRequestEntryTypeDef(TypedDict):
-    """Encloses a receipt handle and an identifier for it."""
-
-    Id: str
-    ReceiptHandle: str
-
-
-class DeleteMessageBatchRequestQueueDeleteMessagesTypeDef(TypedDict):
-    """DeleteMessageBatchRequest (input)."""
-
-    Entries: ReadOnly[Sequence[DeleteMessageBatchRequestEntryTypeDef]]
-
-
 class DeleteMessageBatchRequestTypeDef(TypedDict):
     """DeleteMessageBatchRequest (input)."""
 
     QueueUrl: ReadOnly[str]
     Entries: ReadOnly[Sequence[DeleteMessageBatchRequestEntryTypeDef]]
-
-
-class DeleteMessageBatchResultEntryTypeDef(TypedDict):
-    """Encloses the Id of an entry in DeleteMessageBatch."""
-
-    Id: str
-
-
-class DeleteMessageBatchResultTypeDef(TypedDict):
-    """For each message in the batch, the response contains a
-    DeleteMessageBatchResultEntry tag if the message is deleted or a
-    BatchResultErrorEntry tag if the message can't be deleted.
-    """
-
-    Successful: List[DeleteMessageBatchResultEntryTypeDef]
-    Failed: List[BatchResultErrorEntryTypeDef]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 
 class DeleteMessageRequestTypeDef(TypedDict):
@@ -265,15 +195,6 @@ class GetQueueAttributesResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class GetQueueUrlRequestTypeDef(TypedDict):
-    """Retrieves the URL of an existing queue based on its name and, optionally,
-    the Amazon Web Services account ID.
-    """
-
-    QueueName: str
-    QueueOwnerAWSAccountId: NotRequired[str]
-
-
 class GetQueueUrlResultTypeDef(TypedDict):
     """For more information, see Interpreting Responses in the Amazon SQS
     Developer Guide.
@@ -290,13 +211,6 @@ class ListDeadLetterSourceQueuesRequestPaginateTypeDef(TypedDict):
     NextToken: NotRequired[str]
     MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
-
-
-class ListDeadLetterSourceQueuesRequestQueueDeadLetterSourceQueuesTypeDef(TypedDict):
-    """ListDeadLetterSourceQueuesRequest (input and output)."""
-
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
 
 
 class ListDeadLetterSourceQueuesRequestTypeDef(TypedDict):
@@ -372,14 +286,6 @@ class ListQueuesRequestPaginateTypeDef(TypedDict):
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
 
-class ListQueuesRequestTypeDef(TypedDict):
-    """ListQueuesRequest (input and output)."""
-
-    QueueNamePrefix: NotRequired[str]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-
-
 class ListQueuesResultFullResultTypeDef(TypedDict):
     """A list of your queues."""
 
@@ -393,53 +299,6 @@ class ListQueuesResultTypeDef(TypedDict):
     QueueUrls: NotRequired[List[str]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-
-class MessageAttributeValueOutputTypeDef(TypedDict):
-    """The user-specified message attribute value. For string data types, the
-    Value attribute has the same restrictions on the content as the message
-    body. For more information, see SendMessage.
-    """
-
-    StringValue: NotRequired[str]
-    BinaryValue: NotRequired[bytes]
-    StringListValues: NotRequired[List[str]]
-    BinaryListValues: NotRequired[List[bytes]]
-    DataType: str
-
-
-class MessageAttributeValueTypeDef(TypedDict):
-    """The user-specified message attribute value. For string data types, the
-    Value attribute has the same restrictions on the content as the message
-    body. For more information, see SendMessage.
-    """
-
-    StringValue: NotRequired[ReadOnly[str]]
-    BinaryValue: NotRequired[ReadOnly[EncodedBlobTypeDef]]
-    StringListValues: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    BinaryListValues: NotRequired[
-        ReadOnly[
-            Union[List[EncodedBlobTypeDef], Tuple[EncodedBlobTypeDef, ...], List[bytes]]
-        ]
-    ]
-    DataType: ReadOnly[str]
-
-
-class MessageSystemAttributeValueTypeDef(TypedDict):
-    """The user-specified message system attribute value. For string data types,
-    the Value attribute has the same restrictions on the content as the message
-    body. For more information, see SendMessage.
-    """
-
-    StringValue: NotRequired[ReadOnly[str]]
-    BinaryValue: NotRequired[ReadOnly[EncodedBlobTypeDef]]
-    StringListValues: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    BinaryListValues: NotRequired[
-        ReadOnly[
-            Union[List[EncodedBlobTypeDef], Tuple[EncodedBlobTypeDef, ...], List[bytes]]
-        ]
-    ]
-    DataType: ReadOnly[str]
 
 
 class MessageTypeDef(TypedDict):
@@ -458,24 +317,6 @@ class PurgeQueueRequestTypeDef(TypedDict):
     """PurgeQueueRequest (input and output)."""
 
     QueueUrl: str
-
-
-class ReceiveMessageRequestQueueReceiveMessagesTypeDef(TypedDict):
-    """Retrieves one or more messages from a specified queue."""
-
-    AttributeNames: NotRequired[
-        ReadOnly[
-            Sequence[Union[QueueAttributeNameType, MessageSystemAttributeNameType]]
-        ]
-    ]
-    MessageSystemAttributeNames: NotRequired[
-        ReadOnly[Sequence[MessageSystemAttributeNameType]]
-    ]
-    MessageAttributeNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    MaxNumberOfMessages: NotRequired[ReadOnly[int]]
-    VisibilityTimeout: NotRequired[ReadOnly[int]]
-    WaitTimeSeconds: NotRequired[ReadOnly[int]]
-    ReceiveRequestAttemptId: NotRequired[ReadOnly[str]]
 
 
 class ReceiveMessageRequestTypeDef(TypedDict):
@@ -504,12 +345,6 @@ class ReceiveMessageResultTypeDef(TypedDict):
     ResponseMetadata: ResponseMetadataTypeDef
 
 
-class RemovePermissionRequestQueueRemovePermissionTypeDef(TypedDict):
-    """RemovePermissionRequest (input and output)."""
-
-    Label: str
-
-
 class RemovePermissionRequestTypeDef(TypedDict):
     """RemovePermissionRequest (input and output)."""
 
@@ -517,78 +352,11 @@ class RemovePermissionRequestTypeDef(TypedDict):
     Label: str
 
 
-class SendMessageBatchRequestEntryTypeDef(TypedDict):
-    """Contains the details of a single Amazon SQS message along with an Id."""
-
-    Id: ReadOnly[str]
-    MessageBody: ReadOnly[str]
-    DelaySeconds: NotRequired[ReadOnly[int]]
-    MessageAttributes: NotRequired[ReadOnly[Mapping[str, MessageAttributeValueTypeDef]]]
-    MessageSystemAttributes: NotRequired[
-        ReadOnly[
-            Mapping[
-                MessageSystemAttributeNameForSendsType,
-                MessageSystemAttributeValueTypeDef,
-            ]
-        ]
-    ]
-    MessageDeduplicationId: NotRequired[ReadOnly[str]]
-    MessageGroupId: NotRequired[ReadOnly[str]]
-
-
-class SendMessageBatchRequestQueueSendMessagesTypeDef(TypedDict):
-    """SendMessageBatchRequest (input)."""
-
-    Entries: ReadOnly[Sequence[SendMessageBatchRequestEntryTypeDef]]
-
-
 class SendMessageBatchRequestTypeDef(TypedDict):
     """SendMessageBatchRequest (input)."""
 
     QueueUrl: ReadOnly[str]
     Entries: ReadOnly[Sequence[SendMessageBatchRequestEntryTypeDef]]
-
-
-class SendMessageBatchResultEntryTypeDef(TypedDict):
-    """Encloses a MessageId for a successfully-enqueued message in a
-    SendMessageBatch.
-    """
-
-    Id: str
-    MessageId: str
-    MD5OfMessageBody: str
-    MD5OfMessageAttributes: NotRequired[str]
-    MD5OfMessageSystemAttributes: NotRequired[str]
-    SequenceNumber: NotRequired[str]
-
-
-class SendMessageBatchResultTypeDef(TypedDict):
-    """For each message in the batch, the response contains a
-    SendMessageBatchResultEntry tag if the message succeeds or a
-    BatchResultErrorEntry tag if the message fails.
-    """
-
-    Successful: List[SendMessageBatchResultEntryTypeDef]
-    Failed: List[BatchResultErrorEntryTypeDef]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class SendMessageRequestQueueSendMessageTypeDef(TypedDict):
-    """SendMessageRequest (input)."""
-
-    MessageBody: ReadOnly[str]
-    DelaySeconds: NotRequired[ReadOnly[int]]
-    MessageAttributes: NotRequired[ReadOnly[Mapping[str, MessageAttributeValueTypeDef]]]
-    MessageSystemAttributes: NotRequired[
-        ReadOnly[
-            Mapping[
-                MessageSystemAttributeNameForSendsType,
-                MessageSystemAttributeValueTypeDef,
-            ]
-        ]
-    ]
-    MessageDeduplicationId: NotRequired[ReadOnly[str]]
-    MessageGroupId: NotRequired[ReadOnly[str]]
 
 
 class SendMessageRequestTypeDef(TypedDict):
@@ -608,23 +376,6 @@ class SendMessageRequestTypeDef(TypedDict):
     ]
     MessageDeduplicationId: NotRequired[ReadOnly[str]]
     MessageGroupId: NotRequired[ReadOnly[str]]
-
-
-class SendMessageResultTypeDef(TypedDict):
-    """The MD5OfMessageBody and MessageId elements."""
-
-    MD5OfMessageBody: NotRequired[str]
-    MD5OfMessageAttributes: NotRequired[str]
-    MD5OfMessageSystemAttributes: NotRequired[str]
-    MessageId: NotRequired[str]
-    SequenceNumber: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-
-class SetQueueAttributesRequestQueueSetAttributesTypeDef(TypedDict):
-    """SetQueueAttributesRequest (input)."""
-
-    Attributes: ReadOnly[Mapping[QueueAttributeNameType, str]]
 
 
 class SetQueueAttributesRequestTypeDef(TypedDict):

@@ -9,7 +9,6 @@ again.
 from typing import Dict, List, Mapping, Sequence, Tuple, Union
 
 from .._types import (
-    EncodedBlobTypeDef,
     NotRequired,
     PaginatorConfigTypeDef,
     ReadOnly,
@@ -20,6 +19,35 @@ from .literals import (
     MessageSystemAttributeNameForSendsType,
     MessageSystemAttributeNameType,
     QueueAttributeNameType,
+)
+from .resource_type_defs import (
+    AddPermissionRequestQueueAddPermissionTypeDef as AddPermissionRequestQueueAddPermissionTypeDef,
+    BatchResultErrorEntryTypeDef as BatchResultErrorEntryTypeDef,
+    ChangeMessageVisibilityBatchRequestEntryTypeDef as ChangeMessageVisibilityBatchRequestEntryTypeDef,
+    ChangeMessageVisibilityBatchRequestQueueChangeMessageVisibilityBatchTypeDef as ChangeMessageVisibilityBatchRequestQueueChangeMessageVisibilityBatchTypeDef,
+    ChangeMessageVisibilityBatchResultEntryTypeDef as ChangeMessageVisibilityBatchResultEntryTypeDef,
+    ChangeMessageVisibilityBatchResultTypeDef as ChangeMessageVisibilityBatchResultTypeDef,
+    ChangeMessageVisibilityRequestMessageChangeVisibilityTypeDef as ChangeMessageVisibilityRequestMessageChangeVisibilityTypeDef,
+    CreateQueueRequestTypeDef as CreateQueueRequestTypeDef,
+    DeleteMessageBatchRequestEntryTypeDef as DeleteMessageBatchRequestEntryTypeDef,
+    DeleteMessageBatchRequestQueueDeleteMessagesTypeDef as DeleteMessageBatchRequestQueueDeleteMessagesTypeDef,
+    DeleteMessageBatchResultEntryTypeDef as DeleteMessageBatchResultEntryTypeDef,
+    DeleteMessageBatchResultTypeDef as DeleteMessageBatchResultTypeDef,
+    GetQueueUrlRequestTypeDef as GetQueueUrlRequestTypeDef,
+    ListDeadLetterSourceQueuesRequestQueueDeadLetterSourceQueuesTypeDef as ListDeadLetterSourceQueuesRequestQueueDeadLetterSourceQueuesTypeDef,
+    ListQueuesRequestTypeDef as ListQueuesRequestTypeDef,
+    MessageAttributeValueOutputTypeDef as MessageAttributeValueOutputTypeDef,
+    MessageAttributeValueTypeDef as MessageAttributeValueTypeDef,
+    MessageSystemAttributeValueTypeDef as MessageSystemAttributeValueTypeDef,
+    ReceiveMessageRequestQueueReceiveMessagesTypeDef as ReceiveMessageRequestQueueReceiveMessagesTypeDef,
+    RemovePermissionRequestQueueRemovePermissionTypeDef as RemovePermissionRequestQueueRemovePermissionTypeDef,
+    SendMessageBatchRequestEntryTypeDef as SendMessageBatchRequestEntryTypeDef,
+    SendMessageBatchRequestQueueSendMessagesTypeDef as SendMessageBatchRequestQueueSendMessagesTypeDef,
+    SendMessageBatchResultEntryTypeDef as SendMessageBatchResultEntryTypeDef,
+    SendMessageBatchResultTypeDef as SendMessageBatchResultTypeDef,
+    SendMessageRequestQueueSendMessageTypeDef as SendMessageRequestQueueSendMessageTypeDef,
+    SendMessageResultTypeDef as SendMessageResultTypeDef,
+    SetQueueAttributesRequestQueueSetAttributesTypeDef as SetQueueAttributesRequestQueueSetAttributesTypeDef,
 )
 
 __all__ = [
@@ -88,22 +116,11 @@ __all__ = [
     "UntagQueueRequestTypeDef",
 ]
 
-class AddPermissionRequestQueueAddPermissionTypeDef(TypedDict):
-    Label: ReadOnly[str]
-    AWSAccountIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
-    Actions: ReadOnly[Union[List[str], Tuple[str, ...]]]
-
 class AddPermissionRequestTypeDef(TypedDict):
     QueueUrl: ReadOnly[str]
     Label: ReadOnly[str]
     AWSAccountIds: ReadOnly[Union[List[str], Tuple[str, ...]]]
     Actions: ReadOnly[Union[List[str], Tuple[str, ...]]]
-
-class BatchResultErrorEntryTypeDef(TypedDict):
-    Id: str
-    SenderFault: bool
-    Code: str
-    Message: NotRequired[str]
 
 class CancelMessageMoveTaskRequestTypeDef(TypedDict):
     TaskHandle: str
@@ -112,63 +129,22 @@ class CancelMessageMoveTaskResultTypeDef(TypedDict):
     ApproximateNumberOfMessagesMoved: NotRequired[int]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class ChangeMessageVisibilityBatchRequestEntryTypeDef(TypedDict):
-    Id: str
-    ReceiptHandle: str
-    VisibilityTimeout: NotRequired[int]
-
-class ChangeMessageVisibilityBatchRequestQueueChangeMessageVisibilityBatchTypeDef(
-    TypedDict
-):
-    Entries: ReadOnly[Sequence[ChangeMessageVisibilityBatchRequestEntryTypeDef]]
-
 class ChangeMessageVisibilityBatchRequestTypeDef(TypedDict):
     QueueUrl: ReadOnly[str]
     Entries: ReadOnly[Sequence[ChangeMessageVisibilityBatchRequestEntryTypeDef]]
-
-class ChangeMessageVisibilityBatchResultEntryTypeDef(TypedDict):
-    Id: str
-
-class ChangeMessageVisibilityBatchResultTypeDef(TypedDict):
-    Successful: List[ChangeMessageVisibilityBatchResultEntryTypeDef]
-    Failed: List[BatchResultErrorEntryTypeDef]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-class ChangeMessageVisibilityRequestMessageChangeVisibilityTypeDef(TypedDict):
-    VisibilityTimeout: int
 
 class ChangeMessageVisibilityRequestTypeDef(TypedDict):
     QueueUrl: str
     ReceiptHandle: str
     VisibilityTimeout: int
 
-class CreateQueueRequestTypeDef(TypedDict):
-    QueueName: ReadOnly[str]
-    Attributes: NotRequired[ReadOnly[Mapping[QueueAttributeNameType, str]]]
-    tags: NotRequired[ReadOnly[Mapping[str, str]]]
-
 class CreateQueueResultTypeDef(TypedDict):
     QueueUrl: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class DeleteMessageBatchRequestEntryTypeDef(TypedDict):
-    Id: str
-    ReceiptHandle: str
-
-class DeleteMessageBatchRequestQueueDeleteMessagesTypeDef(TypedDict):
-    Entries: ReadOnly[Sequence[DeleteMessageBatchRequestEntryTypeDef]]
-
 class DeleteMessageBatchRequestTypeDef(TypedDict):
     QueueUrl: ReadOnly[str]
     Entries: ReadOnly[Sequence[DeleteMessageBatchRequestEntryTypeDef]]
-
-class DeleteMessageBatchResultEntryTypeDef(TypedDict):
-    Id: str
-
-class DeleteMessageBatchResultTypeDef(TypedDict):
-    Successful: List[DeleteMessageBatchResultEntryTypeDef]
-    Failed: List[BatchResultErrorEntryTypeDef]
-    ResponseMetadata: ResponseMetadataTypeDef
 
 class DeleteMessageRequestTypeDef(TypedDict):
     QueueUrl: str
@@ -185,10 +161,6 @@ class GetQueueAttributesResultTypeDef(TypedDict):
     Attributes: NotRequired[Dict[QueueAttributeNameType, str]]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class GetQueueUrlRequestTypeDef(TypedDict):
-    QueueName: str
-    QueueOwnerAWSAccountId: NotRequired[str]
-
 class GetQueueUrlResultTypeDef(TypedDict):
     QueueUrl: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
@@ -198,10 +170,6 @@ class ListDeadLetterSourceQueuesRequestPaginateTypeDef(TypedDict):
     NextToken: NotRequired[str]
     MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
-
-class ListDeadLetterSourceQueuesRequestQueueDeadLetterSourceQueuesTypeDef(TypedDict):
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
 
 class ListDeadLetterSourceQueuesRequestTypeDef(TypedDict):
     QueueUrl: str
@@ -249,11 +217,6 @@ class ListQueuesRequestPaginateTypeDef(TypedDict):
     MaxResults: NotRequired[int]
     PaginationConfig: NotRequired[PaginatorConfigTypeDef]
 
-class ListQueuesRequestTypeDef(TypedDict):
-    QueueNamePrefix: NotRequired[str]
-    NextToken: NotRequired[str]
-    MaxResults: NotRequired[int]
-
 class ListQueuesResultFullResultTypeDef(TypedDict):
     QueueUrls: NotRequired[List[str]]
     NextToken: NotRequired[str]
@@ -262,35 +225,6 @@ class ListQueuesResultTypeDef(TypedDict):
     QueueUrls: NotRequired[List[str]]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
-
-class MessageAttributeValueOutputTypeDef(TypedDict):
-    StringValue: NotRequired[str]
-    BinaryValue: NotRequired[bytes]
-    StringListValues: NotRequired[List[str]]
-    BinaryListValues: NotRequired[List[bytes]]
-    DataType: str
-
-class MessageAttributeValueTypeDef(TypedDict):
-    StringValue: NotRequired[ReadOnly[str]]
-    BinaryValue: NotRequired[ReadOnly[EncodedBlobTypeDef]]
-    StringListValues: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    BinaryListValues: NotRequired[
-        ReadOnly[
-            Union[List[EncodedBlobTypeDef], Tuple[EncodedBlobTypeDef, ...], List[bytes]]
-        ]
-    ]
-    DataType: ReadOnly[str]
-
-class MessageSystemAttributeValueTypeDef(TypedDict):
-    StringValue: NotRequired[ReadOnly[str]]
-    BinaryValue: NotRequired[ReadOnly[EncodedBlobTypeDef]]
-    StringListValues: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    BinaryListValues: NotRequired[
-        ReadOnly[
-            Union[List[EncodedBlobTypeDef], Tuple[EncodedBlobTypeDef, ...], List[bytes]]
-        ]
-    ]
-    DataType: ReadOnly[str]
 
 class MessageTypeDef(TypedDict):
     MessageId: NotRequired[str]
@@ -303,21 +237,6 @@ class MessageTypeDef(TypedDict):
 
 class PurgeQueueRequestTypeDef(TypedDict):
     QueueUrl: str
-
-class ReceiveMessageRequestQueueReceiveMessagesTypeDef(TypedDict):
-    AttributeNames: NotRequired[
-        ReadOnly[
-            Sequence[Union[QueueAttributeNameType, MessageSystemAttributeNameType]]
-        ]
-    ]
-    MessageSystemAttributeNames: NotRequired[
-        ReadOnly[Sequence[MessageSystemAttributeNameType]]
-    ]
-    MessageAttributeNames: NotRequired[ReadOnly[Union[List[str], Tuple[str, ...]]]]
-    MaxNumberOfMessages: NotRequired[ReadOnly[int]]
-    VisibilityTimeout: NotRequired[ReadOnly[int]]
-    WaitTimeSeconds: NotRequired[ReadOnly[int]]
-    ReceiveRequestAttemptId: NotRequired[ReadOnly[str]]
 
 class ReceiveMessageRequestTypeDef(TypedDict):
     QueueUrl: ReadOnly[str]
@@ -339,63 +258,13 @@ class ReceiveMessageResultTypeDef(TypedDict):
     Messages: NotRequired[List[MessageTypeDef]]
     ResponseMetadata: ResponseMetadataTypeDef
 
-class RemovePermissionRequestQueueRemovePermissionTypeDef(TypedDict):
-    Label: str
-
 class RemovePermissionRequestTypeDef(TypedDict):
     QueueUrl: str
     Label: str
 
-class SendMessageBatchRequestEntryTypeDef(TypedDict):
-    Id: ReadOnly[str]
-    MessageBody: ReadOnly[str]
-    DelaySeconds: NotRequired[ReadOnly[int]]
-    MessageAttributes: NotRequired[ReadOnly[Mapping[str, MessageAttributeValueTypeDef]]]
-    MessageSystemAttributes: NotRequired[
-        ReadOnly[
-            Mapping[
-                MessageSystemAttributeNameForSendsType,
-                MessageSystemAttributeValueTypeDef,
-            ]
-        ]
-    ]
-    MessageDeduplicationId: NotRequired[ReadOnly[str]]
-    MessageGroupId: NotRequired[ReadOnly[str]]
-
-class SendMessageBatchRequestQueueSendMessagesTypeDef(TypedDict):
-    Entries: ReadOnly[Sequence[SendMessageBatchRequestEntryTypeDef]]
-
 class SendMessageBatchRequestTypeDef(TypedDict):
     QueueUrl: ReadOnly[str]
     Entries: ReadOnly[Sequence[SendMessageBatchRequestEntryTypeDef]]
-
-class SendMessageBatchResultEntryTypeDef(TypedDict):
-    Id: str
-    MessageId: str
-    MD5OfMessageBody: str
-    MD5OfMessageAttributes: NotRequired[str]
-    MD5OfMessageSystemAttributes: NotRequired[str]
-    SequenceNumber: NotRequired[str]
-
-class SendMessageBatchResultTypeDef(TypedDict):
-    Successful: List[SendMessageBatchResultEntryTypeDef]
-    Failed: List[BatchResultErrorEntryTypeDef]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-class SendMessageRequestQueueSendMessageTypeDef(TypedDict):
-    MessageBody: ReadOnly[str]
-    DelaySeconds: NotRequired[ReadOnly[int]]
-    MessageAttributes: NotRequired[ReadOnly[Mapping[str, MessageAttributeValueTypeDef]]]
-    MessageSystemAttributes: NotRequired[
-        ReadOnly[
-            Mapping[
-                MessageSystemAttributeNameForSendsType,
-                MessageSystemAttributeValueTypeDef,
-            ]
-        ]
-    ]
-    MessageDeduplicationId: NotRequired[ReadOnly[str]]
-    MessageGroupId: NotRequired[ReadOnly[str]]
 
 class SendMessageRequestTypeDef(TypedDict):
     QueueUrl: ReadOnly[str]
@@ -412,17 +281,6 @@ class SendMessageRequestTypeDef(TypedDict):
     ]
     MessageDeduplicationId: NotRequired[ReadOnly[str]]
     MessageGroupId: NotRequired[ReadOnly[str]]
-
-class SendMessageResultTypeDef(TypedDict):
-    MD5OfMessageBody: NotRequired[str]
-    MD5OfMessageAttributes: NotRequired[str]
-    MD5OfMessageSystemAttributes: NotRequired[str]
-    MessageId: NotRequired[str]
-    SequenceNumber: NotRequired[str]
-    ResponseMetadata: ResponseMetadataTypeDef
-
-class SetQueueAttributesRequestQueueSetAttributesTypeDef(TypedDict):
-    Attributes: ReadOnly[Mapping[QueueAttributeNameType, str]]
 
 class SetQueueAttributesRequestTypeDef(TypedDict):
     QueueUrl: ReadOnly[str]
