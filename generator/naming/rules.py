@@ -53,6 +53,7 @@ RESERVED = frozenset(
         "Unpack",
         "cast",
         "overload",
+        "Protocol",
         "sys",
         "datetime",
         "ClientError",

@@ -36,7 +36,7 @@ from ..types.pyexpr import (
 )
 from ..types.specs import TypedDictSpec
 from . import client, wrappers
-from .blocks import Block, ClassHead, Method, Param, dunder_all, header, import_blocks, method_needs, param
+from .blocks import Block, ClassHead, Member, Method, Param, dunder_all, header, import_blocks, method_needs, param
 from .service import CAST, ServiceContext
 
 ASYNC_TYPES = ("EventStream", "StreamingBody")  # in _aio: the async protocols of the same names
@@ -91,9 +91,9 @@ class AioView:
         return imports.runtime()
 
     # ---- aio.py: the client ------------------------------------------------------------
-    def client_methods(self) -> list[Method]:
+    def client_methods(self) -> list[Member]:
         view = self.view
-        methods = [client.exceptions_property(view)]
+        methods: list[Member] = [client.exceptions_property(view)]
         for op in view.declared_operations():
             methods.append(view.operation_method(op, view.request_name(op), coroutine(view.response_type(op)), _NOTE))
         return methods + client.getters(view, "aio", "aio", "async ")
@@ -169,7 +169,7 @@ class AioView:
         names += ["WAITERS"] * bool(view.waiter_classes) + list(view.waiter_classes.values())
         return names
 
-    def imports(self, methods: list[Method], factory: Method, stub: bool = False) -> ImportSet:
+    def imports(self, methods: list[Member], factory: Method, stub: bool = False) -> ImportSet:
         """The imports of aio.pyi (`stub`: what the signatures of `methods` use), or of the
         aio.py shim (the factory and the bases)."""
         at_runtime = [("typing", n) for n in _RUNTIME_TYPING] if stub else []
