@@ -54,6 +54,7 @@ RESERVED = frozenset(
         "cast",
         "overload",
         "Protocol",
+        "Final",
         "sys",
         "datetime",
         "ClientError",

@@ -60,7 +60,8 @@ class Method:
 @dataclass(frozen=True)
 class CallProtocol:
     """An overloaded method as the stub declares it (views/overloads.py, call_protocol): in the
-    class body the attribute `name: cls` and its docstring; beside the class, `class cls(Protocol):`
+    class body the attribute `name: Final[cls]` (read-only, as a method: pyrefly holds a
+    read-write attribute invariant against a Protocol's method) and its docstring; beside the class, `class cls(Protocol):`
     with the same docstring and the overloads as its `__call__` (`calls`)."""
 
     name: str
@@ -75,7 +76,7 @@ class CallProtocol:
 
     @property
     def needs(self) -> Needs:
-        return all_needs([*(m.needs for m in self.calls), runs(typing_name("Protocol"))])
+        return all_needs([*(m.needs for m in self.calls), runs(typing_name("Protocol"), typing_name("Final"))])
 
 
 Member = Method | CallProtocol  # what a stub's class body declares

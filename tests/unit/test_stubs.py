@@ -126,7 +126,7 @@ def _overloaded(node: ast.stmt) -> bool:
 
 @pytest.mark.parametrize("stub", [s for s in STUBS if s.stem in ("client", "aio")], ids=_ids)
 def test_overloaded_client_methods_are_call_protocols(stub: Path) -> None:
-    """No overloaded def in a client class: each overloaded method is `name: _Protocol` with a
+    """No overloaded def in a client class: each overloaded method is `name: Final[_Protocol]` with a
     docstring, the Protocol's __call__ holding the overloads (the no-match one first)."""
     tree = ast.parse(stub.read_text())
     classes = _classes(tree)
@@ -135,8 +135,9 @@ def test_overloaded_client_methods_are_call_protocols(stub: Path) -> None:
     body = client.body
     typed = {}
     for i, node in enumerate(body):
-        if isinstance(node, ast.AnnAssign) and ast.unparse(node.annotation) in classes:
-            protocol = classes[ast.unparse(node.annotation)]
+        annotation = ast.unparse(node.annotation) if isinstance(node, ast.AnnAssign) else ""
+        if annotation.startswith("Final[") and annotation[6:-1] in classes:
+            protocol = classes[annotation[6:-1]]
             assert _is_protocol(protocol), protocol.name
             assert i + 1 < len(body) and _is_docstring(body[i + 1]), f"{ast.unparse(node)}: no docstring"
             calls = [n for n in protocol.body if _overloaded(n)]

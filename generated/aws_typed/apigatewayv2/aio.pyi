@@ -9,7 +9,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Any, Coroutine, Literal, Protocol, TYPE_CHECKING, overload
+from typing import Any, Coroutine, Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._aio import BaseClient, Paginator
 
@@ -2340,7 +2340,7 @@ class ApiGatewayV2Client(BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdateVpcLink
         """
-    get_paginator: _GetPaginator
+    get_paginator: Final[_GetPaginator]
     """A typed async paginator for an operation that can be paginated."""
 
 class _GetPaginator(Protocol):

@@ -8,7 +8,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Literal, Protocol, TYPE_CHECKING, overload
+from typing import Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._runtime import BaseClient
 
@@ -2412,13 +2412,13 @@ class CloudFormationClient(BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/ValidateTemplate
         """
-    get_paginator: _GetPaginator
+    get_paginator: Final[_GetPaginator]
     """A typed paginator for an operation that can be paginated."""
 
-    get_waiter: _GetWaiter
+    get_waiter: Final[_GetWaiter]
     """A typed waiter: polls an operation until a resource reaches a state."""
 
-    generate_presigned_url: _GeneratePresignedUrl
+    generate_presigned_url: Final[_GeneratePresignedUrl]
     """A presigned URL for calling ClientMethod with Params (botocore's
     generate_presigned_url, which validates Params as the call would).
     """

@@ -9,7 +9,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Any, Coroutine, Literal, Protocol, TYPE_CHECKING, overload
+from typing import Any, Coroutine, Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._aio import BaseClient, Paginator, Waiter
 
@@ -22044,10 +22044,10 @@ class EC2Client(BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/WithdrawByoipCidr
         """
-    get_paginator: _GetPaginator
+    get_paginator: Final[_GetPaginator]
     """A typed async paginator for an operation that can be paginated."""
 
-    get_waiter: _GetWaiter
+    get_waiter: Final[_GetWaiter]
     """A typed async waiter: polls an operation until a resource reaches a state."""
 
 class _GetPaginator(Protocol):

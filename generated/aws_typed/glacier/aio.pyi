@@ -9,7 +9,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Any, Coroutine, Literal, Protocol, TYPE_CHECKING, overload
+from typing import Any, Coroutine, Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._aio import BaseClient, Paginator, Waiter
 
@@ -891,10 +891,10 @@ class GlacierClient(BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/UploadMultipartPart
         """
-    get_paginator: _GetPaginator
+    get_paginator: Final[_GetPaginator]
     """A typed async paginator for an operation that can be paginated."""
 
-    get_waiter: _GetWaiter
+    get_waiter: Final[_GetWaiter]
     """A typed async waiter: polls an operation until a resource reaches a state."""
 
 class _GetPaginator(Protocol):

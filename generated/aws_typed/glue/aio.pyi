@@ -8,7 +8,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Any, Coroutine, Literal, Protocol, TYPE_CHECKING, overload
+from typing import Any, Coroutine, Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._aio import BaseClient, Paginator
 
@@ -6204,7 +6204,7 @@ class GlueClient(BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateWorkflow
         """
-    get_paginator: _GetPaginator
+    get_paginator: Final[_GetPaginator]
     """A typed async paginator for an operation that can be paginated."""
 
 class _GetPaginator(Protocol):

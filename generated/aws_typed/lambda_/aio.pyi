@@ -8,7 +8,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Any, Coroutine, Literal, Protocol, TYPE_CHECKING, overload
+from typing import Any, Coroutine, Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._aio import BaseClient, Paginator, Waiter
 
@@ -2239,10 +2239,10 @@ class LambdaClient(BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/UpdateFunctionUrlConfig
         """
-    get_paginator: _GetPaginator
+    get_paginator: Final[_GetPaginator]
     """A typed async paginator for an operation that can be paginated."""
 
-    get_waiter: _GetWaiter
+    get_waiter: Final[_GetWaiter]
     """A typed async waiter: polls an operation until a resource reaches a state."""
 
 class _GetPaginator(Protocol):

@@ -8,7 +8,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Literal, Protocol, TYPE_CHECKING, overload
+from typing import Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._runtime import BaseClient
 from .._injected import S3ClientMethods
@@ -3575,13 +3575,13 @@ class S3Client(S3ClientMethods, BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/WriteGetObjectResponse
         """
-    get_paginator: _GetPaginator
+    get_paginator: Final[_GetPaginator]
     """A typed paginator for an operation that can be paginated."""
 
-    get_waiter: _GetWaiter
+    get_waiter: Final[_GetWaiter]
     """A typed waiter: polls an operation until a resource reaches a state."""
 
-    generate_presigned_url: _GeneratePresignedUrl
+    generate_presigned_url: Final[_GeneratePresignedUrl]
     """A presigned URL for calling ClientMethod with Params (botocore's
     generate_presigned_url, which validates Params as the call would).
     """

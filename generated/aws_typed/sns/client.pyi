@@ -8,7 +8,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Literal, Protocol, TYPE_CHECKING, overload
+from typing import Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._runtime import BaseClient
 
@@ -859,10 +859,10 @@ class SNSClient(BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/VerifySMSSandboxPhoneNumber
         """
-    get_paginator: _GetPaginator
+    get_paginator: Final[_GetPaginator]
     """A typed paginator for an operation that can be paginated."""
 
-    generate_presigned_url: _GeneratePresignedUrl
+    generate_presigned_url: Final[_GeneratePresignedUrl]
     """A presigned URL for calling ClientMethod with Params (botocore's
     generate_presigned_url, which validates Params as the call would).
     """

@@ -8,7 +8,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Literal, Protocol, TYPE_CHECKING, overload
+from typing import Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._runtime import BaseClient
 
@@ -1416,7 +1416,7 @@ class WAFV2Client(BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/UpdateWebACL
         """
-    generate_presigned_url: _GeneratePresignedUrl
+    generate_presigned_url: Final[_GeneratePresignedUrl]
     """A presigned URL for calling ClientMethod with Params (botocore's
     generate_presigned_url, which validates Params as the call would).
     """
