@@ -1,7 +1,7 @@
 """The overloaded client methods (generate_presigned_url, get_paginator, get_waiter) are attributes
 typed by a Protocol whose __call__ carries the overloads (issue #28: pyright's completion): a typed
 client still satisfies a Protocol written with methods, the methods pass where a Callable is
-expected, and each call keeps the type of its own overload."""
+expected, and each call keeps the type of its own overload (pyrefly excepted: WRONG markers)."""
 
 from __future__ import annotations
 
@@ -40,8 +40,8 @@ def use(
     sign: Callable[[Literal["list_buckets"]], str],
     pages: Callable[[Literal["list_objects_v2"]], ListObjectsV2Paginator],
 ) -> str:
-    presigner: Presigner = client
-    listing: Listing = client
+    presigner: Presigner = client  # WRONG[pyrefly]: is not assignable to `Presigner` -- pyrefly 1.5.0 holds a Protocol's method read-write, so no attribute (Final or not) satisfies it (issue #28's call Protocols)
+    listing: Listing = client  # WRONG[pyrefly]: is not assignable to `Listing` -- pyrefly 1.5.0 holds a Protocol's method read-write, so no attribute (Final or not) satisfies it (issue #28's call Protocols)
     sign = client.generate_presigned_url
     pages = client.get_paginator
     paginator: ListObjectsV2Paginator = client.get_paginator("list_objects_v2")
@@ -49,4 +49,4 @@ def use(
     waiter.wait(Bucket="b")
     paginator.paginate(Bucket="b")
     pages("list_objects_v2").paginate(Bucket="b")
-    return presign(client) + first_key(client) + presign(presigner) + first_key(listing) + sign("list_buckets")
+    return presign(client) + first_key(client) + presign(presigner) + first_key(listing) + sign("list_buckets")  # WRONG[pyrefly]: parameter `presigner` -- pyrefly 1.5.0 holds a Protocol's method read-write, so no attribute (Final or not) satisfies it (issue #28's call Protocols)  # WRONG[pyrefly]: parameter `listing` -- pyrefly 1.5.0 holds a Protocol's method read-write, so no attribute (Final or not) satisfies it (issue #28's call Protocols)
