@@ -54,6 +54,8 @@ RESERVED = frozenset(
         "Unpack",
         "cast",
         "overload",
+        "Protocol",
+        "Final",
         "sys",
         "datetime",
         "ClientError",

@@ -183,6 +183,21 @@ def stubber_names(d: Draft) -> Mapping[str, Any]:
     return {"stubber": stubber, "error_code": error_code, "stub_responses": responses}
 
 
+# The client methods that, when overloaded, client.pyi and aio.pyi declare as an attribute typed by a
+# Protocol whose __call__ carries the overloads (views/overloads.py: call_protocol): the Protocol's name.
+CALL_PROTOCOLS = {
+    "get_paginator": "_GetPaginator",
+    "get_waiter": "_GetWaiter",
+    "generate_presigned_url": "_GeneratePresignedUrl",
+}
+
+
+def call_protocols(d: Draft) -> Mapping[str, Any]:
+    """11. the Protocols of the overloaded client methods `_<Method>` (else `_<Method>Call`), in
+    CALL_PROTOCOLS order; taken whether or not the service overloads the method."""
+    return {"calls": {method: d.registry.take(name, name + "Call") for method, name in CALL_PROTOCOLS.items()}}
+
+
 SERVICE_STEPS: tuple[Step, ...] = (
     fixed_names,
     client_classes,
@@ -194,4 +209,5 @@ SERVICE_STEPS: tuple[Step, ...] = (
     waiter_classes,
     service_resource,
     stubber_names,
+    call_protocols,
 )

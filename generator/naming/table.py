@@ -17,7 +17,7 @@ Its order is the list naming.steps.SERVICE_STEPS, one small function per step, e
 returning its slice of the table (their docstrings say what each takes):
   1. fixed_names  2. client_classes  3. literal_aliases  4. client_typed_dicts
   5. resource_typed_dicts  6. union_members  7. paginator_classes  8. waiter_classes
-  9. service_resource  10. stubber_names
+  9. service_resource  10. stubber_names  11. call_protocols
 A new module's names are a new step (usually last), passed to name_table(steps=...) or
 added to SERVICE_STEPS; a slice no field of NameTable declares is kept in `more`.
 
@@ -70,6 +70,7 @@ class NameTable:
     exception_classes: Mapping[str, str]  # error shape -> class in exceptions.py
     exception_type: str  # what spells type[...] in exceptions.py: `type`, else an alias of Type
     resources: ResourceModuleNames | None  # service_resource.py's names
+    calls: Mapping[str, str] = field(default_factory=dict)  # overloaded client method -> its call Protocol
     more: Mapping[str, Any] = field(default_factory=dict)  # slices of steps no field declares (a new module's)
 
     def literal(self, shape: str) -> str:
@@ -132,6 +133,7 @@ def name_table(service: Service, steps: Sequence[Step] = SERVICE_STEPS) -> NameT
         exception_classes=_frozen(exception_classes),
         exception_type=_type_alias(service, exception_classes),
         resources=resources,
+        calls=_frozen(made["calls"]),
         more=MappingProxyType({k: v for k, v in made.items() if k not in declared and k not in _TYPE_SLICES}),
     )
 

@@ -33,7 +33,18 @@ from ..types.pyexpr import (
 )
 from ..types.specs import TypedDictSpec
 from . import client, wrappers
-from .blocks import Block, ClassHead, Method, dunder_all, factory, header, import_blocks, method_needs, param
+from .blocks import (
+    Block,
+    ClassHead,
+    Member,
+    Method,
+    dunder_all,
+    factory,
+    header,
+    import_blocks,
+    method_needs,
+    param,
+)
 from .service import ServiceContext
 
 ASYNC_TYPES = ("EventStream", "StreamingBody")  # in _aio: the async protocols of the same names
@@ -88,9 +99,9 @@ class AioView:
         return imports.runtime()
 
     # ---- aio.py: the client ------------------------------------------------------------
-    def client_methods(self) -> list[Method]:
+    def client_methods(self) -> list[Member]:
         ctx = self.ctx
-        methods = [client.exceptions_property(ctx)]
+        methods: list[Member] = [client.exceptions_property(ctx)]
         for op in ctx.declared_operations():
             methods.append(ctx.operation_method(op, ctx.request_name(op), coroutine(ctx.response_type(op)), _NOTE))
         return methods + client.getters(ctx, "aio", "aio", "async ")
@@ -156,7 +167,7 @@ class AioView:
         names += ["WAITERS"] * bool(ctx.waiter_classes) + list(ctx.waiter_classes.values())
         return names
 
-    def imports(self, methods: list[Method], factory: Method, stub: bool = False) -> ImportSet:
+    def imports(self, methods: list[Member], factory: Method, stub: bool = False) -> ImportSet:
         """The imports of aio.pyi (`stub`: what the signatures of `methods` use), or of the
         aio.py shim (the factory and the bases)."""
         at_runtime = [("typing", n) for n in _RUNTIME_TYPING] if stub else []

@@ -16,7 +16,7 @@ from ..memo import memo
 from ..text.layout import Br, docstring, pystr, statement
 from ..text.pragma import PRAGMA
 from ..types.imports import ImportSet
-from ..types.pyexpr import NONE, Name, Needs, Or, PyExpr, Quoted, all_needs, calls, typing_name, unpack, uses
+from ..types.pyexpr import NONE, Name, Needs, Or, PyExpr, Quoted, all_needs, calls, runs, typing_name, unpack, uses
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,6 @@ class Method:
     comment: str = ""  # e.g. "  # type: ignore[override]": kept on the def's first line
     stub: bool = True  # in the .pyi too (not the implementation of an overloaded method)
     ellipsis: bool = False  # its body is `...` on the def line, in the .py too (an @overload)
-    checking: bool = False  # under `if TYPE_CHECKING:` in the class body (the presign overloads)
     needs: Needs = Needs()  # what the signature, decorators and body need imported
 
     def __post_init__(self) -> None:
@@ -58,7 +57,32 @@ class Method:
             raise ValueError(f"def {self.name}: a signature needs a parameter (a method or keyword function)")
 
 
-def method_needs(methods: Iterable[Method], stub: bool = False) -> Needs:
+@dataclass(frozen=True)
+class CallProtocol:
+    """An overloaded method as the stub declares it (views/overloads.py, call_protocol): in the
+    class body the attribute `name: Final[cls]` (read-only, as a method: pyrefly holds a
+    read-write attribute invariant against a Protocol's method) and its docstring; beside the class, `class cls(Protocol):`
+    with the same docstring and the overloads as its `__call__` (`calls`)."""
+
+    name: str
+    cls: str
+    doc: str
+    calls: tuple[Method, ...]
+    stub: bool = True  # a member of the .pyi (as Method.stub)
+
+    @property
+    def head(self) -> ClassHead:
+        return ClassHead(self.cls, ("Protocol",), self.doc)
+
+    @property
+    def needs(self) -> Needs:
+        return all_needs([*(m.needs for m in self.calls), runs(typing_name("Protocol"), typing_name("Final"))])
+
+
+Member = Method | CallProtocol  # what a stub's class body declares
+
+
+def method_needs(methods: Iterable[Member], stub: bool = False) -> Needs:
     """What `methods` need imported in a .py, or in its stub (`stub`: only the methods the
     stub has; what their bodies call is left out by ImportSet.need(..., stub=True))."""
     return all_needs(m.needs for m in methods if m.stub or not stub)

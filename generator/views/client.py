@@ -18,6 +18,7 @@ from .blocks import (
     SELF,
     ClassHead,
     Export,
+    Member,
     Method,
     Param,
     dunder_all,
@@ -27,15 +28,15 @@ from .blocks import (
     method_needs,
     param,
 )
-from .overloads import no_match_overload, varying
+from .overloads import call_protocol, no_match_overload, varying
 from .presign import builtins_import, presigned_methods
 from .service import OVERLOAD, ServiceContext
 
 CLIENT_RUNTIME_ORDER = (".._runtime", ".exceptions", ".._injected")  # client.py's run-time imports
 
 
-def client_methods(ctx: ServiceContext) -> list[Method]:
-    methods = [exceptions_property(ctx)]
+def client_methods(ctx: ServiceContext) -> list[Member]:
+    methods: list[Member] = [exceptions_property(ctx)]
     methods += [
         ctx.operation_method(op, ctx.request_name(op), ctx.response_type(op)) for op in ctx.declared_operations()
     ]
@@ -54,17 +55,17 @@ def exceptions_property(ctx: ServiceContext) -> Method:
     )
 
 
-def getters(ctx: ServiceContext, paginators: str, waiters: str, kind: str = "") -> list[Method]:
+def getters(ctx: ServiceContext, paginators: str, waiters: str, kind: str = "") -> list[Member]:
     """get_paginator and get_waiter, returning the classes of the modules `paginators` and
     `waiters`; `kind` qualifies what they give ("async ")."""
     return getter_methods(
-        "get_paginator",
+        ("get_paginator", ctx.names.calls["get_paginator"]),
         "operation_name",
         ctx.paginator_classes,
         paginators,
         f"A typed {kind}paginator for an operation that can be paginated.",
     ) + getter_methods(
-        "get_waiter",
+        ("get_waiter", ctx.names.calls["get_waiter"]),
         "waiter_name",
         ctx.waiter_classes,
         waiters,
@@ -72,9 +73,11 @@ def getters(ctx: ServiceContext, paginators: str, waiters: str, kind: str = "") 
     )
 
 
-def getter_methods(method: str, arg: str, classes: dict[str, str], module: str, doc: str) -> list[Method]:
-    """get_paginator/get_waiter: a Literal overload per name (the stub has no implementation
-    of its overloads), or one method for a single name."""
+def getter_methods(named: tuple[str, str], arg: str, classes: dict[str, str], module: str, doc: str) -> list[Member]:
+    """get_paginator/get_waiter (`named`: the method and its call Protocol): a Literal
+    overload per name on the Protocol's __call__ (views/overloads.py), or one method for a
+    single name."""
+    method, protocol = named
     if not classes:
         return []
     if len(classes) > 1:  # after one no call matches (views/overloads.py: mypy's message)
@@ -84,13 +87,13 @@ def getter_methods(method: str, arg: str, classes: dict[str, str], module: str, 
             needs = uses(literal, Name(f".{module}", cls)) | runs(OVERLOAD)
             params = [SELF, param(arg, literal)]
             out.append(Method(method, params, Name(None, cls), f"{cls} for {name}.", [], ["overload"], needs=needs))
-        return out
+        return [call_protocol(protocol, out, doc)]
     name, cls = next(iter(classes.items()))
     literal, returns = Literal((name,)), Name(f".{module}", cls)
     return [Method(method, [SELF, param(arg, literal)], returns, doc, needs=uses(literal, returns))]
 
 
-def client_imports(ctx: ServiceContext, methods: list[Method], factory: Method, stub: bool = False) -> ImportSet:
+def client_imports(ctx: ServiceContext, methods: list[Member], factory: Method, stub: bool = False) -> ImportSet:
     """The imports of client.py (the factory and the class's bases), or of client.pyi
     (`stub`: what the signatures of `methods` use)."""
     imports = ImportSet(".client", at_runtime=[("typing", "Literal")] if stub else ())

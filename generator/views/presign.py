@@ -6,26 +6,24 @@ raises UnknownClientMethodError and ParamValidationError for anything else.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..types.pyexpr import NONE, TYPE_DEFS, Literal, Name, Or, PyExpr, builtin, runs, sub, typing_name, uses
 from ..types.typemap import FILLED_BY_BOTOCORE
-from .blocks import SELF, Method, Param
-from .overloads import no_match_overload, varying
+from .blocks import SELF, Member, Method, Param
+from .overloads import call_protocol, no_match_overload, varying
 
 if TYPE_CHECKING:
     from ..model.service import Operation, Service
     from .service import ServiceContext
 
 
-def presigned_methods(view: ServiceContext) -> list[Method]:
+def presigned_methods(view: ServiceContext) -> list[Member]:
     """generate_presigned_url: one overload per presignable operation (the operations that
     take no input share one), ClientMethod a Literal of botocore's method name, Params the
     operation's request TypedDict (optional when no member is required), after one that no
-    call matches (views/overloads.py: mypy's message for a wrong call).  The overloads
-    stand under `if TYPE_CHECKING:` (mypy and pyright take such conditional overloads):
-    defining ec2's 765 would add some 60 ms to importing its client."""
+    call matches (views/overloads.py: mypy's message for a wrong call); the overloads are the
+    `__call__` of a Protocol the client declares the method as (overloads.call_protocol)."""
     ops = [op for op in view.service.operations if op.presignable]
     if not ops:
         return []
@@ -36,11 +34,10 @@ def presigned_methods(view: ServiceContext) -> list[Method]:
     variants = _variants(view, ops, anything)
     tail = [Param("ExpiresIn", builtin(f"{b}.int"), "3600"), Param("HttpMethod", Or((text, NONE)), "None")]
     returns = builtin(f"{b}.str")
-    methods = []
-    if len(variants) > 1:  # for the type checker only: defining them costs import time
+    if len(variants) > 1:
         # first, the one no call matches: mypy's short message (views/overloads.py)
         taken = [SELF, varying(Param("ClientMethod", text)), varying(Param("Params", anything, "None")), *tail]
-        methods.append(replace(no_match_overload(_NAME, taken, returns, doc=False), checking=True))
+        methods = [no_match_overload(_NAME, taken, returns, doc=False)]
         for method, params, default in variants:
             methods.append(
                 Method(
@@ -49,29 +46,27 @@ def presigned_methods(view: ServiceContext) -> list[Method]:
                     returns=returns,
                     decorators=["overload"],
                     ellipsis=True,
-                    checking=True,
                     needs=uses(method, params) | runs(typing_name("overload")),
                 )
             )
-        return methods  # a stub has no implementation of its overloads
+        return [call_protocol(view.names.calls[_NAME], methods, _DOC)]  # a stub has no implementation
     method, params, default = variants[0]
-    doc = (
-        "A presigned URL for calling ClientMethod with Params (botocore's generate_presigned_url,\n"
-        "which validates Params as the call would)."
-    )
-    methods.append(
+    return [
         Method(
             name=_NAME,
             params=[SELF, Param("ClientMethod", method), Param("Params", params, default), *tail],
             returns=returns,
-            doc=doc,
+            doc=_DOC,
             needs=uses(method, params),
         )
-    )
-    return methods
+    ]
 
 
 _NAME = "generate_presigned_url"
+_DOC = (
+    "A presigned URL for calling ClientMethod with Params (botocore's generate_presigned_url,\n"
+    "which validates Params as the call would)."
+)
 
 
 def _variants(view: ServiceContext, ops: list[Operation], anything: PyExpr) -> list[tuple[Literal, PyExpr, str]]:

@@ -61,6 +61,8 @@ def test_the_stubs_carry_the_docstrings() -> None:
         (4, "list_objects_v2", "Returns some or all (up to 1,000) of the objects in a bucket"),
         (3, "client(", "boto3.client('s3', ...) with the same arguments"),
         (5, "paginate", "Iterate over the pages of list_objects_v2"),
+        # an overloaded method is an attribute typed by a call Protocol (issue #28): its docstring
+        (5, "get_paginator", "A typed paginator for an operation that can be paginated."),
         (1, "ListObjectsV2OutputTypeDef", "ListObjectsV2Output (response)."),
     ],
 )

@@ -49,13 +49,23 @@ def _variants(func: Any) -> list[Any]:
 
 
 def _presign_signatures(cls: type) -> list[dict[str, str]]:
-    """The annotations (as text) of the typed generate_presigned_url: its overloads, which
-    stand under `if TYPE_CHECKING:` (read from the source), or the one method."""
+    """The annotations (as text) of the typed generate_presigned_url, read from the stub's
+    source: the overloads of the `__call__` of the Protocol the class declares it as
+    (`generate_presigned_url: Final[_GeneratePresignedUrl]`, views/overloads.py), or the one method."""
     tree = ast.parse(Path(sys.modules[cls.__module__].__file__ or "").read_text(encoding="utf-8"))
-    body = next(node for node in tree.body if isinstance(node, ast.ClassDef) and node.name == cls.__name__)
-    found = [
-        node for node in ast.walk(body) if isinstance(node, ast.FunctionDef) and node.name == "generate_presigned_url"
+    classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
+    body = classes[cls.__name__]
+    typed = [
+        ast.unparse(node.annotation)
+        for node in body.body
+        if isinstance(node, ast.AnnAssign) and ast.unparse(node.target) == "generate_presigned_url"
     ]
+    where, name = (
+        (classes[typed[0].removeprefix("Final[").removesuffix("]")], "__call__")
+        if typed
+        else (body, "generate_presigned_url")
+    )
+    found = [node for node in where.body if isinstance(node, ast.FunctionDef) and node.name == name]
     overloads = [f for f in found if any(ast.unparse(d) == "overload" for d in f.decorator_list)]
     return [
         {a.arg: ast.unparse(a.annotation) for a in f.args.args if a.annotation is not None}

@@ -9,6 +9,9 @@ beside each is the run-time shim.
   `__slots__`, no private attribute: issue #29's completion noise) and every method carries
   its docstring where the module gives one (editors show it from the stub).
 - client.py, paginators.py and waiters.py hold no methods: run-time behaviour is boto3's.
+- An overloaded client method (get_paginator, get_waiter, generate_presigned_url) is an
+  attribute typed by a private Protocol of the stub whose `__call__` carries the overloads:
+  pyright's completion after `client.` evaluates every decorated method (issue #28).
 - Every stub imports what it uses, and nothing else."""
 
 from __future__ import annotations
@@ -97,8 +100,11 @@ def test_stub_declares_the_module_names_and_only_what_boto3_has(stub: Path) -> N
     tree = ast.parse(stub.read_text())
     assert _all(tree) == _all(module)
     shim, declared = _classes(module), _classes(tree)
-    assert declared.keys() == shim.keys()
+    calls = {name for name, cls in declared.items() if name.startswith("_") and _is_protocol(cls)}
+    assert declared.keys() - calls == shim.keys()  # the call Protocols are the stub's alone
     for name, cls in declared.items():
+        if name in calls:
+            continue
         assert list(map(ast.unparse, cls.bases)) == list(map(ast.unparse, shim[name].bases)), name
         for node in cls.body:
             if isinstance(node, (ast.Assign, ast.AnnAssign)):
@@ -108,6 +114,41 @@ def test_stub_declares_the_module_names_and_only_what_boto3_has(stub: Path) -> N
                 assert not (node.name.startswith("_") and not node.name.endswith("__")), f"{name}.{node.name}"
                 body = [ast.unparse(s) for s in node.body]
                 assert body == ["..."] or (len(body) == 1 and _is_docstring(node.body[0])), f"{name}.{node.name}"
+
+
+def _is_protocol(cls: ast.ClassDef) -> bool:
+    return [ast.unparse(b) for b in cls.bases] == ["Protocol"]
+
+
+def _overloaded(node: ast.stmt) -> bool:
+    return isinstance(node, ast.FunctionDef) and any(ast.unparse(d) == "overload" for d in node.decorator_list)
+
+
+@pytest.mark.parametrize("stub", [s for s in STUBS if s.stem in ("client", "aio")], ids=_ids)
+def test_overloaded_client_methods_are_call_protocols(stub: Path) -> None:
+    """No overloaded def in a client class: each overloaded method is `name: Final[_Protocol]` with a
+    docstring, the Protocol's __call__ holding the overloads (the no-match one first)."""
+    tree = ast.parse(stub.read_text())
+    classes = _classes(tree)
+    client = next(c for name, c in classes.items() if name.endswith("Client"))
+    assert not [n.name for n in client.body if _overloaded(n)], f"{_ids(stub)}: overloaded defs in {client.name}"
+    body = client.body
+    typed = {}
+    for i, node in enumerate(body):
+        annotation = ast.unparse(node.annotation) if isinstance(node, ast.AnnAssign) else ""
+        if annotation.startswith("Final[") and annotation[6:-1] in classes:
+            protocol = classes[annotation[6:-1]]
+            assert _is_protocol(protocol), protocol.name
+            assert i + 1 < len(body) and _is_docstring(body[i + 1]), f"{ast.unparse(node)}: no docstring"
+            calls = [n for n in protocol.body if _overloaded(n)]
+            assert {n.name for n in calls} == {"__call__"} and len(calls) > 2, protocol.name  # no-match + 2
+            assert "NoMatchingOverload" in ast.unparse(calls[0]), protocol.name
+            typed[ast.unparse(node.target)] = protocol.name
+    if stub.parent.name == "s3":  # s3 overloads all three
+        want = {"get_paginator": "_GetPaginator", "get_waiter": "_GetWaiter"}
+        if stub.stem == "client":  # the aio client's generate_presigned_url is aiobotocore's (_aio)
+            want["generate_presigned_url"] = "_GeneratePresignedUrl"
+        assert typed == want
 
 
 @pytest.mark.parametrize("stub", [s for s in STUBS if s.stem in SHIMS], ids=_ids)

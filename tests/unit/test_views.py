@@ -15,7 +15,7 @@ from generator.model.service import Service
 from generator.naming.table import name_table
 from generator.options import DEFAULT
 from generator.views import client, exceptions, literals, type_defs, wrappers
-from generator.views.blocks import Block, Method
+from generator.views.blocks import Block, CallProtocol, Method
 from generator.views.service import ServiceContext
 
 from ..tiny import service
@@ -158,11 +158,13 @@ def test_one_waiter_getter_takes_its_literal() -> None:
 
 def test_several_paginators_get_overloads() -> None:
     svc = service({"S": S}, {"ListA": {}, "ListB": {}}, paginators={"ListA": {"result_key": "X"}, "ListB": {}})
-    getters = [m for m in client.client_methods(view(svc)) if m.name == "get_paginator"]
-    assert [(m.decorators, signature(m)) for m in getters] == [
-        (["overload"], (["self", "operation_name: NoMatchingOverload[NoReturn]"], "Any")),  # mypy's message
-        (["overload"], (["self", 'operation_name: Literal["list_a"]'], "ListAPaginator")),
-        (["overload"], (["self", 'operation_name: Literal["list_b"]'], "ListBPaginator")),
+    (getter,) = [m for m in client.client_methods(view(svc)) if m.name == "get_paginator"]
+    # an attribute typed by a Protocol whose __call__ carries the overloads (pyright's completion)
+    assert isinstance(getter, CallProtocol) and getter.cls == "_GetPaginator" and getter.doc
+    assert [(m.name, m.decorators, signature(m)) for m in getter.calls] == [
+        ("__call__", ["overload"], (["self", "operation_name: NoMatchingOverload[NoReturn]"], "Any")),  # mypy's
+        ("__call__", ["overload"], (["self", 'operation_name: Literal["list_a"]'], "ListAPaginator")),
+        ("__call__", ["overload"], (["self", 'operation_name: Literal["list_b"]'], "ListBPaginator")),
     ]  # no implementation: the stub needs none, and the .py shim declares no methods
 
 

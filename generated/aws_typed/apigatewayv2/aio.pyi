@@ -9,7 +9,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Any, Coroutine, Literal, TYPE_CHECKING, overload
+from typing import Any, Coroutine, Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._aio import BaseClient, Paginator
 
@@ -2340,91 +2340,88 @@ class ApiGatewayV2Client(BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdateVpcLink
         """
+    get_paginator: Final[_GetPaginator]
+    """A typed async paginator for an operation that can be paginated."""
+
+class _GetPaginator(Protocol):
+    """A typed async paginator for an operation that can be paginated."""
 
     @overload
-    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_paginator(self, operation_name: Literal["get_apis"]) -> GetApisPaginator:
+    def __call__(self, operation_name: Literal["get_apis"]) -> GetApisPaginator:
         """GetApisPaginator for get_apis."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_authorizers"]
     ) -> GetAuthorizersPaginator:
         """GetAuthorizersPaginator for get_authorizers."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_deployments"]
     ) -> GetDeploymentsPaginator:
         """GetDeploymentsPaginator for get_deployments."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_domain_names"]
     ) -> GetDomainNamesPaginator:
         """GetDomainNamesPaginator for get_domain_names."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_integration_responses"]
     ) -> GetIntegrationResponsesPaginator:
         """GetIntegrationResponsesPaginator for get_integration_responses."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_integrations"]
     ) -> GetIntegrationsPaginator:
         """GetIntegrationsPaginator for get_integrations."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["get_models"]
-    ) -> GetModelsPaginator:
+    def __call__(self, operation_name: Literal["get_models"]) -> GetModelsPaginator:
         """GetModelsPaginator for get_models."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_route_responses"]
     ) -> GetRouteResponsesPaginator:
         """GetRouteResponsesPaginator for get_route_responses."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["get_routes"]
-    ) -> GetRoutesPaginator:
+    def __call__(self, operation_name: Literal["get_routes"]) -> GetRoutesPaginator:
         """GetRoutesPaginator for get_routes."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["get_stages"]
-    ) -> GetStagesPaginator:
+    def __call__(self, operation_name: Literal["get_stages"]) -> GetStagesPaginator:
         """GetStagesPaginator for get_stages."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_portal_products"]
     ) -> ListPortalProductsPaginator:
         """ListPortalProductsPaginator for list_portal_products."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_portals"]
-    ) -> ListPortalsPaginator:
+    def __call__(self, operation_name: Literal["list_portals"]) -> ListPortalsPaginator:
         """ListPortalsPaginator for list_portals."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_product_pages"]
     ) -> ListProductPagesPaginator:
         """ListProductPagesPaginator for list_product_pages."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_product_rest_endpoint_pages"]
     ) -> ListProductRestEndpointPagesPaginator:
         """ListProductRestEndpointPagesPaginator for
@@ -2432,7 +2429,7 @@ class ApiGatewayV2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_routing_rules"]
     ) -> ListRoutingRulesPaginator:
         """ListRoutingRulesPaginator for list_routing_rules."""

@@ -8,7 +8,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Literal, TYPE_CHECKING, overload
+from typing import Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._runtime import BaseClient
 
@@ -2105,91 +2105,93 @@ class ApiGatewayV2Client(BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/apigatewayv2-2018-11-29/UpdateVpcLink
         """
+    get_paginator: Final[_GetPaginator]
+    """A typed paginator for an operation that can be paginated."""
+
+    generate_presigned_url: Final[_GeneratePresignedUrl]
+    """A presigned URL for calling ClientMethod with Params (botocore's
+    generate_presigned_url, which validates Params as the call would).
+    """
+
+class _GetPaginator(Protocol):
+    """A typed paginator for an operation that can be paginated."""
 
     @overload
-    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_paginator(self, operation_name: Literal["get_apis"]) -> GetApisPaginator:
+    def __call__(self, operation_name: Literal["get_apis"]) -> GetApisPaginator:
         """GetApisPaginator for get_apis."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_authorizers"]
     ) -> GetAuthorizersPaginator:
         """GetAuthorizersPaginator for get_authorizers."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_deployments"]
     ) -> GetDeploymentsPaginator:
         """GetDeploymentsPaginator for get_deployments."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_domain_names"]
     ) -> GetDomainNamesPaginator:
         """GetDomainNamesPaginator for get_domain_names."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_integration_responses"]
     ) -> GetIntegrationResponsesPaginator:
         """GetIntegrationResponsesPaginator for get_integration_responses."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_integrations"]
     ) -> GetIntegrationsPaginator:
         """GetIntegrationsPaginator for get_integrations."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["get_models"]
-    ) -> GetModelsPaginator:
+    def __call__(self, operation_name: Literal["get_models"]) -> GetModelsPaginator:
         """GetModelsPaginator for get_models."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_route_responses"]
     ) -> GetRouteResponsesPaginator:
         """GetRouteResponsesPaginator for get_route_responses."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["get_routes"]
-    ) -> GetRoutesPaginator:
+    def __call__(self, operation_name: Literal["get_routes"]) -> GetRoutesPaginator:
         """GetRoutesPaginator for get_routes."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["get_stages"]
-    ) -> GetStagesPaginator:
+    def __call__(self, operation_name: Literal["get_stages"]) -> GetStagesPaginator:
         """GetStagesPaginator for get_stages."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_portal_products"]
     ) -> ListPortalProductsPaginator:
         """ListPortalProductsPaginator for list_portal_products."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_portals"]
-    ) -> ListPortalsPaginator:
+    def __call__(self, operation_name: Literal["list_portals"]) -> ListPortalsPaginator:
         """ListPortalsPaginator for list_portals."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_product_pages"]
     ) -> ListProductPagesPaginator:
         """ListProductPagesPaginator for list_product_pages."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_product_rest_endpoint_pages"]
     ) -> ListProductRestEndpointPagesPaginator:
         """ListProductRestEndpointPagesPaginator for
@@ -2197,13 +2199,18 @@ class ApiGatewayV2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_routing_rules"]
     ) -> ListRoutingRulesPaginator:
         """ListRoutingRulesPaginator for list_routing_rules."""
 
+class _GeneratePresignedUrl(Protocol):
+    """A presigned URL for calling ClientMethod with Params (botocore's
+    generate_presigned_url, which validates Params as the call would).
+    """
+
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: NoMatchingOverload[NoReturn],
         Params: NoMatchingOverload[NoReturn] | None = None,
@@ -2211,7 +2218,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_api"],
         Params: CreateApiRequestTypeDef,
@@ -2219,7 +2226,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_api_mapping"],
         Params: CreateApiMappingRequestTypeDef,
@@ -2227,7 +2234,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_authorizer"],
         Params: CreateAuthorizerRequestTypeDef,
@@ -2235,7 +2242,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_deployment"],
         Params: CreateDeploymentRequestTypeDef,
@@ -2243,7 +2250,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_domain_name"],
         Params: CreateDomainNameRequestTypeDef,
@@ -2251,7 +2258,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_integration"],
         Params: CreateIntegrationRequestTypeDef,
@@ -2259,7 +2266,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_integration_response"],
         Params: CreateIntegrationResponseRequestTypeDef,
@@ -2267,7 +2274,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_model"],
         Params: CreateModelRequestTypeDef,
@@ -2275,7 +2282,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_portal"],
         Params: CreatePortalRequestTypeDef,
@@ -2283,7 +2290,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_portal_product"],
         Params: CreatePortalProductRequestTypeDef,
@@ -2291,7 +2298,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_product_page"],
         Params: CreateProductPageRequestTypeDef,
@@ -2299,7 +2306,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_product_rest_endpoint_page"],
         Params: CreateProductRestEndpointPageRequestTypeDef,
@@ -2307,7 +2314,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_route"],
         Params: CreateRouteRequestTypeDef,
@@ -2315,7 +2322,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_route_response"],
         Params: CreateRouteResponseRequestTypeDef,
@@ -2323,7 +2330,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_routing_rule"],
         Params: CreateRoutingRuleRequestTypeDef,
@@ -2331,7 +2338,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_stage"],
         Params: CreateStageRequestTypeDef,
@@ -2339,7 +2346,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_vpc_link"],
         Params: CreateVpcLinkRequestTypeDef,
@@ -2347,7 +2354,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_access_log_settings"],
         Params: DeleteAccessLogSettingsRequestTypeDef,
@@ -2355,7 +2362,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_api"],
         Params: DeleteApiRequestTypeDef,
@@ -2363,7 +2370,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_api_mapping"],
         Params: DeleteApiMappingRequestTypeDef,
@@ -2371,7 +2378,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_authorizer"],
         Params: DeleteAuthorizerRequestTypeDef,
@@ -2379,7 +2386,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_cors_configuration"],
         Params: DeleteCorsConfigurationRequestTypeDef,
@@ -2387,7 +2394,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_deployment"],
         Params: DeleteDeploymentRequestTypeDef,
@@ -2395,7 +2402,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_domain_name"],
         Params: DeleteDomainNameRequestTypeDef,
@@ -2403,7 +2410,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_integration"],
         Params: DeleteIntegrationRequestTypeDef,
@@ -2411,7 +2418,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_integration_response"],
         Params: DeleteIntegrationResponseRequestTypeDef,
@@ -2419,7 +2426,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_model"],
         Params: DeleteModelRequestTypeDef,
@@ -2427,7 +2434,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_portal"],
         Params: DeletePortalRequestTypeDef,
@@ -2435,7 +2442,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_portal_product"],
         Params: DeletePortalProductRequestTypeDef,
@@ -2443,7 +2450,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_portal_product_sharing_policy"],
         Params: DeletePortalProductSharingPolicyRequestTypeDef,
@@ -2451,7 +2458,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_product_page"],
         Params: DeleteProductPageRequestTypeDef,
@@ -2459,7 +2466,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_product_rest_endpoint_page"],
         Params: DeleteProductRestEndpointPageRequestTypeDef,
@@ -2467,7 +2474,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_route"],
         Params: DeleteRouteRequestTypeDef,
@@ -2475,7 +2482,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_route_request_parameter"],
         Params: DeleteRouteRequestParameterRequestTypeDef,
@@ -2483,7 +2490,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_route_response"],
         Params: DeleteRouteResponseRequestTypeDef,
@@ -2491,7 +2498,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_route_settings"],
         Params: DeleteRouteSettingsRequestTypeDef,
@@ -2499,7 +2506,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_routing_rule"],
         Params: DeleteRoutingRuleRequestTypeDef,
@@ -2507,7 +2514,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_stage"],
         Params: DeleteStageRequestTypeDef,
@@ -2515,7 +2522,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_vpc_link"],
         Params: DeleteVpcLinkRequestTypeDef,
@@ -2523,7 +2530,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disable_portal"],
         Params: DisablePortalRequestTypeDef,
@@ -2531,7 +2538,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["export_api"],
         Params: ExportApiRequestTypeDef,
@@ -2539,7 +2546,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_api"],
         Params: GetApiRequestTypeDef,
@@ -2547,7 +2554,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_api_mapping"],
         Params: GetApiMappingRequestTypeDef,
@@ -2555,7 +2562,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_api_mappings"],
         Params: GetApiMappingsRequestTypeDef,
@@ -2563,7 +2570,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_apis"],
         Params: GetApisRequestTypeDef | None = None,
@@ -2571,7 +2578,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_authorizer"],
         Params: GetAuthorizerRequestTypeDef,
@@ -2579,7 +2586,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_authorizers"],
         Params: GetAuthorizersRequestTypeDef,
@@ -2587,7 +2594,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_deployment"],
         Params: GetDeploymentRequestTypeDef,
@@ -2595,7 +2602,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_deployments"],
         Params: GetDeploymentsRequestTypeDef,
@@ -2603,7 +2610,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_domain_name"],
         Params: GetDomainNameRequestTypeDef,
@@ -2611,7 +2618,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_domain_names"],
         Params: GetDomainNamesRequestTypeDef | None = None,
@@ -2619,7 +2626,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_integration"],
         Params: GetIntegrationRequestTypeDef,
@@ -2627,7 +2634,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_integration_response"],
         Params: GetIntegrationResponseRequestTypeDef,
@@ -2635,7 +2642,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_integration_responses"],
         Params: GetIntegrationResponsesRequestTypeDef,
@@ -2643,7 +2650,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_integrations"],
         Params: GetIntegrationsRequestTypeDef,
@@ -2651,7 +2658,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_model"],
         Params: GetModelRequestTypeDef,
@@ -2659,7 +2666,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_model_template"],
         Params: GetModelTemplateRequestTypeDef,
@@ -2667,7 +2674,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_models"],
         Params: GetModelsRequestTypeDef,
@@ -2675,7 +2682,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_portal"],
         Params: GetPortalRequestTypeDef,
@@ -2683,7 +2690,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_portal_product"],
         Params: GetPortalProductRequestTypeDef,
@@ -2691,7 +2698,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_portal_product_sharing_policy"],
         Params: GetPortalProductSharingPolicyRequestTypeDef,
@@ -2699,7 +2706,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_product_page"],
         Params: GetProductPageRequestTypeDef,
@@ -2707,7 +2714,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_product_rest_endpoint_page"],
         Params: GetProductRestEndpointPageRequestTypeDef,
@@ -2715,7 +2722,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_route"],
         Params: GetRouteRequestTypeDef,
@@ -2723,7 +2730,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_route_response"],
         Params: GetRouteResponseRequestTypeDef,
@@ -2731,7 +2738,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_route_responses"],
         Params: GetRouteResponsesRequestTypeDef,
@@ -2739,7 +2746,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_routes"],
         Params: GetRoutesRequestTypeDef,
@@ -2747,7 +2754,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_routing_rule"],
         Params: GetRoutingRuleRequestTypeDef,
@@ -2755,7 +2762,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_stage"],
         Params: GetStageRequestTypeDef,
@@ -2763,7 +2770,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_stages"],
         Params: GetStagesRequestTypeDef,
@@ -2771,7 +2778,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_tags"],
         Params: GetTagsRequestTypeDef,
@@ -2779,7 +2786,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_vpc_link"],
         Params: GetVpcLinkRequestTypeDef,
@@ -2787,7 +2794,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_vpc_links"],
         Params: GetVpcLinksRequestTypeDef | None = None,
@@ -2795,7 +2802,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["import_api"],
         Params: ImportApiRequestTypeDef,
@@ -2803,7 +2810,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_portal_products"],
         Params: ListPortalProductsRequestTypeDef | None = None,
@@ -2811,7 +2818,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_portals"],
         Params: ListPortalsRequestTypeDef | None = None,
@@ -2819,7 +2826,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_product_pages"],
         Params: ListProductPagesRequestTypeDef,
@@ -2827,7 +2834,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_product_rest_endpoint_pages"],
         Params: ListProductRestEndpointPagesRequestTypeDef,
@@ -2835,7 +2842,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_routing_rules"],
         Params: ListRoutingRulesRequestTypeDef,
@@ -2843,7 +2850,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["preview_portal"],
         Params: PreviewPortalRequestTypeDef,
@@ -2851,7 +2858,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["publish_portal"],
         Params: PublishPortalRequestTypeDef,
@@ -2859,7 +2866,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_portal_product_sharing_policy"],
         Params: PutPortalProductSharingPolicyRequestTypeDef,
@@ -2867,7 +2874,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_routing_rule"],
         Params: PutRoutingRuleRequestTypeDef,
@@ -2875,7 +2882,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["reimport_api"],
         Params: ReimportApiRequestTypeDef,
@@ -2883,7 +2890,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["reset_authorizers_cache"],
         Params: ResetAuthorizersCacheRequestTypeDef,
@@ -2891,7 +2898,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["tag_resource"],
         Params: TagResourceRequestTypeDef,
@@ -2899,7 +2906,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["untag_resource"],
         Params: UntagResourceRequestTypeDef,
@@ -2907,7 +2914,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_api"],
         Params: UpdateApiRequestTypeDef,
@@ -2915,7 +2922,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_api_mapping"],
         Params: UpdateApiMappingRequestTypeDef,
@@ -2923,7 +2930,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_authorizer"],
         Params: UpdateAuthorizerRequestTypeDef,
@@ -2931,7 +2938,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_deployment"],
         Params: UpdateDeploymentRequestTypeDef,
@@ -2939,7 +2946,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_domain_name"],
         Params: UpdateDomainNameRequestTypeDef,
@@ -2947,7 +2954,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_integration"],
         Params: UpdateIntegrationRequestTypeDef,
@@ -2955,7 +2962,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_integration_response"],
         Params: UpdateIntegrationResponseRequestTypeDef,
@@ -2963,7 +2970,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_model"],
         Params: UpdateModelRequestTypeDef,
@@ -2971,7 +2978,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_portal"],
         Params: UpdatePortalRequestTypeDef,
@@ -2979,7 +2986,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_portal_product"],
         Params: UpdatePortalProductRequestTypeDef,
@@ -2987,7 +2994,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_product_page"],
         Params: UpdateProductPageRequestTypeDef,
@@ -2995,7 +3002,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_product_rest_endpoint_page"],
         Params: UpdateProductRestEndpointPageRequestTypeDef,
@@ -3003,7 +3010,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_route"],
         Params: UpdateRouteRequestTypeDef,
@@ -3011,7 +3018,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_route_response"],
         Params: UpdateRouteResponseRequestTypeDef,
@@ -3019,7 +3026,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_stage"],
         Params: UpdateStageRequestTypeDef,
@@ -3027,7 +3034,7 @@ class ApiGatewayV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_vpc_link"],
         Params: UpdateVpcLinkRequestTypeDef,

@@ -9,7 +9,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Any, Coroutine, Literal, TYPE_CHECKING, overload
+from typing import Any, Coroutine, Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._aio import BaseClient, Paginator, Waiter
 
@@ -2634,69 +2634,73 @@ class CloudFormationClient(BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/ValidateTemplate
         """
+    get_paginator: Final[_GetPaginator]
+    """A typed async paginator for an operation that can be paginated."""
+
+    get_waiter: Final[_GetWaiter]
+    """A typed async waiter: polls an operation until a resource reaches a state."""
+
+class _GetPaginator(Protocol):
+    """A typed async paginator for an operation that can be paginated."""
 
     @overload
-    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_account_limits"]
     ) -> DescribeAccountLimitsPaginator:
         """DescribeAccountLimitsPaginator for describe_account_limits."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_change_set"]
     ) -> DescribeChangeSetPaginator:
         """DescribeChangeSetPaginator for describe_change_set."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_events"]
     ) -> DescribeEventsPaginator:
         """DescribeEventsPaginator for describe_events."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_stack_events"]
     ) -> DescribeStackEventsPaginator:
         """DescribeStackEventsPaginator for describe_stack_events."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_stacks"]
     ) -> DescribeStacksPaginator:
         """DescribeStacksPaginator for describe_stacks."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_change_sets"]
     ) -> ListChangeSetsPaginator:
         """ListChangeSetsPaginator for list_change_sets."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_exports"]
-    ) -> ListExportsPaginator:
+    def __call__(self, operation_name: Literal["list_exports"]) -> ListExportsPaginator:
         """ListExportsPaginator for list_exports."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_generated_templates"]
     ) -> ListGeneratedTemplatesPaginator:
         """ListGeneratedTemplatesPaginator for list_generated_templates."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_imports"]
-    ) -> ListImportsPaginator:
+    def __call__(self, operation_name: Literal["list_imports"]) -> ListImportsPaginator:
         """ListImportsPaginator for list_imports."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_resource_scan_related_resources"]
     ) -> ListResourceScanRelatedResourcesPaginator:
         """ListResourceScanRelatedResourcesPaginator for
@@ -2704,43 +2708,43 @@ class CloudFormationClient(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_resource_scan_resources"]
     ) -> ListResourceScanResourcesPaginator:
         """ListResourceScanResourcesPaginator for list_resource_scan_resources."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_resource_scans"]
     ) -> ListResourceScansPaginator:
         """ListResourceScansPaginator for list_resource_scans."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_stack_instances"]
     ) -> ListStackInstancesPaginator:
         """ListStackInstancesPaginator for list_stack_instances."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_stack_refactor_actions"]
     ) -> ListStackRefactorActionsPaginator:
         """ListStackRefactorActionsPaginator for list_stack_refactor_actions."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_stack_refactors"]
     ) -> ListStackRefactorsPaginator:
         """ListStackRefactorsPaginator for list_stack_refactors."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_stack_resources"]
     ) -> ListStackResourcesPaginator:
         """ListStackResourcesPaginator for list_stack_resources."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_stack_set_operation_results"]
     ) -> ListStackSetOperationResultsPaginator:
         """ListStackSetOperationResultsPaginator for
@@ -2748,89 +2752,88 @@ class CloudFormationClient(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_stack_set_operations"]
     ) -> ListStackSetOperationsPaginator:
         """ListStackSetOperationsPaginator for list_stack_set_operations."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_stack_sets"]
     ) -> ListStackSetsPaginator:
         """ListStackSetsPaginator for list_stack_sets."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_stacks"]
-    ) -> ListStacksPaginator:
+    def __call__(self, operation_name: Literal["list_stacks"]) -> ListStacksPaginator:
         """ListStacksPaginator for list_stacks."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_types"]
-    ) -> ListTypesPaginator:
+    def __call__(self, operation_name: Literal["list_types"]) -> ListTypesPaginator:
         """ListTypesPaginator for list_types."""
 
+class _GetWaiter(Protocol):
+    """A typed async waiter: polls an operation until a resource reaches a state."""
+
     @overload
-    def get_waiter(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["change_set_create_complete"]
     ) -> ChangeSetCreateCompleteWaiter:
         """ChangeSetCreateCompleteWaiter for change_set_create_complete."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["stack_create_complete"]
     ) -> StackCreateCompleteWaiter:
         """StackCreateCompleteWaiter for stack_create_complete."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["stack_delete_complete"]
     ) -> StackDeleteCompleteWaiter:
         """StackDeleteCompleteWaiter for stack_delete_complete."""
 
     @overload
-    def get_waiter(self, waiter_name: Literal["stack_exists"]) -> StackExistsWaiter:
+    def __call__(self, waiter_name: Literal["stack_exists"]) -> StackExistsWaiter:
         """StackExistsWaiter for stack_exists."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["stack_import_complete"]
     ) -> StackImportCompleteWaiter:
         """StackImportCompleteWaiter for stack_import_complete."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["stack_refactor_create_complete"]
     ) -> StackRefactorCreateCompleteWaiter:
         """StackRefactorCreateCompleteWaiter for stack_refactor_create_complete."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["stack_refactor_execute_complete"]
     ) -> StackRefactorExecuteCompleteWaiter:
         """StackRefactorExecuteCompleteWaiter for stack_refactor_execute_complete."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["stack_rollback_complete"]
     ) -> StackRollbackCompleteWaiter:
         """StackRollbackCompleteWaiter for stack_rollback_complete."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["stack_update_complete"]
     ) -> StackUpdateCompleteWaiter:
         """StackUpdateCompleteWaiter for stack_update_complete."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["type_registration_complete"]
     ) -> TypeRegistrationCompleteWaiter:
         """TypeRegistrationCompleteWaiter for type_registration_complete."""

@@ -8,7 +8,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Literal, TYPE_CHECKING, overload
+from typing import Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._runtime import BaseClient
 
@@ -2412,69 +2412,78 @@ class CloudFormationClient(BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/cloudformation-2010-05-15/ValidateTemplate
         """
+    get_paginator: Final[_GetPaginator]
+    """A typed paginator for an operation that can be paginated."""
+
+    get_waiter: Final[_GetWaiter]
+    """A typed waiter: polls an operation until a resource reaches a state."""
+
+    generate_presigned_url: Final[_GeneratePresignedUrl]
+    """A presigned URL for calling ClientMethod with Params (botocore's
+    generate_presigned_url, which validates Params as the call would).
+    """
+
+class _GetPaginator(Protocol):
+    """A typed paginator for an operation that can be paginated."""
 
     @overload
-    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_account_limits"]
     ) -> DescribeAccountLimitsPaginator:
         """DescribeAccountLimitsPaginator for describe_account_limits."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_change_set"]
     ) -> DescribeChangeSetPaginator:
         """DescribeChangeSetPaginator for describe_change_set."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_events"]
     ) -> DescribeEventsPaginator:
         """DescribeEventsPaginator for describe_events."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_stack_events"]
     ) -> DescribeStackEventsPaginator:
         """DescribeStackEventsPaginator for describe_stack_events."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_stacks"]
     ) -> DescribeStacksPaginator:
         """DescribeStacksPaginator for describe_stacks."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_change_sets"]
     ) -> ListChangeSetsPaginator:
         """ListChangeSetsPaginator for list_change_sets."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_exports"]
-    ) -> ListExportsPaginator:
+    def __call__(self, operation_name: Literal["list_exports"]) -> ListExportsPaginator:
         """ListExportsPaginator for list_exports."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_generated_templates"]
     ) -> ListGeneratedTemplatesPaginator:
         """ListGeneratedTemplatesPaginator for list_generated_templates."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_imports"]
-    ) -> ListImportsPaginator:
+    def __call__(self, operation_name: Literal["list_imports"]) -> ListImportsPaginator:
         """ListImportsPaginator for list_imports."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_resource_scan_related_resources"]
     ) -> ListResourceScanRelatedResourcesPaginator:
         """ListResourceScanRelatedResourcesPaginator for
@@ -2482,43 +2491,43 @@ class CloudFormationClient(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_resource_scan_resources"]
     ) -> ListResourceScanResourcesPaginator:
         """ListResourceScanResourcesPaginator for list_resource_scan_resources."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_resource_scans"]
     ) -> ListResourceScansPaginator:
         """ListResourceScansPaginator for list_resource_scans."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_stack_instances"]
     ) -> ListStackInstancesPaginator:
         """ListStackInstancesPaginator for list_stack_instances."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_stack_refactor_actions"]
     ) -> ListStackRefactorActionsPaginator:
         """ListStackRefactorActionsPaginator for list_stack_refactor_actions."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_stack_refactors"]
     ) -> ListStackRefactorsPaginator:
         """ListStackRefactorsPaginator for list_stack_refactors."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_stack_resources"]
     ) -> ListStackResourcesPaginator:
         """ListStackResourcesPaginator for list_stack_resources."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_stack_set_operation_results"]
     ) -> ListStackSetOperationResultsPaginator:
         """ListStackSetOperationResultsPaginator for
@@ -2526,95 +2535,99 @@ class CloudFormationClient(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_stack_set_operations"]
     ) -> ListStackSetOperationsPaginator:
         """ListStackSetOperationsPaginator for list_stack_set_operations."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_stack_sets"]
     ) -> ListStackSetsPaginator:
         """ListStackSetsPaginator for list_stack_sets."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_stacks"]
-    ) -> ListStacksPaginator:
+    def __call__(self, operation_name: Literal["list_stacks"]) -> ListStacksPaginator:
         """ListStacksPaginator for list_stacks."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_types"]
-    ) -> ListTypesPaginator:
+    def __call__(self, operation_name: Literal["list_types"]) -> ListTypesPaginator:
         """ListTypesPaginator for list_types."""
 
+class _GetWaiter(Protocol):
+    """A typed waiter: polls an operation until a resource reaches a state."""
+
     @overload
-    def get_waiter(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["change_set_create_complete"]
     ) -> ChangeSetCreateCompleteWaiter:
         """ChangeSetCreateCompleteWaiter for change_set_create_complete."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["stack_create_complete"]
     ) -> StackCreateCompleteWaiter:
         """StackCreateCompleteWaiter for stack_create_complete."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["stack_delete_complete"]
     ) -> StackDeleteCompleteWaiter:
         """StackDeleteCompleteWaiter for stack_delete_complete."""
 
     @overload
-    def get_waiter(self, waiter_name: Literal["stack_exists"]) -> StackExistsWaiter:
+    def __call__(self, waiter_name: Literal["stack_exists"]) -> StackExistsWaiter:
         """StackExistsWaiter for stack_exists."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["stack_import_complete"]
     ) -> StackImportCompleteWaiter:
         """StackImportCompleteWaiter for stack_import_complete."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["stack_refactor_create_complete"]
     ) -> StackRefactorCreateCompleteWaiter:
         """StackRefactorCreateCompleteWaiter for stack_refactor_create_complete."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["stack_refactor_execute_complete"]
     ) -> StackRefactorExecuteCompleteWaiter:
         """StackRefactorExecuteCompleteWaiter for stack_refactor_execute_complete."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["stack_rollback_complete"]
     ) -> StackRollbackCompleteWaiter:
         """StackRollbackCompleteWaiter for stack_rollback_complete."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["stack_update_complete"]
     ) -> StackUpdateCompleteWaiter:
         """StackUpdateCompleteWaiter for stack_update_complete."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["type_registration_complete"]
     ) -> TypeRegistrationCompleteWaiter:
         """TypeRegistrationCompleteWaiter for type_registration_complete."""
 
+class _GeneratePresignedUrl(Protocol):
+    """A presigned URL for calling ClientMethod with Params (botocore's
+    generate_presigned_url, which validates Params as the call would).
+    """
+
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: NoMatchingOverload[NoReturn],
         Params: NoMatchingOverload[NoReturn] | None = None,
@@ -2622,7 +2635,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["activate_organizations_access"],
         Params: ActivateOrganizationsAccessInputTypeDef | None = None,
@@ -2630,7 +2643,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["activate_type"],
         Params: ActivateTypeInputTypeDef | None = None,
@@ -2638,7 +2651,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["batch_describe_type_configurations"],
         Params: BatchDescribeTypeConfigurationsInputTypeDef,
@@ -2646,7 +2659,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["cancel_update_stack"],
         Params: CancelUpdateStackInputTypeDef,
@@ -2654,7 +2667,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["continue_update_rollback"],
         Params: ContinueUpdateRollbackInputTypeDef,
@@ -2662,7 +2675,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_change_set"],
         Params: CreateChangeSetInputTypeDef,
@@ -2670,7 +2683,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_generated_template"],
         Params: CreateGeneratedTemplateInputTypeDef,
@@ -2678,7 +2691,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_stack"],
         Params: CreateStackInputTypeDef,
@@ -2686,7 +2699,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_stack_instances"],
         Params: CreateStackInstancesInputTypeDef,
@@ -2694,7 +2707,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_stack_refactor"],
         Params: CreateStackRefactorInputTypeDef,
@@ -2702,7 +2715,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_stack_set"],
         Params: CreateStackSetInputTypeDef,
@@ -2710,7 +2723,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["deactivate_organizations_access"],
         Params: DeactivateOrganizationsAccessInputTypeDef | None = None,
@@ -2718,7 +2731,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["deactivate_type"],
         Params: DeactivateTypeInputTypeDef | None = None,
@@ -2726,7 +2739,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_change_set"],
         Params: DeleteChangeSetInputTypeDef,
@@ -2734,7 +2747,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_generated_template"],
         Params: DeleteGeneratedTemplateInputTypeDef,
@@ -2742,7 +2755,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_stack"],
         Params: DeleteStackInputTypeDef,
@@ -2750,7 +2763,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_stack_instances"],
         Params: DeleteStackInstancesInputTypeDef,
@@ -2758,7 +2771,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_stack_set"],
         Params: DeleteStackSetInputTypeDef,
@@ -2766,7 +2779,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["deregister_type"],
         Params: DeregisterTypeInputTypeDef | None = None,
@@ -2774,7 +2787,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_account_limits"],
         Params: DescribeAccountLimitsInputTypeDef | None = None,
@@ -2782,7 +2795,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_change_set"],
         Params: DescribeChangeSetInputTypeDef,
@@ -2790,7 +2803,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_change_set_hooks"],
         Params: DescribeChangeSetHooksInputTypeDef,
@@ -2798,7 +2811,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_events"],
         Params: DescribeEventsInputTypeDef | None = None,
@@ -2806,7 +2819,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_generated_template"],
         Params: DescribeGeneratedTemplateInputTypeDef,
@@ -2814,7 +2827,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_organizations_access"],
         Params: DescribeOrganizationsAccessInputTypeDef | None = None,
@@ -2822,7 +2835,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_publisher"],
         Params: DescribePublisherInputTypeDef | None = None,
@@ -2830,7 +2843,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_resource_scan"],
         Params: DescribeResourceScanInputTypeDef,
@@ -2838,7 +2851,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_stack_drift_detection_status"],
         Params: DescribeStackDriftDetectionStatusInputTypeDef,
@@ -2846,7 +2859,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_stack_events"],
         Params: DescribeStackEventsInputTypeDef,
@@ -2854,7 +2867,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_stack_instance"],
         Params: DescribeStackInstanceInputTypeDef,
@@ -2862,7 +2875,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_stack_refactor"],
         Params: DescribeStackRefactorInputTypeDef,
@@ -2870,7 +2883,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_stack_resource"],
         Params: DescribeStackResourceInputTypeDef,
@@ -2878,7 +2891,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_stack_resource_drifts"],
         Params: DescribeStackResourceDriftsInputTypeDef,
@@ -2886,7 +2899,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_stack_resources"],
         Params: DescribeStackResourcesInputTypeDef | None = None,
@@ -2894,7 +2907,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_stack_set"],
         Params: DescribeStackSetInputTypeDef,
@@ -2902,7 +2915,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_stack_set_operation"],
         Params: DescribeStackSetOperationInputTypeDef,
@@ -2910,7 +2923,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_stacks"],
         Params: DescribeStacksInputTypeDef | None = None,
@@ -2918,7 +2931,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_type"],
         Params: DescribeTypeInputTypeDef | None = None,
@@ -2926,7 +2939,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_type_registration"],
         Params: DescribeTypeRegistrationInputTypeDef,
@@ -2934,7 +2947,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["detect_stack_drift"],
         Params: DetectStackDriftInputTypeDef,
@@ -2942,7 +2955,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["detect_stack_resource_drift"],
         Params: DetectStackResourceDriftInputTypeDef,
@@ -2950,7 +2963,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["detect_stack_set_drift"],
         Params: DetectStackSetDriftInputTypeDef,
@@ -2958,7 +2971,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["estimate_template_cost"],
         Params: EstimateTemplateCostInputTypeDef | None = None,
@@ -2966,7 +2979,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["execute_change_set"],
         Params: ExecuteChangeSetInputTypeDef,
@@ -2974,7 +2987,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["execute_stack_refactor"],
         Params: ExecuteStackRefactorInputTypeDef,
@@ -2982,7 +2995,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_generated_template"],
         Params: GetGeneratedTemplateInputTypeDef,
@@ -2990,7 +3003,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_hook_result"],
         Params: GetHookResultInputTypeDef | None = None,
@@ -2998,7 +3011,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_stack_policy"],
         Params: GetStackPolicyInputTypeDef,
@@ -3006,7 +3019,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_template"],
         Params: GetTemplateInputTypeDef | None = None,
@@ -3014,7 +3027,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_template_summary"],
         Params: GetTemplateSummaryInputTypeDef | None = None,
@@ -3022,7 +3035,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["import_stacks_to_stack_set"],
         Params: ImportStacksToStackSetInputTypeDef,
@@ -3030,7 +3043,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_change_sets"],
         Params: ListChangeSetsInputTypeDef,
@@ -3038,7 +3051,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_exports"],
         Params: ListExportsInputTypeDef | None = None,
@@ -3046,7 +3059,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_generated_templates"],
         Params: ListGeneratedTemplatesInputTypeDef | None = None,
@@ -3054,7 +3067,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_hook_results"],
         Params: ListHookResultsInputTypeDef | None = None,
@@ -3062,7 +3075,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_imports"],
         Params: ListImportsInputTypeDef,
@@ -3070,7 +3083,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_resource_scan_related_resources"],
         Params: ListResourceScanRelatedResourcesInputTypeDef,
@@ -3078,7 +3091,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_resource_scan_resources"],
         Params: ListResourceScanResourcesInputTypeDef,
@@ -3086,7 +3099,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_resource_scans"],
         Params: ListResourceScansInputTypeDef | None = None,
@@ -3094,7 +3107,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_stack_instance_resource_drifts"],
         Params: ListStackInstanceResourceDriftsInputTypeDef,
@@ -3102,7 +3115,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_stack_instances"],
         Params: ListStackInstancesInputTypeDef,
@@ -3110,7 +3123,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_stack_refactor_actions"],
         Params: ListStackRefactorActionsInputTypeDef,
@@ -3118,7 +3131,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_stack_refactors"],
         Params: ListStackRefactorsInputTypeDef | None = None,
@@ -3126,7 +3139,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_stack_resources"],
         Params: ListStackResourcesInputTypeDef,
@@ -3134,7 +3147,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_stack_set_auto_deployment_targets"],
         Params: ListStackSetAutoDeploymentTargetsInputTypeDef,
@@ -3142,7 +3155,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_stack_set_operation_results"],
         Params: ListStackSetOperationResultsInputTypeDef,
@@ -3150,7 +3163,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_stack_set_operations"],
         Params: ListStackSetOperationsInputTypeDef,
@@ -3158,7 +3171,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_stack_sets"],
         Params: ListStackSetsInputTypeDef | None = None,
@@ -3166,7 +3179,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_stacks"],
         Params: ListStacksInputTypeDef | None = None,
@@ -3174,7 +3187,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_type_registrations"],
         Params: ListTypeRegistrationsInputTypeDef | None = None,
@@ -3182,7 +3195,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_type_versions"],
         Params: ListTypeVersionsInputTypeDef | None = None,
@@ -3190,7 +3203,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_types"],
         Params: ListTypesInputTypeDef | None = None,
@@ -3198,7 +3211,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["publish_type"],
         Params: PublishTypeInputTypeDef | None = None,
@@ -3206,7 +3219,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["record_handler_progress"],
         Params: RecordHandlerProgressInputTypeDef,
@@ -3214,7 +3227,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["register_publisher"],
         Params: RegisterPublisherInputTypeDef | None = None,
@@ -3222,7 +3235,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["register_type"],
         Params: RegisterTypeInputTypeDef,
@@ -3230,7 +3243,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["rollback_stack"],
         Params: RollbackStackInputTypeDef,
@@ -3238,7 +3251,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["set_stack_policy"],
         Params: SetStackPolicyInputTypeDef,
@@ -3246,7 +3259,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["set_type_configuration"],
         Params: SetTypeConfigurationInputTypeDef,
@@ -3254,7 +3267,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["set_type_default_version"],
         Params: SetTypeDefaultVersionInputTypeDef | None = None,
@@ -3262,7 +3275,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["signal_resource"],
         Params: SignalResourceInputTypeDef,
@@ -3270,7 +3283,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["start_resource_scan"],
         Params: StartResourceScanInputTypeDef | None = None,
@@ -3278,7 +3291,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["stop_stack_set_operation"],
         Params: StopStackSetOperationInputTypeDef,
@@ -3286,7 +3299,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["test_type"],
         Params: TestTypeInputTypeDef | None = None,
@@ -3294,7 +3307,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_generated_template"],
         Params: UpdateGeneratedTemplateInputTypeDef,
@@ -3302,7 +3315,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_stack"],
         Params: UpdateStackInputTypeDef,
@@ -3310,7 +3323,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_stack_instances"],
         Params: UpdateStackInstancesInputTypeDef,
@@ -3318,7 +3331,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_stack_set"],
         Params: UpdateStackSetInputTypeDef,
@@ -3326,7 +3339,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_termination_protection"],
         Params: UpdateTerminationProtectionInputTypeDef,
@@ -3334,7 +3347,7 @@ class CloudFormationClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["validate_template"],
         Params: ValidateTemplateInputTypeDef | None = None,

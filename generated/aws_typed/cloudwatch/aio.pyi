@@ -9,7 +9,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Any, Coroutine, Literal, TYPE_CHECKING, overload
+from typing import Any, Coroutine, Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._aio import BaseClient, Paginator, Waiter
 
@@ -1299,73 +1299,82 @@ class CloudWatchClient(BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/UntagResource
         """
+    get_paginator: Final[_GetPaginator]
+    """A typed async paginator for an operation that can be paginated."""
+
+    get_waiter: Final[_GetWaiter]
+    """A typed async waiter: polls an operation until a resource reaches a state."""
+
+class _GetPaginator(Protocol):
+    """A typed async paginator for an operation that can be paginated."""
 
     @overload
-    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_alarm_history"]
     ) -> DescribeAlarmHistoryPaginator:
         """DescribeAlarmHistoryPaginator for describe_alarm_history."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_alarms"]
     ) -> DescribeAlarmsPaginator:
         """DescribeAlarmsPaginator for describe_alarms."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_anomaly_detectors"]
     ) -> DescribeAnomalyDetectorsPaginator:
         """DescribeAnomalyDetectorsPaginator for describe_anomaly_detectors."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_metric_data"]
     ) -> GetMetricDataPaginator:
         """GetMetricDataPaginator for get_metric_data."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_alarm_mute_rules"]
     ) -> ListAlarmMuteRulesPaginator:
         """ListAlarmMuteRulesPaginator for list_alarm_mute_rules."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_dashboards"]
     ) -> ListDashboardsPaginator:
         """ListDashboardsPaginator for list_dashboards."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_metrics"]
-    ) -> ListMetricsPaginator:
+    def __call__(self, operation_name: Literal["list_metrics"]) -> ListMetricsPaginator:
         """ListMetricsPaginator for list_metrics."""
 
+class _GetWaiter(Protocol):
+    """A typed async waiter: polls an operation until a resource reaches a state."""
+
     @overload
-    def get_waiter(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_waiter(self, waiter_name: Literal["alarm_exists"]) -> AlarmExistsWaiter:
+    def __call__(self, waiter_name: Literal["alarm_exists"]) -> AlarmExistsWaiter:
         """AlarmExistsWaiter for alarm_exists."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["alarm_mute_rule_exists"]
     ) -> AlarmMuteRuleExistsWaiter:
         """AlarmMuteRuleExistsWaiter for alarm_mute_rule_exists."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["composite_alarm_exists"]
     ) -> CompositeAlarmExistsWaiter:
         """CompositeAlarmExistsWaiter for composite_alarm_exists."""

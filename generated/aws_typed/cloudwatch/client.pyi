@@ -8,7 +8,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Literal, TYPE_CHECKING, overload
+from typing import Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._runtime import BaseClient
 
@@ -1199,79 +1199,98 @@ class CloudWatchClient(BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/monitoring-2010-08-01/UntagResource
         """
+    get_paginator: Final[_GetPaginator]
+    """A typed paginator for an operation that can be paginated."""
+
+    get_waiter: Final[_GetWaiter]
+    """A typed waiter: polls an operation until a resource reaches a state."""
+
+    generate_presigned_url: Final[_GeneratePresignedUrl]
+    """A presigned URL for calling ClientMethod with Params (botocore's
+    generate_presigned_url, which validates Params as the call would).
+    """
+
+class _GetPaginator(Protocol):
+    """A typed paginator for an operation that can be paginated."""
 
     @overload
-    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_alarm_history"]
     ) -> DescribeAlarmHistoryPaginator:
         """DescribeAlarmHistoryPaginator for describe_alarm_history."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_alarms"]
     ) -> DescribeAlarmsPaginator:
         """DescribeAlarmsPaginator for describe_alarms."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_anomaly_detectors"]
     ) -> DescribeAnomalyDetectorsPaginator:
         """DescribeAnomalyDetectorsPaginator for describe_anomaly_detectors."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_metric_data"]
     ) -> GetMetricDataPaginator:
         """GetMetricDataPaginator for get_metric_data."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_alarm_mute_rules"]
     ) -> ListAlarmMuteRulesPaginator:
         """ListAlarmMuteRulesPaginator for list_alarm_mute_rules."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_dashboards"]
     ) -> ListDashboardsPaginator:
         """ListDashboardsPaginator for list_dashboards."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_metrics"]
-    ) -> ListMetricsPaginator:
+    def __call__(self, operation_name: Literal["list_metrics"]) -> ListMetricsPaginator:
         """ListMetricsPaginator for list_metrics."""
 
+class _GetWaiter(Protocol):
+    """A typed waiter: polls an operation until a resource reaches a state."""
+
     @overload
-    def get_waiter(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_waiter(self, waiter_name: Literal["alarm_exists"]) -> AlarmExistsWaiter:
+    def __call__(self, waiter_name: Literal["alarm_exists"]) -> AlarmExistsWaiter:
         """AlarmExistsWaiter for alarm_exists."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["alarm_mute_rule_exists"]
     ) -> AlarmMuteRuleExistsWaiter:
         """AlarmMuteRuleExistsWaiter for alarm_mute_rule_exists."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["composite_alarm_exists"]
     ) -> CompositeAlarmExistsWaiter:
         """CompositeAlarmExistsWaiter for composite_alarm_exists."""
 
+class _GeneratePresignedUrl(Protocol):
+    """A presigned URL for calling ClientMethod with Params (botocore's
+    generate_presigned_url, which validates Params as the call would).
+    """
+
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: NoMatchingOverload[NoReturn],
         Params: NoMatchingOverload[NoReturn] | None = None,
@@ -1279,7 +1298,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_alarm_mute_rule"],
         Params: DeleteAlarmMuteRuleInputTypeDef,
@@ -1287,7 +1306,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_alarms"],
         Params: DeleteAlarmsInputTypeDef,
@@ -1295,7 +1314,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_anomaly_detector"],
         Params: DeleteAnomalyDetectorInputTypeDef | None = None,
@@ -1303,7 +1322,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_dashboards"],
         Params: DeleteDashboardsInputTypeDef,
@@ -1311,7 +1330,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_insight_rules"],
         Params: DeleteInsightRulesInputTypeDef,
@@ -1319,7 +1338,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_metric_stream"],
         Params: DeleteMetricStreamInputTypeDef,
@@ -1327,7 +1346,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_alarm_contributors"],
         Params: DescribeAlarmContributorsInputTypeDef,
@@ -1335,7 +1354,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_alarm_history"],
         Params: DescribeAlarmHistoryInputTypeDef | None = None,
@@ -1343,7 +1362,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_alarms"],
         Params: DescribeAlarmsInputTypeDef | None = None,
@@ -1351,7 +1370,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_alarms_for_metric"],
         Params: DescribeAlarmsForMetricInputTypeDef,
@@ -1359,7 +1378,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_anomaly_detectors"],
         Params: DescribeAnomalyDetectorsInputTypeDef | None = None,
@@ -1367,7 +1386,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_insight_rules"],
         Params: DescribeInsightRulesInputTypeDef | None = None,
@@ -1375,7 +1394,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disable_alarm_actions"],
         Params: DisableAlarmActionsInputTypeDef,
@@ -1383,7 +1402,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disable_insight_rules"],
         Params: DisableInsightRulesInputTypeDef,
@@ -1391,7 +1410,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["enable_alarm_actions"],
         Params: EnableAlarmActionsInputTypeDef,
@@ -1399,7 +1418,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["enable_insight_rules"],
         Params: EnableInsightRulesInputTypeDef,
@@ -1407,7 +1426,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_alarm_mute_rule"],
         Params: GetAlarmMuteRuleInputTypeDef,
@@ -1415,7 +1434,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_dashboard"],
         Params: GetDashboardInputTypeDef,
@@ -1423,7 +1442,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_insight_rule_report"],
         Params: GetInsightRuleReportInputTypeDef,
@@ -1431,7 +1450,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_metric_data"],
         Params: GetMetricDataInputTypeDef,
@@ -1439,7 +1458,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_metric_statistics"],
         Params: GetMetricStatisticsInputTypeDef,
@@ -1447,7 +1466,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_metric_stream"],
         Params: GetMetricStreamInputTypeDef,
@@ -1455,7 +1474,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_metric_widget_image"],
         Params: GetMetricWidgetImageInputTypeDef,
@@ -1463,7 +1482,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_otel_enrichment"],
         Params: GetOTelEnrichmentInputTypeDef | None = None,
@@ -1471,7 +1490,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_alarm_mute_rules"],
         Params: ListAlarmMuteRulesInputTypeDef | None = None,
@@ -1479,7 +1498,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_dashboards"],
         Params: ListDashboardsInputTypeDef | None = None,
@@ -1487,7 +1506,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_managed_insight_rules"],
         Params: ListManagedInsightRulesInputTypeDef,
@@ -1495,7 +1514,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_metric_streams"],
         Params: ListMetricStreamsInputTypeDef | None = None,
@@ -1503,7 +1522,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_metrics"],
         Params: ListMetricsInputTypeDef | None = None,
@@ -1511,7 +1530,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_tags_for_resource"],
         Params: ListTagsForResourceInputTypeDef,
@@ -1519,7 +1538,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_alarm_mute_rule"],
         Params: PutAlarmMuteRuleInputTypeDef,
@@ -1527,7 +1546,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_anomaly_detector"],
         Params: PutAnomalyDetectorInputTypeDef | None = None,
@@ -1535,7 +1554,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_composite_alarm"],
         Params: PutCompositeAlarmInputTypeDef,
@@ -1543,7 +1562,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_dashboard"],
         Params: PutDashboardInputTypeDef,
@@ -1551,7 +1570,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_insight_rule"],
         Params: PutInsightRuleInputTypeDef,
@@ -1559,7 +1578,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_managed_insight_rules"],
         Params: PutManagedInsightRulesInputTypeDef,
@@ -1567,7 +1586,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_metric_alarm"],
         Params: PutMetricAlarmInputTypeDef,
@@ -1575,7 +1594,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_metric_data"],
         Params: PutMetricDataInputTypeDef,
@@ -1583,7 +1602,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_metric_stream"],
         Params: PutMetricStreamInputTypeDef,
@@ -1591,7 +1610,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["set_alarm_state"],
         Params: SetAlarmStateInputTypeDef,
@@ -1599,7 +1618,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["start_metric_streams"],
         Params: StartMetricStreamsInputTypeDef,
@@ -1607,7 +1626,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["start_otel_enrichment"],
         Params: StartOTelEnrichmentInputTypeDef | None = None,
@@ -1615,7 +1634,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["stop_metric_streams"],
         Params: StopMetricStreamsInputTypeDef,
@@ -1623,7 +1642,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["stop_otel_enrichment"],
         Params: StopOTelEnrichmentInputTypeDef | None = None,
@@ -1631,7 +1650,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["tag_resource"],
         Params: TagResourceInputTypeDef,
@@ -1639,7 +1658,7 @@ class CloudWatchClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["untag_resource"],
         Params: UntagResourceInputTypeDef,

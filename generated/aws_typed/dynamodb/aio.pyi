@@ -9,7 +9,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Any, Coroutine, Literal, TYPE_CHECKING, overload
+from typing import Any, Coroutine, Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._aio import BaseClient, Paginator, Waiter
 
@@ -1665,65 +1665,72 @@ class DynamoDBClient(BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/UpdateTimeToLive
         """
+    get_paginator: Final[_GetPaginator]
+    """A typed async paginator for an operation that can be paginated."""
+
+    get_waiter: Final[_GetWaiter]
+    """A typed async waiter: polls an operation until a resource reaches a state."""
+
+class _GetPaginator(Protocol):
+    """A typed async paginator for an operation that can be paginated."""
 
     @overload
-    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_backups"]
-    ) -> ListBackupsPaginator:
+    def __call__(self, operation_name: Literal["list_backups"]) -> ListBackupsPaginator:
         """ListBackupsPaginator for list_backups."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_tables"]
-    ) -> ListTablesPaginator:
+    def __call__(self, operation_name: Literal["list_tables"]) -> ListTablesPaginator:
         """ListTablesPaginator for list_tables."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_tags_of_resource"]
     ) -> ListTagsOfResourcePaginator:
         """ListTagsOfResourcePaginator for list_tags_of_resource."""
 
     @overload
-    def get_paginator(self, operation_name: Literal["query"]) -> QueryPaginator:
+    def __call__(self, operation_name: Literal["query"]) -> QueryPaginator:
         """QueryPaginator for query."""
 
     @overload
-    def get_paginator(self, operation_name: Literal["scan"]) -> ScanPaginator:
+    def __call__(self, operation_name: Literal["scan"]) -> ScanPaginator:
         """ScanPaginator for scan."""
 
+class _GetWaiter(Protocol):
+    """A typed async waiter: polls an operation until a resource reaches a state."""
+
     @overload
-    def get_waiter(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["contributor_insights_enabled"]
     ) -> ContributorInsightsEnabledWaiter:
         """ContributorInsightsEnabledWaiter for contributor_insights_enabled."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["export_completed"]
     ) -> ExportCompletedWaiter:
         """ExportCompletedWaiter for export_completed."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["import_completed"]
     ) -> ImportCompletedWaiter:
         """ImportCompletedWaiter for import_completed."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["kinesis_streaming_destination_active"]
     ) -> KinesisStreamingDestinationActiveWaiter:
         """KinesisStreamingDestinationActiveWaiter for
@@ -1731,11 +1738,11 @@ class DynamoDBClient(BaseClient):
         """
 
     @overload
-    def get_waiter(self, waiter_name: Literal["table_exists"]) -> TableExistsWaiter:
+    def __call__(self, waiter_name: Literal["table_exists"]) -> TableExistsWaiter:
         """TableExistsWaiter for table_exists."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["table_not_exists"]
     ) -> TableNotExistsWaiter:
         """TableNotExistsWaiter for table_not_exists."""

@@ -8,7 +8,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Literal, TYPE_CHECKING, overload
+from typing import Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._runtime import BaseClient
 
@@ -1533,65 +1533,77 @@ class DynamoDBClient(BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/dynamodb-2012-08-10/UpdateTimeToLive
         """
+    get_paginator: Final[_GetPaginator]
+    """A typed paginator for an operation that can be paginated."""
+
+    get_waiter: Final[_GetWaiter]
+    """A typed waiter: polls an operation until a resource reaches a state."""
+
+    generate_presigned_url: Final[_GeneratePresignedUrl]
+    """A presigned URL for calling ClientMethod with Params (botocore's
+    generate_presigned_url, which validates Params as the call would).
+    """
+
+class _GetPaginator(Protocol):
+    """A typed paginator for an operation that can be paginated."""
 
     @overload
-    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_backups"]
-    ) -> ListBackupsPaginator:
+    def __call__(self, operation_name: Literal["list_backups"]) -> ListBackupsPaginator:
         """ListBackupsPaginator for list_backups."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_tables"]
-    ) -> ListTablesPaginator:
+    def __call__(self, operation_name: Literal["list_tables"]) -> ListTablesPaginator:
         """ListTablesPaginator for list_tables."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_tags_of_resource"]
     ) -> ListTagsOfResourcePaginator:
         """ListTagsOfResourcePaginator for list_tags_of_resource."""
 
     @overload
-    def get_paginator(self, operation_name: Literal["query"]) -> QueryPaginator:
+    def __call__(self, operation_name: Literal["query"]) -> QueryPaginator:
         """QueryPaginator for query."""
 
     @overload
-    def get_paginator(self, operation_name: Literal["scan"]) -> ScanPaginator:
+    def __call__(self, operation_name: Literal["scan"]) -> ScanPaginator:
         """ScanPaginator for scan."""
 
+class _GetWaiter(Protocol):
+    """A typed waiter: polls an operation until a resource reaches a state."""
+
     @overload
-    def get_waiter(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["contributor_insights_enabled"]
     ) -> ContributorInsightsEnabledWaiter:
         """ContributorInsightsEnabledWaiter for contributor_insights_enabled."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["export_completed"]
     ) -> ExportCompletedWaiter:
         """ExportCompletedWaiter for export_completed."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["import_completed"]
     ) -> ImportCompletedWaiter:
         """ImportCompletedWaiter for import_completed."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["kinesis_streaming_destination_active"]
     ) -> KinesisStreamingDestinationActiveWaiter:
         """KinesisStreamingDestinationActiveWaiter for
@@ -1599,17 +1611,22 @@ class DynamoDBClient(BaseClient):
         """
 
     @overload
-    def get_waiter(self, waiter_name: Literal["table_exists"]) -> TableExistsWaiter:
+    def __call__(self, waiter_name: Literal["table_exists"]) -> TableExistsWaiter:
         """TableExistsWaiter for table_exists."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["table_not_exists"]
     ) -> TableNotExistsWaiter:
         """TableNotExistsWaiter for table_not_exists."""
 
+class _GeneratePresignedUrl(Protocol):
+    """A presigned URL for calling ClientMethod with Params (botocore's
+    generate_presigned_url, which validates Params as the call would).
+    """
+
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: NoMatchingOverload[NoReturn],
         Params: NoMatchingOverload[NoReturn] | None = None,
@@ -1617,7 +1634,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["batch_execute_statement"],
         Params: BatchExecuteStatementInputTypeDef,
@@ -1625,7 +1642,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["batch_get_item"],
         Params: BatchGetItemInputTypeDef,
@@ -1633,7 +1650,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["batch_write_item"],
         Params: BatchWriteItemInputTypeDef,
@@ -1641,7 +1658,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_backup"],
         Params: CreateBackupInputTypeDef,
@@ -1649,7 +1666,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_global_table"],
         Params: CreateGlobalTableInputTypeDef,
@@ -1657,7 +1674,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_table"],
         Params: CreateTableInputTypeDef,
@@ -1665,7 +1682,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_backup"],
         Params: DeleteBackupInputTypeDef,
@@ -1673,7 +1690,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_item"],
         Params: DeleteItemInputTypeDef,
@@ -1681,7 +1698,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_resource_policy"],
         Params: DeleteResourcePolicyInputTypeDef,
@@ -1689,7 +1706,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_table"],
         Params: DeleteTableInputTypeDef,
@@ -1697,7 +1714,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_backup"],
         Params: DescribeBackupInputTypeDef,
@@ -1705,7 +1722,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_continuous_backups"],
         Params: DescribeContinuousBackupsInputTypeDef,
@@ -1713,7 +1730,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_contributor_insights"],
         Params: DescribeContributorInsightsInputTypeDef,
@@ -1721,7 +1738,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_endpoints"],
         Params: DescribeEndpointsRequestTypeDef | None = None,
@@ -1729,7 +1746,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_export"],
         Params: DescribeExportInputTypeDef,
@@ -1737,7 +1754,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_global_table"],
         Params: DescribeGlobalTableInputTypeDef,
@@ -1745,7 +1762,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_global_table_settings"],
         Params: DescribeGlobalTableSettingsInputTypeDef,
@@ -1753,7 +1770,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_import"],
         Params: DescribeImportInputTypeDef,
@@ -1761,7 +1778,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_kinesis_streaming_destination"],
         Params: DescribeKinesisStreamingDestinationInputTypeDef,
@@ -1769,7 +1786,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_limits"],
         Params: DescribeLimitsInputTypeDef | None = None,
@@ -1777,7 +1794,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_table"],
         Params: DescribeTableInputTypeDef,
@@ -1785,7 +1802,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_table_replica_auto_scaling"],
         Params: DescribeTableReplicaAutoScalingInputTypeDef,
@@ -1793,7 +1810,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_time_to_live"],
         Params: DescribeTimeToLiveInputTypeDef,
@@ -1801,7 +1818,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disable_kinesis_streaming_destination"],
         Params: KinesisStreamingDestinationInputTypeDef,
@@ -1809,7 +1826,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["enable_kinesis_streaming_destination"],
         Params: KinesisStreamingDestinationInputTypeDef,
@@ -1817,7 +1834,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["execute_statement"],
         Params: ExecuteStatementInputTypeDef,
@@ -1825,7 +1842,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["execute_transaction"],
         Params: ExecuteTransactionInputTypeDef,
@@ -1833,7 +1850,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["export_table_to_point_in_time"],
         Params: ExportTableToPointInTimeInputTypeDef,
@@ -1841,7 +1858,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_item"],
         Params: GetItemInputTypeDef,
@@ -1849,7 +1866,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_resource_policy"],
         Params: GetResourcePolicyInputTypeDef,
@@ -1857,7 +1874,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["import_table"],
         Params: ImportTableInputTypeDef,
@@ -1865,7 +1882,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_backups"],
         Params: ListBackupsInputTypeDef | None = None,
@@ -1873,7 +1890,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_contributor_insights"],
         Params: ListContributorInsightsInputTypeDef | None = None,
@@ -1881,7 +1898,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_exports"],
         Params: ListExportsInputTypeDef | None = None,
@@ -1889,7 +1906,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_global_tables"],
         Params: ListGlobalTablesInputTypeDef | None = None,
@@ -1897,7 +1914,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_imports"],
         Params: ListImportsInputTypeDef | None = None,
@@ -1905,7 +1922,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_tables"],
         Params: ListTablesInputTypeDef | None = None,
@@ -1913,7 +1930,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_tags_of_resource"],
         Params: ListTagsOfResourceInputTypeDef,
@@ -1921,7 +1938,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_item"],
         Params: PutItemInputTypeDef,
@@ -1929,7 +1946,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_resource_policy"],
         Params: PutResourcePolicyInputTypeDef,
@@ -1937,7 +1954,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["query"],
         Params: QueryInputTypeDef,
@@ -1945,7 +1962,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["restore_table_from_backup"],
         Params: RestoreTableFromBackupInputTypeDef,
@@ -1953,7 +1970,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["restore_table_to_point_in_time"],
         Params: RestoreTableToPointInTimeInputTypeDef,
@@ -1961,7 +1978,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["scan"],
         Params: ScanInputTypeDef,
@@ -1969,7 +1986,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["tag_resource"],
         Params: TagResourceInputTypeDef,
@@ -1977,7 +1994,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["transact_get_items"],
         Params: TransactGetItemsInputTypeDef,
@@ -1985,7 +2002,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["transact_write_items"],
         Params: TransactWriteItemsInputTypeDef,
@@ -1993,7 +2010,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["untag_resource"],
         Params: UntagResourceInputTypeDef,
@@ -2001,7 +2018,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_continuous_backups"],
         Params: UpdateContinuousBackupsInputTypeDef,
@@ -2009,7 +2026,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_contributor_insights"],
         Params: UpdateContributorInsightsInputTypeDef,
@@ -2017,7 +2034,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_global_table"],
         Params: UpdateGlobalTableInputTypeDef,
@@ -2025,7 +2042,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_global_table_settings"],
         Params: UpdateGlobalTableSettingsInputTypeDef,
@@ -2033,7 +2050,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_item"],
         Params: UpdateItemInputTypeDef,
@@ -2041,7 +2058,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_kinesis_streaming_destination"],
         Params: UpdateKinesisStreamingDestinationInputTypeDef,
@@ -2049,7 +2066,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_table"],
         Params: UpdateTableInputTypeDef,
@@ -2057,7 +2074,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_table_replica_auto_scaling"],
         Params: UpdateTableReplicaAutoScalingInputTypeDef,
@@ -2065,7 +2082,7 @@ class DynamoDBClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_time_to_live"],
         Params: UpdateTimeToLiveInputTypeDef,

@@ -9,7 +9,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Any, Coroutine, Literal, TYPE_CHECKING, overload
+from typing import Any, Coroutine, Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._aio import BaseClient, Paginator, Waiter
 
@@ -22044,27 +22044,35 @@ class EC2Client(BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/WithdrawByoipCidr
         """
+    get_paginator: Final[_GetPaginator]
+    """A typed async paginator for an operation that can be paginated."""
+
+    get_waiter: Final[_GetWaiter]
+    """A typed async waiter: polls an operation until a resource reaches a state."""
+
+class _GetPaginator(Protocol):
+    """A typed async paginator for an operation that can be paginated."""
 
     @overload
-    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_address_transfers"]
     ) -> DescribeAddressTransfersPaginator:
         """DescribeAddressTransfersPaginator for describe_address_transfers."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_addresses_attribute"]
     ) -> DescribeAddressesAttributePaginator:
         """DescribeAddressesAttributePaginator for describe_addresses_attribute."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self,
         operation_name: Literal[
             "describe_aws_network_performance_metric_subscriptions"
@@ -22075,13 +22083,13 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_byoip_cidrs"]
     ) -> DescribeByoipCidrsPaginator:
         """DescribeByoipCidrsPaginator for describe_byoip_cidrs."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_capacity_block_extension_history"]
     ) -> DescribeCapacityBlockExtensionHistoryPaginator:
         """DescribeCapacityBlockExtensionHistoryPaginator for
@@ -22089,7 +22097,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_capacity_block_extension_offerings"]
     ) -> DescribeCapacityBlockExtensionOfferingsPaginator:
         """DescribeCapacityBlockExtensionOfferingsPaginator for
@@ -22097,7 +22105,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_capacity_block_offerings"]
     ) -> DescribeCapacityBlockOfferingsPaginator:
         """DescribeCapacityBlockOfferingsPaginator for
@@ -22105,7 +22113,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_capacity_block_status"]
     ) -> DescribeCapacityBlockStatusPaginator:
         """DescribeCapacityBlockStatusPaginator for
@@ -22113,13 +22121,13 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_capacity_blocks"]
     ) -> DescribeCapacityBlocksPaginator:
         """DescribeCapacityBlocksPaginator for describe_capacity_blocks."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_capacity_manager_data_exports"]
     ) -> DescribeCapacityManagerDataExportsPaginator:
         """DescribeCapacityManagerDataExportsPaginator for
@@ -22127,7 +22135,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_capacity_reservation_billing_requests"]
     ) -> DescribeCapacityReservationBillingRequestsPaginator:
         """DescribeCapacityReservationBillingRequestsPaginator for
@@ -22135,7 +22143,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_capacity_reservation_fleets"]
     ) -> DescribeCapacityReservationFleetsPaginator:
         """DescribeCapacityReservationFleetsPaginator for
@@ -22143,7 +22151,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_capacity_reservations"]
     ) -> DescribeCapacityReservationsPaginator:
         """DescribeCapacityReservationsPaginator for
@@ -22151,13 +22159,13 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_carrier_gateways"]
     ) -> DescribeCarrierGatewaysPaginator:
         """DescribeCarrierGatewaysPaginator for describe_carrier_gateways."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_classic_link_instances"]
     ) -> DescribeClassicLinkInstancesPaginator:
         """DescribeClassicLinkInstancesPaginator for
@@ -22165,7 +22173,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_client_vpn_authorization_rules"]
     ) -> DescribeClientVpnAuthorizationRulesPaginator:
         """DescribeClientVpnAuthorizationRulesPaginator for
@@ -22173,7 +22181,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_client_vpn_connections"]
     ) -> DescribeClientVpnConnectionsPaginator:
         """DescribeClientVpnConnectionsPaginator for
@@ -22181,19 +22189,19 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_client_vpn_endpoints"]
     ) -> DescribeClientVpnEndpointsPaginator:
         """DescribeClientVpnEndpointsPaginator for describe_client_vpn_endpoints."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_client_vpn_routes"]
     ) -> DescribeClientVpnRoutesPaginator:
         """DescribeClientVpnRoutesPaginator for describe_client_vpn_routes."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_client_vpn_target_networks"]
     ) -> DescribeClientVpnTargetNetworksPaginator:
         """DescribeClientVpnTargetNetworksPaginator for
@@ -22201,19 +22209,19 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_coip_pools"]
     ) -> DescribeCoipPoolsPaginator:
         """DescribeCoipPoolsPaginator for describe_coip_pools."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_dhcp_options"]
     ) -> DescribeDhcpOptionsPaginator:
         """DescribeDhcpOptionsPaginator for describe_dhcp_options."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_egress_only_internet_gateways"]
     ) -> DescribeEgressOnlyInternetGatewaysPaginator:
         """DescribeEgressOnlyInternetGatewaysPaginator for
@@ -22221,19 +22229,19 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_export_image_tasks"]
     ) -> DescribeExportImageTasksPaginator:
         """DescribeExportImageTasksPaginator for describe_export_image_tasks."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_fast_launch_images"]
     ) -> DescribeFastLaunchImagesPaginator:
         """DescribeFastLaunchImagesPaginator for describe_fast_launch_images."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_fast_snapshot_restores"]
     ) -> DescribeFastSnapshotRestoresPaginator:
         """DescribeFastSnapshotRestoresPaginator for
@@ -22241,25 +22249,25 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_fleets"]
     ) -> DescribeFleetsPaginator:
         """DescribeFleetsPaginator for describe_fleets."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_flow_logs"]
     ) -> DescribeFlowLogsPaginator:
         """DescribeFlowLogsPaginator for describe_flow_logs."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_fpga_images"]
     ) -> DescribeFpgaImagesPaginator:
         """DescribeFpgaImagesPaginator for describe_fpga_images."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_host_reservation_offerings"]
     ) -> DescribeHostReservationOfferingsPaginator:
         """DescribeHostReservationOfferingsPaginator for
@@ -22267,19 +22275,19 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_host_reservations"]
     ) -> DescribeHostReservationsPaginator:
         """DescribeHostReservationsPaginator for describe_host_reservations."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_hosts"]
     ) -> DescribeHostsPaginator:
         """DescribeHostsPaginator for describe_hosts."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_iam_instance_profile_associations"]
     ) -> DescribeIamInstanceProfileAssociationsPaginator:
         """DescribeIamInstanceProfileAssociationsPaginator for
@@ -22287,13 +22295,13 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_image_references"]
     ) -> DescribeImageReferencesPaginator:
         """DescribeImageReferencesPaginator for describe_image_references."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_image_usage_report_entries"]
     ) -> DescribeImageUsageReportEntriesPaginator:
         """DescribeImageUsageReportEntriesPaginator for
@@ -22301,25 +22309,25 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_image_usage_reports"]
     ) -> DescribeImageUsageReportsPaginator:
         """DescribeImageUsageReportsPaginator for describe_image_usage_reports."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_images"]
     ) -> DescribeImagesPaginator:
         """DescribeImagesPaginator for describe_images."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_import_image_tasks"]
     ) -> DescribeImportImageTasksPaginator:
         """DescribeImportImageTasksPaginator for describe_import_image_tasks."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_import_snapshot_tasks"]
     ) -> DescribeImportSnapshotTasksPaginator:
         """DescribeImportSnapshotTasksPaginator for
@@ -22327,7 +22335,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_instance_connect_endpoints"]
     ) -> DescribeInstanceConnectEndpointsPaginator:
         """DescribeInstanceConnectEndpointsPaginator for
@@ -22335,7 +22343,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_instance_credit_specifications"]
     ) -> DescribeInstanceCreditSpecificationsPaginator:
         """DescribeInstanceCreditSpecificationsPaginator for
@@ -22343,7 +22351,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_instance_event_windows"]
     ) -> DescribeInstanceEventWindowsPaginator:
         """DescribeInstanceEventWindowsPaginator for
@@ -22351,7 +22359,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_instance_image_metadata"]
     ) -> DescribeInstanceImageMetadataPaginator:
         """DescribeInstanceImageMetadataPaginator for
@@ -22359,19 +22367,19 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_instance_status"]
     ) -> DescribeInstanceStatusPaginator:
         """DescribeInstanceStatusPaginator for describe_instance_status."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_instance_topology"]
     ) -> DescribeInstanceTopologyPaginator:
         """DescribeInstanceTopologyPaginator for describe_instance_topology."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_instance_type_offerings"]
     ) -> DescribeInstanceTypeOfferingsPaginator:
         """DescribeInstanceTypeOfferingsPaginator for
@@ -22379,25 +22387,25 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_instance_types"]
     ) -> DescribeInstanceTypesPaginator:
         """DescribeInstanceTypesPaginator for describe_instance_types."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_instances"]
     ) -> DescribeInstancesPaginator:
         """DescribeInstancesPaginator for describe_instances."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_internet_gateways"]
     ) -> DescribeInternetGatewaysPaginator:
         """DescribeInternetGatewaysPaginator for describe_internet_gateways."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_ipam_pool_allocations"]
     ) -> DescribeIpamPoolAllocationsPaginator:
         """DescribeIpamPoolAllocationsPaginator for
@@ -22405,13 +22413,13 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_ipam_pools"]
     ) -> DescribeIpamPoolsPaginator:
         """DescribeIpamPoolsPaginator for describe_ipam_pools."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_ipam_prefix_list_resolver_targets"]
     ) -> DescribeIpamPrefixListResolverTargetsPaginator:
         """DescribeIpamPrefixListResolverTargetsPaginator for
@@ -22419,7 +22427,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_ipam_prefix_list_resolvers"]
     ) -> DescribeIpamPrefixListResolversPaginator:
         """DescribeIpamPrefixListResolversPaginator for
@@ -22427,7 +22435,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_ipam_resource_discoveries"]
     ) -> DescribeIpamResourceDiscoveriesPaginator:
         """DescribeIpamResourceDiscoveriesPaginator for
@@ -22435,7 +22443,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_ipam_resource_discovery_associations"]
     ) -> DescribeIpamResourceDiscoveryAssociationsPaginator:
         """DescribeIpamResourceDiscoveryAssociationsPaginator for
@@ -22443,25 +22451,25 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_ipam_scopes"]
     ) -> DescribeIpamScopesPaginator:
         """DescribeIpamScopesPaginator for describe_ipam_scopes."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_ipams"]
     ) -> DescribeIpamsPaginator:
         """DescribeIpamsPaginator for describe_ipams."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_ipv6_pools"]
     ) -> DescribeIpv6PoolsPaginator:
         """DescribeIpv6PoolsPaginator for describe_ipv6_pools."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_launch_template_versions"]
     ) -> DescribeLaunchTemplateVersionsPaginator:
         """DescribeLaunchTemplateVersionsPaginator for
@@ -22469,13 +22477,13 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_launch_templates"]
     ) -> DescribeLaunchTemplatesPaginator:
         """DescribeLaunchTemplatesPaginator for describe_launch_templates."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self,
         operation_name: Literal[
             "describe_local_gateway_route_table_virtual_interface_group_associations"
@@ -22487,7 +22495,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self,
         operation_name: Literal["describe_local_gateway_route_table_vpc_associations"],
     ) -> DescribeLocalGatewayRouteTableVpcAssociationsPaginator:
@@ -22496,7 +22504,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_local_gateway_route_tables"]
     ) -> DescribeLocalGatewayRouteTablesPaginator:
         """DescribeLocalGatewayRouteTablesPaginator for
@@ -22504,7 +22512,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_local_gateway_virtual_interface_groups"]
     ) -> DescribeLocalGatewayVirtualInterfaceGroupsPaginator:
         """DescribeLocalGatewayVirtualInterfaceGroupsPaginator for
@@ -22512,7 +22520,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_local_gateway_virtual_interfaces"]
     ) -> DescribeLocalGatewayVirtualInterfacesPaginator:
         """DescribeLocalGatewayVirtualInterfacesPaginator for
@@ -22520,19 +22528,19 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_local_gateways"]
     ) -> DescribeLocalGatewaysPaginator:
         """DescribeLocalGatewaysPaginator for describe_local_gateways."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_mac_hosts"]
     ) -> DescribeMacHostsPaginator:
         """DescribeMacHostsPaginator for describe_mac_hosts."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_mac_modification_tasks"]
     ) -> DescribeMacModificationTasksPaginator:
         """DescribeMacModificationTasksPaginator for
@@ -22540,31 +22548,31 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_managed_prefix_lists"]
     ) -> DescribeManagedPrefixListsPaginator:
         """DescribeManagedPrefixListsPaginator for describe_managed_prefix_lists."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_moving_addresses"]
     ) -> DescribeMovingAddressesPaginator:
         """DescribeMovingAddressesPaginator for describe_moving_addresses."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_nat_gateways"]
     ) -> DescribeNatGatewaysPaginator:
         """DescribeNatGatewaysPaginator for describe_nat_gateways."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_network_acls"]
     ) -> DescribeNetworkAclsPaginator:
         """DescribeNetworkAclsPaginator for describe_network_acls."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_network_insights_access_scope_analyses"]
     ) -> DescribeNetworkInsightsAccessScopeAnalysesPaginator:
         """DescribeNetworkInsightsAccessScopeAnalysesPaginator for
@@ -22572,7 +22580,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_network_insights_access_scopes"]
     ) -> DescribeNetworkInsightsAccessScopesPaginator:
         """DescribeNetworkInsightsAccessScopesPaginator for
@@ -22580,7 +22588,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_network_insights_analyses"]
     ) -> DescribeNetworkInsightsAnalysesPaginator:
         """DescribeNetworkInsightsAnalysesPaginator for
@@ -22588,7 +22596,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_network_insights_paths"]
     ) -> DescribeNetworkInsightsPathsPaginator:
         """DescribeNetworkInsightsPathsPaginator for
@@ -22596,7 +22604,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_network_interface_permissions"]
     ) -> DescribeNetworkInterfacePermissionsPaginator:
         """DescribeNetworkInterfacePermissionsPaginator for
@@ -22604,31 +22612,31 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_network_interfaces"]
     ) -> DescribeNetworkInterfacesPaginator:
         """DescribeNetworkInterfacesPaginator for describe_network_interfaces."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_prefix_lists"]
     ) -> DescribePrefixListsPaginator:
         """DescribePrefixListsPaginator for describe_prefix_lists."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_principal_id_format"]
     ) -> DescribePrincipalIdFormatPaginator:
         """DescribePrincipalIdFormatPaginator for describe_principal_id_format."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_public_ipv4_pools"]
     ) -> DescribePublicIpv4PoolsPaginator:
         """DescribePublicIpv4PoolsPaginator for describe_public_ipv4_pools."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_replace_root_volume_tasks"]
     ) -> DescribeReplaceRootVolumeTasksPaginator:
         """DescribeReplaceRootVolumeTasksPaginator for
@@ -22636,7 +22644,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_reserved_instances_modifications"]
     ) -> DescribeReservedInstancesModificationsPaginator:
         """DescribeReservedInstancesModificationsPaginator for
@@ -22644,7 +22652,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_reserved_instances_offerings"]
     ) -> DescribeReservedInstancesOfferingsPaginator:
         """DescribeReservedInstancesOfferingsPaginator for
@@ -22652,7 +22660,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_route_server_endpoints"]
     ) -> DescribeRouteServerEndpointsPaginator:
         """DescribeRouteServerEndpointsPaginator for
@@ -22660,25 +22668,25 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_route_server_peers"]
     ) -> DescribeRouteServerPeersPaginator:
         """DescribeRouteServerPeersPaginator for describe_route_server_peers."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_route_servers"]
     ) -> DescribeRouteServersPaginator:
         """DescribeRouteServersPaginator for describe_route_servers."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_route_tables"]
     ) -> DescribeRouteTablesPaginator:
         """DescribeRouteTablesPaginator for describe_route_tables."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_scheduled_instance_availability"]
     ) -> DescribeScheduledInstanceAvailabilityPaginator:
         """DescribeScheduledInstanceAvailabilityPaginator for
@@ -22686,37 +22694,37 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_scheduled_instances"]
     ) -> DescribeScheduledInstancesPaginator:
         """DescribeScheduledInstancesPaginator for describe_scheduled_instances."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_secondary_interfaces"]
     ) -> DescribeSecondaryInterfacesPaginator:
         """DescribeSecondaryInterfacesPaginator for describe_secondary_interfaces."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_secondary_networks"]
     ) -> DescribeSecondaryNetworksPaginator:
         """DescribeSecondaryNetworksPaginator for describe_secondary_networks."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_secondary_subnets"]
     ) -> DescribeSecondarySubnetsPaginator:
         """DescribeSecondarySubnetsPaginator for describe_secondary_subnets."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_security_group_rules"]
     ) -> DescribeSecurityGroupRulesPaginator:
         """DescribeSecurityGroupRulesPaginator for describe_security_group_rules."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_security_group_vpc_associations"]
     ) -> DescribeSecurityGroupVpcAssociationsPaginator:
         """DescribeSecurityGroupVpcAssociationsPaginator for
@@ -22724,37 +22732,37 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_security_groups"]
     ) -> DescribeSecurityGroupsPaginator:
         """DescribeSecurityGroupsPaginator for describe_security_groups."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_snapshot_tier_status"]
     ) -> DescribeSnapshotTierStatusPaginator:
         """DescribeSnapshotTierStatusPaginator for describe_snapshot_tier_status."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_snapshots"]
     ) -> DescribeSnapshotsPaginator:
         """DescribeSnapshotsPaginator for describe_snapshots."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_spot_fleet_instances"]
     ) -> DescribeSpotFleetInstancesPaginator:
         """DescribeSpotFleetInstancesPaginator for describe_spot_fleet_instances."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_spot_fleet_requests"]
     ) -> DescribeSpotFleetRequestsPaginator:
         """DescribeSpotFleetRequestsPaginator for describe_spot_fleet_requests."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_spot_instance_requests"]
     ) -> DescribeSpotInstanceRequestsPaginator:
         """DescribeSpotInstanceRequestsPaginator for
@@ -22762,13 +22770,13 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_spot_price_history"]
     ) -> DescribeSpotPriceHistoryPaginator:
         """DescribeSpotPriceHistoryPaginator for describe_spot_price_history."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_stale_security_groups"]
     ) -> DescribeStaleSecurityGroupsPaginator:
         """DescribeStaleSecurityGroupsPaginator for
@@ -22776,25 +22784,25 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_store_image_tasks"]
     ) -> DescribeStoreImageTasksPaginator:
         """DescribeStoreImageTasksPaginator for describe_store_image_tasks."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_subnets"]
     ) -> DescribeSubnetsPaginator:
         """DescribeSubnetsPaginator for describe_subnets."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_tags"]
     ) -> DescribeTagsPaginator:
         """DescribeTagsPaginator for describe_tags."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_traffic_mirror_filters"]
     ) -> DescribeTrafficMirrorFiltersPaginator:
         """DescribeTrafficMirrorFiltersPaginator for
@@ -22802,7 +22810,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_traffic_mirror_sessions"]
     ) -> DescribeTrafficMirrorSessionsPaginator:
         """DescribeTrafficMirrorSessionsPaginator for
@@ -22810,7 +22818,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_traffic_mirror_targets"]
     ) -> DescribeTrafficMirrorTargetsPaginator:
         """DescribeTrafficMirrorTargetsPaginator for
@@ -22818,7 +22826,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_transit_gateway_attachments"]
     ) -> DescribeTransitGatewayAttachmentsPaginator:
         """DescribeTransitGatewayAttachmentsPaginator for
@@ -22826,7 +22834,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_transit_gateway_connect_peers"]
     ) -> DescribeTransitGatewayConnectPeersPaginator:
         """DescribeTransitGatewayConnectPeersPaginator for
@@ -22834,7 +22842,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_transit_gateway_connects"]
     ) -> DescribeTransitGatewayConnectsPaginator:
         """DescribeTransitGatewayConnectsPaginator for
@@ -22842,7 +22850,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_transit_gateway_multicast_domains"]
     ) -> DescribeTransitGatewayMulticastDomainsPaginator:
         """DescribeTransitGatewayMulticastDomainsPaginator for
@@ -22850,7 +22858,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_transit_gateway_peering_attachments"]
     ) -> DescribeTransitGatewayPeeringAttachmentsPaginator:
         """DescribeTransitGatewayPeeringAttachmentsPaginator for
@@ -22858,7 +22866,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_transit_gateway_policy_tables"]
     ) -> DescribeTransitGatewayPolicyTablesPaginator:
         """DescribeTransitGatewayPolicyTablesPaginator for
@@ -22866,7 +22874,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self,
         operation_name: Literal["describe_transit_gateway_route_table_announcements"],
     ) -> DescribeTransitGatewayRouteTableAnnouncementsPaginator:
@@ -22875,7 +22883,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_transit_gateway_route_tables"]
     ) -> DescribeTransitGatewayRouteTablesPaginator:
         """DescribeTransitGatewayRouteTablesPaginator for
@@ -22883,7 +22891,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_transit_gateway_vpc_attachments"]
     ) -> DescribeTransitGatewayVpcAttachmentsPaginator:
         """DescribeTransitGatewayVpcAttachmentsPaginator for
@@ -22891,13 +22899,13 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_transit_gateways"]
     ) -> DescribeTransitGatewaysPaginator:
         """DescribeTransitGatewaysPaginator for describe_transit_gateways."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_trunk_interface_associations"]
     ) -> DescribeTrunkInterfaceAssociationsPaginator:
         """DescribeTrunkInterfaceAssociationsPaginator for
@@ -22905,7 +22913,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_verified_access_endpoints"]
     ) -> DescribeVerifiedAccessEndpointsPaginator:
         """DescribeVerifiedAccessEndpointsPaginator for
@@ -22913,7 +22921,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_verified_access_groups"]
     ) -> DescribeVerifiedAccessGroupsPaginator:
         """DescribeVerifiedAccessGroupsPaginator for
@@ -22921,7 +22929,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self,
         operation_name: Literal[
             "describe_verified_access_instance_logging_configurations"
@@ -22932,7 +22940,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_verified_access_instances"]
     ) -> DescribeVerifiedAccessInstancesPaginator:
         """DescribeVerifiedAccessInstancesPaginator for
@@ -22940,7 +22948,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_verified_access_trust_providers"]
     ) -> DescribeVerifiedAccessTrustProvidersPaginator:
         """DescribeVerifiedAccessTrustProvidersPaginator for
@@ -22948,19 +22956,19 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_volume_status"]
     ) -> DescribeVolumeStatusPaginator:
         """DescribeVolumeStatusPaginator for describe_volume_status."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_volumes"]
     ) -> DescribeVolumesPaginator:
         """DescribeVolumesPaginator for describe_volumes."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_volumes_modifications"]
     ) -> DescribeVolumesModificationsPaginator:
         """DescribeVolumesModificationsPaginator for
@@ -22968,7 +22976,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_vpc_classic_link_dns_support"]
     ) -> DescribeVpcClassicLinkDnsSupportPaginator:
         """DescribeVpcClassicLinkDnsSupportPaginator for
@@ -22976,7 +22984,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_vpc_endpoint_connection_notifications"]
     ) -> DescribeVpcEndpointConnectionNotificationsPaginator:
         """DescribeVpcEndpointConnectionNotificationsPaginator for
@@ -22984,7 +22992,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_vpc_endpoint_connections"]
     ) -> DescribeVpcEndpointConnectionsPaginator:
         """DescribeVpcEndpointConnectionsPaginator for
@@ -22992,7 +23000,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_vpc_endpoint_service_configurations"]
     ) -> DescribeVpcEndpointServiceConfigurationsPaginator:
         """DescribeVpcEndpointServiceConfigurationsPaginator for
@@ -23000,7 +23008,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_vpc_endpoint_service_permissions"]
     ) -> DescribeVpcEndpointServicePermissionsPaginator:
         """DescribeVpcEndpointServicePermissionsPaginator for
@@ -23008,7 +23016,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_vpc_endpoint_services"]
     ) -> DescribeVpcEndpointServicesPaginator:
         """DescribeVpcEndpointServicesPaginator for
@@ -23016,13 +23024,13 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_vpc_endpoints"]
     ) -> DescribeVpcEndpointsPaginator:
         """DescribeVpcEndpointsPaginator for describe_vpc_endpoints."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_vpc_peering_connections"]
     ) -> DescribeVpcPeeringConnectionsPaginator:
         """DescribeVpcPeeringConnectionsPaginator for
@@ -23030,25 +23038,25 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_vpcs"]
     ) -> DescribeVpcsPaginator:
         """DescribeVpcsPaginator for describe_vpcs."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_vpn_concentrators"]
     ) -> DescribeVpnConcentratorsPaginator:
         """DescribeVpnConcentratorsPaginator for describe_vpn_concentrators."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_associated_ipv6_pool_cidrs"]
     ) -> GetAssociatedIpv6PoolCidrsPaginator:
         """GetAssociatedIpv6PoolCidrsPaginator for get_associated_ipv6_pool_cidrs."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_aws_network_performance_data"]
     ) -> GetAwsNetworkPerformanceDataPaginator:
         """GetAwsNetworkPerformanceDataPaginator for
@@ -23056,7 +23064,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_capacity_manager_metric_data"]
     ) -> GetCapacityManagerMetricDataPaginator:
         """GetCapacityManagerMetricDataPaginator for
@@ -23064,7 +23072,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_capacity_manager_metric_dimensions"]
     ) -> GetCapacityManagerMetricDimensionsPaginator:
         """GetCapacityManagerMetricDimensionsPaginator for
@@ -23072,7 +23080,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_capacity_manager_monitored_tag_keys"]
     ) -> GetCapacityManagerMonitoredTagKeysPaginator:
         """GetCapacityManagerMonitoredTagKeysPaginator for
@@ -23080,7 +23088,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_groups_for_capacity_reservation"]
     ) -> GetGroupsForCapacityReservationPaginator:
         """GetGroupsForCapacityReservationPaginator for
@@ -23088,7 +23096,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_instance_types_from_instance_requirements"]
     ) -> GetInstanceTypesFromInstanceRequirementsPaginator:
         """GetInstanceTypesFromInstanceRequirementsPaginator for
@@ -23096,19 +23104,19 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_ipam_address_history"]
     ) -> GetIpamAddressHistoryPaginator:
         """GetIpamAddressHistoryPaginator for get_ipam_address_history."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_ipam_discovered_accounts"]
     ) -> GetIpamDiscoveredAccountsPaginator:
         """GetIpamDiscoveredAccountsPaginator for get_ipam_discovered_accounts."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_ipam_discovered_resource_cidrs"]
     ) -> GetIpamDiscoveredResourceCidrsPaginator:
         """GetIpamDiscoveredResourceCidrsPaginator for
@@ -23116,19 +23124,19 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_ipam_pool_allocations"]
     ) -> GetIpamPoolAllocationsPaginator:
         """GetIpamPoolAllocationsPaginator for get_ipam_pool_allocations."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_ipam_pool_cidrs"]
     ) -> GetIpamPoolCidrsPaginator:
         """GetIpamPoolCidrsPaginator for get_ipam_pool_cidrs."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_ipam_prefix_list_resolver_rules"]
     ) -> GetIpamPrefixListResolverRulesPaginator:
         """GetIpamPrefixListResolverRulesPaginator for
@@ -23136,7 +23144,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_ipam_prefix_list_resolver_version_entries"]
     ) -> GetIpamPrefixListResolverVersionEntriesPaginator:
         """GetIpamPrefixListResolverVersionEntriesPaginator for
@@ -23144,7 +23152,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_ipam_prefix_list_resolver_versions"]
     ) -> GetIpamPrefixListResolverVersionsPaginator:
         """GetIpamPrefixListResolverVersionsPaginator for
@@ -23152,13 +23160,13 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_ipam_resource_cidrs"]
     ) -> GetIpamResourceCidrsPaginator:
         """GetIpamResourceCidrsPaginator for get_ipam_resource_cidrs."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_managed_prefix_list_associations"]
     ) -> GetManagedPrefixListAssociationsPaginator:
         """GetManagedPrefixListAssociationsPaginator for
@@ -23166,7 +23174,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_managed_prefix_list_entries"]
     ) -> GetManagedPrefixListEntriesPaginator:
         """GetManagedPrefixListEntriesPaginator for
@@ -23174,7 +23182,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self,
         operation_name: Literal["get_network_insights_access_scope_analysis_findings"],
     ) -> GetNetworkInsightsAccessScopeAnalysisFindingsPaginator:
@@ -23183,19 +23191,19 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_security_groups_for_vpc"]
     ) -> GetSecurityGroupsForVpcPaginator:
         """GetSecurityGroupsForVpcPaginator for get_security_groups_for_vpc."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_spot_placement_scores"]
     ) -> GetSpotPlacementScoresPaginator:
         """GetSpotPlacementScoresPaginator for get_spot_placement_scores."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_transit_gateway_attachment_propagations"]
     ) -> GetTransitGatewayAttachmentPropagationsPaginator:
         """GetTransitGatewayAttachmentPropagationsPaginator for
@@ -23203,7 +23211,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self,
         operation_name: Literal["get_transit_gateway_multicast_domain_associations"],
     ) -> GetTransitGatewayMulticastDomainAssociationsPaginator:
@@ -23212,7 +23220,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_transit_gateway_policy_table_associations"]
     ) -> GetTransitGatewayPolicyTableAssociationsPaginator:
         """GetTransitGatewayPolicyTableAssociationsPaginator for
@@ -23220,7 +23228,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_transit_gateway_prefix_list_references"]
     ) -> GetTransitGatewayPrefixListReferencesPaginator:
         """GetTransitGatewayPrefixListReferencesPaginator for
@@ -23228,7 +23236,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_transit_gateway_route_table_associations"]
     ) -> GetTransitGatewayRouteTableAssociationsPaginator:
         """GetTransitGatewayRouteTableAssociationsPaginator for
@@ -23236,7 +23244,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_transit_gateway_route_table_propagations"]
     ) -> GetTransitGatewayRouteTablePropagationsPaginator:
         """GetTransitGatewayRouteTablePropagationsPaginator for
@@ -23244,7 +23252,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_vpn_connection_device_types"]
     ) -> GetVpnConnectionDeviceTypesPaginator:
         """GetVpnConnectionDeviceTypesPaginator for
@@ -23252,25 +23260,25 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_images_in_recycle_bin"]
     ) -> ListImagesInRecycleBinPaginator:
         """ListImagesInRecycleBinPaginator for list_images_in_recycle_bin."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_snapshots_in_recycle_bin"]
     ) -> ListSnapshotsInRecycleBinPaginator:
         """ListSnapshotsInRecycleBinPaginator for list_snapshots_in_recycle_bin."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["search_local_gateway_routes"]
     ) -> SearchLocalGatewayRoutesPaginator:
         """SearchLocalGatewayRoutesPaginator for search_local_gateway_routes."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["search_transit_gateway_multicast_groups"]
     ) -> SearchTransitGatewayMulticastGroupsPaginator:
         """SearchTransitGatewayMulticastGroupsPaginator for
@@ -23278,143 +23286,140 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["search_transit_gateway_routes"]
     ) -> SearchTransitGatewayRoutesPaginator:
         """SearchTransitGatewayRoutesPaginator for search_transit_gateway_routes."""
 
+class _GetWaiter(Protocol):
+    """A typed async waiter: polls an operation until a resource reaches a state."""
+
     @overload
-    def get_waiter(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["bundle_task_complete"]
     ) -> BundleTaskCompleteWaiter:
         """BundleTaskCompleteWaiter for bundle_task_complete."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["conversion_task_cancelled"]
     ) -> ConversionTaskCancelledWaiter:
         """ConversionTaskCancelledWaiter for conversion_task_cancelled."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["conversion_task_completed"]
     ) -> ConversionTaskCompletedWaiter:
         """ConversionTaskCompletedWaiter for conversion_task_completed."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["conversion_task_deleted"]
     ) -> ConversionTaskDeletedWaiter:
         """ConversionTaskDeletedWaiter for conversion_task_deleted."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["customer_gateway_available"]
     ) -> CustomerGatewayAvailableWaiter:
         """CustomerGatewayAvailableWaiter for customer_gateway_available."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["export_task_cancelled"]
     ) -> ExportTaskCancelledWaiter:
         """ExportTaskCancelledWaiter for export_task_cancelled."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["export_task_completed"]
     ) -> ExportTaskCompletedWaiter:
         """ExportTaskCompletedWaiter for export_task_completed."""
 
     @overload
-    def get_waiter(
-        self, waiter_name: Literal["image_available"]
-    ) -> ImageAvailableWaiter:
+    def __call__(self, waiter_name: Literal["image_available"]) -> ImageAvailableWaiter:
         """ImageAvailableWaiter for image_available."""
 
     @overload
-    def get_waiter(self, waiter_name: Literal["image_exists"]) -> ImageExistsWaiter:
+    def __call__(self, waiter_name: Literal["image_exists"]) -> ImageExistsWaiter:
         """ImageExistsWaiter for image_exists."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["image_usage_report_available"]
     ) -> ImageUsageReportAvailableWaiter:
         """ImageUsageReportAvailableWaiter for image_usage_report_available."""
 
     @overload
-    def get_waiter(
-        self, waiter_name: Literal["instance_exists"]
-    ) -> InstanceExistsWaiter:
+    def __call__(self, waiter_name: Literal["instance_exists"]) -> InstanceExistsWaiter:
         """InstanceExistsWaiter for instance_exists."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["instance_running"]
     ) -> InstanceRunningWaiter:
         """InstanceRunningWaiter for instance_running."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["instance_status_ok"]
     ) -> InstanceStatusOkWaiter:
         """InstanceStatusOkWaiter for instance_status_ok."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["instance_stopped"]
     ) -> InstanceStoppedWaiter:
         """InstanceStoppedWaiter for instance_stopped."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["instance_terminated"]
     ) -> InstanceTerminatedWaiter:
         """InstanceTerminatedWaiter for instance_terminated."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["internet_gateway_exists"]
     ) -> InternetGatewayExistsWaiter:
         """InternetGatewayExistsWaiter for internet_gateway_exists."""
 
     @overload
-    def get_waiter(
-        self, waiter_name: Literal["key_pair_exists"]
-    ) -> KeyPairExistsWaiter:
+    def __call__(self, waiter_name: Literal["key_pair_exists"]) -> KeyPairExistsWaiter:
         """KeyPairExistsWaiter for key_pair_exists."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["nat_gateway_available"]
     ) -> NatGatewayAvailableWaiter:
         """NatGatewayAvailableWaiter for nat_gateway_available."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["nat_gateway_deleted"]
     ) -> NatGatewayDeletedWaiter:
         """NatGatewayDeletedWaiter for nat_gateway_deleted."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["network_interface_available"]
     ) -> NetworkInterfaceAvailableWaiter:
         """NetworkInterfaceAvailableWaiter for network_interface_available."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["password_data_available"]
     ) -> PasswordDataAvailableWaiter:
         """PasswordDataAvailableWaiter for password_data_available."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["secondary_network_create_complete"]
     ) -> SecondaryNetworkCreateCompleteWaiter:
         """SecondaryNetworkCreateCompleteWaiter for
@@ -23422,7 +23427,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["secondary_network_delete_complete"]
     ) -> SecondaryNetworkDeleteCompleteWaiter:
         """SecondaryNetworkDeleteCompleteWaiter for
@@ -23430,7 +23435,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["secondary_subnet_create_complete"]
     ) -> SecondarySubnetCreateCompleteWaiter:
         """SecondarySubnetCreateCompleteWaiter for
@@ -23438,7 +23443,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["secondary_subnet_delete_complete"]
     ) -> SecondarySubnetDeleteCompleteWaiter:
         """SecondarySubnetDeleteCompleteWaiter for
@@ -23446,13 +23451,13 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["security_group_exists"]
     ) -> SecurityGroupExistsWaiter:
         """SecurityGroupExistsWaiter for security_group_exists."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["security_group_vpc_association_associated"]
     ) -> SecurityGroupVpcAssociationAssociatedWaiter:
         """SecurityGroupVpcAssociationAssociatedWaiter for
@@ -23460,7 +23465,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["security_group_vpc_association_disassociated"]
     ) -> SecurityGroupVpcAssociationDisassociatedWaiter:
         """SecurityGroupVpcAssociationDisassociatedWaiter for
@@ -23468,83 +23473,83 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["snapshot_completed"]
     ) -> SnapshotCompletedWaiter:
         """SnapshotCompletedWaiter for snapshot_completed."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["snapshot_imported"]
     ) -> SnapshotImportedWaiter:
         """SnapshotImportedWaiter for snapshot_imported."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["spot_instance_request_fulfilled"]
     ) -> SpotInstanceRequestFulfilledWaiter:
         """SpotInstanceRequestFulfilledWaiter for spot_instance_request_fulfilled."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["store_image_task_complete"]
     ) -> StoreImageTaskCompleteWaiter:
         """StoreImageTaskCompleteWaiter for store_image_task_complete."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["subnet_available"]
     ) -> SubnetAvailableWaiter:
         """SubnetAvailableWaiter for subnet_available."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["system_status_ok"]
     ) -> SystemStatusOkWaiter:
         """SystemStatusOkWaiter for system_status_ok."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["volume_available"]
     ) -> VolumeAvailableWaiter:
         """VolumeAvailableWaiter for volume_available."""
 
     @overload
-    def get_waiter(self, waiter_name: Literal["volume_deleted"]) -> VolumeDeletedWaiter:
+    def __call__(self, waiter_name: Literal["volume_deleted"]) -> VolumeDeletedWaiter:
         """VolumeDeletedWaiter for volume_deleted."""
 
     @overload
-    def get_waiter(self, waiter_name: Literal["volume_in_use"]) -> VolumeInUseWaiter:
+    def __call__(self, waiter_name: Literal["volume_in_use"]) -> VolumeInUseWaiter:
         """VolumeInUseWaiter for volume_in_use."""
 
     @overload
-    def get_waiter(self, waiter_name: Literal["vpc_available"]) -> VpcAvailableWaiter:
+    def __call__(self, waiter_name: Literal["vpc_available"]) -> VpcAvailableWaiter:
         """VpcAvailableWaiter for vpc_available."""
 
     @overload
-    def get_waiter(self, waiter_name: Literal["vpc_exists"]) -> VpcExistsWaiter:
+    def __call__(self, waiter_name: Literal["vpc_exists"]) -> VpcExistsWaiter:
         """VpcExistsWaiter for vpc_exists."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["vpc_peering_connection_deleted"]
     ) -> VpcPeeringConnectionDeletedWaiter:
         """VpcPeeringConnectionDeletedWaiter for vpc_peering_connection_deleted."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["vpc_peering_connection_exists"]
     ) -> VpcPeeringConnectionExistsWaiter:
         """VpcPeeringConnectionExistsWaiter for vpc_peering_connection_exists."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["vpn_connection_available"]
     ) -> VpnConnectionAvailableWaiter:
         """VpnConnectionAvailableWaiter for vpn_connection_available."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["vpn_connection_deleted"]
     ) -> VpnConnectionDeletedWaiter:
         """VpnConnectionDeletedWaiter for vpn_connection_deleted."""

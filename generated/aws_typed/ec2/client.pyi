@@ -8,7 +8,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Literal, TYPE_CHECKING, overload
+from typing import Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._runtime import BaseClient
 
@@ -20093,27 +20093,40 @@ class EC2Client(BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/ec2-2016-11-15/WithdrawByoipCidr
         """
+    get_paginator: Final[_GetPaginator]
+    """A typed paginator for an operation that can be paginated."""
+
+    get_waiter: Final[_GetWaiter]
+    """A typed waiter: polls an operation until a resource reaches a state."""
+
+    generate_presigned_url: Final[_GeneratePresignedUrl]
+    """A presigned URL for calling ClientMethod with Params (botocore's
+    generate_presigned_url, which validates Params as the call would).
+    """
+
+class _GetPaginator(Protocol):
+    """A typed paginator for an operation that can be paginated."""
 
     @overload
-    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_address_transfers"]
     ) -> DescribeAddressTransfersPaginator:
         """DescribeAddressTransfersPaginator for describe_address_transfers."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_addresses_attribute"]
     ) -> DescribeAddressesAttributePaginator:
         """DescribeAddressesAttributePaginator for describe_addresses_attribute."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self,
         operation_name: Literal[
             "describe_aws_network_performance_metric_subscriptions"
@@ -20124,13 +20137,13 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_byoip_cidrs"]
     ) -> DescribeByoipCidrsPaginator:
         """DescribeByoipCidrsPaginator for describe_byoip_cidrs."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_capacity_block_extension_history"]
     ) -> DescribeCapacityBlockExtensionHistoryPaginator:
         """DescribeCapacityBlockExtensionHistoryPaginator for
@@ -20138,7 +20151,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_capacity_block_extension_offerings"]
     ) -> DescribeCapacityBlockExtensionOfferingsPaginator:
         """DescribeCapacityBlockExtensionOfferingsPaginator for
@@ -20146,7 +20159,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_capacity_block_offerings"]
     ) -> DescribeCapacityBlockOfferingsPaginator:
         """DescribeCapacityBlockOfferingsPaginator for
@@ -20154,7 +20167,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_capacity_block_status"]
     ) -> DescribeCapacityBlockStatusPaginator:
         """DescribeCapacityBlockStatusPaginator for
@@ -20162,13 +20175,13 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_capacity_blocks"]
     ) -> DescribeCapacityBlocksPaginator:
         """DescribeCapacityBlocksPaginator for describe_capacity_blocks."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_capacity_manager_data_exports"]
     ) -> DescribeCapacityManagerDataExportsPaginator:
         """DescribeCapacityManagerDataExportsPaginator for
@@ -20176,7 +20189,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_capacity_reservation_billing_requests"]
     ) -> DescribeCapacityReservationBillingRequestsPaginator:
         """DescribeCapacityReservationBillingRequestsPaginator for
@@ -20184,7 +20197,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_capacity_reservation_fleets"]
     ) -> DescribeCapacityReservationFleetsPaginator:
         """DescribeCapacityReservationFleetsPaginator for
@@ -20192,7 +20205,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_capacity_reservations"]
     ) -> DescribeCapacityReservationsPaginator:
         """DescribeCapacityReservationsPaginator for
@@ -20200,13 +20213,13 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_carrier_gateways"]
     ) -> DescribeCarrierGatewaysPaginator:
         """DescribeCarrierGatewaysPaginator for describe_carrier_gateways."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_classic_link_instances"]
     ) -> DescribeClassicLinkInstancesPaginator:
         """DescribeClassicLinkInstancesPaginator for
@@ -20214,7 +20227,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_client_vpn_authorization_rules"]
     ) -> DescribeClientVpnAuthorizationRulesPaginator:
         """DescribeClientVpnAuthorizationRulesPaginator for
@@ -20222,7 +20235,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_client_vpn_connections"]
     ) -> DescribeClientVpnConnectionsPaginator:
         """DescribeClientVpnConnectionsPaginator for
@@ -20230,19 +20243,19 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_client_vpn_endpoints"]
     ) -> DescribeClientVpnEndpointsPaginator:
         """DescribeClientVpnEndpointsPaginator for describe_client_vpn_endpoints."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_client_vpn_routes"]
     ) -> DescribeClientVpnRoutesPaginator:
         """DescribeClientVpnRoutesPaginator for describe_client_vpn_routes."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_client_vpn_target_networks"]
     ) -> DescribeClientVpnTargetNetworksPaginator:
         """DescribeClientVpnTargetNetworksPaginator for
@@ -20250,19 +20263,19 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_coip_pools"]
     ) -> DescribeCoipPoolsPaginator:
         """DescribeCoipPoolsPaginator for describe_coip_pools."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_dhcp_options"]
     ) -> DescribeDhcpOptionsPaginator:
         """DescribeDhcpOptionsPaginator for describe_dhcp_options."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_egress_only_internet_gateways"]
     ) -> DescribeEgressOnlyInternetGatewaysPaginator:
         """DescribeEgressOnlyInternetGatewaysPaginator for
@@ -20270,19 +20283,19 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_export_image_tasks"]
     ) -> DescribeExportImageTasksPaginator:
         """DescribeExportImageTasksPaginator for describe_export_image_tasks."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_fast_launch_images"]
     ) -> DescribeFastLaunchImagesPaginator:
         """DescribeFastLaunchImagesPaginator for describe_fast_launch_images."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_fast_snapshot_restores"]
     ) -> DescribeFastSnapshotRestoresPaginator:
         """DescribeFastSnapshotRestoresPaginator for
@@ -20290,25 +20303,25 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_fleets"]
     ) -> DescribeFleetsPaginator:
         """DescribeFleetsPaginator for describe_fleets."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_flow_logs"]
     ) -> DescribeFlowLogsPaginator:
         """DescribeFlowLogsPaginator for describe_flow_logs."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_fpga_images"]
     ) -> DescribeFpgaImagesPaginator:
         """DescribeFpgaImagesPaginator for describe_fpga_images."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_host_reservation_offerings"]
     ) -> DescribeHostReservationOfferingsPaginator:
         """DescribeHostReservationOfferingsPaginator for
@@ -20316,19 +20329,19 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_host_reservations"]
     ) -> DescribeHostReservationsPaginator:
         """DescribeHostReservationsPaginator for describe_host_reservations."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_hosts"]
     ) -> DescribeHostsPaginator:
         """DescribeHostsPaginator for describe_hosts."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_iam_instance_profile_associations"]
     ) -> DescribeIamInstanceProfileAssociationsPaginator:
         """DescribeIamInstanceProfileAssociationsPaginator for
@@ -20336,13 +20349,13 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_image_references"]
     ) -> DescribeImageReferencesPaginator:
         """DescribeImageReferencesPaginator for describe_image_references."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_image_usage_report_entries"]
     ) -> DescribeImageUsageReportEntriesPaginator:
         """DescribeImageUsageReportEntriesPaginator for
@@ -20350,25 +20363,25 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_image_usage_reports"]
     ) -> DescribeImageUsageReportsPaginator:
         """DescribeImageUsageReportsPaginator for describe_image_usage_reports."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_images"]
     ) -> DescribeImagesPaginator:
         """DescribeImagesPaginator for describe_images."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_import_image_tasks"]
     ) -> DescribeImportImageTasksPaginator:
         """DescribeImportImageTasksPaginator for describe_import_image_tasks."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_import_snapshot_tasks"]
     ) -> DescribeImportSnapshotTasksPaginator:
         """DescribeImportSnapshotTasksPaginator for
@@ -20376,7 +20389,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_instance_connect_endpoints"]
     ) -> DescribeInstanceConnectEndpointsPaginator:
         """DescribeInstanceConnectEndpointsPaginator for
@@ -20384,7 +20397,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_instance_credit_specifications"]
     ) -> DescribeInstanceCreditSpecificationsPaginator:
         """DescribeInstanceCreditSpecificationsPaginator for
@@ -20392,7 +20405,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_instance_event_windows"]
     ) -> DescribeInstanceEventWindowsPaginator:
         """DescribeInstanceEventWindowsPaginator for
@@ -20400,7 +20413,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_instance_image_metadata"]
     ) -> DescribeInstanceImageMetadataPaginator:
         """DescribeInstanceImageMetadataPaginator for
@@ -20408,19 +20421,19 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_instance_status"]
     ) -> DescribeInstanceStatusPaginator:
         """DescribeInstanceStatusPaginator for describe_instance_status."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_instance_topology"]
     ) -> DescribeInstanceTopologyPaginator:
         """DescribeInstanceTopologyPaginator for describe_instance_topology."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_instance_type_offerings"]
     ) -> DescribeInstanceTypeOfferingsPaginator:
         """DescribeInstanceTypeOfferingsPaginator for
@@ -20428,25 +20441,25 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_instance_types"]
     ) -> DescribeInstanceTypesPaginator:
         """DescribeInstanceTypesPaginator for describe_instance_types."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_instances"]
     ) -> DescribeInstancesPaginator:
         """DescribeInstancesPaginator for describe_instances."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_internet_gateways"]
     ) -> DescribeInternetGatewaysPaginator:
         """DescribeInternetGatewaysPaginator for describe_internet_gateways."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_ipam_pool_allocations"]
     ) -> DescribeIpamPoolAllocationsPaginator:
         """DescribeIpamPoolAllocationsPaginator for
@@ -20454,13 +20467,13 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_ipam_pools"]
     ) -> DescribeIpamPoolsPaginator:
         """DescribeIpamPoolsPaginator for describe_ipam_pools."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_ipam_prefix_list_resolver_targets"]
     ) -> DescribeIpamPrefixListResolverTargetsPaginator:
         """DescribeIpamPrefixListResolverTargetsPaginator for
@@ -20468,7 +20481,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_ipam_prefix_list_resolvers"]
     ) -> DescribeIpamPrefixListResolversPaginator:
         """DescribeIpamPrefixListResolversPaginator for
@@ -20476,7 +20489,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_ipam_resource_discoveries"]
     ) -> DescribeIpamResourceDiscoveriesPaginator:
         """DescribeIpamResourceDiscoveriesPaginator for
@@ -20484,7 +20497,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_ipam_resource_discovery_associations"]
     ) -> DescribeIpamResourceDiscoveryAssociationsPaginator:
         """DescribeIpamResourceDiscoveryAssociationsPaginator for
@@ -20492,25 +20505,25 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_ipam_scopes"]
     ) -> DescribeIpamScopesPaginator:
         """DescribeIpamScopesPaginator for describe_ipam_scopes."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_ipams"]
     ) -> DescribeIpamsPaginator:
         """DescribeIpamsPaginator for describe_ipams."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_ipv6_pools"]
     ) -> DescribeIpv6PoolsPaginator:
         """DescribeIpv6PoolsPaginator for describe_ipv6_pools."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_launch_template_versions"]
     ) -> DescribeLaunchTemplateVersionsPaginator:
         """DescribeLaunchTemplateVersionsPaginator for
@@ -20518,13 +20531,13 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_launch_templates"]
     ) -> DescribeLaunchTemplatesPaginator:
         """DescribeLaunchTemplatesPaginator for describe_launch_templates."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self,
         operation_name: Literal[
             "describe_local_gateway_route_table_virtual_interface_group_associations"
@@ -20536,7 +20549,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self,
         operation_name: Literal["describe_local_gateway_route_table_vpc_associations"],
     ) -> DescribeLocalGatewayRouteTableVpcAssociationsPaginator:
@@ -20545,7 +20558,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_local_gateway_route_tables"]
     ) -> DescribeLocalGatewayRouteTablesPaginator:
         """DescribeLocalGatewayRouteTablesPaginator for
@@ -20553,7 +20566,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_local_gateway_virtual_interface_groups"]
     ) -> DescribeLocalGatewayVirtualInterfaceGroupsPaginator:
         """DescribeLocalGatewayVirtualInterfaceGroupsPaginator for
@@ -20561,7 +20574,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_local_gateway_virtual_interfaces"]
     ) -> DescribeLocalGatewayVirtualInterfacesPaginator:
         """DescribeLocalGatewayVirtualInterfacesPaginator for
@@ -20569,19 +20582,19 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_local_gateways"]
     ) -> DescribeLocalGatewaysPaginator:
         """DescribeLocalGatewaysPaginator for describe_local_gateways."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_mac_hosts"]
     ) -> DescribeMacHostsPaginator:
         """DescribeMacHostsPaginator for describe_mac_hosts."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_mac_modification_tasks"]
     ) -> DescribeMacModificationTasksPaginator:
         """DescribeMacModificationTasksPaginator for
@@ -20589,31 +20602,31 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_managed_prefix_lists"]
     ) -> DescribeManagedPrefixListsPaginator:
         """DescribeManagedPrefixListsPaginator for describe_managed_prefix_lists."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_moving_addresses"]
     ) -> DescribeMovingAddressesPaginator:
         """DescribeMovingAddressesPaginator for describe_moving_addresses."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_nat_gateways"]
     ) -> DescribeNatGatewaysPaginator:
         """DescribeNatGatewaysPaginator for describe_nat_gateways."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_network_acls"]
     ) -> DescribeNetworkAclsPaginator:
         """DescribeNetworkAclsPaginator for describe_network_acls."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_network_insights_access_scope_analyses"]
     ) -> DescribeNetworkInsightsAccessScopeAnalysesPaginator:
         """DescribeNetworkInsightsAccessScopeAnalysesPaginator for
@@ -20621,7 +20634,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_network_insights_access_scopes"]
     ) -> DescribeNetworkInsightsAccessScopesPaginator:
         """DescribeNetworkInsightsAccessScopesPaginator for
@@ -20629,7 +20642,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_network_insights_analyses"]
     ) -> DescribeNetworkInsightsAnalysesPaginator:
         """DescribeNetworkInsightsAnalysesPaginator for
@@ -20637,7 +20650,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_network_insights_paths"]
     ) -> DescribeNetworkInsightsPathsPaginator:
         """DescribeNetworkInsightsPathsPaginator for
@@ -20645,7 +20658,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_network_interface_permissions"]
     ) -> DescribeNetworkInterfacePermissionsPaginator:
         """DescribeNetworkInterfacePermissionsPaginator for
@@ -20653,31 +20666,31 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_network_interfaces"]
     ) -> DescribeNetworkInterfacesPaginator:
         """DescribeNetworkInterfacesPaginator for describe_network_interfaces."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_prefix_lists"]
     ) -> DescribePrefixListsPaginator:
         """DescribePrefixListsPaginator for describe_prefix_lists."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_principal_id_format"]
     ) -> DescribePrincipalIdFormatPaginator:
         """DescribePrincipalIdFormatPaginator for describe_principal_id_format."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_public_ipv4_pools"]
     ) -> DescribePublicIpv4PoolsPaginator:
         """DescribePublicIpv4PoolsPaginator for describe_public_ipv4_pools."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_replace_root_volume_tasks"]
     ) -> DescribeReplaceRootVolumeTasksPaginator:
         """DescribeReplaceRootVolumeTasksPaginator for
@@ -20685,7 +20698,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_reserved_instances_modifications"]
     ) -> DescribeReservedInstancesModificationsPaginator:
         """DescribeReservedInstancesModificationsPaginator for
@@ -20693,7 +20706,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_reserved_instances_offerings"]
     ) -> DescribeReservedInstancesOfferingsPaginator:
         """DescribeReservedInstancesOfferingsPaginator for
@@ -20701,7 +20714,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_route_server_endpoints"]
     ) -> DescribeRouteServerEndpointsPaginator:
         """DescribeRouteServerEndpointsPaginator for
@@ -20709,25 +20722,25 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_route_server_peers"]
     ) -> DescribeRouteServerPeersPaginator:
         """DescribeRouteServerPeersPaginator for describe_route_server_peers."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_route_servers"]
     ) -> DescribeRouteServersPaginator:
         """DescribeRouteServersPaginator for describe_route_servers."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_route_tables"]
     ) -> DescribeRouteTablesPaginator:
         """DescribeRouteTablesPaginator for describe_route_tables."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_scheduled_instance_availability"]
     ) -> DescribeScheduledInstanceAvailabilityPaginator:
         """DescribeScheduledInstanceAvailabilityPaginator for
@@ -20735,37 +20748,37 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_scheduled_instances"]
     ) -> DescribeScheduledInstancesPaginator:
         """DescribeScheduledInstancesPaginator for describe_scheduled_instances."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_secondary_interfaces"]
     ) -> DescribeSecondaryInterfacesPaginator:
         """DescribeSecondaryInterfacesPaginator for describe_secondary_interfaces."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_secondary_networks"]
     ) -> DescribeSecondaryNetworksPaginator:
         """DescribeSecondaryNetworksPaginator for describe_secondary_networks."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_secondary_subnets"]
     ) -> DescribeSecondarySubnetsPaginator:
         """DescribeSecondarySubnetsPaginator for describe_secondary_subnets."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_security_group_rules"]
     ) -> DescribeSecurityGroupRulesPaginator:
         """DescribeSecurityGroupRulesPaginator for describe_security_group_rules."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_security_group_vpc_associations"]
     ) -> DescribeSecurityGroupVpcAssociationsPaginator:
         """DescribeSecurityGroupVpcAssociationsPaginator for
@@ -20773,37 +20786,37 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_security_groups"]
     ) -> DescribeSecurityGroupsPaginator:
         """DescribeSecurityGroupsPaginator for describe_security_groups."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_snapshot_tier_status"]
     ) -> DescribeSnapshotTierStatusPaginator:
         """DescribeSnapshotTierStatusPaginator for describe_snapshot_tier_status."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_snapshots"]
     ) -> DescribeSnapshotsPaginator:
         """DescribeSnapshotsPaginator for describe_snapshots."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_spot_fleet_instances"]
     ) -> DescribeSpotFleetInstancesPaginator:
         """DescribeSpotFleetInstancesPaginator for describe_spot_fleet_instances."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_spot_fleet_requests"]
     ) -> DescribeSpotFleetRequestsPaginator:
         """DescribeSpotFleetRequestsPaginator for describe_spot_fleet_requests."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_spot_instance_requests"]
     ) -> DescribeSpotInstanceRequestsPaginator:
         """DescribeSpotInstanceRequestsPaginator for
@@ -20811,13 +20824,13 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_spot_price_history"]
     ) -> DescribeSpotPriceHistoryPaginator:
         """DescribeSpotPriceHistoryPaginator for describe_spot_price_history."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_stale_security_groups"]
     ) -> DescribeStaleSecurityGroupsPaginator:
         """DescribeStaleSecurityGroupsPaginator for
@@ -20825,25 +20838,25 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_store_image_tasks"]
     ) -> DescribeStoreImageTasksPaginator:
         """DescribeStoreImageTasksPaginator for describe_store_image_tasks."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_subnets"]
     ) -> DescribeSubnetsPaginator:
         """DescribeSubnetsPaginator for describe_subnets."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_tags"]
     ) -> DescribeTagsPaginator:
         """DescribeTagsPaginator for describe_tags."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_traffic_mirror_filters"]
     ) -> DescribeTrafficMirrorFiltersPaginator:
         """DescribeTrafficMirrorFiltersPaginator for
@@ -20851,7 +20864,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_traffic_mirror_sessions"]
     ) -> DescribeTrafficMirrorSessionsPaginator:
         """DescribeTrafficMirrorSessionsPaginator for
@@ -20859,7 +20872,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_traffic_mirror_targets"]
     ) -> DescribeTrafficMirrorTargetsPaginator:
         """DescribeTrafficMirrorTargetsPaginator for
@@ -20867,7 +20880,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_transit_gateway_attachments"]
     ) -> DescribeTransitGatewayAttachmentsPaginator:
         """DescribeTransitGatewayAttachmentsPaginator for
@@ -20875,7 +20888,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_transit_gateway_connect_peers"]
     ) -> DescribeTransitGatewayConnectPeersPaginator:
         """DescribeTransitGatewayConnectPeersPaginator for
@@ -20883,7 +20896,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_transit_gateway_connects"]
     ) -> DescribeTransitGatewayConnectsPaginator:
         """DescribeTransitGatewayConnectsPaginator for
@@ -20891,7 +20904,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_transit_gateway_multicast_domains"]
     ) -> DescribeTransitGatewayMulticastDomainsPaginator:
         """DescribeTransitGatewayMulticastDomainsPaginator for
@@ -20899,7 +20912,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_transit_gateway_peering_attachments"]
     ) -> DescribeTransitGatewayPeeringAttachmentsPaginator:
         """DescribeTransitGatewayPeeringAttachmentsPaginator for
@@ -20907,7 +20920,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_transit_gateway_policy_tables"]
     ) -> DescribeTransitGatewayPolicyTablesPaginator:
         """DescribeTransitGatewayPolicyTablesPaginator for
@@ -20915,7 +20928,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self,
         operation_name: Literal["describe_transit_gateway_route_table_announcements"],
     ) -> DescribeTransitGatewayRouteTableAnnouncementsPaginator:
@@ -20924,7 +20937,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_transit_gateway_route_tables"]
     ) -> DescribeTransitGatewayRouteTablesPaginator:
         """DescribeTransitGatewayRouteTablesPaginator for
@@ -20932,7 +20945,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_transit_gateway_vpc_attachments"]
     ) -> DescribeTransitGatewayVpcAttachmentsPaginator:
         """DescribeTransitGatewayVpcAttachmentsPaginator for
@@ -20940,13 +20953,13 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_transit_gateways"]
     ) -> DescribeTransitGatewaysPaginator:
         """DescribeTransitGatewaysPaginator for describe_transit_gateways."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_trunk_interface_associations"]
     ) -> DescribeTrunkInterfaceAssociationsPaginator:
         """DescribeTrunkInterfaceAssociationsPaginator for
@@ -20954,7 +20967,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_verified_access_endpoints"]
     ) -> DescribeVerifiedAccessEndpointsPaginator:
         """DescribeVerifiedAccessEndpointsPaginator for
@@ -20962,7 +20975,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_verified_access_groups"]
     ) -> DescribeVerifiedAccessGroupsPaginator:
         """DescribeVerifiedAccessGroupsPaginator for
@@ -20970,7 +20983,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self,
         operation_name: Literal[
             "describe_verified_access_instance_logging_configurations"
@@ -20981,7 +20994,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_verified_access_instances"]
     ) -> DescribeVerifiedAccessInstancesPaginator:
         """DescribeVerifiedAccessInstancesPaginator for
@@ -20989,7 +21002,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_verified_access_trust_providers"]
     ) -> DescribeVerifiedAccessTrustProvidersPaginator:
         """DescribeVerifiedAccessTrustProvidersPaginator for
@@ -20997,19 +21010,19 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_volume_status"]
     ) -> DescribeVolumeStatusPaginator:
         """DescribeVolumeStatusPaginator for describe_volume_status."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_volumes"]
     ) -> DescribeVolumesPaginator:
         """DescribeVolumesPaginator for describe_volumes."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_volumes_modifications"]
     ) -> DescribeVolumesModificationsPaginator:
         """DescribeVolumesModificationsPaginator for
@@ -21017,7 +21030,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_vpc_classic_link_dns_support"]
     ) -> DescribeVpcClassicLinkDnsSupportPaginator:
         """DescribeVpcClassicLinkDnsSupportPaginator for
@@ -21025,7 +21038,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_vpc_endpoint_connection_notifications"]
     ) -> DescribeVpcEndpointConnectionNotificationsPaginator:
         """DescribeVpcEndpointConnectionNotificationsPaginator for
@@ -21033,7 +21046,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_vpc_endpoint_connections"]
     ) -> DescribeVpcEndpointConnectionsPaginator:
         """DescribeVpcEndpointConnectionsPaginator for
@@ -21041,7 +21054,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_vpc_endpoint_service_configurations"]
     ) -> DescribeVpcEndpointServiceConfigurationsPaginator:
         """DescribeVpcEndpointServiceConfigurationsPaginator for
@@ -21049,7 +21062,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_vpc_endpoint_service_permissions"]
     ) -> DescribeVpcEndpointServicePermissionsPaginator:
         """DescribeVpcEndpointServicePermissionsPaginator for
@@ -21057,7 +21070,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_vpc_endpoint_services"]
     ) -> DescribeVpcEndpointServicesPaginator:
         """DescribeVpcEndpointServicesPaginator for
@@ -21065,13 +21078,13 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_vpc_endpoints"]
     ) -> DescribeVpcEndpointsPaginator:
         """DescribeVpcEndpointsPaginator for describe_vpc_endpoints."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_vpc_peering_connections"]
     ) -> DescribeVpcPeeringConnectionsPaginator:
         """DescribeVpcPeeringConnectionsPaginator for
@@ -21079,25 +21092,25 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_vpcs"]
     ) -> DescribeVpcsPaginator:
         """DescribeVpcsPaginator for describe_vpcs."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_vpn_concentrators"]
     ) -> DescribeVpnConcentratorsPaginator:
         """DescribeVpnConcentratorsPaginator for describe_vpn_concentrators."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_associated_ipv6_pool_cidrs"]
     ) -> GetAssociatedIpv6PoolCidrsPaginator:
         """GetAssociatedIpv6PoolCidrsPaginator for get_associated_ipv6_pool_cidrs."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_aws_network_performance_data"]
     ) -> GetAwsNetworkPerformanceDataPaginator:
         """GetAwsNetworkPerformanceDataPaginator for
@@ -21105,7 +21118,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_capacity_manager_metric_data"]
     ) -> GetCapacityManagerMetricDataPaginator:
         """GetCapacityManagerMetricDataPaginator for
@@ -21113,7 +21126,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_capacity_manager_metric_dimensions"]
     ) -> GetCapacityManagerMetricDimensionsPaginator:
         """GetCapacityManagerMetricDimensionsPaginator for
@@ -21121,7 +21134,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_capacity_manager_monitored_tag_keys"]
     ) -> GetCapacityManagerMonitoredTagKeysPaginator:
         """GetCapacityManagerMonitoredTagKeysPaginator for
@@ -21129,7 +21142,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_groups_for_capacity_reservation"]
     ) -> GetGroupsForCapacityReservationPaginator:
         """GetGroupsForCapacityReservationPaginator for
@@ -21137,7 +21150,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_instance_types_from_instance_requirements"]
     ) -> GetInstanceTypesFromInstanceRequirementsPaginator:
         """GetInstanceTypesFromInstanceRequirementsPaginator for
@@ -21145,19 +21158,19 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_ipam_address_history"]
     ) -> GetIpamAddressHistoryPaginator:
         """GetIpamAddressHistoryPaginator for get_ipam_address_history."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_ipam_discovered_accounts"]
     ) -> GetIpamDiscoveredAccountsPaginator:
         """GetIpamDiscoveredAccountsPaginator for get_ipam_discovered_accounts."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_ipam_discovered_resource_cidrs"]
     ) -> GetIpamDiscoveredResourceCidrsPaginator:
         """GetIpamDiscoveredResourceCidrsPaginator for
@@ -21165,19 +21178,19 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_ipam_pool_allocations"]
     ) -> GetIpamPoolAllocationsPaginator:
         """GetIpamPoolAllocationsPaginator for get_ipam_pool_allocations."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_ipam_pool_cidrs"]
     ) -> GetIpamPoolCidrsPaginator:
         """GetIpamPoolCidrsPaginator for get_ipam_pool_cidrs."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_ipam_prefix_list_resolver_rules"]
     ) -> GetIpamPrefixListResolverRulesPaginator:
         """GetIpamPrefixListResolverRulesPaginator for
@@ -21185,7 +21198,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_ipam_prefix_list_resolver_version_entries"]
     ) -> GetIpamPrefixListResolverVersionEntriesPaginator:
         """GetIpamPrefixListResolverVersionEntriesPaginator for
@@ -21193,7 +21206,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_ipam_prefix_list_resolver_versions"]
     ) -> GetIpamPrefixListResolverVersionsPaginator:
         """GetIpamPrefixListResolverVersionsPaginator for
@@ -21201,13 +21214,13 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_ipam_resource_cidrs"]
     ) -> GetIpamResourceCidrsPaginator:
         """GetIpamResourceCidrsPaginator for get_ipam_resource_cidrs."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_managed_prefix_list_associations"]
     ) -> GetManagedPrefixListAssociationsPaginator:
         """GetManagedPrefixListAssociationsPaginator for
@@ -21215,7 +21228,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_managed_prefix_list_entries"]
     ) -> GetManagedPrefixListEntriesPaginator:
         """GetManagedPrefixListEntriesPaginator for
@@ -21223,7 +21236,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self,
         operation_name: Literal["get_network_insights_access_scope_analysis_findings"],
     ) -> GetNetworkInsightsAccessScopeAnalysisFindingsPaginator:
@@ -21232,19 +21245,19 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_security_groups_for_vpc"]
     ) -> GetSecurityGroupsForVpcPaginator:
         """GetSecurityGroupsForVpcPaginator for get_security_groups_for_vpc."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_spot_placement_scores"]
     ) -> GetSpotPlacementScoresPaginator:
         """GetSpotPlacementScoresPaginator for get_spot_placement_scores."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_transit_gateway_attachment_propagations"]
     ) -> GetTransitGatewayAttachmentPropagationsPaginator:
         """GetTransitGatewayAttachmentPropagationsPaginator for
@@ -21252,7 +21265,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self,
         operation_name: Literal["get_transit_gateway_multicast_domain_associations"],
     ) -> GetTransitGatewayMulticastDomainAssociationsPaginator:
@@ -21261,7 +21274,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_transit_gateway_policy_table_associations"]
     ) -> GetTransitGatewayPolicyTableAssociationsPaginator:
         """GetTransitGatewayPolicyTableAssociationsPaginator for
@@ -21269,7 +21282,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_transit_gateway_prefix_list_references"]
     ) -> GetTransitGatewayPrefixListReferencesPaginator:
         """GetTransitGatewayPrefixListReferencesPaginator for
@@ -21277,7 +21290,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_transit_gateway_route_table_associations"]
     ) -> GetTransitGatewayRouteTableAssociationsPaginator:
         """GetTransitGatewayRouteTableAssociationsPaginator for
@@ -21285,7 +21298,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_transit_gateway_route_table_propagations"]
     ) -> GetTransitGatewayRouteTablePropagationsPaginator:
         """GetTransitGatewayRouteTablePropagationsPaginator for
@@ -21293,7 +21306,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_vpn_connection_device_types"]
     ) -> GetVpnConnectionDeviceTypesPaginator:
         """GetVpnConnectionDeviceTypesPaginator for
@@ -21301,25 +21314,25 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_images_in_recycle_bin"]
     ) -> ListImagesInRecycleBinPaginator:
         """ListImagesInRecycleBinPaginator for list_images_in_recycle_bin."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_snapshots_in_recycle_bin"]
     ) -> ListSnapshotsInRecycleBinPaginator:
         """ListSnapshotsInRecycleBinPaginator for list_snapshots_in_recycle_bin."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["search_local_gateway_routes"]
     ) -> SearchLocalGatewayRoutesPaginator:
         """SearchLocalGatewayRoutesPaginator for search_local_gateway_routes."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["search_transit_gateway_multicast_groups"]
     ) -> SearchTransitGatewayMulticastGroupsPaginator:
         """SearchTransitGatewayMulticastGroupsPaginator for
@@ -21327,143 +21340,140 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["search_transit_gateway_routes"]
     ) -> SearchTransitGatewayRoutesPaginator:
         """SearchTransitGatewayRoutesPaginator for search_transit_gateway_routes."""
 
+class _GetWaiter(Protocol):
+    """A typed waiter: polls an operation until a resource reaches a state."""
+
     @overload
-    def get_waiter(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["bundle_task_complete"]
     ) -> BundleTaskCompleteWaiter:
         """BundleTaskCompleteWaiter for bundle_task_complete."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["conversion_task_cancelled"]
     ) -> ConversionTaskCancelledWaiter:
         """ConversionTaskCancelledWaiter for conversion_task_cancelled."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["conversion_task_completed"]
     ) -> ConversionTaskCompletedWaiter:
         """ConversionTaskCompletedWaiter for conversion_task_completed."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["conversion_task_deleted"]
     ) -> ConversionTaskDeletedWaiter:
         """ConversionTaskDeletedWaiter for conversion_task_deleted."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["customer_gateway_available"]
     ) -> CustomerGatewayAvailableWaiter:
         """CustomerGatewayAvailableWaiter for customer_gateway_available."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["export_task_cancelled"]
     ) -> ExportTaskCancelledWaiter:
         """ExportTaskCancelledWaiter for export_task_cancelled."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["export_task_completed"]
     ) -> ExportTaskCompletedWaiter:
         """ExportTaskCompletedWaiter for export_task_completed."""
 
     @overload
-    def get_waiter(
-        self, waiter_name: Literal["image_available"]
-    ) -> ImageAvailableWaiter:
+    def __call__(self, waiter_name: Literal["image_available"]) -> ImageAvailableWaiter:
         """ImageAvailableWaiter for image_available."""
 
     @overload
-    def get_waiter(self, waiter_name: Literal["image_exists"]) -> ImageExistsWaiter:
+    def __call__(self, waiter_name: Literal["image_exists"]) -> ImageExistsWaiter:
         """ImageExistsWaiter for image_exists."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["image_usage_report_available"]
     ) -> ImageUsageReportAvailableWaiter:
         """ImageUsageReportAvailableWaiter for image_usage_report_available."""
 
     @overload
-    def get_waiter(
-        self, waiter_name: Literal["instance_exists"]
-    ) -> InstanceExistsWaiter:
+    def __call__(self, waiter_name: Literal["instance_exists"]) -> InstanceExistsWaiter:
         """InstanceExistsWaiter for instance_exists."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["instance_running"]
     ) -> InstanceRunningWaiter:
         """InstanceRunningWaiter for instance_running."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["instance_status_ok"]
     ) -> InstanceStatusOkWaiter:
         """InstanceStatusOkWaiter for instance_status_ok."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["instance_stopped"]
     ) -> InstanceStoppedWaiter:
         """InstanceStoppedWaiter for instance_stopped."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["instance_terminated"]
     ) -> InstanceTerminatedWaiter:
         """InstanceTerminatedWaiter for instance_terminated."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["internet_gateway_exists"]
     ) -> InternetGatewayExistsWaiter:
         """InternetGatewayExistsWaiter for internet_gateway_exists."""
 
     @overload
-    def get_waiter(
-        self, waiter_name: Literal["key_pair_exists"]
-    ) -> KeyPairExistsWaiter:
+    def __call__(self, waiter_name: Literal["key_pair_exists"]) -> KeyPairExistsWaiter:
         """KeyPairExistsWaiter for key_pair_exists."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["nat_gateway_available"]
     ) -> NatGatewayAvailableWaiter:
         """NatGatewayAvailableWaiter for nat_gateway_available."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["nat_gateway_deleted"]
     ) -> NatGatewayDeletedWaiter:
         """NatGatewayDeletedWaiter for nat_gateway_deleted."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["network_interface_available"]
     ) -> NetworkInterfaceAvailableWaiter:
         """NetworkInterfaceAvailableWaiter for network_interface_available."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["password_data_available"]
     ) -> PasswordDataAvailableWaiter:
         """PasswordDataAvailableWaiter for password_data_available."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["secondary_network_create_complete"]
     ) -> SecondaryNetworkCreateCompleteWaiter:
         """SecondaryNetworkCreateCompleteWaiter for
@@ -21471,7 +21481,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["secondary_network_delete_complete"]
     ) -> SecondaryNetworkDeleteCompleteWaiter:
         """SecondaryNetworkDeleteCompleteWaiter for
@@ -21479,7 +21489,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["secondary_subnet_create_complete"]
     ) -> SecondarySubnetCreateCompleteWaiter:
         """SecondarySubnetCreateCompleteWaiter for
@@ -21487,7 +21497,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["secondary_subnet_delete_complete"]
     ) -> SecondarySubnetDeleteCompleteWaiter:
         """SecondarySubnetDeleteCompleteWaiter for
@@ -21495,13 +21505,13 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["security_group_exists"]
     ) -> SecurityGroupExistsWaiter:
         """SecurityGroupExistsWaiter for security_group_exists."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["security_group_vpc_association_associated"]
     ) -> SecurityGroupVpcAssociationAssociatedWaiter:
         """SecurityGroupVpcAssociationAssociatedWaiter for
@@ -21509,7 +21519,7 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["security_group_vpc_association_disassociated"]
     ) -> SecurityGroupVpcAssociationDisassociatedWaiter:
         """SecurityGroupVpcAssociationDisassociatedWaiter for
@@ -21517,89 +21527,94 @@ class EC2Client(BaseClient):
         """
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["snapshot_completed"]
     ) -> SnapshotCompletedWaiter:
         """SnapshotCompletedWaiter for snapshot_completed."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["snapshot_imported"]
     ) -> SnapshotImportedWaiter:
         """SnapshotImportedWaiter for snapshot_imported."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["spot_instance_request_fulfilled"]
     ) -> SpotInstanceRequestFulfilledWaiter:
         """SpotInstanceRequestFulfilledWaiter for spot_instance_request_fulfilled."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["store_image_task_complete"]
     ) -> StoreImageTaskCompleteWaiter:
         """StoreImageTaskCompleteWaiter for store_image_task_complete."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["subnet_available"]
     ) -> SubnetAvailableWaiter:
         """SubnetAvailableWaiter for subnet_available."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["system_status_ok"]
     ) -> SystemStatusOkWaiter:
         """SystemStatusOkWaiter for system_status_ok."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["volume_available"]
     ) -> VolumeAvailableWaiter:
         """VolumeAvailableWaiter for volume_available."""
 
     @overload
-    def get_waiter(self, waiter_name: Literal["volume_deleted"]) -> VolumeDeletedWaiter:
+    def __call__(self, waiter_name: Literal["volume_deleted"]) -> VolumeDeletedWaiter:
         """VolumeDeletedWaiter for volume_deleted."""
 
     @overload
-    def get_waiter(self, waiter_name: Literal["volume_in_use"]) -> VolumeInUseWaiter:
+    def __call__(self, waiter_name: Literal["volume_in_use"]) -> VolumeInUseWaiter:
         """VolumeInUseWaiter for volume_in_use."""
 
     @overload
-    def get_waiter(self, waiter_name: Literal["vpc_available"]) -> VpcAvailableWaiter:
+    def __call__(self, waiter_name: Literal["vpc_available"]) -> VpcAvailableWaiter:
         """VpcAvailableWaiter for vpc_available."""
 
     @overload
-    def get_waiter(self, waiter_name: Literal["vpc_exists"]) -> VpcExistsWaiter:
+    def __call__(self, waiter_name: Literal["vpc_exists"]) -> VpcExistsWaiter:
         """VpcExistsWaiter for vpc_exists."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["vpc_peering_connection_deleted"]
     ) -> VpcPeeringConnectionDeletedWaiter:
         """VpcPeeringConnectionDeletedWaiter for vpc_peering_connection_deleted."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["vpc_peering_connection_exists"]
     ) -> VpcPeeringConnectionExistsWaiter:
         """VpcPeeringConnectionExistsWaiter for vpc_peering_connection_exists."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["vpn_connection_available"]
     ) -> VpnConnectionAvailableWaiter:
         """VpnConnectionAvailableWaiter for vpn_connection_available."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["vpn_connection_deleted"]
     ) -> VpnConnectionDeletedWaiter:
         """VpnConnectionDeletedWaiter for vpn_connection_deleted."""
 
+class _GeneratePresignedUrl(Protocol):
+    """A presigned URL for calling ClientMethod with Params (botocore's
+    generate_presigned_url, which validates Params as the call would).
+    """
+
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: NoMatchingOverload[NoReturn],
         Params: NoMatchingOverload[NoReturn] | None = None,
@@ -21607,7 +21622,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["accept_address_transfer"],
         Params: AcceptAddressTransferRequestTypeDef,
@@ -21615,7 +21630,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["accept_capacity_reservation_billing_ownership"],
         Params: AcceptCapacityReservationBillingOwnershipRequestTypeDef,
@@ -21623,7 +21638,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["accept_reserved_instances_exchange_quote"],
         Params: AcceptReservedInstancesExchangeQuoteRequestTypeDef,
@@ -21631,7 +21646,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["accept_transit_gateway_client_vpn_attachment"],
         Params: AcceptTransitGatewayClientVpnAttachmentRequestTypeDef,
@@ -21639,7 +21654,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["accept_transit_gateway_multicast_domain_associations"],
         Params: (
@@ -21649,7 +21664,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["accept_transit_gateway_peering_attachment"],
         Params: AcceptTransitGatewayPeeringAttachmentRequestTypeDef,
@@ -21657,7 +21672,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["accept_transit_gateway_vpc_attachment"],
         Params: AcceptTransitGatewayVpcAttachmentRequestTypeDef,
@@ -21665,7 +21680,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["accept_vpc_endpoint_connections"],
         Params: AcceptVpcEndpointConnectionsRequestTypeDef,
@@ -21673,7 +21688,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["accept_vpc_peering_connection"],
         Params: AcceptVpcPeeringConnectionRequestTypeDef,
@@ -21681,7 +21696,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["advertise_byoip_cidr"],
         Params: AdvertiseByoipCidrRequestTypeDef,
@@ -21689,7 +21704,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["allocate_address"],
         Params: AllocateAddressRequestTypeDef | None = None,
@@ -21697,7 +21712,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["allocate_hosts"],
         Params: AllocateHostsRequestTypeDef | None = None,
@@ -21705,7 +21720,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["allocate_ipam_pool_cidr"],
         Params: AllocateIpamPoolCidrRequestTypeDef,
@@ -21713,7 +21728,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["apply_security_groups_to_client_vpn_target_network"],
         Params: ApplySecurityGroupsToClientVpnTargetNetworkRequestTypeDef,
@@ -21721,7 +21736,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["assign_ipv6_addresses"],
         Params: AssignIpv6AddressesRequestTypeDef,
@@ -21729,7 +21744,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["assign_private_ip_addresses"],
         Params: AssignPrivateIpAddressesRequestTypeDef,
@@ -21737,7 +21752,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["assign_private_nat_gateway_address"],
         Params: AssignPrivateNatGatewayAddressRequestTypeDef,
@@ -21745,7 +21760,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["associate_address"],
         Params: AssociateAddressRequestTypeDef | None = None,
@@ -21753,7 +21768,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["associate_capacity_reservation_billing_owner"],
         Params: AssociateCapacityReservationBillingOwnerRequestTypeDef,
@@ -21761,7 +21776,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["associate_client_vpn_target_network"],
         Params: AssociateClientVpnTargetNetworkRequestTypeDef,
@@ -21769,7 +21784,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["associate_dhcp_options"],
         Params: AssociateDhcpOptionsRequestTypeDef,
@@ -21777,7 +21792,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["associate_enclave_certificate_iam_role"],
         Params: AssociateEnclaveCertificateIamRoleRequestTypeDef,
@@ -21785,7 +21800,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["associate_iam_instance_profile"],
         Params: AssociateIamInstanceProfileRequestTypeDef,
@@ -21793,7 +21808,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["associate_instance_event_window"],
         Params: AssociateInstanceEventWindowRequestTypeDef,
@@ -21801,7 +21816,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["associate_ipam_byoasn"],
         Params: AssociateIpamByoasnRequestTypeDef,
@@ -21809,7 +21824,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["associate_ipam_resource_discovery"],
         Params: AssociateIpamResourceDiscoveryRequestTypeDef,
@@ -21817,7 +21832,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["associate_nat_gateway_address"],
         Params: AssociateNatGatewayAddressRequestTypeDef,
@@ -21825,7 +21840,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["associate_route_server"],
         Params: AssociateRouteServerRequestTypeDef,
@@ -21833,7 +21848,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["associate_route_table"],
         Params: AssociateRouteTableRequestTypeDef,
@@ -21841,7 +21856,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["associate_security_group_vpc"],
         Params: AssociateSecurityGroupVpcRequestTypeDef,
@@ -21849,7 +21864,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["associate_subnet_cidr_block"],
         Params: AssociateSubnetCidrBlockRequestTypeDef,
@@ -21857,7 +21872,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["associate_transit_gateway_multicast_domain"],
         Params: AssociateTransitGatewayMulticastDomainRequestTypeDef,
@@ -21865,7 +21880,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["associate_transit_gateway_policy_table"],
         Params: AssociateTransitGatewayPolicyTableRequestTypeDef,
@@ -21873,7 +21888,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["associate_transit_gateway_route_table"],
         Params: AssociateTransitGatewayRouteTableRequestTypeDef,
@@ -21881,7 +21896,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["associate_trunk_interface"],
         Params: AssociateTrunkInterfaceRequestTypeDef,
@@ -21889,7 +21904,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["associate_vpc_cidr_block"],
         Params: AssociateVpcCidrBlockRequestTypeDef,
@@ -21897,7 +21912,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["attach_classic_link_vpc"],
         Params: AttachClassicLinkVpcRequestTypeDef,
@@ -21905,7 +21920,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["attach_internet_gateway"],
         Params: AttachInternetGatewayRequestTypeDef,
@@ -21913,7 +21928,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["attach_network_interface"],
         Params: AttachNetworkInterfaceRequestTypeDef,
@@ -21921,7 +21936,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["attach_verified_access_trust_provider"],
         Params: AttachVerifiedAccessTrustProviderRequestTypeDef,
@@ -21929,7 +21944,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["attach_volume"],
         Params: AttachVolumeRequestTypeDef,
@@ -21937,7 +21952,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["attach_vpn_gateway"],
         Params: AttachVpnGatewayRequestTypeDef,
@@ -21945,7 +21960,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["authorize_client_vpn_ingress"],
         Params: AuthorizeClientVpnIngressRequestTypeDef,
@@ -21953,7 +21968,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["authorize_security_group_egress"],
         Params: AuthorizeSecurityGroupEgressRequestTypeDef,
@@ -21961,7 +21976,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["authorize_security_group_ingress"],
         Params: AuthorizeSecurityGroupIngressRequestTypeDef | None = None,
@@ -21969,7 +21984,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["bundle_instance"],
         Params: BundleInstanceRequestTypeDef,
@@ -21977,7 +21992,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["cancel_bundle_task"],
         Params: CancelBundleTaskRequestTypeDef,
@@ -21985,7 +22000,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["cancel_capacity_reservation"],
         Params: CancelCapacityReservationRequestTypeDef,
@@ -21993,7 +22008,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["cancel_capacity_reservation_fleets"],
         Params: CancelCapacityReservationFleetsRequestTypeDef,
@@ -22001,7 +22016,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["cancel_conversion_task"],
         Params: CancelConversionRequestTypeDef,
@@ -22009,7 +22024,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["cancel_declarative_policies_report"],
         Params: CancelDeclarativePoliciesReportRequestTypeDef,
@@ -22017,7 +22032,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["cancel_export_task"],
         Params: CancelExportTaskRequestTypeDef,
@@ -22025,7 +22040,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["cancel_image_launch_permission"],
         Params: CancelImageLaunchPermissionRequestTypeDef,
@@ -22033,7 +22048,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["cancel_import_task"],
         Params: CancelImportTaskRequestTypeDef | None = None,
@@ -22041,7 +22056,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["cancel_reserved_instances_listing"],
         Params: CancelReservedInstancesListingRequestTypeDef,
@@ -22049,7 +22064,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["cancel_spot_fleet_requests"],
         Params: CancelSpotFleetRequestsRequestTypeDef,
@@ -22057,7 +22072,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["cancel_spot_instance_requests"],
         Params: CancelSpotInstanceRequestsRequestTypeDef,
@@ -22065,7 +22080,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["confirm_product_instance"],
         Params: ConfirmProductInstanceRequestTypeDef,
@@ -22073,7 +22088,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["copy_fpga_image"],
         Params: CopyFpgaImageRequestTypeDef,
@@ -22081,7 +22096,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["copy_image"],
         Params: CopyImageRequestTypeDef,
@@ -22089,7 +22104,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["copy_snapshot"],
         Params: CopySnapshotRequestTypeDef,
@@ -22097,7 +22112,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["copy_volumes"],
         Params: CopyVolumesRequestTypeDef,
@@ -22105,7 +22120,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_capacity_manager_data_export"],
         Params: CreateCapacityManagerDataExportRequestTypeDef,
@@ -22113,7 +22128,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_capacity_reservation"],
         Params: CreateCapacityReservationRequestTypeDef,
@@ -22121,7 +22136,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_capacity_reservation_by_splitting"],
         Params: CreateCapacityReservationBySplittingRequestTypeDef,
@@ -22129,7 +22144,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_capacity_reservation_fleet"],
         Params: CreateCapacityReservationFleetRequestTypeDef,
@@ -22137,7 +22152,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_carrier_gateway"],
         Params: CreateCarrierGatewayRequestTypeDef,
@@ -22145,7 +22160,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_client_vpn_endpoint"],
         Params: CreateClientVpnEndpointRequestTypeDef,
@@ -22153,7 +22168,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_client_vpn_route"],
         Params: CreateClientVpnRouteRequestTypeDef,
@@ -22161,7 +22176,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_coip_cidr"],
         Params: CreateCoipCidrRequestTypeDef,
@@ -22169,7 +22184,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_coip_pool"],
         Params: CreateCoipPoolRequestTypeDef,
@@ -22177,7 +22192,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_customer_gateway"],
         Params: CreateCustomerGatewayRequestTypeDef,
@@ -22185,7 +22200,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_default_subnet"],
         Params: CreateDefaultSubnetRequestTypeDef | None = None,
@@ -22193,7 +22208,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_default_vpc"],
         Params: CreateDefaultVpcRequestTypeDef | None = None,
@@ -22201,7 +22216,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_delegate_mac_volume_ownership_task"],
         Params: CreateDelegateMacVolumeOwnershipTaskRequestTypeDef,
@@ -22209,7 +22224,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_dhcp_options"],
         Params: CreateDhcpOptionsRequestTypeDef,
@@ -22217,7 +22232,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_egress_only_internet_gateway"],
         Params: CreateEgressOnlyInternetGatewayRequestTypeDef,
@@ -22225,7 +22240,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_fleet"],
         Params: CreateFleetRequestTypeDef,
@@ -22233,7 +22248,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_flow_logs"],
         Params: CreateFlowLogsRequestTypeDef,
@@ -22241,7 +22256,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_fpga_image"],
         Params: CreateFpgaImageRequestTypeDef,
@@ -22249,7 +22264,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_image"],
         Params: CreateImageRequestTypeDef,
@@ -22257,7 +22272,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_image_usage_report"],
         Params: CreateImageUsageReportRequestTypeDef,
@@ -22265,7 +22280,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_instance_connect_endpoint"],
         Params: CreateInstanceConnectEndpointRequestTypeDef,
@@ -22273,7 +22288,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_instance_event_window"],
         Params: CreateInstanceEventWindowRequestTypeDef | None = None,
@@ -22281,7 +22296,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_instance_export_task"],
         Params: CreateInstanceExportTaskRequestTypeDef,
@@ -22289,7 +22304,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_internet_gateway"],
         Params: CreateInternetGatewayRequestTypeDef | None = None,
@@ -22297,7 +22312,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_interruptible_capacity_reservation_allocation"],
         Params: CreateInterruptibleCapacityReservationAllocationRequestTypeDef,
@@ -22305,7 +22320,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_ipam"],
         Params: CreateIpamRequestTypeDef | None = None,
@@ -22313,7 +22328,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_ipam_external_resource_verification_token"],
         Params: CreateIpamExternalResourceVerificationTokenRequestTypeDef,
@@ -22321,7 +22336,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_ipam_policy"],
         Params: CreateIpamPolicyRequestTypeDef,
@@ -22329,7 +22344,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_ipam_pool"],
         Params: CreateIpamPoolRequestTypeDef,
@@ -22337,7 +22352,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_ipam_prefix_list_resolver"],
         Params: CreateIpamPrefixListResolverRequestTypeDef,
@@ -22345,7 +22360,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_ipam_prefix_list_resolver_target"],
         Params: CreateIpamPrefixListResolverTargetRequestTypeDef,
@@ -22353,7 +22368,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_ipam_resource_discovery"],
         Params: CreateIpamResourceDiscoveryRequestTypeDef | None = None,
@@ -22361,7 +22376,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_ipam_scope"],
         Params: CreateIpamScopeRequestTypeDef,
@@ -22369,7 +22384,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_key_pair"],
         Params: CreateKeyPairRequestTypeDef,
@@ -22377,7 +22392,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_launch_template"],
         Params: CreateLaunchTemplateRequestTypeDef,
@@ -22385,7 +22400,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_launch_template_version"],
         Params: CreateLaunchTemplateVersionRequestTypeDef,
@@ -22393,7 +22408,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_local_gateway_route"],
         Params: CreateLocalGatewayRouteRequestTypeDef,
@@ -22401,7 +22416,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_local_gateway_route_table"],
         Params: CreateLocalGatewayRouteTableRequestTypeDef,
@@ -22409,7 +22424,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal[
             "create_local_gateway_route_table_virtual_interface_group_association"
@@ -22419,7 +22434,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_local_gateway_route_table_vpc_association"],
         Params: CreateLocalGatewayRouteTableVpcAssociationRequestTypeDef,
@@ -22427,7 +22442,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_local_gateway_virtual_interface"],
         Params: CreateLocalGatewayVirtualInterfaceRequestTypeDef,
@@ -22435,7 +22450,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_local_gateway_virtual_interface_group"],
         Params: CreateLocalGatewayVirtualInterfaceGroupRequestTypeDef,
@@ -22443,7 +22458,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal[
             "create_mac_system_integrity_protection_modification_task"
@@ -22453,7 +22468,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_managed_prefix_list"],
         Params: CreateManagedPrefixListRequestTypeDef,
@@ -22461,7 +22476,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_nat_gateway"],
         Params: CreateNatGatewayRequestTypeDef | None = None,
@@ -22469,7 +22484,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_network_acl"],
         Params: CreateNetworkAclRequestTypeDef,
@@ -22477,7 +22492,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_network_acl_entry"],
         Params: CreateNetworkAclEntryRequestTypeDef,
@@ -22485,7 +22500,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_network_insights_access_scope"],
         Params: CreateNetworkInsightsAccessScopeRequestTypeDef | None = None,
@@ -22493,7 +22508,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_network_insights_path"],
         Params: CreateNetworkInsightsPathRequestTypeDef,
@@ -22501,7 +22516,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_network_interface"],
         Params: CreateNetworkInterfaceRequestTypeDef,
@@ -22509,7 +22524,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_network_interface_permission"],
         Params: CreateNetworkInterfacePermissionRequestTypeDef,
@@ -22517,7 +22532,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_placement_group"],
         Params: CreatePlacementGroupRequestTypeDef | None = None,
@@ -22525,7 +22540,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_public_ipv4_pool"],
         Params: CreatePublicIpv4PoolRequestTypeDef | None = None,
@@ -22533,7 +22548,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_replace_root_volume_task"],
         Params: CreateReplaceRootVolumeTaskRequestTypeDef,
@@ -22541,7 +22556,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_reserved_instances_listing"],
         Params: CreateReservedInstancesListingRequestTypeDef,
@@ -22549,7 +22564,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_restore_image_task"],
         Params: CreateRestoreImageTaskRequestTypeDef,
@@ -22557,7 +22572,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_route"],
         Params: CreateRouteRequestTypeDef,
@@ -22565,7 +22580,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_route_server"],
         Params: CreateRouteServerRequestTypeDef,
@@ -22573,7 +22588,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_route_server_endpoint"],
         Params: CreateRouteServerEndpointRequestTypeDef,
@@ -22581,7 +22596,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_route_server_peer"],
         Params: CreateRouteServerPeerRequestTypeDef,
@@ -22589,7 +22604,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_route_table"],
         Params: CreateRouteTableRequestTypeDef,
@@ -22597,7 +22612,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_secondary_network"],
         Params: CreateSecondaryNetworkRequestTypeDef,
@@ -22605,7 +22620,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_secondary_subnet"],
         Params: CreateSecondarySubnetRequestTypeDef,
@@ -22613,7 +22628,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_security_group"],
         Params: CreateSecurityGroupRequestTypeDef,
@@ -22621,7 +22636,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_snapshot"],
         Params: CreateSnapshotRequestTypeDef,
@@ -22629,7 +22644,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_snapshots"],
         Params: CreateSnapshotsRequestTypeDef,
@@ -22637,7 +22652,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_spot_datafeed_subscription"],
         Params: CreateSpotDatafeedSubscriptionRequestTypeDef,
@@ -22645,7 +22660,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_store_image_task"],
         Params: CreateStoreImageTaskRequestTypeDef,
@@ -22653,7 +22668,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_subnet"],
         Params: CreateSubnetRequestTypeDef,
@@ -22661,7 +22676,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_subnet_cidr_reservation"],
         Params: CreateSubnetCidrReservationRequestTypeDef,
@@ -22669,7 +22684,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_tags"],
         Params: CreateTagsRequestTypeDef,
@@ -22677,7 +22692,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_traffic_mirror_filter"],
         Params: CreateTrafficMirrorFilterRequestTypeDef | None = None,
@@ -22685,7 +22700,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_traffic_mirror_filter_rule"],
         Params: CreateTrafficMirrorFilterRuleRequestTypeDef,
@@ -22693,7 +22708,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_traffic_mirror_session"],
         Params: CreateTrafficMirrorSessionRequestTypeDef,
@@ -22701,7 +22716,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_traffic_mirror_target"],
         Params: CreateTrafficMirrorTargetRequestTypeDef | None = None,
@@ -22709,7 +22724,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_transit_gateway"],
         Params: CreateTransitGatewayRequestTypeDef | None = None,
@@ -22717,7 +22732,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_transit_gateway_connect"],
         Params: CreateTransitGatewayConnectRequestTypeDef,
@@ -22725,7 +22740,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_transit_gateway_connect_peer"],
         Params: CreateTransitGatewayConnectPeerRequestTypeDef,
@@ -22733,7 +22748,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_transit_gateway_metering_policy"],
         Params: CreateTransitGatewayMeteringPolicyRequestTypeDef,
@@ -22741,7 +22756,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_transit_gateway_metering_policy_entry"],
         Params: CreateTransitGatewayMeteringPolicyEntryRequestTypeDef,
@@ -22749,7 +22764,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_transit_gateway_multicast_domain"],
         Params: CreateTransitGatewayMulticastDomainRequestTypeDef,
@@ -22757,7 +22772,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_transit_gateway_peering_attachment"],
         Params: CreateTransitGatewayPeeringAttachmentRequestTypeDef,
@@ -22765,7 +22780,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_transit_gateway_policy_table"],
         Params: CreateTransitGatewayPolicyTableRequestTypeDef,
@@ -22773,7 +22788,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_transit_gateway_prefix_list_reference"],
         Params: CreateTransitGatewayPrefixListReferenceRequestTypeDef,
@@ -22781,7 +22796,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_transit_gateway_route"],
         Params: CreateTransitGatewayRouteRequestTypeDef,
@@ -22789,7 +22804,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_transit_gateway_route_table"],
         Params: CreateTransitGatewayRouteTableRequestTypeDef,
@@ -22797,7 +22812,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_transit_gateway_route_table_announcement"],
         Params: CreateTransitGatewayRouteTableAnnouncementRequestTypeDef,
@@ -22805,7 +22820,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_transit_gateway_vpc_attachment"],
         Params: CreateTransitGatewayVpcAttachmentRequestTypeDef,
@@ -22813,7 +22828,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_verified_access_endpoint"],
         Params: CreateVerifiedAccessEndpointRequestTypeDef,
@@ -22821,7 +22836,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_verified_access_group"],
         Params: CreateVerifiedAccessGroupRequestTypeDef,
@@ -22829,7 +22844,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_verified_access_instance"],
         Params: CreateVerifiedAccessInstanceRequestTypeDef | None = None,
@@ -22837,7 +22852,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_verified_access_trust_provider"],
         Params: CreateVerifiedAccessTrustProviderRequestTypeDef,
@@ -22845,7 +22860,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_volume"],
         Params: CreateVolumeRequestTypeDef | None = None,
@@ -22853,7 +22868,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_vpc"],
         Params: CreateVpcRequestTypeDef | None = None,
@@ -22861,7 +22876,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_vpc_block_public_access_exclusion"],
         Params: CreateVpcBlockPublicAccessExclusionRequestTypeDef,
@@ -22869,7 +22884,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_vpc_encryption_control"],
         Params: CreateVpcEncryptionControlRequestTypeDef,
@@ -22877,7 +22892,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_vpc_endpoint"],
         Params: CreateVpcEndpointRequestTypeDef,
@@ -22885,7 +22900,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_vpc_endpoint_connection_notification"],
         Params: CreateVpcEndpointConnectionNotificationRequestTypeDef,
@@ -22893,7 +22908,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_vpc_endpoint_service_configuration"],
         Params: CreateVpcEndpointServiceConfigurationRequestTypeDef | None = None,
@@ -22901,7 +22916,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_vpc_peering_connection"],
         Params: CreateVpcPeeringConnectionRequestTypeDef,
@@ -22909,7 +22924,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_vpn_concentrator"],
         Params: CreateVpnConcentratorRequestTypeDef,
@@ -22917,7 +22932,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_vpn_connection"],
         Params: CreateVpnConnectionRequestTypeDef,
@@ -22925,7 +22940,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_vpn_connection_route"],
         Params: CreateVpnConnectionRouteRequestTypeDef,
@@ -22933,7 +22948,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_vpn_gateway"],
         Params: CreateVpnGatewayRequestTypeDef,
@@ -22941,7 +22956,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_capacity_manager_data_export"],
         Params: DeleteCapacityManagerDataExportRequestTypeDef,
@@ -22949,7 +22964,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_carrier_gateway"],
         Params: DeleteCarrierGatewayRequestTypeDef,
@@ -22957,7 +22972,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_client_vpn_endpoint"],
         Params: DeleteClientVpnEndpointRequestTypeDef,
@@ -22965,7 +22980,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_client_vpn_route"],
         Params: DeleteClientVpnRouteRequestTypeDef,
@@ -22973,7 +22988,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_coip_cidr"],
         Params: DeleteCoipCidrRequestTypeDef,
@@ -22981,7 +22996,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_coip_pool"],
         Params: DeleteCoipPoolRequestTypeDef,
@@ -22989,7 +23004,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_customer_gateway"],
         Params: DeleteCustomerGatewayRequestTypeDef,
@@ -22997,7 +23012,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_dhcp_options"],
         Params: DeleteDhcpOptionsRequestTypeDef,
@@ -23005,7 +23020,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_egress_only_internet_gateway"],
         Params: DeleteEgressOnlyInternetGatewayRequestTypeDef,
@@ -23013,7 +23028,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_fleets"],
         Params: DeleteFleetsRequestTypeDef,
@@ -23021,7 +23036,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_flow_logs"],
         Params: DeleteFlowLogsRequestTypeDef,
@@ -23029,7 +23044,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_fpga_image"],
         Params: DeleteFpgaImageRequestTypeDef,
@@ -23037,7 +23052,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_image_usage_report"],
         Params: DeleteImageUsageReportRequestTypeDef,
@@ -23045,7 +23060,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_instance_connect_endpoint"],
         Params: DeleteInstanceConnectEndpointRequestTypeDef,
@@ -23053,7 +23068,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_instance_event_window"],
         Params: DeleteInstanceEventWindowRequestTypeDef,
@@ -23061,7 +23076,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_internet_gateway"],
         Params: DeleteInternetGatewayRequestTypeDef,
@@ -23069,7 +23084,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_ipam"],
         Params: DeleteIpamRequestTypeDef,
@@ -23077,7 +23092,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_ipam_external_resource_verification_token"],
         Params: DeleteIpamExternalResourceVerificationTokenRequestTypeDef,
@@ -23085,7 +23100,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_ipam_policy"],
         Params: DeleteIpamPolicyRequestTypeDef,
@@ -23093,7 +23108,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_ipam_pool"],
         Params: DeleteIpamPoolRequestTypeDef,
@@ -23101,7 +23116,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_ipam_prefix_list_resolver"],
         Params: DeleteIpamPrefixListResolverRequestTypeDef,
@@ -23109,7 +23124,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_ipam_prefix_list_resolver_target"],
         Params: DeleteIpamPrefixListResolverTargetRequestTypeDef,
@@ -23117,7 +23132,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_ipam_resource_discovery"],
         Params: DeleteIpamResourceDiscoveryRequestTypeDef,
@@ -23125,7 +23140,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_ipam_scope"],
         Params: DeleteIpamScopeRequestTypeDef,
@@ -23133,7 +23148,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_key_pair"],
         Params: DeleteKeyPairRequestTypeDef | None = None,
@@ -23141,7 +23156,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_launch_template"],
         Params: DeleteLaunchTemplateRequestTypeDef | None = None,
@@ -23149,7 +23164,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_launch_template_versions"],
         Params: DeleteLaunchTemplateVersionsRequestTypeDef,
@@ -23157,7 +23172,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_local_gateway_route"],
         Params: DeleteLocalGatewayRouteRequestTypeDef,
@@ -23165,7 +23180,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_local_gateway_route_table"],
         Params: DeleteLocalGatewayRouteTableRequestTypeDef,
@@ -23173,7 +23188,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal[
             "delete_local_gateway_route_table_virtual_interface_group_association"
@@ -23183,7 +23198,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_local_gateway_route_table_vpc_association"],
         Params: DeleteLocalGatewayRouteTableVpcAssociationRequestTypeDef,
@@ -23191,7 +23206,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_local_gateway_virtual_interface"],
         Params: DeleteLocalGatewayVirtualInterfaceRequestTypeDef,
@@ -23199,7 +23214,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_local_gateway_virtual_interface_group"],
         Params: DeleteLocalGatewayVirtualInterfaceGroupRequestTypeDef,
@@ -23207,7 +23222,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_managed_prefix_list"],
         Params: DeleteManagedPrefixListRequestTypeDef,
@@ -23215,7 +23230,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_nat_gateway"],
         Params: DeleteNatGatewayRequestTypeDef,
@@ -23223,7 +23238,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_network_acl"],
         Params: DeleteNetworkAclRequestTypeDef,
@@ -23231,7 +23246,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_network_acl_entry"],
         Params: DeleteNetworkAclEntryRequestTypeDef,
@@ -23239,7 +23254,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_network_insights_access_scope"],
         Params: DeleteNetworkInsightsAccessScopeRequestTypeDef,
@@ -23247,7 +23262,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_network_insights_access_scope_analysis"],
         Params: DeleteNetworkInsightsAccessScopeAnalysisRequestTypeDef,
@@ -23255,7 +23270,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_network_insights_analysis"],
         Params: DeleteNetworkInsightsAnalysisRequestTypeDef,
@@ -23263,7 +23278,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_network_insights_path"],
         Params: DeleteNetworkInsightsPathRequestTypeDef,
@@ -23271,7 +23286,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_network_interface"],
         Params: DeleteNetworkInterfaceRequestTypeDef,
@@ -23279,7 +23294,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_network_interface_permission"],
         Params: DeleteNetworkInterfacePermissionRequestTypeDef,
@@ -23287,7 +23302,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_placement_group"],
         Params: DeletePlacementGroupRequestTypeDef,
@@ -23295,7 +23310,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_public_ipv4_pool"],
         Params: DeletePublicIpv4PoolRequestTypeDef,
@@ -23303,7 +23318,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_queued_reserved_instances"],
         Params: DeleteQueuedReservedInstancesRequestTypeDef,
@@ -23311,7 +23326,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_route"],
         Params: DeleteRouteRequestTypeDef,
@@ -23319,7 +23334,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_route_server"],
         Params: DeleteRouteServerRequestTypeDef,
@@ -23327,7 +23342,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_route_server_endpoint"],
         Params: DeleteRouteServerEndpointRequestTypeDef,
@@ -23335,7 +23350,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_route_server_peer"],
         Params: DeleteRouteServerPeerRequestTypeDef,
@@ -23343,7 +23358,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_route_table"],
         Params: DeleteRouteTableRequestTypeDef,
@@ -23351,7 +23366,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_secondary_network"],
         Params: DeleteSecondaryNetworkRequestTypeDef,
@@ -23359,7 +23374,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_secondary_subnet"],
         Params: DeleteSecondarySubnetRequestTypeDef,
@@ -23367,7 +23382,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_security_group"],
         Params: DeleteSecurityGroupRequestTypeDef | None = None,
@@ -23375,7 +23390,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_snapshot"],
         Params: DeleteSnapshotRequestTypeDef,
@@ -23383,7 +23398,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_spot_datafeed_subscription"],
         Params: DeleteSpotDatafeedSubscriptionRequestTypeDef | None = None,
@@ -23391,7 +23406,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_subnet"],
         Params: DeleteSubnetRequestTypeDef,
@@ -23399,7 +23414,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_subnet_cidr_reservation"],
         Params: DeleteSubnetCidrReservationRequestTypeDef,
@@ -23407,7 +23422,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_tags"],
         Params: DeleteTagsRequestTypeDef,
@@ -23415,7 +23430,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_traffic_mirror_filter"],
         Params: DeleteTrafficMirrorFilterRequestTypeDef,
@@ -23423,7 +23438,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_traffic_mirror_filter_rule"],
         Params: DeleteTrafficMirrorFilterRuleRequestTypeDef,
@@ -23431,7 +23446,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_traffic_mirror_session"],
         Params: DeleteTrafficMirrorSessionRequestTypeDef,
@@ -23439,7 +23454,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_traffic_mirror_target"],
         Params: DeleteTrafficMirrorTargetRequestTypeDef,
@@ -23447,7 +23462,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_transit_gateway"],
         Params: DeleteTransitGatewayRequestTypeDef,
@@ -23455,7 +23470,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_transit_gateway_client_vpn_attachment"],
         Params: DeleteTransitGatewayClientVpnAttachmentRequestTypeDef,
@@ -23463,7 +23478,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_transit_gateway_connect"],
         Params: DeleteTransitGatewayConnectRequestTypeDef,
@@ -23471,7 +23486,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_transit_gateway_connect_peer"],
         Params: DeleteTransitGatewayConnectPeerRequestTypeDef,
@@ -23479,7 +23494,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_transit_gateway_metering_policy"],
         Params: DeleteTransitGatewayMeteringPolicyRequestTypeDef,
@@ -23487,7 +23502,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_transit_gateway_metering_policy_entry"],
         Params: DeleteTransitGatewayMeteringPolicyEntryRequestTypeDef,
@@ -23495,7 +23510,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_transit_gateway_multicast_domain"],
         Params: DeleteTransitGatewayMulticastDomainRequestTypeDef,
@@ -23503,7 +23518,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_transit_gateway_peering_attachment"],
         Params: DeleteTransitGatewayPeeringAttachmentRequestTypeDef,
@@ -23511,7 +23526,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_transit_gateway_policy_table"],
         Params: DeleteTransitGatewayPolicyTableRequestTypeDef,
@@ -23519,7 +23534,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_transit_gateway_prefix_list_reference"],
         Params: DeleteTransitGatewayPrefixListReferenceRequestTypeDef,
@@ -23527,7 +23542,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_transit_gateway_route"],
         Params: DeleteTransitGatewayRouteRequestTypeDef,
@@ -23535,7 +23550,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_transit_gateway_route_table"],
         Params: DeleteTransitGatewayRouteTableRequestTypeDef,
@@ -23543,7 +23558,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_transit_gateway_route_table_announcement"],
         Params: DeleteTransitGatewayRouteTableAnnouncementRequestTypeDef,
@@ -23551,7 +23566,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_transit_gateway_vpc_attachment"],
         Params: DeleteTransitGatewayVpcAttachmentRequestTypeDef,
@@ -23559,7 +23574,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_verified_access_endpoint"],
         Params: DeleteVerifiedAccessEndpointRequestTypeDef,
@@ -23567,7 +23582,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_verified_access_group"],
         Params: DeleteVerifiedAccessGroupRequestTypeDef,
@@ -23575,7 +23590,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_verified_access_instance"],
         Params: DeleteVerifiedAccessInstanceRequestTypeDef,
@@ -23583,7 +23598,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_verified_access_trust_provider"],
         Params: DeleteVerifiedAccessTrustProviderRequestTypeDef,
@@ -23591,7 +23606,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_volume"],
         Params: DeleteVolumeRequestTypeDef,
@@ -23599,7 +23614,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_vpc"],
         Params: DeleteVpcRequestTypeDef,
@@ -23607,7 +23622,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_vpc_block_public_access_exclusion"],
         Params: DeleteVpcBlockPublicAccessExclusionRequestTypeDef,
@@ -23615,7 +23630,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_vpc_encryption_control"],
         Params: DeleteVpcEncryptionControlRequestTypeDef,
@@ -23623,7 +23638,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_vpc_endpoint_connection_notifications"],
         Params: DeleteVpcEndpointConnectionNotificationsRequestTypeDef,
@@ -23631,7 +23646,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_vpc_endpoint_service_configurations"],
         Params: DeleteVpcEndpointServiceConfigurationsRequestTypeDef,
@@ -23639,7 +23654,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_vpc_endpoints"],
         Params: DeleteVpcEndpointsRequestTypeDef,
@@ -23647,7 +23662,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_vpc_peering_connection"],
         Params: DeleteVpcPeeringConnectionRequestTypeDef,
@@ -23655,7 +23670,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_vpn_concentrator"],
         Params: DeleteVpnConcentratorRequestTypeDef,
@@ -23663,7 +23678,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_vpn_connection"],
         Params: DeleteVpnConnectionRequestTypeDef,
@@ -23671,7 +23686,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_vpn_connection_route"],
         Params: DeleteVpnConnectionRouteRequestTypeDef,
@@ -23679,7 +23694,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_vpn_gateway"],
         Params: DeleteVpnGatewayRequestTypeDef,
@@ -23687,7 +23702,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["deprovision_byoip_cidr"],
         Params: DeprovisionByoipCidrRequestTypeDef,
@@ -23695,7 +23710,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["deprovision_ipam_byoasn"],
         Params: DeprovisionIpamByoasnRequestTypeDef,
@@ -23703,7 +23718,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["deprovision_ipam_pool_cidr"],
         Params: DeprovisionIpamPoolCidrRequestTypeDef,
@@ -23711,7 +23726,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["deprovision_public_ipv4_pool_cidr"],
         Params: DeprovisionPublicIpv4PoolCidrRequestTypeDef,
@@ -23719,7 +23734,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["deregister_image"],
         Params: DeregisterImageRequestTypeDef,
@@ -23727,7 +23742,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["deregister_instance_event_notification_attributes"],
         Params: DeregisterInstanceEventNotificationAttributesRequestTypeDef,
@@ -23735,7 +23750,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["deregister_transit_gateway_multicast_group_members"],
         Params: (
@@ -23745,7 +23760,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["deregister_transit_gateway_multicast_group_sources"],
         Params: (
@@ -23755,7 +23770,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_account_attributes"],
         Params: DescribeAccountAttributesRequestTypeDef | None = None,
@@ -23763,7 +23778,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_address_transfers"],
         Params: DescribeAddressTransfersRequestTypeDef | None = None,
@@ -23771,7 +23786,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_addresses"],
         Params: DescribeAddressesRequestTypeDef | None = None,
@@ -23779,7 +23794,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_addresses_attribute"],
         Params: DescribeAddressesAttributeRequestTypeDef | None = None,
@@ -23787,7 +23802,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_aggregate_id_format"],
         Params: DescribeAggregateIdFormatRequestTypeDef | None = None,
@@ -23795,7 +23810,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_availability_zones"],
         Params: DescribeAvailabilityZonesRequestTypeDef | None = None,
@@ -23803,7 +23818,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_aws_network_performance_metric_subscriptions"],
         Params: (
@@ -23813,7 +23828,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_bundle_tasks"],
         Params: DescribeBundleTasksRequestTypeDef | None = None,
@@ -23821,7 +23836,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_byoip_cidrs"],
         Params: DescribeByoipCidrsRequestTypeDef,
@@ -23829,7 +23844,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_capacity_block_extension_history"],
         Params: DescribeCapacityBlockExtensionHistoryRequestTypeDef | None = None,
@@ -23837,7 +23852,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_capacity_block_extension_offerings"],
         Params: DescribeCapacityBlockExtensionOfferingsRequestTypeDef,
@@ -23845,7 +23860,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_capacity_block_offerings"],
         Params: DescribeCapacityBlockOfferingsRequestTypeDef,
@@ -23853,7 +23868,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_capacity_block_status"],
         Params: DescribeCapacityBlockStatusRequestTypeDef | None = None,
@@ -23861,7 +23876,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_capacity_blocks"],
         Params: DescribeCapacityBlocksRequestTypeDef | None = None,
@@ -23869,7 +23884,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_capacity_manager_data_exports"],
         Params: DescribeCapacityManagerDataExportsRequestTypeDef | None = None,
@@ -23877,7 +23892,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_capacity_reservation_billing_requests"],
         Params: DescribeCapacityReservationBillingRequestsRequestTypeDef,
@@ -23885,7 +23900,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_capacity_reservation_fleets"],
         Params: DescribeCapacityReservationFleetsRequestTypeDef | None = None,
@@ -23893,7 +23908,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_capacity_reservation_topology"],
         Params: DescribeCapacityReservationTopologyRequestTypeDef | None = None,
@@ -23901,7 +23916,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_capacity_reservations"],
         Params: DescribeCapacityReservationsRequestTypeDef | None = None,
@@ -23909,7 +23924,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_carrier_gateways"],
         Params: DescribeCarrierGatewaysRequestTypeDef | None = None,
@@ -23917,7 +23932,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_classic_link_instances"],
         Params: DescribeClassicLinkInstancesRequestTypeDef | None = None,
@@ -23925,7 +23940,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_client_vpn_authorization_rules"],
         Params: DescribeClientVpnAuthorizationRulesRequestTypeDef,
@@ -23933,7 +23948,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_client_vpn_connections"],
         Params: DescribeClientVpnConnectionsRequestTypeDef,
@@ -23941,7 +23956,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_client_vpn_endpoints"],
         Params: DescribeClientVpnEndpointsRequestTypeDef | None = None,
@@ -23949,7 +23964,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_client_vpn_routes"],
         Params: DescribeClientVpnRoutesRequestTypeDef,
@@ -23957,7 +23972,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_client_vpn_target_networks"],
         Params: DescribeClientVpnTargetNetworksRequestTypeDef,
@@ -23965,7 +23980,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_coip_pools"],
         Params: DescribeCoipPoolsRequestTypeDef | None = None,
@@ -23973,7 +23988,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_conversion_tasks"],
         Params: DescribeConversionTasksRequestTypeDef | None = None,
@@ -23981,7 +23996,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_customer_gateways"],
         Params: DescribeCustomerGatewaysRequestTypeDef | None = None,
@@ -23989,7 +24004,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_declarative_policies_reports"],
         Params: DescribeDeclarativePoliciesReportsRequestTypeDef | None = None,
@@ -23997,7 +24012,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_dhcp_options"],
         Params: DescribeDhcpOptionsRequestTypeDef | None = None,
@@ -24005,7 +24020,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_egress_only_internet_gateways"],
         Params: DescribeEgressOnlyInternetGatewaysRequestTypeDef | None = None,
@@ -24013,7 +24028,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_elastic_gpus"],
         Params: DescribeElasticGpusRequestTypeDef | None = None,
@@ -24021,7 +24036,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_export_image_tasks"],
         Params: DescribeExportImageTasksRequestTypeDef | None = None,
@@ -24029,7 +24044,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_export_tasks"],
         Params: DescribeExportTasksRequestTypeDef | None = None,
@@ -24037,7 +24052,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_fast_launch_images"],
         Params: DescribeFastLaunchImagesRequestTypeDef | None = None,
@@ -24045,7 +24060,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_fast_snapshot_restores"],
         Params: DescribeFastSnapshotRestoresRequestTypeDef | None = None,
@@ -24053,7 +24068,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_fleet_history"],
         Params: DescribeFleetHistoryRequestTypeDef,
@@ -24061,7 +24076,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_fleet_instances"],
         Params: DescribeFleetInstancesRequestTypeDef,
@@ -24069,7 +24084,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_fleets"],
         Params: DescribeFleetsRequestTypeDef | None = None,
@@ -24077,7 +24092,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_flow_logs"],
         Params: DescribeFlowLogsRequestTypeDef | None = None,
@@ -24085,7 +24100,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_fpga_image_attribute"],
         Params: DescribeFpgaImageAttributeRequestTypeDef,
@@ -24093,7 +24108,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_fpga_images"],
         Params: DescribeFpgaImagesRequestTypeDef | None = None,
@@ -24101,7 +24116,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_host_reservation_offerings"],
         Params: DescribeHostReservationOfferingsRequestTypeDef | None = None,
@@ -24109,7 +24124,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_host_reservations"],
         Params: DescribeHostReservationsRequestTypeDef | None = None,
@@ -24117,7 +24132,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_hosts"],
         Params: DescribeHostsRequestTypeDef | None = None,
@@ -24125,7 +24140,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_iam_instance_profile_associations"],
         Params: DescribeIamInstanceProfileAssociationsRequestTypeDef | None = None,
@@ -24133,7 +24148,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_id_format"],
         Params: DescribeIdFormatRequestTypeDef | None = None,
@@ -24141,7 +24156,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_identity_id_format"],
         Params: DescribeIdentityIdFormatRequestTypeDef,
@@ -24149,7 +24164,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_image_attribute"],
         Params: DescribeImageAttributeRequestTypeDef,
@@ -24157,7 +24172,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_image_references"],
         Params: DescribeImageReferencesRequestTypeDef,
@@ -24165,7 +24180,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_image_usage_report_entries"],
         Params: DescribeImageUsageReportEntriesRequestTypeDef | None = None,
@@ -24173,7 +24188,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_image_usage_reports"],
         Params: DescribeImageUsageReportsRequestTypeDef | None = None,
@@ -24181,7 +24196,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_images"],
         Params: DescribeImagesRequestTypeDef | None = None,
@@ -24189,7 +24204,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_import_image_tasks"],
         Params: DescribeImportImageTasksRequestTypeDef | None = None,
@@ -24197,7 +24212,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_import_snapshot_tasks"],
         Params: DescribeImportSnapshotTasksRequestTypeDef | None = None,
@@ -24205,7 +24220,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_instance_attribute"],
         Params: DescribeInstanceAttributeRequestTypeDef,
@@ -24213,7 +24228,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_instance_connect_endpoints"],
         Params: DescribeInstanceConnectEndpointsRequestTypeDef | None = None,
@@ -24221,7 +24236,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_instance_credit_specifications"],
         Params: DescribeInstanceCreditSpecificationsRequestTypeDef | None = None,
@@ -24229,7 +24244,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_instance_event_notification_attributes"],
         Params: DescribeInstanceEventNotificationAttributesRequestTypeDef | None = None,
@@ -24237,7 +24252,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_instance_event_windows"],
         Params: DescribeInstanceEventWindowsRequestTypeDef | None = None,
@@ -24245,7 +24260,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_instance_image_metadata"],
         Params: DescribeInstanceImageMetadataRequestTypeDef | None = None,
@@ -24253,7 +24268,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_instance_sql_ha_history_states"],
         Params: DescribeInstanceSqlHaHistoryStatesRequestTypeDef | None = None,
@@ -24261,7 +24276,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_instance_sql_ha_states"],
         Params: DescribeInstanceSqlHaStatesRequestTypeDef | None = None,
@@ -24269,7 +24284,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_instance_status"],
         Params: DescribeInstanceStatusRequestTypeDef | None = None,
@@ -24277,7 +24292,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_instance_topology"],
         Params: DescribeInstanceTopologyRequestTypeDef | None = None,
@@ -24285,7 +24300,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_instance_type_offerings"],
         Params: DescribeInstanceTypeOfferingsRequestTypeDef | None = None,
@@ -24293,7 +24308,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_instance_types"],
         Params: DescribeInstanceTypesRequestTypeDef | None = None,
@@ -24301,7 +24316,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_instances"],
         Params: DescribeInstancesRequestTypeDef | None = None,
@@ -24309,7 +24324,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_internet_gateways"],
         Params: DescribeInternetGatewaysRequestTypeDef | None = None,
@@ -24317,7 +24332,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_ipam_byoasn"],
         Params: DescribeIpamByoasnRequestTypeDef | None = None,
@@ -24325,7 +24340,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_ipam_external_resource_verification_tokens"],
         Params: (
@@ -24335,7 +24350,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_ipam_policies"],
         Params: DescribeIpamPoliciesRequestTypeDef | None = None,
@@ -24343,7 +24358,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_ipam_pool_allocations"],
         Params: DescribeIpamPoolAllocationsRequestTypeDef | None = None,
@@ -24351,7 +24366,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_ipam_pools"],
         Params: DescribeIpamPoolsRequestTypeDef | None = None,
@@ -24359,7 +24374,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_ipam_prefix_list_resolver_targets"],
         Params: DescribeIpamPrefixListResolverTargetsRequestTypeDef | None = None,
@@ -24367,7 +24382,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_ipam_prefix_list_resolvers"],
         Params: DescribeIpamPrefixListResolversRequestTypeDef | None = None,
@@ -24375,7 +24390,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_ipam_resource_discoveries"],
         Params: DescribeIpamResourceDiscoveriesRequestTypeDef | None = None,
@@ -24383,7 +24398,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_ipam_resource_discovery_associations"],
         Params: DescribeIpamResourceDiscoveryAssociationsRequestTypeDef | None = None,
@@ -24391,7 +24406,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_ipam_scopes"],
         Params: DescribeIpamScopesRequestTypeDef | None = None,
@@ -24399,7 +24414,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_ipams"],
         Params: DescribeIpamsRequestTypeDef | None = None,
@@ -24407,7 +24422,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_ipv6_pools"],
         Params: DescribeIpv6PoolsRequestTypeDef | None = None,
@@ -24415,7 +24430,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_key_pairs"],
         Params: DescribeKeyPairsRequestTypeDef | None = None,
@@ -24423,7 +24438,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_launch_template_versions"],
         Params: DescribeLaunchTemplateVersionsRequestTypeDef | None = None,
@@ -24431,7 +24446,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_launch_templates"],
         Params: DescribeLaunchTemplatesRequestTypeDef | None = None,
@@ -24439,7 +24454,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal[
             "describe_local_gateway_route_table_virtual_interface_group_associations"
@@ -24452,7 +24467,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_local_gateway_route_table_vpc_associations"],
         Params: (
@@ -24462,7 +24477,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_local_gateway_route_tables"],
         Params: DescribeLocalGatewayRouteTablesRequestTypeDef | None = None,
@@ -24470,7 +24485,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_local_gateway_virtual_interface_groups"],
         Params: DescribeLocalGatewayVirtualInterfaceGroupsRequestTypeDef | None = None,
@@ -24478,7 +24493,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_local_gateway_virtual_interfaces"],
         Params: DescribeLocalGatewayVirtualInterfacesRequestTypeDef | None = None,
@@ -24486,7 +24501,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_local_gateways"],
         Params: DescribeLocalGatewaysRequestTypeDef | None = None,
@@ -24494,7 +24509,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_locked_snapshots"],
         Params: DescribeLockedSnapshotsRequestTypeDef | None = None,
@@ -24502,7 +24517,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_mac_hosts"],
         Params: DescribeMacHostsRequestTypeDef | None = None,
@@ -24510,7 +24525,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_mac_modification_tasks"],
         Params: DescribeMacModificationTasksRequestTypeDef | None = None,
@@ -24518,7 +24533,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_managed_prefix_lists"],
         Params: DescribeManagedPrefixListsRequestTypeDef | None = None,
@@ -24526,7 +24541,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_moving_addresses"],
         Params: DescribeMovingAddressesRequestTypeDef | None = None,
@@ -24534,7 +24549,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_nat_gateways"],
         Params: DescribeNatGatewaysRequestTypeDef | None = None,
@@ -24542,7 +24557,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_network_acls"],
         Params: DescribeNetworkAclsRequestTypeDef | None = None,
@@ -24550,7 +24565,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_network_insights_access_scope_analyses"],
         Params: DescribeNetworkInsightsAccessScopeAnalysesRequestTypeDef | None = None,
@@ -24558,7 +24573,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_network_insights_access_scopes"],
         Params: DescribeNetworkInsightsAccessScopesRequestTypeDef | None = None,
@@ -24566,7 +24581,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_network_insights_analyses"],
         Params: DescribeNetworkInsightsAnalysesRequestTypeDef | None = None,
@@ -24574,7 +24589,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_network_insights_paths"],
         Params: DescribeNetworkInsightsPathsRequestTypeDef | None = None,
@@ -24582,7 +24597,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_network_interface_attribute"],
         Params: DescribeNetworkInterfaceAttributeRequestTypeDef,
@@ -24590,7 +24605,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_network_interface_permissions"],
         Params: DescribeNetworkInterfacePermissionsRequestTypeDef | None = None,
@@ -24598,7 +24613,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_network_interfaces"],
         Params: DescribeNetworkInterfacesRequestTypeDef | None = None,
@@ -24606,7 +24621,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_outpost_lags"],
         Params: DescribeOutpostLagsRequestTypeDef | None = None,
@@ -24614,7 +24629,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_placement_groups"],
         Params: DescribePlacementGroupsRequestTypeDef | None = None,
@@ -24622,7 +24637,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_prefix_lists"],
         Params: DescribePrefixListsRequestTypeDef | None = None,
@@ -24630,7 +24645,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_principal_id_format"],
         Params: DescribePrincipalIdFormatRequestTypeDef | None = None,
@@ -24638,7 +24653,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_public_ipv4_pools"],
         Params: DescribePublicIpv4PoolsRequestTypeDef | None = None,
@@ -24646,7 +24661,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_regions"],
         Params: DescribeRegionsRequestTypeDef | None = None,
@@ -24654,7 +24669,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_replace_root_volume_tasks"],
         Params: DescribeReplaceRootVolumeTasksRequestTypeDef | None = None,
@@ -24662,7 +24677,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_reserved_instances"],
         Params: DescribeReservedInstancesRequestTypeDef | None = None,
@@ -24670,7 +24685,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_reserved_instances_listings"],
         Params: DescribeReservedInstancesListingsRequestTypeDef | None = None,
@@ -24678,7 +24693,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_reserved_instances_modifications"],
         Params: DescribeReservedInstancesModificationsRequestTypeDef | None = None,
@@ -24686,7 +24701,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_reserved_instances_offerings"],
         Params: DescribeReservedInstancesOfferingsRequestTypeDef | None = None,
@@ -24694,7 +24709,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_route_server_endpoints"],
         Params: DescribeRouteServerEndpointsRequestTypeDef | None = None,
@@ -24702,7 +24717,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_route_server_peers"],
         Params: DescribeRouteServerPeersRequestTypeDef | None = None,
@@ -24710,7 +24725,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_route_servers"],
         Params: DescribeRouteServersRequestTypeDef | None = None,
@@ -24718,7 +24733,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_route_tables"],
         Params: DescribeRouteTablesRequestTypeDef | None = None,
@@ -24726,7 +24741,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_scheduled_instance_availability"],
         Params: DescribeScheduledInstanceAvailabilityRequestTypeDef,
@@ -24734,7 +24749,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_scheduled_instances"],
         Params: DescribeScheduledInstancesRequestTypeDef | None = None,
@@ -24742,7 +24757,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_secondary_interfaces"],
         Params: DescribeSecondaryInterfacesRequestTypeDef | None = None,
@@ -24750,7 +24765,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_secondary_networks"],
         Params: DescribeSecondaryNetworksRequestTypeDef | None = None,
@@ -24758,7 +24773,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_secondary_subnets"],
         Params: DescribeSecondarySubnetsRequestTypeDef | None = None,
@@ -24766,7 +24781,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_security_group_references"],
         Params: DescribeSecurityGroupReferencesRequestTypeDef,
@@ -24774,7 +24789,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_security_group_rules"],
         Params: DescribeSecurityGroupRulesRequestTypeDef | None = None,
@@ -24782,7 +24797,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_security_group_vpc_associations"],
         Params: DescribeSecurityGroupVpcAssociationsRequestTypeDef | None = None,
@@ -24790,7 +24805,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_security_groups"],
         Params: DescribeSecurityGroupsRequestTypeDef | None = None,
@@ -24798,7 +24813,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_service_link_virtual_interfaces"],
         Params: DescribeServiceLinkVirtualInterfacesRequestTypeDef | None = None,
@@ -24806,7 +24821,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_snapshot_attribute"],
         Params: DescribeSnapshotAttributeRequestTypeDef,
@@ -24814,7 +24829,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_snapshot_tier_status"],
         Params: DescribeSnapshotTierStatusRequestTypeDef | None = None,
@@ -24822,7 +24837,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_snapshots"],
         Params: DescribeSnapshotsRequestTypeDef | None = None,
@@ -24830,7 +24845,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_spot_datafeed_subscription"],
         Params: DescribeSpotDatafeedSubscriptionRequestTypeDef | None = None,
@@ -24838,7 +24853,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_spot_fleet_instances"],
         Params: DescribeSpotFleetInstancesRequestTypeDef,
@@ -24846,7 +24861,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_spot_fleet_request_history"],
         Params: DescribeSpotFleetRequestHistoryRequestTypeDef,
@@ -24854,7 +24869,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_spot_fleet_requests"],
         Params: DescribeSpotFleetRequestsRequestTypeDef | None = None,
@@ -24862,7 +24877,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_spot_instance_requests"],
         Params: DescribeSpotInstanceRequestsRequestTypeDef | None = None,
@@ -24870,7 +24885,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_spot_price_history"],
         Params: DescribeSpotPriceHistoryRequestTypeDef | None = None,
@@ -24878,7 +24893,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_stale_security_groups"],
         Params: DescribeStaleSecurityGroupsRequestTypeDef,
@@ -24886,7 +24901,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_store_image_tasks"],
         Params: DescribeStoreImageTasksRequestTypeDef | None = None,
@@ -24894,7 +24909,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_subnets"],
         Params: DescribeSubnetsRequestTypeDef | None = None,
@@ -24902,7 +24917,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_tags"],
         Params: DescribeTagsRequestTypeDef | None = None,
@@ -24910,7 +24925,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_traffic_mirror_filter_rules"],
         Params: DescribeTrafficMirrorFilterRulesRequestTypeDef | None = None,
@@ -24918,7 +24933,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_traffic_mirror_filters"],
         Params: DescribeTrafficMirrorFiltersRequestTypeDef | None = None,
@@ -24926,7 +24941,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_traffic_mirror_sessions"],
         Params: DescribeTrafficMirrorSessionsRequestTypeDef | None = None,
@@ -24934,7 +24949,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_traffic_mirror_targets"],
         Params: DescribeTrafficMirrorTargetsRequestTypeDef | None = None,
@@ -24942,7 +24957,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_transit_gateway_attachments"],
         Params: DescribeTransitGatewayAttachmentsRequestTypeDef | None = None,
@@ -24950,7 +24965,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_transit_gateway_connect_peers"],
         Params: DescribeTransitGatewayConnectPeersRequestTypeDef | None = None,
@@ -24958,7 +24973,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_transit_gateway_connects"],
         Params: DescribeTransitGatewayConnectsRequestTypeDef | None = None,
@@ -24966,7 +24981,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_transit_gateway_metering_policies"],
         Params: DescribeTransitGatewayMeteringPoliciesRequestTypeDef | None = None,
@@ -24974,7 +24989,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_transit_gateway_multicast_domains"],
         Params: DescribeTransitGatewayMulticastDomainsRequestTypeDef | None = None,
@@ -24982,7 +24997,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_transit_gateway_peering_attachments"],
         Params: DescribeTransitGatewayPeeringAttachmentsRequestTypeDef | None = None,
@@ -24990,7 +25005,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_transit_gateway_policy_tables"],
         Params: DescribeTransitGatewayPolicyTablesRequestTypeDef | None = None,
@@ -24998,7 +25013,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_transit_gateway_route_table_announcements"],
         Params: (
@@ -25008,7 +25023,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_transit_gateway_route_tables"],
         Params: DescribeTransitGatewayRouteTablesRequestTypeDef | None = None,
@@ -25016,7 +25031,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_transit_gateway_vpc_attachments"],
         Params: DescribeTransitGatewayVpcAttachmentsRequestTypeDef | None = None,
@@ -25024,7 +25039,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_transit_gateways"],
         Params: DescribeTransitGatewaysRequestTypeDef | None = None,
@@ -25032,7 +25047,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_trunk_interface_associations"],
         Params: DescribeTrunkInterfaceAssociationsRequestTypeDef | None = None,
@@ -25040,7 +25055,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_verified_access_endpoints"],
         Params: DescribeVerifiedAccessEndpointsRequestTypeDef | None = None,
@@ -25048,7 +25063,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_verified_access_groups"],
         Params: DescribeVerifiedAccessGroupsRequestTypeDef | None = None,
@@ -25056,7 +25071,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal[
             "describe_verified_access_instance_logging_configurations"
@@ -25068,7 +25083,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_verified_access_instances"],
         Params: DescribeVerifiedAccessInstancesRequestTypeDef | None = None,
@@ -25076,7 +25091,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_verified_access_trust_providers"],
         Params: DescribeVerifiedAccessTrustProvidersRequestTypeDef | None = None,
@@ -25084,7 +25099,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_volume_attribute"],
         Params: DescribeVolumeAttributeRequestTypeDef,
@@ -25092,7 +25107,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_volume_status"],
         Params: DescribeVolumeStatusRequestTypeDef | None = None,
@@ -25100,7 +25115,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_volumes"],
         Params: DescribeVolumesRequestTypeDef | None = None,
@@ -25108,7 +25123,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_volumes_modifications"],
         Params: DescribeVolumesModificationsRequestTypeDef | None = None,
@@ -25116,7 +25131,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_vpc_attribute"],
         Params: DescribeVpcAttributeRequestTypeDef,
@@ -25124,7 +25139,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_vpc_block_public_access_exclusions"],
         Params: DescribeVpcBlockPublicAccessExclusionsRequestTypeDef | None = None,
@@ -25132,7 +25147,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_vpc_block_public_access_options"],
         Params: DescribeVpcBlockPublicAccessOptionsRequestTypeDef | None = None,
@@ -25140,7 +25155,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_vpc_classic_link"],
         Params: DescribeVpcClassicLinkRequestTypeDef | None = None,
@@ -25148,7 +25163,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_vpc_classic_link_dns_support"],
         Params: DescribeVpcClassicLinkDnsSupportRequestTypeDef | None = None,
@@ -25156,7 +25171,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_vpc_encryption_controls"],
         Params: DescribeVpcEncryptionControlsRequestTypeDef | None = None,
@@ -25164,7 +25179,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_vpc_endpoint_associations"],
         Params: DescribeVpcEndpointAssociationsRequestTypeDef | None = None,
@@ -25172,7 +25187,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_vpc_endpoint_connection_notifications"],
         Params: DescribeVpcEndpointConnectionNotificationsRequestTypeDef | None = None,
@@ -25180,7 +25195,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_vpc_endpoint_connections"],
         Params: DescribeVpcEndpointConnectionsRequestTypeDef | None = None,
@@ -25188,7 +25203,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_vpc_endpoint_service_configurations"],
         Params: DescribeVpcEndpointServiceConfigurationsRequestTypeDef | None = None,
@@ -25196,7 +25211,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_vpc_endpoint_service_permissions"],
         Params: DescribeVpcEndpointServicePermissionsRequestTypeDef,
@@ -25204,7 +25219,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_vpc_endpoint_services"],
         Params: DescribeVpcEndpointServicesRequestTypeDef | None = None,
@@ -25212,7 +25227,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_vpc_endpoints"],
         Params: DescribeVpcEndpointsRequestTypeDef | None = None,
@@ -25220,7 +25235,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_vpc_peering_connections"],
         Params: DescribeVpcPeeringConnectionsRequestTypeDef | None = None,
@@ -25228,7 +25243,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_vpcs"],
         Params: DescribeVpcsRequestTypeDef | None = None,
@@ -25236,7 +25251,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_vpn_concentrators"],
         Params: DescribeVpnConcentratorsRequestTypeDef | None = None,
@@ -25244,7 +25259,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_vpn_connections"],
         Params: DescribeVpnConnectionsRequestTypeDef | None = None,
@@ -25252,7 +25267,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_vpn_gateways"],
         Params: DescribeVpnGatewaysRequestTypeDef | None = None,
@@ -25260,7 +25275,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["detach_classic_link_vpc"],
         Params: DetachClassicLinkVpcRequestTypeDef,
@@ -25268,7 +25283,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["detach_internet_gateway"],
         Params: DetachInternetGatewayRequestTypeDef,
@@ -25276,7 +25291,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["detach_network_interface"],
         Params: DetachNetworkInterfaceRequestTypeDef,
@@ -25284,7 +25299,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["detach_verified_access_trust_provider"],
         Params: DetachVerifiedAccessTrustProviderRequestTypeDef,
@@ -25292,7 +25307,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["detach_volume"],
         Params: DetachVolumeRequestTypeDef,
@@ -25300,7 +25315,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["detach_vpn_gateway"],
         Params: DetachVpnGatewayRequestTypeDef,
@@ -25308,7 +25323,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disable_address_transfer"],
         Params: DisableAddressTransferRequestTypeDef,
@@ -25316,7 +25331,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disable_allowed_images_settings"],
         Params: DisableAllowedImagesSettingsRequestTypeDef | None = None,
@@ -25324,7 +25339,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disable_aws_network_performance_metric_subscription"],
         Params: (
@@ -25334,7 +25349,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disable_capacity_manager"],
         Params: DisableCapacityManagerRequestTypeDef | None = None,
@@ -25342,7 +25357,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disable_ebs_encryption_by_default"],
         Params: DisableEbsEncryptionByDefaultRequestTypeDef | None = None,
@@ -25350,7 +25365,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disable_fast_launch"],
         Params: DisableFastLaunchRequestTypeDef,
@@ -25358,7 +25373,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disable_fast_snapshot_restores"],
         Params: DisableFastSnapshotRestoresRequestTypeDef,
@@ -25366,7 +25381,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disable_image"],
         Params: DisableImageRequestTypeDef,
@@ -25374,7 +25389,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disable_image_block_public_access"],
         Params: DisableImageBlockPublicAccessRequestTypeDef | None = None,
@@ -25382,7 +25397,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disable_image_deprecation"],
         Params: DisableImageDeprecationRequestTypeDef,
@@ -25390,7 +25405,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disable_image_deregistration_protection"],
         Params: DisableImageDeregistrationProtectionRequestTypeDef,
@@ -25398,7 +25413,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disable_instance_sql_ha_standby_detections"],
         Params: DisableInstanceSqlHaStandbyDetectionsRequestTypeDef,
@@ -25406,7 +25421,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disable_ipam_organization_admin_account"],
         Params: DisableIpamOrganizationAdminAccountRequestTypeDef,
@@ -25414,7 +25429,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disable_ipam_policy"],
         Params: DisableIpamPolicyRequestTypeDef,
@@ -25422,7 +25437,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disable_route_server_propagation"],
         Params: DisableRouteServerPropagationRequestTypeDef,
@@ -25430,7 +25445,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disable_serial_console_access"],
         Params: DisableSerialConsoleAccessRequestTypeDef | None = None,
@@ -25438,7 +25453,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disable_snapshot_block_public_access"],
         Params: DisableSnapshotBlockPublicAccessRequestTypeDef | None = None,
@@ -25446,7 +25461,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disable_transit_gateway_route_table_propagation"],
         Params: DisableTransitGatewayRouteTablePropagationRequestTypeDef,
@@ -25454,7 +25469,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disable_vgw_route_propagation"],
         Params: DisableVgwRoutePropagationRequestTypeDef,
@@ -25462,7 +25477,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disable_vpc_classic_link"],
         Params: DisableVpcClassicLinkRequestTypeDef,
@@ -25470,7 +25485,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disable_vpc_classic_link_dns_support"],
         Params: DisableVpcClassicLinkDnsSupportRequestTypeDef | None = None,
@@ -25478,7 +25493,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disassociate_address"],
         Params: DisassociateAddressRequestTypeDef | None = None,
@@ -25486,7 +25501,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disassociate_capacity_reservation_billing_owner"],
         Params: DisassociateCapacityReservationBillingOwnerRequestTypeDef,
@@ -25494,7 +25509,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disassociate_client_vpn_target_network"],
         Params: DisassociateClientVpnTargetNetworkRequestTypeDef,
@@ -25502,7 +25517,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disassociate_enclave_certificate_iam_role"],
         Params: DisassociateEnclaveCertificateIamRoleRequestTypeDef,
@@ -25510,7 +25525,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disassociate_iam_instance_profile"],
         Params: DisassociateIamInstanceProfileRequestTypeDef,
@@ -25518,7 +25533,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disassociate_instance_event_window"],
         Params: DisassociateInstanceEventWindowRequestTypeDef,
@@ -25526,7 +25541,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disassociate_ipam_byoasn"],
         Params: DisassociateIpamByoasnRequestTypeDef,
@@ -25534,7 +25549,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disassociate_ipam_resource_discovery"],
         Params: DisassociateIpamResourceDiscoveryRequestTypeDef,
@@ -25542,7 +25557,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disassociate_nat_gateway_address"],
         Params: DisassociateNatGatewayAddressRequestTypeDef,
@@ -25550,7 +25565,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disassociate_route_server"],
         Params: DisassociateRouteServerRequestTypeDef,
@@ -25558,7 +25573,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disassociate_route_table"],
         Params: DisassociateRouteTableRequestTypeDef,
@@ -25566,7 +25581,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disassociate_security_group_vpc"],
         Params: DisassociateSecurityGroupVpcRequestTypeDef,
@@ -25574,7 +25589,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disassociate_subnet_cidr_block"],
         Params: DisassociateSubnetCidrBlockRequestTypeDef,
@@ -25582,7 +25597,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disassociate_transit_gateway_multicast_domain"],
         Params: DisassociateTransitGatewayMulticastDomainRequestTypeDef,
@@ -25590,7 +25605,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disassociate_transit_gateway_policy_table"],
         Params: DisassociateTransitGatewayPolicyTableRequestTypeDef,
@@ -25598,7 +25613,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disassociate_transit_gateway_route_table"],
         Params: DisassociateTransitGatewayRouteTableRequestTypeDef,
@@ -25606,7 +25621,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disassociate_trunk_interface"],
         Params: DisassociateTrunkInterfaceRequestTypeDef,
@@ -25614,7 +25629,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disassociate_vpc_cidr_block"],
         Params: DisassociateVpcCidrBlockRequestTypeDef,
@@ -25622,7 +25637,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["enable_address_transfer"],
         Params: EnableAddressTransferRequestTypeDef,
@@ -25630,7 +25645,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["enable_allowed_images_settings"],
         Params: EnableAllowedImagesSettingsRequestTypeDef,
@@ -25638,7 +25653,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["enable_aws_network_performance_metric_subscription"],
         Params: (
@@ -25648,7 +25663,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["enable_capacity_manager"],
         Params: EnableCapacityManagerRequestTypeDef | None = None,
@@ -25656,7 +25671,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["enable_ebs_encryption_by_default"],
         Params: EnableEbsEncryptionByDefaultRequestTypeDef | None = None,
@@ -25664,7 +25679,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["enable_fast_launch"],
         Params: EnableFastLaunchRequestTypeDef,
@@ -25672,7 +25687,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["enable_fast_snapshot_restores"],
         Params: EnableFastSnapshotRestoresRequestTypeDef,
@@ -25680,7 +25695,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["enable_image"],
         Params: EnableImageRequestTypeDef,
@@ -25688,7 +25703,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["enable_image_block_public_access"],
         Params: EnableImageBlockPublicAccessRequestTypeDef,
@@ -25696,7 +25711,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["enable_image_deprecation"],
         Params: EnableImageDeprecationRequestTypeDef,
@@ -25704,7 +25719,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["enable_image_deregistration_protection"],
         Params: EnableImageDeregistrationProtectionRequestTypeDef,
@@ -25712,7 +25727,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["enable_instance_sql_ha_standby_detections"],
         Params: EnableInstanceSqlHaStandbyDetectionsRequestTypeDef,
@@ -25720,7 +25735,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["enable_ipam_organization_admin_account"],
         Params: EnableIpamOrganizationAdminAccountRequestTypeDef,
@@ -25728,7 +25743,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["enable_ipam_policy"],
         Params: EnableIpamPolicyRequestTypeDef,
@@ -25736,7 +25751,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["enable_reachability_analyzer_organization_sharing"],
         Params: (
@@ -25746,7 +25761,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["enable_route_server_propagation"],
         Params: EnableRouteServerPropagationRequestTypeDef,
@@ -25754,7 +25769,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["enable_serial_console_access"],
         Params: EnableSerialConsoleAccessRequestTypeDef | None = None,
@@ -25762,7 +25777,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["enable_snapshot_block_public_access"],
         Params: EnableSnapshotBlockPublicAccessRequestTypeDef,
@@ -25770,7 +25785,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["enable_transit_gateway_route_table_propagation"],
         Params: EnableTransitGatewayRouteTablePropagationRequestTypeDef,
@@ -25778,7 +25793,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["enable_vgw_route_propagation"],
         Params: EnableVgwRoutePropagationRequestTypeDef,
@@ -25786,7 +25801,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["enable_volume_io"],
         Params: EnableVolumeIORequestTypeDef,
@@ -25794,7 +25809,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["enable_vpc_classic_link"],
         Params: EnableVpcClassicLinkRequestTypeDef,
@@ -25802,7 +25817,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["enable_vpc_classic_link_dns_support"],
         Params: EnableVpcClassicLinkDnsSupportRequestTypeDef | None = None,
@@ -25810,7 +25825,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["export_client_vpn_client_certificate_revocation_list"],
         Params: ExportClientVpnClientCertificateRevocationListRequestTypeDef,
@@ -25818,7 +25833,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["export_client_vpn_client_configuration"],
         Params: ExportClientVpnClientConfigurationRequestTypeDef,
@@ -25826,7 +25841,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["export_image"],
         Params: ExportImageRequestTypeDef,
@@ -25834,7 +25849,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["export_transit_gateway_routes"],
         Params: ExportTransitGatewayRoutesRequestTypeDef,
@@ -25842,7 +25857,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["export_verified_access_instance_client_configuration"],
         Params: ExportVerifiedAccessInstanceClientConfigurationRequestTypeDef,
@@ -25850,7 +25865,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_active_vpn_tunnel_status"],
         Params: GetActiveVpnTunnelStatusRequestTypeDef,
@@ -25858,7 +25873,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_allowed_images_settings"],
         Params: GetAllowedImagesSettingsRequestTypeDef | None = None,
@@ -25866,7 +25881,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_associated_enclave_certificate_iam_roles"],
         Params: GetAssociatedEnclaveCertificateIamRolesRequestTypeDef,
@@ -25874,7 +25889,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_associated_ipv6_pool_cidrs"],
         Params: GetAssociatedIpv6PoolCidrsRequestTypeDef,
@@ -25882,7 +25897,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_aws_network_performance_data"],
         Params: GetAwsNetworkPerformanceDataRequestTypeDef | None = None,
@@ -25890,7 +25905,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_capacity_manager_attributes"],
         Params: GetCapacityManagerAttributesRequestTypeDef | None = None,
@@ -25898,7 +25913,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_capacity_manager_metric_data"],
         Params: GetCapacityManagerMetricDataRequestTypeDef,
@@ -25906,7 +25921,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_capacity_manager_metric_dimensions"],
         Params: GetCapacityManagerMetricDimensionsRequestTypeDef,
@@ -25914,7 +25929,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_capacity_manager_monitored_tag_keys"],
         Params: GetCapacityManagerMonitoredTagKeysRequestTypeDef | None = None,
@@ -25922,7 +25937,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_capacity_reservation_usage"],
         Params: GetCapacityReservationUsageRequestTypeDef,
@@ -25930,7 +25945,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_coip_pool_usage"],
         Params: GetCoipPoolUsageRequestTypeDef,
@@ -25938,7 +25953,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_console_output"],
         Params: GetConsoleOutputRequestTypeDef,
@@ -25946,7 +25961,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_console_screenshot"],
         Params: GetConsoleScreenshotRequestTypeDef,
@@ -25954,7 +25969,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_declarative_policies_report_summary"],
         Params: GetDeclarativePoliciesReportSummaryRequestTypeDef,
@@ -25962,7 +25977,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_default_credit_specification"],
         Params: GetDefaultCreditSpecificationRequestTypeDef,
@@ -25970,7 +25985,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_ebs_default_kms_key_id"],
         Params: GetEbsDefaultKmsKeyIdRequestTypeDef | None = None,
@@ -25978,7 +25993,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_ebs_encryption_by_default"],
         Params: GetEbsEncryptionByDefaultRequestTypeDef | None = None,
@@ -25986,7 +26001,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_enabled_ipam_policy"],
         Params: GetEnabledIpamPolicyRequestTypeDef | None = None,
@@ -25994,7 +26009,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_flow_logs_integration_template"],
         Params: GetFlowLogsIntegrationTemplateRequestTypeDef,
@@ -26002,7 +26017,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_groups_for_capacity_reservation"],
         Params: GetGroupsForCapacityReservationRequestTypeDef,
@@ -26010,7 +26025,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_host_reservation_purchase_preview"],
         Params: GetHostReservationPurchasePreviewRequestTypeDef,
@@ -26018,7 +26033,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_image_ancestry"],
         Params: GetImageAncestryRequestTypeDef,
@@ -26026,7 +26041,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_image_block_public_access_state"],
         Params: GetImageBlockPublicAccessStateRequestTypeDef | None = None,
@@ -26034,7 +26049,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_instance_metadata_defaults"],
         Params: GetInstanceMetadataDefaultsRequestTypeDef | None = None,
@@ -26042,7 +26057,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_instance_tpm_ek_pub"],
         Params: GetInstanceTpmEkPubRequestTypeDef,
@@ -26050,7 +26065,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_instance_types_from_instance_requirements"],
         Params: GetInstanceTypesFromInstanceRequirementsRequestTypeDef,
@@ -26058,7 +26073,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_instance_uefi_data"],
         Params: GetInstanceUefiDataRequestTypeDef,
@@ -26066,7 +26081,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_ipam_address_history"],
         Params: GetIpamAddressHistoryRequestTypeDef,
@@ -26074,7 +26089,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_ipam_discovered_accounts"],
         Params: GetIpamDiscoveredAccountsRequestTypeDef,
@@ -26082,7 +26097,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_ipam_discovered_public_addresses"],
         Params: GetIpamDiscoveredPublicAddressesRequestTypeDef,
@@ -26090,7 +26105,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_ipam_discovered_resource_cidrs"],
         Params: GetIpamDiscoveredResourceCidrsRequestTypeDef,
@@ -26098,7 +26113,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_ipam_policy_allocation_rules"],
         Params: GetIpamPolicyAllocationRulesRequestTypeDef,
@@ -26106,7 +26121,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_ipam_policy_organization_targets"],
         Params: GetIpamPolicyOrganizationTargetsRequestTypeDef,
@@ -26114,7 +26129,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_ipam_pool_allocations"],
         Params: GetIpamPoolAllocationsRequestTypeDef,
@@ -26122,7 +26137,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_ipam_pool_cidrs"],
         Params: GetIpamPoolCidrsRequestTypeDef,
@@ -26130,7 +26145,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_ipam_prefix_list_resolver_rules"],
         Params: GetIpamPrefixListResolverRulesRequestTypeDef,
@@ -26138,7 +26153,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_ipam_prefix_list_resolver_version_entries"],
         Params: GetIpamPrefixListResolverVersionEntriesRequestTypeDef,
@@ -26146,7 +26161,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_ipam_prefix_list_resolver_versions"],
         Params: GetIpamPrefixListResolverVersionsRequestTypeDef,
@@ -26154,7 +26169,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_ipam_resource_cidrs"],
         Params: GetIpamResourceCidrsRequestTypeDef,
@@ -26162,7 +26177,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_launch_template_data"],
         Params: GetLaunchTemplateDataRequestTypeDef,
@@ -26170,7 +26185,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_managed_prefix_list_associations"],
         Params: GetManagedPrefixListAssociationsRequestTypeDef,
@@ -26178,7 +26193,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_managed_prefix_list_entries"],
         Params: GetManagedPrefixListEntriesRequestTypeDef,
@@ -26186,7 +26201,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_managed_resource_visibility"],
         Params: GetManagedResourceVisibilityRequestTypeDef | None = None,
@@ -26194,7 +26209,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_network_insights_access_scope_analysis_findings"],
         Params: GetNetworkInsightsAccessScopeAnalysisFindingsRequestTypeDef,
@@ -26202,7 +26217,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_network_insights_access_scope_content"],
         Params: GetNetworkInsightsAccessScopeContentRequestTypeDef,
@@ -26210,7 +26225,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_password_data"],
         Params: GetPasswordDataRequestTypeDef,
@@ -26218,7 +26233,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_reserved_instances_exchange_quote"],
         Params: GetReservedInstancesExchangeQuoteRequestTypeDef,
@@ -26226,7 +26241,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_route_server_associations"],
         Params: GetRouteServerAssociationsRequestTypeDef,
@@ -26234,7 +26249,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_route_server_propagations"],
         Params: GetRouteServerPropagationsRequestTypeDef,
@@ -26242,7 +26257,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_route_server_routing_database"],
         Params: GetRouteServerRoutingDatabaseRequestTypeDef,
@@ -26250,7 +26265,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_security_groups_for_vpc"],
         Params: GetSecurityGroupsForVpcRequestTypeDef,
@@ -26258,7 +26273,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_serial_console_access_status"],
         Params: GetSerialConsoleAccessStatusRequestTypeDef | None = None,
@@ -26266,7 +26281,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_snapshot_block_public_access_state"],
         Params: GetSnapshotBlockPublicAccessStateRequestTypeDef | None = None,
@@ -26274,7 +26289,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_spot_placement_scores"],
         Params: GetSpotPlacementScoresRequestTypeDef,
@@ -26282,7 +26297,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_subnet_cidr_reservations"],
         Params: GetSubnetCidrReservationsRequestTypeDef,
@@ -26290,7 +26305,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_transit_gateway_attachment_propagations"],
         Params: GetTransitGatewayAttachmentPropagationsRequestTypeDef,
@@ -26298,7 +26313,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_transit_gateway_metering_policy_entries"],
         Params: GetTransitGatewayMeteringPolicyEntriesRequestTypeDef,
@@ -26306,7 +26321,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_transit_gateway_multicast_domain_associations"],
         Params: GetTransitGatewayMulticastDomainAssociationsRequestTypeDef,
@@ -26314,7 +26329,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_transit_gateway_policy_table_associations"],
         Params: GetTransitGatewayPolicyTableAssociationsRequestTypeDef,
@@ -26322,7 +26337,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_transit_gateway_policy_table_entries"],
         Params: GetTransitGatewayPolicyTableEntriesRequestTypeDef,
@@ -26330,7 +26345,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_transit_gateway_prefix_list_references"],
         Params: GetTransitGatewayPrefixListReferencesRequestTypeDef,
@@ -26338,7 +26353,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_transit_gateway_route_table_associations"],
         Params: GetTransitGatewayRouteTableAssociationsRequestTypeDef,
@@ -26346,7 +26361,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_transit_gateway_route_table_propagations"],
         Params: GetTransitGatewayRouteTablePropagationsRequestTypeDef,
@@ -26354,7 +26369,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_verified_access_endpoint_policy"],
         Params: GetVerifiedAccessEndpointPolicyRequestTypeDef,
@@ -26362,7 +26377,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_verified_access_endpoint_targets"],
         Params: GetVerifiedAccessEndpointTargetsRequestTypeDef,
@@ -26370,7 +26385,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_verified_access_group_policy"],
         Params: GetVerifiedAccessGroupPolicyRequestTypeDef,
@@ -26378,7 +26393,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_vpc_resources_blocking_encryption_enforcement"],
         Params: GetVpcResourcesBlockingEncryptionEnforcementRequestTypeDef,
@@ -26386,7 +26401,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_vpn_connection_device_sample_configuration"],
         Params: GetVpnConnectionDeviceSampleConfigurationRequestTypeDef,
@@ -26394,7 +26409,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_vpn_connection_device_types"],
         Params: GetVpnConnectionDeviceTypesRequestTypeDef | None = None,
@@ -26402,7 +26417,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_vpn_tunnel_replacement_status"],
         Params: GetVpnTunnelReplacementStatusRequestTypeDef,
@@ -26410,7 +26425,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["import_client_vpn_client_certificate_revocation_list"],
         Params: ImportClientVpnClientCertificateRevocationListRequestTypeDef,
@@ -26418,7 +26433,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["import_image"],
         Params: ImportImageRequestTypeDef | None = None,
@@ -26426,7 +26441,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["import_instance"],
         Params: ImportInstanceRequestTypeDef,
@@ -26434,7 +26449,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["import_key_pair"],
         Params: ImportKeyPairRequestTypeDef,
@@ -26442,7 +26457,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["import_snapshot"],
         Params: ImportSnapshotRequestTypeDef | None = None,
@@ -26450,7 +26465,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["import_volume"],
         Params: ImportVolumeRequestTypeDef,
@@ -26458,7 +26473,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_images_in_recycle_bin"],
         Params: ListImagesInRecycleBinRequestTypeDef | None = None,
@@ -26466,7 +26481,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_snapshots_in_recycle_bin"],
         Params: ListSnapshotsInRecycleBinRequestTypeDef | None = None,
@@ -26474,7 +26489,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_volumes_in_recycle_bin"],
         Params: ListVolumesInRecycleBinRequestTypeDef | None = None,
@@ -26482,7 +26497,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["lock_snapshot"],
         Params: LockSnapshotRequestTypeDef,
@@ -26490,7 +26505,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_address_attribute"],
         Params: ModifyAddressAttributeRequestTypeDef,
@@ -26498,7 +26513,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_availability_zone_group"],
         Params: ModifyAvailabilityZoneGroupRequestTypeDef,
@@ -26506,7 +26521,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_capacity_reservation"],
         Params: ModifyCapacityReservationRequestTypeDef,
@@ -26514,7 +26529,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_capacity_reservation_fleet"],
         Params: ModifyCapacityReservationFleetRequestTypeDef,
@@ -26522,7 +26537,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_client_vpn_endpoint"],
         Params: ModifyClientVpnEndpointRequestTypeDef,
@@ -26530,7 +26545,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_default_credit_specification"],
         Params: ModifyDefaultCreditSpecificationRequestTypeDef,
@@ -26538,7 +26553,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_ebs_default_kms_key_id"],
         Params: ModifyEbsDefaultKmsKeyIdRequestTypeDef,
@@ -26546,7 +26561,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_fleet"],
         Params: ModifyFleetRequestTypeDef,
@@ -26554,7 +26569,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_fpga_image_attribute"],
         Params: ModifyFpgaImageAttributeRequestTypeDef,
@@ -26562,7 +26577,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_hosts"],
         Params: ModifyHostsRequestTypeDef,
@@ -26570,7 +26585,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_id_format"],
         Params: ModifyIdFormatRequestTypeDef,
@@ -26578,7 +26593,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_identity_id_format"],
         Params: ModifyIdentityIdFormatRequestTypeDef,
@@ -26586,7 +26601,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_image_attribute"],
         Params: ModifyImageAttributeRequestTypeDef,
@@ -26594,7 +26609,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_instance_attribute"],
         Params: ModifyInstanceAttributeRequestTypeDef,
@@ -26602,7 +26617,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_instance_capacity_reservation_attributes"],
         Params: ModifyInstanceCapacityReservationAttributesRequestTypeDef,
@@ -26610,7 +26625,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_instance_connect_endpoint"],
         Params: ModifyInstanceConnectEndpointRequestTypeDef,
@@ -26618,7 +26633,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_instance_cpu_options"],
         Params: ModifyInstanceCpuOptionsRequestTypeDef,
@@ -26626,7 +26641,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_instance_credit_specification"],
         Params: ModifyInstanceCreditSpecificationRequestTypeDef,
@@ -26634,7 +26649,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_instance_event_start_time"],
         Params: ModifyInstanceEventStartTimeRequestTypeDef,
@@ -26642,7 +26657,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_instance_event_window"],
         Params: ModifyInstanceEventWindowRequestTypeDef,
@@ -26650,7 +26665,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_instance_maintenance_options"],
         Params: ModifyInstanceMaintenanceOptionsRequestTypeDef,
@@ -26658,7 +26673,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_instance_metadata_defaults"],
         Params: ModifyInstanceMetadataDefaultsRequestTypeDef | None = None,
@@ -26666,7 +26681,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_instance_metadata_options"],
         Params: ModifyInstanceMetadataOptionsRequestTypeDef,
@@ -26674,7 +26689,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_instance_network_performance_options"],
         Params: ModifyInstanceNetworkPerformanceRequestTypeDef,
@@ -26682,7 +26697,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_instance_placement"],
         Params: ModifyInstancePlacementRequestTypeDef,
@@ -26690,7 +26705,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_ipam"],
         Params: ModifyIpamRequestTypeDef,
@@ -26698,7 +26713,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_ipam_policy_allocation_rules"],
         Params: ModifyIpamPolicyAllocationRulesRequestTypeDef,
@@ -26706,7 +26721,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_ipam_pool"],
         Params: ModifyIpamPoolRequestTypeDef,
@@ -26714,7 +26729,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_ipam_pool_allocation"],
         Params: ModifyIpamPoolAllocationRequestTypeDef,
@@ -26722,7 +26737,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_ipam_prefix_list_resolver"],
         Params: ModifyIpamPrefixListResolverRequestTypeDef,
@@ -26730,7 +26745,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_ipam_prefix_list_resolver_target"],
         Params: ModifyIpamPrefixListResolverTargetRequestTypeDef,
@@ -26738,7 +26753,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_ipam_resource_cidr"],
         Params: ModifyIpamResourceCidrRequestTypeDef,
@@ -26746,7 +26761,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_ipam_resource_discovery"],
         Params: ModifyIpamResourceDiscoveryRequestTypeDef,
@@ -26754,7 +26769,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_ipam_scope"],
         Params: ModifyIpamScopeRequestTypeDef,
@@ -26762,7 +26777,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_launch_template"],
         Params: ModifyLaunchTemplateRequestTypeDef | None = None,
@@ -26770,7 +26785,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_local_gateway_route"],
         Params: ModifyLocalGatewayRouteRequestTypeDef,
@@ -26778,7 +26793,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_managed_prefix_list"],
         Params: ModifyManagedPrefixListRequestTypeDef,
@@ -26786,7 +26801,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_managed_resource_visibility"],
         Params: ModifyManagedResourceVisibilityRequestTypeDef,
@@ -26794,7 +26809,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_network_interface_attribute"],
         Params: ModifyNetworkInterfaceAttributeRequestTypeDef,
@@ -26802,7 +26817,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_private_dns_name_options"],
         Params: ModifyPrivateDnsNameOptionsRequestTypeDef,
@@ -26810,7 +26825,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_public_ip_dns_name_options"],
         Params: ModifyPublicIpDnsNameOptionsRequestTypeDef,
@@ -26818,7 +26833,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_reserved_instances"],
         Params: ModifyReservedInstancesRequestTypeDef,
@@ -26826,7 +26841,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_route_server"],
         Params: ModifyRouteServerRequestTypeDef,
@@ -26834,7 +26849,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_security_group_rules"],
         Params: ModifySecurityGroupRulesRequestTypeDef,
@@ -26842,7 +26857,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_snapshot_attribute"],
         Params: ModifySnapshotAttributeRequestTypeDef,
@@ -26850,7 +26865,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_snapshot_tier"],
         Params: ModifySnapshotTierRequestTypeDef,
@@ -26858,7 +26873,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_spot_fleet_request"],
         Params: ModifySpotFleetRequestRequestTypeDef,
@@ -26866,7 +26881,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_subnet_attribute"],
         Params: ModifySubnetAttributeRequestTypeDef,
@@ -26874,7 +26889,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_traffic_mirror_filter_network_services"],
         Params: ModifyTrafficMirrorFilterNetworkServicesRequestTypeDef,
@@ -26882,7 +26897,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_traffic_mirror_filter_rule"],
         Params: ModifyTrafficMirrorFilterRuleRequestTypeDef,
@@ -26890,7 +26905,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_traffic_mirror_session"],
         Params: ModifyTrafficMirrorSessionRequestTypeDef,
@@ -26898,7 +26913,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_transit_gateway"],
         Params: ModifyTransitGatewayRequestTypeDef,
@@ -26906,7 +26921,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_transit_gateway_metering_policy"],
         Params: ModifyTransitGatewayMeteringPolicyRequestTypeDef,
@@ -26914,7 +26929,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_transit_gateway_prefix_list_reference"],
         Params: ModifyTransitGatewayPrefixListReferenceRequestTypeDef,
@@ -26922,7 +26937,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_transit_gateway_vpc_attachment"],
         Params: ModifyTransitGatewayVpcAttachmentRequestTypeDef,
@@ -26930,7 +26945,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_verified_access_endpoint"],
         Params: ModifyVerifiedAccessEndpointRequestTypeDef,
@@ -26938,7 +26953,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_verified_access_endpoint_policy"],
         Params: ModifyVerifiedAccessEndpointPolicyRequestTypeDef,
@@ -26946,7 +26961,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_verified_access_group"],
         Params: ModifyVerifiedAccessGroupRequestTypeDef,
@@ -26954,7 +26969,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_verified_access_group_policy"],
         Params: ModifyVerifiedAccessGroupPolicyRequestTypeDef,
@@ -26962,7 +26977,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_verified_access_instance"],
         Params: ModifyVerifiedAccessInstanceRequestTypeDef,
@@ -26970,7 +26985,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_verified_access_instance_logging_configuration"],
         Params: ModifyVerifiedAccessInstanceLoggingConfigurationRequestTypeDef,
@@ -26978,7 +26993,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_verified_access_trust_provider"],
         Params: ModifyVerifiedAccessTrustProviderRequestTypeDef,
@@ -26986,7 +27001,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_volume"],
         Params: ModifyVolumeRequestTypeDef,
@@ -26994,7 +27009,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_volume_attribute"],
         Params: ModifyVolumeAttributeRequestTypeDef,
@@ -27002,7 +27017,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_vpc_attribute"],
         Params: ModifyVpcAttributeRequestTypeDef,
@@ -27010,7 +27025,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_vpc_block_public_access_exclusion"],
         Params: ModifyVpcBlockPublicAccessExclusionRequestTypeDef,
@@ -27018,7 +27033,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_vpc_block_public_access_options"],
         Params: ModifyVpcBlockPublicAccessOptionsRequestTypeDef,
@@ -27026,7 +27041,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_vpc_encryption_control"],
         Params: ModifyVpcEncryptionControlRequestTypeDef,
@@ -27034,7 +27049,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_vpc_endpoint"],
         Params: ModifyVpcEndpointRequestTypeDef,
@@ -27042,7 +27057,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_vpc_endpoint_connection_notification"],
         Params: ModifyVpcEndpointConnectionNotificationRequestTypeDef,
@@ -27050,7 +27065,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_vpc_endpoint_service_configuration"],
         Params: ModifyVpcEndpointServiceConfigurationRequestTypeDef,
@@ -27058,7 +27073,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_vpc_endpoint_service_payer_responsibility"],
         Params: ModifyVpcEndpointServicePayerResponsibilityRequestTypeDef,
@@ -27066,7 +27081,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_vpc_endpoint_service_permissions"],
         Params: ModifyVpcEndpointServicePermissionsRequestTypeDef,
@@ -27074,7 +27089,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_vpc_peering_connection_options"],
         Params: ModifyVpcPeeringConnectionOptionsRequestTypeDef,
@@ -27082,7 +27097,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_vpc_tenancy"],
         Params: ModifyVpcTenancyRequestTypeDef,
@@ -27090,7 +27105,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_vpn_connection"],
         Params: ModifyVpnConnectionRequestTypeDef,
@@ -27098,7 +27113,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_vpn_connection_options"],
         Params: ModifyVpnConnectionOptionsRequestTypeDef,
@@ -27106,7 +27121,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_vpn_tunnel_certificate"],
         Params: ModifyVpnTunnelCertificateRequestTypeDef,
@@ -27114,7 +27129,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_vpn_tunnel_options"],
         Params: ModifyVpnTunnelOptionsRequestTypeDef,
@@ -27122,7 +27137,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["monitor_instances"],
         Params: MonitorInstancesRequestTypeDef,
@@ -27130,7 +27145,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["move_address_to_vpc"],
         Params: MoveAddressToVpcRequestTypeDef,
@@ -27138,7 +27153,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["move_byoip_cidr_to_ipam"],
         Params: MoveByoipCidrToIpamRequestTypeDef,
@@ -27146,7 +27161,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["move_capacity_reservation_instances"],
         Params: MoveCapacityReservationInstancesRequestTypeDef,
@@ -27154,7 +27169,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["provision_byoip_cidr"],
         Params: ProvisionByoipCidrRequestTypeDef,
@@ -27162,7 +27177,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["provision_ipam_byoasn"],
         Params: ProvisionIpamByoasnRequestTypeDef,
@@ -27170,7 +27185,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["provision_ipam_pool_cidr"],
         Params: ProvisionIpamPoolCidrRequestTypeDef,
@@ -27178,7 +27193,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["provision_public_ipv4_pool_cidr"],
         Params: ProvisionPublicIpv4PoolCidrRequestTypeDef,
@@ -27186,7 +27201,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["purchase_capacity_block"],
         Params: PurchaseCapacityBlockRequestTypeDef,
@@ -27194,7 +27209,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["purchase_capacity_block_extension"],
         Params: PurchaseCapacityBlockExtensionRequestTypeDef,
@@ -27202,7 +27217,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["purchase_host_reservation"],
         Params: PurchaseHostReservationRequestTypeDef,
@@ -27210,7 +27225,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["purchase_reserved_instances_offering"],
         Params: PurchaseReservedInstancesOfferingRequestTypeDef,
@@ -27218,7 +27233,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["purchase_scheduled_instances"],
         Params: PurchaseScheduledInstancesRequestTypeDef,
@@ -27226,7 +27241,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["reboot_instances"],
         Params: RebootInstancesRequestTypeDef,
@@ -27234,7 +27249,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["register_image"],
         Params: RegisterImageRequestTypeDef,
@@ -27242,7 +27257,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["register_instance_event_notification_attributes"],
         Params: RegisterInstanceEventNotificationAttributesRequestTypeDef,
@@ -27250,7 +27265,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["register_transit_gateway_multicast_group_members"],
         Params: RegisterTransitGatewayMulticastGroupMembersRequestTypeDef,
@@ -27258,7 +27273,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["register_transit_gateway_multicast_group_sources"],
         Params: RegisterTransitGatewayMulticastGroupSourcesRequestTypeDef,
@@ -27266,7 +27281,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["reject_capacity_reservation_billing_ownership"],
         Params: RejectCapacityReservationBillingOwnershipRequestTypeDef,
@@ -27274,7 +27289,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["reject_transit_gateway_client_vpn_attachment"],
         Params: RejectTransitGatewayClientVpnAttachmentRequestTypeDef,
@@ -27282,7 +27297,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["reject_transit_gateway_multicast_domain_associations"],
         Params: (
@@ -27292,7 +27307,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["reject_transit_gateway_peering_attachment"],
         Params: RejectTransitGatewayPeeringAttachmentRequestTypeDef,
@@ -27300,7 +27315,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["reject_transit_gateway_vpc_attachment"],
         Params: RejectTransitGatewayVpcAttachmentRequestTypeDef,
@@ -27308,7 +27323,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["reject_vpc_endpoint_connections"],
         Params: RejectVpcEndpointConnectionsRequestTypeDef,
@@ -27316,7 +27331,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["reject_vpc_peering_connection"],
         Params: RejectVpcPeeringConnectionRequestTypeDef,
@@ -27324,7 +27339,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["release_address"],
         Params: ReleaseAddressRequestTypeDef | None = None,
@@ -27332,7 +27347,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["release_hosts"],
         Params: ReleaseHostsRequestTypeDef,
@@ -27340,7 +27355,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["release_ipam_pool_allocation"],
         Params: ReleaseIpamPoolAllocationRequestTypeDef,
@@ -27348,7 +27363,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["replace_iam_instance_profile_association"],
         Params: ReplaceIamInstanceProfileAssociationRequestTypeDef,
@@ -27356,7 +27371,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["replace_image_criteria_in_allowed_images_settings"],
         Params: ReplaceImageCriteriaInAllowedImagesSettingsRequestTypeDef | None = None,
@@ -27364,7 +27379,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["replace_network_acl_association"],
         Params: ReplaceNetworkAclAssociationRequestTypeDef,
@@ -27372,7 +27387,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["replace_network_acl_entry"],
         Params: ReplaceNetworkAclEntryRequestTypeDef,
@@ -27380,7 +27395,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["replace_route"],
         Params: ReplaceRouteRequestTypeDef,
@@ -27388,7 +27403,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["replace_route_table_association"],
         Params: ReplaceRouteTableAssociationRequestTypeDef,
@@ -27396,7 +27411,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["replace_transit_gateway_route"],
         Params: ReplaceTransitGatewayRouteRequestTypeDef,
@@ -27404,7 +27419,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["replace_vpn_tunnel"],
         Params: ReplaceVpnTunnelRequestTypeDef,
@@ -27412,7 +27427,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["report_instance_status"],
         Params: ReportInstanceStatusRequestTypeDef,
@@ -27420,7 +27435,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["request_spot_fleet"],
         Params: RequestSpotFleetRequestTypeDef,
@@ -27428,7 +27443,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["request_spot_instances"],
         Params: RequestSpotInstancesRequestTypeDef | None = None,
@@ -27436,7 +27451,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["reset_address_attribute"],
         Params: ResetAddressAttributeRequestTypeDef,
@@ -27444,7 +27459,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["reset_ebs_default_kms_key_id"],
         Params: ResetEbsDefaultKmsKeyIdRequestTypeDef | None = None,
@@ -27452,7 +27467,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["reset_fpga_image_attribute"],
         Params: ResetFpgaImageAttributeRequestTypeDef,
@@ -27460,7 +27475,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["reset_image_attribute"],
         Params: ResetImageAttributeRequestTypeDef,
@@ -27468,7 +27483,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["reset_instance_attribute"],
         Params: ResetInstanceAttributeRequestTypeDef,
@@ -27476,7 +27491,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["reset_network_interface_attribute"],
         Params: ResetNetworkInterfaceAttributeRequestTypeDef,
@@ -27484,7 +27499,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["reset_snapshot_attribute"],
         Params: ResetSnapshotAttributeRequestTypeDef,
@@ -27492,7 +27507,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["restore_address_to_classic"],
         Params: RestoreAddressToClassicRequestTypeDef,
@@ -27500,7 +27515,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["restore_image_from_recycle_bin"],
         Params: RestoreImageFromRecycleBinRequestTypeDef,
@@ -27508,7 +27523,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["restore_managed_prefix_list_version"],
         Params: RestoreManagedPrefixListVersionRequestTypeDef,
@@ -27516,7 +27531,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["restore_snapshot_from_recycle_bin"],
         Params: RestoreSnapshotFromRecycleBinRequestTypeDef,
@@ -27524,7 +27539,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["restore_snapshot_tier"],
         Params: RestoreSnapshotTierRequestTypeDef,
@@ -27532,7 +27547,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["restore_volume_from_recycle_bin"],
         Params: RestoreVolumeFromRecycleBinRequestTypeDef,
@@ -27540,7 +27555,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["revoke_client_vpn_ingress"],
         Params: RevokeClientVpnIngressRequestTypeDef,
@@ -27548,7 +27563,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["revoke_security_group_egress"],
         Params: RevokeSecurityGroupEgressRequestTypeDef,
@@ -27556,7 +27571,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["revoke_security_group_ingress"],
         Params: RevokeSecurityGroupIngressRequestTypeDef | None = None,
@@ -27564,7 +27579,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["run_instances"],
         Params: RunInstancesRequestTypeDef,
@@ -27572,7 +27587,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["run_scheduled_instances"],
         Params: RunScheduledInstancesRequestTypeDef,
@@ -27580,7 +27595,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["search_local_gateway_routes"],
         Params: SearchLocalGatewayRoutesRequestTypeDef,
@@ -27588,7 +27603,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["search_transit_gateway_multicast_groups"],
         Params: SearchTransitGatewayMulticastGroupsRequestTypeDef,
@@ -27596,7 +27611,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["search_transit_gateway_routes"],
         Params: SearchTransitGatewayRoutesRequestTypeDef,
@@ -27604,7 +27619,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["send_diagnostic_interrupt"],
         Params: SendDiagnosticInterruptRequestTypeDef,
@@ -27612,7 +27627,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["start_declarative_policies_report"],
         Params: StartDeclarativePoliciesReportRequestTypeDef,
@@ -27620,7 +27635,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["start_instances"],
         Params: StartInstancesRequestTypeDef,
@@ -27628,7 +27643,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["start_network_insights_access_scope_analysis"],
         Params: StartNetworkInsightsAccessScopeAnalysisRequestTypeDef,
@@ -27636,7 +27651,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["start_network_insights_analysis"],
         Params: StartNetworkInsightsAnalysisRequestTypeDef,
@@ -27644,7 +27659,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["start_vpc_endpoint_service_private_dns_verification"],
         Params: StartVpcEndpointServicePrivateDnsVerificationRequestTypeDef,
@@ -27652,7 +27667,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["stop_instances"],
         Params: StopInstancesRequestTypeDef,
@@ -27660,7 +27675,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["terminate_client_vpn_connections"],
         Params: TerminateClientVpnConnectionsRequestTypeDef,
@@ -27668,7 +27683,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["terminate_instances"],
         Params: TerminateInstancesRequestTypeDef,
@@ -27676,7 +27691,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["unassign_ipv6_addresses"],
         Params: UnassignIpv6AddressesRequestTypeDef,
@@ -27684,7 +27699,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["unassign_private_ip_addresses"],
         Params: UnassignPrivateIpAddressesRequestTypeDef,
@@ -27692,7 +27707,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["unassign_private_nat_gateway_address"],
         Params: UnassignPrivateNatGatewayAddressRequestTypeDef,
@@ -27700,7 +27715,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["unlock_snapshot"],
         Params: UnlockSnapshotRequestTypeDef,
@@ -27708,7 +27723,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["unmonitor_instances"],
         Params: UnmonitorInstancesRequestTypeDef,
@@ -27716,7 +27731,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_capacity_manager_monitored_tag_keys"],
         Params: UpdateCapacityManagerMonitoredTagKeysRequestTypeDef | None = None,
@@ -27724,7 +27739,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_capacity_manager_organizations_access"],
         Params: UpdateCapacityManagerOrganizationsAccessRequestTypeDef,
@@ -27732,7 +27747,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_interruptible_capacity_reservation_allocation"],
         Params: UpdateInterruptibleCapacityReservationAllocationRequestTypeDef,
@@ -27740,7 +27755,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_security_group_rule_descriptions_egress"],
         Params: UpdateSecurityGroupRuleDescriptionsEgressRequestTypeDef | None = None,
@@ -27748,7 +27763,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_security_group_rule_descriptions_ingress"],
         Params: UpdateSecurityGroupRuleDescriptionsIngressRequestTypeDef | None = None,
@@ -27756,7 +27771,7 @@ class EC2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["withdraw_byoip_cidr"],
         Params: WithdrawByoipCidrRequestTypeDef,

@@ -9,7 +9,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Any, Coroutine, Literal, TYPE_CHECKING, overload
+from typing import Any, Coroutine, Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._aio import BaseClient, Paginator, Waiter
 
@@ -891,47 +891,54 @@ class GlacierClient(BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/UploadMultipartPart
         """
+    get_paginator: Final[_GetPaginator]
+    """A typed async paginator for an operation that can be paginated."""
+
+    get_waiter: Final[_GetWaiter]
+    """A typed async waiter: polls an operation until a resource reaches a state."""
+
+class _GetPaginator(Protocol):
+    """A typed async paginator for an operation that can be paginated."""
 
     @overload
-    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_paginator(self, operation_name: Literal["list_jobs"]) -> ListJobsPaginator:
+    def __call__(self, operation_name: Literal["list_jobs"]) -> ListJobsPaginator:
         """ListJobsPaginator for list_jobs."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_multipart_uploads"]
     ) -> ListMultipartUploadsPaginator:
         """ListMultipartUploadsPaginator for list_multipart_uploads."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_parts"]
-    ) -> ListPartsPaginator:
+    def __call__(self, operation_name: Literal["list_parts"]) -> ListPartsPaginator:
         """ListPartsPaginator for list_parts."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_vaults"]
-    ) -> ListVaultsPaginator:
+    def __call__(self, operation_name: Literal["list_vaults"]) -> ListVaultsPaginator:
         """ListVaultsPaginator for list_vaults."""
 
+class _GetWaiter(Protocol):
+    """A typed async waiter: polls an operation until a resource reaches a state."""
+
     @overload
-    def get_waiter(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_waiter(self, waiter_name: Literal["vault_exists"]) -> VaultExistsWaiter:
+    def __call__(self, waiter_name: Literal["vault_exists"]) -> VaultExistsWaiter:
         """VaultExistsWaiter for vault_exists."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["vault_not_exists"]
     ) -> VaultNotExistsWaiter:
         """VaultNotExistsWaiter for vault_not_exists."""

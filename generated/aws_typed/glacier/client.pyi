@@ -8,7 +8,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Literal, TYPE_CHECKING, overload
+from typing import Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._runtime import BaseClient
 
@@ -818,53 +818,70 @@ class GlacierClient(BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glacier-2012-06-01/UploadMultipartPart
         """
+    get_paginator: Final[_GetPaginator]
+    """A typed paginator for an operation that can be paginated."""
+
+    get_waiter: Final[_GetWaiter]
+    """A typed waiter: polls an operation until a resource reaches a state."""
+
+    generate_presigned_url: Final[_GeneratePresignedUrl]
+    """A presigned URL for calling ClientMethod with Params (botocore's
+    generate_presigned_url, which validates Params as the call would).
+    """
+
+class _GetPaginator(Protocol):
+    """A typed paginator for an operation that can be paginated."""
 
     @overload
-    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_paginator(self, operation_name: Literal["list_jobs"]) -> ListJobsPaginator:
+    def __call__(self, operation_name: Literal["list_jobs"]) -> ListJobsPaginator:
         """ListJobsPaginator for list_jobs."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_multipart_uploads"]
     ) -> ListMultipartUploadsPaginator:
         """ListMultipartUploadsPaginator for list_multipart_uploads."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_parts"]
-    ) -> ListPartsPaginator:
+    def __call__(self, operation_name: Literal["list_parts"]) -> ListPartsPaginator:
         """ListPartsPaginator for list_parts."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_vaults"]
-    ) -> ListVaultsPaginator:
+    def __call__(self, operation_name: Literal["list_vaults"]) -> ListVaultsPaginator:
         """ListVaultsPaginator for list_vaults."""
 
+class _GetWaiter(Protocol):
+    """A typed waiter: polls an operation until a resource reaches a state."""
+
     @overload
-    def get_waiter(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_waiter(self, waiter_name: Literal["vault_exists"]) -> VaultExistsWaiter:
+    def __call__(self, waiter_name: Literal["vault_exists"]) -> VaultExistsWaiter:
         """VaultExistsWaiter for vault_exists."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["vault_not_exists"]
     ) -> VaultNotExistsWaiter:
         """VaultNotExistsWaiter for vault_not_exists."""
 
+class _GeneratePresignedUrl(Protocol):
+    """A presigned URL for calling ClientMethod with Params (botocore's
+    generate_presigned_url, which validates Params as the call would).
+    """
+
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: NoMatchingOverload[NoReturn],
         Params: NoMatchingOverload[NoReturn] | None = None,
@@ -872,7 +889,7 @@ class GlacierClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["abort_multipart_upload"],
         Params: AbortMultipartUploadInputTypeDef,
@@ -880,7 +897,7 @@ class GlacierClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["abort_vault_lock"],
         Params: AbortVaultLockInputTypeDef,
@@ -888,7 +905,7 @@ class GlacierClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["add_tags_to_vault"],
         Params: AddTagsToVaultInputTypeDef,
@@ -896,7 +913,7 @@ class GlacierClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["complete_multipart_upload"],
         Params: CompleteMultipartUploadInputTypeDef,
@@ -904,7 +921,7 @@ class GlacierClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["complete_vault_lock"],
         Params: CompleteVaultLockInputTypeDef,
@@ -912,7 +929,7 @@ class GlacierClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_vault"],
         Params: CreateVaultInputTypeDef,
@@ -920,7 +937,7 @@ class GlacierClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_archive"],
         Params: DeleteArchiveInputTypeDef,
@@ -928,7 +945,7 @@ class GlacierClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_vault"],
         Params: DeleteVaultInputTypeDef,
@@ -936,7 +953,7 @@ class GlacierClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_vault_access_policy"],
         Params: DeleteVaultAccessPolicyInputTypeDef,
@@ -944,7 +961,7 @@ class GlacierClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_vault_notifications"],
         Params: DeleteVaultNotificationsInputTypeDef,
@@ -952,7 +969,7 @@ class GlacierClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_job"],
         Params: DescribeJobInputTypeDef,
@@ -960,7 +977,7 @@ class GlacierClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_vault"],
         Params: DescribeVaultInputTypeDef,
@@ -968,7 +985,7 @@ class GlacierClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_data_retrieval_policy"],
         Params: GetDataRetrievalPolicyInputTypeDef | None = None,
@@ -976,7 +993,7 @@ class GlacierClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_job_output"],
         Params: GetJobOutputInputTypeDef,
@@ -984,7 +1001,7 @@ class GlacierClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_vault_access_policy"],
         Params: GetVaultAccessPolicyInputTypeDef,
@@ -992,7 +1009,7 @@ class GlacierClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_vault_lock"],
         Params: GetVaultLockInputTypeDef,
@@ -1000,7 +1017,7 @@ class GlacierClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_vault_notifications"],
         Params: GetVaultNotificationsInputTypeDef,
@@ -1008,7 +1025,7 @@ class GlacierClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["initiate_job"],
         Params: InitiateJobInputTypeDef,
@@ -1016,7 +1033,7 @@ class GlacierClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["initiate_multipart_upload"],
         Params: InitiateMultipartUploadInputTypeDef,
@@ -1024,7 +1041,7 @@ class GlacierClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["initiate_vault_lock"],
         Params: InitiateVaultLockInputTypeDef,
@@ -1032,7 +1049,7 @@ class GlacierClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_jobs"],
         Params: ListJobsInputTypeDef,
@@ -1040,7 +1057,7 @@ class GlacierClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_multipart_uploads"],
         Params: ListMultipartUploadsInputTypeDef,
@@ -1048,7 +1065,7 @@ class GlacierClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_parts"],
         Params: ListPartsInputTypeDef,
@@ -1056,7 +1073,7 @@ class GlacierClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_provisioned_capacity"],
         Params: ListProvisionedCapacityInputTypeDef | None = None,
@@ -1064,7 +1081,7 @@ class GlacierClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_tags_for_vault"],
         Params: ListTagsForVaultInputTypeDef,
@@ -1072,7 +1089,7 @@ class GlacierClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_vaults"],
         Params: ListVaultsInputTypeDef | None = None,
@@ -1080,7 +1097,7 @@ class GlacierClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["purchase_provisioned_capacity"],
         Params: PurchaseProvisionedCapacityInputTypeDef | None = None,
@@ -1088,7 +1105,7 @@ class GlacierClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["remove_tags_from_vault"],
         Params: RemoveTagsFromVaultInputTypeDef,
@@ -1096,7 +1113,7 @@ class GlacierClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["set_data_retrieval_policy"],
         Params: SetDataRetrievalPolicyInputTypeDef | None = None,
@@ -1104,7 +1121,7 @@ class GlacierClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["set_vault_access_policy"],
         Params: SetVaultAccessPolicyInputTypeDef,
@@ -1112,7 +1129,7 @@ class GlacierClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["set_vault_notifications"],
         Params: SetVaultNotificationsInputTypeDef,
@@ -1120,7 +1137,7 @@ class GlacierClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["upload_archive"],
         Params: UploadArchiveInputTypeDef,
@@ -1128,7 +1145,7 @@ class GlacierClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["upload_multipart_part"],
         Params: UploadMultipartPartInputTypeDef,

@@ -8,7 +8,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Any, Coroutine, Literal, TYPE_CHECKING, overload
+from typing import Any, Coroutine, Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._aio import BaseClient, Paginator
 
@@ -6204,143 +6204,140 @@ class GlueClient(BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateWorkflow
         """
+    get_paginator: Final[_GetPaginator]
+    """A typed async paginator for an operation that can be paginated."""
+
+class _GetPaginator(Protocol):
+    """A typed async paginator for an operation that can be paginated."""
 
     @overload
-    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_entity"]
     ) -> DescribeEntityPaginator:
         """DescribeEntityPaginator for describe_entity."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_classifiers"]
     ) -> GetClassifiersPaginator:
         """GetClassifiersPaginator for get_classifiers."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_connections"]
     ) -> GetConnectionsPaginator:
         """GetConnectionsPaginator for get_connections."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_crawler_metrics"]
     ) -> GetCrawlerMetricsPaginator:
         """GetCrawlerMetricsPaginator for get_crawler_metrics."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["get_crawlers"]
-    ) -> GetCrawlersPaginator:
+    def __call__(self, operation_name: Literal["get_crawlers"]) -> GetCrawlersPaginator:
         """GetCrawlersPaginator for get_crawlers."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_databases"]
     ) -> GetDatabasesPaginator:
         """GetDatabasesPaginator for get_databases."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_dev_endpoints"]
     ) -> GetDevEndpointsPaginator:
         """GetDevEndpointsPaginator for get_dev_endpoints."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["get_job_runs"]
-    ) -> GetJobRunsPaginator:
+    def __call__(self, operation_name: Literal["get_job_runs"]) -> GetJobRunsPaginator:
         """GetJobRunsPaginator for get_job_runs."""
 
     @overload
-    def get_paginator(self, operation_name: Literal["get_jobs"]) -> GetJobsPaginator:
+    def __call__(self, operation_name: Literal["get_jobs"]) -> GetJobsPaginator:
         """GetJobsPaginator for get_jobs."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_partition_indexes"]
     ) -> GetPartitionIndexesPaginator:
         """GetPartitionIndexesPaginator for get_partition_indexes."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_partitions"]
     ) -> GetPartitionsPaginator:
         """GetPartitionsPaginator for get_partitions."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_resource_policies"]
     ) -> GetResourcePoliciesPaginator:
         """GetResourcePoliciesPaginator for get_resource_policies."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_security_configurations"]
     ) -> GetSecurityConfigurationsPaginator:
         """GetSecurityConfigurationsPaginator for get_security_configurations."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_table_versions"]
     ) -> GetTableVersionsPaginator:
         """GetTableVersionsPaginator for get_table_versions."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["get_tables"]
-    ) -> GetTablesPaginator:
+    def __call__(self, operation_name: Literal["get_tables"]) -> GetTablesPaginator:
         """GetTablesPaginator for get_tables."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["get_triggers"]
-    ) -> GetTriggersPaginator:
+    def __call__(self, operation_name: Literal["get_triggers"]) -> GetTriggersPaginator:
         """GetTriggersPaginator for get_triggers."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_user_defined_functions"]
     ) -> GetUserDefinedFunctionsPaginator:
         """GetUserDefinedFunctionsPaginator for get_user_defined_functions."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_workflow_runs"]
     ) -> GetWorkflowRunsPaginator:
         """GetWorkflowRunsPaginator for get_workflow_runs."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_blueprints"]
     ) -> ListBlueprintsPaginator:
         """ListBlueprintsPaginator for list_blueprints."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_connection_types"]
     ) -> ListConnectionTypesPaginator:
         """ListConnectionTypesPaginator for list_connection_types."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_entities"]
     ) -> ListEntitiesPaginator:
         """ListEntitiesPaginator for list_entities."""
 
     @overload
-    def get_paginator(self, operation_name: Literal["list_jobs"]) -> ListJobsPaginator:
+    def __call__(self, operation_name: Literal["list_jobs"]) -> ListJobsPaginator:
         """ListJobsPaginator for list_jobs."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_materialized_view_refresh_task_runs"]
     ) -> ListMaterializedViewRefreshTaskRunsPaginator:
         """ListMaterializedViewRefreshTaskRunsPaginator for
@@ -6348,43 +6345,41 @@ class GlueClient(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_registries"]
     ) -> ListRegistriesPaginator:
         """ListRegistriesPaginator for list_registries."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_schema_versions"]
     ) -> ListSchemaVersionsPaginator:
         """ListSchemaVersionsPaginator for list_schema_versions."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_schemas"]
-    ) -> ListSchemasPaginator:
+    def __call__(self, operation_name: Literal["list_schemas"]) -> ListSchemasPaginator:
         """ListSchemasPaginator for list_schemas."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_table_optimizer_runs"]
     ) -> ListTableOptimizerRunsPaginator:
         """ListTableOptimizerRunsPaginator for list_table_optimizer_runs."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_triggers"]
     ) -> ListTriggersPaginator:
         """ListTriggersPaginator for list_triggers."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_usage_profiles"]
     ) -> ListUsageProfilesPaginator:
         """ListUsageProfilesPaginator for list_usage_profiles."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_workflows"]
     ) -> ListWorkflowsPaginator:
         """ListWorkflowsPaginator for list_workflows."""

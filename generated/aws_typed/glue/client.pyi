@@ -8,7 +8,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Literal, TYPE_CHECKING, overload
+from typing import Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._runtime import BaseClient
 
@@ -5612,143 +5612,145 @@ class GlueClient(BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/glue-2017-03-31/UpdateWorkflow
         """
+    get_paginator: Final[_GetPaginator]
+    """A typed paginator for an operation that can be paginated."""
+
+    generate_presigned_url: Final[_GeneratePresignedUrl]
+    """A presigned URL for calling ClientMethod with Params (botocore's
+    generate_presigned_url, which validates Params as the call would).
+    """
+
+class _GetPaginator(Protocol):
+    """A typed paginator for an operation that can be paginated."""
 
     @overload
-    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["describe_entity"]
     ) -> DescribeEntityPaginator:
         """DescribeEntityPaginator for describe_entity."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_classifiers"]
     ) -> GetClassifiersPaginator:
         """GetClassifiersPaginator for get_classifiers."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_connections"]
     ) -> GetConnectionsPaginator:
         """GetConnectionsPaginator for get_connections."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_crawler_metrics"]
     ) -> GetCrawlerMetricsPaginator:
         """GetCrawlerMetricsPaginator for get_crawler_metrics."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["get_crawlers"]
-    ) -> GetCrawlersPaginator:
+    def __call__(self, operation_name: Literal["get_crawlers"]) -> GetCrawlersPaginator:
         """GetCrawlersPaginator for get_crawlers."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_databases"]
     ) -> GetDatabasesPaginator:
         """GetDatabasesPaginator for get_databases."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_dev_endpoints"]
     ) -> GetDevEndpointsPaginator:
         """GetDevEndpointsPaginator for get_dev_endpoints."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["get_job_runs"]
-    ) -> GetJobRunsPaginator:
+    def __call__(self, operation_name: Literal["get_job_runs"]) -> GetJobRunsPaginator:
         """GetJobRunsPaginator for get_job_runs."""
 
     @overload
-    def get_paginator(self, operation_name: Literal["get_jobs"]) -> GetJobsPaginator:
+    def __call__(self, operation_name: Literal["get_jobs"]) -> GetJobsPaginator:
         """GetJobsPaginator for get_jobs."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_partition_indexes"]
     ) -> GetPartitionIndexesPaginator:
         """GetPartitionIndexesPaginator for get_partition_indexes."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_partitions"]
     ) -> GetPartitionsPaginator:
         """GetPartitionsPaginator for get_partitions."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_resource_policies"]
     ) -> GetResourcePoliciesPaginator:
         """GetResourcePoliciesPaginator for get_resource_policies."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_security_configurations"]
     ) -> GetSecurityConfigurationsPaginator:
         """GetSecurityConfigurationsPaginator for get_security_configurations."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_table_versions"]
     ) -> GetTableVersionsPaginator:
         """GetTableVersionsPaginator for get_table_versions."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["get_tables"]
-    ) -> GetTablesPaginator:
+    def __call__(self, operation_name: Literal["get_tables"]) -> GetTablesPaginator:
         """GetTablesPaginator for get_tables."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["get_triggers"]
-    ) -> GetTriggersPaginator:
+    def __call__(self, operation_name: Literal["get_triggers"]) -> GetTriggersPaginator:
         """GetTriggersPaginator for get_triggers."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_user_defined_functions"]
     ) -> GetUserDefinedFunctionsPaginator:
         """GetUserDefinedFunctionsPaginator for get_user_defined_functions."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_workflow_runs"]
     ) -> GetWorkflowRunsPaginator:
         """GetWorkflowRunsPaginator for get_workflow_runs."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_blueprints"]
     ) -> ListBlueprintsPaginator:
         """ListBlueprintsPaginator for list_blueprints."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_connection_types"]
     ) -> ListConnectionTypesPaginator:
         """ListConnectionTypesPaginator for list_connection_types."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_entities"]
     ) -> ListEntitiesPaginator:
         """ListEntitiesPaginator for list_entities."""
 
     @overload
-    def get_paginator(self, operation_name: Literal["list_jobs"]) -> ListJobsPaginator:
+    def __call__(self, operation_name: Literal["list_jobs"]) -> ListJobsPaginator:
         """ListJobsPaginator for list_jobs."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_materialized_view_refresh_task_runs"]
     ) -> ListMaterializedViewRefreshTaskRunsPaginator:
         """ListMaterializedViewRefreshTaskRunsPaginator for
@@ -5756,49 +5758,52 @@ class GlueClient(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_registries"]
     ) -> ListRegistriesPaginator:
         """ListRegistriesPaginator for list_registries."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_schema_versions"]
     ) -> ListSchemaVersionsPaginator:
         """ListSchemaVersionsPaginator for list_schema_versions."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_schemas"]
-    ) -> ListSchemasPaginator:
+    def __call__(self, operation_name: Literal["list_schemas"]) -> ListSchemasPaginator:
         """ListSchemasPaginator for list_schemas."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_table_optimizer_runs"]
     ) -> ListTableOptimizerRunsPaginator:
         """ListTableOptimizerRunsPaginator for list_table_optimizer_runs."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_triggers"]
     ) -> ListTriggersPaginator:
         """ListTriggersPaginator for list_triggers."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_usage_profiles"]
     ) -> ListUsageProfilesPaginator:
         """ListUsageProfilesPaginator for list_usage_profiles."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_workflows"]
     ) -> ListWorkflowsPaginator:
         """ListWorkflowsPaginator for list_workflows."""
 
+class _GeneratePresignedUrl(Protocol):
+    """A presigned URL for calling ClientMethod with Params (botocore's
+    generate_presigned_url, which validates Params as the call would).
+    """
+
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: NoMatchingOverload[NoReturn],
         Params: NoMatchingOverload[NoReturn] | None = None,
@@ -5806,7 +5811,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["batch_create_partition"],
         Params: BatchCreatePartitionRequestTypeDef,
@@ -5814,7 +5819,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["batch_delete_connection"],
         Params: BatchDeleteConnectionRequestTypeDef,
@@ -5822,7 +5827,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["batch_delete_partition"],
         Params: BatchDeletePartitionRequestTypeDef,
@@ -5830,7 +5835,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["batch_delete_table"],
         Params: BatchDeleteTableRequestTypeDef,
@@ -5838,7 +5843,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["batch_delete_table_version"],
         Params: BatchDeleteTableVersionRequestTypeDef,
@@ -5846,7 +5851,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["batch_get_blueprints"],
         Params: BatchGetBlueprintsRequestTypeDef,
@@ -5854,7 +5859,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["batch_get_crawlers"],
         Params: BatchGetCrawlersRequestTypeDef,
@@ -5862,7 +5867,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["batch_get_custom_entity_types"],
         Params: BatchGetCustomEntityTypesRequestTypeDef,
@@ -5870,7 +5875,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["batch_get_data_quality_result"],
         Params: BatchGetDataQualityResultRequestTypeDef,
@@ -5878,7 +5883,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["batch_get_dev_endpoints"],
         Params: BatchGetDevEndpointsRequestTypeDef,
@@ -5886,7 +5891,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["batch_get_jobs"],
         Params: BatchGetJobsRequestTypeDef,
@@ -5894,7 +5899,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["batch_get_partition"],
         Params: BatchGetPartitionRequestTypeDef,
@@ -5902,7 +5907,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["batch_get_table_optimizer"],
         Params: BatchGetTableOptimizerRequestTypeDef,
@@ -5910,7 +5915,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["batch_get_triggers"],
         Params: BatchGetTriggersRequestTypeDef,
@@ -5918,7 +5923,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["batch_get_workflows"],
         Params: BatchGetWorkflowsRequestTypeDef,
@@ -5926,7 +5931,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["batch_put_data_quality_statistic_annotation"],
         Params: BatchPutDataQualityStatisticAnnotationRequestTypeDef,
@@ -5934,7 +5939,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["batch_stop_job_run"],
         Params: BatchStopJobRunRequestTypeDef,
@@ -5942,7 +5947,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["batch_update_partition"],
         Params: BatchUpdatePartitionRequestTypeDef,
@@ -5950,7 +5955,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["cancel_data_quality_rule_recommendation_run"],
         Params: CancelDataQualityRuleRecommendationRunRequestTypeDef,
@@ -5958,7 +5963,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["cancel_data_quality_ruleset_evaluation_run"],
         Params: CancelDataQualityRulesetEvaluationRunRequestTypeDef,
@@ -5966,7 +5971,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["cancel_ml_task_run"],
         Params: CancelMLTaskRunRequestTypeDef,
@@ -5974,7 +5979,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["cancel_statement"],
         Params: CancelStatementRequestTypeDef,
@@ -5982,7 +5987,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["check_schema_version_validity"],
         Params: CheckSchemaVersionValidityInputTypeDef,
@@ -5990,7 +5995,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_blueprint"],
         Params: CreateBlueprintRequestTypeDef,
@@ -5998,7 +6003,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_catalog"],
         Params: CreateCatalogRequestTypeDef,
@@ -6006,7 +6011,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_classifier"],
         Params: CreateClassifierRequestTypeDef | None = None,
@@ -6014,7 +6019,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_column_statistics_task_settings"],
         Params: CreateColumnStatisticsTaskSettingsRequestTypeDef,
@@ -6022,7 +6027,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_connection"],
         Params: CreateConnectionRequestTypeDef,
@@ -6030,7 +6035,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_crawler"],
         Params: CreateCrawlerRequestTypeDef,
@@ -6038,7 +6043,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_custom_entity_type"],
         Params: CreateCustomEntityTypeRequestTypeDef,
@@ -6046,7 +6051,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_data_quality_ruleset"],
         Params: CreateDataQualityRulesetRequestTypeDef,
@@ -6054,7 +6059,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_database"],
         Params: CreateDatabaseRequestTypeDef,
@@ -6062,7 +6067,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_dev_endpoint"],
         Params: CreateDevEndpointRequestTypeDef,
@@ -6070,7 +6075,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_glue_identity_center_configuration"],
         Params: CreateGlueIdentityCenterConfigurationRequestTypeDef,
@@ -6078,7 +6083,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_integration"],
         Params: CreateIntegrationRequestTypeDef,
@@ -6086,7 +6091,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_integration_resource_property"],
         Params: CreateIntegrationResourcePropertyRequestTypeDef,
@@ -6094,7 +6099,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_integration_table_properties"],
         Params: CreateIntegrationTablePropertiesRequestTypeDef,
@@ -6102,7 +6107,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_job"],
         Params: CreateJobRequestTypeDef,
@@ -6110,7 +6115,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_ml_transform"],
         Params: CreateMLTransformRequestTypeDef,
@@ -6118,7 +6123,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_partition"],
         Params: CreatePartitionRequestTypeDef,
@@ -6126,7 +6131,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_partition_index"],
         Params: CreatePartitionIndexRequestTypeDef,
@@ -6134,7 +6139,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_registry"],
         Params: CreateRegistryInputTypeDef,
@@ -6142,7 +6147,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_schema"],
         Params: CreateSchemaInputTypeDef,
@@ -6150,7 +6155,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_script"],
         Params: CreateScriptRequestTypeDef | None = None,
@@ -6158,7 +6163,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_security_configuration"],
         Params: CreateSecurityConfigurationRequestTypeDef,
@@ -6166,7 +6171,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_session"],
         Params: CreateSessionRequestTypeDef,
@@ -6174,7 +6179,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_table"],
         Params: CreateTableRequestTypeDef,
@@ -6182,7 +6187,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_table_optimizer"],
         Params: CreateTableOptimizerRequestTypeDef,
@@ -6190,7 +6195,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_trigger"],
         Params: CreateTriggerRequestTypeDef,
@@ -6198,7 +6203,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_usage_profile"],
         Params: CreateUsageProfileRequestTypeDef,
@@ -6206,7 +6211,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_user_defined_function"],
         Params: CreateUserDefinedFunctionRequestTypeDef,
@@ -6214,7 +6219,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_workflow"],
         Params: CreateWorkflowRequestTypeDef,
@@ -6222,7 +6227,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_blueprint"],
         Params: DeleteBlueprintRequestTypeDef,
@@ -6230,7 +6235,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_catalog"],
         Params: DeleteCatalogRequestTypeDef,
@@ -6238,7 +6243,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_classifier"],
         Params: DeleteClassifierRequestTypeDef,
@@ -6246,7 +6251,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_column_statistics_for_partition"],
         Params: DeleteColumnStatisticsForPartitionRequestTypeDef,
@@ -6254,7 +6259,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_column_statistics_for_table"],
         Params: DeleteColumnStatisticsForTableRequestTypeDef,
@@ -6262,7 +6267,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_column_statistics_task_settings"],
         Params: DeleteColumnStatisticsTaskSettingsRequestTypeDef,
@@ -6270,7 +6275,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_connection"],
         Params: DeleteConnectionRequestTypeDef,
@@ -6278,7 +6283,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_connection_type"],
         Params: DeleteConnectionTypeRequestTypeDef,
@@ -6286,7 +6291,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_crawler"],
         Params: DeleteCrawlerRequestTypeDef,
@@ -6294,7 +6299,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_custom_entity_type"],
         Params: DeleteCustomEntityTypeRequestTypeDef,
@@ -6302,7 +6307,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_data_quality_ruleset"],
         Params: DeleteDataQualityRulesetRequestTypeDef,
@@ -6310,7 +6315,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_database"],
         Params: DeleteDatabaseRequestTypeDef,
@@ -6318,7 +6323,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_dev_endpoint"],
         Params: DeleteDevEndpointRequestTypeDef,
@@ -6326,7 +6331,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_glue_identity_center_configuration"],
         Params: DeleteGlueIdentityCenterConfigurationRequestTypeDef | None = None,
@@ -6334,7 +6339,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_integration"],
         Params: DeleteIntegrationRequestTypeDef,
@@ -6342,7 +6347,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_integration_resource_property"],
         Params: DeleteIntegrationResourcePropertyRequestTypeDef,
@@ -6350,7 +6355,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_integration_table_properties"],
         Params: DeleteIntegrationTablePropertiesRequestTypeDef,
@@ -6358,7 +6363,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_job"],
         Params: DeleteJobRequestTypeDef,
@@ -6366,7 +6371,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_ml_transform"],
         Params: DeleteMLTransformRequestTypeDef,
@@ -6374,7 +6379,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_partition"],
         Params: DeletePartitionRequestTypeDef,
@@ -6382,7 +6387,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_partition_index"],
         Params: DeletePartitionIndexRequestTypeDef,
@@ -6390,7 +6395,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_registry"],
         Params: DeleteRegistryInputTypeDef,
@@ -6398,7 +6403,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_resource_policy"],
         Params: DeleteResourcePolicyRequestTypeDef | None = None,
@@ -6406,7 +6411,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_schema"],
         Params: DeleteSchemaInputTypeDef,
@@ -6414,7 +6419,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_schema_versions"],
         Params: DeleteSchemaVersionsInputTypeDef,
@@ -6422,7 +6427,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_security_configuration"],
         Params: DeleteSecurityConfigurationRequestTypeDef,
@@ -6430,7 +6435,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_session"],
         Params: DeleteSessionRequestTypeDef,
@@ -6438,7 +6443,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_table"],
         Params: DeleteTableRequestTypeDef,
@@ -6446,7 +6451,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_table_optimizer"],
         Params: DeleteTableOptimizerRequestTypeDef,
@@ -6454,7 +6459,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_table_version"],
         Params: DeleteTableVersionRequestTypeDef,
@@ -6462,7 +6467,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_trigger"],
         Params: DeleteTriggerRequestTypeDef,
@@ -6470,7 +6475,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_usage_profile"],
         Params: DeleteUsageProfileRequestTypeDef,
@@ -6478,7 +6483,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_user_defined_function"],
         Params: DeleteUserDefinedFunctionRequestTypeDef,
@@ -6486,7 +6491,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_workflow"],
         Params: DeleteWorkflowRequestTypeDef,
@@ -6494,7 +6499,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_connection_type"],
         Params: DescribeConnectionTypeRequestTypeDef,
@@ -6502,7 +6507,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_entity"],
         Params: DescribeEntityRequestTypeDef,
@@ -6510,7 +6515,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_inbound_integrations"],
         Params: DescribeInboundIntegrationsRequestTypeDef | None = None,
@@ -6518,7 +6523,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_integrations"],
         Params: DescribeIntegrationsRequestTypeDef | None = None,
@@ -6526,7 +6531,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_blueprint"],
         Params: GetBlueprintRequestTypeDef,
@@ -6534,7 +6539,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_blueprint_run"],
         Params: GetBlueprintRunRequestTypeDef,
@@ -6542,7 +6547,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_blueprint_runs"],
         Params: GetBlueprintRunsRequestTypeDef,
@@ -6550,7 +6555,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_catalog"],
         Params: GetCatalogRequestTypeDef,
@@ -6558,7 +6563,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_catalog_import_status"],
         Params: GetCatalogImportStatusRequestTypeDef | None = None,
@@ -6566,7 +6571,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_catalogs"],
         Params: GetCatalogsRequestTypeDef | None = None,
@@ -6574,7 +6579,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_classifier"],
         Params: GetClassifierRequestTypeDef,
@@ -6582,7 +6587,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_classifiers"],
         Params: GetClassifiersRequestTypeDef | None = None,
@@ -6590,7 +6595,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_column_statistics_for_partition"],
         Params: GetColumnStatisticsForPartitionRequestTypeDef,
@@ -6598,7 +6603,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_column_statistics_for_table"],
         Params: GetColumnStatisticsForTableRequestTypeDef,
@@ -6606,7 +6611,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_column_statistics_task_run"],
         Params: GetColumnStatisticsTaskRunRequestTypeDef,
@@ -6614,7 +6619,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_column_statistics_task_runs"],
         Params: GetColumnStatisticsTaskRunsRequestTypeDef,
@@ -6622,7 +6627,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_column_statistics_task_settings"],
         Params: GetColumnStatisticsTaskSettingsRequestTypeDef,
@@ -6630,7 +6635,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_connection"],
         Params: GetConnectionRequestTypeDef,
@@ -6638,7 +6643,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_connections"],
         Params: GetConnectionsRequestTypeDef | None = None,
@@ -6646,7 +6651,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_crawler"],
         Params: GetCrawlerRequestTypeDef,
@@ -6654,7 +6659,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_crawler_metrics"],
         Params: GetCrawlerMetricsRequestTypeDef | None = None,
@@ -6662,7 +6667,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_crawlers"],
         Params: GetCrawlersRequestTypeDef | None = None,
@@ -6670,7 +6675,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_custom_entity_type"],
         Params: GetCustomEntityTypeRequestTypeDef,
@@ -6678,7 +6683,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_data_catalog_encryption_settings"],
         Params: GetDataCatalogEncryptionSettingsRequestTypeDef | None = None,
@@ -6686,7 +6691,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_data_quality_model"],
         Params: GetDataQualityModelRequestTypeDef,
@@ -6694,7 +6699,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_data_quality_model_result"],
         Params: GetDataQualityModelResultRequestTypeDef,
@@ -6702,7 +6707,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_data_quality_result"],
         Params: GetDataQualityResultRequestTypeDef,
@@ -6710,7 +6715,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_data_quality_rule_recommendation_run"],
         Params: GetDataQualityRuleRecommendationRunRequestTypeDef,
@@ -6718,7 +6723,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_data_quality_ruleset"],
         Params: GetDataQualityRulesetRequestTypeDef,
@@ -6726,7 +6731,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_data_quality_ruleset_evaluation_run"],
         Params: GetDataQualityRulesetEvaluationRunRequestTypeDef,
@@ -6734,7 +6739,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_database"],
         Params: GetDatabaseRequestTypeDef,
@@ -6742,7 +6747,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_databases"],
         Params: GetDatabasesRequestTypeDef | None = None,
@@ -6750,7 +6755,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_dataflow_graph"],
         Params: GetDataflowGraphRequestTypeDef | None = None,
@@ -6758,7 +6763,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_dev_endpoint"],
         Params: GetDevEndpointRequestTypeDef,
@@ -6766,7 +6771,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_dev_endpoints"],
         Params: GetDevEndpointsRequestTypeDef | None = None,
@@ -6774,7 +6779,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_entity_records"],
         Params: GetEntityRecordsRequestTypeDef,
@@ -6782,7 +6787,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_glue_identity_center_configuration"],
         Params: GetGlueIdentityCenterConfigurationRequestTypeDef | None = None,
@@ -6790,7 +6795,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_integration_resource_property"],
         Params: GetIntegrationResourcePropertyRequestTypeDef,
@@ -6798,7 +6803,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_integration_table_properties"],
         Params: GetIntegrationTablePropertiesRequestTypeDef,
@@ -6806,7 +6811,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_job"],
         Params: GetJobRequestTypeDef,
@@ -6814,7 +6819,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_job_bookmark"],
         Params: GetJobBookmarkRequestTypeDef,
@@ -6822,7 +6827,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_job_run"],
         Params: GetJobRunRequestTypeDef,
@@ -6830,7 +6835,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_job_runs"],
         Params: GetJobRunsRequestTypeDef,
@@ -6838,7 +6843,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_jobs"],
         Params: GetJobsRequestTypeDef | None = None,
@@ -6846,7 +6851,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_ml_task_run"],
         Params: GetMLTaskRunRequestTypeDef,
@@ -6854,7 +6859,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_ml_task_runs"],
         Params: GetMLTaskRunsRequestTypeDef,
@@ -6862,7 +6867,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_ml_transform"],
         Params: GetMLTransformRequestTypeDef,
@@ -6870,7 +6875,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_ml_transforms"],
         Params: GetMLTransformsRequestTypeDef | None = None,
@@ -6878,7 +6883,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_mapping"],
         Params: GetMappingRequestTypeDef,
@@ -6886,7 +6891,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_materialized_view_refresh_task_run"],
         Params: GetMaterializedViewRefreshTaskRunRequestTypeDef,
@@ -6894,7 +6899,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_partition"],
         Params: GetPartitionRequestTypeDef,
@@ -6902,7 +6907,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_partition_indexes"],
         Params: GetPartitionIndexesRequestTypeDef,
@@ -6910,7 +6915,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_partitions"],
         Params: GetPartitionsRequestTypeDef,
@@ -6918,7 +6923,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_plan"],
         Params: GetPlanRequestTypeDef,
@@ -6926,7 +6931,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_registry"],
         Params: GetRegistryInputTypeDef,
@@ -6934,7 +6939,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_resource_policies"],
         Params: GetResourcePoliciesRequestTypeDef | None = None,
@@ -6942,7 +6947,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_resource_policy"],
         Params: GetResourcePolicyRequestTypeDef | None = None,
@@ -6950,7 +6955,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_schema"],
         Params: GetSchemaInputTypeDef,
@@ -6958,7 +6963,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_schema_by_definition"],
         Params: GetSchemaByDefinitionInputTypeDef,
@@ -6966,7 +6971,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_schema_version"],
         Params: GetSchemaVersionInputTypeDef | None = None,
@@ -6974,7 +6979,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_schema_versions_diff"],
         Params: GetSchemaVersionsDiffInputTypeDef,
@@ -6982,7 +6987,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_security_configuration"],
         Params: GetSecurityConfigurationRequestTypeDef,
@@ -6990,7 +6995,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_security_configurations"],
         Params: GetSecurityConfigurationsRequestTypeDef | None = None,
@@ -6998,7 +7003,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_session"],
         Params: GetSessionRequestTypeDef,
@@ -7006,7 +7011,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_statement"],
         Params: GetStatementRequestTypeDef,
@@ -7014,7 +7019,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_table"],
         Params: GetTableRequestTypeDef,
@@ -7022,7 +7027,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_table_optimizer"],
         Params: GetTableOptimizerRequestTypeDef,
@@ -7030,7 +7035,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_table_version"],
         Params: GetTableVersionRequestTypeDef,
@@ -7038,7 +7043,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_table_versions"],
         Params: GetTableVersionsRequestTypeDef,
@@ -7046,7 +7051,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_tables"],
         Params: GetTablesRequestTypeDef,
@@ -7054,7 +7059,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_tags"],
         Params: GetTagsRequestTypeDef,
@@ -7062,7 +7067,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_trigger"],
         Params: GetTriggerRequestTypeDef,
@@ -7070,7 +7075,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_triggers"],
         Params: GetTriggersRequestTypeDef | None = None,
@@ -7078,7 +7083,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_unfiltered_partition_metadata"],
         Params: GetUnfilteredPartitionMetadataRequestTypeDef,
@@ -7086,7 +7091,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_unfiltered_partitions_metadata"],
         Params: GetUnfilteredPartitionsMetadataRequestTypeDef,
@@ -7094,7 +7099,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_unfiltered_table_metadata"],
         Params: GetUnfilteredTableMetadataRequestTypeDef,
@@ -7102,7 +7107,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_usage_profile"],
         Params: GetUsageProfileRequestTypeDef,
@@ -7110,7 +7115,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_user_defined_function"],
         Params: GetUserDefinedFunctionRequestTypeDef,
@@ -7118,7 +7123,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_user_defined_functions"],
         Params: GetUserDefinedFunctionsRequestTypeDef,
@@ -7126,7 +7131,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_workflow"],
         Params: GetWorkflowRequestTypeDef,
@@ -7134,7 +7139,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_workflow_run"],
         Params: GetWorkflowRunRequestTypeDef,
@@ -7142,7 +7147,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_workflow_run_properties"],
         Params: GetWorkflowRunPropertiesRequestTypeDef,
@@ -7150,7 +7155,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_workflow_runs"],
         Params: GetWorkflowRunsRequestTypeDef,
@@ -7158,7 +7163,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["import_catalog_to_glue"],
         Params: ImportCatalogToGlueRequestTypeDef | None = None,
@@ -7166,7 +7171,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_blueprints"],
         Params: ListBlueprintsRequestTypeDef | None = None,
@@ -7174,7 +7179,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_column_statistics_task_runs"],
         Params: ListColumnStatisticsTaskRunsRequestTypeDef | None = None,
@@ -7182,7 +7187,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_connection_types"],
         Params: ListConnectionTypesRequestTypeDef | None = None,
@@ -7190,7 +7195,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_crawlers"],
         Params: ListCrawlersRequestTypeDef | None = None,
@@ -7198,7 +7203,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_crawls"],
         Params: ListCrawlsRequestTypeDef,
@@ -7206,7 +7211,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_custom_entity_types"],
         Params: ListCustomEntityTypesRequestTypeDef | None = None,
@@ -7214,7 +7219,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_data_quality_results"],
         Params: ListDataQualityResultsRequestTypeDef | None = None,
@@ -7222,7 +7227,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_data_quality_rule_recommendation_runs"],
         Params: ListDataQualityRuleRecommendationRunsRequestTypeDef | None = None,
@@ -7230,7 +7235,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_data_quality_ruleset_evaluation_runs"],
         Params: ListDataQualityRulesetEvaluationRunsRequestTypeDef | None = None,
@@ -7238,7 +7243,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_data_quality_rulesets"],
         Params: ListDataQualityRulesetsRequestTypeDef | None = None,
@@ -7246,7 +7251,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_data_quality_statistic_annotations"],
         Params: ListDataQualityStatisticAnnotationsRequestTypeDef | None = None,
@@ -7254,7 +7259,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_data_quality_statistics"],
         Params: ListDataQualityStatisticsRequestTypeDef | None = None,
@@ -7262,7 +7267,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_dev_endpoints"],
         Params: ListDevEndpointsRequestTypeDef | None = None,
@@ -7270,7 +7275,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_entities"],
         Params: ListEntitiesRequestTypeDef | None = None,
@@ -7278,7 +7283,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_integration_resource_properties"],
         Params: ListIntegrationResourcePropertiesRequestTypeDef | None = None,
@@ -7286,7 +7291,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_jobs"],
         Params: ListJobsRequestTypeDef | None = None,
@@ -7294,7 +7299,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_ml_transforms"],
         Params: ListMLTransformsRequestTypeDef | None = None,
@@ -7302,7 +7307,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_materialized_view_refresh_task_runs"],
         Params: ListMaterializedViewRefreshTaskRunsRequestTypeDef,
@@ -7310,7 +7315,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_registries"],
         Params: ListRegistriesInputTypeDef | None = None,
@@ -7318,7 +7323,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_schema_versions"],
         Params: ListSchemaVersionsInputTypeDef,
@@ -7326,7 +7331,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_schemas"],
         Params: ListSchemasInputTypeDef | None = None,
@@ -7334,7 +7339,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_sessions"],
         Params: ListSessionsRequestTypeDef | None = None,
@@ -7342,7 +7347,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_statements"],
         Params: ListStatementsRequestTypeDef,
@@ -7350,7 +7355,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_table_optimizer_runs"],
         Params: ListTableOptimizerRunsRequestTypeDef,
@@ -7358,7 +7363,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_triggers"],
         Params: ListTriggersRequestTypeDef | None = None,
@@ -7366,7 +7371,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_usage_profiles"],
         Params: ListUsageProfilesRequestTypeDef | None = None,
@@ -7374,7 +7379,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_workflows"],
         Params: ListWorkflowsRequestTypeDef | None = None,
@@ -7382,7 +7387,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["modify_integration"],
         Params: ModifyIntegrationRequestTypeDef,
@@ -7390,7 +7395,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_data_catalog_encryption_settings"],
         Params: PutDataCatalogEncryptionSettingsRequestTypeDef,
@@ -7398,7 +7403,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_data_quality_profile_annotation"],
         Params: PutDataQualityProfileAnnotationRequestTypeDef,
@@ -7406,7 +7411,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_resource_policy"],
         Params: PutResourcePolicyRequestTypeDef,
@@ -7414,7 +7419,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_schema_version_metadata"],
         Params: PutSchemaVersionMetadataInputTypeDef,
@@ -7422,7 +7427,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_workflow_run_properties"],
         Params: PutWorkflowRunPropertiesRequestTypeDef,
@@ -7430,7 +7435,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["query_schema_version_metadata"],
         Params: QuerySchemaVersionMetadataInputTypeDef | None = None,
@@ -7438,7 +7443,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["register_connection_type"],
         Params: RegisterConnectionTypeRequestTypeDef,
@@ -7446,7 +7451,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["register_schema_version"],
         Params: RegisterSchemaVersionInputTypeDef,
@@ -7454,7 +7459,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["remove_schema_version_metadata"],
         Params: RemoveSchemaVersionMetadataInputTypeDef,
@@ -7462,7 +7467,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["reset_job_bookmark"],
         Params: ResetJobBookmarkRequestTypeDef,
@@ -7470,7 +7475,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["resume_workflow_run"],
         Params: ResumeWorkflowRunRequestTypeDef,
@@ -7478,7 +7483,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["run_statement"],
         Params: RunStatementRequestTypeDef,
@@ -7486,7 +7491,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["search_tables"],
         Params: SearchTablesRequestTypeDef | None = None,
@@ -7494,7 +7499,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["start_blueprint_run"],
         Params: StartBlueprintRunRequestTypeDef,
@@ -7502,7 +7507,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["start_column_statistics_task_run"],
         Params: StartColumnStatisticsTaskRunRequestTypeDef,
@@ -7510,7 +7515,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["start_column_statistics_task_run_schedule"],
         Params: StartColumnStatisticsTaskRunScheduleRequestTypeDef,
@@ -7518,7 +7523,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["start_crawler"],
         Params: StartCrawlerRequestTypeDef,
@@ -7526,7 +7531,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["start_crawler_schedule"],
         Params: StartCrawlerScheduleRequestTypeDef,
@@ -7534,7 +7539,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["start_data_quality_rule_recommendation_run"],
         Params: StartDataQualityRuleRecommendationRunRequestTypeDef,
@@ -7542,7 +7547,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["start_data_quality_ruleset_evaluation_run"],
         Params: StartDataQualityRulesetEvaluationRunRequestTypeDef,
@@ -7550,7 +7555,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["start_export_labels_task_run"],
         Params: StartExportLabelsTaskRunRequestTypeDef,
@@ -7558,7 +7563,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["start_import_labels_task_run"],
         Params: StartImportLabelsTaskRunRequestTypeDef,
@@ -7566,7 +7571,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["start_job_run"],
         Params: StartJobRunRequestTypeDef,
@@ -7574,7 +7579,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["start_ml_evaluation_task_run"],
         Params: StartMLEvaluationTaskRunRequestTypeDef,
@@ -7582,7 +7587,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["start_ml_labeling_set_generation_task_run"],
         Params: StartMLLabelingSetGenerationTaskRunRequestTypeDef,
@@ -7590,7 +7595,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["start_materialized_view_refresh_task_run"],
         Params: StartMaterializedViewRefreshTaskRunRequestTypeDef,
@@ -7598,7 +7603,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["start_trigger"],
         Params: StartTriggerRequestTypeDef,
@@ -7606,7 +7611,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["start_workflow_run"],
         Params: StartWorkflowRunRequestTypeDef,
@@ -7614,7 +7619,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["stop_column_statistics_task_run"],
         Params: StopColumnStatisticsTaskRunRequestTypeDef,
@@ -7622,7 +7627,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["stop_column_statistics_task_run_schedule"],
         Params: StopColumnStatisticsTaskRunScheduleRequestTypeDef,
@@ -7630,7 +7635,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["stop_crawler"],
         Params: StopCrawlerRequestTypeDef,
@@ -7638,7 +7643,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["stop_crawler_schedule"],
         Params: StopCrawlerScheduleRequestTypeDef,
@@ -7646,7 +7651,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["stop_materialized_view_refresh_task_run"],
         Params: StopMaterializedViewRefreshTaskRunRequestTypeDef,
@@ -7654,7 +7659,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["stop_session"],
         Params: StopSessionRequestTypeDef,
@@ -7662,7 +7667,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["stop_trigger"],
         Params: StopTriggerRequestTypeDef,
@@ -7670,7 +7675,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["stop_workflow_run"],
         Params: StopWorkflowRunRequestTypeDef,
@@ -7678,7 +7683,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["tag_resource"],
         Params: TagResourceRequestTypeDef,
@@ -7686,7 +7691,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["test_connection"],
         Params: TestConnectionRequestTypeDef | None = None,
@@ -7694,7 +7699,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["untag_resource"],
         Params: UntagResourceRequestTypeDef,
@@ -7702,7 +7707,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_blueprint"],
         Params: UpdateBlueprintRequestTypeDef,
@@ -7710,7 +7715,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_catalog"],
         Params: UpdateCatalogRequestTypeDef,
@@ -7718,7 +7723,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_classifier"],
         Params: UpdateClassifierRequestTypeDef | None = None,
@@ -7726,7 +7731,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_column_statistics_for_partition"],
         Params: UpdateColumnStatisticsForPartitionRequestTypeDef,
@@ -7734,7 +7739,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_column_statistics_for_table"],
         Params: UpdateColumnStatisticsForTableRequestTypeDef,
@@ -7742,7 +7747,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_column_statistics_task_settings"],
         Params: UpdateColumnStatisticsTaskSettingsRequestTypeDef,
@@ -7750,7 +7755,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_connection"],
         Params: UpdateConnectionRequestTypeDef,
@@ -7758,7 +7763,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_crawler"],
         Params: UpdateCrawlerRequestTypeDef,
@@ -7766,7 +7771,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_crawler_schedule"],
         Params: UpdateCrawlerScheduleRequestTypeDef,
@@ -7774,7 +7779,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_data_quality_ruleset"],
         Params: UpdateDataQualityRulesetRequestTypeDef,
@@ -7782,7 +7787,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_database"],
         Params: UpdateDatabaseRequestTypeDef,
@@ -7790,7 +7795,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_dev_endpoint"],
         Params: UpdateDevEndpointRequestTypeDef,
@@ -7798,7 +7803,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_glue_identity_center_configuration"],
         Params: UpdateGlueIdentityCenterConfigurationRequestTypeDef | None = None,
@@ -7806,7 +7811,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_integration_resource_property"],
         Params: UpdateIntegrationResourcePropertyRequestTypeDef,
@@ -7814,7 +7819,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_integration_table_properties"],
         Params: UpdateIntegrationTablePropertiesRequestTypeDef,
@@ -7822,7 +7827,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_job"],
         Params: UpdateJobRequestTypeDef,
@@ -7830,7 +7835,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_job_from_source_control"],
         Params: UpdateJobFromSourceControlRequestTypeDef | None = None,
@@ -7838,7 +7843,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_ml_transform"],
         Params: UpdateMLTransformRequestTypeDef,
@@ -7846,7 +7851,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_partition"],
         Params: UpdatePartitionRequestTypeDef,
@@ -7854,7 +7859,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_registry"],
         Params: UpdateRegistryInputTypeDef,
@@ -7862,7 +7867,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_schema"],
         Params: UpdateSchemaInputTypeDef,
@@ -7870,7 +7875,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_source_control_from_job"],
         Params: UpdateSourceControlFromJobRequestTypeDef | None = None,
@@ -7878,7 +7883,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_table"],
         Params: UpdateTableRequestTypeDef,
@@ -7886,7 +7891,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_table_optimizer"],
         Params: UpdateTableOptimizerRequestTypeDef,
@@ -7894,7 +7899,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_trigger"],
         Params: UpdateTriggerRequestTypeDef,
@@ -7902,7 +7907,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_usage_profile"],
         Params: UpdateUsageProfileRequestTypeDef,
@@ -7910,7 +7915,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_user_defined_function"],
         Params: UpdateUserDefinedFunctionRequestTypeDef,
@@ -7918,7 +7923,7 @@ class GlueClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_workflow"],
         Params: UpdateWorkflowRequestTypeDef,

@@ -9,7 +9,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Any, Coroutine, Literal, TYPE_CHECKING, overload
+from typing import Any, Coroutine, Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._aio import BaseClient, Paginator, Waiter
 
@@ -4155,15 +4155,23 @@ class IAMClient(BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UploadSigningCertificate
         """
+    get_paginator: Final[_GetPaginator]
+    """A typed async paginator for an operation that can be paginated."""
+
+    get_waiter: Final[_GetWaiter]
+    """A typed async waiter: polls an operation until a resource reaches a state."""
+
+class _GetPaginator(Protocol):
+    """A typed async paginator for an operation that can be paginated."""
 
     @overload
-    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_account_authorization_details"]
     ) -> GetAccountAuthorizationDetailsPaginator:
         """GetAccountAuthorizationDetailsPaginator for
@@ -4171,77 +4179,75 @@ class IAMClient(BaseClient):
         """
 
     @overload
-    def get_paginator(self, operation_name: Literal["get_group"]) -> GetGroupPaginator:
+    def __call__(self, operation_name: Literal["get_group"]) -> GetGroupPaginator:
         """GetGroupPaginator for get_group."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_access_keys"]
     ) -> ListAccessKeysPaginator:
         """ListAccessKeysPaginator for list_access_keys."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_account_aliases"]
     ) -> ListAccountAliasesPaginator:
         """ListAccountAliasesPaginator for list_account_aliases."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_attached_group_policies"]
     ) -> ListAttachedGroupPoliciesPaginator:
         """ListAttachedGroupPoliciesPaginator for list_attached_group_policies."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_attached_role_policies"]
     ) -> ListAttachedRolePoliciesPaginator:
         """ListAttachedRolePoliciesPaginator for list_attached_role_policies."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_attached_user_policies"]
     ) -> ListAttachedUserPoliciesPaginator:
         """ListAttachedUserPoliciesPaginator for list_attached_user_policies."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_entities_for_policy"]
     ) -> ListEntitiesForPolicyPaginator:
         """ListEntitiesForPolicyPaginator for list_entities_for_policy."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_group_policies"]
     ) -> ListGroupPoliciesPaginator:
         """ListGroupPoliciesPaginator for list_group_policies."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_groups"]
-    ) -> ListGroupsPaginator:
+    def __call__(self, operation_name: Literal["list_groups"]) -> ListGroupsPaginator:
         """ListGroupsPaginator for list_groups."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_groups_for_user"]
     ) -> ListGroupsForUserPaginator:
         """ListGroupsForUserPaginator for list_groups_for_user."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_instance_profile_tags"]
     ) -> ListInstanceProfileTagsPaginator:
         """ListInstanceProfileTagsPaginator for list_instance_profile_tags."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_instance_profiles"]
     ) -> ListInstanceProfilesPaginator:
         """ListInstanceProfilesPaginator for list_instance_profiles."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_instance_profiles_for_role"]
     ) -> ListInstanceProfilesForRolePaginator:
         """ListInstanceProfilesForRolePaginator for
@@ -4249,19 +4255,19 @@ class IAMClient(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_mfa_device_tags"]
     ) -> ListMFADeviceTagsPaginator:
         """ListMFADeviceTagsPaginator for list_mfa_device_tags."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_mfa_devices"]
     ) -> ListMFADevicesPaginator:
         """ListMFADevicesPaginator for list_mfa_devices."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_open_id_connect_provider_tags"]
     ) -> ListOpenIDConnectProviderTagsPaginator:
         """ListOpenIDConnectProviderTagsPaginator for
@@ -4269,129 +4275,128 @@ class IAMClient(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_policies"]
     ) -> ListPoliciesPaginator:
         """ListPoliciesPaginator for list_policies."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_policy_tags"]
     ) -> ListPolicyTagsPaginator:
         """ListPolicyTagsPaginator for list_policy_tags."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_policy_versions"]
     ) -> ListPolicyVersionsPaginator:
         """ListPolicyVersionsPaginator for list_policy_versions."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_role_policies"]
     ) -> ListRolePoliciesPaginator:
         """ListRolePoliciesPaginator for list_role_policies."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_role_tags"]
     ) -> ListRoleTagsPaginator:
         """ListRoleTagsPaginator for list_role_tags."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_roles"]
-    ) -> ListRolesPaginator:
+    def __call__(self, operation_name: Literal["list_roles"]) -> ListRolesPaginator:
         """ListRolesPaginator for list_roles."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_saml_provider_tags"]
     ) -> ListSAMLProviderTagsPaginator:
         """ListSAMLProviderTagsPaginator for list_saml_provider_tags."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_ssh_public_keys"]
     ) -> ListSSHPublicKeysPaginator:
         """ListSSHPublicKeysPaginator for list_ssh_public_keys."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_server_certificate_tags"]
     ) -> ListServerCertificateTagsPaginator:
         """ListServerCertificateTagsPaginator for list_server_certificate_tags."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_server_certificates"]
     ) -> ListServerCertificatesPaginator:
         """ListServerCertificatesPaginator for list_server_certificates."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_signing_certificates"]
     ) -> ListSigningCertificatesPaginator:
         """ListSigningCertificatesPaginator for list_signing_certificates."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_user_policies"]
     ) -> ListUserPoliciesPaginator:
         """ListUserPoliciesPaginator for list_user_policies."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_user_tags"]
     ) -> ListUserTagsPaginator:
         """ListUserTagsPaginator for list_user_tags."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_users"]
-    ) -> ListUsersPaginator:
+    def __call__(self, operation_name: Literal["list_users"]) -> ListUsersPaginator:
         """ListUsersPaginator for list_users."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_virtual_mfa_devices"]
     ) -> ListVirtualMFADevicesPaginator:
         """ListVirtualMFADevicesPaginator for list_virtual_mfa_devices."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["simulate_custom_policy"]
     ) -> SimulateCustomPolicyPaginator:
         """SimulateCustomPolicyPaginator for simulate_custom_policy."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["simulate_principal_policy"]
     ) -> SimulatePrincipalPolicyPaginator:
         """SimulatePrincipalPolicyPaginator for simulate_principal_policy."""
 
+class _GetWaiter(Protocol):
+    """A typed async waiter: polls an operation until a resource reaches a state."""
+
     @overload
-    def get_waiter(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["instance_profile_exists"]
     ) -> InstanceProfileExistsWaiter:
         """InstanceProfileExistsWaiter for instance_profile_exists."""
 
     @overload
-    def get_waiter(self, waiter_name: Literal["policy_exists"]) -> PolicyExistsWaiter:
+    def __call__(self, waiter_name: Literal["policy_exists"]) -> PolicyExistsWaiter:
         """PolicyExistsWaiter for policy_exists."""
 
     @overload
-    def get_waiter(self, waiter_name: Literal["role_exists"]) -> RoleExistsWaiter:
+    def __call__(self, waiter_name: Literal["role_exists"]) -> RoleExistsWaiter:
         """RoleExistsWaiter for role_exists."""
 
     @overload
-    def get_waiter(self, waiter_name: Literal["user_exists"]) -> UserExistsWaiter:
+    def __call__(self, waiter_name: Literal["user_exists"]) -> UserExistsWaiter:
         """UserExistsWaiter for user_exists."""
 
 class GetAccountAuthorizationDetailsPaginator(Paginator):

@@ -8,7 +8,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Literal, TYPE_CHECKING, overload
+from typing import Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._runtime import BaseClient
 
@@ -3716,15 +3716,28 @@ class IAMClient(BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/iam-2010-05-08/UploadSigningCertificate
         """
+    get_paginator: Final[_GetPaginator]
+    """A typed paginator for an operation that can be paginated."""
+
+    get_waiter: Final[_GetWaiter]
+    """A typed waiter: polls an operation until a resource reaches a state."""
+
+    generate_presigned_url: Final[_GeneratePresignedUrl]
+    """A presigned URL for calling ClientMethod with Params (botocore's
+    generate_presigned_url, which validates Params as the call would).
+    """
+
+class _GetPaginator(Protocol):
+    """A typed paginator for an operation that can be paginated."""
 
     @overload
-    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_account_authorization_details"]
     ) -> GetAccountAuthorizationDetailsPaginator:
         """GetAccountAuthorizationDetailsPaginator for
@@ -3732,77 +3745,75 @@ class IAMClient(BaseClient):
         """
 
     @overload
-    def get_paginator(self, operation_name: Literal["get_group"]) -> GetGroupPaginator:
+    def __call__(self, operation_name: Literal["get_group"]) -> GetGroupPaginator:
         """GetGroupPaginator for get_group."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_access_keys"]
     ) -> ListAccessKeysPaginator:
         """ListAccessKeysPaginator for list_access_keys."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_account_aliases"]
     ) -> ListAccountAliasesPaginator:
         """ListAccountAliasesPaginator for list_account_aliases."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_attached_group_policies"]
     ) -> ListAttachedGroupPoliciesPaginator:
         """ListAttachedGroupPoliciesPaginator for list_attached_group_policies."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_attached_role_policies"]
     ) -> ListAttachedRolePoliciesPaginator:
         """ListAttachedRolePoliciesPaginator for list_attached_role_policies."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_attached_user_policies"]
     ) -> ListAttachedUserPoliciesPaginator:
         """ListAttachedUserPoliciesPaginator for list_attached_user_policies."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_entities_for_policy"]
     ) -> ListEntitiesForPolicyPaginator:
         """ListEntitiesForPolicyPaginator for list_entities_for_policy."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_group_policies"]
     ) -> ListGroupPoliciesPaginator:
         """ListGroupPoliciesPaginator for list_group_policies."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_groups"]
-    ) -> ListGroupsPaginator:
+    def __call__(self, operation_name: Literal["list_groups"]) -> ListGroupsPaginator:
         """ListGroupsPaginator for list_groups."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_groups_for_user"]
     ) -> ListGroupsForUserPaginator:
         """ListGroupsForUserPaginator for list_groups_for_user."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_instance_profile_tags"]
     ) -> ListInstanceProfileTagsPaginator:
         """ListInstanceProfileTagsPaginator for list_instance_profile_tags."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_instance_profiles"]
     ) -> ListInstanceProfilesPaginator:
         """ListInstanceProfilesPaginator for list_instance_profiles."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_instance_profiles_for_role"]
     ) -> ListInstanceProfilesForRolePaginator:
         """ListInstanceProfilesForRolePaginator for
@@ -3810,19 +3821,19 @@ class IAMClient(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_mfa_device_tags"]
     ) -> ListMFADeviceTagsPaginator:
         """ListMFADeviceTagsPaginator for list_mfa_device_tags."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_mfa_devices"]
     ) -> ListMFADevicesPaginator:
         """ListMFADevicesPaginator for list_mfa_devices."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_open_id_connect_provider_tags"]
     ) -> ListOpenIDConnectProviderTagsPaginator:
         """ListOpenIDConnectProviderTagsPaginator for
@@ -3830,133 +3841,137 @@ class IAMClient(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_policies"]
     ) -> ListPoliciesPaginator:
         """ListPoliciesPaginator for list_policies."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_policy_tags"]
     ) -> ListPolicyTagsPaginator:
         """ListPolicyTagsPaginator for list_policy_tags."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_policy_versions"]
     ) -> ListPolicyVersionsPaginator:
         """ListPolicyVersionsPaginator for list_policy_versions."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_role_policies"]
     ) -> ListRolePoliciesPaginator:
         """ListRolePoliciesPaginator for list_role_policies."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_role_tags"]
     ) -> ListRoleTagsPaginator:
         """ListRoleTagsPaginator for list_role_tags."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_roles"]
-    ) -> ListRolesPaginator:
+    def __call__(self, operation_name: Literal["list_roles"]) -> ListRolesPaginator:
         """ListRolesPaginator for list_roles."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_saml_provider_tags"]
     ) -> ListSAMLProviderTagsPaginator:
         """ListSAMLProviderTagsPaginator for list_saml_provider_tags."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_ssh_public_keys"]
     ) -> ListSSHPublicKeysPaginator:
         """ListSSHPublicKeysPaginator for list_ssh_public_keys."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_server_certificate_tags"]
     ) -> ListServerCertificateTagsPaginator:
         """ListServerCertificateTagsPaginator for list_server_certificate_tags."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_server_certificates"]
     ) -> ListServerCertificatesPaginator:
         """ListServerCertificatesPaginator for list_server_certificates."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_signing_certificates"]
     ) -> ListSigningCertificatesPaginator:
         """ListSigningCertificatesPaginator for list_signing_certificates."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_user_policies"]
     ) -> ListUserPoliciesPaginator:
         """ListUserPoliciesPaginator for list_user_policies."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_user_tags"]
     ) -> ListUserTagsPaginator:
         """ListUserTagsPaginator for list_user_tags."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_users"]
-    ) -> ListUsersPaginator:
+    def __call__(self, operation_name: Literal["list_users"]) -> ListUsersPaginator:
         """ListUsersPaginator for list_users."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_virtual_mfa_devices"]
     ) -> ListVirtualMFADevicesPaginator:
         """ListVirtualMFADevicesPaginator for list_virtual_mfa_devices."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["simulate_custom_policy"]
     ) -> SimulateCustomPolicyPaginator:
         """SimulateCustomPolicyPaginator for simulate_custom_policy."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["simulate_principal_policy"]
     ) -> SimulatePrincipalPolicyPaginator:
         """SimulatePrincipalPolicyPaginator for simulate_principal_policy."""
 
+class _GetWaiter(Protocol):
+    """A typed waiter: polls an operation until a resource reaches a state."""
+
     @overload
-    def get_waiter(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["instance_profile_exists"]
     ) -> InstanceProfileExistsWaiter:
         """InstanceProfileExistsWaiter for instance_profile_exists."""
 
     @overload
-    def get_waiter(self, waiter_name: Literal["policy_exists"]) -> PolicyExistsWaiter:
+    def __call__(self, waiter_name: Literal["policy_exists"]) -> PolicyExistsWaiter:
         """PolicyExistsWaiter for policy_exists."""
 
     @overload
-    def get_waiter(self, waiter_name: Literal["role_exists"]) -> RoleExistsWaiter:
+    def __call__(self, waiter_name: Literal["role_exists"]) -> RoleExistsWaiter:
         """RoleExistsWaiter for role_exists."""
 
     @overload
-    def get_waiter(self, waiter_name: Literal["user_exists"]) -> UserExistsWaiter:
+    def __call__(self, waiter_name: Literal["user_exists"]) -> UserExistsWaiter:
         """UserExistsWaiter for user_exists."""
 
+class _GeneratePresignedUrl(Protocol):
+    """A presigned URL for calling ClientMethod with Params (botocore's
+    generate_presigned_url, which validates Params as the call would).
+    """
+
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: NoMatchingOverload[NoReturn],
         Params: NoMatchingOverload[NoReturn] | None = None,
@@ -3964,7 +3979,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal[
             "delete_account_password_policy",
@@ -3981,7 +3996,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["accept_delegation_request"],
         Params: AcceptDelegationRequestRequestTypeDef,
@@ -3989,7 +4004,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["add_client_id_to_open_id_connect_provider"],
         Params: AddClientIDToOpenIDConnectProviderRequestTypeDef,
@@ -3997,7 +4012,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["add_role_to_instance_profile"],
         Params: AddRoleToInstanceProfileRequestTypeDef,
@@ -4005,7 +4020,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["add_user_to_group"],
         Params: AddUserToGroupRequestTypeDef,
@@ -4013,7 +4028,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["associate_delegation_request"],
         Params: AssociateDelegationRequestRequestTypeDef,
@@ -4021,7 +4036,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["attach_group_policy"],
         Params: AttachGroupPolicyRequestTypeDef,
@@ -4029,7 +4044,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["attach_role_policy"],
         Params: AttachRolePolicyRequestTypeDef,
@@ -4037,7 +4052,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["attach_user_policy"],
         Params: AttachUserPolicyRequestTypeDef,
@@ -4045,7 +4060,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["change_password"],
         Params: ChangePasswordRequestTypeDef,
@@ -4053,7 +4068,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_access_key"],
         Params: CreateAccessKeyRequestTypeDef | None = None,
@@ -4061,7 +4076,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_account_alias"],
         Params: CreateAccountAliasRequestTypeDef,
@@ -4069,7 +4084,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_delegation_request"],
         Params: CreateDelegationRequestRequestTypeDef,
@@ -4077,7 +4092,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_group"],
         Params: CreateGroupRequestTypeDef,
@@ -4085,7 +4100,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_instance_profile"],
         Params: CreateInstanceProfileRequestTypeDef,
@@ -4093,7 +4108,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_login_profile"],
         Params: CreateLoginProfileRequestTypeDef | None = None,
@@ -4101,7 +4116,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_open_id_connect_provider"],
         Params: CreateOpenIDConnectProviderRequestTypeDef,
@@ -4109,7 +4124,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_policy"],
         Params: CreatePolicyRequestTypeDef,
@@ -4117,7 +4132,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_policy_version"],
         Params: CreatePolicyVersionRequestTypeDef,
@@ -4125,7 +4140,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_role"],
         Params: CreateRoleRequestTypeDef,
@@ -4133,7 +4148,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_saml_provider"],
         Params: CreateSAMLProviderRequestTypeDef,
@@ -4141,7 +4156,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_service_linked_role"],
         Params: CreateServiceLinkedRoleRequestTypeDef,
@@ -4149,7 +4164,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_service_specific_credential"],
         Params: CreateServiceSpecificCredentialRequestTypeDef,
@@ -4157,7 +4172,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_user"],
         Params: CreateUserRequestTypeDef,
@@ -4165,7 +4180,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_virtual_mfa_device"],
         Params: CreateVirtualMFADeviceRequestTypeDef,
@@ -4173,7 +4188,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["deactivate_mfa_device"],
         Params: DeactivateMFADeviceRequestTypeDef,
@@ -4181,7 +4196,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_access_key"],
         Params: DeleteAccessKeyRequestTypeDef,
@@ -4189,7 +4204,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_account_alias"],
         Params: DeleteAccountAliasRequestTypeDef,
@@ -4197,7 +4212,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_group"],
         Params: DeleteGroupRequestTypeDef,
@@ -4205,7 +4220,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_group_policy"],
         Params: DeleteGroupPolicyRequestTypeDef,
@@ -4213,7 +4228,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_instance_profile"],
         Params: DeleteInstanceProfileRequestTypeDef,
@@ -4221,7 +4236,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_login_profile"],
         Params: DeleteLoginProfileRequestTypeDef | None = None,
@@ -4229,7 +4244,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_open_id_connect_provider"],
         Params: DeleteOpenIDConnectProviderRequestTypeDef,
@@ -4237,7 +4252,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_policy"],
         Params: DeletePolicyRequestTypeDef,
@@ -4245,7 +4260,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_policy_version"],
         Params: DeletePolicyVersionRequestTypeDef,
@@ -4253,7 +4268,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_role"],
         Params: DeleteRoleRequestTypeDef,
@@ -4261,7 +4276,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_role_permissions_boundary"],
         Params: DeleteRolePermissionsBoundaryRequestTypeDef,
@@ -4269,7 +4284,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_role_policy"],
         Params: DeleteRolePolicyRequestTypeDef,
@@ -4277,7 +4292,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_saml_provider"],
         Params: DeleteSAMLProviderRequestTypeDef,
@@ -4285,7 +4300,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_ssh_public_key"],
         Params: DeleteSSHPublicKeyRequestTypeDef,
@@ -4293,7 +4308,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_server_certificate"],
         Params: DeleteServerCertificateRequestTypeDef,
@@ -4301,7 +4316,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_service_linked_role"],
         Params: DeleteServiceLinkedRoleRequestTypeDef,
@@ -4309,7 +4324,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_service_specific_credential"],
         Params: DeleteServiceSpecificCredentialRequestTypeDef,
@@ -4317,7 +4332,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_signing_certificate"],
         Params: DeleteSigningCertificateRequestTypeDef,
@@ -4325,7 +4340,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_user"],
         Params: DeleteUserRequestTypeDef,
@@ -4333,7 +4348,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_user_permissions_boundary"],
         Params: DeleteUserPermissionsBoundaryRequestTypeDef,
@@ -4341,7 +4356,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_user_policy"],
         Params: DeleteUserPolicyRequestTypeDef,
@@ -4349,7 +4364,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_virtual_mfa_device"],
         Params: DeleteVirtualMFADeviceRequestTypeDef,
@@ -4357,7 +4372,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["detach_group_policy"],
         Params: DetachGroupPolicyRequestTypeDef,
@@ -4365,7 +4380,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["detach_role_policy"],
         Params: DetachRolePolicyRequestTypeDef,
@@ -4373,7 +4388,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["detach_user_policy"],
         Params: DetachUserPolicyRequestTypeDef,
@@ -4381,7 +4396,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disable_organizations_root_credentials_management"],
         Params: (
@@ -4391,7 +4406,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disable_organizations_root_sessions"],
         Params: DisableOrganizationsRootSessionsRequestTypeDef | None = None,
@@ -4399,7 +4414,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["enable_mfa_device"],
         Params: EnableMFADeviceRequestTypeDef,
@@ -4407,7 +4422,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["enable_organizations_root_credentials_management"],
         Params: (
@@ -4417,7 +4432,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["enable_organizations_root_sessions"],
         Params: EnableOrganizationsRootSessionsRequestTypeDef | None = None,
@@ -4425,7 +4440,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["generate_organizations_access_report"],
         Params: GenerateOrganizationsAccessReportRequestTypeDef,
@@ -4433,7 +4448,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["generate_service_last_accessed_details"],
         Params: GenerateServiceLastAccessedDetailsRequestTypeDef,
@@ -4441,7 +4456,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_access_key_last_used"],
         Params: GetAccessKeyLastUsedRequestTypeDef,
@@ -4449,7 +4464,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_account_authorization_details"],
         Params: GetAccountAuthorizationDetailsRequestTypeDef | None = None,
@@ -4457,7 +4472,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_context_keys_for_custom_policy"],
         Params: GetContextKeysForCustomPolicyRequestTypeDef,
@@ -4465,7 +4480,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_context_keys_for_principal_policy"],
         Params: GetContextKeysForPrincipalPolicyRequestTypeDef,
@@ -4473,7 +4488,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_delegation_request"],
         Params: GetDelegationRequestRequestTypeDef,
@@ -4481,7 +4496,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_group"],
         Params: GetGroupRequestTypeDef,
@@ -4489,7 +4504,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_group_policy"],
         Params: GetGroupPolicyRequestTypeDef,
@@ -4497,7 +4512,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_human_readable_summary"],
         Params: GetHumanReadableSummaryRequestTypeDef,
@@ -4505,7 +4520,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_instance_profile"],
         Params: GetInstanceProfileRequestTypeDef,
@@ -4513,7 +4528,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_login_profile"],
         Params: GetLoginProfileRequestTypeDef | None = None,
@@ -4521,7 +4536,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_mfa_device"],
         Params: GetMFADeviceRequestTypeDef,
@@ -4529,7 +4544,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_open_id_connect_provider"],
         Params: GetOpenIDConnectProviderRequestTypeDef,
@@ -4537,7 +4552,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_organizations_access_report"],
         Params: GetOrganizationsAccessReportRequestTypeDef,
@@ -4545,7 +4560,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_policy"],
         Params: GetPolicyRequestTypeDef,
@@ -4553,7 +4568,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_policy_version"],
         Params: GetPolicyVersionRequestTypeDef,
@@ -4561,7 +4576,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_role"],
         Params: GetRoleRequestTypeDef,
@@ -4569,7 +4584,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_role_policy"],
         Params: GetRolePolicyRequestTypeDef,
@@ -4577,7 +4592,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_saml_provider"],
         Params: GetSAMLProviderRequestTypeDef,
@@ -4585,7 +4600,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_ssh_public_key"],
         Params: GetSSHPublicKeyRequestTypeDef,
@@ -4593,7 +4608,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_server_certificate"],
         Params: GetServerCertificateRequestTypeDef,
@@ -4601,7 +4616,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_service_last_accessed_details"],
         Params: GetServiceLastAccessedDetailsRequestTypeDef,
@@ -4609,7 +4624,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_service_last_accessed_details_with_entities"],
         Params: GetServiceLastAccessedDetailsWithEntitiesRequestTypeDef,
@@ -4617,7 +4632,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_service_linked_role_deletion_status"],
         Params: GetServiceLinkedRoleDeletionStatusRequestTypeDef,
@@ -4625,7 +4640,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_user"],
         Params: GetUserRequestTypeDef | None = None,
@@ -4633,7 +4648,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_user_policy"],
         Params: GetUserPolicyRequestTypeDef,
@@ -4641,7 +4656,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_access_keys"],
         Params: ListAccessKeysRequestTypeDef | None = None,
@@ -4649,7 +4664,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_account_aliases"],
         Params: ListAccountAliasesRequestTypeDef | None = None,
@@ -4657,7 +4672,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_attached_group_policies"],
         Params: ListAttachedGroupPoliciesRequestTypeDef,
@@ -4665,7 +4680,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_attached_role_policies"],
         Params: ListAttachedRolePoliciesRequestTypeDef,
@@ -4673,7 +4688,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_attached_user_policies"],
         Params: ListAttachedUserPoliciesRequestTypeDef,
@@ -4681,7 +4696,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_delegation_requests"],
         Params: ListDelegationRequestsRequestTypeDef | None = None,
@@ -4689,7 +4704,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_entities_for_policy"],
         Params: ListEntitiesForPolicyRequestTypeDef,
@@ -4697,7 +4712,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_group_policies"],
         Params: ListGroupPoliciesRequestTypeDef,
@@ -4705,7 +4720,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_groups"],
         Params: ListGroupsRequestTypeDef | None = None,
@@ -4713,7 +4728,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_groups_for_user"],
         Params: ListGroupsForUserRequestTypeDef,
@@ -4721,7 +4736,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_instance_profile_tags"],
         Params: ListInstanceProfileTagsRequestTypeDef,
@@ -4729,7 +4744,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_instance_profiles"],
         Params: ListInstanceProfilesRequestTypeDef | None = None,
@@ -4737,7 +4752,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_instance_profiles_for_role"],
         Params: ListInstanceProfilesForRoleRequestTypeDef,
@@ -4745,7 +4760,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_mfa_device_tags"],
         Params: ListMFADeviceTagsRequestTypeDef,
@@ -4753,7 +4768,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_mfa_devices"],
         Params: ListMFADevicesRequestTypeDef | None = None,
@@ -4761,7 +4776,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_open_id_connect_provider_tags"],
         Params: ListOpenIDConnectProviderTagsRequestTypeDef,
@@ -4769,7 +4784,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_open_id_connect_providers"],
         Params: ListOpenIDConnectProvidersRequestTypeDef | None = None,
@@ -4777,7 +4792,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_organizations_features"],
         Params: ListOrganizationsFeaturesRequestTypeDef | None = None,
@@ -4785,7 +4800,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_policies"],
         Params: ListPoliciesRequestTypeDef | None = None,
@@ -4793,7 +4808,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_policies_granting_service_access"],
         Params: ListPoliciesGrantingServiceAccessRequestTypeDef,
@@ -4801,7 +4816,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_policy_tags"],
         Params: ListPolicyTagsRequestTypeDef,
@@ -4809,7 +4824,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_policy_versions"],
         Params: ListPolicyVersionsRequestTypeDef,
@@ -4817,7 +4832,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_role_policies"],
         Params: ListRolePoliciesRequestTypeDef,
@@ -4825,7 +4840,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_role_tags"],
         Params: ListRoleTagsRequestTypeDef,
@@ -4833,7 +4848,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_roles"],
         Params: ListRolesRequestTypeDef | None = None,
@@ -4841,7 +4856,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_saml_provider_tags"],
         Params: ListSAMLProviderTagsRequestTypeDef,
@@ -4849,7 +4864,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_saml_providers"],
         Params: ListSAMLProvidersRequestTypeDef | None = None,
@@ -4857,7 +4872,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_ssh_public_keys"],
         Params: ListSSHPublicKeysRequestTypeDef | None = None,
@@ -4865,7 +4880,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_server_certificate_tags"],
         Params: ListServerCertificateTagsRequestTypeDef,
@@ -4873,7 +4888,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_server_certificates"],
         Params: ListServerCertificatesRequestTypeDef | None = None,
@@ -4881,7 +4896,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_service_specific_credentials"],
         Params: ListServiceSpecificCredentialsRequestTypeDef | None = None,
@@ -4889,7 +4904,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_signing_certificates"],
         Params: ListSigningCertificatesRequestTypeDef | None = None,
@@ -4897,7 +4912,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_user_policies"],
         Params: ListUserPoliciesRequestTypeDef,
@@ -4905,7 +4920,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_user_tags"],
         Params: ListUserTagsRequestTypeDef,
@@ -4913,7 +4928,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_users"],
         Params: ListUsersRequestTypeDef | None = None,
@@ -4921,7 +4936,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_virtual_mfa_devices"],
         Params: ListVirtualMFADevicesRequestTypeDef | None = None,
@@ -4929,7 +4944,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_group_policy"],
         Params: PutGroupPolicyRequestTypeDef,
@@ -4937,7 +4952,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_role_permissions_boundary"],
         Params: PutRolePermissionsBoundaryRequestTypeDef,
@@ -4945,7 +4960,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_role_policy"],
         Params: PutRolePolicyRequestTypeDef,
@@ -4953,7 +4968,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_user_permissions_boundary"],
         Params: PutUserPermissionsBoundaryRequestTypeDef,
@@ -4961,7 +4976,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_user_policy"],
         Params: PutUserPolicyRequestTypeDef,
@@ -4969,7 +4984,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["reject_delegation_request"],
         Params: RejectDelegationRequestRequestTypeDef,
@@ -4977,7 +4992,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["remove_client_id_from_open_id_connect_provider"],
         Params: RemoveClientIDFromOpenIDConnectProviderRequestTypeDef,
@@ -4985,7 +5000,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["remove_role_from_instance_profile"],
         Params: RemoveRoleFromInstanceProfileRequestTypeDef,
@@ -4993,7 +5008,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["remove_user_from_group"],
         Params: RemoveUserFromGroupRequestTypeDef,
@@ -5001,7 +5016,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["reset_service_specific_credential"],
         Params: ResetServiceSpecificCredentialRequestTypeDef,
@@ -5009,7 +5024,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["resync_mfa_device"],
         Params: ResyncMFADeviceRequestTypeDef,
@@ -5017,7 +5032,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["send_delegation_token"],
         Params: SendDelegationTokenRequestTypeDef,
@@ -5025,7 +5040,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["set_default_policy_version"],
         Params: SetDefaultPolicyVersionRequestTypeDef,
@@ -5033,7 +5048,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["set_security_token_service_preferences"],
         Params: SetSecurityTokenServicePreferencesRequestTypeDef,
@@ -5041,7 +5056,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["simulate_custom_policy"],
         Params: SimulateCustomPolicyRequestTypeDef,
@@ -5049,7 +5064,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["simulate_principal_policy"],
         Params: SimulatePrincipalPolicyRequestTypeDef,
@@ -5057,7 +5072,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["tag_instance_profile"],
         Params: TagInstanceProfileRequestTypeDef,
@@ -5065,7 +5080,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["tag_mfa_device"],
         Params: TagMFADeviceRequestTypeDef,
@@ -5073,7 +5088,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["tag_open_id_connect_provider"],
         Params: TagOpenIDConnectProviderRequestTypeDef,
@@ -5081,7 +5096,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["tag_policy"],
         Params: TagPolicyRequestTypeDef,
@@ -5089,7 +5104,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["tag_role"],
         Params: TagRoleRequestTypeDef,
@@ -5097,7 +5112,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["tag_saml_provider"],
         Params: TagSAMLProviderRequestTypeDef,
@@ -5105,7 +5120,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["tag_server_certificate"],
         Params: TagServerCertificateRequestTypeDef,
@@ -5113,7 +5128,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["tag_user"],
         Params: TagUserRequestTypeDef,
@@ -5121,7 +5136,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["untag_instance_profile"],
         Params: UntagInstanceProfileRequestTypeDef,
@@ -5129,7 +5144,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["untag_mfa_device"],
         Params: UntagMFADeviceRequestTypeDef,
@@ -5137,7 +5152,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["untag_open_id_connect_provider"],
         Params: UntagOpenIDConnectProviderRequestTypeDef,
@@ -5145,7 +5160,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["untag_policy"],
         Params: UntagPolicyRequestTypeDef,
@@ -5153,7 +5168,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["untag_role"],
         Params: UntagRoleRequestTypeDef,
@@ -5161,7 +5176,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["untag_saml_provider"],
         Params: UntagSAMLProviderRequestTypeDef,
@@ -5169,7 +5184,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["untag_server_certificate"],
         Params: UntagServerCertificateRequestTypeDef,
@@ -5177,7 +5192,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["untag_user"],
         Params: UntagUserRequestTypeDef,
@@ -5185,7 +5200,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_access_key"],
         Params: UpdateAccessKeyRequestTypeDef,
@@ -5193,7 +5208,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_account_password_policy"],
         Params: UpdateAccountPasswordPolicyRequestTypeDef | None = None,
@@ -5201,7 +5216,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_assume_role_policy"],
         Params: UpdateAssumeRolePolicyRequestTypeDef,
@@ -5209,7 +5224,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_delegation_request"],
         Params: UpdateDelegationRequestRequestTypeDef,
@@ -5217,7 +5232,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_group"],
         Params: UpdateGroupRequestTypeDef,
@@ -5225,7 +5240,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_login_profile"],
         Params: UpdateLoginProfileRequestTypeDef,
@@ -5233,7 +5248,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_open_id_connect_provider_thumbprint"],
         Params: UpdateOpenIDConnectProviderThumbprintRequestTypeDef,
@@ -5241,7 +5256,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_role"],
         Params: UpdateRoleRequestTypeDef,
@@ -5249,7 +5264,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_role_description"],
         Params: UpdateRoleDescriptionRequestTypeDef,
@@ -5257,7 +5272,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_saml_provider"],
         Params: UpdateSAMLProviderRequestTypeDef,
@@ -5265,7 +5280,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_ssh_public_key"],
         Params: UpdateSSHPublicKeyRequestTypeDef,
@@ -5273,7 +5288,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_server_certificate"],
         Params: UpdateServerCertificateRequestTypeDef,
@@ -5281,7 +5296,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_service_specific_credential"],
         Params: UpdateServiceSpecificCredentialRequestTypeDef,
@@ -5289,7 +5304,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_signing_certificate"],
         Params: UpdateSigningCertificateRequestTypeDef,
@@ -5297,7 +5312,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_user"],
         Params: UpdateUserRequestTypeDef,
@@ -5305,7 +5320,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["upload_ssh_public_key"],
         Params: UploadSSHPublicKeyRequestTypeDef,
@@ -5313,7 +5328,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["upload_server_certificate"],
         Params: UploadServerCertificateRequestTypeDef,
@@ -5321,7 +5336,7 @@ class IAMClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["upload_signing_certificate"],
         Params: UploadSigningCertificateRequestTypeDef,

@@ -8,7 +8,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Any, Coroutine, Literal, TYPE_CHECKING, overload
+from typing import Any, Coroutine, Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._aio import BaseClient, Paginator, Waiter
 
@@ -2239,45 +2239,51 @@ class LambdaClient(BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/UpdateFunctionUrlConfig
         """
+    get_paginator: Final[_GetPaginator]
+    """A typed async paginator for an operation that can be paginated."""
+
+    get_waiter: Final[_GetWaiter]
+    """A typed async waiter: polls an operation until a resource reaches a state."""
+
+class _GetPaginator(Protocol):
+    """A typed async paginator for an operation that can be paginated."""
 
     @overload
-    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_durable_execution_history"]
     ) -> GetDurableExecutionHistoryPaginator:
         """GetDurableExecutionHistoryPaginator for get_durable_execution_history."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_durable_execution_state"]
     ) -> GetDurableExecutionStatePaginator:
         """GetDurableExecutionStatePaginator for get_durable_execution_state."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_aliases"]
-    ) -> ListAliasesPaginator:
+    def __call__(self, operation_name: Literal["list_aliases"]) -> ListAliasesPaginator:
         """ListAliasesPaginator for list_aliases."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_capacity_providers"]
     ) -> ListCapacityProvidersPaginator:
         """ListCapacityProvidersPaginator for list_capacity_providers."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_code_signing_configs"]
     ) -> ListCodeSigningConfigsPaginator:
         """ListCodeSigningConfigsPaginator for list_code_signing_configs."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_durable_executions_by_function"]
     ) -> ListDurableExecutionsByFunctionPaginator:
         """ListDurableExecutionsByFunctionPaginator for
@@ -2285,13 +2291,13 @@ class LambdaClient(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_event_source_mappings"]
     ) -> ListEventSourceMappingsPaginator:
         """ListEventSourceMappingsPaginator for list_event_source_mappings."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_function_event_invoke_configs"]
     ) -> ListFunctionEventInvokeConfigsPaginator:
         """ListFunctionEventInvokeConfigsPaginator for
@@ -2299,13 +2305,13 @@ class LambdaClient(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_function_url_configs"]
     ) -> ListFunctionUrlConfigsPaginator:
         """ListFunctionUrlConfigsPaginator for list_function_url_configs."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_function_versions_by_capacity_provider"]
     ) -> ListFunctionVersionsByCapacityProviderPaginator:
         """ListFunctionVersionsByCapacityProviderPaginator for
@@ -2313,13 +2319,13 @@ class LambdaClient(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_functions"]
     ) -> ListFunctionsPaginator:
         """ListFunctionsPaginator for list_functions."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_functions_by_code_signing_config"]
     ) -> ListFunctionsByCodeSigningConfigPaginator:
         """ListFunctionsByCodeSigningConfigPaginator for
@@ -2327,19 +2333,17 @@ class LambdaClient(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_layer_versions"]
     ) -> ListLayerVersionsPaginator:
         """ListLayerVersionsPaginator for list_layer_versions."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_layers"]
-    ) -> ListLayersPaginator:
+    def __call__(self, operation_name: Literal["list_layers"]) -> ListLayersPaginator:
         """ListLayersPaginator for list_layers."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_provisioned_concurrency_configs"]
     ) -> ListProvisionedConcurrencyConfigsPaginator:
         """ListProvisionedConcurrencyConfigsPaginator for
@@ -2347,49 +2351,48 @@ class LambdaClient(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_versions_by_function"]
     ) -> ListVersionsByFunctionPaginator:
         """ListVersionsByFunctionPaginator for list_versions_by_function."""
 
+class _GetWaiter(Protocol):
+    """A typed async waiter: polls an operation until a resource reaches a state."""
+
     @overload
-    def get_waiter(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_waiter(
-        self, waiter_name: Literal["function_active"]
-    ) -> FunctionActiveWaiter:
+    def __call__(self, waiter_name: Literal["function_active"]) -> FunctionActiveWaiter:
         """FunctionActiveWaiter for function_active."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["function_active_v2"]
     ) -> FunctionActiveV2Waiter:
         """FunctionActiveV2Waiter for function_active_v2."""
 
     @overload
-    def get_waiter(
-        self, waiter_name: Literal["function_exists"]
-    ) -> FunctionExistsWaiter:
+    def __call__(self, waiter_name: Literal["function_exists"]) -> FunctionExistsWaiter:
         """FunctionExistsWaiter for function_exists."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["function_updated"]
     ) -> FunctionUpdatedWaiter:
         """FunctionUpdatedWaiter for function_updated."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["function_updated_v2"]
     ) -> FunctionUpdatedV2Waiter:
         """FunctionUpdatedV2Waiter for function_updated_v2."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["published_version_active"]
     ) -> PublishedVersionActiveWaiter:
         """PublishedVersionActiveWaiter for published_version_active."""

@@ -8,7 +8,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Literal, TYPE_CHECKING, overload
+from typing import Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._runtime import BaseClient
 
@@ -2039,45 +2039,56 @@ class LambdaClient(BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/lambda-2015-03-31/UpdateFunctionUrlConfig
         """
+    get_paginator: Final[_GetPaginator]
+    """A typed paginator for an operation that can be paginated."""
+
+    get_waiter: Final[_GetWaiter]
+    """A typed waiter: polls an operation until a resource reaches a state."""
+
+    generate_presigned_url: Final[_GeneratePresignedUrl]
+    """A presigned URL for calling ClientMethod with Params (botocore's
+    generate_presigned_url, which validates Params as the call would).
+    """
+
+class _GetPaginator(Protocol):
+    """A typed paginator for an operation that can be paginated."""
 
     @overload
-    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_durable_execution_history"]
     ) -> GetDurableExecutionHistoryPaginator:
         """GetDurableExecutionHistoryPaginator for get_durable_execution_history."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["get_durable_execution_state"]
     ) -> GetDurableExecutionStatePaginator:
         """GetDurableExecutionStatePaginator for get_durable_execution_state."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_aliases"]
-    ) -> ListAliasesPaginator:
+    def __call__(self, operation_name: Literal["list_aliases"]) -> ListAliasesPaginator:
         """ListAliasesPaginator for list_aliases."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_capacity_providers"]
     ) -> ListCapacityProvidersPaginator:
         """ListCapacityProvidersPaginator for list_capacity_providers."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_code_signing_configs"]
     ) -> ListCodeSigningConfigsPaginator:
         """ListCodeSigningConfigsPaginator for list_code_signing_configs."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_durable_executions_by_function"]
     ) -> ListDurableExecutionsByFunctionPaginator:
         """ListDurableExecutionsByFunctionPaginator for
@@ -2085,13 +2096,13 @@ class LambdaClient(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_event_source_mappings"]
     ) -> ListEventSourceMappingsPaginator:
         """ListEventSourceMappingsPaginator for list_event_source_mappings."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_function_event_invoke_configs"]
     ) -> ListFunctionEventInvokeConfigsPaginator:
         """ListFunctionEventInvokeConfigsPaginator for
@@ -2099,13 +2110,13 @@ class LambdaClient(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_function_url_configs"]
     ) -> ListFunctionUrlConfigsPaginator:
         """ListFunctionUrlConfigsPaginator for list_function_url_configs."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_function_versions_by_capacity_provider"]
     ) -> ListFunctionVersionsByCapacityProviderPaginator:
         """ListFunctionVersionsByCapacityProviderPaginator for
@@ -2113,13 +2124,13 @@ class LambdaClient(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_functions"]
     ) -> ListFunctionsPaginator:
         """ListFunctionsPaginator for list_functions."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_functions_by_code_signing_config"]
     ) -> ListFunctionsByCodeSigningConfigPaginator:
         """ListFunctionsByCodeSigningConfigPaginator for
@@ -2127,19 +2138,17 @@ class LambdaClient(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_layer_versions"]
     ) -> ListLayerVersionsPaginator:
         """ListLayerVersionsPaginator for list_layer_versions."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_layers"]
-    ) -> ListLayersPaginator:
+    def __call__(self, operation_name: Literal["list_layers"]) -> ListLayersPaginator:
         """ListLayersPaginator for list_layers."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_provisioned_concurrency_configs"]
     ) -> ListProvisionedConcurrencyConfigsPaginator:
         """ListProvisionedConcurrencyConfigsPaginator for
@@ -2147,55 +2156,59 @@ class LambdaClient(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_versions_by_function"]
     ) -> ListVersionsByFunctionPaginator:
         """ListVersionsByFunctionPaginator for list_versions_by_function."""
 
+class _GetWaiter(Protocol):
+    """A typed waiter: polls an operation until a resource reaches a state."""
+
     @overload
-    def get_waiter(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_waiter(
-        self, waiter_name: Literal["function_active"]
-    ) -> FunctionActiveWaiter:
+    def __call__(self, waiter_name: Literal["function_active"]) -> FunctionActiveWaiter:
         """FunctionActiveWaiter for function_active."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["function_active_v2"]
     ) -> FunctionActiveV2Waiter:
         """FunctionActiveV2Waiter for function_active_v2."""
 
     @overload
-    def get_waiter(
-        self, waiter_name: Literal["function_exists"]
-    ) -> FunctionExistsWaiter:
+    def __call__(self, waiter_name: Literal["function_exists"]) -> FunctionExistsWaiter:
         """FunctionExistsWaiter for function_exists."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["function_updated"]
     ) -> FunctionUpdatedWaiter:
         """FunctionUpdatedWaiter for function_updated."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["function_updated_v2"]
     ) -> FunctionUpdatedV2Waiter:
         """FunctionUpdatedV2Waiter for function_updated_v2."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["published_version_active"]
     ) -> PublishedVersionActiveWaiter:
         """PublishedVersionActiveWaiter for published_version_active."""
 
+class _GeneratePresignedUrl(Protocol):
+    """A presigned URL for calling ClientMethod with Params (botocore's
+    generate_presigned_url, which validates Params as the call would).
+    """
+
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: NoMatchingOverload[NoReturn],
         Params: NoMatchingOverload[NoReturn] | None = None,
@@ -2203,7 +2216,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["add_layer_version_permission"],
         Params: AddLayerVersionPermissionRequestTypeDef,
@@ -2211,7 +2224,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["add_permission"],
         Params: AddPermissionRequestTypeDef,
@@ -2219,7 +2232,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["checkpoint_durable_execution"],
         Params: CheckpointDurableExecutionRequestTypeDef,
@@ -2227,7 +2240,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_alias"],
         Params: CreateAliasRequestTypeDef,
@@ -2235,7 +2248,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_capacity_provider"],
         Params: CreateCapacityProviderRequestTypeDef,
@@ -2243,7 +2256,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_code_signing_config"],
         Params: CreateCodeSigningConfigRequestTypeDef,
@@ -2251,7 +2264,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_event_source_mapping"],
         Params: CreateEventSourceMappingRequestTypeDef,
@@ -2259,7 +2272,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_function"],
         Params: CreateFunctionRequestTypeDef,
@@ -2267,7 +2280,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_function_url_config"],
         Params: CreateFunctionUrlConfigRequestTypeDef,
@@ -2275,7 +2288,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_alias"],
         Params: DeleteAliasRequestTypeDef,
@@ -2283,7 +2296,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_capacity_provider"],
         Params: DeleteCapacityProviderRequestTypeDef,
@@ -2291,7 +2304,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_code_signing_config"],
         Params: DeleteCodeSigningConfigRequestTypeDef,
@@ -2299,7 +2312,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_event_source_mapping"],
         Params: DeleteEventSourceMappingRequestTypeDef,
@@ -2307,7 +2320,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_function"],
         Params: DeleteFunctionRequestTypeDef,
@@ -2315,7 +2328,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_function_code_signing_config"],
         Params: DeleteFunctionCodeSigningConfigRequestTypeDef,
@@ -2323,7 +2336,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_function_concurrency"],
         Params: DeleteFunctionConcurrencyRequestTypeDef,
@@ -2331,7 +2344,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_function_event_invoke_config"],
         Params: DeleteFunctionEventInvokeConfigRequestTypeDef,
@@ -2339,7 +2352,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_function_url_config"],
         Params: DeleteFunctionUrlConfigRequestTypeDef,
@@ -2347,7 +2360,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_layer_version"],
         Params: DeleteLayerVersionRequestTypeDef,
@@ -2355,7 +2368,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_provisioned_concurrency_config"],
         Params: DeleteProvisionedConcurrencyConfigRequestTypeDef,
@@ -2363,7 +2376,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_account_settings"],
         Params: GetAccountSettingsRequestTypeDef | None = None,
@@ -2371,7 +2384,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_alias"],
         Params: GetAliasRequestTypeDef,
@@ -2379,7 +2392,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_capacity_provider"],
         Params: GetCapacityProviderRequestTypeDef,
@@ -2387,7 +2400,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_code_signing_config"],
         Params: GetCodeSigningConfigRequestTypeDef,
@@ -2395,7 +2408,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_durable_execution"],
         Params: GetDurableExecutionRequestTypeDef,
@@ -2403,7 +2416,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_durable_execution_history"],
         Params: GetDurableExecutionHistoryRequestTypeDef,
@@ -2411,7 +2424,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_durable_execution_state"],
         Params: GetDurableExecutionStateRequestTypeDef,
@@ -2419,7 +2432,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_event_source_mapping"],
         Params: GetEventSourceMappingRequestTypeDef,
@@ -2427,7 +2440,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_function"],
         Params: GetFunctionRequestTypeDef,
@@ -2435,7 +2448,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_function_code_signing_config"],
         Params: GetFunctionCodeSigningConfigRequestTypeDef,
@@ -2443,7 +2456,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_function_concurrency"],
         Params: GetFunctionConcurrencyRequestTypeDef,
@@ -2451,7 +2464,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_function_configuration"],
         Params: GetFunctionConfigurationRequestTypeDef,
@@ -2459,7 +2472,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_function_event_invoke_config"],
         Params: GetFunctionEventInvokeConfigRequestTypeDef,
@@ -2467,7 +2480,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_function_recursion_config"],
         Params: GetFunctionRecursionConfigRequestTypeDef,
@@ -2475,7 +2488,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_function_scaling_config"],
         Params: GetFunctionScalingConfigRequestTypeDef,
@@ -2483,7 +2496,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_function_url_config"],
         Params: GetFunctionUrlConfigRequestTypeDef,
@@ -2491,7 +2504,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_layer_version"],
         Params: GetLayerVersionRequestTypeDef,
@@ -2499,7 +2512,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_layer_version_by_arn"],
         Params: GetLayerVersionByArnRequestTypeDef,
@@ -2507,7 +2520,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_layer_version_policy"],
         Params: GetLayerVersionPolicyRequestTypeDef,
@@ -2515,7 +2528,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_policy"],
         Params: GetPolicyRequestTypeDef,
@@ -2523,7 +2536,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_provisioned_concurrency_config"],
         Params: GetProvisionedConcurrencyConfigRequestTypeDef,
@@ -2531,7 +2544,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_runtime_management_config"],
         Params: GetRuntimeManagementConfigRequestTypeDef,
@@ -2539,7 +2552,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["invoke"],
         Params: InvocationRequestTypeDef,
@@ -2547,7 +2560,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["invoke_async"],
         Params: InvokeAsyncRequestTypeDef,
@@ -2555,7 +2568,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["invoke_with_response_stream"],
         Params: InvokeWithResponseStreamRequestTypeDef,
@@ -2563,7 +2576,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_aliases"],
         Params: ListAliasesRequestTypeDef,
@@ -2571,7 +2584,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_capacity_providers"],
         Params: ListCapacityProvidersRequestTypeDef | None = None,
@@ -2579,7 +2592,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_code_signing_configs"],
         Params: ListCodeSigningConfigsRequestTypeDef | None = None,
@@ -2587,7 +2600,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_durable_executions_by_function"],
         Params: ListDurableExecutionsByFunctionRequestTypeDef,
@@ -2595,7 +2608,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_event_source_mappings"],
         Params: ListEventSourceMappingsRequestTypeDef | None = None,
@@ -2603,7 +2616,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_function_event_invoke_configs"],
         Params: ListFunctionEventInvokeConfigsRequestTypeDef,
@@ -2611,7 +2624,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_function_url_configs"],
         Params: ListFunctionUrlConfigsRequestTypeDef,
@@ -2619,7 +2632,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_function_versions_by_capacity_provider"],
         Params: ListFunctionVersionsByCapacityProviderRequestTypeDef,
@@ -2627,7 +2640,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_functions"],
         Params: ListFunctionsRequestTypeDef | None = None,
@@ -2635,7 +2648,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_functions_by_code_signing_config"],
         Params: ListFunctionsByCodeSigningConfigRequestTypeDef,
@@ -2643,7 +2656,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_layer_versions"],
         Params: ListLayerVersionsRequestTypeDef,
@@ -2651,7 +2664,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_layers"],
         Params: ListLayersRequestTypeDef | None = None,
@@ -2659,7 +2672,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_provisioned_concurrency_configs"],
         Params: ListProvisionedConcurrencyConfigsRequestTypeDef,
@@ -2667,7 +2680,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_tags"],
         Params: ListTagsRequestTypeDef,
@@ -2675,7 +2688,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_versions_by_function"],
         Params: ListVersionsByFunctionRequestTypeDef,
@@ -2683,7 +2696,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["publish_layer_version"],
         Params: PublishLayerVersionRequestTypeDef,
@@ -2691,7 +2704,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["publish_version"],
         Params: PublishVersionRequestTypeDef,
@@ -2699,7 +2712,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_function_code_signing_config"],
         Params: PutFunctionCodeSigningConfigRequestTypeDef,
@@ -2707,7 +2720,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_function_concurrency"],
         Params: PutFunctionConcurrencyRequestTypeDef,
@@ -2715,7 +2728,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_function_event_invoke_config"],
         Params: PutFunctionEventInvokeConfigRequestTypeDef,
@@ -2723,7 +2736,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_function_recursion_config"],
         Params: PutFunctionRecursionConfigRequestTypeDef,
@@ -2731,7 +2744,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_function_scaling_config"],
         Params: PutFunctionScalingConfigRequestTypeDef,
@@ -2739,7 +2752,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_provisioned_concurrency_config"],
         Params: PutProvisionedConcurrencyConfigRequestTypeDef,
@@ -2747,7 +2760,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_runtime_management_config"],
         Params: PutRuntimeManagementConfigRequestTypeDef,
@@ -2755,7 +2768,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["remove_layer_version_permission"],
         Params: RemoveLayerVersionPermissionRequestTypeDef,
@@ -2763,7 +2776,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["remove_permission"],
         Params: RemovePermissionRequestTypeDef,
@@ -2771,7 +2784,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["send_durable_execution_callback_failure"],
         Params: SendDurableExecutionCallbackFailureRequestTypeDef,
@@ -2779,7 +2792,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["send_durable_execution_callback_heartbeat"],
         Params: SendDurableExecutionCallbackHeartbeatRequestTypeDef,
@@ -2787,7 +2800,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["send_durable_execution_callback_success"],
         Params: SendDurableExecutionCallbackSuccessRequestTypeDef,
@@ -2795,7 +2808,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["stop_durable_execution"],
         Params: StopDurableExecutionRequestTypeDef,
@@ -2803,7 +2816,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["tag_resource"],
         Params: TagResourceRequestTypeDef,
@@ -2811,7 +2824,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["untag_resource"],
         Params: UntagResourceRequestTypeDef,
@@ -2819,7 +2832,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_alias"],
         Params: UpdateAliasRequestTypeDef,
@@ -2827,7 +2840,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_capacity_provider"],
         Params: UpdateCapacityProviderRequestTypeDef,
@@ -2835,7 +2848,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_code_signing_config"],
         Params: UpdateCodeSigningConfigRequestTypeDef,
@@ -2843,7 +2856,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_event_source_mapping"],
         Params: UpdateEventSourceMappingRequestTypeDef,
@@ -2851,7 +2864,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_function_code"],
         Params: UpdateFunctionCodeRequestTypeDef,
@@ -2859,7 +2872,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_function_configuration"],
         Params: UpdateFunctionConfigurationRequestTypeDef,
@@ -2867,7 +2880,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_function_event_invoke_config"],
         Params: UpdateFunctionEventInvokeConfigRequestTypeDef,
@@ -2875,7 +2888,7 @@ class LambdaClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_function_url_config"],
         Params: UpdateFunctionUrlConfigRequestTypeDef,

@@ -9,7 +9,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Any, Coroutine, Literal, TYPE_CHECKING, overload
+from typing import Any, Coroutine, Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._aio import BaseClient, Paginator, S3ClientMethods, Waiter
 
@@ -3811,77 +3811,82 @@ class S3Client(S3ClientMethods, BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/WriteGetObjectResponse
         """
+    get_paginator: Final[_GetPaginator]
+    """A typed async paginator for an operation that can be paginated."""
+
+    get_waiter: Final[_GetWaiter]
+    """A typed async waiter: polls an operation until a resource reaches a state."""
+
+class _GetPaginator(Protocol):
+    """A typed async paginator for an operation that can be paginated."""
 
     @overload
-    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_buckets"]
-    ) -> ListBucketsPaginator:
+    def __call__(self, operation_name: Literal["list_buckets"]) -> ListBucketsPaginator:
         """ListBucketsPaginator for list_buckets."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_directory_buckets"]
     ) -> ListDirectoryBucketsPaginator:
         """ListDirectoryBucketsPaginator for list_directory_buckets."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_multipart_uploads"]
     ) -> ListMultipartUploadsPaginator:
         """ListMultipartUploadsPaginator for list_multipart_uploads."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_object_versions"]
     ) -> ListObjectVersionsPaginator:
         """ListObjectVersionsPaginator for list_object_versions."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_objects"]
-    ) -> ListObjectsPaginator:
+    def __call__(self, operation_name: Literal["list_objects"]) -> ListObjectsPaginator:
         """ListObjectsPaginator for list_objects."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_objects_v2"]
     ) -> ListObjectsV2Paginator:
         """ListObjectsV2Paginator for list_objects_v2."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_parts"]
-    ) -> ListPartsPaginator:
+    def __call__(self, operation_name: Literal["list_parts"]) -> ListPartsPaginator:
         """ListPartsPaginator for list_parts."""
 
+class _GetWaiter(Protocol):
+    """A typed async waiter: polls an operation until a resource reaches a state."""
+
     @overload
-    def get_waiter(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_waiter(self, waiter_name: Literal["bucket_exists"]) -> BucketExistsWaiter:
+    def __call__(self, waiter_name: Literal["bucket_exists"]) -> BucketExistsWaiter:
         """BucketExistsWaiter for bucket_exists."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["bucket_not_exists"]
     ) -> BucketNotExistsWaiter:
         """BucketNotExistsWaiter for bucket_not_exists."""
 
     @overload
-    def get_waiter(self, waiter_name: Literal["object_exists"]) -> ObjectExistsWaiter:
+    def __call__(self, waiter_name: Literal["object_exists"]) -> ObjectExistsWaiter:
         """ObjectExistsWaiter for object_exists."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["object_not_exists"]
     ) -> ObjectNotExistsWaiter:
         """ObjectNotExistsWaiter for object_not_exists."""

@@ -8,7 +8,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Literal, TYPE_CHECKING, overload
+from typing import Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._runtime import BaseClient
 from .._injected import S3ClientMethods
@@ -3575,83 +3575,98 @@ class S3Client(S3ClientMethods, BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/s3-2006-03-01/WriteGetObjectResponse
         """
+    get_paginator: Final[_GetPaginator]
+    """A typed paginator for an operation that can be paginated."""
+
+    get_waiter: Final[_GetWaiter]
+    """A typed waiter: polls an operation until a resource reaches a state."""
+
+    generate_presigned_url: Final[_GeneratePresignedUrl]
+    """A presigned URL for calling ClientMethod with Params (botocore's
+    generate_presigned_url, which validates Params as the call would).
+    """
+
+class _GetPaginator(Protocol):
+    """A typed paginator for an operation that can be paginated."""
 
     @overload
-    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_buckets"]
-    ) -> ListBucketsPaginator:
+    def __call__(self, operation_name: Literal["list_buckets"]) -> ListBucketsPaginator:
         """ListBucketsPaginator for list_buckets."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_directory_buckets"]
     ) -> ListDirectoryBucketsPaginator:
         """ListDirectoryBucketsPaginator for list_directory_buckets."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_multipart_uploads"]
     ) -> ListMultipartUploadsPaginator:
         """ListMultipartUploadsPaginator for list_multipart_uploads."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_object_versions"]
     ) -> ListObjectVersionsPaginator:
         """ListObjectVersionsPaginator for list_object_versions."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_objects"]
-    ) -> ListObjectsPaginator:
+    def __call__(self, operation_name: Literal["list_objects"]) -> ListObjectsPaginator:
         """ListObjectsPaginator for list_objects."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_objects_v2"]
     ) -> ListObjectsV2Paginator:
         """ListObjectsV2Paginator for list_objects_v2."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_parts"]
-    ) -> ListPartsPaginator:
+    def __call__(self, operation_name: Literal["list_parts"]) -> ListPartsPaginator:
         """ListPartsPaginator for list_parts."""
 
+class _GetWaiter(Protocol):
+    """A typed waiter: polls an operation until a resource reaches a state."""
+
     @overload
-    def get_waiter(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, waiter_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_waiter(self, waiter_name: Literal["bucket_exists"]) -> BucketExistsWaiter:
+    def __call__(self, waiter_name: Literal["bucket_exists"]) -> BucketExistsWaiter:
         """BucketExistsWaiter for bucket_exists."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["bucket_not_exists"]
     ) -> BucketNotExistsWaiter:
         """BucketNotExistsWaiter for bucket_not_exists."""
 
     @overload
-    def get_waiter(self, waiter_name: Literal["object_exists"]) -> ObjectExistsWaiter:
+    def __call__(self, waiter_name: Literal["object_exists"]) -> ObjectExistsWaiter:
         """ObjectExistsWaiter for object_exists."""
 
     @overload
-    def get_waiter(
+    def __call__(
         self, waiter_name: Literal["object_not_exists"]
     ) -> ObjectNotExistsWaiter:
         """ObjectNotExistsWaiter for object_not_exists."""
 
+class _GeneratePresignedUrl(Protocol):
+    """A presigned URL for calling ClientMethod with Params (botocore's
+    generate_presigned_url, which validates Params as the call would).
+    """
+
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: NoMatchingOverload[NoReturn],
         Params: NoMatchingOverload[NoReturn] | None = None,
@@ -3659,7 +3674,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["abort_multipart_upload"],
         Params: AbortMultipartUploadRequestTypeDef,
@@ -3667,7 +3682,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["complete_multipart_upload"],
         Params: CompleteMultipartUploadRequestTypeDef,
@@ -3675,7 +3690,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["copy_object"],
         Params: CopyObjectRequestTypeDef,
@@ -3683,7 +3698,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_bucket"],
         Params: CreateBucketRequestTypeDef,
@@ -3691,7 +3706,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_bucket_metadata_configuration"],
         Params: CreateBucketMetadataConfigurationRequestTypeDef,
@@ -3699,7 +3714,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_bucket_metadata_table_configuration"],
         Params: CreateBucketMetadataTableConfigurationRequestTypeDef,
@@ -3707,7 +3722,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_multipart_upload"],
         Params: CreateMultipartUploadRequestTypeDef,
@@ -3715,7 +3730,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_session"],
         Params: CreateSessionRequestTypeDef,
@@ -3723,7 +3738,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_bucket"],
         Params: DeleteBucketRequestTypeDef,
@@ -3731,7 +3746,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_bucket_analytics_configuration"],
         Params: DeleteBucketAnalyticsConfigurationRequestTypeDef,
@@ -3739,7 +3754,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_bucket_cors"],
         Params: DeleteBucketCorsRequestTypeDef,
@@ -3747,7 +3762,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_bucket_encryption"],
         Params: DeleteBucketEncryptionRequestTypeDef,
@@ -3755,7 +3770,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_bucket_intelligent_tiering_configuration"],
         Params: DeleteBucketIntelligentTieringConfigurationRequestTypeDef,
@@ -3763,7 +3778,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_bucket_inventory_configuration"],
         Params: DeleteBucketInventoryConfigurationRequestTypeDef,
@@ -3771,7 +3786,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_bucket_lifecycle"],
         Params: DeleteBucketLifecycleRequestTypeDef,
@@ -3779,7 +3794,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_bucket_metadata_configuration"],
         Params: DeleteBucketMetadataConfigurationRequestTypeDef,
@@ -3787,7 +3802,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_bucket_metadata_table_configuration"],
         Params: DeleteBucketMetadataTableConfigurationRequestTypeDef,
@@ -3795,7 +3810,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_bucket_metrics_configuration"],
         Params: DeleteBucketMetricsConfigurationRequestTypeDef,
@@ -3803,7 +3818,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_bucket_ownership_controls"],
         Params: DeleteBucketOwnershipControlsRequestTypeDef,
@@ -3811,7 +3826,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_bucket_policy"],
         Params: DeleteBucketPolicyRequestTypeDef,
@@ -3819,7 +3834,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_bucket_replication"],
         Params: DeleteBucketReplicationRequestTypeDef,
@@ -3827,7 +3842,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_bucket_tagging"],
         Params: DeleteBucketTaggingRequestTypeDef,
@@ -3835,7 +3850,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_bucket_website"],
         Params: DeleteBucketWebsiteRequestTypeDef,
@@ -3843,7 +3858,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_object"],
         Params: DeleteObjectRequestTypeDef,
@@ -3851,7 +3866,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_object_tagging"],
         Params: DeleteObjectTaggingRequestTypeDef,
@@ -3859,7 +3874,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_objects"],
         Params: DeleteObjectsRequestTypeDef,
@@ -3867,7 +3882,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_public_access_block"],
         Params: DeletePublicAccessBlockRequestTypeDef,
@@ -3875,7 +3890,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_bucket_abac"],
         Params: GetBucketAbacRequestTypeDef,
@@ -3883,7 +3898,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_bucket_accelerate_configuration"],
         Params: GetBucketAccelerateConfigurationRequestTypeDef,
@@ -3891,7 +3906,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_bucket_acl"],
         Params: GetBucketAclRequestTypeDef,
@@ -3899,7 +3914,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_bucket_analytics_configuration"],
         Params: GetBucketAnalyticsConfigurationRequestTypeDef,
@@ -3907,7 +3922,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_bucket_cors"],
         Params: GetBucketCorsRequestTypeDef,
@@ -3915,7 +3930,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_bucket_encryption"],
         Params: GetBucketEncryptionRequestTypeDef,
@@ -3923,7 +3938,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_bucket_intelligent_tiering_configuration"],
         Params: GetBucketIntelligentTieringConfigurationRequestTypeDef,
@@ -3931,7 +3946,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_bucket_inventory_configuration"],
         Params: GetBucketInventoryConfigurationRequestTypeDef,
@@ -3939,7 +3954,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_bucket_lifecycle"],
         Params: GetBucketLifecycleRequestTypeDef,
@@ -3947,7 +3962,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_bucket_lifecycle_configuration"],
         Params: GetBucketLifecycleConfigurationRequestTypeDef,
@@ -3955,7 +3970,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_bucket_location"],
         Params: GetBucketLocationRequestTypeDef,
@@ -3963,7 +3978,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_bucket_logging"],
         Params: GetBucketLoggingRequestTypeDef,
@@ -3971,7 +3986,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_bucket_metadata_configuration"],
         Params: GetBucketMetadataConfigurationRequestTypeDef,
@@ -3979,7 +3994,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_bucket_metadata_table_configuration"],
         Params: GetBucketMetadataTableConfigurationRequestTypeDef,
@@ -3987,7 +4002,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_bucket_metrics_configuration"],
         Params: GetBucketMetricsConfigurationRequestTypeDef,
@@ -3995,7 +4010,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_bucket_notification"],
         Params: GetBucketNotificationConfigurationRequestTypeDef,
@@ -4003,7 +4018,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_bucket_notification_configuration"],
         Params: GetBucketNotificationConfigurationRequestTypeDef,
@@ -4011,7 +4026,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_bucket_ownership_controls"],
         Params: GetBucketOwnershipControlsRequestTypeDef,
@@ -4019,7 +4034,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_bucket_policy"],
         Params: GetBucketPolicyRequestTypeDef,
@@ -4027,7 +4042,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_bucket_policy_status"],
         Params: GetBucketPolicyStatusRequestTypeDef,
@@ -4035,7 +4050,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_bucket_replication"],
         Params: GetBucketReplicationRequestTypeDef,
@@ -4043,7 +4058,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_bucket_request_payment"],
         Params: GetBucketRequestPaymentRequestTypeDef,
@@ -4051,7 +4066,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_bucket_tagging"],
         Params: GetBucketTaggingRequestTypeDef,
@@ -4059,7 +4074,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_bucket_versioning"],
         Params: GetBucketVersioningRequestTypeDef,
@@ -4067,7 +4082,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_bucket_website"],
         Params: GetBucketWebsiteRequestTypeDef,
@@ -4075,7 +4090,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_object"],
         Params: GetObjectRequestTypeDef,
@@ -4083,7 +4098,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_object_acl"],
         Params: GetObjectAclRequestTypeDef,
@@ -4091,7 +4106,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_object_attributes"],
         Params: GetObjectAttributesRequestTypeDef,
@@ -4099,7 +4114,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_object_legal_hold"],
         Params: GetObjectLegalHoldRequestTypeDef,
@@ -4107,7 +4122,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_object_lock_configuration"],
         Params: GetObjectLockConfigurationRequestTypeDef,
@@ -4115,7 +4130,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_object_retention"],
         Params: GetObjectRetentionRequestTypeDef,
@@ -4123,7 +4138,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_object_tagging"],
         Params: GetObjectTaggingRequestTypeDef,
@@ -4131,7 +4146,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_object_torrent"],
         Params: GetObjectTorrentRequestTypeDef,
@@ -4139,7 +4154,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_public_access_block"],
         Params: GetPublicAccessBlockRequestTypeDef,
@@ -4147,7 +4162,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["head_bucket"],
         Params: HeadBucketRequestTypeDef,
@@ -4155,7 +4170,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["head_object"],
         Params: HeadObjectRequestTypeDef,
@@ -4163,7 +4178,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_bucket_analytics_configurations"],
         Params: ListBucketAnalyticsConfigurationsRequestTypeDef,
@@ -4171,7 +4186,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_bucket_intelligent_tiering_configurations"],
         Params: ListBucketIntelligentTieringConfigurationsRequestTypeDef,
@@ -4179,7 +4194,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_bucket_inventory_configurations"],
         Params: ListBucketInventoryConfigurationsRequestTypeDef,
@@ -4187,7 +4202,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_bucket_metrics_configurations"],
         Params: ListBucketMetricsConfigurationsRequestTypeDef,
@@ -4195,7 +4210,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_buckets"],
         Params: ListBucketsRequestTypeDef | None = None,
@@ -4203,7 +4218,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_directory_buckets"],
         Params: ListDirectoryBucketsRequestTypeDef | None = None,
@@ -4211,7 +4226,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_multipart_uploads"],
         Params: ListMultipartUploadsRequestTypeDef,
@@ -4219,7 +4234,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_object_versions"],
         Params: ListObjectVersionsRequestTypeDef,
@@ -4227,7 +4242,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_objects"],
         Params: ListObjectsRequestTypeDef,
@@ -4235,7 +4250,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_objects_v2"],
         Params: ListObjectsV2RequestTypeDef,
@@ -4243,7 +4258,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_parts"],
         Params: ListPartsRequestTypeDef,
@@ -4251,7 +4266,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_bucket_abac"],
         Params: PutBucketAbacRequestTypeDef,
@@ -4259,7 +4274,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_bucket_accelerate_configuration"],
         Params: PutBucketAccelerateConfigurationRequestTypeDef,
@@ -4267,7 +4282,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_bucket_acl"],
         Params: PutBucketAclRequestTypeDef,
@@ -4275,7 +4290,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_bucket_analytics_configuration"],
         Params: PutBucketAnalyticsConfigurationRequestTypeDef,
@@ -4283,7 +4298,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_bucket_cors"],
         Params: PutBucketCorsRequestTypeDef,
@@ -4291,7 +4306,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_bucket_encryption"],
         Params: PutBucketEncryptionRequestTypeDef,
@@ -4299,7 +4314,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_bucket_intelligent_tiering_configuration"],
         Params: PutBucketIntelligentTieringConfigurationRequestTypeDef,
@@ -4307,7 +4322,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_bucket_inventory_configuration"],
         Params: PutBucketInventoryConfigurationRequestTypeDef,
@@ -4315,7 +4330,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_bucket_lifecycle"],
         Params: PutBucketLifecycleRequestTypeDef,
@@ -4323,7 +4338,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_bucket_lifecycle_configuration"],
         Params: PutBucketLifecycleConfigurationRequestTypeDef,
@@ -4331,7 +4346,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_bucket_logging"],
         Params: PutBucketLoggingRequestTypeDef,
@@ -4339,7 +4354,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_bucket_metrics_configuration"],
         Params: PutBucketMetricsConfigurationRequestTypeDef,
@@ -4347,7 +4362,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_bucket_notification"],
         Params: PutBucketNotificationRequestTypeDef,
@@ -4355,7 +4370,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_bucket_notification_configuration"],
         Params: PutBucketNotificationConfigurationRequestTypeDef,
@@ -4363,7 +4378,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_bucket_ownership_controls"],
         Params: PutBucketOwnershipControlsRequestTypeDef,
@@ -4371,7 +4386,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_bucket_policy"],
         Params: PutBucketPolicyRequestTypeDef,
@@ -4379,7 +4394,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_bucket_replication"],
         Params: PutBucketReplicationRequestTypeDef,
@@ -4387,7 +4402,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_bucket_request_payment"],
         Params: PutBucketRequestPaymentRequestTypeDef,
@@ -4395,7 +4410,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_bucket_tagging"],
         Params: PutBucketTaggingRequestTypeDef,
@@ -4403,7 +4418,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_bucket_versioning"],
         Params: PutBucketVersioningRequestTypeDef,
@@ -4411,7 +4426,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_bucket_website"],
         Params: PutBucketWebsiteRequestTypeDef,
@@ -4419,7 +4434,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_object"],
         Params: PutObjectRequestTypeDef,
@@ -4427,7 +4442,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_object_acl"],
         Params: PutObjectAclRequestTypeDef,
@@ -4435,7 +4450,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_object_legal_hold"],
         Params: PutObjectLegalHoldRequestTypeDef,
@@ -4443,7 +4458,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_object_lock_configuration"],
         Params: PutObjectLockConfigurationRequestTypeDef,
@@ -4451,7 +4466,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_object_retention"],
         Params: PutObjectRetentionRequestTypeDef,
@@ -4459,7 +4474,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_object_tagging"],
         Params: PutObjectTaggingRequestTypeDef,
@@ -4467,7 +4482,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_public_access_block"],
         Params: PutPublicAccessBlockRequestTypeDef,
@@ -4475,7 +4490,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["rename_object"],
         Params: RenameObjectRequestTypeDef,
@@ -4483,7 +4498,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["restore_object"],
         Params: RestoreObjectRequestTypeDef,
@@ -4491,7 +4506,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["select_object_content"],
         Params: SelectObjectContentRequestTypeDef,
@@ -4499,7 +4514,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_bucket_metadata_inventory_table_configuration"],
         Params: UpdateBucketMetadataInventoryTableConfigurationRequestTypeDef,
@@ -4507,7 +4522,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_bucket_metadata_journal_table_configuration"],
         Params: UpdateBucketMetadataJournalTableConfigurationRequestTypeDef,
@@ -4515,7 +4530,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_object_encryption"],
         Params: UpdateObjectEncryptionRequestTypeDef,
@@ -4523,7 +4538,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["upload_part"],
         Params: UploadPartRequestTypeDef,
@@ -4531,7 +4546,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["upload_part_copy"],
         Params: UploadPartCopyRequestTypeDef,
@@ -4539,7 +4554,7 @@ class S3Client(S3ClientMethods, BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["write_get_object_response"],
         Params: WriteGetObjectResponseRequestTypeDef,

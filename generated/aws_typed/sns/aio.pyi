@@ -9,7 +9,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Any, Coroutine, Literal, TYPE_CHECKING, overload
+from typing import Any, Coroutine, Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._aio import BaseClient, Paginator
 
@@ -958,15 +958,20 @@ class SNSClient(BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/VerifySMSSandboxPhoneNumber
         """
+    get_paginator: Final[_GetPaginator]
+    """A typed async paginator for an operation that can be paginated."""
+
+class _GetPaginator(Protocol):
+    """A typed async paginator for an operation that can be paginated."""
 
     @overload
-    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_endpoints_by_platform_application"]
     ) -> ListEndpointsByPlatformApplicationPaginator:
         """ListEndpointsByPlatformApplicationPaginator for
@@ -974,45 +979,43 @@ class SNSClient(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_origination_numbers"]
     ) -> ListOriginationNumbersPaginator:
         """ListOriginationNumbersPaginator for list_origination_numbers."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_phone_numbers_opted_out"]
     ) -> ListPhoneNumbersOptedOutPaginator:
         """ListPhoneNumbersOptedOutPaginator for list_phone_numbers_opted_out."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_platform_applications"]
     ) -> ListPlatformApplicationsPaginator:
         """ListPlatformApplicationsPaginator for list_platform_applications."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_sms_sandbox_phone_numbers"]
     ) -> ListSMSSandboxPhoneNumbersPaginator:
         """ListSMSSandboxPhoneNumbersPaginator for list_sms_sandbox_phone_numbers."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_subscriptions"]
     ) -> ListSubscriptionsPaginator:
         """ListSubscriptionsPaginator for list_subscriptions."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_subscriptions_by_topic"]
     ) -> ListSubscriptionsByTopicPaginator:
         """ListSubscriptionsByTopicPaginator for list_subscriptions_by_topic."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_topics"]
-    ) -> ListTopicsPaginator:
+    def __call__(self, operation_name: Literal["list_topics"]) -> ListTopicsPaginator:
         """ListTopicsPaginator for list_topics."""
 
 class ListEndpointsByPlatformApplicationPaginator(Paginator):

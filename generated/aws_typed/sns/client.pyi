@@ -8,7 +8,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Literal, TYPE_CHECKING, overload
+from typing import Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._runtime import BaseClient
 
@@ -859,15 +859,25 @@ class SNSClient(BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sns-2010-03-31/VerifySMSSandboxPhoneNumber
         """
+    get_paginator: Final[_GetPaginator]
+    """A typed paginator for an operation that can be paginated."""
+
+    generate_presigned_url: Final[_GeneratePresignedUrl]
+    """A presigned URL for calling ClientMethod with Params (botocore's
+    generate_presigned_url, which validates Params as the call would).
+    """
+
+class _GetPaginator(Protocol):
+    """A typed paginator for an operation that can be paginated."""
 
     @overload
-    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_endpoints_by_platform_application"]
     ) -> ListEndpointsByPlatformApplicationPaginator:
         """ListEndpointsByPlatformApplicationPaginator for
@@ -875,49 +885,52 @@ class SNSClient(BaseClient):
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_origination_numbers"]
     ) -> ListOriginationNumbersPaginator:
         """ListOriginationNumbersPaginator for list_origination_numbers."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_phone_numbers_opted_out"]
     ) -> ListPhoneNumbersOptedOutPaginator:
         """ListPhoneNumbersOptedOutPaginator for list_phone_numbers_opted_out."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_platform_applications"]
     ) -> ListPlatformApplicationsPaginator:
         """ListPlatformApplicationsPaginator for list_platform_applications."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_sms_sandbox_phone_numbers"]
     ) -> ListSMSSandboxPhoneNumbersPaginator:
         """ListSMSSandboxPhoneNumbersPaginator for list_sms_sandbox_phone_numbers."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_subscriptions"]
     ) -> ListSubscriptionsPaginator:
         """ListSubscriptionsPaginator for list_subscriptions."""
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_subscriptions_by_topic"]
     ) -> ListSubscriptionsByTopicPaginator:
         """ListSubscriptionsByTopicPaginator for list_subscriptions_by_topic."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_topics"]
-    ) -> ListTopicsPaginator:
+    def __call__(self, operation_name: Literal["list_topics"]) -> ListTopicsPaginator:
         """ListTopicsPaginator for list_topics."""
 
+class _GeneratePresignedUrl(Protocol):
+    """A presigned URL for calling ClientMethod with Params (botocore's
+    generate_presigned_url, which validates Params as the call would).
+    """
+
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: NoMatchingOverload[NoReturn],
         Params: NoMatchingOverload[NoReturn] | None = None,
@@ -925,7 +938,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["add_permission"],
         Params: AddPermissionInputTypeDef,
@@ -933,7 +946,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["check_if_phone_number_is_opted_out"],
         Params: CheckIfPhoneNumberIsOptedOutInputTypeDef,
@@ -941,7 +954,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["confirm_subscription"],
         Params: ConfirmSubscriptionInputTypeDef,
@@ -949,7 +962,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_platform_application"],
         Params: CreatePlatformApplicationInputTypeDef,
@@ -957,7 +970,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_platform_endpoint"],
         Params: CreatePlatformEndpointInputTypeDef,
@@ -965,7 +978,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_sms_sandbox_phone_number"],
         Params: CreateSMSSandboxPhoneNumberInputTypeDef,
@@ -973,7 +986,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_topic"],
         Params: CreateTopicInputTypeDef,
@@ -981,7 +994,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_endpoint"],
         Params: DeleteEndpointInputTypeDef,
@@ -989,7 +1002,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_platform_application"],
         Params: DeletePlatformApplicationInputTypeDef,
@@ -997,7 +1010,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_sms_sandbox_phone_number"],
         Params: DeleteSMSSandboxPhoneNumberInputTypeDef,
@@ -1005,7 +1018,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_topic"],
         Params: DeleteTopicInputTypeDef,
@@ -1013,7 +1026,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_data_protection_policy"],
         Params: GetDataProtectionPolicyInputTypeDef,
@@ -1021,7 +1034,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_endpoint_attributes"],
         Params: GetEndpointAttributesInputTypeDef,
@@ -1029,7 +1042,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_platform_application_attributes"],
         Params: GetPlatformApplicationAttributesInputTypeDef,
@@ -1037,7 +1050,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_sms_attributes"],
         Params: GetSMSAttributesInputTypeDef | None = None,
@@ -1045,7 +1058,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_sms_sandbox_account_status"],
         Params: GetSMSSandboxAccountStatusInputTypeDef | None = None,
@@ -1053,7 +1066,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_subscription_attributes"],
         Params: GetSubscriptionAttributesInputTypeDef,
@@ -1061,7 +1074,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_topic_attributes"],
         Params: GetTopicAttributesInputTypeDef,
@@ -1069,7 +1082,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_endpoints_by_platform_application"],
         Params: ListEndpointsByPlatformApplicationInputTypeDef,
@@ -1077,7 +1090,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_origination_numbers"],
         Params: ListOriginationNumbersRequestTypeDef | None = None,
@@ -1085,7 +1098,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_phone_numbers_opted_out"],
         Params: ListPhoneNumbersOptedOutInputTypeDef | None = None,
@@ -1093,7 +1106,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_platform_applications"],
         Params: ListPlatformApplicationsInputTypeDef | None = None,
@@ -1101,7 +1114,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_sms_sandbox_phone_numbers"],
         Params: ListSMSSandboxPhoneNumbersInputTypeDef | None = None,
@@ -1109,7 +1122,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_subscriptions"],
         Params: ListSubscriptionsInputTypeDef | None = None,
@@ -1117,7 +1130,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_subscriptions_by_topic"],
         Params: ListSubscriptionsByTopicInputTypeDef,
@@ -1125,7 +1138,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_tags_for_resource"],
         Params: ListTagsForResourceRequestTypeDef,
@@ -1133,7 +1146,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_topics"],
         Params: ListTopicsInputTypeDef | None = None,
@@ -1141,7 +1154,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["opt_in_phone_number"],
         Params: OptInPhoneNumberInputTypeDef,
@@ -1149,7 +1162,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["publish"],
         Params: PublishInputTypeDef,
@@ -1157,7 +1170,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["publish_batch"],
         Params: PublishBatchInputTypeDef,
@@ -1165,7 +1178,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_data_protection_policy"],
         Params: PutDataProtectionPolicyInputTypeDef,
@@ -1173,7 +1186,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["remove_permission"],
         Params: RemovePermissionInputTypeDef,
@@ -1181,7 +1194,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["set_endpoint_attributes"],
         Params: SetEndpointAttributesInputTypeDef,
@@ -1189,7 +1202,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["set_platform_application_attributes"],
         Params: SetPlatformApplicationAttributesInputTypeDef,
@@ -1197,7 +1210,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["set_sms_attributes"],
         Params: SetSMSAttributesInputTypeDef,
@@ -1205,7 +1218,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["set_subscription_attributes"],
         Params: SetSubscriptionAttributesInputTypeDef,
@@ -1213,7 +1226,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["set_topic_attributes"],
         Params: SetTopicAttributesInputTypeDef,
@@ -1221,7 +1234,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["subscribe"],
         Params: SubscribeInputTypeDef,
@@ -1229,7 +1242,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["tag_resource"],
         Params: TagResourceRequestTypeDef,
@@ -1237,7 +1250,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["unsubscribe"],
         Params: UnsubscribeInputTypeDef,
@@ -1245,7 +1258,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["untag_resource"],
         Params: UntagResourceRequestTypeDef,
@@ -1253,7 +1266,7 @@ class SNSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["verify_sms_sandbox_phone_number"],
         Params: VerifySMSSandboxPhoneNumberInputTypeDef,

@@ -9,7 +9,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Any, Coroutine, Literal, TYPE_CHECKING, overload
+from typing import Any, Coroutine, Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._aio import BaseClient, Paginator
 
@@ -583,23 +583,26 @@ class SQSClient(BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/UntagQueue
         """
+    get_paginator: Final[_GetPaginator]
+    """A typed async paginator for an operation that can be paginated."""
+
+class _GetPaginator(Protocol):
+    """A typed async paginator for an operation that can be paginated."""
 
     @overload
-    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_dead_letter_source_queues"]
     ) -> ListDeadLetterSourceQueuesPaginator:
         """ListDeadLetterSourceQueuesPaginator for list_dead_letter_source_queues."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_queues"]
-    ) -> ListQueuesPaginator:
+    def __call__(self, operation_name: Literal["list_queues"]) -> ListQueuesPaginator:
         """ListQueuesPaginator for list_queues."""
 
 class ListDeadLetterSourceQueuesPaginator(Paginator):

@@ -8,7 +8,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Literal, TYPE_CHECKING, overload
+from typing import Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._runtime import BaseClient
 
@@ -532,27 +532,40 @@ class SQSClient(BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/sqs-2012-11-05/UntagQueue
         """
+    get_paginator: Final[_GetPaginator]
+    """A typed paginator for an operation that can be paginated."""
+
+    generate_presigned_url: Final[_GeneratePresignedUrl]
+    """A presigned URL for calling ClientMethod with Params (botocore's
+    generate_presigned_url, which validates Params as the call would).
+    """
+
+class _GetPaginator(Protocol):
+    """A typed paginator for an operation that can be paginated."""
 
     @overload
-    def get_paginator(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
+    def __call__(self, operation_name: NoMatchingOverload[NoReturn]) -> Any:
         """No overload matches these arguments: the call is a type error (see the
         other overloads).
         """
 
     @overload
-    def get_paginator(
+    def __call__(
         self, operation_name: Literal["list_dead_letter_source_queues"]
     ) -> ListDeadLetterSourceQueuesPaginator:
         """ListDeadLetterSourceQueuesPaginator for list_dead_letter_source_queues."""
 
     @overload
-    def get_paginator(
-        self, operation_name: Literal["list_queues"]
-    ) -> ListQueuesPaginator:
+    def __call__(self, operation_name: Literal["list_queues"]) -> ListQueuesPaginator:
         """ListQueuesPaginator for list_queues."""
 
+class _GeneratePresignedUrl(Protocol):
+    """A presigned URL for calling ClientMethod with Params (botocore's
+    generate_presigned_url, which validates Params as the call would).
+    """
+
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: NoMatchingOverload[NoReturn],
         Params: NoMatchingOverload[NoReturn] | None = None,
@@ -560,7 +573,7 @@ class SQSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["add_permission"],
         Params: AddPermissionRequestTypeDef,
@@ -568,7 +581,7 @@ class SQSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["cancel_message_move_task"],
         Params: CancelMessageMoveTaskRequestTypeDef,
@@ -576,7 +589,7 @@ class SQSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["change_message_visibility"],
         Params: ChangeMessageVisibilityRequestTypeDef,
@@ -584,7 +597,7 @@ class SQSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["change_message_visibility_batch"],
         Params: ChangeMessageVisibilityBatchRequestTypeDef,
@@ -592,7 +605,7 @@ class SQSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_queue"],
         Params: CreateQueueRequestTypeDef,
@@ -600,7 +613,7 @@ class SQSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_message"],
         Params: DeleteMessageRequestTypeDef,
@@ -608,7 +621,7 @@ class SQSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_message_batch"],
         Params: DeleteMessageBatchRequestTypeDef,
@@ -616,7 +629,7 @@ class SQSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_queue"],
         Params: DeleteQueueRequestTypeDef,
@@ -624,7 +637,7 @@ class SQSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_queue_attributes"],
         Params: GetQueueAttributesRequestTypeDef,
@@ -632,7 +645,7 @@ class SQSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_queue_url"],
         Params: GetQueueUrlRequestTypeDef,
@@ -640,7 +653,7 @@ class SQSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_dead_letter_source_queues"],
         Params: ListDeadLetterSourceQueuesRequestTypeDef,
@@ -648,7 +661,7 @@ class SQSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_message_move_tasks"],
         Params: ListMessageMoveTasksRequestTypeDef,
@@ -656,7 +669,7 @@ class SQSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_queue_tags"],
         Params: ListQueueTagsRequestTypeDef,
@@ -664,7 +677,7 @@ class SQSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_queues"],
         Params: ListQueuesRequestTypeDef | None = None,
@@ -672,7 +685,7 @@ class SQSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["purge_queue"],
         Params: PurgeQueueRequestTypeDef,
@@ -680,7 +693,7 @@ class SQSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["receive_message"],
         Params: ReceiveMessageRequestTypeDef,
@@ -688,7 +701,7 @@ class SQSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["remove_permission"],
         Params: RemovePermissionRequestTypeDef,
@@ -696,7 +709,7 @@ class SQSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["send_message"],
         Params: SendMessageRequestTypeDef,
@@ -704,7 +717,7 @@ class SQSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["send_message_batch"],
         Params: SendMessageBatchRequestTypeDef,
@@ -712,7 +725,7 @@ class SQSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["set_queue_attributes"],
         Params: SetQueueAttributesRequestTypeDef,
@@ -720,7 +733,7 @@ class SQSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["start_message_move_task"],
         Params: StartMessageMoveTaskRequestTypeDef,
@@ -728,7 +741,7 @@ class SQSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["tag_queue"],
         Params: TagQueueRequestTypeDef,
@@ -736,7 +749,7 @@ class SQSClient(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["untag_queue"],
         Params: UntagQueueRequestTypeDef,

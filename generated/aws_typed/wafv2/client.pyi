@@ -8,7 +8,7 @@ again.
 from __future__ import annotations
 
 import sys
-from typing import Literal, TYPE_CHECKING, overload
+from typing import Final, Literal, Protocol, TYPE_CHECKING, overload
 
 from .._runtime import BaseClient
 
@@ -1416,9 +1416,18 @@ class WAFV2Client(BaseClient):
         API reference:
         https://docs.aws.amazon.com/goto/WebAPI/wafv2-2019-07-29/UpdateWebACL
         """
+    generate_presigned_url: Final[_GeneratePresignedUrl]
+    """A presigned URL for calling ClientMethod with Params (botocore's
+    generate_presigned_url, which validates Params as the call would).
+    """
+
+class _GeneratePresignedUrl(Protocol):
+    """A presigned URL for calling ClientMethod with Params (botocore's
+    generate_presigned_url, which validates Params as the call would).
+    """
 
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: NoMatchingOverload[NoReturn],
         Params: NoMatchingOverload[NoReturn] | None = None,
@@ -1426,7 +1435,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["associate_web_acl"],
         Params: AssociateWebACLRequestTypeDef,
@@ -1434,7 +1443,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["check_capacity"],
         Params: CheckCapacityRequestTypeDef,
@@ -1442,7 +1451,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_api_key"],
         Params: CreateAPIKeyRequestTypeDef,
@@ -1450,7 +1459,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_ip_set"],
         Params: CreateIPSetRequestTypeDef,
@@ -1458,7 +1467,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_regex_pattern_set"],
         Params: CreateRegexPatternSetRequestTypeDef,
@@ -1466,7 +1475,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_rule_group"],
         Params: CreateRuleGroupRequestTypeDef,
@@ -1474,7 +1483,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["create_web_acl"],
         Params: CreateWebACLRequestTypeDef,
@@ -1482,7 +1491,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_api_key"],
         Params: DeleteAPIKeyRequestTypeDef,
@@ -1490,7 +1499,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_firewall_manager_rule_groups"],
         Params: DeleteFirewallManagerRuleGroupsRequestTypeDef,
@@ -1498,7 +1507,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_ip_set"],
         Params: DeleteIPSetRequestTypeDef,
@@ -1506,7 +1515,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_logging_configuration"],
         Params: DeleteLoggingConfigurationRequestTypeDef,
@@ -1514,7 +1523,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_permission_policy"],
         Params: DeletePermissionPolicyRequestTypeDef,
@@ -1522,7 +1531,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_regex_pattern_set"],
         Params: DeleteRegexPatternSetRequestTypeDef,
@@ -1530,7 +1539,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_rule_group"],
         Params: DeleteRuleGroupRequestTypeDef,
@@ -1538,7 +1547,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["delete_web_acl"],
         Params: DeleteWebACLRequestTypeDef,
@@ -1546,7 +1555,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_all_managed_products"],
         Params: DescribeAllManagedProductsRequestTypeDef,
@@ -1554,7 +1563,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_managed_products_by_vendor"],
         Params: DescribeManagedProductsByVendorRequestTypeDef,
@@ -1562,7 +1571,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["describe_managed_rule_group"],
         Params: DescribeManagedRuleGroupRequestTypeDef,
@@ -1570,7 +1579,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["disassociate_web_acl"],
         Params: DisassociateWebACLRequestTypeDef,
@@ -1578,7 +1587,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["generate_mobile_sdk_release_url"],
         Params: GenerateMobileSdkReleaseUrlRequestTypeDef,
@@ -1586,7 +1595,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_decrypted_api_key"],
         Params: GetDecryptedAPIKeyRequestTypeDef,
@@ -1594,7 +1603,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_ip_set"],
         Params: GetIPSetRequestTypeDef,
@@ -1602,7 +1611,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_logging_configuration"],
         Params: GetLoggingConfigurationRequestTypeDef,
@@ -1610,7 +1619,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_managed_rule_set"],
         Params: GetManagedRuleSetRequestTypeDef,
@@ -1618,7 +1627,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_mobile_sdk_release"],
         Params: GetMobileSdkReleaseRequestTypeDef,
@@ -1626,7 +1635,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_permission_policy"],
         Params: GetPermissionPolicyRequestTypeDef,
@@ -1634,7 +1643,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_rate_based_statement_managed_keys"],
         Params: GetRateBasedStatementManagedKeysRequestTypeDef,
@@ -1642,7 +1651,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_regex_pattern_set"],
         Params: GetRegexPatternSetRequestTypeDef,
@@ -1650,7 +1659,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_rule_group"],
         Params: GetRuleGroupRequestTypeDef | None = None,
@@ -1658,7 +1667,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_sampled_requests"],
         Params: GetSampledRequestsRequestTypeDef,
@@ -1666,7 +1675,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_top_path_statistics_by_traffic"],
         Params: GetTopPathStatisticsByTrafficRequestTypeDef,
@@ -1674,7 +1683,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_web_acl"],
         Params: GetWebACLRequestTypeDef | None = None,
@@ -1682,7 +1691,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["get_web_acl_for_resource"],
         Params: GetWebACLForResourceRequestTypeDef,
@@ -1690,7 +1699,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_api_keys"],
         Params: ListAPIKeysRequestTypeDef,
@@ -1698,7 +1707,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_available_managed_rule_group_versions"],
         Params: ListAvailableManagedRuleGroupVersionsRequestTypeDef,
@@ -1706,7 +1715,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_available_managed_rule_groups"],
         Params: ListAvailableManagedRuleGroupsRequestTypeDef,
@@ -1714,7 +1723,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_ip_sets"],
         Params: ListIPSetsRequestTypeDef,
@@ -1722,7 +1731,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_logging_configurations"],
         Params: ListLoggingConfigurationsRequestTypeDef,
@@ -1730,7 +1739,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_managed_rule_sets"],
         Params: ListManagedRuleSetsRequestTypeDef,
@@ -1738,7 +1747,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_mobile_sdk_releases"],
         Params: ListMobileSdkReleasesRequestTypeDef,
@@ -1746,7 +1755,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_regex_pattern_sets"],
         Params: ListRegexPatternSetsRequestTypeDef,
@@ -1754,7 +1763,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_resources_for_web_acl"],
         Params: ListResourcesForWebACLRequestTypeDef,
@@ -1762,7 +1771,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_rule_groups"],
         Params: ListRuleGroupsRequestTypeDef,
@@ -1770,7 +1779,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_tags_for_resource"],
         Params: ListTagsForResourceRequestTypeDef,
@@ -1778,7 +1787,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["list_web_acls"],
         Params: ListWebACLsRequestTypeDef,
@@ -1786,7 +1795,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_logging_configuration"],
         Params: PutLoggingConfigurationRequestTypeDef,
@@ -1794,7 +1803,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_managed_rule_set_versions"],
         Params: PutManagedRuleSetVersionsRequestTypeDef,
@@ -1802,7 +1811,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["put_permission_policy"],
         Params: PutPermissionPolicyRequestTypeDef,
@@ -1810,7 +1819,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["tag_resource"],
         Params: TagResourceRequestTypeDef,
@@ -1818,7 +1827,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["untag_resource"],
         Params: UntagResourceRequestTypeDef,
@@ -1826,7 +1835,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_ip_set"],
         Params: UpdateIPSetRequestTypeDef,
@@ -1834,7 +1843,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_managed_rule_set_version_expiry_date"],
         Params: UpdateManagedRuleSetVersionExpiryDateRequestTypeDef,
@@ -1842,7 +1851,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_regex_pattern_set"],
         Params: UpdateRegexPatternSetRequestTypeDef,
@@ -1850,7 +1859,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_rule_group"],
         Params: UpdateRuleGroupRequestTypeDef,
@@ -1858,7 +1867,7 @@ class WAFV2Client(BaseClient):
         HttpMethod: builtins.str | None = None,
     ) -> builtins.str: ...
     @overload
-    def generate_presigned_url(
+    def __call__(
         self,
         ClientMethod: Literal["update_web_acl"],
         Params: UpdateWebACLRequestTypeDef,

@@ -39,7 +39,7 @@ async def wrong_arguments(client: aio.S3Client) -> None:
     await client.get_object(Key="k")  # E[mypy]: missing named argument "Bucket" for "get_object" of "S3Client"  # E[pyright]: argument missing for parameter "Bucket"
     await client.get_paginator("list_objects_v2").paginate(Bucket="b", Limit=10).build_full_result()  # E[mypy]: unexpected keyword argument "Limit" for "paginate" of "ListObjectsV2Paginator"  # E[pyright]: no parameter named "Limit"  # MISS[ty]: ty 0.0.108 does not check keyword names against **kwargs: Unpack[TypedDict] (PEP 692)
     await client.get_waiter("bucket_exists").wait(Bucket="b", WaiterConfig={"Delay": "1"})  # E[mypy]: TypedDict item "Delay" has type "int"  # E[pyright]: "Literal['1']" is not assignable to "int"
-    client.get_paginator("list_objects_v3")  # E[mypy]: argument 1 to "get_paginator" of "S3Client" has incompatible type "str"; expected "NoMatchingOverload[Never]"  # E[pyright]: no overloads for "get_paginator"
+    client.get_paginator("list_objects_v3")  # E[mypy]: argument 1 to "__call__" of "_GetPaginator" has incompatible type "str"; expected "NoMatchingOverload[Never]"  # E[pyright]: no overloads for "__call__"
     aio.client(region="us-east-1")  # E[mypy]: unexpected keyword argument "region" for "client"  # E[pyright]: no parameter named "region"  # MISS[ty]: ty 0.0.108 does not check keyword names against **kwargs: Unpack[TypedDict] (PEP 692)
     result = await client.get_waiter("bucket_exists").wait(Bucket="b")  # E[mypy]: does not return a value (it only ever returns None)
     print(result)

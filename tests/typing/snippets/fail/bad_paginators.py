@@ -9,8 +9,8 @@ from aws_typed import s3
 
 
 def pages(client: s3.S3Client) -> None:
-    client.get_paginator("list_objects_v3")  # E[mypy]: argument 1 to "get_paginator" of "S3Client" has incompatible type "str"; expected "NoMatchingOverload[Never]"  # E[pyright]: no overloads for "get_paginator" match the provided arguments
-    client.get_paginator("get_object")  # E[mypy]: argument 1 to "get_paginator" of "S3Client" has incompatible type "str"; expected "NoMatchingOverload[Never]"  # E[pyright]: no overloads for "get_paginator"
+    client.get_paginator("list_objects_v3")  # E[mypy]: argument 1 to "__call__" of "_GetPaginator" has incompatible type "str"; expected "NoMatchingOverload[Never]"  # E[pyright]: no overloads for "__call__" match the provided arguments
+    client.get_paginator("get_object")  # E[mypy]: argument 1 to "__call__" of "_GetPaginator" has incompatible type "str"; expected "NoMatchingOverload[Never]"  # E[pyright]: no overloads for "__call__"
     paginator = client.get_paginator("list_objects_v2")
     paginator.paginate(Bucket="b", PaginationConfig={"MaxItem": 10})  # E[mypy]: extra key "MaxItem" for TypedDict "PaginatorConfigTypeDef"  # E[pyright]: "MaxItem" is an undefined item in type "PaginatorConfigTypeDef"
     paginator.paginate(Bucket="b", PaginationConfig={"PageSize": "100"})  # E[mypy]: TypedDict item "PageSize" has type "int"  # E[pyright]: "Literal['100']" is not assignable to "int"

@@ -12,12 +12,12 @@ from aws_typed.sqs.stubber import SQSStubber
 
 
 def presign(client: s3.S3Client, queue: sqs.SQSClient) -> None:
-    client.generate_presigned_url("get_objects", Params={"Bucket": "b", "Key": "k"})  # E[mypy]: argument 1 to "generate_presigned_url" of "S3Client" has incompatible type "str"; expected "NoMatchingOverload[Never]"  # E[pyright]: "Literal['get_objects']" cannot be assigned to parameter "ClientMethod"
-    client.generate_presigned_url("get_object", Params={"Bucket": "b"})  # E[mypy]: argument 1 to "generate_presigned_url" of "S3Client" has incompatible type "str"; expected "NoMatchingOverload[Never]"  # E[pyright]: cannot be assigned to parameter "Params" of type "GetObjectRequestTypeDef"
-    client.generate_presigned_url("get_object", Params={"Bucket": "b", "Kee": "k"})  # E[mypy]: argument 1 to "generate_presigned_url" of "S3Client" has incompatible type "str"; expected "NoMatchingOverload[Never]"  # E[pyright]: cannot be assigned to parameter "Params" of type "GetObjectRequestTypeDef"
-    client.generate_presigned_url("get_object", Params={"Bucket": "b", "Key": 1})  # E[mypy]: argument 1 to "generate_presigned_url" of "S3Client" has incompatible type "str"; expected "NoMatchingOverload[Never]"  # E[pyright]: cannot be assigned to parameter "Params" of type "GetObjectRequestTypeDef"
-    client.generate_presigned_url("get_object")  # E[mypy]: argument 1 to "generate_presigned_url" of "S3Client" has incompatible type "str"; expected "NoMatchingOverload[Never]"  # E[pyright]: no overloads for "generate_presigned_url"
-    queue.generate_presigned_url("send_message", Params={"QueueUrl": "u", "MessageBody": "m", "DelaySeconds": "5"})  # E[mypy]: argument 1 to "generate_presigned_url" of "SQSClient" has incompatible type "str"; expected "NoMatchingOverload[Never]"  # E[pyright]: cannot be assigned to parameter "Params" of type "SendMessageRequestTypeDef"
+    client.generate_presigned_url("get_objects", Params={"Bucket": "b", "Key": "k"})  # E[mypy]: argument 1 to "__call__" of "_GeneratePresignedUrl" has incompatible type "str"; expected "NoMatchingOverload[Never]"  # E[pyright]: "Literal['get_objects']" cannot be assigned to parameter "ClientMethod"
+    client.generate_presigned_url("get_object", Params={"Bucket": "b"})  # E[mypy]: argument 1 to "__call__" of "_GeneratePresignedUrl" has incompatible type "str"; expected "NoMatchingOverload[Never]"  # E[pyright]: cannot be assigned to parameter "Params" of type "GetObjectRequestTypeDef"
+    client.generate_presigned_url("get_object", Params={"Bucket": "b", "Kee": "k"})  # E[mypy]: argument 1 to "__call__" of "_GeneratePresignedUrl" has incompatible type "str"; expected "NoMatchingOverload[Never]"  # E[pyright]: cannot be assigned to parameter "Params" of type "GetObjectRequestTypeDef"
+    client.generate_presigned_url("get_object", Params={"Bucket": "b", "Key": 1})  # E[mypy]: argument 1 to "__call__" of "_GeneratePresignedUrl" has incompatible type "str"; expected "NoMatchingOverload[Never]"  # E[pyright]: cannot be assigned to parameter "Params" of type "GetObjectRequestTypeDef"
+    client.generate_presigned_url("get_object")  # E[mypy]: argument 1 to "__call__" of "_GeneratePresignedUrl" has incompatible type "str"; expected "NoMatchingOverload[Never]"  # E[pyright]: no overloads for "__call__"
+    queue.generate_presigned_url("send_message", Params={"QueueUrl": "u", "MessageBody": "m", "DelaySeconds": "5"})  # E[mypy]: argument 1 to "__call__" of "_GeneratePresignedUrl" has incompatible type "str"; expected "NoMatchingOverload[Never]"  # E[pyright]: cannot be assigned to parameter "Params" of type "SendMessageRequestTypeDef"
 
 
 def stubs(client: s3.S3Client, queue: sqs.SQSClient) -> None:

@@ -9,8 +9,8 @@ from aws_typed import ec2, s3
 
 
 def waits(client: s3.S3Client, ec2_client: ec2.EC2Client) -> None:
-    client.get_waiter("bucket_exist")  # E[mypy]: argument 1 to "get_waiter" of "S3Client" has incompatible type "str"; expected "NoMatchingOverload[Never]"  # E[pyright]: no overloads for "get_waiter" match the provided arguments
-    client.get_waiter("instance_running")  # E[mypy]: argument 1 to "get_waiter" of "S3Client" has incompatible type "str"; expected "NoMatchingOverload[Never]"  # E[pyright]: no overloads for "get_waiter"
+    client.get_waiter("bucket_exist")  # E[mypy]: argument 1 to "__call__" of "_GetWaiter" has incompatible type "str"; expected "NoMatchingOverload[Never]"  # E[pyright]: no overloads for "__call__" match the provided arguments
+    client.get_waiter("instance_running")  # E[mypy]: argument 1 to "__call__" of "_GetWaiter" has incompatible type "str"; expected "NoMatchingOverload[Never]"  # E[pyright]: no overloads for "__call__"
     waiter = client.get_waiter("bucket_exists")
     waiter.wait(Bucket="b", WaiterConfig={"Delays": 1})  # E[mypy]: extra key "Delays" for TypedDict "WaiterConfigTypeDef"  # E[pyright]: "Delays" is an undefined item in type "WaiterConfigTypeDef"
     waiter.wait(Bucket="b", WaiterConfig={"Delay": 1.5, "MaxAttempts": 2})  # E[mypy]: TypedDict item "Delay" has type "int"  # E[pyright]: "float" is not assignable to "int"

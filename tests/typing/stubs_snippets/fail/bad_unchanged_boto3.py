@@ -20,9 +20,9 @@ c.list_object_v3(Bucket="b")  # E[mypy]: "S3Client" has no attribute "list_objec
 boto3.client("s4")  # E[mypy]: argument 1 to "client" has incompatible type "str"; expected "NoMatchingOverload[Never]"  # E[pyright]: no overloads for "client"  # MISS[pyrefly]: pyrefly 1.5 widens a Literal of more than about 256 strings to str (the last overload: the botocore services not generated)
 q: SQSClient = boto3.client("s3")  # E[mypy]: incompatible types in assignment  # E[pyright]: "S3Client" is not assignable to declared type "SQSClient"
 boto3.session.Session().client("sqs").get_queue_url(QueueNam="q")  # E[mypy]: unexpected keyword argument "QueueNam"  # E[pyright]: no parameter named "QueueNam"
-c.get_paginator("list_objects_v3")  # E[mypy]: argument 1 to "get_paginator" of "S3Client" has incompatible type "str"; expected "NoMatchingOverload[Never]"  # E[pyright]: no overloads for "get_paginator"
+c.get_paginator("list_objects_v3")  # E[mypy]: argument 1 to "__call__" of "_GetPaginator" has incompatible type "str"; expected "NoMatchingOverload[Never]"  # E[pyright]: no overloads for "__call__"
 c.get_paginator("list_objects_v2").paginate(Bucket=1)  # E[mypy]: argument "Bucket" to "paginate" of "ListObjectsV2Paginator" has incompatible type "int"  # E[pyright]: cannot be assigned to parameter "Bucket"
-c.get_waiter("bucket_exist")  # E[mypy]: argument 1 to "get_waiter" of "S3Client" has incompatible type "str"; expected "NoMatchingOverload[Never]"  # E[pyright]: no overloads for "get_waiter"
+c.get_waiter("bucket_exist")  # E[mypy]: argument 1 to "__call__" of "_GetWaiter" has incompatible type "str"; expected "NoMatchingOverload[Never]"  # E[pyright]: no overloads for "__call__"
 c.get_waiter("bucket_exists").wait(Bucket="b", WaiterConfig={"Delay": "1"})  # E[mypy]: TypedDict item "Delay" has type "int"  # E[pyright]: is not assignable to
 bucket = boto3.resource("s3").Bucket("b")
 boto3.resource("s3").Bukcet("b")  # E[mypy]: "S3ServiceResource" has no attribute "Bukcet"  # E[pyright]: cannot access attribute "Bukcet"
