@@ -176,7 +176,7 @@ def test_check_summary_comes_first_and_the_diff_is_bounded(tmp_path: Path) -> No
     lines = both.stdout.splitlines()
     summary = next(i for i, line in enumerate(lines) if "differ from what would be generated" in line)
     assert summary < next(i for i, line in enumerate(lines) if line.startswith("--- a/"))
-    assert "(4 changed, 12 new)" in lines[summary], lines[summary]
+    assert "(4 changed, 14 new)" in lines[summary], lines[summary]
     assert "botoloom:   changed   sqs/client.py" in lines
     assert "botoloom:   new       sns/client.py" in lines
     rerun = f"botoloom: run `botoloom --services sqs sns --output {tmp_path}` to regenerate it; add --diff to see the whole diff"

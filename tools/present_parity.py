@@ -36,7 +36,10 @@ def compare(site: Path, generated: Path, service: str) -> tuple[int, list[str]]:
     """(TypedDicts compared, "Name.Key" required in boto3-stubs and NotRequired here)."""
     theirs = required_keys(site / f"mypy_boto3_{service}" / "type_defs.pyi")
     module = f"{service}_" if service in ("lambda",) else service
-    ours = required_keys(generated / "aws_typed" / module / "type_defs.pyi")
+    ours: dict[str, dict[str, bool]] = {}
+    for stub in ("type_defs.pyi", "resource_type_defs.pyi"):  # a resource service splits its TypedDicts in two
+        path = generated / "aws_typed" / module / stub
+        ours |= required_keys(path) if path.exists() else {}
     common = sorted(set(theirs) & set(ours))
     differ = [
         f"{name}.{key}"

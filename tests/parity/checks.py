@@ -44,6 +44,7 @@ from botocore.stub import Stubber
 
 from generator.naming.rules import declarable, module_name
 from generator.types.blobs import INPUT_SHAPE_MEMBER_OVERRIDES
+from generator.types.inputs import WIDER_INPUT_ENUMS
 from generator.types.typemap import (
     FILLED_BY_BOTOCORE,
     INPUT_MEMBER_OVERRIDES,
@@ -131,6 +132,16 @@ def unwrap(hint: Any) -> Any:
     return hint
 
 
+def _literal_values(hint: Any) -> set[object] | None:
+    """The values of a Literal, or of a Union of Literals; None for anything else."""
+    if typing.get_origin(hint) is typing.Literal:
+        return set(typing.get_args(hint))
+    args = typing.get_args(hint) if typing.get_origin(hint) is typing.Union else ()
+    if args and all(typing.get_origin(a) is typing.Literal for a in args):
+        return {v for a in args for v in typing.get_args(a)}
+    return None
+
+
 class Checker:
     """Compares one imported package with botocore's model of the same service."""
 
@@ -143,6 +154,11 @@ class Checker:
 
     def fail(self, where: str, message: str) -> None:
         self.failures.append(f"{self.service}: {where}: {message}")
+
+    def _wider_values(self) -> set[object]:
+        """The values the enums named in WIDER_INPUT_ENUMS for this service add."""
+        wider = {other for (service, _, _), other in WIDER_INPUT_ENUMS.items() if service == self.service}
+        return {v for other in wider for v in self.model.shape_for(other).enum}
 
     # ---- TypedDicts against shapes ------------------------------------------------
     def hints(self, td: Any) -> dict[str, Any]:
@@ -283,10 +299,12 @@ class Checker:
         if kind == "string" and shape.enum and not self.model.shape_for(shape.name).enum and hint is str:
             return  # the enum is a trait of the member, not of the shape: typed as the shape (str)
         if kind == "string" and shape.enum:
-            if typing.get_origin(hint) is not typing.Literal:
+            got, want = _literal_values(hint), set(shape.enum)
+            if got is None:
                 self.fail(where, f"enum {shape.name} typed {hint!r}, not a Literal")
-            elif set(typing.get_args(hint)) != set(shape.enum):
-                got, want = set(typing.get_args(hint)), set(shape.enum)
+            elif side == "in" and got > want and got - want <= self._wider_values():
+                return  # an enum botocore's docs widen (types/inputs.py WIDER_INPUT_ENUMS): a Literal more
+            elif got != want:
                 self.fail(
                     where, f"enum {shape.name}: Literal lacks {sorted(want - got)!r}, has extra {sorted(got - want)!r}"
                 )

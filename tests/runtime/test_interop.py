@@ -197,7 +197,8 @@ def test_stub_has_what_boto3s_client_has() -> None:
     and the runtime's checking view, as the editor reads them; and nothing private."""
     declared: set[str] = set()
     for cls in stub_module("aws_typed.s3.client").S3Client.__mro__:
-        declared |= {n for n in vars(cls) if not n.startswith("_")}
+        members = {*vars(cls), *vars(cls).get("__annotations__", {})}  # methods, and the call Protocols' attributes
+        declared |= {n for n in members if not n.startswith("_")}
     root = Path(aws_typed.__file__).parent
     declared |= _checking_members(root / "_runtime.py", "BaseClient")
     declared |= _checking_members(root / "_injected.py", "S3ClientMethods")

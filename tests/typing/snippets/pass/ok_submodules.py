@@ -25,6 +25,7 @@ import aws_typed.cloudformation.client as m_cloudformation_client
 import aws_typed.cloudformation.exceptions as m_cloudformation_exceptions
 import aws_typed.cloudformation.literals as m_cloudformation_literals
 import aws_typed.cloudformation.paginators as m_cloudformation_paginators
+import aws_typed.cloudformation.resource_type_defs as m_cloudformation_resource_type_defs
 import aws_typed.cloudformation.service_resource as m_cloudformation_service_resource
 import aws_typed.cloudformation.stubber as m_cloudformation_stubber
 import aws_typed.cloudformation.type_defs as m_cloudformation_type_defs
@@ -34,6 +35,7 @@ import aws_typed.cloudwatch.client as m_cloudwatch_client
 import aws_typed.cloudwatch.exceptions as m_cloudwatch_exceptions
 import aws_typed.cloudwatch.literals as m_cloudwatch_literals
 import aws_typed.cloudwatch.paginators as m_cloudwatch_paginators
+import aws_typed.cloudwatch.resource_type_defs as m_cloudwatch_resource_type_defs
 import aws_typed.cloudwatch.service_resource as m_cloudwatch_service_resource
 import aws_typed.cloudwatch.stubber as m_cloudwatch_stubber
 import aws_typed.cloudwatch.type_defs as m_cloudwatch_type_defs
@@ -44,6 +46,7 @@ import aws_typed.dynamodb.conditions as m_dynamodb_conditions
 import aws_typed.dynamodb.exceptions as m_dynamodb_exceptions
 import aws_typed.dynamodb.literals as m_dynamodb_literals
 import aws_typed.dynamodb.paginators as m_dynamodb_paginators
+import aws_typed.dynamodb.resource_type_defs as m_dynamodb_resource_type_defs
 import aws_typed.dynamodb.service_resource as m_dynamodb_service_resource
 import aws_typed.dynamodb.stubber as m_dynamodb_stubber
 import aws_typed.dynamodb.type_defs as m_dynamodb_type_defs
@@ -53,6 +56,7 @@ import aws_typed.ec2.client as m_ec2_client
 import aws_typed.ec2.exceptions as m_ec2_exceptions
 import aws_typed.ec2.literals as m_ec2_literals
 import aws_typed.ec2.paginators as m_ec2_paginators
+import aws_typed.ec2.resource_type_defs as m_ec2_resource_type_defs
 import aws_typed.ec2.service_resource as m_ec2_service_resource
 import aws_typed.ec2.stubber as m_ec2_stubber
 import aws_typed.ec2.type_defs as m_ec2_type_defs
@@ -62,6 +66,7 @@ import aws_typed.glacier.client as m_glacier_client
 import aws_typed.glacier.exceptions as m_glacier_exceptions
 import aws_typed.glacier.literals as m_glacier_literals
 import aws_typed.glacier.paginators as m_glacier_paginators
+import aws_typed.glacier.resource_type_defs as m_glacier_resource_type_defs
 import aws_typed.glacier.service_resource as m_glacier_service_resource
 import aws_typed.glacier.stubber as m_glacier_stubber
 import aws_typed.glacier.type_defs as m_glacier_type_defs
@@ -78,6 +83,7 @@ import aws_typed.iam.client as m_iam_client
 import aws_typed.iam.exceptions as m_iam_exceptions
 import aws_typed.iam.literals as m_iam_literals
 import aws_typed.iam.paginators as m_iam_paginators
+import aws_typed.iam.resource_type_defs as m_iam_resource_type_defs
 import aws_typed.iam.service_resource as m_iam_service_resource
 import aws_typed.iam.stubber as m_iam_stubber
 import aws_typed.iam.type_defs as m_iam_type_defs
@@ -95,6 +101,7 @@ import aws_typed.s3.client as m_s3_client
 import aws_typed.s3.exceptions as m_s3_exceptions
 import aws_typed.s3.literals as m_s3_literals
 import aws_typed.s3.paginators as m_s3_paginators
+import aws_typed.s3.resource_type_defs as m_s3_resource_type_defs
 import aws_typed.s3.service_resource as m_s3_service_resource
 import aws_typed.s3.stubber as m_s3_stubber
 import aws_typed.s3.type_defs as m_s3_type_defs
@@ -104,6 +111,7 @@ import aws_typed.sns.client as m_sns_client
 import aws_typed.sns.exceptions as m_sns_exceptions
 import aws_typed.sns.literals as m_sns_literals
 import aws_typed.sns.paginators as m_sns_paginators
+import aws_typed.sns.resource_type_defs as m_sns_resource_type_defs
 import aws_typed.sns.service_resource as m_sns_service_resource
 import aws_typed.sns.stubber as m_sns_stubber
 import aws_typed.sns.type_defs as m_sns_type_defs
@@ -112,6 +120,7 @@ import aws_typed.sqs.client as m_sqs_client
 import aws_typed.sqs.exceptions as m_sqs_exceptions
 import aws_typed.sqs.literals as m_sqs_literals
 import aws_typed.sqs.paginators as m_sqs_paginators
+import aws_typed.sqs.resource_type_defs as m_sqs_resource_type_defs
 import aws_typed.sqs.service_resource as m_sqs_service_resource
 import aws_typed.sqs.stubber as m_sqs_stubber
 import aws_typed.sqs.type_defs as m_sqs_type_defs
@@ -144,6 +153,7 @@ USED = (
     m_cloudformation_exceptions.CloudFormationExceptions,
     m_cloudformation_literals.AccountFilterTypeType,
     m_cloudformation_paginators.PAGINATORS,
+    m_cloudformation_resource_type_defs.CancelUpdateStackInputStackCancelUpdateTypeDef,
     m_cloudformation_service_resource.CloudFormationServiceResource,
     m_cloudformation_stubber.ANY,
     m_cloudformation_type_defs.AccountGateResultTypeDef,
@@ -153,6 +163,7 @@ USED = (
     m_cloudwatch_exceptions.CloudWatchExceptions,
     m_cloudwatch_literals.ActionsSuppressedByType,
     m_cloudwatch_paginators.PAGINATORS,
+    m_cloudwatch_resource_type_defs.AlarmHistoryItemTypeDef,
     m_cloudwatch_service_resource.Alarm,
     m_cloudwatch_stubber.ANY,
     m_cloudwatch_type_defs.AlarmContributorTypeDef,
@@ -163,6 +174,7 @@ USED = (
     m_dynamodb_exceptions.DynamoDBExceptions,
     m_dynamodb_literals.ApproximateCreationDateTimePrecisionType,
     m_dynamodb_paginators.PAGINATORS,
+    m_dynamodb_resource_type_defs.ArchivalSummaryTypeDef,
     m_dynamodb_service_resource.DynamoDBResourceClient,
     m_dynamodb_stubber.ANY,
     m_dynamodb_type_defs.ArchivalSummaryTypeDef,
@@ -172,6 +184,7 @@ USED = (
     m_ec2_exceptions.EC2Exceptions,
     m_ec2_literals.AcceleratorManufacturerType,
     m_ec2_paginators.PAGINATORS,
+    m_ec2_resource_type_defs.AcceptVpcPeeringConnectionRequestVpcPeeringConnectionAcceptTypeDef,
     m_ec2_service_resource.ClassicAddress,
     m_ec2_stubber.ANY,
     m_ec2_type_defs.AcceleratorCountRequestTypeDef,
@@ -181,6 +194,7 @@ USED = (
     m_glacier_exceptions.GlacierExceptions,
     m_glacier_literals.ActionCodeType,
     m_glacier_paginators.PAGINATORS,
+    m_glacier_resource_type_defs.ArchiveCreationOutputTypeDef,
     m_glacier_service_resource.Account,
     m_glacier_stubber.ANY,
     m_glacier_type_defs.AbortMultipartUploadInputTypeDef,
@@ -197,6 +211,7 @@ USED = (
     m_iam_exceptions.IAMExceptions,
     m_iam_literals.AccessAdvisorUsageGranularityTypeType,
     m_iam_paginators.PAGINATORS,
+    m_iam_resource_type_defs.AddRoleToInstanceProfileRequestInstanceProfileAddRoleTypeDef,
     m_iam_service_resource.AccessKey,
     m_iam_stubber.ANY,
     m_iam_type_defs.AcceptDelegationRequestRequestTypeDef,
@@ -214,6 +229,7 @@ USED = (
     m_s3_exceptions.S3Exceptions,
     m_s3_literals.AnalyticsS3ExportFileFormatType,
     m_s3_paginators.PAGINATORS,
+    m_s3_resource_type_defs.AbortIncompleteMultipartUploadTypeDef,
     m_s3_service_resource.Bucket,
     m_s3_stubber.ANY,
     m_s3_type_defs.AbacStatusTypeDef,
@@ -223,6 +239,7 @@ USED = (
     m_sns_exceptions.SNSExceptions,
     m_sns_literals.LanguageCodeStringType,
     m_sns_paginators.PAGINATORS,
+    m_sns_resource_type_defs.AddPermissionInputTopicAddPermissionTypeDef,
     m_sns_service_resource.PlatformApplication,
     m_sns_stubber.ANY,
     m_sns_type_defs.AddPermissionInputTopicAddPermissionTypeDef,
@@ -231,6 +248,7 @@ USED = (
     m_sqs_exceptions.SQSExceptions,
     m_sqs_literals.MessageSystemAttributeNameType,
     m_sqs_paginators.PAGINATORS,
+    m_sqs_resource_type_defs.AddPermissionRequestQueueAddPermissionTypeDef,
     m_sqs_service_resource.Message,
     m_sqs_stubber.ANY,
     m_sqs_type_defs.AddPermissionRequestQueueAddPermissionTypeDef,
