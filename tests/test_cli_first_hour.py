@@ -185,7 +185,7 @@ def test_check_summary_comes_first_and_the_diff_is_bounded(tmp_path: Path) -> No
     assert len(lines) < 400, len(lines)
     full = botoloom("--services", "sqs", "sns", "--output", str(tmp_path), "--check", "--diff")
     assert full.returncode == 1 and "more lines of this diff" not in full.stdout
-    assert full.stdout.count("\n+++ b/sns/") == 12 and len(full.stdout.splitlines()) > 2000
+    assert full.stdout.count("\n+++ b/sns/") == 14 and len(full.stdout.splitlines()) > 2000
     one_line_error(botoloom("--services", "sqs", "--output", str(tmp_path), "--diff"), "use it with --check")
 
 
