@@ -129,8 +129,13 @@ def _no_process_left() -> Iterator[None]:
 
 
 def start(args: list[str], models: Models | None = None, seam: str = "") -> subprocess.Popen[str]:
-    """botoloom in a background process (stdout and stderr piped), with a seam if given."""
+    """botoloom in a background process (stdout and stderr piped), with a seam if given.
+
+    Its SIGINT is the default one, as in a terminal where the user presses Ctrl-C: a run
+    started from a background job of a non-interactive shell (`cmd &`, as CI scripts and
+    `nohup` do) inherits SIGINT ignored, and Python then never raises KeyboardInterrupt."""
     import os
+    import signal
     import sys
 
     from tests.helpers import REPO
@@ -143,6 +148,7 @@ def start(args: list[str], models: Models | None = None, seam: str = "") -> subp
         text=True,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     _STARTED.append(proc)
     return proc
